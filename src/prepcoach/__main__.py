@@ -1,0 +1,3 @@
+from prepcoach.cli.main import run
+
+run()

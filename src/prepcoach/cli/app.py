@@ -1,0 +1,111 @@
+"""The `prep` Typer application: global options and the command groups."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from prepcoach import __version__
+from prepcoach.cli import content_cmd
+from prepcoach.cli.context import AppContext, get_context, set_context
+
+
+class PrepGroup(TyperGroup):
+    """Turns every PrepError into one `Error: ...` line and exit 1, for every command."""
+
+    def invoke(self, ctx: Any) -> Any:
+        from prepcoach.errors import ContentError, PrepError
+
+        try:
+            return super().invoke(ctx)
+        except PrepError as error:
+            context = get_context()
+            if context.debug:
+                raise
+            typer.echo(f"Error: {error}", err=True)
+            if isinstance(error, ContentError) and "\n" not in str(error):
+                for problem in error.problems[:10]:
+                    typer.echo(f"  {problem}", err=True)
+            raise typer.Exit(error.exit_code) from None
+
+
+app = typer.Typer(
+    cls=PrepGroup,
+    name="prep",
+    help=(
+        "An offline, private coach for interview preparation: practise questions with "
+        "feedback, reflect after an interview, and write the follow-up."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"prep {__version__}")
+        raise typer.Exit()
+
+
+def _split_env_paths(value: str | None) -> list[Path]:
+    return [Path(p).expanduser() for p in (value or "").split(os.pathsep) if p]
+
+
+@app.callback()
+def main(
+    home: Annotated[
+        Path | None,
+        typer.Option(
+            "--home",
+            envvar="PREP_HOME",
+            metavar="PATH",
+            help="Where your data lives [default: your user data directory].",
+            show_default=False,
+        ),
+    ] = None,
+    content: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--content",
+            metavar="PATH",
+            help="Extra content pack (file or folder); repeat for more. Env: PREP_CONTENT.",
+            show_default=False,
+        ),
+    ] = None,
+    no_color: Annotated[
+        bool, typer.Option("--no-color", help="Plain output without colours (also NO_COLOR).")
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    from prepcoach.paths import default_home
+
+    paths = _split_env_paths(os.environ.get("PREP_CONTENT")) + list(content or [])
+    set_context(
+        AppContext(
+            home=(home.expanduser() if home else default_home()),
+            content_paths=paths,
+            color=not no_color,
+            debug=debug,
+        )
+    )
+
+
+app.add_typer(content_cmd.app, name="content")
+app.command(
+    "questions",
+    help="Browse the question bank with filters.\n\nExample: prep questions --competency conflict",
+    short_help="Browse the question bank.  e.g. prep questions --stage second",
+)(content_cmd.questions)

@@ -1,0 +1,78 @@
+"""Per-run settings from the global options, and lazily opened resources."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from prepcoach.content.library import ContentLibrary
+
+
+@dataclass(slots=True)
+class AppContext:
+    """What every command needs: where the data is, which content to load, how to print."""
+
+    home: Path
+    content_paths: list[Path] = field(default_factory=list)
+    color: bool = True
+    debug: bool = False
+    _library: ContentLibrary | None = None
+    _console: Console | None = None
+    _err_console: Console | None = None
+    _store: Any = None
+
+    @property
+    def console(self) -> Console:
+        if self._console is None:
+            self._console = make_console(color=self.color)
+        return self._console
+
+    @property
+    def err_console(self) -> Console:
+        if self._err_console is None:
+            self._err_console = make_console(color=self.color, stderr=True)
+        return self._err_console
+
+    def library(self) -> ContentLibrary:
+        """Built-in content, the user's content dir, then --content paths (cached on disk)."""
+        if self._library is None:
+            from prepcoach import paths
+            from prepcoach.content.library import content_files, load_library
+
+            files = content_files(
+                paths.builtin_content_dir(),
+                paths.user_content_dir(self.home),
+                self.content_paths,
+            )
+            self._library = load_library(files, cache_dir=paths.cache_dir())
+        return self._library
+
+
+def make_console(*, color: bool = True, stderr: bool = False) -> Console:
+    from rich.console import Console
+
+    no_color = not color or "NO_COLOR" in os.environ
+    return Console(stderr=stderr, no_color=no_color, highlight=False, soft_wrap=False)
+
+
+_current: AppContext | None = None
+
+
+def set_context(context: AppContext) -> None:
+    global _current
+    _current = context
+
+
+def get_context() -> AppContext:
+    """The context set by the top-level callback (a default one when a command runs alone)."""
+    global _current
+    if _current is None:
+        from prepcoach.paths import default_home
+
+        _current = AppContext(home=default_home())
+    return _current

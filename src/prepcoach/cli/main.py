@@ -1,0 +1,66 @@
+"""The only exit point: every error a user can cause becomes one line on stderr.
+
+Exit codes: 0 ok, 1 user or content error, 2 usage error, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def _debug_requested(argv: list[str]) -> bool:
+    import os
+
+    return "--debug" in argv or os.environ.get("PREP_DEBUG") == "1"
+
+
+def run(argv: list[str] | None = None) -> None:
+    """Console-script entry point for `prep`."""
+    import typer
+
+    from prepcoach.cli.app import app
+    from prepcoach.errors import PrepError
+
+    args = sys.argv[1:] if argv is None else argv
+    debug = _debug_requested(args)
+    try:
+        code = app(args=args, prog_name="prep", standalone_mode=False)
+    except typer.TyperException as error:  # click's errors: usage (2) and others
+        if type(error).__name__ == "NoArgsIsHelpError":
+            ctx = getattr(error, "ctx", None)
+            print(ctx.get_help() if ctx else error.format_message())
+            sys.exit(0)
+        if debug:
+            raise
+        message = error.format_message()
+        ctx = getattr(error, "ctx", None)
+        if error.exit_code == 2 and ctx is not None:
+            message += f"\nTry '{ctx.command_path} --help' for help."
+        _error_line(message)
+        sys.exit(error.exit_code)
+    except typer.Exit as error:
+        sys.exit(error.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        print("\nInterrupted. Everything you answered so far is saved.", file=sys.stderr)
+        sys.exit(130)
+    except PrepError as error:  # raised outside a command (e.g. by the global options)
+        if debug:
+            raise
+        _error_line(str(error))
+        sys.exit(error.exit_code)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(0)
+    except Exception as error:  # a bug: say so in one line, keep details behind --debug
+        if debug:
+            raise
+        _error_line(
+            f"unexpected {type(error).__name__}: {error}. "
+            "Run again with --debug for details and please report it."
+        )
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _error_line(message: str) -> None:
+    print(f"Error: {message}", file=sys.stderr)

@@ -1,0 +1,278 @@
+"""The one place that asks the user anything.
+
+Every question has a stable name (e.g. "story.title"), so the same flow can run from a
+terminal (questionary), from scripted answers (tests, `--answers FILE`), or fail clearly when
+there is no terminal to ask on.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from prepcoach.errors import NotInteractiveError, PrepError
+
+Validator = Callable[[str], str | None]  # returns an error message, or None when fine
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    title: str
+    value: Any
+    description: str | None = None
+
+
+class Prompter(Protocol):
+    """What flows may ask; implementations decide how the answer is obtained."""
+
+    interactive: bool
+
+    def text(
+        self,
+        name: str,
+        message: str,
+        *,
+        default: str = "",
+        multiline: bool = False,
+        validate: Validator | None = None,
+        instruction: str | None = None,
+    ) -> str: ...
+
+    def select(
+        self, name: str, message: str, choices: Sequence[Choice], *, default: Any = None
+    ) -> Any: ...
+
+    def checkbox(
+        self, name: str, message: str, choices: Sequence[Choice], *, checked: Sequence[Any] = ()
+    ) -> list[Any]: ...
+
+    def confirm(self, name: str, message: str, *, default: bool = False) -> bool: ...
+
+    def autocomplete(
+        self,
+        name: str,
+        message: str,
+        choices: Sequence[str],
+        *,
+        default: str = "",
+        validate: Validator | None = None,
+    ) -> str: ...
+
+
+def _check(validate: Validator | None, value: str, name: str) -> str:
+    if validate is not None:
+        error = validate(value)
+        if error:
+            raise PrepError(f"answer for '{name}': {error}")
+    return value
+
+
+class ScriptedPrompter:
+    """Answers from a mapping of prompt name to a value (or a list, used in order).
+
+    An unexpected prompt is an error naming it, so a scripted run never hangs or guesses.
+    """
+
+    interactive = False
+
+    def __init__(self, answers: Mapping[str, Any]) -> None:
+        self._answers: dict[str, list[Any]] = {
+            k: list(v) if isinstance(v, list) and not k.endswith("[]") else [v]
+            for k, v in answers.items()
+        }
+        self.asked: list[str] = []
+
+    def _next(self, name: str, message: str) -> Any:
+        self.asked.append(name)
+        queue = self._answers.get(name)
+        if not queue:
+            raise NotInteractiveError(f"no scripted answer for '{name}' ({message})")
+        return queue.pop(0)
+
+    def text(
+        self,
+        name: str,
+        message: str,
+        *,
+        default: str = "",
+        multiline: bool = False,
+        validate: Validator | None = None,
+        instruction: str | None = None,
+    ) -> str:
+        value = self._next(name, message)
+        return _check(validate, default if value is None else str(value), name)
+
+    def select(
+        self, name: str, message: str, choices: Sequence[Choice], *, default: Any = None
+    ) -> Any:
+        value = self._next(name, message)
+        for choice in choices:
+            if value == choice.value or value == choice.title:
+                return choice.value
+        allowed = ", ".join(str(c.value) for c in choices)
+        raise PrepError(f"answer for '{name}': '{value}' is not one of: {allowed}")
+
+    def checkbox(
+        self, name: str, message: str, choices: Sequence[Choice], *, checked: Sequence[Any] = ()
+    ) -> list[Any]:
+        values = self._next(name, message)
+        values = values if isinstance(values, list) else [values]
+        by_key = {c.value: c.value for c in choices} | {c.title: c.value for c in choices}
+        missing = [v for v in values if v not in by_key]
+        if missing:
+            raise PrepError(
+                f"answer for '{name}': unknown choice(s): {', '.join(map(str, missing))}"
+            )
+        return [by_key[v] for v in values]
+
+    def confirm(self, name: str, message: str, *, default: bool = False) -> bool:
+        value = self._next(name, message)
+        if isinstance(value, str):
+            return value.strip().lower() in {"y", "yes", "true", "1"}
+        return bool(value)
+
+    def autocomplete(
+        self,
+        name: str,
+        message: str,
+        choices: Sequence[str],
+        *,
+        default: str = "",
+        validate: Validator | None = None,
+    ) -> str:
+        return _check(validate, str(self._next(name, message)), name)
+
+
+class NoTerminalPrompter(ScriptedPrompter):
+    """Used when stdin is not a terminal and no answers were given: any question is an error."""
+
+    def __init__(self, hint: str = "") -> None:
+        super().__init__({})
+        self._hint = hint
+
+    def _next(self, name: str, message: str) -> Any:
+        hint = f" {self._hint}" if self._hint else ""
+        raise NotInteractiveError(
+            f"'{message.strip()}' needs an answer, but there is no terminal to ask on.{hint}"
+        )
+
+
+class QuestionaryPrompter:
+    """Asks in the terminal; Ctrl-C raises KeyboardInterrupt so callers can keep what they have."""
+
+    interactive = True
+
+    @staticmethod
+    def _ask(question: Any) -> Any:
+        answer = question.unsafe_ask()  # raises KeyboardInterrupt instead of returning None
+        return answer
+
+    @staticmethod
+    def _validator(validate: Validator | None) -> Callable[[str], bool | str]:
+        def check(value: str) -> bool | str:
+            if validate is None:
+                return True
+            error = validate(value)
+            return error or True
+
+        return check
+
+    def text(
+        self,
+        name: str,
+        message: str,
+        *,
+        default: str = "",
+        multiline: bool = False,
+        validate: Validator | None = None,
+        instruction: str | None = None,
+    ) -> str:
+        import questionary
+
+        if multiline and instruction is None:
+            instruction = "(Esc then Enter to finish)"
+        return str(
+            self._ask(
+                questionary.text(
+                    message,
+                    default=default,
+                    multiline=multiline,
+                    validate=self._validator(validate),
+                    instruction=instruction,
+                )
+            )
+        )
+
+    def select(
+        self, name: str, message: str, choices: Sequence[Choice], *, default: Any = None
+    ) -> Any:
+        import questionary
+
+        options = [
+            questionary.Choice(c.title, value=c.value, description=c.description) for c in choices
+        ]
+        chosen = next((o for o in options if o.value == default), None)
+        return self._ask(
+            questionary.select(message, choices=options, default=chosen, use_shortcuts=False)
+        )
+
+    def checkbox(
+        self, name: str, message: str, choices: Sequence[Choice], *, checked: Sequence[Any] = ()
+    ) -> list[Any]:
+        import questionary
+
+        options = [
+            questionary.Choice(
+                c.title, value=c.value, description=c.description, checked=c.value in checked
+            )
+            for c in choices
+        ]
+        return list(self._ask(questionary.checkbox(message, choices=options)))
+
+    def confirm(self, name: str, message: str, *, default: bool = False) -> bool:
+        import questionary
+
+        return bool(self._ask(questionary.confirm(message, default=default)))
+
+    def autocomplete(
+        self,
+        name: str,
+        message: str,
+        choices: Sequence[str],
+        *,
+        default: str = "",
+        validate: Validator | None = None,
+    ) -> str:
+        import questionary
+
+        return str(
+            self._ask(
+                questionary.autocomplete(
+                    message,
+                    choices=list(choices),
+                    default=default,
+                    match_middle=True,
+                    ignore_case=True,
+                    validate=self._validator(validate),
+                )
+            )
+        )
+
+
+def stdin_is_terminal() -> bool:
+    try:
+        return sys.stdin.isatty() and sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def make_prompter(answers: Mapping[str, Any] | None = None, hint: str = "") -> Prompter:
+    """Scripted answers when given; the terminal when there is one; otherwise a clear error."""
+    if answers is not None:
+        return ScriptedPrompter(answers)
+    if stdin_is_terminal() and os.environ.get("TERM") != "dumb":
+        return QuestionaryPrompter()
+    return NoTerminalPrompter(hint)

@@ -1,0 +1,16 @@
+"""Small rich helpers shared by commands."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+
+def print_json(data: Any) -> None:
+    """Machine-readable output: plain JSON on stdout, never coloured or wrapped."""
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+def bullet_list(items: Any, bullet: str = "•") -> str:
+    return "\n".join(f"{bullet} {item}" for item in items)

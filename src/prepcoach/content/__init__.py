@@ -1,0 +1,1 @@
+"""Content: question banks, STAR templates, formats and templates, loaded from YAML packs."""

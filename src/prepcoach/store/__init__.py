@@ -1,0 +1,1 @@
+"""The only code that writes in the user's home directory."""
