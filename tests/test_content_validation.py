@@ -114,13 +114,13 @@ def test_cache_is_used_when_nothing_changed_and_refreshed_when_a_file_changes(
     cache = tmp_path / "cache"
     files = [ContentFile(pack, False)]
     assert load_library(files, cache).questions["q"].text == "First?"
-    assert len(list(cache.glob("content-*.json"))) == 1
+    assert len(list(cache.glob("content-*.bin"))) == 1
     again = load_library(files, cache)
     assert again.questions["q"].text == "First?"
     assert again.questions["q"].tips == ()  # tuples survive the JSON round trip
     pack.write_text(body + question.format(text="Second, longer?"), encoding="utf-8")
     assert load_library(files, cache).questions["q"].text == "Second, longer?"
-    assert len(list(cache.glob("content-*.json"))) == 1
+    assert len(list(cache.glob("content-*.bin"))) == 1
 
 
 def test_a_corrupt_cache_is_ignored(tmp_path: Path) -> None:
@@ -132,7 +132,7 @@ def test_a_corrupt_cache_is_ignored(tmp_path: Path) -> None:
     )
     cache = tmp_path / "cache"
     load_library([ContentFile(pack, False)], cache)
-    for cached in cache.glob("content-*.json"):
+    for cached in cache.glob("content-*.bin"):
         cached.write_text("{not json", encoding="utf-8")
     assert load_library([ContentFile(pack, False)], cache).questions["q"].text == "Q?"
 

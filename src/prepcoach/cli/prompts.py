@@ -23,6 +23,7 @@ class Choice:
     title: str
     value: Any
     description: str | None = None
+    key: str | None = None  # a one-key shortcut in the terminal
 
 
 class Prompter(Protocol):
@@ -39,6 +40,7 @@ class Prompter(Protocol):
         multiline: bool = False,
         validate: Validator | None = None,
         instruction: str | None = None,
+        toolbar: Callable[[], str] | None = None,
     ) -> str: ...
 
     def select(
@@ -101,6 +103,7 @@ class ScriptedPrompter:
         multiline: bool = False,
         validate: Validator | None = None,
         instruction: str | None = None,
+        toolbar: Callable[[], str] | None = None,
     ) -> str:
         value = self._next(name, message)
         return _check(validate, default if value is None else str(value), name)
@@ -110,7 +113,7 @@ class ScriptedPrompter:
     ) -> Any:
         value = self._next(name, message)
         for choice in choices:
-            if value == choice.value or value == choice.title:
+            if value in (choice.value, choice.title) or (choice.key and value == choice.key):
                 return choice.value
         allowed = ", ".join(str(c.value) for c in choices)
         raise PrepError(f"answer for '{name}': '{value}' is not one of: {allowed}")
@@ -189,11 +192,15 @@ class QuestionaryPrompter:
         multiline: bool = False,
         validate: Validator | None = None,
         instruction: str | None = None,
+        toolbar: Callable[[], str] | None = None,
     ) -> str:
         import questionary
 
         if multiline and instruction is None:
             instruction = "(Esc then Enter to finish)"
+        extra: dict[str, Any] = {}
+        if toolbar is not None:  # a live line under the prompt, e.g. a running timer
+            extra = {"bottom_toolbar": toolbar, "refresh_interval": 0.5}
         return str(
             self._ask(
                 questionary.text(
@@ -202,6 +209,7 @@ class QuestionaryPrompter:
                     multiline=multiline,
                     validate=self._validator(validate),
                     instruction=instruction,
+                    **extra,
                 )
             )
         )
@@ -211,12 +219,16 @@ class QuestionaryPrompter:
     ) -> Any:
         import questionary
 
+        shortcuts = all(c.key for c in choices)
         options = [
-            questionary.Choice(c.title, value=c.value, description=c.description) for c in choices
+            questionary.Choice(
+                c.title, value=c.value, description=c.description, shortcut_key=c.key or True
+            )
+            for c in choices
         ]
         chosen = next((o for o in options if o.value == default), None)
         return self._ask(
-            questionary.select(message, choices=options, default=chosen, use_shortcuts=False)
+            questionary.select(message, choices=options, default=chosen, use_shortcuts=shortcuts)
         )
 
     def checkbox(

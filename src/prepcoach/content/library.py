@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
@@ -34,7 +35,7 @@ from prepcoach.content.model import (
 )
 from prepcoach.errors import ContentError, NotFoundError, PrepError
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 YAML_SUFFIXES = (".yaml", ".yml")
 
 T = TypeVar("T")
@@ -395,59 +396,66 @@ def _cache_key(files: Sequence[ContentFile]) -> str | None:
     return hashlib.sha256(json.dumps(identity).encode()).hexdigest()[:32]
 
 
-def _to_plain(obj: Any) -> Any:
+def _to_row(obj: Any) -> tuple[Any, ...]:
+    """A dataclass as a tuple of its field values (nested dataclasses as tuples too)."""
     nested = _NESTED.get(type(obj), {})
-    plain = {}
-    for f in fields(obj):
-        value = getattr(obj, f.name)
-        if f.name in nested:
-            value = [_to_plain(v) for v in value]
-        plain[f.name] = value
-    return plain
+    return tuple(
+        tuple(_to_row(v) for v in getattr(obj, f.name))
+        if f.name in nested
+        else getattr(obj, f.name)
+        for f in fields(obj)
+    )
 
 
-def _from_plain(cls: type[T], data: dict[str, Any]) -> T:
-    nested = _NESTED.get(cls, {})
-    args = {}
-    for name, value in data.items():
-        if name in nested:
-            value = tuple(_from_plain(nested[name], v) for v in value)
-        elif isinstance(value, list):
-            value = tuple(value)
-        args[name] = value
-    return cls(**args)
+def _from_row(cls: type[T], row: tuple[Any, ...]) -> T:
+    nested = _NESTED.get(cls)
+    if nested:
+        names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
+        row = tuple(
+            tuple(_from_row(nested[name], v) for v in value) if name in nested else value
+            for name, value in zip(names, row, strict=True)
+        )
+    return cls(*row)
+
+
+def _cache_file(cache_dir: Path, key: str) -> Path:
+    return cache_dir / f"content-{key}.bin"
 
 
 def _read_cache(cache_dir: Path, key: str) -> ContentLibrary | None:
-    path = cache_dir / f"content-{key}.json"
+    """The merged content as last loaded; marshal holds only plain values, never code."""
     try:
-        raw = json.loads(path.read_bytes())
+        raw = marshal.loads(_cache_file(cache_dir, key).read_bytes())
+        if raw.get("format") != CACHE_FORMAT:
+            return None
         library = ContentLibrary(
-            packs=[PackInfo(**p) for p in raw["packs"]], origins=raw["origins"]
+            packs=[PackInfo(*row) for row in raw["packs"]], origins=raw["origins"]
         )
         for kind, cls in KINDS.items():
-            library.items(kind).update(
-                (item["id"], _from_plain(cls, item)) for item in raw["items"][kind]
-            )
+            items = library.items(kind)
+            for row in raw["items"][kind]:
+                item: Any = _from_row(cls, row)
+                items[item.id] = item
         return library
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, EOFError, KeyError, TypeError, AttributeError):
         return None  # a missing or stale cache only costs a full load
 
 
 def _write_cache(cache_dir: Path, key: str, library: ContentLibrary) -> None:
     raw = {
-        "packs": [_to_plain(p) for p in library.packs],
+        "format": CACHE_FORMAT,
+        "packs": [_to_row(p) for p in library.packs],
         "origins": library.origins,
-        "items": {kind: [_to_plain(i) for i in library.items(kind).values()] for kind in KINDS},
+        "items": {kind: [_to_row(i) for i in library.items(kind).values()] for kind in KINDS},
     }
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        for old in cache_dir.glob("content-*.json"):
+        for old in cache_dir.glob("content-*.bin"):
             old.unlink(missing_ok=True)
         tmp = cache_dir / f".content-{key}.{os.getpid()}.tmp"
-        tmp.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, cache_dir / f"content-{key}.json")
-    except OSError:
+        tmp.write_bytes(marshal.dumps(raw))
+        os.replace(tmp, _cache_file(cache_dir, key))
+    except (OSError, ValueError):
         pass  # a read-only or full cache dir must never stop the user
 
 
