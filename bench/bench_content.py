@@ -92,7 +92,7 @@ def main() -> None:
             cold.append(run(pack, cache, args.questions))
         warm = [run(pack, cache, args.questions) for _ in range(args.runs)]
     loader = "C" if getattr(yaml, "__with_libyaml__", False) else "pure Python"
-    print(f"{args.questions} questions ({size:.1f} MB YAML, {loader} YAML parser) + built-in content")
+    print(f"{args.questions} questions ({size:.1f} MB YAML, {loader} parser) + built-ins")
     print(f"cold (parse, validate, cross-check): median {statistics.median(cold):7.1f} ms")
     print(f"cached (nothing changed):            median {statistics.median(warm):7.1f} ms")
 
