@@ -8,16 +8,16 @@ words with their counts, the look-fors not covered) and what to do next time. Th
 The rules are plain heuristics over the text (cue phrases, word counts, regexes) so that users
 can predict them; they are pure and deterministic, so the same answer always gets the same
 feedback, and cheap (stdlib `re` only, patterns compiled once), so feedback is instant. Each
-rule is a small function listed in `_RULES`.
+rule is a small function listed in `_RULES`; every finding id and its tip is in `TIPS`.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from types import MappingProxyType
 from typing import Final, Literal
 
 from prepcoach.content.model import Question, StarTemplate
@@ -31,7 +31,12 @@ NotesPolicy = Literal["run", "soften", "timed", "skip"]
 WORDS_PER_MINUTE: Final = 140
 STAR_PARTS: Final[tuple[str, ...]] = ("situation", "task", "action", "result", "reflection")
 # Used when a star question comes without a template: action carries the answer.
-_DEFAULT_SHARES: Final = {"situation": 0.15, "task": 0.1, "action": 0.45, "result": 0.2}
+_DEFAULT_SHARES: Final[Mapping[str, float]] = {
+    "situation": 0.15,
+    "task": 0.1,
+    "action": 0.45,
+    "result": 0.2,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +69,7 @@ class FeedbackContext:
 class Finding:
     """One thing noticed about the answer, with what to do about it."""
 
-    rule: str  # stable id, e.g. "star.missing-result"
+    rule: str  # stable id, a key of TIPS, e.g. "star.missing-result"
     severity: Severity
     message: str  # what was found
     tip: str  # what to do next time
@@ -74,7 +79,7 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class Feedback:
-    """The result of `analyse`: findings are in rule order, then in the order found."""
+    """The result of `analyse`; findings are in rule order, then in the order found."""
 
     score: int
     findings: tuple[Finding, ...]
@@ -85,6 +90,74 @@ class Feedback:
     fillers: Mapping[str, int] = field(default_factory=dict)  # filler/hedge -> count
     look_fors_covered: tuple[str, ...] = ()
     look_fors_missing: tuple[str, ...] = ()
+
+
+# Every finding id with its tip: the one place to reword advice.
+TIPS: Final[Mapping[str, str]] = {
+    "answer.empty": "Answer out loud or type it, then ask for feedback.",
+    "star.complete": "Keep this structure; it makes the answer easy to follow.",
+    "star.missing-situation": "Open with a sentence or two of context: where you were, what was "
+    "at stake.",
+    "star.missing-task": 'Say what you were responsible for: "My job was to...".',
+    "star.missing-action": 'Spend most of the answer on what you did, step by step: "I '
+    'decided...", "I set up...", "I spoke to...".',
+    "star.missing-result": 'End with the outcome, ideally with a number: "cut onboarding from 3 '
+    'weeks to 1".',
+    "star.missing-reflection": "Close with what you learned or would do differently.",
+    "star.thin-situation": "Give just enough context to follow: the team, the goal, why it "
+    "mattered.",
+    "star.thin-task": "Make your own responsibility explicit, separate from the team's.",
+    "star.thin-action": "Action should be the largest part: add the steps you took and why.",
+    "star.thin-result": "Say more about the outcome and what it meant for the team, the "
+    "customer or the business.",
+    "star.action-not-largest": "Trim the set-up; spend the time on what you did and how you "
+    "decided.",
+    "length.on-target": "A good length: it leaves room for follow-up questions.",
+    "length.too-short": "Add the detail that convinces: a concrete step you took and a "
+    "measurable result.",
+    "length.too-long": "Cut the set-up to two sentences and stop after the result; offer more "
+    "if they ask.",
+    "length.long-situation": "Say the context in two sentences and move on to what you did.",
+    "length.long-task": "State your responsibility in one sentence and move on.",
+    "length.long-result": "Keep the result to the outcome and its number; save detail for "
+    "follow-ups.",
+    "length.long-reflection": "One or two sentences of reflection are enough.",
+    "result.quantified": "Numbers make impact credible; keep them.",
+    "result.not-quantified": "Add a figure: how much faster or cheaper, how many people, or a "
+    'before and after ("from 4 days to 1", "30% fewer tickets").',
+    "ownership.clear": "Your own contribution comes through.",
+    "ownership.we-heavy": 'Say what you did yourself: "I proposed", "I wrote", "I convinced"; '
+    'keep "we" for the team\'s result.',
+    "filler.clean": "Crisp delivery.",
+    "filler.words": "Replace fillers with a short pause; it sounds more confident.",
+    "filler.hedging": 'State what you did and believe plainly: drop "I think", "maybe", "kind of".',
+    "lookfor.covered": "These are what the interviewer listens for.",
+    "lookfor.missing": "Work these in, in your own words: they are what the question tests.",
+    "salary.range": "A range anchors the talk and leaves room to meet.",
+    "salary.single-number": 'Give a range whose bottom you would accept: "between 85 and 95k".',
+    "salary.deflection": 'Give a researched range, flexible for the right package: "Based on '
+    'market data, between 80 and 95k."',
+    "salary.no-number": 'Name a range, "between 80 and 95k", and what it is based on.',
+    "salary.basis": "Grounding the figure makes it easy to accept.",
+    "salary.no-basis": "Add a basis: market research for the role, your experience, the location.",
+    "salary.within-research": "Well researched.",
+    "salary.below-research": "Aim within your researched range; asking low is hard to undo.",
+    "salary.above-research": "Be ready to justify it, or bring the bottom into the range.",
+    "role.connected": "Specifics about them show real interest.",
+    "role.generic": "Name the company, the role or something from your research.",
+    "role.not-connected": 'Link it forward: "...which is what I\'d bring to this team."',
+    "reference.concrete": "It shows you listened.",
+    "reference.missing": 'Pick up a thread: "When we discussed the migration, you asked..."',
+    "example.given": "Examples make claims believable.",
+    "example.missing": 'Add one: "For example, in my last role I..."',
+}
+RULE_IDS: Final = frozenset(TIPS)
+
+
+def _find(
+    rule: str, severity: Severity, points: int, message: str, items: Iterable[str] = ()
+) -> Finding:
+    return Finding(rule, severity, message, TIPS[rule], points, tuple(items))
 
 
 # --- text helpers --------------------------------------------------------------------------
@@ -113,16 +186,29 @@ def _dur(seconds: float) -> str:
     return f"{total // 60} min {total % 60:02d} s" if total % 60 else f"{total // 60} min"
 
 
+def _times(count: int) -> str:
+    return "once" if count == 1 else f"{count} times"
+
+
 def _pct(share: float) -> str:
     return f"{round(share * 100)}%"
 
 
-def _quote(items: list[str] | tuple[str, ...]) -> str:
+def _quote(items: Iterable[str]) -> str:
     return ", ".join(f'"{item}"' for item in items)
 
 
 def _alt(*phrases: str) -> re.Pattern[str]:
+    """One pattern matching any of the phrases (regex fragments) as whole words."""
     return re.compile(r"\b(?:" + "|".join(phrases) + r")(?!\w)")
+
+
+def _unique(matches: Iterable[str], limit: int = 3) -> list[str]:
+    found: list[str] = []
+    for match in matches:
+        if match.strip() and match.strip() not in found:
+            found.append(match.strip())
+    return found[:limit]
 
 
 _STOPWORDS: Final = frozenset(
@@ -136,11 +222,10 @@ _STOPWORDS: Final = frozenset(
     real actual genuine relevant appropriate approach way thing things something someone rather
     instead without takes take makes make keeps keep gets get puts put just""".split()
 )
-_SUFFIXES: Final = (
-    "ational", "ations", "ation", "ments", "ment", "nesses", "ness", "ities", "ity", "ings",
-    "ing", "able", "ible", "ives", "ive", "ions", "ion", "ers", "er", "ies", "ied", "ed", "es",
-    "ly", "al", "s", "e", "y",
-)  # fmt: skip
+_SUFFIXES: Final = tuple(
+    """ational ations ation ments ment nesses ness ities ity ings ing able ible ives ive ions ion
+    ers er ies ied ed es ly al s e y""".split()
+)
 _NUMERIC_WORDS: Final = ("number", "metric", "quantify", "figure", "measure", "measurable")
 
 
@@ -153,14 +238,15 @@ def _stem(word: str) -> str:
     return word
 
 
-def _key_stems(text: str) -> list[str]:
+@functools.lru_cache(maxsize=1024)
+def _key_stems(text: str) -> tuple[str, ...]:
+    """The stems of a phrase's content words, in order, without repeats."""
     stems: list[str] = []
     for word in _words(_norm(text)):
-        if word not in _STOPWORDS and not word[0].isdigit():
-            stem = _stem(word)
-            if stem not in stems:
-                stems.append(stem)
-    return stems
+        stem = _stem(word)
+        if not {word, stem} & _STOPWORDS and not word[0].isdigit() and stem not in stems:
+            stems.append(stem)
+    return tuple(stems)
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,61 +266,58 @@ class _StemIndex:
         """Exact match, or one stem (of 5+ letters) is a prefix of the other."""
         if stem in self.exact:
             return True
-        if len(stem) < 5:
-            return False
-        return any(s.startswith(stem) or stem.startswith(s) for s in self.by_prefix.get(stem[:5], ()))
+        candidates = self.by_prefix.get(stem[:5], ()) if len(stem) >= 5 else ()
+        return any(s.startswith(stem) or stem.startswith(s) for s in candidates)
 
-    def covers(self, phrase: str) -> bool:
-        """True when enough (half, at least one) of the phrase's key words occur."""
+    def covers(self, phrase: str, share: float = 0.5) -> bool:
+        """True when enough (this share, at least one) of the phrase's key words occur."""
         stems = _key_stems(phrase)
-        if not stems:
-            return False
         hits = sum(1 for stem in stems if self.has(stem))
-        return hits >= max(1, math.ceil(len(stems) / 2))
+        return bool(stems) and hits >= max(1, math.ceil(len(stems) * share))
 
 
 # --- STAR attribution ----------------------------------------------------------------------
 
-_PAST_VERB = (
-    r"(?!was\b|had\b|needed\b|wanted\b|joined\b|worked\b)(?:\w+ed|set|met|wrote|built|ran|made|"
-    r"took|spoke|brought|got|began|chose|gave|went|led|found|held|put|sent|told|drew|kept|cut|"
-    r"paid|taught|sought|rewrote|sat|did|broke|won|read|knew)\b"
+_PAST_VERB = (  # a past-tense verb, apart from those that set the scene or reflect
+    r"(?:\w+ly |also |then |just |first )?"
+    r"(?!was\b|had\b|needed\b|wanted\b|joined\b|worked\b|learned\b|reali[sz]ed\b)"
+    r"(?:\w+ed|set|met|wrote|built|ran|made|took|spoke|brought|got|began|chose|gave|went|led|"
+    r"found|held|put|sent|told|drew|kept|cut|paid|taught|sought|rewrote|sat|did|broke|won|read|"
+    r"split|spent|sold|lost|knew)\b"
 )
 _PAST_I = re.compile(r"\bi " + _PAST_VERB)
 _CUES: Final[Mapping[str, re.Pattern[str]]] = {
     "situation": _alt(
-        r"at the time", r"we were", r"i was working", r"i (?:was )?work(?:ed|ing) (?:as|at|for|in|on)",
-        r"i was (?:a|an|the) \w+", r"in my (?:last|previous|current|first|old) (?:role|job|position|company|team)",
-        r"(?:when|while) i was", r"a (?:few|couple of) (?:years|months|weeks) ago", r"\d+ (?:years|months) ago",
-        r"(?:last|this) (?:year|summer|spring|autumn|fall|winter|quarter)", r"back in", r"in (?:19|20)\d\d",
-        r"(?:our|the) (?:team|company|project|client) (?:was|had)", r"there (?:was|were)", r"we had",
-        r"i joined", r"context", r"background",
+        r"at the time|we were|i was working|i (?:was )?work(?:ed|ing) (?:as|at|for|in|on)",
+        r"i was (?:a|an|the) \w+|(?:when|while) i was|back in|in (?:19|20)\d\d|i joined",
+        r"in my (?:last|previous|current|first|old) (?:role|job|position|company|team)",
+        r"a (?:few|couple of) (?:years|months|weeks) ago|\d+ (?:years|months) ago",
+        r"(?:last|this) (?:year|summer|spring|autumn|fall|winter|quarter)|context|background",
+        r"(?:our|the) (?:team|company|project|client) (?:was|had)|there (?:was|were)|we had",
     ),
     "task": _alt(
-        r"my (?:job|role|task|goal|brief|responsibility) was", r"i was (?:responsible|accountable)",
-        r"i was asked to", r"i was tasked", r"i needed to", r"i had to", r"(?:the|our) goal was",
-        r"the (?:challenge|problem|task) was", r"it was (?:up to me|my job)", r"i was given",
-        r"i owned", r"we needed to", r"we had to", r"needed someone to",
+        r"my (?:job|role|task|goal|brief|responsibility) was|i was (?:responsible|accountable)",
+        r"i was asked to|i was tasked|i needed to|i had to|(?:the|our) goal was|i owned",
+        r"i was in charge of|i was (?:the one )?(?:leading|running|handling)",
+        r"the (?:challenge|problem|task) was|it was (?:up to me|my job)|i was given",
+        r"we needed to|we had to|needed someone to",
     ),
     "action": _alt(
-        r"so i", r"i decided", r"first,? i", r"then i", r"next,? i", r"after that", r"i started",
-        r"i set up", r"i reached out", r"i proposed", r"i organi[sz]ed", r"i worked with",
-        r"i made sure", r"i suggested", r"i asked", r"i began", r"^(?:(?:then|so|and|first|next),? )?i "
-        + _PAST_VERB,
+        r"so i|i decided|first,? i|then i|next,? i|after that|i started|i set up|i proposed",
+        r"i reached out|i organi[sz]ed|i worked with|i made sure|i suggested|i asked|i began",
+        r"^(?:(?:then|so|and|first|next),? )?(?:i|we) " + _PAST_VERB,
     ),
     "result": _alt(
-        r"as a result", r"in the end", r"which led to", r"(?:this|that|it) led to", r"the result",
-        r"resulting in", r"(?:this|that|which) meant", r"the outcome", r"ended up", r"by the end",
-        r"eventually", r"finally", r"we (?:managed|were able) to", r"(?:reduced|increased|improved|"
-        r"saved|grew|doubled|halved|tripled)", r"went live", r"on time", r"\d+(?:\.\d+)? ?%",
-        r"percent", r"the feedback was",
+        r"as a result|in the end|which led to|(?:this|that|it) led to|the result|resulting in",
+        r"(?:this|that|which) meant|the outcome|ended up|by the end|eventually|finally",
+        r"we (?:managed|were able) to|reduced|increased|improved|saved|grew|doubled|halved",
+        r"tripled|went live|on time|\d+(?:\.\d+)? ?%|percent|the feedback was",
     ),
     "reflection": _alt(
-        r"i learn(?:ed|t)", r"lessons?", r"looking back", r"in hindsight", r"next time",
-        r"since then", r"taught me", r"i now", r"now i", r"differently", r"if i did it again",
-        r"takeaway", r"i took away", r"i reali[sz]ed",
+        r"i learn(?:ed|t)|lessons?|looking back|in hindsight|next time|since then|taught me",
+        r"i now|now i|differently|if i did it again|takeaway|i took away|i reali[sz]ed",
     ),
-}  # fmt: skip
+}
 
 
 def _attribute(text: str) -> dict[str, list[str]]:
@@ -249,7 +332,9 @@ def _attribute(text: str) -> dict[str, list[str]]:
         low = _norm(sentence)
         best, best_score = current, 0
         for key, pattern in _CUES.items():
-            score = sum(m.end() - m.start() + (5 if m.start() == 0 else 0) for m in pattern.finditer(low))
+            score = sum(
+                len(m.group()) + (5 if m.start() == 0 else 0) for m in pattern.finditer(low)
+            )
             if score > best_score:
                 best, best_score = key, score
         out[best].append(sentence)
@@ -265,59 +350,65 @@ class _Facts:
     question: Question
     answer: Answer
     context: FeedbackContext
-    targets: Mapping[str, float]  # template part -> normalised share
+    targets: Mapping[str, float]  # template part -> normalised share, STAR order
     required: tuple[str, ...]  # non-optional template parts, STAR order
-    guided: bool  # parts were given by the user, not attributed
+    guided: bool  # STAR parts were given by the user, not attributed
     parts: Mapping[str, str]  # STAR part -> text
     part_words: Mapping[str, int]
     text: str  # the whole answer, lower-cased
     word_count: int
     seconds: float
     measured: bool
+    timed: bool  # lap times per part were given
     shares: Mapping[str, float] | None  # part -> share of time or words; None: can't judge
     stems: _StemIndex
-
-    @property
-    def star(self) -> bool:
-        return self.question.answer_format == "star"
+    fillers: Mapping[str, int]  # filler -> count, most frequent first
+    hedges: Mapping[str, int]
 
     def present(self, part: str) -> bool:
-        return self.part_words.get(part, 0) > 0 or self.answer.part_seconds.get(part, 0.0) >= 3
+        return self.part_words[part] > 0 or self.answer.part_seconds.get(part, 0.0) >= 3
+
+    @property
+    def basis(self) -> str:
+        return "time" if self.timed else "words"
 
 
 def _facts(
     question: Question, answer: Answer, template: StarTemplate | None, context: FeedbackContext
 ) -> _Facts:
+    raw: dict[str, float] = dict(_DEFAULT_SHARES)
+    required: tuple[str, ...] = tuple(_DEFAULT_SHARES)
     if template is not None and template.parts:
         raw = {part.key: max(part.share, 0.0) for part in template.parts}
-        required = tuple(k for k in STAR_PARTS for p in template.parts if p.key == k and not p.optional)
-    else:
-        raw, required = dict(_DEFAULT_SHARES), tuple(_DEFAULT_SHARES)
+        optional = {part.key for part in template.parts if part.optional}
+        required = tuple(k for k in STAR_PARTS if k in raw and k not in optional)
     total_share = sum(raw.values()) or 1.0
     targets = {k: raw[k] / total_share for k in STAR_PARTS if k in raw}
 
+    # Parts typed into STAR boxes are kept; any other text is attributed by cue phrases.
     given = {k: answer.parts[k] for k in STAR_PARTS if answer.parts.get(k, "").strip()}
-    loose = " \n".join(v for k, v in sorted(answer.parts.items()) if k not in STAR_PARTS and v.strip())
-    collected: dict[str, list[str]] = {k: ([given[k]] if k in given else []) for k in STAR_PARTS}
+    loose = "\n".join(v for k, v in sorted(answer.parts.items()) if k not in STAR_PARTS)
+    collected = {k: [given[k]] if k in given else [] for k in STAR_PARTS}
     for key, sentences in _attribute(loose).items():
         collected[key].extend(sentences)
     parts = {k: " ".join(v) for k, v in collected.items()}
     part_words = {k: len(_words(v)) for k, v in parts.items()}
-    full = " \n".join(parts[k] for k in STAR_PARTS if parts[k])
-    text = _norm(full)
+    text = _norm("\n".join(parts[k] for k in STAR_PARTS if parts[k]))
     words = _words(text)
 
-    measured = answer.seconds is not None and answer.seconds > 0
-    seconds = float(answer.seconds) if measured and answer.seconds else len(words) * 60 / WORDS_PER_MINUTE
-    timed = {k: s for k, s in answer.part_seconds.items() if k in STAR_PARTS and s > 0}
+    measured = answer.seconds is not None and 0 < answer.seconds < math.inf
+    estimate = len(words) * 60 / WORDS_PER_MINUTE
+    seconds = float(answer.seconds) if measured and answer.seconds else estimate
+    timed = {k: s for k, s in answer.part_seconds.items() if k in STAR_PARTS and 0 < s < math.inf}
     shares: dict[str, float] | None = None
     if timed:
         shares = {k: timed.get(k, 0.0) / sum(timed.values()) for k in STAR_PARTS}
-    elif not answer.spoken and len(words) >= 40:
+    elif not answer.spoken and len(words) >= 60:
         shares = {k: part_words[k] / len(words) for k in STAR_PARTS}
 
-    stems = {_stem(w) for w in words if w not in _STOPWORDS}
-    if _DIGIT.search(text):
+    fillers, hedges = _count_fillers(text)
+    stems = {_stem(w) for w in set(words) - _STOPWORDS}
+    if _DIGIT.search(text):  # "quantifies impact" is covered by any figure
         stems.update(_stem(w) for w in _NUMERIC_WORDS)
     return _Facts(
         question=question,
@@ -332,59 +423,63 @@ def _facts(
         word_count=len(words),
         seconds=seconds,
         measured=measured,
+        timed=bool(timed),
         shares=shares,
         stems=_StemIndex.of(stems),
+        fillers=fillers,
+        hedges=hedges,
     )
 
 
 # --- rule 1: STAR completeness -------------------------------------------------------------
 
-# part -> (points if missing, points if thin, tip if missing, tip if thin)
-_PART_ADVICE: Final[Mapping[str, tuple[int, int, str, str]]] = {
-    "situation": (-6, -2, "Open with one or two sentences of context: where you were, what was "
-                  "at stake.", "Give just enough context to follow: the team, the goal, why it "
-                  "mattered."),
-    "task": (-4, -2, 'Say what you were responsible for: "My job was to...", "I was asked to...".',
-             "Make your own responsibility explicit, separate from the team's."),
-    "action": (-20, -10, 'Spend most of the answer on what you did, step by step: "I decided...", '
-               '"I set up...", "I spoke to...".', "Action should be the largest part: add the "
-               "steps you took and why you chose them."),
-    "result": (-15, -6, "End with the outcome: what changed, ideally with a number (\"cut "
-               "onboarding from 3 weeks to 1\").", "Say more about the outcome and what it meant "
-               "for the team, the customer or the business."),
-    "reflection": (-3, 0, "Close with what you learned or would do differently next time.", ""),
-}  # fmt: skip
+_MISSING_POINTS: Final = {"situation": -6, "task": -4, "action": -20, "result": -15}
+_THIN_POINTS: Final = {"situation": -2, "task": -2, "action": -10, "result": -6}
+
+
+def _overlong(f: _Facts) -> list[str]:
+    """Parts other than action taking far more than their template share."""
+    if f.shares is None:
+        return []
+    return [
+        part
+        for part, target in f.targets.items()
+        if part != "action" and target > 0 and f.shares[part] > max(target + 0.15, 1.75 * target)
+    ]
 
 
 def _star(f: _Facts) -> Iterator[Finding]:
     """Missing and thin STAR parts; action should carry the most weight."""
     missing = [p for p in f.required if not f.present(p)]
+    where = "among your STAR parts" if f.guided else "in the answer (from its cue phrases)"
     for part in missing:
-        points, _, tip, _ = _PART_ADVICE[part]
-        where = "among your STAR parts" if f.guided else "in the answer (from its cue phrases)"
-        yield Finding(f"star.missing-{part}", "warn" if points <= -10 else "tip",
-                      f"No {part} found {where}.", tip, points, (part,))  # fmt: skip
+        points = _MISSING_POINTS.get(part, -3)
+        severity: Severity = "warn" if points <= -10 else "tip"
+        yield _find(f"star.missing-{part}", severity, points, f"No {part} {where}.", [part])
     thin: list[str] = []
     if f.shares is not None:
-        basis = "time" if f.answer.part_seconds else "words"
         for part, target in f.targets.items():
-            share = f.shares[part]
-            points, thin_points, _, tip = _PART_ADVICE[part]
-            if f.present(part) and thin_points and share < 0.4 * target:
+            share, points = f.shares[part], _THIN_POINTS.get(part, 0)
+            if points and f.present(part) and share < 0.4 * target:
                 thin.append(part)
-                yield Finding(f"star.thin-{part}", "warn" if thin_points <= -10 else "tip",
-                              f"The {part} is only {_pct(share)} of your {basis} "
-                              f"(aim for about {_pct(target)}).", tip, thin_points, (part,))  # fmt: skip
-        largest = max(STAR_PARTS, key=lambda p: (f.shares[p] if f.shares else 0.0, p == "action"))
-        if f.present("action") and "action" not in thin and largest != "action":
-            yield Finding("star.action-not-largest", "tip",
-                          f"The {largest} ({_pct(f.shares[largest])}) outweighs the action "
-                          f"({_pct(f.shares['action'])}).", "Trim the set-up and spend the time on "
-                          "what you did and how you decided.", -5, (largest, "action"))  # fmt: skip
+                message = (
+                    f"The {part} is only {_pct(share)} of your {f.basis} "
+                    f"(aim for about {_pct(target)})."
+                )
+                severity = "warn" if points <= -10 else "tip"
+                yield _find(f"star.thin-{part}", severity, points, message, [part])
+        shares = f.shares
+        largest = max(STAR_PARTS, key=lambda p: (shares[p], p == "action"))
+        # An overlong part is reported by the length rule, with its own advice.
+        if f.present("action") and "action" not in thin + _overlong(f) and largest != "action":
+            message = (
+                f"The {largest} ({_pct(shares[largest])}) outweighs the action "
+                f"({_pct(shares['action'])})."
+            )
+            yield _find("star.action-not-largest", "tip", -5, message, [largest, "action"])
     if not missing and not thin:
-        yield Finding("star.complete", "good", "All STAR parts are there: "
-                      + ", ".join(p for p in STAR_PARTS if f.present(p)) + ".",
-                      "Keep this structure; it makes the answer easy to follow.", 0)  # fmt: skip
+        done = ", ".join(p for p in STAR_PARTS if f.present(p))
+        yield _find("star.complete", "good", 0, f"All STAR parts are there: {done}.")
 
 
 # --- rule 2: spoken length and part balance ------------------------------------------------
@@ -394,35 +489,28 @@ def _length(f: _Facts) -> Iterator[Finding]:
     """Speaking time (measured, or estimated at ~140 wpm) against the question's target."""
     target = f.question.target_seconds
     if target <= 0 or (f.answer.spoken and not f.measured):
-        return
+        return  # notes say nothing about how long the spoken answer was
     how = "measured" if f.measured else f"estimated from {f.word_count} words"
     said = f"About {_dur(f.seconds)} ({how}); the target is {_dur(target)}."
     ratio = f.seconds / target
     if ratio < 0.5:
-        yield Finding("length.too-short", "warn", said, "Add the detail that makes it convincing: "
-                      "a concrete step you took and a measurable result.",
-                      -15 if ratio < 0.25 else -10)  # fmt: skip
+        yield _find("length.too-short", "warn", -15 if ratio < 0.25 else -10, said)
     elif ratio > 1.5:
-        yield Finding("length.too-long", "warn", said, "Cut the set-up to two sentences and stop "
-                      "after the result; offer detail if they ask.", -12 if ratio > 2 else -8)  # fmt: skip
+        yield _find("length.too-long", "warn", -12 if ratio > 2 else -8, said)
     elif 0.7 <= ratio <= 1.3:
-        yield Finding("length.on-target", "good", said, "A good length: room for follow-ups.", 0)
+        yield _find("length.on-target", "good", 0, said)
 
 
 def _balance(f: _Facts) -> Iterator[Finding]:
-    """A part (other than action) taking far more than its template share."""
-    if f.shares is None:
-        return
-    basis = "time" if f.answer.part_seconds else "words"
-    for part, target in f.targets.items():
-        share = f.shares[part]
-        if part != "action" and share > target + 0.15 and share > 1.75 * target:
-            setup = part in ("situation", "task")
-            yield Finding(f"length.long-{part}", "warn" if setup else "tip",
-                          f"The {part} takes {_pct(share)} of your {basis} (aim for about "
-                          f"{_pct(target)}).", "Say it in two sentences and move on to what you "
-                          "did." if setup else f"Tighten the {part}; keep the detail for "
-                          "follow-up questions.", -5 if setup else -3, (part,))  # fmt: skip
+    """A part other than action taking far more than its template share."""
+    if f.shares is None or not f.present("action"):
+        return  # with no action at all, that is the finding to act on
+    for part in _overlong(f):
+        share, target = f.shares[part], f.targets[part]
+        setup = part in ("situation", "task")
+        message = f"The {part} takes {_pct(share)} of your {f.basis} (aim for {_pct(target)})."
+        severity: Severity = "warn" if setup else "tip"
+        yield _find(f"length.long-{part}", severity, -5 if setup else -3, message, [part])
 
 
 # --- rule 3: quantified result -------------------------------------------------------------
@@ -434,7 +522,8 @@ _UNITS = (
 )
 _STRONG_FIGURE = re.compile(
     r"[$€£] ?\d[\d,.]*(?: ?(?:k|m|bn|million|billion|thousand)\b)?|\b\d[\d,.]* ?(?:" + _UNITS + r")"
-    r"|\b(?:doubled|tripled|quadrupled|halved|cut in half|twice as)\b|\bfrom \S*\d\S* (?:\w+ )?to \S*\d\S*"
+    r"|\b(?:doubled|tripled|quadrupled|halved|cut in half|twice as)\b"
+    r"|\bfrom \S{0,12}\d\S{0,12} (?:\w+ )?to \S{0,12}\d\S{0,12}"
 )
 _ANY_FIGURE = re.compile(
     _STRONG_FIGURE.pattern + r"|\b\d[\d,.]*\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|"
@@ -443,35 +532,22 @@ _ANY_FIGURE = re.compile(
 )
 
 
-def _figures(pattern: re.Pattern[str], text: str) -> list[str]:
-    found: list[str] = []
-    for m in pattern.finditer(text):
-        if m.group().strip() not in found:
-            found.append(m.group().strip())
-    return found[:3]
-
-
 def _quantified(f: _Facts) -> Iterator[Finding]:
     """Numbers, percentages, money, durations, 'doubled', 'from X to Y' in the result."""
-    result = _norm(f.parts["result"])
-    if f.guided and not result:
-        return  # reported as a missing result
-    figures = _figures(_ANY_FIGURE, result)
+    figures = _unique(_ANY_FIGURE.findall(_norm(f.parts["result"])))
     if not figures and not f.guided:  # attribution may have put the outcome in a nearby part
         tail = _norm(" ".join(f.parts[k] for k in ("action", "result", "reflection")))
-        figures = _figures(_STRONG_FIGURE, tail)
+        figures = _unique(_STRONG_FIGURE.findall(tail))
     if figures:
-        yield Finding("result.quantified", "good", f"Your result is quantified: {_quote(figures)}.",
-                      "Numbers make impact credible; keep them.", 0, tuple(figures))  # fmt: skip
-    else:
-        yield Finding("result.not-quantified", "tip", "The result has no number in it.",
-                      "Add a figure: how much faster or cheaper, how many people, or a before and "
-                      'after ("from 4 days to 1", "30% fewer tickets").', -8)  # fmt: skip
+        message = f"Your result is quantified: {_quote(figures)}."
+        yield _find("result.quantified", "good", 0, message, figures)
+    elif f.present("result"):  # a missing result is reported by the STAR rule
+        yield _find("result.not-quantified", "tip", -8, "The result has no number in it.")
 
 
 # --- rule 4: ownership ---------------------------------------------------------------------
 
-_I_WORDS = re.compile(r"\bi(?:'m|'ve|'d|'ll)?\b(?!\.e\.)")
+_I_WORDS = re.compile(r"\bi(?:'m|'ve|'d|'ll)?\b(?!\.e\.| (?:think|guess|mean|suppose)\b)")
 _WE_WORDS = re.compile(r"\bwe(?:'re|'ve|'d|'ll)?\b")
 
 
@@ -479,151 +555,161 @@ def _ownership(f: _Facts) -> Iterator[Finding]:
     """'I' versus 'we' in the action (the whole answer when the action is short)."""
     use_action = f.part_words["action"] >= 15
     text = _norm(f.parts["action"]) if use_action else f.text
-    where = "your action" if use_action else "your answer"
     mine, ours = len(_I_WORDS.findall(text)), len(_WE_WORDS.findall(text))
-    said = f'In {where} you said "we" {ours} times and "I" {mine} times.'
+    where = "your action" if use_action else "your answer"
+    said = f'In {where} you said "we" {_times(ours)} and "I" {_times(mine)}.'
     if ours >= 2 and ours > mine:
-        yield Finding("ownership.we-heavy", "warn", said, 'Say what you did yourself: "I proposed",'
-                      ' "I wrote", "I convinced"; keep "we" for the team\'s result.', -10)  # fmt: skip
+        yield _find("ownership.we-heavy", "warn", -10, said, ["we"])
     elif mine >= 2:
-        yield Finding("ownership.clear", "good", said, "Your own contribution comes through.", 0)
+        yield _find("ownership.clear", "good", 0, said, ["I"])
 
 
 # --- rule 5: fillers and hedging -----------------------------------------------------------
 
-_FILLERS: Final[Mapping[str, re.Pattern[str]]] = {
-    "um": re.compile(r"\b(?:u+m+|e+r+m+|u+h+m+)\b"),
-    "uh": re.compile(r"\bu+h+\b"),
-    "basically": re.compile(r"\bbasically\b"),
-    "actually": re.compile(r"\bactually\b"),
-    "literally": re.compile(r"\bliterally\b"),
-    "just": re.compile(r"\bjust\b(?! in time| as\b)"),
-    "you know": re.compile(r"\byou know\b(?! (?:how|what|that|when|where|why|who|whether|if|about|it|the|a|him|her|them)\b)"),
-    "i mean": re.compile(r"\bi mean\b"),
-}  # fmt: skip
-_DETERMINER_BEFORE = "".join(
+_NOT_DETERMINER = "".join(
     rf"(?<!\b{d} )" for d in ("what", "this", "that", "the", "a", "any", "some", "which", "same")
 )
-_HEDGES: Final[Mapping[str, re.Pattern[str]]] = {
-    "i think": re.compile(r"\bi think\b"),
-    "i guess": re.compile(r"\bi guess\b"),
-    "i suppose": re.compile(r"\bi suppose\b"),
-    "maybe": re.compile(r"\bmaybe\b"),
-    "perhaps": re.compile(r"\bperhaps\b"),
-    "kind of": re.compile(_DETERMINER_BEFORE + r"\bkind of\b"),
-    "sort of": re.compile(_DETERMINER_BEFORE + r"\bsort of\b"),
+# label -> regex fragment; "like" is then kept only where it is a filler (see _is_filler_like)
+_FILLERS: Final[Mapping[str, str]] = {
+    "um": r"u+m+|e+r+m+|u+h+m+",
+    "uh": r"u+h+",
+    "like": r"like",
+    "basically": r"basically",
+    "actually": r"actually",
+    "literally": r"literally",
+    "just": r"just(?! in time| as\b)",
+    "you know": r"you know(?! (?:how|what|that|when|where|why|who|whether|if|about|it|the|a)\b)",
+    "I mean": r"i mean",
 }
-_LIKE = re.compile(r"\blike\b")
+_NOT_DETERMINER = "".join(
+    rf"(?<!\b{d} )" for d in ("what", "this", "that", "the", "a", "any", "some", "which", "same")
+)
+_HEDGES: Final[Mapping[str, str]] = {
+    "I think": r"i think",
+    "I guess": r"i guess",
+    "I suppose": r"i suppose",
+    "maybe": r"maybe",
+    "perhaps": r"perhaps",
+    "kind of": r"(?=kind of)" + _NOT_DETERMINER + r"kind of",
+    "sort of": r"(?=sort of)" + _NOT_DETERMINER + r"sort of",
+}
+_LABELS: Final = (*_FILLERS, *_HEDGES)
+_FILLER_RE = re.compile(
+    r"\b(?:"
+    + "|".join(f"(?P<f{i}>{p})" for i, p in enumerate((*_FILLERS.values(), *_HEDGES.values())))
+    + r")\b"
+)
 _LAST_WORD = re.compile(r"([\w']+)\W*$")
 _LIKE_NOT_AFTER: Final = frozenset(
     """would i you we they to not don't didn't doesn't really also feel felt look looks looked
-    seem seems seemed sound sounds sounded something things anything nothing much more most""".split()
+    seem seems seemed sound sounds sounded something things anything nothing much more""".split()
 )
 _LIKE_FILLER_NEXT = re.compile(
     r"\s*,|\s+(?:really|totally|so|super|very|literally|just|um|uh|basically|actually|kind|sort)\b"
 )
 
 
-def _like_fillers(text: str) -> int:
-    """'like' as filler ('it was, like, a mess'), not 'I would like to' or 'tools like Jira'."""
-    count = 0
-    for m in _LIKE.finditer(text):
-        before = _LAST_WORD.search(text, max(0, m.start() - 24), m.start())
-        prev = before.group(1) if before else ""
-        if prev in _LIKE_NOT_AFTER or prev.endswith("'d"):
-            continue
-        if _LIKE_FILLER_NEXT.match(text, m.end()):
-            count += 1
-    return count
+def _is_filler_like(text: str, start: int, end: int) -> bool:
+    """'like' as a filler ('it was, like, a mess'), not 'I would like to' or 'tools like Jira'."""
+    before = _LAST_WORD.search(text, max(0, start - 24), start)
+    prev = before.group(1) if before else ""
+    if prev in _LIKE_NOT_AFTER or prev.endswith("'d"):
+        return False
+    return _LIKE_FILLER_NEXT.match(text, end) is not None
+
+
+def _by_count(counts: Mapping[str, int]) -> dict[str, int]:
+    """Non-zero counts, most frequent first, ties alphabetical."""
+    return dict(sorted(((k, n) for k, n in counts.items() if n), key=lambda kv: (-kv[1], kv[0])))
 
 
 def _count_fillers(text: str) -> tuple[dict[str, int], dict[str, int]]:
-    fillers = {k: len(p.findall(text)) for k, p in _FILLERS.items()}
-    fillers["like"] = _like_fillers(text)
-    hedges = {k: len(p.findall(text)) for k, p in _HEDGES.items()}
-    return _nonzero(fillers), _nonzero(hedges)
-
-
-def _nonzero(counts: dict[str, int]) -> dict[str, int]:
-    return dict(sorted(((k, n) for k, n in counts.items() if n), key=lambda kv: (-kv[1], kv[0])))
+    """Filler and hedge counts, in one pass."""
+    counts = dict.fromkeys(_LABELS, 0)
+    for m in _FILLER_RE.finditer(text):
+        label = _LABELS[int((m.lastgroup or "f0")[1:])]
+        if label != "like" or _is_filler_like(text, m.start(), m.end()):
+            counts[label] += 1
+    fillers = _by_count({k: counts[k] for k in _FILLERS})
+    return fillers, _by_count({k: counts[k] for k in _HEDGES})
 
 
 def _fillers(f: _Facts) -> Iterator[Finding]:
     """Filler words and hedges, listed with counts."""
-    fillers, hedges = _count_fillers(f.text)
-    per100 = 100 / max(f.word_count, 1)
-    for rule, counts, tip, weak, strong in (
-        ("filler.words", fillers, "Replace fillers with a short pause; it sounds more "
-         "confident.", -4, -8),
-        ("filler.hedging", hedges, 'State what you did and believe plainly: drop "I think", '
-         '"maybe", "kind of".', -3, -6),
-    ):  # fmt: skip
+    fillers, hedges = f.fillers, f.hedges
+    per_100 = 100 / max(f.word_count, 1)
+    for rule, kind, counts, weak, heavy in (
+        ("filler.words", "Fillers", fillers, -4, -8),
+        ("filler.hedging", "Hedges", hedges, -3, -6),
+    ):
         total = sum(counts.values())
-        if total < 2 or total * per100 < 1:
+        if total < 2 or total * per_100 < 1:
             continue
         listed = ", ".join(f'"{k}" \u00d7{n}' for k, n in counts.items())
-        kind = "Fillers" if rule == "filler.words" else "Hedges"
-        heavy = total * per100 >= 3
-        yield Finding(rule, "warn" if heavy else "tip", f"{kind}: {listed} ({total} in "
-                      f"{f.word_count} words).", tip, strong if heavy else weak, tuple(counts))  # fmt: skip
+        message = f"{kind}: {listed} ({total} in {f.word_count} words)."
+        is_heavy = total * per_100 >= 3
+        yield _find(
+            rule, "warn" if is_heavy else "tip", heavy if is_heavy else weak, message, counts
+        )
     if not fillers and not hedges and f.word_count >= 50:
-        yield Finding("filler.clean", "good", "No filler words or hedges.", "Crisp delivery.", 0)
+        yield _find("filler.clean", "good", 0, "No filler words or hedges.")
 
 
 # --- rule 6: look-fors ---------------------------------------------------------------------
 
 
-def _look_for_split(f: _Facts) -> tuple[list[str], list[str]]:
+def _split_look_fors(f: _Facts) -> tuple[list[str], list[str]]:
+    """Covered and missing look-fors; one made only of generic words can't be checked."""
     covered: list[str] = []
     missing: list[str] = []
     for look_for in f.question.look_fors:
-        if _key_stems(look_for):  # one made only of generic words can't be checked
+        if _key_stems(look_for):
             (covered if f.stems.covers(look_for) else missing).append(look_for)
     return covered, missing
 
 
 def _look_fors(f: _Facts) -> Iterator[Finding]:
     """Which of the question's look-fors the answer covers (by key words, stemmed)."""
-    covered, missing = _look_for_split(f)
+    covered, missing = _split_look_fors(f)
     if covered:
-        yield Finding("lookfor.covered", "good", f"Covered: {'; '.join(covered)}.",
-                      "These are what the interviewer listens for.", 0, tuple(covered))  # fmt: skip
+        message = f"Covered: {'; '.join(covered)}."
+        yield _find("lookfor.covered", "good", 0, message, covered)
     if missing:
-        heavy = len(missing) > len(covered)
-        yield Finding("lookfor.missing", "warn" if heavy else "tip",
-                      f"Not covered: {'; '.join(missing)}.", "Work these in, in your own words: "
-                      "they are what this question is testing.", max(-12, -4 * len(missing)),
-                      tuple(missing))  # fmt: skip
+        severity: Severity = "warn" if len(missing) > len(covered) else "tip"
+        points = max(-12, -4 * len(missing))
+        yield _find(
+            "lookfor.missing", severity, points, f"Not covered: {'; '.join(missing)}.", missing
+        )
 
 
 # --- rule 7: question-specific checks ------------------------------------------------------
 
 _AMOUNT = re.compile(
     r"(?:(?P<cur>[$€£]) ?|(?<![\w.,]))(?P<num>\d{1,3}(?:[,.]\d{3})+|\d+(?:\.\d+)?)"
-    r"(?: ?(?P<mult>k|m|thousand|grand|million)\b)?(?: ?(?P<cur2>€|\$|£|dollars|euros?|pounds|"
-    r"usd|eur|gbp)\b)?"
+    r"(?: ?(?P<mult>k|m|thousand|grand|million)\b)?"
+    r"(?: ?(?P<cur2>€|\$|£|dollars|euros?|pounds|usd|eur|gbp)\b)?"
 )
+_GROUPED = re.compile(r"\d{1,3}(?:[,.]\d{3})+")
 _PERIOD = re.compile(r" ?(?:a|an|per|/) ?(?:year|yr|annum|month|hour|hr|day)\b")
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|and|or)\s*")
 _MULT: Final = {"k": 1e3, "thousand": 1e3, "grand": 1e3, "m": 1e6, "million": 1e6}
 _DEFLECT = _alt(
-    r"rather not", r"prefer not", r"whatever you think", r"what you think is fair", r"up to you",
-    r"you tell me", r"open to (?:any|whatever)", r"not sure", r"don't know", r"no idea",
-    r"what(?:'s| is) (?:the|your) (?:budget|range|band)", r"flexible", r"negotiable",
+    r"rather not|prefer not|whatever you think|what you think is fair|up to you|you tell me",
+    r"open to (?:any|whatever)|not sure|don't know|no idea|flexible|negotiable",
+    r"what(?:'s| is) (?:the|your) (?:budget|range|band)",
 )
 _BASIS = _alt(
-    r"research\w*", r"market", r"data", r"glassdoor", r"levels\.fyi", r"payscale", r"survey\w*",
-    r"benchmark\w*", r"industry", r"comparable", r"similar (?:roles|positions|jobs)",
-    r"experience", r"\d+ years", r"skills", r"location", r"city", r"cost of living", r"based on",
-    r"in line with", r"typical", r"going rate", r"current (?:salary|package|compensation)",
-    r"responsibilit\w+", r"seniority", r"peers", r"salary guide",
+    r"research\w*|market|data|glassdoor|levels\.fyi|payscale|survey\w*|benchmark\w*|industry",
+    r"comparable|similar (?:roles|positions|jobs)|experience|\d+ years|skills|location|city",
+    r"cost of living|based on|in line with|typical|going rate|seniority|peers|salary guide",
+    r"current (?:salary|package|compensation)|responsibilit\w+",
 )
 
 
 @dataclass(frozen=True, slots=True)
 class _Amount:
     value: float
-    money: bool
+    money: bool  # has a currency, a multiplier or a period, or is too large to be a count
     mult: float | None
     start: int
     end: int
@@ -633,18 +719,18 @@ def _amounts(text: str) -> list[_Amount]:
     out: list[_Amount] = []
     for m in _AMOUNT.finditer(text):
         num = m["num"]
-        grouped = re.fullmatch(r"\d{1,3}(?:[,.]\d{3})+", num) is not None
-        value = float(num.replace(",", "").replace(".", "") if grouped else num)
+        value = float(num.replace(",", "").replace(".", "") if _GROUPED.fullmatch(num) else num)
         mult = _MULT[m["mult"]] if m["mult"] else None
         value *= mult or 1
-        year = 1900 <= value <= 2100 and not (m["cur"] or m["cur2"])
-        marked = bool(m["cur"] or m["cur2"] or mult or _PERIOD.match(text, m.end()))
-        out.append(_Amount(value, (marked or value >= 10_000) and not year, mult, m.start(), m.end()))
+        currency = bool(m["cur"] or m["cur2"])
+        year = 1900 <= value <= 2100 and not currency
+        marked = currency or mult is not None or _PERIOD.match(text, m.end()) is not None
+        out.append(_Amount(value, (marked or value >= 10_000) and not year, mult, *m.span()))
     return out
 
 
 def _salary_range(text: str) -> tuple[tuple[float, float] | None, list[_Amount]]:
-    """The first amount range in the text ("80-95k", "between $80,000 and $95,000"), and all amounts."""
+    """The first range ("80-95k", "between $80,000 and $95,000") and every amount."""
     amounts = _amounts(text)
     for a, b in zip(amounts, amounts[1:], strict=False):
         if not b.money or not _RANGE_GAP.fullmatch(text, a.end, b.start):
@@ -664,106 +750,90 @@ def _salary(f: _Facts) -> Iterator[Finding]:
     found, amounts = _salary_range(f.text)
     money = [a for a in amounts if a.money]
     if found is None and not money:
-        deflect = _DEFLECT.findall(f.text)
+        deflect = _unique(_DEFLECT.findall(f.text), 2)
         if deflect:
-            yield Finding("salary.deflection", "warn", f"You deflected ({_quote(deflect[:2])}) "
-                          "without giving a figure.", "Give a researched range and say it's "
-                          'flexible for the right package: "Based on market data, between 80 and '
-                          '95k."', -15, tuple(deflect[:2]))  # fmt: skip
+            message = f"You deflected ({_quote(deflect)}) without giving a figure."
+            yield _find("salary.deflection", "warn", -15, message, deflect)
         else:
-            yield Finding("salary.no-number", "warn", "No salary figure in the answer.",
-                          'Name a range: "between 80 and 95k", with what it is based on.', -15)
+            yield _find("salary.no-number", "warn", -15, "No salary figure in the answer.")
         return
     if found is None:
-        quoted = [f.text[a.start : a.end] for a in money][:2]
-        yield Finding("salary.single-number", "warn", f"You gave a single number "
-                      f"({_quote(quoted)}), not a range.", "Give a range whose bottom you would "
-                      'accept: "between 85 and 95k", so there is room to meet.', -10,
-                      tuple(quoted))  # fmt: skip
-        low = high = money[0].value
+        quoted = _unique((f.text[a.start : a.end] for a in money), 2)
+        message = f"You gave a single number ({_quote(quoted)}), not a range."
+        yield _find("salary.single-number", "warn", -10, message, quoted)
+        low = high = max(a.value for a in money)  # the ask, rather than a current salary
     else:
         low, high = found
-        yield Finding("salary.range", "good", f"You gave a range: {_money(low)}\u2013"
-                      f"{_money(high)}.", "A range anchors the talk and leaves room.", 0)  # fmt: skip
-    basis = _BASIS.findall(f.text)
+        yield _find("salary.range", "good", 0, f"You gave a range: {_money(low)}–{_money(high)}.")
+    basis = _unique(_BASIS.findall(f.text))
     if basis:
-        yield Finding("salary.basis", "good", f"You said what it's based on ({_quote(basis[:3])}).",
-                      "Grounding the figure makes it easy to accept.", 0, tuple(basis[:3]))  # fmt: skip
+        message = f"You said what it's based on ({_quote(basis)})."
+        yield _find("salary.basis", "good", 0, message, basis)
     else:
-        yield Finding("salary.no-basis", "tip", "You didn't say what the figure is based on.",
-                      "Add a basis: market research for the role, your experience, the "
-                      "location.", -5)  # fmt: skip
+        yield _find("salary.no-basis", "tip", -5, "You didn't say what the figure is based on.")
     if f.context.salary_range is not None:
         r_low, r_high = sorted(f.context.salary_range)
-        research = f"your research: {_money(r_low)}\u2013{_money(r_high)}"
+        research = f"your research ({_money(r_low)}–{_money(r_high)})"
         if high < 0.95 * r_low:
-            yield Finding("salary.below-research", "warn", f"Your figure is below {research}.",
-                          "Aim within the researched range; asking low is hard to undo.", -6)
+            yield _find("salary.below-research", "warn", -6, f"It is below {research}.")
         elif low > 1.1 * r_high:
-            yield Finding("salary.above-research", "tip", f"Your figure is above {research}.",
-                          "Be ready to justify it, or bring the bottom into the range.", -4)
+            yield _find("salary.above-research", "tip", -4, f"It is above {research}.")
         else:
-            yield Finding("salary.within-research", "good", f"In line with {research}.",
-                          "Well researched.", 0)  # fmt: skip
+            yield _find("salary.within-research", "good", 0, f"It is in line with {research}.")
 
 
 _ROLE_LINK = _alt(
-    r"this (?:role|position|job|team|company|opportunity)", r"your (?:team|company|product|"
-    r"mission|customers|clients|organi[sz]ation)", r"here at", r"join(?:ing)? (?:you|your|the team)",
-    r"in the role", r"at your",
-)  # fmt: skip
+    r"this (?:role|position|job|team|company|opportunity)|here at|in the role|at your",
+    r"your (?:team|company|product|mission|customers|clients|organi[sz]ation)",
+    r"join(?:ing)? (?:you|your|the team)",
+)
 
 
-def _phrase_in(phrase: str, f: _Facts) -> bool:
+def _mentions(phrase: str, f: _Facts) -> bool:
+    """The phrase itself, or enough of its key words."""
     low = _norm(phrase).strip()
-    return bool(low) and (re.search(r"\b" + re.escape(low) + r"\b", f.text) is not None)
+    exact = bool(low) and re.search(r"(?<!\w)" + re.escape(low) + r"(?!\w)", f.text) is not None
+    return exact or f.stems.covers(phrase, share=0.66)
 
 
 def _connects(f: _Facts) -> Iterator[Finding]:
     """Links the answer to the company or role, ideally by name or from research."""
     ctx = f.context
-    named = [n for n in (ctx.company, ctx.role) if n and _phrase_in(n, f)]
-    if ctx.role and ctx.role not in named and f.stems.covers(ctx.role):
-        named.append(ctx.role)
-    named += [t for t in ctx.research_terms if _phrase_in(t, f) or f.stems.covers(t)]
+    named = [n for n in (ctx.company, ctx.role, *ctx.research_terms) if n and _mentions(n, f)]
     if named:
-        yield Finding("role.connected", "good", f"You tied it to the job: {_quote(named[:4])}.",
-                      "Specifics from your research show real interest.", 0, tuple(named))  # fmt: skip
+        message = f"You tied it to them: {_quote(named[:4])}."
+        yield _find("role.connected", "good", 0, message, named)
         return
-    generic = _ROLE_LINK.findall(f.text)
-    specific = bool(ctx.company or ctx.role or ctx.research_terms)
-    if generic and not specific:
-        yield Finding("role.connected", "good", f"You linked it to the job ({_quote(generic[:2])}).",
-                      "Naming something specific about them is even stronger.", 0)  # fmt: skip
+    generic = _unique(_ROLE_LINK.findall(f.text), 2)
+    if generic and not (ctx.company or ctx.role or ctx.research_terms):
+        message = f"You linked it to the job ({_quote(generic)})."
+        yield _find("role.connected", "good", 0, message, generic)
     elif generic:
-        yield Finding("role.generic", "tip", f"You linked it to the job only in general terms "
-                      f"({_quote(generic[:2])}).", "Name the company, the role or something "
-                      "from your research.", -3)  # fmt: skip
+        message = f"You linked it to the job only in general terms ({_quote(generic)})."
+        yield _find("role.generic", "tip", -3, message, generic)
     else:
-        yield Finding("role.not-connected", "tip", "The answer doesn't connect to this role or "
-                      "company.", 'End by linking it forward: "...which is what I\'d bring to '
-                      'this team."', -8)  # fmt: skip
+        message = "The answer doesn't connect to this role or company."
+        yield _find("role.not-connected", "tip", -8, message)
 
 
 _REFERENCE = _alt(
-    r"when we (?:discussed|talked|spoke|covered)", r"you (?:asked|mentioned|said|told me|shared|"
-    r"explained|described|raised)", r"in our (?:first |last |previous |earlier )?(?:conversation|"
-    r"interview|call|chat|meeting|discussion)", r"last time", r"we (?:discussed|talked about)",
-    r"following up on", r"you were (?:saying|describing)",
-)  # fmt: skip
+    r"when we (?:discussed|talked|spoke|covered)|last time|following up on",
+    r"you (?:asked|mentioned|said|told me|shared|explained|described|raised)",
+    r"in our (?:first |last |previous |earlier )?(?:conversation|interview|call|chat|meeting)",
+    r"we (?:discussed|talked about)|you were (?:saying|describing)",
+)
 
 
 def _reference(f: _Facts) -> Iterator[Finding]:
     """Refers to something concrete from the first conversation."""
     notes = [n for n in f.context.first_interview_notes if f.stems.covers(n)]
-    cues = _REFERENCE.findall(f.text)
-    if notes or cues:
-        items = notes + cues[:2]
-        yield Finding("reference.concrete", "good", f"You referred back to the first "
-                      f"conversation: {_quote(items)}.", "It shows you listened.", 0, tuple(items))  # fmt: skip
+    items = notes + _unique(_REFERENCE.findall(f.text), 2)
+    if items:
+        message = f"You referred back to the first conversation: {_quote(items)}."
+        yield _find("reference.concrete", "good", 0, message, items)
     else:
-        yield Finding("reference.missing", "tip", "Nothing points back to the first conversation.",
-                      'Pick up a thread: "When we discussed the migration, you asked about..."', -6)
+        message = "Nothing points back to the first conversation."
+        yield _find("reference.missing", "tip", -6, message)
 
 
 _EXAMPLE = re.compile(
@@ -776,14 +846,12 @@ _EXAMPLE = re.compile(
 
 def _example(f: _Facts) -> Iterator[Finding]:
     """Backs the claim with an example: a cue phrase or a past-tense episode."""
-    cues = _figures(_EXAMPLE, f.text)
+    cues = _unique(_EXAMPLE.findall(f.text))
     if cues or len(_PAST_I.findall(f.text)) >= 2:
-        yield Finding("example.given", "good", "You backed it with an example"
-                      + (f" ({_quote(cues)})." if cues else "."),
-                      "Examples make claims believable.", 0)  # fmt: skip
+        message = f"You gave an example ({_quote(cues)})." if cues else "You told an episode."
+        yield _find("example.given", "good", 0, message, cues)
     else:
-        yield Finding("example.missing", "tip", "No example backs up what you say.",
-                      'Add one: "For example, in my last role I..."', -8)
+        yield _find("example.missing", "tip", -8, "No example backs up what you say.")
 
 
 # --- registry and entry point --------------------------------------------------------------
@@ -796,31 +864,39 @@ class _Rule:
     on_notes: NotesPolicy
 
 
-def _checks(name: str) -> Callable[[_Facts], bool]:
-    return lambda f: name in f.question.checks
+def _is_star(f: _Facts) -> bool:
+    return f.question.answer_format == "star"
+
+
+def _asks(check: str) -> Callable[[_Facts], bool]:
+    return lambda f: check in f.question.checks
+
+
+def _asks_salary(f: _Facts) -> bool:
+    return f.question.answer_format == "salary-range" or "salary-range" in f.question.checks
 
 
 _RULES: Final[tuple[_Rule, ...]] = (
-    _Rule(_star, lambda f: f.star, "timed"),
+    _Rule(_star, _is_star, "timed"),
     _Rule(_length, lambda f: True, "run"),
-    _Rule(_balance, lambda f: f.star, "run"),
-    _Rule(_quantified, lambda f: f.star, "soften"),
-    _Rule(_ownership, lambda f: f.star, "skip"),
+    _Rule(_balance, _is_star, "run"),
+    _Rule(_quantified, _is_star, "soften"),
+    _Rule(_ownership, _is_star, "skip"),
     _Rule(_fillers, lambda f: True, "skip"),
     _Rule(_look_fors, lambda f: bool(f.question.look_fors), "soften"),
-    _Rule(_salary, lambda f: f.question.answer_format == "salary-range"
-          or "salary-range" in f.question.checks, "soften"),  # fmt: skip
-    _Rule(_connects, _checks("connects-to-role"), "soften"),
-    _Rule(_reference, _checks("concrete-reference"), "soften"),
-    _Rule(_example, _checks("gives-example"), "soften"),
+    _Rule(_salary, _asks_salary, "soften"),
+    _Rule(_connects, _asks("connects-to-role"), "soften"),
+    _Rule(_reference, _asks("concrete-reference"), "soften"),
+    _Rule(_example, _asks("gives-example"), "soften"),
 )
 
 
 def _soften(finding: Finding) -> Finding:
-    if finding.points >= 0 and finding.severity != "warn":
+    """A penalty judged from notes only becomes a 0-point tip."""
+    if finding.points == 0 and finding.severity != "warn":
         return finding
-    return replace(finding, severity="tip", points=0, message=finding.message
-                   + " (Judged from your notes only.)")  # fmt: skip
+    message = finding.message + " (Judged from your notes only.)"
+    return replace(finding, severity="tip", points=0, message=message)
 
 
 def analyse(
@@ -829,51 +905,33 @@ def analyse(
     template: StarTemplate | None = None,
     context: FeedbackContext | None = None,
 ) -> Feedback:
-    """Score an answer to a question (0-100) and explain it with findings."""
+    """Score an answer to a question (0-100) and explain the score with findings."""
     if isinstance(answer, str):
         answer = Answer.from_text(answer)
     f = _facts(question, answer, template, context or FeedbackContext())
     estimate = f.word_count * 60 / WORDS_PER_MINUTE
-    detected = MappingProxyType({k: f.part_words[k] for k in STAR_PARTS})
-    if f.word_count == 0 and not (answer.spoken and (f.measured or answer.part_seconds)):
-        empty = Finding("answer.empty", "warn", "There is no answer to look at.",
-                        "Answer out loud or type it, then ask for feedback.", -100)  # fmt: skip
+    detected = {k: f.part_words[k] for k in STAR_PARTS}
+    if f.word_count == 0 and not (answer.spoken and (f.measured or f.timed)):
+        empty = _find("answer.empty", "warn", -100, "There is no answer to look at.")
         return Feedback(0, (empty,), 0, 0.0, f.seconds, detected)
     findings: list[Finding] = []
     for rule in _RULES:
-        if not rule.applies(f):
-            continue
-        if answer.spoken and rule.on_notes == "skip":
+        if not rule.applies(f) or (answer.spoken and rule.on_notes == "skip"):
             continue
         soften = answer.spoken and (
-            rule.on_notes == "soften" or (rule.on_notes == "timed" and not answer.part_seconds)
+            rule.on_notes == "soften" or (rule.on_notes == "timed" and not f.timed)
         )
         findings.extend(_soften(x) if soften else x for x in rule.check(f))
-    fillers, hedges = ({}, {}) if answer.spoken else _count_fillers(f.text)
-    covered, missing = _look_for_split(f)
-    score = max(0, min(100, 100 + sum(x.points for x in findings)))
+    fillers, hedges = ({}, {}) if answer.spoken else (f.fillers, f.hedges)
+    covered, missing = _split_look_fors(f)
     return Feedback(
-        score=score,
+        score=max(0, min(100, 100 + sum(x.points for x in findings))),
         findings=tuple(findings),
         word_count=f.word_count,
         estimated_seconds=estimate,
         seconds=f.seconds,
         parts_detected=detected,
-        fillers=MappingProxyType(_nonzero({**fillers, **hedges})),
+        fillers=_by_count({**fillers, **hedges}),
         look_fors_covered=tuple(covered),
         look_fors_missing=tuple(missing),
     )
-
-
-# Every rule id a finding can carry, for documentation, filtering and translations.
-RULE_IDS: Final = frozenset(
-    [f"star.{kind}-{p}" for kind in ("missing", "thin") for p in STAR_PARTS]
-    + [f"length.long-{p}" for p in STAR_PARTS]
-    + """answer.empty star.action-not-largest star.complete length.too-short length.too-long
-    length.on-target result.quantified result.not-quantified ownership.we-heavy ownership.clear
-    filler.words filler.hedging filler.clean lookfor.covered lookfor.missing salary.range
-    salary.single-number salary.deflection salary.no-number salary.basis salary.no-basis
-    salary.below-research salary.above-research salary.within-research role.connected
-    role.generic role.not-connected reference.concrete reference.missing example.given
-    example.missing""".split()
-)

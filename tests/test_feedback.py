@@ -1,0 +1,678 @@
+"""Tests for the answer feedback engine, with answers written the way candidates write them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from prepcoach.content.model import Question, StarPart, StarTemplate
+from prepcoach.feedback import (
+    RULE_IDS,
+    TIPS,
+    Answer,
+    Feedback,
+    FeedbackContext,
+    Finding,
+    analyse,
+)
+
+
+def question(**overrides: Any) -> Question:
+    fields: dict[str, Any] = {
+        "id": "conflict",
+        "text": "Tell me about a time you resolved a conflict between two teams.",
+        "category": "behavioral",
+        "assesses": "Conflict resolution and ownership.",
+        "target_seconds": 90,
+    }
+    fields.update(overrides)
+    return Question(**fields)
+
+
+def opinion_question(**overrides: Any) -> Question:
+    fields: dict[str, Any] = {
+        "id": "why-us",
+        "text": "Why do you want to work here?",
+        "category": "motivation",
+        "assesses": "Motivation and research.",
+        "answer_format": "free",
+        "target_seconds": 60,
+    }
+    fields.update(overrides)
+    return Question(**fields)
+
+
+TEMPLATE = StarTemplate(
+    id="star",
+    title="STAR",
+    description="The classic structure.",
+    parts=(
+        StarPart("situation", "Situation", "Where were you?", "Briefly.", 0.15),
+        StarPart("task", "Task", "What was yours to do?", "Your part.", 0.1),
+        StarPart("action", "Action", "What did you do?", "Step by step.", 0.5),
+        StarPart("result", "Result", "What happened?", "With numbers.", 0.2),
+        StarPart("reflection", "Reflection", "What did you learn?", "A lesson.", 0.05, True),
+    ),
+)
+
+# A strong free-text answer: every STAR part cued, a quantified result, "I" throughout.
+GOOD_STORY = (
+    "In my last role at a logistics startup, our platform and mobile teams were arguing about "
+    "who owned the deployment pipeline. Releases were slipping by about a week every month. "
+    "My job was to get the pipeline back on schedule without picking a side. "
+    "So I set up a one-hour session with both leads and asked each of them to walk me through "
+    "their biggest pain points. I listened to their view and wrote down every blocker on a "
+    "shared board. Then I proposed a rotation where each team owned the pipeline for two weeks, "
+    "with a written hand-over checklist. I also built a small dashboard so that everyone could "
+    "see failed deploys in real time. "
+    "As a result, releases went from slipping a week to shipping on time for the next six "
+    "months, and failed deploys dropped by 40%. "
+    "Looking back, I learned that most conflicts are about unclear ownership, and now I always "
+    "write down who owns what at the start of a project."
+)
+
+GOOD_PARTS = {
+    "situation": "Last spring our support team at a SaaS company was drowning in tickets after "
+    "a pricing change, with a backlog of around 900 open tickets.",
+    "task": "As the team lead, I was asked to bring the backlog down before the renewal season.",
+    "action": "First I sorted the backlog by topic and found that 60% of tickets were the same "
+    "three billing questions. I wrote three help-centre articles and a canned reply for each, "
+    "and I trained the team on them in a 30-minute session. I then set up a daily fifteen-minute "
+    "triage where I assigned the oldest tickets myself, and I asked the billing team for one "
+    "engineer for a week to fix the invoice bug behind most of the questions. I tracked "
+    "progress on a simple chart I shared in our channel every morning.",
+    "result": "Within three weeks the backlog went from 900 to 120 tickets, first response time "
+    "halved, and our CSAT rose from 78% to 91%.",
+    "reflection": "I learned to look for the root cause in the queue before adding people.",
+}
+
+
+def rules(feedback: Feedback) -> list[str]:
+    return [f.rule for f in feedback.findings]
+
+
+def finding(feedback: Feedback, rule: str) -> Finding:
+    matches = [f for f in feedback.findings if f.rule == rule]
+    assert matches, f"{rule} not in {rules(feedback)}"
+    return matches[0]
+
+
+# --- overall -----------------------------------------------------------------------------
+
+
+def test_complete_quantified_star_answer_scores_high_with_good_findings() -> None:
+    fb = analyse(question(), GOOD_STORY, TEMPLATE)
+    assert fb.score >= 90
+    for rule in ("star.complete", "result.quantified", "ownership.clear", "filler.clean"):
+        assert finding(fb, rule).severity == "good"
+    assert "40%" in finding(fb, "result.quantified").items
+    assert not [f for f in fb.findings if f.severity == "warn"]
+
+
+def test_guided_answer_scores_high() -> None:
+    fb = analyse(question(target_seconds=75), Answer(GOOD_PARTS), TEMPLATE)
+    assert fb.score >= 90, rules(fb)
+    assert dict(fb.parts_detected) == {
+        k: len(GOOD_PARTS[k].split())
+        for k in ("situation", "task", "action", "result", "reflection")
+    }
+    assert finding(fb, "star.complete").points == 0
+    assert "length.on-target" in rules(fb)
+
+
+def test_score_is_100_plus_the_points_clamped() -> None:
+    for text in (GOOD_STORY, "We did it.", "um " * 200):
+        fb = analyse(question(look_fors=("Listens to both sides",)), text, TEMPLATE)
+        assert fb.score == max(0, min(100, 100 + sum(f.points for f in fb.findings)))
+
+
+def test_every_finding_is_explained() -> None:
+    answers = [GOOD_STORY, "We kind of fixed it, like, really fast I guess.", "um uh like, so"]
+    for text in answers:
+        for q in (question(checks=("gives-example", "connects-to-role")), opinion_question()):
+            for f in analyse(q, text, TEMPLATE).findings:
+                assert f.rule in RULE_IDS
+                assert f.message and f.tip == TIPS[f.rule]
+                assert f.points <= 0
+                assert f.severity in ("good", "tip", "warn")
+                assert f.severity != "good" or f.points == 0
+
+
+def test_empty_answer_scores_zero() -> None:
+    fb = analyse(question(), Answer({"text": "   "}))
+    assert fb.score == 0
+    assert rules(fb) == ["answer.empty"]
+
+
+def test_deterministic_and_independent_of_part_order() -> None:
+    q = question(look_fors=("Listens to both sides", "Quantifies the impact"))
+    first = analyse(q, Answer(GOOD_PARTS), TEMPLATE)
+    again = analyse(q, Answer(GOOD_PARTS), TEMPLATE)
+    reordered = analyse(q, Answer(dict(reversed(list(GOOD_PARTS.items())))), TEMPLATE)
+    assert first == again == reordered
+
+
+# --- rule 1: STAR completeness -----------------------------------------------------------
+
+
+def test_missing_result() -> None:
+    parts = {k: v for k, v in GOOD_PARTS.items() if k not in ("result", "reflection")}
+    fb = analyse(question(), Answer(parts), TEMPLATE)
+    missing = finding(fb, "star.missing-result")
+    assert (missing.severity, missing.points, missing.items) == ("warn", -15, ("result",))
+    assert "star.complete" not in rules(fb)
+    assert not [r for r in rules(fb) if r.startswith("result.")]  # not reported twice
+    assert "star.missing-reflection" not in rules(fb)  # optional in the template
+
+
+def test_missing_action_in_free_text() -> None:
+    text = (
+        "At the time we were migrating our billing system and the deadline was very tight. "
+        "My job was to make sure nothing broke for customers. In the end it went fine and "
+        "everyone was happy with how it turned out."
+    )
+    fb = analyse(question(), text, TEMPLATE)
+    assert finding(fb, "star.missing-action").points == -20
+    assert fb.parts_detected["action"] == 0
+
+
+def test_thin_action_and_long_situation() -> None:
+    parts = {
+        "situation": "I was working at a mid-sized agency with about forty people across three "
+        "offices, and we had a big retail client whose website relaunch had been planned for "
+        "months. The client kept changing the scope, the design team and the developers were "
+        "not talking to each other, the account manager was on leave, and there was a lot of "
+        "tension in every weekly meeting because nobody knew what had been agreed and what "
+        "had not, and the budget was already nearly spent.",
+        "task": "I had to get the launch back on track.",
+        "action": "I set up a meeting.",
+        "result": "We launched two weeks later than planned but the client renewed for 2 years.",
+    }
+    fb = analyse(question(), Answer(parts), TEMPLATE)
+    thin = finding(fb, "star.thin-action")
+    assert (thin.severity, thin.points) == ("warn", -10)
+    assert "aim for about 50%" in thin.message
+    assert finding(fb, "length.long-situation").items == ("situation",)
+    assert "star.action-not-largest" not in rules(fb)  # already said by thin-action
+    assert "star.complete" not in rules(fb)
+
+
+def test_action_not_largest() -> None:
+    parts = dict(GOOD_PARTS)
+    parts["result"] = (
+        "Within three weeks the backlog went from 900 to 120 tickets. First response time "
+        "halved, CSAT rose from 78% to 91%, churn at renewal was the lowest in two years, the "
+        "sales team used our chart in their quarterly review, our director asked me to present "
+        "the approach to the other regions, two other teams copied the daily triage, and the "
+        "billing team added invoice checks to their release process so the same bug could not "
+        "come back, which saved the company an estimated 40 hours of support time every month "
+        "and made the whole renewal season much calmer for everyone involved in it."
+    )
+    fb = analyse(question(), Answer(parts), TEMPLATE)
+    assert finding(fb, "star.action-not-largest").items == ("result", "action")
+
+
+def test_overlong_situation_is_reported_once() -> None:
+    text = (
+        "A couple of years ago I was working as a project coordinator for a construction firm "
+        "in Leeds. We had a big contract for a new hospital wing, with around forty suppliers, "
+        "three subcontractors and a very strict handover date agreed with the health trust. "
+        "The site manager was new, the budget had already been cut twice, and there was a lot "
+        "of pressure from the client, who visited the site every week and wanted updates. "
+        "I was in charge of ordering materials. "
+        "I forgot to double check one order, so I called the supplier and got the right tiles "
+        "delivered the next day. "
+        "In the end we finished only a week late."
+    )
+    fb = analyse(question(), text, TEMPLATE)
+    assert finding(fb, "length.long-situation").severity == "warn"
+    assert "star.action-not-largest" not in rules(fb)
+
+
+def test_team_actions_count_as_action_but_flag_ownership() -> None:
+    text = (
+        "Last year our team was behind on a product launch. We had to deliver a new checkout "
+        "flow in six weeks. We split the work, we did daily standups and we cut scope where we "
+        "could. We also brought in a contractor. In the end we launched on time and conversion "
+        "went up 12%."
+    )
+    fb = analyse(question(), text, TEMPLATE)
+    assert fb.parts_detected["action"] > 0
+    assert "star.missing-action" not in rules(fb)
+    assert 'said "we" 5 times and "I" 0 times' in finding(fb, "ownership.we-heavy").message
+
+
+def test_missing_result_in_free_text_is_not_reported_twice() -> None:
+    text = "At the time I was new to the team. So I decided to rewrite the deployment scripts."
+    fb = analyse(question(), text, TEMPLATE)
+    assert "star.missing-result" in rules(fb)
+    assert not [r for r in rules(fb) if r.startswith("result.")]
+
+
+def test_free_text_parts_detected_from_cue_phrases() -> None:
+    text = (
+        "At the time I was a junior analyst on the finance team. "
+        "I was asked to automate the monthly close report. "
+        "So I wrote a script that pulled the ledger data every night. "
+        "As a result the close took two days instead of five. "
+        "I learned to ask the people who use a report what they actually need."
+    )
+    fb = analyse(question(), text, TEMPLATE)
+    assert dict(fb.parts_detected) == {
+        "situation": 12,
+        "task": 9,
+        "action": 12,
+        "result": 11,
+        "reflection": 14,
+    }
+    assert "star.complete" in rules(fb)
+
+
+def test_sentences_without_cues_continue_the_current_part() -> None:
+    text = (
+        "I decided to rewrite the onboarding guide. I interviewed five new hires. "
+        "I sat with each of them for an hour. Eventually onboarding time went down by 30%."
+    )
+    fb = analyse(question(), text, TEMPLATE)
+    assert fb.parts_detected["action"] == 21
+    assert fb.parts_detected["result"] == 7
+    assert fb.parts_detected["situation"] == 0
+
+
+def test_star_not_demanded_from_opinion_questions() -> None:
+    fb = analyse(opinion_question(), "I love building tools that people use every day.")
+    assert not [r for r in rules(fb) if r.split(".")[0] in ("star", "result", "ownership")]
+
+
+def test_template_with_required_reflection() -> None:
+    template = StarTemplate(
+        id="failure",
+        title="Failure",
+        description="A mistake and the lesson.",
+        parts=(
+            StarPart("situation", "S", "?", "", 0.2),
+            StarPart("action", "A", "?", "", 0.4),
+            StarPart("result", "R", "?", "", 0.2),
+            StarPart("reflection", "L", "?", "", 0.2),
+        ),
+    )
+    parts = {k: GOOD_PARTS[k] for k in ("situation", "action", "result")}
+    fb = analyse(question(), Answer(parts), template)
+    assert finding(fb, "star.missing-reflection").points == -3
+    assert "star.missing-task" not in rules(fb)  # not in this template
+
+
+# --- rule 2: length ----------------------------------------------------------------------
+
+
+def test_too_short_estimated_from_words() -> None:
+    fb = analyse(question(), "I talked to both teams and fixed it. It worked out well.")
+    short = finding(fb, "length.too-short")
+    assert short.severity == "warn" and short.points == -15
+    assert "estimated from 12 words" in short.message
+    assert "the target is 1 min 30 s" in short.message
+    assert fb.estimated_seconds == pytest.approx(12 * 60 / 140)
+
+
+def test_too_long_uses_measured_seconds() -> None:
+    fb = analyse(question(), Answer({"text": GOOD_STORY}, seconds=200))
+    long = finding(fb, "length.too-long")
+    assert "3 min 20 s (measured)" in long.message
+    assert long.points == -12
+    assert fb.seconds == 200
+
+
+def test_on_target() -> None:
+    fb = analyse(question(), Answer({"text": GOOD_STORY}, seconds=80))
+    assert finding(fb, "length.on-target").severity == "good"
+
+
+def test_part_shares_from_lap_times() -> None:
+    laps = {"situation": 50.0, "task": 5.0, "action": 40.0, "result": 15.0}
+    fb = analyse(question(), Answer(GOOD_PARTS, seconds=110, part_seconds=laps), TEMPLATE)
+    long = finding(fb, "length.long-situation")
+    assert "45% of your time" in long.message
+
+
+# --- rule 3: quantified result -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "result",
+    [
+        "Sign-ups doubled within a quarter.",
+        "Build time was halved.",
+        "Review time went from 3 days to 1.",
+        "It saved about $20k a year in licences.",
+        "We shipped two weeks early.",
+        "Churn dropped 30 percent.",
+        "The error rate fell by 12%.",
+    ],
+)
+def test_quantified_results(result: str) -> None:
+    parts = {**GOOD_PARTS, "result": result}
+    fb = analyse(question(), Answer(parts), TEMPLATE)
+    assert finding(fb, "result.quantified").items
+
+
+def test_result_not_quantified() -> None:
+    parts = {**GOOD_PARTS, "result": "The client was really happy and the project went well."}
+    fb = analyse(question(), Answer(parts), TEMPLATE)
+    missing = finding(fb, "result.not-quantified")
+    assert (missing.severity, missing.points) == ("tip", -8)
+
+
+# --- rule 4: ownership -------------------------------------------------------------------
+
+
+def test_we_heavy_action() -> None:
+    parts = {
+        **GOOD_PARTS,
+        "action": "We sat down as a team and we went through the backlog together. Then we "
+        "wrote some articles and we set up a triage meeting, and we asked billing for help. "
+        "I sent the invite.",
+    }
+    fb = analyse(question(), Answer(parts), TEMPLATE)
+    we = finding(fb, "ownership.we-heavy")
+    assert we.severity == "warn" and we.points == -10
+    assert 'said "we" 5 times and "I" once' in we.message
+    assert "ownership.clear" not in rules(fb)
+
+
+def test_clear_ownership_counts_i_but_not_hedges() -> None:
+    fb = analyse(question(), Answer(GOOD_PARTS), TEMPLATE)
+    assert '"we" 0 times and "I" 8 times' in finding(fb, "ownership.clear").message
+
+
+# --- rule 5: fillers and hedging ---------------------------------------------------------
+
+RAMBLING = (
+    "Um, so basically at my last job we had, like, a really messy release process. I think "
+    "the main problem was, you know, nobody owned it. I would like to say I fixed it alone, "
+    "but um, I kind of just pushed for a checklist and maybe a rota. What kind of checklist? "
+    "A simple one, I think. Um, it was, like, fine in the end. Tools like Jira helped. I'd "
+    "like to think it stuck."
+)
+
+
+def test_fillers_listed_with_counts() -> None:
+    fb = analyse(question(), RAMBLING)
+    assert dict(fb.fillers) == {
+        "um": 3,
+        "I think": 2,
+        "like": 2,  # not "I would like to", "I'd like to" or "tools like Jira"
+        "basically": 1,
+        "just": 1,
+        "kind of": 1,  # not "what kind of checklist"
+        "maybe": 1,
+        "you know": 1,
+    }
+    fillers = finding(fb, "filler.words")
+    assert fillers.severity == "warn"
+    assert '"um" \u00d73, "like" \u00d72, "basically" \u00d71' in fillers.message
+    assert fillers.items == ("um", "like", "basically", "just", "you know")
+    hedges = finding(fb, "filler.hedging")
+    assert '"I think" \u00d72' in hedges.message
+    assert hedges.items == ("I think", "kind of", "maybe")
+
+
+def test_like_as_a_verb_is_not_a_filler() -> None:
+    text = (
+        "I would like to tell you about a project I really like. I'd like to add that we "
+        "used tools like Terraform, and it looked like a good fit. Do you like it?"
+    )
+    assert "like" not in analyse(question(), text).fillers
+
+
+def test_a_single_filler_in_a_long_answer_is_not_flagged() -> None:
+    fb = analyse(question(), GOOD_STORY.replace("So I set up", "So, um, I set up"))
+    assert fb.fillers == {"um": 1}
+    assert not [r for r in rules(fb) if r.startswith("filler.")]
+
+
+# --- rule 6: look-fors -------------------------------------------------------------------
+
+
+def test_look_fors_covered_and_missing() -> None:
+    q = question(
+        look_fors=(
+            "Listens to both sides before acting",
+            "Quantifies the impact",
+            "Escalates to management appropriately",
+            "Shows a clear example",  # only generic words: can't be checked
+        )
+    )
+    fb = analyse(q, GOOD_STORY, TEMPLATE)
+    assert fb.look_fors_covered == ("Listens to both sides before acting", "Quantifies the impact")
+    assert fb.look_fors_missing == ("Escalates to management appropriately",)
+    assert finding(fb, "lookfor.covered").items == fb.look_fors_covered
+    missing = finding(fb, "lookfor.missing")
+    assert (missing.severity, missing.points) == ("tip", -4)
+    assert "Escalates to management" in missing.message
+
+
+def test_look_fors_mostly_missing_is_a_warning() -> None:
+    q = question(look_fors=("Apologises to the customer", "Escalates to management", "Follows up"))
+    missing = finding(analyse(q, GOOD_STORY, TEMPLATE), "lookfor.missing")
+    assert (missing.severity, missing.points) == ("warn", -12)
+
+
+# --- rule 7: question-specific checks ----------------------------------------------------
+
+SALARY = Question(
+    id="salary",
+    text="What are your salary expectations?",
+    category="salary",
+    assesses="Research and confidence.",
+    answer_format="salary-range",
+    checks=("salary-range",),
+    target_seconds=20,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("Based on market data for similar roles, I'm looking at 80-95k.", 80_000, 95_000),
+        ("Given my experience, between $80,000 and $95,000.", 80_000, 95_000),
+        ("From my research, €60k–70k would be right for Berlin.", 60_000, 70_000),
+        ("Somewhere between 85 and 95 thousand, based on what I've seen.", 85_000, 95_000),
+        ("I'd be looking for £55k to £65k, in line with the market.", 55_000, 65_000),
+    ],
+)
+def test_salary_range(text: str, low: int, high: int) -> None:
+    fb = analyse(SALARY, text)
+    found = finding(fb, "salary.range")
+    assert found.severity == "good"
+    assert f"{low // 1000}k–{high // 1000}k" in found.message
+    assert "salary.basis" in rules(fb)
+    assert "salary.single-number" not in rules(fb)
+
+
+def test_salary_single_number() -> None:
+    fb = analyse(SALARY, "I'm currently on 70k, so I'd want about 85k.")
+    single = finding(fb, "salary.single-number")
+    assert (single.severity, single.points) == ("warn", -10)
+    assert single.items == ("70k", "85k")
+    assert "salary.range" not in rules(fb)
+
+
+def test_salary_deflection() -> None:
+    fb = analyse(SALARY, "I'd rather not say a number, whatever you think is fair for the role.")
+    refusal = finding(fb, "salary.deflection")
+    assert (refusal.severity, refusal.points) == ("warn", -15)
+    assert refusal.items == ("rather not", "whatever you think")
+
+
+def test_salary_no_number() -> None:
+    assert "salary.no-number" in rules(analyse(SALARY, "Money is important to me, of course."))
+
+
+def test_salary_without_basis() -> None:
+    fb = analyse(SALARY, "I'm looking for 80 to 90k.")
+    assert finding(fb, "salary.no-basis").points == -5
+
+
+def test_years_and_counts_are_not_salaries() -> None:
+    fb = analyse(SALARY, "In 2021 I led a team of 5 for 3 years, so I'm open to discussing it.")
+    assert "salary.no-number" in rules(fb)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Based on my research, 60 to 65k.", "salary.below-research"),
+        ("Based on my research, 120 to 130k.", "salary.above-research"),
+        ("Based on my research, 85 to 95k.", "salary.within-research"),
+    ],
+)
+def test_salary_compared_with_research(text: str, rule: str) -> None:
+    fb = analyse(SALARY, text, context=FeedbackContext(salary_range=(80_000, 100_000)))
+    assert rule in rules(fb)
+    assert "80k–100k" in finding(fb, rule).message
+
+
+WHY_US = opinion_question(checks=("connects-to-role",))
+CONTEXT = FeedbackContext(
+    company="Acme Health",
+    role="Data Analyst",
+    research_terms=("patient outcomes", "Series B"),
+)
+
+
+def test_connects_to_role_by_name_and_research() -> None:
+    text = (
+        "I've spent three years in clinical research, and Acme Health's focus on patient "
+        "outcomes is exactly the kind of problem I want to work on."
+    )
+    found = finding(analyse(WHY_US, text, context=CONTEXT), "role.connected")
+    assert found.items == ("Acme Health", "patient outcomes")
+
+
+def test_connects_to_role_only_generically() -> None:
+    text = "I'm excited about this role because I enjoy turning data into decisions."
+    assert finding(analyse(WHY_US, text, context=CONTEXT), "role.generic").points == -3
+    # Without any research to compare with, a forward link is enough.
+    assert "role.connected" in rules(analyse(WHY_US, text))
+
+
+def test_not_connected_to_role() -> None:
+    text = "I enjoy turning data into decisions and I am a fast learner."
+    found = finding(analyse(WHY_US, text, context=CONTEXT), "role.not-connected")
+    assert (found.severity, found.points) == ("tip", -8)
+
+
+FOLLOW_UP = opinion_question(
+    id="second-round",
+    category="second-round",
+    text="What have you thought about since our first conversation?",
+    checks=("concrete-reference",),
+)
+
+
+def test_concrete_reference_from_first_interview_notes() -> None:
+    context = FeedbackContext(first_interview_notes=("warehouse migration to the cloud",))
+    text = "I kept thinking about the warehouse migration and how I'd sequence it."
+    found = finding(analyse(FOLLOW_UP, text, context=context), "reference.concrete")
+    assert found.items == ("warehouse migration to the cloud",)
+
+
+def test_concrete_reference_from_cue_phrase() -> None:
+    text = "When we discussed on-call, you asked how I handle pressure, and I have an answer."
+    found = finding(analyse(FOLLOW_UP, text), "reference.concrete")
+    assert "when we discussed" in found.items and "you asked" in found.items
+
+
+def test_concrete_reference_missing() -> None:
+    fb = analyse(FOLLOW_UP, "I am still very interested and I think I would be a great fit.")
+    assert finding(fb, "reference.missing").points == -6
+
+
+STRENGTH = opinion_question(
+    id="strength", text="What is your greatest strength?", checks=("gives-example",)
+)
+
+
+def test_gives_example_by_cue() -> None:
+    text = "I'm calm under pressure. For example, in my last role I ran the incident call."
+    found = finding(analyse(STRENGTH, text), "example.given")
+    assert found.items == ("for example", "in my last role")
+
+
+def test_gives_example_by_past_tense_episode() -> None:
+    text = "I stay calm. I noticed the outage first, I paged the owner and I wrote the update."
+    assert "example.given" in rules(analyse(STRENGTH, text))
+
+
+def test_example_missing() -> None:
+    fb = analyse(STRENGTH, "I am calm under pressure and very organised, and I like people.")
+    assert finding(fb, "example.missing").points == -8
+
+
+def test_checks_do_not_run_unless_asked() -> None:
+    fb = analyse(opinion_question(), "I am calm under pressure and very organised.")
+    assert not [r for r in rules(fb) if r.split(".")[0] in ("salary", "role", "reference")]
+    assert not [r for r in rules(fb) if r.startswith("example.")]
+
+
+# --- spoken answers ----------------------------------------------------------------------
+
+
+def test_spoken_answer_judged_from_notes_and_lap_times() -> None:
+    notes = {"situation": "backlog 900", "task": "lead", "action": "articles, triage", "result": ""}
+    laps = {"situation": 15.0, "task": 8.0, "action": 55.0, "result": 12.0}
+    q = question(look_fors=("Finds the root cause",))
+    fb = analyse(q, Answer(notes, seconds=90, part_seconds=laps, spoken=True), TEMPLATE)
+    assert "star.complete" in rules(fb)  # the result was spoken: it has a lap time
+    assert "length.on-target" in rules(fb)
+    assert not [r for r in rules(fb) if r.split(".")[0] in ("filler", "ownership")]
+    softened = finding(fb, "lookfor.missing")
+    assert softened.points == 0 and softened.severity == "tip"
+    assert "notes only" in softened.message
+    assert fb.fillers == {}
+
+
+def test_spoken_without_lap_times_softens_missing_parts() -> None:
+    answer = Answer({"text": "pipeline conflict; rota"}, spoken=True)
+    fb = analyse(question(), answer, TEMPLATE)
+    assert finding(fb, "star.missing-result").points == 0
+    assert not [r for r in rules(fb) if r.startswith("length.")]  # no time measured
+
+
+# --- properties --------------------------------------------------------------------------
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400))
+def test_any_text_never_raises(text: str) -> None:
+    q = question(
+        look_fors=("Listens to both sides",),
+        checks=("salary-range", "connects-to-role", "concrete-reference", "gives-example"),
+    )
+    context = FeedbackContext(
+        company="Acme", role="Analyst", salary_range=(1.0, 2.0), first_interview_notes=("x",)
+    )
+    fb = analyse(q, text, TEMPLATE, context)
+    assert 0 <= fb.score <= 100
+    assert fb == analyse(q, text, TEMPLATE, context)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from(["situation", "task", "action", "result", "reflection", "text", "x"]),
+        st.text(max_size=120),
+    ),
+    st.one_of(st.none(), st.floats(allow_nan=True, allow_infinity=True)),
+    st.dictionaries(st.sampled_from(["situation", "action", "result"]), st.floats()),
+    st.booleans(),
+)
+def test_any_answer_shape_never_raises(
+    parts: dict[str, str], seconds: float | None, laps: dict[str, float], spoken: bool
+) -> None:
+    answer = Answer(parts, seconds=seconds, part_seconds=laps, spoken=spoken)
+    fb = analyse(question(target_seconds=60), answer, TEMPLATE)
+    assert 0 <= fb.score <= 100
