@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -10,7 +11,7 @@ import typer
 from typer.core import TyperGroup
 
 from prepcoach import __version__
-from prepcoach.cli import content_cmd
+from prepcoach.cli import content_cmd, data_cmd, interview_cmd, profile_cmd, story_cmd
 from prepcoach.cli.context import AppContext, get_context, set_context
 
 
@@ -31,6 +32,16 @@ class PrepGroup(TyperGroup):
                 for problem in error.problems[:10]:
                     typer.echo(f"  {problem}", err=True)
             raise typer.Exit(error.exit_code) from None
+        except Exception as error:
+            sqlite3 = sys.modules.get("sqlite3")  # only loaded if a command used the database
+            if sqlite3 is None or not isinstance(error, sqlite3.Error) or get_context().debug:
+                raise
+            from prepcoach.store.db import database_path, store_error
+
+            typer.echo(f"Error: {store_error(error, database_path(get_context().home))}", err=True)
+            raise typer.Exit(1) from None
+        finally:
+            get_context().close()
 
 
 app = typer.Typer(
@@ -109,3 +120,16 @@ app.command(
     help="Browse the question bank with filters.\n\nExample: prep questions --competency conflict",
     short_help="Browse the question bank.  e.g. prep questions --stage second",
 )(content_cmd.questions)
+app.add_typer(interview_cmd.app, name="interview")
+app.add_typer(story_cmd.app, name="story")
+app.add_typer(profile_cmd.app, name="profile")
+app.command("export", short_help="Export all your data.  e.g. prep export -o backup.json")(
+    data_cmd.export
+)
+app.command("import", short_help="Restore or merge an export.  e.g. prep import backup.json")(
+    data_cmd.import_file
+)
+app.command("backup", short_help="A timestamped copy of your database.  e.g. prep backup")(
+    data_cmd.backup
+)
+app.command("doctor", short_help="Check your data and say how to fix problems.")(data_cmd.doctor)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from prepcoach.content.library import ContentLibrary
+    from prepcoach.store.db import Store
 
 
 @dataclass(slots=True)
@@ -24,7 +25,7 @@ class AppContext:
     _library: ContentLibrary | None = None
     _console: Console | None = None
     _err_console: Console | None = None
-    _store: Any = None
+    _store: Store | None = None
 
     @property
     def console(self) -> Console:
@@ -37,6 +38,20 @@ class AppContext:
         if self._err_console is None:
             self._err_console = make_console(color=self.color, stderr=True)
         return self._err_console
+
+    def store(self) -> Store:
+        """The user's database, opened (and migrated) on first use."""
+        if self._store is None:
+            from prepcoach.store.db import Store
+
+            self._store = Store.open(self.home)
+        return self._store
+
+    def close(self) -> None:
+        """Release what was opened (the database); called once the command has finished."""
+        if self._store is not None:
+            store, self._store = self._store, None
+            store.close()
 
     def library(self) -> ContentLibrary:
         """Built-in content, the user's content dir, then --content paths (cached on disk)."""

@@ -1,0 +1,189 @@
+"""`prep export`, `prep import`, `prep backup`, `prep doctor`: your data, portable and safe."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from prepcoach.cli.context import get_context
+
+
+def export(
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", "-f", metavar="json|yaml", help="Default: json, or from -o."),
+    ] = None,
+    redact: Annotated[
+        bool,
+        typer.Option(
+            "--redact",
+            help="Mask names, emails, companies, links and numbers, to share an example safely.",
+        ),
+    ] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write here instead of stdout."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing FILE.")] = False,
+) -> None:
+    """Export everything (interviews, stories, practice, profile...) as JSON or YAML.
+
+    Example: prep export -o prep-backup.json     (restore with: prep import FILE)
+    """
+    import sys
+
+    from prepcoach.store import transfer
+
+    ctx = get_context()
+    if fmt is None:
+        suffix = output.suffix.lower() if output is not None else ""
+        fmt = "yaml" if suffix in (".yaml", ".yml") else "json"
+    if fmt not in transfer.FORMATS:
+        raise typer.BadParameter(
+            f"'{fmt}' is not one of: {', '.join(transfer.FORMATS)}", param_hint="--format"
+        )
+    text = transfer.dump(transfer.export_data(ctx.store(), redact=redact), fmt)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from prepcoach.store.files import atomic_write
+
+    atomic_write(output, text, overwrite=force)
+    what = "redacted export" if redact else "export"
+    ctx.err_console.print(f"Wrote {what} to {output}", highlight=False)
+
+
+def import_file(
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="A file from 'prep export'.")],
+    merge: Annotated[
+        bool,
+        typer.Option("--merge", help="Merge into existing data by id (newer edits win)."),
+    ] = False,
+) -> None:
+    """Restore an export into an empty home, or merge it into your data with --merge.
+
+    Example: prep --home ~/prep-restored import prep-backup.json
+    """
+    from prepcoach.cli.inputs import read_text
+    from prepcoach.store import transfer
+
+    ctx = get_context()
+    data = transfer.load(read_text(file), str(file))
+    report = transfer.import_data(ctx.store(), data, merge=merge, source=str(file))
+    added, updated = report.total("added"), report.total("updated")
+    unchanged, kept = report.total("unchanged"), report.total("kept")
+    ctx.console.print(
+        f"Imported {file}: {added} added, {updated} updated, {unchanged} unchanged"
+        + (f", {kept} kept (your copy was newer)" if kept else ""),
+        highlight=False,
+    )
+    for table, count in report.added.items():
+        ctx.console.print(f"  {table}: {count} added", highlight=False)
+
+
+def backup(
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", metavar="PATH", help="File or folder [default: HOME/backups]."
+        ),
+    ] = None,
+) -> None:
+    """Write a timestamped copy of your database (safe while prep is in use).
+
+    Example: prep backup -o ~/Dropbox/
+    """
+    from datetime import datetime
+
+    ctx = get_context()
+    store = ctx.store()
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    folder = ctx.home / "backups"
+    target = folder / f"prep-{stamp}.db"
+    if output is not None:
+        if output.is_dir() or str(output).endswith(("/", "\\")):
+            target = output / f"prep-{stamp}.db"
+        else:
+            target = output
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = target.with_name(f"prep-{stamp}-{counter}.db")
+    store.backup(target)
+    size = target.stat().st_size
+    ctx.console.print(f"Backed up to {target} ({size / 1024:.0f} KB)", highlight=False)
+    ctx.console.print(
+        f"[dim]Restore: stop prep, then copy it over {store.path}[/dim]", highlight=False
+    )
+
+
+def doctor() -> None:
+    """Check your data: the home folder, the database (integrity, version) and content.
+
+    Example: prep doctor
+    """
+    import os
+
+    from prepcoach.store.db import inspect
+
+    ctx = get_context()
+    console = ctx.console
+    problems = 0
+
+    def line(ok: bool, text: str, advice: str = "") -> None:
+        nonlocal problems
+        mark = "[green]ok[/green]  " if ok else "[red]FAIL[/red]"
+        console.print(f"{mark} {text}", highlight=False)
+        if advice:
+            console.print(f"      [dim]{advice}[/dim]", highlight=False)
+        problems += not ok
+
+    home = ctx.home
+    if home.exists():
+        writable = os.access(home, os.W_OK)
+        line(writable, f"home {home}", "" if writable else "make it writable, or use --home")
+    else:
+        line(True, f"home {home} (created on first use)")
+    found = inspect(home)
+    if not found.exists:
+        line(True, f"database {found.path} (created on first use)")
+    elif found.error:
+        backups = sorted((home / "backups").glob("prep-*.db"))
+        advice = (
+            f"restore the latest backup: copy {backups[-1]} to {found.path}"
+            if backups
+            else f"move {found.path} away to start afresh (keep it: "
+            "'sqlite3 prep.db .recover' may rescue data)"
+        )
+        line(False, found.error, advice)
+    elif found.problems:
+        shown = "; ".join(found.problems[:5])
+        line(
+            False,
+            f"database {found.path}: integrity check failed: {shown}",
+            "make a copy now (prep export may still work), then restore a backup from "
+            f"{home / 'backups'} or run: sqlite3 {found.path} .recover",
+        )
+    else:
+        assert found.version is not None
+        newer = found.version > found.latest
+        line(
+            not newer,
+            f"database {found.path}: integrity ok, schema {found.version} of {found.latest}, "
+            f"{found.journal_mode} journal, {found.size / 1024:.0f} KB",
+            "written by a newer prepcoach: upgrade prepcoach" if newer else "",
+        )
+    try:
+        library = ctx.library()
+    except Exception as error:  # noqa: BLE001 - any content failure is a finding here
+        line(False, f"content: {str(error).splitlines()[0]}", "run: prep content validate")
+    else:
+        line(
+            True,
+            f"content: {len(library.packs)} pack(s), {len(library.questions)} questions",
+        )
+    if problems:
+        raise typer.Exit(1)
+    console.print("Everything looks fine.")

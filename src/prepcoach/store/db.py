@@ -1,0 +1,346 @@
+"""The one SQLite database: opening it safely, transactions, checks and backups.
+
+Every connection runs in WAL mode with foreign keys on, `synchronous=FULL` (a commit is on
+disk before it is acknowledged) and a generous busy timeout, so two `prep` processes can work
+at once: a writer waits for the other instead of failing with "database is locked". Writes
+go through `Store.transaction()`, which starts with `BEGIN IMMEDIATE` (the write lock is taken
+up front, so a transaction never has to be retried half-way) and commits or rolls back.
+
+Opening refuses, without changing a byte, a file that is not a database, a database that
+belongs to another program and one written by a newer prepcoach.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from prepcoach.errors import StoreError
+
+DB_NAME = "prep.db"
+APPLICATION_ID = 0x50524550  # "PREP" in the header, so the file says whose it is
+BUSY_TIMEOUT_MS = 15_000
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def database_path(home: Path) -> Path:
+    return home / DB_NAME
+
+
+class Store:
+    """An open database. `conn` is for reads; every write goes through `transaction()`."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self.conn = conn
+        self._depth = 0
+
+    @classmethod
+    def open(cls, home: Path, *, migrate: bool = True) -> Store:
+        """Open (creating if needed) the database in `home` and bring its schema up to date."""
+        from prepcoach.store import migrations
+
+        path = database_path(home)
+        try:
+            home.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(
+                f"cannot create the data directory {home}: {error.strerror or error}"
+            ) from None
+        check_header(path)
+        conn = connect(path)
+        try:
+            version = read_version(conn, path)
+            if version > migrations.LATEST:
+                raise StoreError(newer_message(path, version))
+            configure(conn, path)
+            if migrate:
+                migrations.migrate(conn, path)
+        except BaseException:
+            conn.close()
+            raise
+        return cls(path, conn)
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """`BEGIN IMMEDIATE ... COMMIT`, or `ROLLBACK` on any exception.
+
+        Nested use becomes a savepoint, so store functions can be combined in one
+        transaction. sqlite3 errors leave as StoreError with a message a user can act on.
+        """
+        conn = self.conn
+        name = f"sp{self._depth}"
+        try:
+            conn.execute("BEGIN IMMEDIATE" if self._depth == 0 else f"SAVEPOINT {name}")
+        except sqlite3.Error as error:
+            raise store_error(error, self.path) from None
+        self._depth += 1
+        try:
+            yield conn
+        except BaseException as original:
+            self._depth -= 1
+            try:
+                if self._depth == 0:
+                    conn.execute("ROLLBACK")
+                else:
+                    conn.execute(f"ROLLBACK TO {name}")
+                    conn.execute(f"RELEASE {name}")
+            except sqlite3.Error:
+                pass  # the transaction is already gone (e.g. SQLite rolled it back itself)
+            if isinstance(original, sqlite3.Error):
+                raise store_error(original, self.path) from None
+            raise
+        self._depth -= 1
+        try:
+            conn.execute("COMMIT" if self._depth == 0 else f"RELEASE {name}")
+        except sqlite3.Error as error:
+            if self._depth == 0 and conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise store_error(error, self.path) from None
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def integrity_problems(self) -> list[str]:
+        """What `PRAGMA integrity_check` and `foreign_key_check` find; empty when healthy."""
+        return integrity_problems(self.conn)
+
+    def backup(self, target: Path) -> Path:
+        """Copy the database to `target` with SQLite's online backup (safe while in use)."""
+        return backup_to(self.conn, target)
+
+    def close(self) -> None:
+        try:
+            self.conn.execute("PRAGMA optimize")
+        except sqlite3.Error:
+            pass
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def to_json(value: object) -> str:
+    """JSON for a TEXT column: compact, Unicode kept as is."""
+    import json
+
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def fresh_id(conn: sqlite3.Connection, table: str) -> str:
+    """A new random id for `table` that is not in use yet (call inside a transaction)."""
+    from prepcoach import ids
+
+    prefix = ids.PREFIXES[table]
+    while True:
+        candidate = ids.new_id(prefix)
+        if conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (candidate,)).fetchone() is None:
+            return candidate
+
+
+# ---------------------------------------------------------------------------- opening
+
+
+def check_header(path: Path) -> None:
+    """Refuse a file that exists, is not empty and is not an SQLite database (read only)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(SQLITE_MAGIC))
+    except FileNotFoundError:
+        return
+    except IsADirectoryError:
+        raise StoreError(f"{path} is a directory, not a database; move it away") from None
+    except OSError as error:
+        raise StoreError(f"cannot read {path}: {error.strerror or error}") from None
+    if head and head != SQLITE_MAGIC:
+        raise StoreError(
+            f"{path} is not a prepcoach database (not an SQLite file); nothing was changed. "
+            "Move it away, or use another --home; 'prep doctor' explains more"
+        )
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    except sqlite3.Error as error:
+        raise store_error(error, path) from None
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def read_version(conn: sqlite3.Connection, path: Path) -> int:
+    """The schema version, after checking the file is a readable prepcoach database."""
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        raise StoreError(damaged_message(path, error)) from None
+    if app_id not in (0, APPLICATION_ID) or (version == 0 and tables and app_id == 0):
+        raise StoreError(
+            f"{path} is an SQLite database of another program, not prepcoach's; nothing was "
+            "changed. Move it away, or use another --home"
+        )
+    return version
+
+
+def configure(conn: sqlite3.Connection, path: Path) -> None:
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+        if str(mode).lower() != "wal":
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        conn.execute("PRAGMA synchronous = FULL")
+    except sqlite3.Error as error:
+        raise store_error(error, path) from None
+
+
+def newer_message(path: Path, version: int) -> str:
+    from prepcoach.store.migrations import LATEST
+
+    return (
+        f"{path} was written by a newer version of prepcoach (database schema {version}; this "
+        f"version knows up to {LATEST}); nothing was changed. Upgrade prepcoach to use it"
+    )
+
+
+def damaged_message(path: Path, error: BaseException) -> str:
+    return (
+        f"{path} is damaged or not a database ({error}); nothing was changed. "
+        "Run 'prep doctor' to check it and see how to recover"
+    )
+
+
+def store_error(error: sqlite3.Error, path: Path) -> StoreError:
+    """A sqlite3 error as a one-line StoreError a user can act on."""
+    message = str(error)
+    lower = message.lower()
+    if "locked" in lower or "busy" in lower:
+        return StoreError(
+            f"the database {path} stayed busy for {BUSY_TIMEOUT_MS // 1000} s (another prep "
+            "is writing to it); nothing was saved by this command, try again"
+        )
+    if "readonly" in lower or "read-only" in lower:
+        return StoreError(f"cannot write {path}: the file or its folder is read-only")
+    if "full" in lower or "disk i/o" in lower:
+        return StoreError(f"cannot write {path}: {message} (is the disk full?)")
+    if "malformed" in lower or "not a database" in lower or "corrupt" in lower:
+        return StoreError(damaged_message(path, error))
+    if "unable to open" in lower:
+        return StoreError(f"cannot open {path}: check that its folder exists and is writable")
+    return StoreError(f"database error in {path}: {message}")
+
+
+# ---------------------------------------------------------------------------- checks
+
+
+def integrity_problems(conn: sqlite3.Connection) -> list[str]:
+    problems = [
+        str(row[0])
+        for row in conn.execute("PRAGMA integrity_check").fetchall()
+        if str(row[0]) != "ok"
+    ]
+    for table, rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check").fetchall():
+        problems.append(f"{table} row {rowid} refers to a missing {parent} row")
+    return problems
+
+
+@dataclass(slots=True)
+class Diagnosis:
+    """What `inspect` found about a database file, without changing it."""
+
+    path: Path
+    exists: bool
+    size: int = 0
+    version: int | None = None
+    latest: int = 0
+    journal_mode: str = ""
+    problems: list[str] = field(default_factory=list)
+    error: str = ""  # set when the file cannot be used at all
+
+    @property
+    def healthy(self) -> bool:
+        return not self.error and not self.problems
+
+
+def inspect(home: Path) -> Diagnosis:
+    """Check the database in `home` read-only: header, version, integrity, foreign keys."""
+    from prepcoach.store.migrations import LATEST
+
+    path = database_path(home)
+    diagnosis = Diagnosis(path=path, exists=path.exists(), latest=LATEST)
+    if not diagnosis.exists:
+        return diagnosis
+    try:
+        diagnosis.size = path.stat().st_size
+        check_header(path)
+    except (StoreError, OSError) as error:
+        diagnosis.error = str(error)
+        return diagnosis
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+    except sqlite3.Error as error:
+        diagnosis.error = damaged_message(path, error)
+        return diagnosis
+    try:
+        diagnosis.version = read_version(conn, path)
+        diagnosis.journal_mode = str(conn.execute("PRAGMA journal_mode").fetchone()[0])
+        diagnosis.problems = integrity_problems(conn)
+    except StoreError as error:
+        diagnosis.error = str(error)
+    except sqlite3.DatabaseError as error:
+        diagnosis.error = damaged_message(path, error)
+    finally:
+        conn.close()
+    return diagnosis
+
+
+# ---------------------------------------------------------------------------- backup
+
+
+def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
+    """An online backup into a temp file beside `target`, checked, then renamed into place.
+
+    The copy is a single self-contained file (rollback journal, not WAL), so it can be
+    mailed or opened anywhere; a crash half-way leaves no partial backup behind.
+    """
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        os.close(fd)
+    except OSError as error:
+        raise StoreError(f"cannot write {target}: {error.strerror or error}") from None
+    tmp = Path(tmp_name)
+    try:
+        copy = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            conn.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE")
+            result = copy.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            copy.close()
+        if result != "ok":
+            raise StoreError(f"the backup copy failed its check ({result}); {target} not written")
+        with tmp.open("rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except sqlite3.Error as error:
+        tmp.unlink(missing_ok=True)
+        raise store_error(error, target) from None
+    except OSError as error:
+        tmp.unlink(missing_ok=True)
+        raise StoreError(f"cannot write {target}: {error.strerror or error}") from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return target

@@ -1,0 +1,471 @@
+"""Export, import and redaction of everything in the database, table by table.
+
+The code knows no table by name (except to find names to redact): it reads the schema, so a
+table added by a later migration is exported and imported without changes here. Rows are
+written in primary-key order and nothing time-dependent is added, so exporting the same data
+twice gives the same bytes, and export → import → export is an identity.
+
+Import restores into an empty home, or with `merge` upserts by primary key (ids are random
+and stable across machines, see `prepcoach.ids`): a row whose local copy has a newer
+`updated_at` is kept. Everything happens in one transaction with foreign keys checked at the
+end, so an import either lands completely or not at all.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from prepcoach import __version__
+from prepcoach.errors import PrepError, StoreError
+from prepcoach.store.db import Store, to_json
+
+FORMAT = "prepcoach-export"
+FORMAT_VERSION = 1
+FORMATS = ("json", "yaml")
+
+
+@dataclass(frozen=True, slots=True)
+class TableInfo:
+    name: str
+    columns: tuple[str, ...]
+    primary_key: tuple[str, ...]
+    parents: tuple[str, ...]
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        """What identifies a row: the primary key, or every column if there is none."""
+        return self.primary_key or self.columns
+
+
+def user_tables(conn: sqlite3.Connection) -> list[TableInfo]:
+    """Every table holding user data, parents before children, else in creation order."""
+    from prepcoach.store.migrations import INTERNAL_TABLES
+
+    names = [
+        str(r[0])
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' "
+            "AND name NOT LIKE 'sqlite_%' ORDER BY rowid"
+        )
+        if r[0] not in INTERNAL_TABLES
+    ]
+    infos: dict[str, TableInfo] = {}
+    for name in names:
+        columns = conn.execute(f'PRAGMA table_info("{name}")').fetchall()
+        keyed = sorted((c["pk"], c["name"]) for c in columns if c["pk"])
+        parents = {str(fk["table"]) for fk in conn.execute(f'PRAGMA foreign_key_list("{name}")')}
+        infos[name] = TableInfo(
+            name=name,
+            columns=tuple(str(c["name"]) for c in columns),
+            primary_key=tuple(str(n) for _pk, n in keyed),
+            parents=tuple(sorted(parents - {name})),
+        )
+    ordered: list[TableInfo] = []
+    placed: set[str] = set()
+    remaining = list(names)
+    while remaining:
+        ready = [
+            n for n in remaining if all(p in placed or p not in infos for p in infos[n].parents)
+        ]
+        pick = ready[0] if ready else remaining[0]  # a cycle: keep creation order
+        ordered.append(infos[pick])
+        placed.add(pick)
+        remaining.remove(pick)
+    return ordered
+
+
+# ---------------------------------------------------------------------------- export
+
+
+def export_data(store: Store, *, redact: bool = False) -> dict[str, Any]:
+    """Everything in the database as plain data, read from one consistent snapshot."""
+    conn = store.conn
+    tables: dict[str, list[dict[str, Any]]] = {}
+    conn.execute("BEGIN")  # a read transaction: one snapshot, writers are not blocked
+    try:
+        version = store.schema_version
+        for table in user_tables(conn):
+            order = ", ".join(f'"{c}"' for c in table.key)
+            rows = conn.execute(f'SELECT * FROM "{table.name}" ORDER BY {order}').fetchall()
+            tables[table.name] = [{c: _encode(row[c]) for c in table.columns} for row in rows]
+    finally:
+        conn.execute("COMMIT")
+    data: dict[str, Any] = {
+        "format": FORMAT,
+        "version": FORMAT_VERSION,
+        "schema": version,
+        "prepcoach": __version__,
+        "redacted": False,
+        "tables": tables,
+    }
+    return redact_data(data) if redact else data
+
+
+def _encode(value: Any) -> Any:
+    """A column value for the export: JSON text in canonical form is shown as data."""
+    if isinstance(value, bytes):
+        return {"$base64": base64.b64encode(value).decode("ascii")}
+    if isinstance(value, str) and value[:1] in ("{", "["):
+        try:
+            parsed = json.loads(value)
+        except ValueError:
+            return value
+        canonical = isinstance(parsed, dict | list) and to_json(parsed) == value
+        if canonical and not (isinstance(parsed, dict) and set(parsed) == {"$base64"}):
+            return parsed  # written back byte for byte by _decode
+    return value
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, dict) and set(value) == {"$base64"}:
+        return base64.b64decode(value["$base64"])
+    if isinstance(value, dict | list):
+        return to_json(value)
+    return value
+
+
+def dump(data: dict[str, Any], fmt: str = "json") -> str:
+    """The export as JSON or YAML text (both lossless)."""
+    if fmt == "json":
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    if fmt == "yaml":
+        return _dump_yaml(data)
+    raise PrepError(f"unknown format '{fmt}'; use one of: {', '.join(FORMATS)}")
+
+
+# Characters YAML treats as line breaks or that a block scalar cannot carry exactly.
+_NOT_FOR_BLOCKS = re.compile("[\r\x85\u2028\u2029\ufeff]|[ \t]\n|[ \t]$|^\n|^[ \t]")
+
+
+def _dump_yaml(data: dict[str, Any]) -> str:
+    import yaml
+
+    class Dumper(yaml.SafeDumper):
+        pass
+
+    def represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+        block = "\n" in value and not _NOT_FOR_BLOCKS.search(value)
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if block else None)
+
+    Dumper.add_representer(str, represent_str)
+    header = f"# prepcoach export (schema {data.get('schema')}). Restore with: prep import FILE\n"
+    return header + yaml.dump(data, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=2**31)
+
+
+# ---------------------------------------------------------------------------- import
+
+
+def load(text: str, source: str) -> dict[str, Any]:
+    """Parse an export file (JSON or YAML) and check its envelope."""
+    from prepcoach.store.migrations import LATEST
+
+    stripped = text.lstrip("\ufeff \t\r\n")
+    if stripped.startswith("{"):
+        try:
+            data = json.loads(stripped)
+        except json.JSONDecodeError as error:
+            raise PrepError(f"{source}:{error.lineno}:{error.colno}: {error.msg}") from None
+    else:
+        from prepcoach.content.yamlsource import parse_yaml
+
+        data, problems = parse_yaml(text)
+        if problems:
+            (line, col), message = problems[0]
+            raise PrepError(f"{source}:{line}:{col}: {message}")
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise PrepError(
+            f"{source} is not a prepcoach export (it has no 'format: {FORMAT}'); "
+            "make one with 'prep export'"
+        )
+    version = data.get("version")
+    if not isinstance(version, int) or version > FORMAT_VERSION:
+        raise PrepError(
+            f"{source} uses export format {version!r}, newer than this prepcoach reads "
+            f"({FORMAT_VERSION}); upgrade prepcoach to import it"
+        )
+    schema = data.get("schema")
+    if not isinstance(schema, int) or schema > LATEST:
+        raise PrepError(
+            f"{source} was exported by a newer prepcoach (schema {schema!r}; this version knows "
+            f"up to {LATEST}); upgrade prepcoach to import it"
+        )
+    tables = data.get("tables")
+    if not isinstance(tables, dict) or not all(
+        isinstance(rows, list) and all(isinstance(r, dict) for r in rows)
+        for rows in tables.values()
+    ):
+        raise PrepError(f"{source}: 'tables' must map each table name to a list of rows")
+    return data
+
+
+@dataclass(slots=True)
+class ImportReport:
+    """Rows per table: added, updated, unchanged, and kept (the local copy was newer)."""
+
+    added: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+    unchanged: dict[str, int] = field(default_factory=dict)
+    kept: dict[str, int] = field(default_factory=dict)
+
+    def count(self, what: str, table: str) -> None:
+        counts: dict[str, int] = getattr(self, what)
+        counts[table] = counts.get(table, 0) + 1
+
+    def total(self, what: str) -> int:
+        return sum(getattr(self, what).values())
+
+
+def row_counts(store: Store) -> dict[str, int]:
+    return {
+        t.name: int(store.conn.execute(f'SELECT count(*) FROM "{t.name}"').fetchone()[0])
+        for t in user_tables(store.conn)
+    }
+
+
+def import_data(
+    store: Store, data: dict[str, Any], *, merge: bool = False, source: str = "the file"
+) -> ImportReport:
+    """Write an export into the database: all of it in one transaction, or nothing."""
+    tables = {t.name: t for t in user_tables(store.conn)}
+    incoming: dict[str, list[dict[str, Any]]] = data["tables"]
+    for name, rows in incoming.items():
+        info = tables.get(name)
+        if info is None:
+            raise PrepError(
+                f"{source} has a table '{name}' that this prepcoach does not know; "
+                "upgrade prepcoach to import it"
+            )
+        for number, row in enumerate(rows, 1):
+            unknown = [c for c in row if c not in info.columns]
+            if unknown:
+                raise PrepError(
+                    f"{source}: {name} row {number} has unknown column(s): {', '.join(unknown)}"
+                )
+            missing = [c for c in info.key if c not in row]
+            if missing:
+                raise PrepError(f"{source}: {name} row {number} has no {', '.join(missing)}")
+    report = ImportReport()
+    with store.transaction() as conn:
+        existing = {name: n for name, n in row_counts(store).items() if n}
+        if existing and not merge:
+            listed = ", ".join(f"{n} {name}" for name, n in existing.items())
+            raise PrepError(
+                f"this home already has data ({listed}); import into an empty home "
+                "(--home NEW_DIR), or add --merge to merge by id"
+            )
+        if existing and data.get("redacted"):
+            raise PrepError(
+                f"{source} is a redacted export; merging it would overwrite your records with "
+                "masked text. Import it into an empty home instead (--home NEW_DIR)"
+            )
+        conn.execute("PRAGMA defer_foreign_keys = ON")
+        for info in tables.values():
+            for row in incoming.get(info.name, []):
+                _merge_row(conn, info, {k: _decode(v) for k, v in row.items()}, report)
+        _check_references(conn, tables)
+    return report
+
+
+def _merge_row(
+    conn: sqlite3.Connection, info: TableInfo, row: dict[str, Any], report: ImportReport
+) -> None:
+    where = " AND ".join(f'"{c}" IS ?' for c in info.key)
+    key = [row[c] for c in info.key]
+    current = conn.execute(f'SELECT * FROM "{info.name}" WHERE {where}', key).fetchone()
+    columns = list(row)
+    try:
+        if current is None:
+            names = ", ".join(f'"{c}"' for c in columns)
+            marks = ", ".join("?" * len(columns))
+            conn.execute(
+                f'INSERT INTO "{info.name}" ({names}) VALUES ({marks})', [row[c] for c in columns]
+            )
+            report.count("added", info.name)
+            return
+        if all(current[c] == row[c] for c in columns):
+            report.count("unchanged", info.name)
+            return
+        if (
+            "updated_at" in columns
+            and isinstance(current["updated_at"], str)
+            and isinstance(row["updated_at"], str)
+            and current["updated_at"] > row["updated_at"]
+        ):
+            report.count("kept", info.name)
+            return
+        changes = ", ".join(f'"{c}" = ?' for c in columns)
+        conn.execute(
+            f'UPDATE "{info.name}" SET {changes} WHERE {where}', [*(row[c] for c in columns), *key]
+        )
+        report.count("updated", info.name)
+    except sqlite3.IntegrityError as error:
+        label = ", ".join(str(k) for k in key)
+        raise PrepError(f"{info.name} row {label}: {error}; nothing was imported") from None
+
+
+def _check_references(conn: sqlite3.Connection, tables: dict[str, TableInfo]) -> None:
+    broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+    if not broken:
+        return
+    messages = []
+    for table, rowid, parent, _fk in broken[:5]:
+        info = tables.get(table)
+        label = str(rowid)
+        if info is not None and info.primary_key:
+            cols = ", ".join(f'"{c}"' for c in info.primary_key)
+            found = conn.execute(
+                f'SELECT {cols} FROM "{table}" WHERE rowid = ?', (rowid,)
+            ).fetchone()
+            if found is not None:
+                label = ", ".join(str(v) for v in found)
+        messages.append(f"{table} {label} refers to a {parent} row that is missing")
+    more = f" (and {len(broken) - 5} more)" if len(broken) > 5 else ""
+    raise StoreError("; ".join(messages) + more + "; nothing was imported")
+
+
+# ---------------------------------------------------------------------------- redaction
+
+# Columns whose values name people or companies; add new ones here as tables appear.
+PEOPLE_COLUMNS: dict[str, tuple[str, ...]] = {"interviewers": ("name",)}
+SELF_COLUMNS: dict[str, tuple[str, ...]] = {"profile": ("name",)}
+COMPANY_COLUMNS: dict[str, tuple[str, ...]] = {
+    "interviews": ("company",),
+    "stories": ("employer",),
+}
+_NAME_STOPWORDS = frozenset(
+    "the and of for a an at de da del der den des di du la le van von bin al el "
+    "inc llc ltd corp co plc gmbh ag sa bv group company holdings".split()
+)
+_TIMESTAMP = re.compile(
+    r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$"
+)
+_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_URL = r"(?:https?://|www\.)[^\s\"'<>]+"
+
+
+def redact_data(data: dict[str, Any]) -> dict[str, Any]:
+    """A copy with people's names, emails, company names, links and digits in text masked.
+
+    Identifiers (`id`, `*_id` columns), timestamps, numeric columns and JSON structure are
+    kept, so a redacted export still imports (into an empty home) and shows the same shape.
+    """
+    redactor = _Redactor(data["tables"])
+    tables = {
+        name: [
+            {
+                column: value if _keep(column, value) else redactor.value(value)
+                for column, value in row.items()
+            }
+            for row in rows
+        ]
+        for name, rows in data["tables"].items()
+    }
+    return {**data, "redacted": True, "tables": tables}
+
+
+def _keep(column: str, value: Any) -> bool:
+    return (
+        not isinstance(value, str | dict | list)
+        or column == "id"
+        or column.endswith("_id")
+        or (isinstance(value, str) and bool(_TIMESTAMP.match(value)))
+    )
+
+
+def _letters(number: int) -> str:
+    text = ""
+    number += 1
+    while number:
+        number, rest = divmod(number - 1, 26)
+        text = chr(ord("A") + rest) + text
+    return text
+
+
+class _Redactor:
+    """Consistent pseudonyms: the same person is 'Person A' everywhere, and so on."""
+
+    def __init__(self, tables: dict[str, list[dict[str, Any]]]) -> None:
+        self.names: dict[str, str] = {}  # casefolded name or name token -> pseudonym
+        self.emails: dict[str, str] = {}
+        self.links: dict[str, str] = {}
+
+        def collect(columns: dict[str, tuple[str, ...]]) -> Iterator[str]:
+            for table, cols in columns.items():
+                for row in tables.get(table, []):
+                    for col in cols:
+                        value = row.get(col)
+                        if isinstance(value, str) and value.strip():
+                            yield value.strip()
+
+        for name in collect(SELF_COLUMNS):
+            self._add_name(name, "Candidate")
+        people = list(dict.fromkeys(collect(PEOPLE_COLUMNS)))
+        for number, name in enumerate(people):
+            self._add_name(name, f"Person {_letters(number)}")
+        companies = list(dict.fromkeys(collect(COMPANY_COLUMNS)))
+        for number, name in enumerate(companies):
+            self._add_name(name, f"Company {_letters(number)}")
+        for table in tables.values():  # known people's emails get their pseudonym
+            for row in table:
+                email, person = row.get("email"), row.get("name")
+                if isinstance(email, str) and email and isinstance(person, str):
+                    pseudonym = self.names.get(person.strip().casefold(), "")
+                    if pseudonym:
+                        local = pseudonym.lower().replace(" ", "-")
+                        self.emails.setdefault(email.casefold(), f"{local}@example.com")
+        alternatives = sorted(self.names, key=len, reverse=True)
+        names = "|".join(re.escape(n) for n in alternatives)
+        pattern = f"(?P<email>{_EMAIL})|(?P<url>{_URL})"
+        if names:
+            pattern += rf"|(?<!\w)(?P<name>{names})(?!\w)"
+        self.pattern = re.compile(pattern, re.IGNORECASE)
+
+    def _add_name(self, name: str, pseudonym: str) -> None:
+        self.names.setdefault(name.casefold(), pseudonym)
+        for token in re.findall(r"\w+", name):
+            if len(token) >= 2 and not token.isdigit() and token.casefold() not in _NAME_STOPWORDS:
+                self.names.setdefault(token.casefold(), pseudonym)
+
+    def _replace(self, match: re.Match[str]) -> str:
+        found = match.group()
+        if match.group("email"):
+            key = found.casefold()
+            return self.emails.setdefault(
+                key, f"email-{_letters(len(self.emails)).lower()}@example.com"
+            )
+        if match.group("url"):
+            return self.links.setdefault(
+                found, f"https://example.com/link-{_letters(len(self.links)).lower()}"
+            )
+        return self.names.get(found.casefold(), "[name]")
+
+    def text(self, text: str) -> str:
+        return re.sub(r"\d", "#", self.pattern.sub(self._replace, text))
+
+    def value(self, value: Any) -> Any:
+        if not isinstance(value, str):
+            return self._walk(value)
+        stripped = value.lstrip()
+        if stripped[:1] in ("{", "["):
+            try:
+                parsed = json.loads(value)
+            except ValueError:
+                pass
+            else:
+                return to_json(self._walk(parsed))
+        return self.text(value)
+
+    def _walk(self, value: Any) -> Any:
+        if isinstance(value, str):
+            return value if _TIMESTAMP.match(value) else self.text(value)
+        if isinstance(value, list):
+            return [self._walk(v) for v in value]
+        if isinstance(value, dict):
+            return {k: v if _keep(k, v) else self._walk(v) for k, v in value.items()}
+        return value
