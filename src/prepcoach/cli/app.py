@@ -11,7 +11,15 @@ import typer
 from typer.core import TyperGroup
 
 from prepcoach import __version__
-from prepcoach.cli import content_cmd, data_cmd, interview_cmd, profile_cmd, story_cmd
+from prepcoach.cli import (
+    content_cmd,
+    data_cmd,
+    history_cmd,
+    interview_cmd,
+    practice_cmd,
+    profile_cmd,
+    story_cmd,
+)
 from prepcoach.cli.context import AppContext, get_context, set_context
 
 
@@ -114,6 +122,16 @@ def main(
     )
 
 
+app.command(
+    "practice",
+    short_help="Practise questions with feedback.  e.g. prep practice --mode mock",
+)(practice_cmd.practice)
+app.command(
+    "history", short_help="Past sessions and attempts.  e.g. prep history --question why-us"
+)(history_cmd.history)
+app.command("stats", short_help="Scores, trend, streak and what is due.  e.g. prep stats")(
+    history_cmd.stats
+)
 app.add_typer(content_cmd.app, name="content")
 app.command(
     "questions",

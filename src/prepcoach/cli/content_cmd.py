@@ -70,16 +70,18 @@ def list_packs(
         return
     from rich.table import Table
 
-    table = Table(title="Content packs", title_justify="left")
-    table.add_column("pack")
+    table = Table(title="Content packs", title_justify="left", box=None, pad_edge=False)
+    table.add_column("pack", no_wrap=True, style="cyan")
+    table.add_column("contents", no_wrap=True)
     table.add_column("title")
-    table.add_column("version")
-    table.add_column("contents")
-    table.add_column("from")
+    table.add_column("from", style="dim")
     for pack in library.packs:
         contents = ", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in pack.counts.items())
         table.add_row(
-            pack.pack, pack.title, pack.version, contents, "built-in" if pack.builtin else pack.path
+            pack.pack,
+            contents,
+            f"{pack.title} ({pack.version})",
+            "built-in" if pack.builtin else pack.path,
         )
     get_context().console.print(table)
 
@@ -180,19 +182,23 @@ def import_markdown(
     result = parse_markdown_questions(text)
     if not result.questions:
         raise PrepError(f"no questions found in {file} ({len(result.skipped)} line(s) skipped)")
-    pack_id = name or slugify(file.stem) or "imported"
+    pack_id = slugify(name or file.stem) or "imported"
     pack = result.to_pack(pack_id, source=str(file))
     target = user_content_path(ctx.home, pack_id)
     header = f"# Imported from {file.name}. Add what each question assesses, tips and look-fors.\n"
     atomic_write(target, header + dump_yaml(pack), overwrite=force)
     console = ctx.console
     console.print(f"Kept {len(result.questions)} question(s):")
+    from rich.markup import escape
+
     for q in result.questions:
-        console.print(f"  [green]+[/green] [{q.category}] {q.text}", markup=True, highlight=False)
+        console.print(f"  [green]+[/green] {escape(f'[{q.category}] {q.text}')}", highlight=False)
     if result.skipped:
         console.print(f"Skipped {len(result.skipped)} line(s):")
         for s in result.skipped:
-            console.print(f"  [dim]- line {s.line} ({s.reason}): {s.text[:70]}[/dim]")
+            console.print(
+                f"  [dim]- line {s.line} ({s.reason}): {escape(s.text[:70])}[/dim]", highlight=False
+            )
     console.print(f"Wrote {target}")
     console.print(f"Check it with: prep content validate {target}")
 
@@ -222,7 +228,9 @@ def new_pack(
     role_id = slugify(role_name, max_words=4)
     if not role_id:
         raise PrepError("--role needs a name made of letters or digits, e.g. 'Product manager'")
-    pack_id = name or f"my-{role_id}"
+    pack_id = slugify(name) if name else f"my-{role_id}"
+    if not pack_id:
+        raise PrepError("--name needs letters or digits, e.g. 'my-product-pack'")
     target = out or user_content_path(ctx.home, pack_id)
     scaffold = files("prepcoach.scaffolds").joinpath("pack.yaml").read_text(encoding="utf-8")
     text = (
@@ -265,18 +273,17 @@ def questions(
 
         print_json([asdict(q) for q in found])
         return
-    from rich.table import Table
+    from rich.markup import escape
 
-    table = Table(title=f"{len(found)} question(s)", title_justify="left", expand=False)
-    table.add_column("id", no_wrap=True, style="cyan")
-    table.add_column("question")
-    table.add_column("category", no_wrap=True)
-    table.add_column("competencies")
+    console = ctx.console
     for q in found:
-        table.add_row(q.id, q.text, q.category, ", ".join(q.competencies))
-    ctx.console.print(table)
-    if found:
-        ctx.console.print("[dim]Details: prep content show ID[/dim]")
+        tags = ", ".join(q.competencies)
+        console.print(
+            f"[cyan]{q.id}[/cyan]  [dim]{q.category}{' · ' + tags if tags else ''}[/dim]",
+            highlight=False,
+        )
+        console.print(f"  {escape(q.text)}", highlight=False)
+    console.print(f"[dim]{len(found)} question(s). Details: prep content show ID[/dim]")
 
 
 def search_questions(questions: list[Question], query: str) -> list[Question]:

@@ -189,11 +189,12 @@ def statements(script: str) -> list[str]:
     return result
 
 
-def migrate(conn: sqlite3.Connection, path: Path, target: int = LATEST) -> list[int]:
-    """Apply every migration above the database's version up to `target`; return those run."""
+def migrate(conn: sqlite3.Connection, path: Path, target: int | None = None) -> list[int]:
+    """Apply every migration above the database's version up to `target` (default: all)."""
     from prepcoach.clock import now_iso
     from prepcoach.store.db import store_error
 
+    target = MIGRATIONS[-1].version if target is None else target
     applied: list[int] = []
     for migration in MIGRATIONS:
         if migration.version > target:

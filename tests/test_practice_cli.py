@@ -1,0 +1,274 @@
+"""`prep practice` in scripted mode, `prep history` and `prep stats`, through the real CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from prepcoach.cli.practice_answers import ScriptedAnswers, TerminalAnswers
+from prepcoach.cli.prompts import ScriptedPrompter
+from prepcoach.content.model import Question, StarPart, StarTemplate
+from prepcoach.errors import NotInteractiveError, PrepError
+from tests.helpers import invoke
+
+STAR_ANSWER = {
+    "question": "adapt-to-change",
+    "parts": {
+        "situation": "Our company was acquired and the new owner replaced our tools in a quarter.",
+        "task": "I had to move my team of six to the new CRM without losing customer follow-ups.",
+        "action": "I mapped every workflow, ran two pilots with volunteers, wrote a one-page "
+        "guide and held daily check-ins for two weeks. I negotiated a two-week overlap with "
+        "the old system so nothing fell through the cracks.",
+        "result": "We moved in five weeks instead of eight with zero lost follow-ups, and "
+        "response time improved by 12%.",
+    },
+    "rating": "easy",
+}
+FREE_ANSWER = {
+    "question": "why-us",
+    "style": "free",
+    "text": "Um, basically I think you are, like, a good company. Maybe I could learn a lot.",
+    "rating": "good",
+}
+
+
+def write_answers(path: Path, *answers: dict[str, object]) -> Path:
+    path.write_text(yaml.safe_dump({"answers": list(answers)}), encoding="utf-8")
+    return path
+
+
+def test_scripted_session_saves_answers_feedback_and_schedule(tmp_path: Path) -> None:
+    answers = write_answers(tmp_path / "a.yaml", STAR_ANSWER, FREE_ANSWER)
+    result = invoke("practice", "--answers", str(answers), "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["status"] == "finished"
+    star, free = data["answers"]
+    assert star["question_id"] == "adapt-to-change" and star["rating"] == "easy"
+    assert star["score"] > free["score"]
+    rules = {f["rule"] for f in free["feedback"]["findings"]}
+    assert "filler.words" in rules or "filler.hedging" in rules
+    # a weak score tempers an optimistic rating
+    assert free["rating"] in {"hard", "good"}
+    history = json.loads(invoke("history", "--json").output)
+    assert [s["answered"] for s in history] == [2]
+    detail = json.loads(invoke("history", history[0]["id"], "--json").output)
+    assert [a["question_id"] for a in detail["answers"]] == ["adapt-to-change", "why-us"]
+    assert detail["answers"][0]["parts"]["result"].startswith("We moved in five weeks")
+
+
+def test_scripted_session_prints_feedback_for_people(tmp_path: Path) -> None:
+    answers = write_answers(tmp_path / "a.yaml", FREE_ANSWER)
+    result = invoke("practice", "--answers", str(answers))
+    assert result.exit_code == 0, result.output
+    assert "Why do you want to work here" in result.output
+    assert "Score " in result.output and "/100" in result.output
+    assert "Rated " in result.output and "comes back" in result.output
+
+
+def test_answers_can_be_piped_on_stdin() -> None:
+    text = yaml.safe_dump({"answers": [FREE_ANSWER]})
+    result = invoke("practice", "--json", input=text)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["answers"][0]["question_id"] == "why-us"
+
+
+def test_no_terminal_and_no_answers_is_a_clear_error() -> None:
+    result = invoke("practice", input="")
+    assert result.exit_code == 1
+    assert "needs a terminal" in result.output and "--answers" in result.output
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("answers: []\n", "the answers list is empty"),
+        ("answers:\n  - text: [\n", "a.yaml:3:1"),
+        ("answers:\n  - question: why-us\n    text: hi\n    rating: superb\n", "use 1-4"),
+        ("answers:\n  - question: nope-nope\n    text: hi\n", "no question with id 'nope-nope'"),
+        ("answers:\n  - question: why-us\n    style: sung\n    text: hi\n", "style 'sung'"),
+        ("just text\n", "expected 'answers:'"),
+    ],
+)
+def test_bad_answer_files_get_one_line_errors(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text(content, encoding="utf-8")
+    result = invoke("practice", "--answers", str(path))
+    assert result.exit_code == 1
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_bad_options_say_what_is_allowed() -> None:
+    result = invoke("practice", "--mode", "fast")
+    assert result.exit_code == 2
+    assert "review, quick, mock, weak" in result.output
+    result = invoke("practice", "--competency", "conflct")
+    assert result.exit_code == 2 and "did you mean 'conflict'" in result.output
+
+
+def test_interrupted_session_resumes_with_the_remaining_questions(tmp_path: Path) -> None:
+    first = {k: v for k, v in FREE_ANSWER.items() if k != "question"}
+    result = invoke(
+        "practice",
+        "--mode",
+        "quick",
+        "--count",
+        "2",
+        "--category",
+        "motivation",
+        "--answers",
+        str(write_answers(tmp_path / "one.yaml", first)),
+        "--json",
+    )
+    data = json.loads(result.output)
+    assert data["status"] == "interrupted" and len(data["answers"]) == 1
+    result = invoke(
+        "practice",
+        "--resume",
+        "--answers",
+        str(write_answers(tmp_path / "two.yaml", first)),
+        "--json",
+    )
+    resumed = json.loads(result.output)
+    assert resumed["session"] == data["session"] and resumed["status"] == "finished"
+    assert resumed["answers"][0]["question_id"] != data["answers"][0]["question_id"]
+    assert invoke("practice", "--resume", "--answers", str(tmp_path / "two.yaml")).exit_code == 1
+
+
+def test_weak_mode_brings_back_a_question_rated_again(tmp_path: Path) -> None:
+    again = dict(FREE_ANSWER, rating="again")
+    invoke("practice", "--answers", str(write_answers(tmp_path / "a.yaml", again)))
+    result = invoke(
+        "practice",
+        "--mode",
+        "weak",
+        "--answers",
+        str(write_answers(tmp_path / "b.yaml", dict(FREE_ANSWER, question=None))),
+        "--json",
+    )
+    assert json.loads(result.output)["answers"][0]["question_id"] == "why-us"
+
+
+def test_history_of_a_question_shows_score_changes_and_a_diff(tmp_path: Path) -> None:
+    invoke("practice", "--answers", str(write_answers(tmp_path / "a.yaml", FREE_ANSWER)))
+    better = dict(
+        FREE_ANSWER,
+        text="Your move into small-business lending matches what I built at Acme, where our "
+        "segment grew 30% in a year. I want to bring that experience to this team.",
+    )
+    invoke("practice", "--answers", str(write_answers(tmp_path / "b.yaml", better)))
+    result = invoke("history", "--question", "why-us")
+    assert result.exit_code == 0
+    assert "What changed since the previous attempt" in result.output
+    assert "+ Your move into small-business lending" in result.output
+    data = json.loads(invoke("history", "--question", "why-us", "--json").output)
+    assert len(data["attempts"]) == 2
+    assert invoke("history", "--question", "why-uss").exit_code == 1
+
+
+def test_stats_summarise_scores_and_due_counts(tmp_path: Path) -> None:
+    assert "No practice yet" in invoke("stats").output
+    invoke("practice", "--answers", str(write_answers(tmp_path / "a.yaml", STAR_ANSWER)))
+    data = json.loads(invoke("stats", "--json").output)
+    assert data["answers"] == 1 and data["streak_days"] == 1
+    assert {g["key"] for g in data["by_competency"]} >= {"adaptability"}
+    text = invoke("stats").output
+    assert "By competency" in text and "Due for review now" in text
+
+
+def test_mock_ends_with_questions_for_the_interviewer(tmp_path: Path) -> None:
+    from prepcoach.content.library import content_files, load_library
+    from prepcoach.paths import builtin_content_dir
+    from prepcoach.practice import Filters, History, plan_session
+
+    library = load_library(content_files(builtin_content_dir(), None, []))
+    plan = plan_session(library, "mock", Filters(), History(), format_id="first-round-screen")
+    entries: list[dict[str, object]] = []
+    for item in plan:
+        if item.question_id == "candidate-questions":
+            entries.append({"asks": list(library.ask_questions)[:2]})
+        else:
+            entries.append({"text": "I led a project and grew revenue by 10%.", "rating": 3})
+    path = write_answers(tmp_path / "m.yaml", *entries)
+    result = invoke("practice", "--format", "first-round-screen", "--answers", str(path), "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["status"] == "finished"
+    assert data["answers"][-1] == {
+        "question_id": "candidate-questions",
+        "asked": list(library.ask_questions)[:2],
+    }
+
+
+QUESTION = Question(
+    id="q", text="Tell me about a change.", category="behavioral", assesses="x", target_seconds=60
+)
+TEMPLATE = StarTemplate(
+    id="t",
+    title="STAR",
+    description="",
+    parts=(
+        StarPart(key="situation", label="Situation", prompt="Where?", hint="h", share=0.2),
+        StarPart(key="action", label="Action", prompt="What did you do?", hint="h", share=0.6),
+        StarPart(
+            key="reflection",
+            label="Reflection",
+            prompt="Lesson?",
+            hint="h",
+            share=0.2,
+            optional=True,
+        ),
+    ),
+)
+
+
+def test_terminal_answers_walk_the_star_parts_and_time_them() -> None:
+    from rich.console import Console
+
+    prompter = ScriptedPrompter(
+        {
+            "practice.style": ["details", "star"],
+            "practice.situation": "At my last job.",
+            "practice.action": "I fixed it.",
+            "practice.reflection": "",
+            "practice.rating": "3",
+        }
+    )
+    shown: list[str] = []
+    source = TerminalAnswers(
+        prompter, Console(file=open("/dev/null", "w")), show_details=lambda q: shown.append(q.id)
+    )
+    assert source.choose(QUESTION, "star") == "star"
+    assert shown == ["q"]
+    given = source.answer(QUESTION, "star", TEMPLATE)
+    assert given.parts == {
+        "situation": "At my last job.",
+        "action": "I fixed it.",
+        "reflection": "",
+    }
+    assert set(given.part_seconds) == {"situation", "action", "reflection"}
+    assert int(source.rate(QUESTION, None)) == 3
+
+
+def test_terminal_answers_refuse_a_blank_required_part() -> None:
+    from rich.console import Console
+
+    prompter = ScriptedPrompter({"practice.situation": "  "})
+    source = TerminalAnswers(prompter, Console(file=open("/dev/null", "w")), show_details=print)
+    with pytest.raises(PrepError, match="Write something"):
+        source.answer(QUESTION, "star", TEMPLATE)
+
+
+def test_scripted_prompter_fails_loudly_on_an_unexpected_prompt() -> None:
+    with pytest.raises(NotInteractiveError, match="no scripted answer for 'practice.style'"):
+        ScriptedPrompter({}).select("practice.style", "How?", [])
+
+
+def test_scripted_answers_must_follow_the_session_order() -> None:
+    source = ScriptedAnswers.parse("answers:\n  - question: b\n    text: hi\n", "f.yaml")
+    with pytest.raises(PrepError, match="is for 'b' but the session asks 'q' next"):
+        source.choose(QUESTION, "free")
