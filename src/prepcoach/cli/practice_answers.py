@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from prepcoach.content.model import AskQuestion, Question, StarTemplate
     from prepcoach.feedback import Feedback
 
-STYLES = ("star", "free", "aloud")
+STYLES = ("star", "free", "editor", "aloud")
 
 
 @dataclass(slots=True)
@@ -67,16 +67,19 @@ class TerminalAnswers:
         *,
         show_details: Callable[[Question], None],
         story_starts: Callable[[Question], list[tuple[str, str, dict[str, str]]]] | None = None,
+        edit_text: Callable[[Question], str] | None = None,
     ) -> None:
         self.prompter = prompter
         self.console = console
         self.show_details = show_details
         self.story_starts = story_starts
+        self.edit_text = edit_text
 
     def choose(self, question: Question, default_style: str) -> str:
         choices = [
             Choice("STAR-guided: answer part by part", "star", key="s"),
             Choice("Free text: write the answer", "free", key="f"),
+            Choice("Free text in your editor ($EDITOR)", "editor", key="e"),
             Choice("Aloud: speak it, I keep the time", "aloud", key="a"),
             Choice("What it assesses, tips and what to cover", "details", key="d"),
             Choice("Skip this question", "skip", key="n"),
@@ -105,6 +108,11 @@ class TerminalAnswers:
         if style == "star" and template is not None:
             return self._star(question, template, target)
         started = time.monotonic()
+        if style == "editor" and self.edit_text is not None:
+            text = self.edit_text(question)
+            if not text.strip():
+                raise PrepError("the answer was empty; nothing was saved")
+            return GivenAnswer("free", {"text": text.strip()}, time.monotonic() - started)
         text = self.prompter.text(
             "practice.text",
             "Your answer:",

@@ -142,7 +142,22 @@ def _terminal_source(ctx: AppContext, library: ContentLibrary) -> AnswerSource:
         ctx.console,
         show_details=lambda q: _print_details(ctx, library, q),
         story_starts=lambda q: _story_starts(ctx, library, q),
+        edit_text=lambda q: _edit_answer(ctx, q),
     )
+
+
+def _edit_answer(ctx: AppContext, question: Question) -> str:
+    """Write the answer in $EDITOR; the text stays in drafts until the answer is saved."""
+    from prepcoach.cli.editor import run_editor
+    from prepcoach.store import drafts
+
+    header = f"# {question.text}\n# Write your answer below. Lines starting with # are ignored.\n"
+    path = drafts.draft_path(ctx.home, "answer", question.id)
+    if drafts.load_draft(ctx.home, "answer", question.id) is None:
+        drafts.save_draft(ctx.home, "answer", question.id, header + "\n")
+    run_editor(path)
+    text = drafts.load_draft(ctx.home, "answer", question.id) or ""
+    return "\n".join(line for line in text.splitlines() if not line.startswith("#")).strip()
 
 
 def _print_details(ctx: AppContext, library: ContentLibrary, question: Question) -> None:
@@ -388,6 +403,10 @@ class PracticeRun:
             feedback=_feedback_dict(feedback),
             story_id=given.story_id,
         )
+        if self.source.interactive:
+            from prepcoach.store import drafts
+
+            drafts.discard_draft(self.ctx.home, "answer", question.id)
         if feedback is not None:
             self._show_feedback(feedback)
         self._rate(answer_id, question, feedback)
