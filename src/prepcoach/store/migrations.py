@@ -166,6 +166,15 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX salary_ranges_interview ON salary_ranges(interview_id);
         """,
     ),
+    Migration(
+        4,
+        "covering index for progress statistics",
+        """
+        CREATE INDEX practice_answers_progress
+            ON practice_answers(question_id, created_at, score, rating);
+        DROP INDEX practice_answers_question;
+        """,
+    ),
 )
 
 LATEST = MIGRATIONS[-1].version

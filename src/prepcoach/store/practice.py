@@ -353,7 +353,8 @@ def flag_weak(
 def score_by_question(store: Store) -> list[tuple[str, int, float | None, float | None]]:
     """Per question: attempts, average score, average self-rating."""
     rows = store.conn.execute(
-        "SELECT question_id, COUNT(*), AVG(score), AVG(rating) FROM practice_answers"
+        "SELECT question_id, COUNT(*), AVG(score), AVG(rating)"
+        " FROM practice_answers INDEXED BY practice_answers_progress"
         " WHERE question_id != 'candidate-questions' GROUP BY question_id"
     )
     return [(r[0], int(r[1]), r[2], r[3]) for r in rows]
@@ -362,7 +363,8 @@ def score_by_question(store: Store) -> list[tuple[str, int, float | None, float 
 def score_by_day(store: Store) -> list[tuple[str, int, float | None]]:
     """Per calendar day (UTC): answers given and their average score."""
     rows = store.conn.execute(
-        "SELECT substr(created_at, 1, 10) AS day, COUNT(*), AVG(score) FROM practice_answers"
+        "SELECT substr(created_at, 1, 10) AS day, COUNT(*), AVG(score)"
+        " FROM practice_answers INDEXED BY practice_answers_progress"
         " WHERE question_id != 'candidate-questions' GROUP BY day ORDER BY day"
     )
     return [(r[0], int(r[1]), r[2]) for r in rows]
