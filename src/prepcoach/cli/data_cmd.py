@@ -126,18 +126,21 @@ def doctor() -> None:
     """
     import os
 
+    from rich.markup import escape
+
     from prepcoach.store.db import inspect
 
     ctx = get_context()
     console = ctx.console
     problems = 0
 
-    def line(ok: bool, text: str, advice: str = "") -> None:
+    def line(ok: bool, text: str, advice: str | list[str] = "") -> None:
         nonlocal problems
         mark = "[green]ok[/green]  " if ok else "[red]FAIL[/red]"
-        console.print(f"{mark} {text}", highlight=False)
-        if advice:
-            console.print(f"      [dim]{advice}[/dim]", highlight=False)
+        console.print(f"{mark} {escape(text)}", highlight=False)
+        for step in [advice] if isinstance(advice, str) else advice:
+            if step:
+                console.print(f"      → {escape(step)}", highlight=False)
         problems += not ok
 
     home = ctx.home
@@ -150,21 +153,13 @@ def doctor() -> None:
     if not found.exists:
         line(True, f"database {found.path} (created on first use)")
     elif found.error:
-        backups = sorted((home / "backups").glob("prep-*.db"))
-        advice = (
-            f"restore the latest backup: copy {backups[-1]} to {found.path}"
-            if backups
-            else f"move {found.path} away to start afresh (keep it: "
-            "'sqlite3 prep.db .recover' may rescue data)"
-        )
-        line(False, found.error, advice)
+        line(False, found.error, _recovery(home, found.path, damaged=False))
     elif found.problems:
         shown = "; ".join(found.problems[:5])
         line(
             False,
             f"database {found.path}: integrity check failed: {shown}",
-            "make a copy now (prep export may still work), then restore a backup from "
-            f"{home / 'backups'} or run: sqlite3 {found.path} .recover",
+            _recovery(home, found.path, damaged=True),
         )
     else:
         assert found.version is not None
@@ -187,3 +182,18 @@ def doctor() -> None:
     if problems:
         raise typer.Exit(1)
     console.print("Everything looks fine.")
+
+
+def _recovery(home: Path, path: Path, *, damaged: bool) -> list[str]:
+    """What to do about a database prep cannot use, in the order worth trying."""
+    backups = sorted((home / "backups").glob("prep-*.db"))
+    steps = []
+    if damaged:
+        steps.append("first save what can be read: prep export -o rescue.json (it may still work)")
+    if backups:
+        steps.append(f"restore the latest backup: copy {backups[-1]} over {path}")
+    else:
+        steps.append(f"move {path} away (keep it) so that prep starts a new one")
+    if damaged:
+        steps.append(f"or try to rescue it with: sqlite3 {path} .recover | sqlite3 rescued.db")
+    return steps

@@ -214,11 +214,11 @@ def newer_message(path: Path, version: int) -> str:
     )
 
 
+DOCTOR_HINT = "Run 'prep doctor' to check it and see how to recover"
+
+
 def damaged_message(path: Path, error: BaseException) -> str:
-    return (
-        f"{path} is damaged or not a database ({error}); nothing was changed. "
-        "Run 'prep doctor' to check it and see how to recover"
-    )
+    return f"{path} is damaged or not a database ({error}); nothing was changed. {DOCTOR_HINT}"
 
 
 def store_error(error: sqlite3.Error, path: Path) -> StoreError:
@@ -295,11 +295,14 @@ def inspect(home: Path) -> Diagnosis:
     try:
         diagnosis.version = read_version(conn, path)
         diagnosis.journal_mode = str(conn.execute("PRAGMA journal_mode").fetchone()[0])
-        diagnosis.problems = integrity_problems(conn)
     except StoreError as error:
-        diagnosis.error = str(error)
-    except sqlite3.DatabaseError as error:
-        diagnosis.error = damaged_message(path, error)
+        diagnosis.error = str(error).replace(DOCTOR_HINT, "").rstrip(". ")
+        conn.close()
+        return diagnosis
+    try:
+        diagnosis.problems = integrity_problems(conn)
+    except sqlite3.DatabaseError as error:  # too damaged for the check to finish
+        diagnosis.problems = [str(error)]
     finally:
         conn.close()
     return diagnosis

@@ -140,6 +140,7 @@ def dump(data: dict[str, Any], fmt: str = "json") -> str:
 
 
 # Characters YAML treats as line breaks or that a block scalar cannot carry exactly.
+_LINE_BREAKS = re.compile("[\r\x85\u2028\u2029]")
 _NOT_FOR_BLOCKS = re.compile("[\r\x85\u2028\u2029\ufeff]|[ \t]\n|[ \t]$|^\n|^[ \t]")
 
 
@@ -150,8 +151,11 @@ def _dump_yaml(data: dict[str, Any]) -> str:
         pass
 
     def represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-        block = "\n" in value and not _NOT_FOR_BLOCKS.search(value)
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if block else None)
+        if _NOT_FOR_BLOCKS.search(value):  # escaped in double quotes, exactly
+            style: str | None = '"' if _LINE_BREAKS.search(value) else None
+        else:
+            style = "|" if "\n" in value else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
     Dumper.add_representer(str, represent_str)
     header = f"# prepcoach export (schema {data.get('schema')}). Restore with: prep import FILE\n"
@@ -331,13 +335,12 @@ def _check_references(conn: sqlite3.Connection, tables: dict[str, TableInfo]) ->
 
 # ---------------------------------------------------------------------------- redaction
 
-# Columns whose values name people or companies; add new ones here as tables appear.
-PEOPLE_COLUMNS: dict[str, tuple[str, ...]] = {"interviewers": ("name",)}
+# Columns whose values name people or companies. Besides these, by convention any column
+# called `name` or `*_name` holds a person's name and any `company` or `employer` column a
+# company, so tables added later are covered without a change here.
 SELF_COLUMNS: dict[str, tuple[str, ...]] = {"profile": ("name",)}
-COMPANY_COLUMNS: dict[str, tuple[str, ...]] = {
-    "interviews": ("company",),
-    "stories": ("employer",),
-}
+PEOPLE_COLUMNS: dict[str, tuple[str, ...]] = {"interviewers": ("name",)}
+COMPANY_COLUMNS: dict[str, tuple[str, ...]] = {"interviews": ("company",)}
 _NAME_STOPWORDS = frozenset(
     "the and of for a an at de da del der den des di du la le van von bin al el "
     "inc llc ltd corp co plc gmbh ag sa bv group company holdings".split()
@@ -378,6 +381,17 @@ def _keep(column: str, value: Any) -> bool:
     )
 
 
+def _column_kind(table: str, column: str) -> str:
+    """'self', 'person', 'company' or '' for what a column names."""
+    if column in SELF_COLUMNS.get(table, ()):
+        return "self"
+    if column in PEOPLE_COLUMNS.get(table, ()) or column == "name" or column.endswith("_name"):
+        return "person"
+    if column in COMPANY_COLUMNS.get(table, ()) or column in ("company", "employer"):
+        return "company"
+    return ""
+
+
 def _letters(number: int) -> str:
     text = ""
     number += 1
@@ -395,21 +409,19 @@ class _Redactor:
         self.emails: dict[str, str] = {}
         self.links: dict[str, str] = {}
 
-        def collect(columns: dict[str, tuple[str, ...]]) -> Iterator[str]:
-            for table, cols in columns.items():
-                for row in tables.get(table, []):
-                    for col in cols:
-                        value = row.get(col)
-                        if isinstance(value, str) and value.strip():
-                            yield value.strip()
+        def collect(kind: str) -> Iterator[str]:
+            for table, rows in tables.items():
+                for row in rows:
+                    for column, value in row.items():
+                        if _column_kind(table, column) == kind and isinstance(value, str):
+                            if value.strip():
+                                yield value.strip()
 
-        for name in collect(SELF_COLUMNS):
+        for name in collect("self"):
             self._add_name(name, "Candidate")
-        people = list(dict.fromkeys(collect(PEOPLE_COLUMNS)))
-        for number, name in enumerate(people):
+        for number, name in enumerate(dict.fromkeys(collect("person"))):
             self._add_name(name, f"Person {_letters(number)}")
-        companies = list(dict.fromkeys(collect(COMPANY_COLUMNS)))
-        for number, name in enumerate(companies):
+        for number, name in enumerate(dict.fromkeys(collect("company"))):
             self._add_name(name, f"Company {_letters(number)}")
         for table in tables.values():  # known people's emails get their pseudonym
             for row in table:
