@@ -138,9 +138,21 @@ app.command(
     help="Browse the question bank with filters.\n\nExample: prep questions --competency conflict",
     short_help="Browse the question bank.  e.g. prep questions --stage second",
 )(content_cmd.questions)
-app.add_typer(interview_cmd.app, name="interview")
-app.add_typer(story_cmd.app, name="story")
-app.add_typer(profile_cmd.app, name="profile")
+app.add_typer(
+    interview_cmd.app,
+    name="interview",
+    short_help="Your interviews and interviewers.  e.g. prep interview add --company Acme",
+)
+app.add_typer(
+    story_cmd.app,
+    name="story",
+    short_help="Your STAR story bank.  e.g. prep story add --competency conflict",
+)
+app.add_typer(
+    profile_cmd.app,
+    name="profile",
+    short_help="Your name, email and signature for emails.  e.g. prep profile set",
+)
 app.command("export", short_help="Export all your data.  e.g. prep export -o backup.json")(
     data_cmd.export
 )
@@ -150,4 +162,6 @@ app.command("import", short_help="Restore or merge an export.  e.g. prep import 
 app.command("backup", short_help="A timestamped copy of your database.  e.g. prep backup")(
     data_cmd.backup
 )
-app.command("doctor", short_help="Check your data and say how to fix problems.")(data_cmd.doctor)
+app.command(
+    "doctor", short_help="Check your data and say how to fix problems.  e.g. prep doctor"
+)(data_cmd.doctor)

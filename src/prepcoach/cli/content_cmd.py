@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from prepcoach.cli.context import get_context
+from prepcoach.cli.inputs import check_choice
 
 if TYPE_CHECKING:
     from prepcoach.content.library import ContentLibrary
@@ -110,7 +111,7 @@ def show(
     origin = library.origins.get(f"{kind}/{item_id}", "")
     console.print(f"[bold]{KIND_LABELS[kind]}[/bold] {item_id}  [dim]({origin})[/dim]")
     if kind == "questions":
-        _print_question(item, library)
+        print_question(item, library)
     else:
         console.print(dump_yaml(_plain(data)), markup=False, end="")
 
@@ -123,7 +124,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _print_question(q: Question, library: ContentLibrary) -> None:
+def print_question(q: Question, library: ContentLibrary) -> None:
     from rich.markup import escape
 
     console = get_context().console
@@ -258,10 +259,10 @@ def questions(
 
     ctx = get_context()
     library = ctx.library()
-    _check_choice("--category", category, CATEGORIES)
-    _check_choice("--stage", stage, STAGES)
-    _check_choice("--competency", competency, tuple(library.competencies))
-    _check_choice("--role", role, tuple(library.roles))
+    check_choice("--category", category, CATEGORIES)
+    check_choice("--stage", stage, STAGES)
+    check_choice("--competency", competency, tuple(library.competencies))
+    check_choice("--role", role, tuple(library.roles))
     found = library.filter_questions(
         category=category, competency=competency, role=role, stage=stage
     )
@@ -303,13 +304,3 @@ def search_questions(questions: list[Question], query: str) -> list[Question]:
         score_cutoff=75,
     )
     return [by_id[key] for _text, _score, key in hits]
-
-
-def _check_choice(option: str, value: str | None, allowed: tuple[str, ...]) -> None:
-    if value is not None and value not in allowed:
-        from prepcoach.content.validation import suggest
-
-        raise typer.BadParameter(
-            f"'{value}' is not one of: {', '.join(allowed)}{suggest(value, allowed)}",
-            param_hint=option,
-        )

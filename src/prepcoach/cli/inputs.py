@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -50,3 +51,16 @@ def prompter(answers: Path | None, hint: str = "") -> Prompter:
     from prepcoach.cli.prompts import make_prompter
 
     return make_prompter(load_answers(answers), hint)
+
+
+def check_choice(option: str, value: str | None, allowed: Sequence[str]) -> None:
+    """A usage error (exit 2) that lists what is allowed, with a did-you-mean."""
+    if value is not None and value not in allowed:
+        import typer
+
+        from prepcoach.content.validation import suggest
+
+        raise typer.BadParameter(
+            f"'{value}' is not one of: {', '.join(allowed)}{suggest(value, tuple(allowed))}",
+            param_hint=option,
+        )

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from prepcoach.cli.context import get_context
+from prepcoach.cli.inputs import check_choice
 
 if TYPE_CHECKING:
     from prepcoach.cli.context import AppContext
@@ -69,11 +70,11 @@ def practice(
 
     ctx = get_context()
     library = ctx.library()
-    _check("--mode", mode, MODES)
-    _check("--category", category, CATEGORIES)
-    _check("--stage", stage, STAGES)
-    _check("--competency", competency, tuple(library.competencies))
-    _check("--role", role, tuple(library.roles))
+    check_choice("--mode", mode, MODES)
+    check_choice("--category", category, CATEGORIES)
+    check_choice("--stage", stage, STAGES)
+    check_choice("--competency", competency, tuple(library.competencies))
+    check_choice("--role", role, tuple(library.roles))
     if format_id is not None:
         library.get("formats", format_id)
         mode = mode or "mock"
@@ -101,16 +102,6 @@ def practice(
         menu=not any((mode, category, competency, role, stage, format_id)),
     )
     run.run(session)
-
-
-def _check(option: str, value: str | None, allowed: tuple[str, ...]) -> None:
-    if value is not None and value not in allowed:
-        from prepcoach.content.validation import suggest
-
-        raise typer.BadParameter(
-            f"'{value}' is not one of: {', '.join(allowed)}{suggest(value, allowed)}",
-            param_hint=option,
-        )
 
 
 def _no_terminal() -> Exception:
@@ -161,9 +152,9 @@ def _edit_answer(ctx: AppContext, question: Question) -> str:
 
 
 def _print_details(ctx: AppContext, library: ContentLibrary, question: Question) -> None:
-    from prepcoach.cli.content_cmd import _print_question
+    from prepcoach.cli.content_cmd import print_question
 
-    _print_question(question, library)
+    print_question(question, library)
 
 
 def _story_starts(
