@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -195,14 +195,39 @@ def read_version(conn: sqlite3.Connection, path: Path) -> int:
 
 
 def configure(conn: sqlite3.Connection, path: Path) -> None:
+    """Foreign keys, full sync, and WAL (set once; the mode is stored in the file)."""
     try:
         conn.execute("PRAGMA foreign_keys = ON")
-        mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
-        if str(mode).lower() != "wal":
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         conn.execute("PRAGMA synchronous = FULL")
+        _retry_busy(lambda: _use_wal(conn))
     except sqlite3.Error as error:
         raise store_error(error, path) from None
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
+    if str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+        conn.execute("PRAGMA journal_mode = WAL").fetchone()
+
+
+def _retry_busy(action: Callable[[], None]) -> None:
+    """Run `action`, retrying while the file is busy, up to the busy timeout.
+
+    Switching a brand-new file to WAL needs the file to itself for a moment, and SQLite
+    reports "locked" at once instead of waiting when another process is creating it too.
+    """
+    import random
+    import time
+
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            action()
+            return
+        except sqlite3.OperationalError as error:
+            busy = "locked" in str(error) or "busy" in str(error)
+            if not busy or time.monotonic() > deadline:
+                raise
+            time.sleep(random.uniform(0.005, 0.05))
 
 
 def newer_message(path: Path, version: int) -> str:
