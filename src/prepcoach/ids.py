@@ -20,6 +20,7 @@ PREFIXES = {
     "interviews": "iv",
     "interviewers": "ir",
     "stories": "st",
+    "followups": "fu",
 }
 
 

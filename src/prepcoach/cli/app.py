@@ -14,6 +14,7 @@ from prepcoach import __version__
 from prepcoach.cli import (
     content_cmd,
     data_cmd,
+    followup_cmd,
     history_cmd,
     interview_cmd,
     practice_cmd,
@@ -132,6 +133,10 @@ app.command(
 app.command("stats", short_help="Scores, trend, streak and what is due.  e.g. prep stats")(
     history_cmd.stats
 )
+app.command(
+    "followup",
+    short_help="Draft the thank-you or follow-up email.  e.g. prep followup acme --eml t.eml",
+)(followup_cmd.followup)
 app.add_typer(content_cmd.app, name="content")
 app.command(
     "questions",

@@ -371,6 +371,14 @@ def _check_references(library: ContentLibrary, where: dict[str, tuple[str, Any, 
                 )
             if step.count < 1:
                 problem("formats", f.id, ("steps", s, "count"), "count must be at least 1")
+    if library.email_templates:  # parse each template once, so a broken one names its file
+        from prepcoach.followup import FIELDS
+        from prepcoach.templating import template_problems
+
+        known = {name: info.label for name, info in FIELDS.items()}
+        for email in library.email_templates.values():
+            for loc, message in template_problems(email, known):
+                problem("email_templates", email.id, loc, message)
     return problems
 
 

@@ -196,6 +196,9 @@ class EmailTemplate:
     required: tuple[str, ...] = ()
     optional: tuple[str, ...] = ()
     per_interviewer: bool = False
+    # Hours after the interview by which it should go out (thank-you notes: 24); a draft
+    # written later gets a warning. None: no deadline.
+    send_within_hours: int | None = None
     overrides: bool = False
 
 

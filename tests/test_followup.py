@@ -1,0 +1,545 @@
+"""Follow-up emails, core: filling fields, rendering every template, the sandbox and the checks."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from prepcoach import followup as core
+from prepcoach import paths
+from prepcoach.content.library import ContentFile, check_files, content_files, load_library
+from prepcoach.content.model import EmailTemplate
+from prepcoach.errors import ContentError, NotFoundError, PrepError
+from prepcoach.interviews import Interview, Interviewer
+from prepcoach.profile import Profile
+
+NOW = datetime(2025, 3, 11, 15, 0, tzinfo=UTC)  # a Tuesday
+GOLDEN = Path(__file__).parent / "data" / "followup"
+
+
+@pytest.fixture(autouse=True)
+def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@dataclass(frozen=True)
+class Concern:
+    text: str
+    competencies: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FakePostmortem:
+    """The post-mortem as the follow-up reads it (see `core.PostmortemLike`)."""
+
+    people: tuple[Interviewer, ...] = ()
+    topics: tuple[str, ...] = ()
+    excited_about: str = ""
+    concerns: tuple[Concern, ...] = ()
+
+
+JANE = Interviewer("Jane Doe", "VP Product", "jane@acme.example")
+SAM = Interviewer("Sam Lee", "Engineering manager", "sam@acme.example")
+PROFILE = Profile(
+    name="Zoë Brontë",
+    email="zoe@example.com",
+    phone="+44 20 7946 0000",
+    signature="Best,\nZoë Brontë\n+44 20 7946 0000",
+)
+INTERVIEW = Interview(
+    id="iv-abc234",
+    company="Acme Ltd",
+    role="Product manager",
+    stage="first",
+    when=datetime(2025, 3, 11, 10, 0, tzinfo=UTC),
+    interviewers=(JANE, SAM),
+)
+POSTMORTEM = FakePostmortem(
+    people=(Interviewer("Ana Ruiz", "Data lead"),),
+    topics=("how the team plans quarterly releases", "the move to self-serve analytics."),
+    excited_about="building the analytics platform from the ground up",
+    concerns=(Concern("Doubts about handling many stakeholders", ("communication", "conflict")),),
+)
+NAMES = {"communication": "Communication", "conflict": "Conflict resolution"}
+
+
+@pytest.fixture(scope="module")
+def templates() -> dict[str, EmailTemplate]:
+    library = load_library(content_files(paths.builtin_content_dir(), None, []))
+    return library.email_templates
+
+
+def full_sources(**changes: object) -> core.Sources:
+    sources = core.Sources(
+        profile=PROFILE,
+        interview=INTERVIEW,
+        postmortem=POSTMORTEM,
+        competency_names=NAMES,
+        story_competencies=frozenset({"conflict"}),
+        reference=NOW,
+    )
+    return replace(sources, **changes)  # type: ignore[arg-type]
+
+
+def draft_for(
+    template: EmailTemplate,
+    sources: core.Sources,
+    recipient: core.Recipient,
+    answers: dict[str, str] | None = None,
+    position: int = 0,
+) -> core.Draft:
+    people = core.people_for(sources.interview, sources.postmortem)
+    values = core.gather_fields(sources, recipient, position=position, everyone=people)
+    values = core.with_answers(values, answers or {}, NOW)
+    assert core.missing_fields(template, values) == []
+    return core.render_followup(template, values, origin="test.yaml", interview_id="iv-abc234")
+
+
+def jane() -> core.Recipient:
+    return core.Recipient(JANE.name, JANE.email, JANE.title)
+
+
+# ---------------------------------------------------------------------------- content
+
+
+def test_the_six_built_in_templates_are_there(templates: dict[str, EmailTemplate]) -> None:
+    assert set(templates) >= {
+        "thank-you-first",
+        "thank-you-final",
+        "thank-you-panel",
+        "check-in",
+        "rejection-reply",
+        "withdraw",
+    }
+    assert templates["thank-you-panel"].per_interviewer
+    assert templates["thank-you-first"].send_within_hours == 24
+
+
+EXTRA = {"promised_date": "2025-03-07", "reason": "I have accepted another offer"}
+
+
+@pytest.mark.parametrize(
+    "template_id",
+    [
+        "thank-you-first",
+        "thank-you-final",
+        "thank-you-panel",
+        "check-in",
+        "rejection-reply",
+        "withdraw",
+    ],
+)
+def test_every_template_renders_with_full_data(
+    templates: dict[str, EmailTemplate], template_id: str
+) -> None:
+    template = templates[template_id]
+    answers = {k: v for k, v in EXTRA.items() if k in (*template.required, *template.optional)}
+    draft = draft_for(template, full_sources(), jane(), answers)
+    assert draft.subject and "{" not in draft.subject
+    assert draft.body.startswith("Dear Jane,")
+    assert draft.body.endswith("Zoë Brontë\n+44 20 7946 0000")
+    assert "Best,\n" not in draft.body  # the profile's own sign-off is not doubled
+    assert "Acme Ltd" in draft.subject + draft.body
+    findings = core.check_drafts([draft], template, interview=INTERVIEW, reference=NOW)
+    assert [f.message for f in findings] == []
+    assert draft.words() <= core.WORD_LIMIT
+
+
+@pytest.mark.parametrize(
+    "template_id",
+    [
+        "thank-you-first",
+        "thank-you-final",
+        "thank-you-panel",
+        "check-in",
+        "rejection-reply",
+        "withdraw",
+    ],
+)
+def test_every_template_renders_with_minimal_data(
+    templates: dict[str, EmailTemplate], template_id: str
+) -> None:
+    """Only the required fields, given by the user: no gaps where optional ones would go."""
+    template = templates[template_id]
+    minimal = {
+        "recipient_name": "Sam",
+        "company": "Initech",
+        "role": "Analyst",
+        "topic": "reporting",
+        "skill": "SQL",
+        "signature": "Sam",
+        "promised_date": "Friday",
+    }
+    answers = {k: v for k, v in minimal.items() if k in template.required or k == "recipient_name"}
+    values = core.with_answers(
+        core.gather_fields(core.Sources(profile=Profile(), reference=NOW), core.Recipient("")),
+        answers,
+        NOW,
+    )
+    assert core.missing_fields(template, values) == []
+    draft = core.render_followup(template, values)
+    assert draft.body.startswith("Dear Sam,")
+    assert not core.GAP_RE.search(draft.body), draft.body
+    assert not core.PLACEHOLDER_RE.search(draft.subject + draft.body)
+    codes = {f.code for f in core.check_drafts([draft], template, reference=NOW)}
+    assert codes <= {"check-in-early"}
+
+
+@pytest.mark.parametrize("template_id", ["thank-you-first", "check-in"])
+def test_golden_output(templates: dict[str, EmailTemplate], template_id: str) -> None:
+    template = templates[template_id]
+    answers = {"promised_date": "2025-03-07"} if template_id == "check-in" else {}
+    draft = draft_for(template, full_sources(), jane(), answers)
+    golden = GOLDEN / f"{template_id}.txt"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(draft.text(), encoding="utf-8")
+    assert draft.text() == golden.read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------- filling
+
+
+def test_fields_come_from_the_profile_the_interview_and_the_post_mortem() -> None:
+    values = core.gather_fields(full_sources(), jane(), everyone=core.people_for(INTERVIEW, None))
+    assert values["my_name"] == "Zoë Brontë"
+    assert values["signature"] == "Zoë Brontë\n+44 20 7946 0000"
+    assert values["company"] == "Acme Ltd" and values["role"] == "Product manager"
+    assert values["stage"] == "first round"
+    assert values["interview_when"] == "today"
+    assert values["interview_date"] == "Tuesday 11 March"
+    assert values["first_name"] == "Jane" and values["recipient_email"] == "jane@acme.example"
+    assert values["colleagues"] == "Sam Lee"
+    assert values["topic"] == "how the team plans quarterly releases"
+    assert values["excited_about"] == "building the analytics platform from the ground up"
+    # the concern's competency that one of your stories shows, written mid-sentence
+    assert values["skill"] == "conflict resolution"
+    assert values["concern"] == "Doubts about handling many stakeholders"
+
+
+def test_each_panel_member_gets_a_different_topic() -> None:
+    first = core.gather_fields(full_sources(), jane(), position=0)
+    second = core.gather_fields(full_sources(), core.Recipient("Sam Lee"), position=1)
+    assert first["topic"] != second["topic"]
+    assert second["topic"] == "the move to self-serve analytics"  # no trailing full stop
+
+
+def test_people_merge_the_interview_and_the_post_mortem() -> None:
+    people = core.people_for(INTERVIEW, POSTMORTEM)
+    assert [p.name for p in people] == ["Jane Doe", "Sam Lee", "Ana Ruiz"]
+    pm = FakePostmortem(people=(Interviewer("jane doe", "", "other@acme.example"),))
+    assert core.people_for(INTERVIEW, pm)[0].email == "jane@acme.example"
+
+
+@pytest.mark.parametrize(
+    ("moment", "expected"),
+    [
+        (datetime(2025, 3, 11, 9, 0, tzinfo=UTC), "today"),
+        (datetime(2025, 3, 10, 17, 0, tzinfo=UTC), "yesterday"),
+        (date(2025, 3, 7), "on Friday"),
+        (date(2025, 2, 20), "on Thursday 20 February"),
+        (date(2024, 12, 2), "on Monday 2 December 2024"),
+        (None, ""),
+    ],
+)
+def test_the_interview_day_reads_naturally(moment: date | None, expected: str) -> None:
+    assert core.spoken_when(moment, NOW) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "greeting"),
+    [("Jane Doe", "Jane"), ("Dr. Jane Doe", "Jane"), ("Prof Ana", "Ana"), ("Dr", "Dr"), ("", "")],
+)
+def test_greeting_name(name: str, greeting: str) -> None:
+    assert core.greeting_name(name) == greeting
+
+
+def test_missing_fields_lists_only_what_is_still_empty(
+    templates: dict[str, EmailTemplate],
+) -> None:
+    template = templates["thank-you-first"]
+    sources = full_sources(postmortem=None, profile=Profile())
+    values = core.gather_fields(sources, core.Recipient(""))
+    assert core.missing_fields(template, values) == [
+        "recipient_name",
+        "topic",
+        "skill",
+        "signature",
+    ]
+    values = core.with_answers(values, {"recipient_name": "Dr Ana Ruiz", "topic": "pricing."}, NOW)
+    assert values["first_name"] == "Ana" and values["topic"] == "pricing"
+    assert core.missing_fields(template, values, ["recipient_email"]) == [
+        "skill",
+        "signature",
+        "recipient_email",
+    ]
+
+
+def test_a_promised_date_is_written_out() -> None:
+    values = core.with_answers({}, {"promised_date": "2025-03-07"}, NOW)
+    assert values["promised_date"] == "Friday 7 March"
+    assert core.with_answers({}, {"promised_date": "end of the month"}, NOW)["promised_date"] == (
+        "end of the month"
+    )
+    assert core.promised_day("Friday 7 March", NOW) == date(2025, 3, 7)
+    assert core.promised_day("by 7 March 2025", NOW) == date(2025, 3, 7)
+    assert core.promised_day("soon", NOW) is None
+
+
+# ---------------------------------------------------------------------------- recipients
+
+
+def test_pick_recipients() -> None:
+    people = core.people_for(INTERVIEW, None)
+    assert core.pick_recipients(people, None) is None  # several: the caller asks
+    assert core.pick_recipients(people[:1], None) == people[:1]
+    assert core.pick_recipients([], None) == [core.Recipient("")]
+    assert core.pick_recipients(people, "all") == people
+    assert core.pick_recipients(people, "sam") == [people[1]]
+    assert core.pick_recipients(people, "jane@acme.example") == [people[0]]
+    outsider = core.pick_recipients(people, "Kim Park <kim@acme.example>")
+    assert outsider == [core.Recipient("Kim Park", "kim@acme.example")]
+    with pytest.raises(NotFoundError, match="did you mean 'Jane Doe'.*--to 'Name <name@"):
+        core.pick_recipients(people, "Jnae Doe")
+    with pytest.raises(PrepError, match="no interviewers yet"):
+        core.pick_recipients([], "all")
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        "Kim <kim@acme.example>\r\nBcc: evil@x.example",
+        "Kim\nBcc: evil@x.example <kim@acme.example>",
+        "kim@acme.example, evil@x.example",
+        "<kim@acme.example>\x00",
+        "kim@acme.example\u2028Bcc: evil@x.example",
+        "not an address <nope>",
+    ],
+)
+def test_a_recipient_with_an_injection_is_refused(spec: str) -> None:
+    with pytest.raises(PrepError, match="--to"):
+        core.parse_recipient(spec)
+
+
+# ---------------------------------------------------------------------------- the sandbox
+
+
+def _template(body: str, subject: str = "Hello", **changes: object) -> EmailTemplate:
+    base = EmailTemplate(
+        id="mine",
+        title="Mine",
+        purpose="p",
+        when="w",
+        subject=subject,
+        body=body,
+        required=("first_name",),
+    )
+    return replace(base, **changes)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "{{ ''.__class__ }}",
+        "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+        "{{ first_name|attr('__class__') }}",
+        "{{ first_name['__class__'] }}",
+    ],
+)
+def test_a_template_that_reaches_outside_the_sandbox_is_a_content_error(body: str) -> None:
+    template = _template(body)
+    with pytest.raises(
+        ContentError, match=r"'mine' \(my-pack.yaml\).*outside the template sandbox"
+    ):
+        core.render_followup(template, {"first_name": "Jane"}, origin="my-pack.yaml")
+    from prepcoach.templating import template_problems
+
+    assert any("outside the template sandbox" in m for _loc, m in template_problems(template))
+
+
+def test_undeclared_and_misspelt_fields_are_caught_when_content_is_loaded(tmp_path: Path) -> None:
+    pack = tmp_path / "mine.yaml"
+    pack.write_text(
+        "pack: mine\ntitle: Mine\nversion: '1.0.0'\ndescription: d\n"
+        "email_templates:\n"
+        "  - id: sneaky\n    title: S\n    purpose: p\n    when: w\n"
+        "    required: [first_name, Bad-Name]\n"
+        "    subject: Hi {{ first_name }}\n"
+        "    body: |\n      {{ ''.__class__ }} {{ topc }}\n"
+        "  - id: broken\n    title: B\n    purpose: p\n    when: w\n"
+        "    subject: Hi\n    body: '{% if %}'\n",
+        encoding="utf-8",
+    )
+    _library, problems = check_files([ContentFile(pack, False)])
+    text = "\n".join(str(p) for p in problems)
+    assert "mine.yaml:12:" in text and "'__class__' reaches outside the template sandbox" in text
+    assert "uses 'topc' but does not list it" in text and "(did you mean 'topic'?)" in text
+    assert "'Bad-Name' is not a field name" in text
+    assert "email template 'broken': body line 1:" in text
+
+
+def test_an_undefined_field_at_render_time_names_the_file() -> None:
+    template = _template("{{ nope }}")
+    with pytest.raises(ContentError, match=r"\(pack.yaml\), body: 'nope' is undefined"):
+        core.render_followup(template, {}, origin="pack.yaml")
+
+
+def test_every_bundled_template_passes_the_static_checks() -> None:
+    _library, problems = check_files(content_files(paths.builtin_content_dir(), None, []))
+    assert [str(p) for p in problems if "email" in str(p)] == []
+
+
+# ---------------------------------------------------------------------------- checks
+
+
+def codes(draft: core.Draft, template: EmailTemplate, **kw: object) -> list[str]:
+    reference = kw.pop("reference", NOW)
+    interview = kw.pop("interview", INTERVIEW)
+    findings = core.check_drafts(
+        [draft],
+        template,
+        interview=interview,  # type: ignore[arg-type]
+        reference=reference,  # type: ignore[arg-type]
+    )
+    return [f.code for f in findings]
+
+
+def good_draft(templates: dict[str, EmailTemplate]) -> core.Draft:
+    return draft_for(templates["thank-you-first"], full_sources(), jane())
+
+
+def test_a_good_draft_passes(templates: dict[str, EmailTemplate]) -> None:
+    assert codes(good_draft(templates), templates["thank-you-first"]) == []
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "expected"),
+    [
+        (
+            "Thanks",
+            "Dear [Interviewer Name], thanks. how the team plans quarterly releases",
+            "placeholder",
+        ),
+        ("Thank you – {{ role }}", "how the team plans quarterly releases", "placeholder"),
+        ("Thanks", "TODO: how the team plans quarterly releases", "placeholder"),
+        (
+            "Thanks",
+            "I enjoyed talking about  at Acme. how the team plans quarterly releases",
+            "unfilled",
+        ),
+        ("Thanks", "Thank you for your time.", "no-topic"),
+        ("", "about how the team plans quarterly releases", "no-subject"),
+        ("Thanks", "how the team plans quarterly releases " + "very " * 160, "too-long"),
+    ],
+)
+def test_each_check_fires_on_a_crafted_bad_draft(
+    templates: dict[str, EmailTemplate], subject: str, body: str, expected: str
+) -> None:
+    draft = core.with_text(good_draft(templates), subject, body)
+    assert expected in codes(draft, templates["thank-you-first"])
+
+
+def test_a_markdown_link_is_not_a_placeholder(templates: dict[str, EmailTemplate]) -> None:
+    body = good_draft(templates).body + "\n[my portfolio](https://example.com)"
+    draft = core.with_text(good_draft(templates), "Thanks", body)
+    assert "placeholder" not in codes(draft, templates["thank-you-first"])
+
+
+def test_an_empty_or_vague_topic_is_flagged(templates: dict[str, EmailTemplate]) -> None:
+    template = templates["thank-you-first"]
+    draft = draft_for(template, full_sources(), jane(), {"topic": "the role"})
+    findings = core.check_drafts([draft], template, interview=INTERVIEW, reference=NOW)
+    assert [f.code for f in findings] == ["no-topic"]
+    assert "'the role' is too general" in findings[0].message
+    values = {**draft.values, "topic": ""}
+    empty = replace(draft, values=values)
+    assert "no-topic" in codes(empty, template)
+
+
+def test_a_thank_you_later_than_24_hours_is_flagged(templates: dict[str, EmailTemplate]) -> None:
+    draft = good_draft(templates)
+    template = templates["thank-you-first"]
+    assert codes(draft, template, reference=NOW + timedelta(hours=18)) == []
+    late = core.check_drafts(
+        [draft], template, interview=INTERVIEW, reference=INTERVIEW.moment() + timedelta(hours=30)
+    )
+    assert [f.code for f in late] == ["late"]
+    assert "30 hours ago" in late[0].message
+    # a day-only interview counts from the end of its day
+    day_only = replace(INTERVIEW, when=date(2025, 3, 11))
+    assert codes(draft, template, interview=day_only, reference=NOW + timedelta(hours=30)) == []
+    # a withdrawal has no deadline
+    assert "late" not in codes(draft, templates["withdraw"], reference=NOW + timedelta(days=9))
+
+
+def test_a_thank_you_before_the_interview_is_flagged(templates: dict[str, EmailTemplate]) -> None:
+    draft = good_draft(templates)
+    early = codes(draft, templates["thank-you-first"], reference=NOW - timedelta(hours=6))
+    assert early == ["early"]
+
+
+def test_a_check_in_before_the_promised_date_is_flagged(
+    templates: dict[str, EmailTemplate],
+) -> None:
+    template = templates["check-in"]
+    draft = draft_for(template, full_sources(), jane(), {"promised_date": "2025-03-14"})
+    assert codes(draft, template) == ["check-in-early"]
+
+
+def test_the_same_note_to_several_interviewers_is_flagged(
+    templates: dict[str, EmailTemplate],
+) -> None:
+    template = templates["thank-you-panel"]
+    sources = full_sources(postmortem=replace(POSTMORTEM, topics=("pricing",)))
+    people = [jane(), core.Recipient("Sam Lee", "sam@acme.example")]
+    drafts = [draft_for(template, sources, p, position=i) for i, p in enumerate(people)]
+    findings = core.check_drafts(drafts, template, interview=INTERVIEW, reference=NOW)
+    assert [f.code for f in findings] == ["same-text"]
+    assert "Jane Doe and Sam Lee" in findings[0].message
+    varied = [draft_for(template, full_sources(), p, position=i) for i, p in enumerate(people)]
+    assert core.check_drafts(varied, template, interview=INTERVIEW, reference=NOW) == []
+
+
+def test_word_count_leaves_out_the_signature() -> None:
+    assert core.word_count("Dear Jane,\n\nThanks a lot.\n\nBest,\nZoë Brontë", "Zoë Brontë") == 6
+    assert core.word_count("It's a well-known fact") == 4
+
+
+def test_default_template_follows_the_process() -> None:
+    ids = ["thank-you-first", "thank-you-final", "rejection-reply", "withdraw", "check-in"]
+    assert core.default_template_id(INTERVIEW, ids) == "thank-you-first"
+    assert core.default_template_id(replace(INTERVIEW, stage="final"), ids) == "thank-you-final"
+    assert core.default_template_id(replace(INTERVIEW, status="rejected"), ids) == "rejection-reply"
+    assert core.default_template_id(replace(INTERVIEW, status="withdrawn"), ids) == "withdraw"
+    assert core.default_template_id(None, ["mine"]) == "mine"
+
+
+def test_the_followup_interview_is_the_latest_that_started() -> None:
+    past = replace(INTERVIEW, id="iv-aaaaaa", when=NOW - timedelta(days=1))
+    older = replace(INTERVIEW, id="iv-bbbbbb", when=NOW - timedelta(days=5), status="done")
+    ahead = replace(INTERVIEW, id="iv-cccccc", company="Globex", when=NOW + timedelta(days=2))
+    assert core.followup_interview([older, past, ahead], None, NOW).id == "iv-aaaaaa"
+    assert core.followup_interview([ahead], None, NOW).id == "iv-cccccc"
+    assert core.followup_interview([older, past, ahead], "globex", NOW).id == "iv-cccccc"
+
+
+def test_reminder_times() -> None:
+    morning = datetime(2025, 3, 11, 10, 20, tzinfo=UTC)
+    assert core.reminder_time(morning) == datetime(2025, 3, 11, 11, 20, tzinfo=UTC)
+    night = datetime(2025, 3, 11, 22, 5, tzinfo=UTC)
+    assert core.reminder_time(night) == datetime(2025, 3, 12, 9, 0, tzinfo=UTC)
+    early = datetime(2025, 3, 11, 6, 0, tzinfo=UTC)
+    assert core.reminder_time(early) == datetime(2025, 3, 11, 9, 0, tzinfo=UTC)
+    deadline = datetime(2025, 3, 12, 8, 0, tzinfo=UTC)
+    assert core.reminder_time(night, deadline) == datetime(2025, 3, 12, 7, 0, tzinfo=UTC)
+    # Friday's promise: check in on Monday morning
+    assert core.check_in_time(date(2025, 3, 7)) == datetime(2025, 3, 10, 9, 0, tzinfo=UTC)
