@@ -132,45 +132,61 @@ def _join(words: Sequence[str]) -> str:
 def template_for(
     templates: Mapping[str, StarTemplate], competencies: Sequence[str]
 ) -> StarTemplate | None:
-    """The template a story's competencies suggest.
+    """The template that suits a story's competencies best.
 
-    The first template whose main (first-listed) competency is one of the story's, taking
-    the story's competencies in order; otherwise the generic template.
+    Each template scores one point per competency it shares with the story, plus one if its
+    main (first-listed) competency is among them; ties go to the template whose main
+    competency comes first in the story's list, then to content order. With no overlap at
+    all, the generic template.
     """
-    for tag in competencies:
-        for template in templates.values():
-            if template.id != "generic" and template.competencies[:1] == (tag,):
-                return template
-    return templates.get("generic") or next(iter(templates.values()), None)
+    tags = list(competencies)
+    best: StarTemplate | None = None
+    best_key: tuple[int, int] = (0, 0)
+    for template in templates.values():
+        main = template.competencies[0] if template.competencies else None
+        score = len(set(tags) & set(template.competencies)) + (main in tags)
+        key = (score, -(tags.index(main) if main in tags else len(tags)))
+        if score and key > best_key:
+            best, best_key = template, key
+    return best or templates.get("generic") or next(iter(templates.values()), None)
 
 
 # ---------------------------------------------------------------------------- YAML form
 
+BLOCK_TIP = "tip: text with ': ' or ' #' in it goes on the lines below 'field: |', indented"
 DOC_FIELDS = ("title", "competencies", "template", "interview", "employer", *PART_KEYS, "notes")
 
 
+class _Block(str):
+    """Text that is written as a YAML block (`field: |` and indented lines below)."""
+
+
 def to_yaml(story: StarStory, *, interview_ref: str | None = None) -> str:
-    """The story as a YAML document to edit: multi-line text as readable blocks."""
+    """The story as a YAML document to edit: the parts as indented blocks."""
     import yaml
 
     class _Dumper(yaml.SafeDumper):
         pass
 
+    def represent_block(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", str(value), style="|")
+
     def represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-        style = "|" if "\n" in value or len(value) > 70 else None
+        style = "|" if "\n" in value else None
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
+    _Dumper.add_representer(_Block, represent_block)
     _Dumper.add_representer(str, represent_str)
     doc: dict[str, Any] = {
         "title": story.title,
         "competencies": list(story.competencies),
         "template": story.template_id,
-        "interview": interview_ref if interview_ref is not None else story.interview_id,
+        "interview": interview_ref if interview_ref is not None else story.interview_id or "",
         "employer": story.employer,
     }
-    for key in PART_KEYS:
-        doc[key] = story.parts.get(key, "")
-    doc["notes"] = story.notes
+    for key in [*PART_KEYS, "notes"]:
+        value = story.notes if key == "notes" else story.parts.get(key, "")
+        doc[key] = _Block(value) if value else ""
     return yaml.dump(doc, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=88)
 
 
@@ -186,7 +202,8 @@ def from_data(
 
     prefix = f"{where}:" if where else "line "
     if not isinstance(data, dict):
-        kind = "nothing" if data is None else type(data).__name__
+        kinds = ((type(None), "nothing"), (list, "list"), (str, "text"), (int | float, "number"))
+        kind = next((name for cls, name in kinds if isinstance(data, cls)), "something else")
         return None, [f"{prefix}1: expected a mapping with 'title', 'situation'... (got {kind})"]
     found: list[str] = []
 
@@ -242,10 +259,13 @@ def from_yaml(
     data, yaml_problems = parse_yaml(text)
     prefix = f"{where}:" if where else "line "
     if yaml_problems:
-        return None, [
+        found = [
             f"{prefix}{line + line_offset}:{col}: {message}"
             for (line, col), message in yaml_problems
         ]
+        if any(hint in m for m in found for hint in ("mapping values", "expected ':'")):
+            found.append(BLOCK_TIP)
+        return None, found
     return from_data(data, where, line_offset)
 
 

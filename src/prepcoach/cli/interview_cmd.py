@@ -144,12 +144,15 @@ def _ask_new(
     from prepcoach import textcheck
     from prepcoach.cli.prompts import Choice
 
-    company = ask.autocomplete(
-        "interview.company",
-        "Company:",
-        known_companies,
-        validate=lambda v: textcheck.problem("the company name", v, required=True),
-    )
+    def company_problem(value: str) -> str | None:
+        return textcheck.problem("the company name", value, required=True)
+
+    if known_companies:
+        company = ask.autocomplete(
+            "interview.company", "Company:", known_companies, validate=company_problem
+        )
+    else:  # questionary's autocomplete needs at least one choice
+        company = ask.text("interview.company", "Company:", validate=company_problem)
     role = draft.role or ask.text(
         "interview.role",
         "Role (optional):",
@@ -168,9 +171,9 @@ def _ask_new(
         when = core.parse_when(
             ask.text(
                 "interview.when",
-                "When? (empty if not scheduled yet):",
+                "When?",
                 validate=_when_problem,
-                instruction=f"({core.WHEN_HELP})",
+                instruction=f"({core.WHEN_HELP}; Enter if not scheduled yet)",
             )
         )
     people = list(draft.interviewers)
@@ -442,10 +445,10 @@ def _ask_changes(ask: Prompter, interview: Interview) -> Any:
     )
     when_text = ask.text(
         "interview.when",
-        "When? (empty if not scheduled yet):",
+        "When?",
         default=_when_input(interview),
         validate=_when_problem,
-        instruction=f"({core.WHEN_HELP})",
+        instruction=f"({core.WHEN_HELP}; Enter if not scheduled yet)",
     )
     status = ask.select(
         "interview.status",

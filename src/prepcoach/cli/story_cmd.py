@@ -94,6 +94,8 @@ def add(
     from prepcoach.store import stories as store_st
 
     ctx = get_context()
+    if title is not None and not title.strip():
+        raise PrepError("the title cannot be empty: a few words to recognise the story")
     library = ctx.library()
     store = ctx.store()
     base = core.StarStory(title="", template_id="")
@@ -283,7 +285,7 @@ def _ask_story(
         while not picked:
             picked = ask.checkbox(
                 "story.competencies[]",
-                "Which competencies does it show? (Space, then Enter)",
+                "Which competencies does it show?",
                 choices,
             )
             if not picked:
@@ -531,15 +533,16 @@ def edit(story_ref: StoryArgument) -> None:
             return
         if errors and new_body == body:
             raise PrepError(
-                f"not saved: the story still has {len(errors)} problem(s) and the file was not "
+                f"not saved: the story still has problems and the file was not "
                 f"changed. Your text is kept in {path}; run 'prep story edit {story.id}' to "
                 "continue, or delete that file to start over"
             )
         body = new_body
         parsed, errors = _check_edit(store, library, body)
         if errors or parsed is None:
+            count = len([e for e in errors if not e.startswith("tip:")])
             ctx.err_console.print(
-                f"The story has {len(errors)} problem(s); reopening the editor.", highlight=False
+                f"The story has {count} problem(s); reopening the editor.", highlight=False
             )
             continue
         from dataclasses import replace
@@ -564,13 +567,16 @@ def edit(story_ref: StoryArgument) -> None:
 def _edit_header(library: ContentLibrary) -> str:
     import textwrap
 
+    def wrap(text: str) -> list[str]:
+        return textwrap.wrap(text, 86, break_on_hyphens=False, subsequent_indent="  ")
+
     lines = [
-        "Edit the story, then save and close the editor to keep it.",
-        "Empty the file to cancel. Multi-line text goes after 'situation: |' and friends,",
-        "indented by two spaces.",
-        *textwrap.wrap("competencies: " + ", ".join(library.competencies), 86),
-        *textwrap.wrap("template: " + ", ".join(library.star_templates), 86),
-        "interview: an interview id or company name; leave empty for none.",
+        "Edit the story, then save and close the editor to keep it; empty the file to cancel.",
+        "Text goes on the lines after 'situation: |' (and the other parts), indented by two",
+        "spaces; it can run over several lines.",
+        *wrap("competencies: " + ", ".join(library.competencies)),
+        *wrap("template: " + ", ".join(library.star_templates)),
+        "interview: an interview id or company name; leave it empty for none.",
     ]
     return "".join(f"# {line}\n" for line in lines) + "\n"
 

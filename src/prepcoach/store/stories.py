@@ -29,7 +29,7 @@ def _from_row(row: sqlite3.Row) -> StarStory:
 
 def list_stories(store: Store) -> list[StarStory]:
     """Every story, oldest first (the order they were added)."""
-    rows = store.conn.execute("SELECT * FROM stories ORDER BY created_at, id").fetchall()
+    rows = store.conn.execute("SELECT * FROM stories ORDER BY created_at, rowid").fetchall()
     return [_from_row(r) for r in rows]
 
 
