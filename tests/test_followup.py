@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from prepcoach import followup as core
+from prepcoach import followup_checks as checks
 from prepcoach import paths
 from prepcoach.content.library import ContentFile, check_files, content_files, load_library
 from prepcoach.content.model import EmailTemplate
@@ -150,7 +151,7 @@ def test_every_template_renders_with_full_data(
     assert draft.body.endswith("Zoë Brontë\n+44 20 7946 0000")
     assert "Best,\n" not in draft.body  # the profile's own sign-off is not doubled
     assert "Acme Ltd" in draft.subject + draft.body
-    findings = core.check_drafts([draft], template, interview=INTERVIEW, reference=NOW)
+    findings = checks.check_drafts([draft], template, interview=INTERVIEW, reference=NOW)
     assert [f.message for f in findings] == []
     assert draft.words() <= core.WORD_LIMIT
 
@@ -189,9 +190,9 @@ def test_every_template_renders_with_minimal_data(
     assert core.missing_fields(template, values) == []
     draft = core.render_followup(template, values)
     assert draft.body.startswith("Dear Sam,")
-    assert not core.GAP_RE.search(draft.body), draft.body
-    assert not core.PLACEHOLDER_RE.search(draft.subject + draft.body)
-    codes = {f.code for f in core.check_drafts([draft], template, reference=NOW)}
+    assert not checks.GAP_RE.search(draft.body), draft.body
+    assert not checks.PLACEHOLDER_RE.search(draft.subject + draft.body)
+    codes = {f.code for f in checks.check_drafts([draft], template, reference=NOW)}
     assert codes <= {"check-in-early"}
 
 
@@ -404,7 +405,7 @@ def test_every_bundled_template_passes_the_static_checks() -> None:
 def codes(draft: core.Draft, template: EmailTemplate, **kw: object) -> list[str]:
     reference = kw.pop("reference", NOW)
     interview = kw.pop("interview", INTERVIEW)
-    findings = core.check_drafts(
+    findings = checks.check_drafts(
         [draft],
         template,
         interview=interview,  # type: ignore[arg-type]
@@ -457,7 +458,7 @@ def test_a_markdown_link_is_not_a_placeholder(templates: dict[str, EmailTemplate
 def test_an_empty_or_vague_topic_is_flagged(templates: dict[str, EmailTemplate]) -> None:
     template = templates["thank-you-first"]
     draft = draft_for(template, full_sources(), jane(), {"topic": "the role"})
-    findings = core.check_drafts([draft], template, interview=INTERVIEW, reference=NOW)
+    findings = checks.check_drafts([draft], template, interview=INTERVIEW, reference=NOW)
     assert [f.code for f in findings] == ["no-topic"]
     assert "'the role' is too general" in findings[0].message
     values = {**draft.values, "topic": ""}
@@ -469,7 +470,7 @@ def test_a_thank_you_later_than_24_hours_is_flagged(templates: dict[str, EmailTe
     draft = good_draft(templates)
     template = templates["thank-you-first"]
     assert codes(draft, template, reference=NOW + timedelta(hours=18)) == []
-    late = core.check_drafts(
+    late = checks.check_drafts(
         [draft], template, interview=INTERVIEW, reference=INTERVIEW.moment() + timedelta(hours=30)
     )
     assert [f.code for f in late] == ["late"]
@@ -502,11 +503,11 @@ def test_the_same_note_to_several_interviewers_is_flagged(
     sources = full_sources(postmortem=replace(POSTMORTEM, topics=("pricing",)))
     people = [jane(), core.Recipient("Sam Lee", "sam@acme.example")]
     drafts = [draft_for(template, sources, p, position=i) for i, p in enumerate(people)]
-    findings = core.check_drafts(drafts, template, interview=INTERVIEW, reference=NOW)
+    findings = checks.check_drafts(drafts, template, interview=INTERVIEW, reference=NOW)
     assert [f.code for f in findings] == ["same-text"]
     assert "Jane Doe and Sam Lee" in findings[0].message
     varied = [draft_for(template, full_sources(), p, position=i) for i, p in enumerate(people)]
-    assert core.check_drafts(varied, template, interview=INTERVIEW, reference=NOW) == []
+    assert checks.check_drafts(varied, template, interview=INTERVIEW, reference=NOW) == []
 
 
 def test_word_count_leaves_out_the_signature() -> None:

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from prepcoach.cli.context import AppContext
     from prepcoach.cli.prompts import Prompter
     from prepcoach.content.model import EmailTemplate
-    from prepcoach.followup import Draft, Finding, PostmortemLike, Recipient, Value
+    from prepcoach.followup import Draft, PostmortemLike, Recipient, Value
     from prepcoach.interviews import Interview
     from prepcoach.store.db import Store
 
@@ -124,6 +124,7 @@ def followup(
     """
     from prepcoach import clock
     from prepcoach import followup as core
+    from prepcoach.cli import followup_output as output
     from prepcoach.store import interviews as store_iv
 
     ctx = get_context()
@@ -148,6 +149,14 @@ def followup(
     ask = _prompter(answers, interactive=not as_json)
     recipients = _recipients(ask, people, to, template, scripted=answers is not None)
 
+    if len(recipients) > 1:
+        personal = [n for n in given if n.startswith("recipient_") or n == "first_name"]
+        if personal:
+            raise typer.BadParameter(
+                f"--set {personal[0]} would go to all {len(recipients)} recipients; write to "
+                "one with --to NAME, or give each their own in --answers FILE",
+                param_hint="--set",
+            )
     sources = _sources(ctx, store, interview, postmortem, now)
     values = [
         core.with_answers(
@@ -166,28 +175,30 @@ def followup(
             ctx.console.print("The file was emptied: nothing was written.")
             return
         drafts = edited
-    findings = core.check_drafts(drafts, template, interview=interview, reference=now)
+    from prepcoach.followup_checks import check_drafts
+
+    findings = check_drafts(drafts, template, interview=interview, reference=now)
     records = [_record(store, d) for d in drafts]
 
     if as_json:
-        _print_json(interview, template, drafts, findings, records, with_mailto=mailto)
+        output.print_drafts_json(interview, template, drafts, findings, records, with_mailto=mailto)
     else:
-        _report(ctx, interview, template, drafts, findings, now, full=not (out or eml or ics))
+        output.report(ctx, interview, template, drafts, findings, now, full=not (out or eml or ics))
     if out is not None:
         from prepcoach.email_message import text_file
         from prepcoach.store.files import atomic_write
 
         markdown = out.suffix.lower() in (".md", ".markdown")
         atomic_write(out, text_file(drafts, markdown=markdown), overwrite=force)
-        _done(ctx, f"Wrote {'Markdown' if markdown else 'text'} to {out}", as_json)
+        output.done(ctx, f"Wrote {'Markdown' if markdown else 'text'} to {out}", as_json)
     if eml is not None:
-        _write_eml(ctx, drafts, eml, force=force, now=now, quiet=as_json)
+        output.write_eml(ctx, drafts, eml, force=force, now=now, quiet=as_json)
     if ics is not None:
-        _write_ics(ctx, interview, template, drafts, ics, force=force, now=now, quiet=as_json)
+        output.write_ics(ctx, interview, template, drafts, ics, force=force, now=now, quiet=as_json)
     if mailto and not as_json:
-        _print_mailto(ctx, drafts)
+        output.print_mailto(ctx, drafts)
     if copy:
-        _copy(ctx, drafts, quiet=as_json)
+        output.copy_drafts(ctx, drafts, quiet=as_json)
     if not as_json:
         ctx.console.print(
             f"[dim]Once you have sent it: prep followup {interview.id} --sent[/dim]",
@@ -581,249 +592,6 @@ def _record(store: Store, draft: Draft) -> str:
         fields=dict(draft.values),
     )
     return record.id
-
-
-# ---------------------------------------------------------------------------- 7. output
-
-
-def _print_json(
-    interview: Interview,
-    template: EmailTemplate,
-    drafts: list[Draft],
-    findings: list[Finding],
-    records: list[str],
-    *,
-    with_mailto: bool,
-) -> None:
-    from prepcoach.cli.render import print_json
-    from prepcoach.email_message import mailto_url
-    from prepcoach.followup import draft_dict
-
-    items = []
-    for draft, record_id in zip(drafts, records, strict=True):
-        item = {"id": record_id, **draft_dict(draft, findings)}
-        if with_mailto:
-            item["mailto"] = mailto_url(draft)
-        items.append(item)
-    print_json(
-        {
-            "interview": interview.id,
-            "template": template.id,
-            "drafts": items,
-            "warnings": [
-                {"code": f.code, "message": f.message, "recipient": f.recipient} for f in findings
-            ],
-        }
-    )
-
-
-def _report(
-    ctx: AppContext,
-    interview: Interview,
-    template: EmailTemplate,
-    drafts: list[Draft],
-    findings: list[Finding],
-    now: datetime,
-    *,
-    full: bool,
-) -> None:
-    """The preview (or one line per draft when it is being written to files) and the checks."""
-    from rich.panel import Panel
-    from rich.text import Text
-
-    from prepcoach.followup import send_deadline
-    from prepcoach.interviews import format_when
-
-    console = ctx.console
-    console.print(
-        f"[dim]{_esc(template.title)} ({template.id}) · {_esc(interview.label())}[/dim]",
-        highlight=False,
-    )
-    for draft in drafts:
-        if not full:
-            console.print(
-                f"• {_esc(draft.recipient.label())}: '{_esc(draft.subject)}', "
-                f"{draft.words()} words",
-                highlight=False,
-            )
-            continue
-        content = Text(f"Subject: {draft.subject}\n\n", style="bold")
-        content.append(draft.body, style="")
-        to = draft.recipient.label() if draft.recipient.name or draft.recipient.email else "-"
-        console.print(
-            Panel(
-                content,
-                title=Text(f"To: {to}"),
-                title_align="left",
-                subtitle=Text(f"{draft.words()} words"),
-                subtitle_align="right",
-                width=min(console.width, 80),
-                padding=(1, 2),
-            )
-        )
-    if findings:
-        for finding in findings:
-            who = f"{finding.recipient}: " if finding.recipient else ""
-            console.print(
-                Text("! ", style="yellow bold") + Text(f"{who}{finding.message}"),
-            )
-    else:
-        console.print(Text("✓ ", style="green") + Text("Checks passed: nothing to fix."))
-    deadline = send_deadline(template, interview)
-    if deadline is not None and deadline > now:
-        console.print(
-            f"Send it by {format_when(deadline)} ({template.send_within_hours} hours after the "
-            "interview).",
-            highlight=False,
-        )
-    if full:
-        console.print(
-            "[dim]Send it: --eml FILE (opens in your mail program), --mailto, --copy; "
-            "change it: --edit.[/dim]",
-            highlight=False,
-        )
-
-
-def _done(ctx: AppContext, message: str, quiet: bool) -> None:
-    if not quiet:
-        ctx.console.print(message, markup=False, highlight=False)
-
-
-def recipient_paths(path: Path, drafts: list[Draft]) -> list[Path]:
-    """One file per recipient: thanks.eml -> thanks-jane-doe.eml (just `path` for one)."""
-    if len(drafts) == 1:
-        return [path]
-    import unicodedata
-
-    paths: list[Path] = []
-    for number, draft in enumerate(drafts, 1):
-        ascii_name = (
-            unicodedata.normalize("NFKD", draft.recipient.name).encode("ascii", "ignore").decode()
-        )
-        slug = "-".join("".join(c if c.isalnum() else " " for c in ascii_name).lower().split())
-        candidate = path.with_name(f"{path.stem}-{slug or number}{path.suffix}")
-        if candidate in paths:
-            candidate = path.with_name(f"{path.stem}-{slug}-{number}{path.suffix}")
-        paths.append(candidate)
-    return paths
-
-
-def _write_eml(
-    ctx: AppContext, drafts: list[Draft], path: Path, *, force: bool, now: datetime, quiet: bool
-) -> None:
-    from prepcoach.email_message import eml_bytes
-    from prepcoach.errors import PrepError
-    from prepcoach.store.files import atomic_write
-
-    paths = recipient_paths(path, drafts)
-    if not force:
-        taken = [p for p in paths if p.exists()]
-        if taken:
-            raise PrepError(
-                f"{', '.join(map(str, taken))} already exist(s); add --force to replace, or "
-                "choose another name"
-            )
-    messages = [eml_bytes(d, date=now) for d in drafts]  # every header checked before writing
-    for target, data in zip(paths, messages, strict=True):
-        atomic_write(target, data.decode("ascii"), overwrite=True)
-        _done(ctx, f"Wrote {target} (open it in your mail program to send)", quiet)
-
-
-def _write_ics(
-    ctx: AppContext,
-    interview: Interview,
-    template: EmailTemplate,
-    drafts: list[Draft],
-    path: Path,
-    *,
-    force: bool,
-    now: datetime,
-    quiet: bool,
-) -> None:
-    from prepcoach import followup as core
-    from prepcoach.email_message import Reminder, ics_text
-    from prepcoach.interviews import format_when
-    from prepcoach.store.files import atomic_write
-
-    names = core.join_names([d.recipient.name for d in drafts if d.recipient.name]) or "them"
-    promised_text = str(drafts[0].values.get("promised_date", "")) if drafts else ""
-    promised = core.promised_day(promised_text, now)
-    reminders: list[Reminder] = []
-    is_check_in = "promised_date" in template.required
-    deadline = core.send_deadline(template, interview)
-    if is_check_in and promised is not None:
-        start = max(core.check_in_time(promised), now)
-    else:
-        start = core.reminder_time(now, deadline)
-    lines = [f"{template.title}: '{drafts[0].subject}'" if drafts else template.title]
-    if deadline is not None:
-        lines.append(f"Send it by {format_when(deadline)}.")
-    lines.append(f"Once sent: prep followup {interview.id} --sent")
-    reminders.append(
-        Reminder(
-            summary=f"Send your email to {names} ({interview.company})",
-            start=start,
-            description="\n".join(lines),
-        )
-    )
-    if promised is not None and not is_check_in:
-        reminders.append(
-            Reminder(
-                summary=f"Check in with {interview.company} if you have not heard back",
-                start=core.check_in_time(promised),
-                description=(
-                    f"They said you would hear back by {promised_text}. Draft the check-in "
-                    f"with: prep followup {interview.id} --template check-in"
-                ),
-            )
-        )
-    atomic_write(
-        path,
-        ics_text(reminders, uid_seed=f"{interview.id}-{template.id}", stamp=now),
-        overwrite=force,
-    )
-    when = ", ".join(format_when(r.start) for r in reminders)
-    _done(ctx, f"Wrote {path}: a calendar reminder ({when})", quiet)
-
-
-def _print_mailto(ctx: AppContext, drafts: list[Draft]) -> None:
-    from prepcoach.email_message import MAILTO_LIMIT, mailto_url
-
-    for draft in drafts:
-        url = mailto_url(draft)
-        typer.echo(url)  # one line, never wrapped: terminals make it clickable
-        if len(url) > MAILTO_LIMIT:
-            ctx.err_console.print(
-                f"Note: this link is {len(url):,} characters; some mail programs cut links "
-                "past about 2,000. If the body arrives cut short, use --eml instead.",
-                highlight=False,
-            )
-
-
-def _copy(ctx: AppContext, drafts: list[Draft], *, quiet: bool) -> None:
-    from prepcoach.cli.clipboard import copy_to_clipboard
-    from prepcoach.email_message import text_file
-
-    single = len(drafts) == 1
-    text = drafts[0].body if single else text_file(drafts)
-    tool = copy_to_clipboard(text)
-    console = ctx.err_console if quiet else ctx.console
-    if tool is None:
-        console.print(
-            "No clipboard tool was found (install wl-clipboard, xclip or xsel), so nothing "
-            "was copied. Select the text above to copy it, or write it to a file with "
-            "--out FILE.",
-            highlight=False,
-        )
-        return
-    if single:
-        console.print(
-            f"Copied the body to the clipboard ({tool}); subject: {drafts[0].subject}",
-            markup=False,
-            highlight=False,
-        )
-    else:
-        console.print(f"Copied all {len(drafts)} notes to the clipboard ({tool}).", highlight=False)
 
 
 def _esc(text: str) -> str:
