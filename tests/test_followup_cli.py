@@ -18,6 +18,7 @@ import pytest
 from prepcoach import clock
 from prepcoach.interviews import Interview, Interviewer
 from prepcoach.profile import Profile
+from prepcoach.store import postmortems
 from prepcoach.store.db import Store
 from prepcoach.store.followups import list_followups
 from prepcoach.store.interviews import add_interview
@@ -61,7 +62,6 @@ def make_home(
         fields.update(interview)
         saved = add_interview(store, Interview(**fields))  # type: ignore[arg-type]
         if postmortem is not None:
-            postmortems = pytest.importorskip("prepcoach.store.postmortems")
             postmortems.save_answers(store, saved.id, postmortem)
     return saved.id
 

@@ -14,6 +14,7 @@ from prepcoach import clock
 from prepcoach.followup import FIELDS
 from prepcoach.interviews import Interview, Interviewer
 from prepcoach.profile import Profile
+from prepcoach.store import postmortems
 from prepcoach.store.db import Store
 from prepcoach.store.interviews import add_interview
 from prepcoach.store.profile import save_profile
@@ -25,7 +26,6 @@ SGR = r"\x1b\[[0-9;?]*[A-Za-z]"  # terminal control codes between words
 
 
 def test_only_the_missing_field_is_asked_and_the_eml_is_written(tmp_path: Path) -> None:
-    postmortems = pytest.importorskip("prepcoach.store.postmortems")
     home = tmp_path / "home"
     with Store.open(home) as store:
         save_profile(store, Profile(name="Zoë Brontë", email="zoe@example.com"))

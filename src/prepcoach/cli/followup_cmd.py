@@ -338,15 +338,10 @@ def _parse_sets(items: list[str], template: EmailTemplate) -> dict[str, str]:
 
 
 def _postmortem(store: Store, interview_id: str) -> PostmortemLike | None:
-    """The interview's post-mortem, when one was written (and the feature is installed)."""
-    import importlib
+    """The interview's post-mortem (draft or done), when one was written."""
+    from prepcoach.store.postmortems import get_postmortem_for_interview
 
-    try:
-        module = importlib.import_module("prepcoach.store.postmortems")
-    except ImportError:
-        return None
-    found: PostmortemLike | None = module.get_postmortem_for_interview(store, interview_id)
-    return found
+    return get_postmortem_for_interview(store, interview_id)
 
 
 def _prompter(answers: Path | None, *, interactive: bool) -> Prompter:
