@@ -21,7 +21,7 @@ from prepcoach.profile import Profile
 from prepcoach.store import postmortems
 from prepcoach.store.db import Store
 from prepcoach.store.followups import list_followups
-from prepcoach.store.interviews import add_interview
+from prepcoach.store.interviews import add_interview, get_interview
 from prepcoach.store.profile import save_profile
 from tests.helpers import invoke
 
@@ -257,6 +257,19 @@ def test_an_address_is_asked_for_when_writing_an_eml(home: Path, tmp_path: Path)
     result = invoke("followup", *FULL, "--eml", str(tmp_path / "t.eml"))
     assert result.exit_code == 1
     assert "recipient_email (their email address)" in result.stderr
+
+
+def test_a_typed_address_is_saved_to_the_interview(home: Path, tmp_path: Path) -> None:
+    interview_id = make_home(home, people=(Interviewer("Jane Doe", "VP Product"),))
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("followup.field.recipient_email: jane@acme.example\n", encoding="utf-8")
+    target = tmp_path / "t.eml"
+    result = invoke("followup", *FULL, "--answers", str(answers), "--eml", str(target))
+    assert result.exit_code == 0, result.output
+    assert "Saved the address of Jane Doe to the interview." in result.stderr
+    with Store.open(home) as store:
+        assert get_interview(store, interview_id).interviewers[0].email == "jane@acme.example"
+    assert invoke("followup", *FULL, "--eml", str(target), "--force").exit_code == 0
 
 
 def test_panel_notes_one_file_each(home: Path, tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from prepcoach.cli.context import AppContext
     from prepcoach.cli.prompts import Prompter
     from prepcoach.content.model import EmailTemplate
-    from prepcoach.followup import Draft, PostmortemLike, Recipient, Value
+    from prepcoach.followup import Draft, PostmortemLike, Recipient, Sources, Value
     from prepcoach.interviews import Interview
     from prepcoach.store.db import Store
 
@@ -165,7 +165,20 @@ def followup(
         for number, person in enumerate(recipients)
     ]
     extra = ["recipient_email"] if eml is not None or mailto else []
-    values = _fill_missing(ctx, ask, template, values, extra, scripted=answers is not None, now=now)
+    if not as_json:
+        ctx.console.print(
+            f"[dim]{_esc(template.title)} ({template.id}) · {_esc(interview.label())}[/dim]",
+            highlight=False,
+        )
+    used = ["your profile"] if not sources.profile.is_empty() else []
+    used += ["the interview"] + (["your post-mortem"] if postmortem is not None else [])
+    line = "Filled from " + core.join_names(used)
+    if postmortem is None:
+        line += f" (a post-mortem fills more: prep postmortem {interview.id})"
+    values = _fill_missing(
+        ctx, ask, template, values, extra, scripted=answers is not None, now=now, sources_line=line
+    )
+    _remember_addresses(ctx, store, interview, recipients, values)
     drafts = [
         core.render_followup(template, v, origin=origin, interview_id=interview.id) for v in values
     ]
@@ -390,7 +403,7 @@ def _sources(
     interview: Interview,
     postmortem: PostmortemLike | None,
     now: datetime,
-) -> Any:
+) -> Sources:
     from prepcoach.followup import Sources
     from prepcoach.store import profile as store_pr
     from prepcoach.store import stories as store_st
@@ -419,8 +432,10 @@ def _fill_missing(
     *,
     scripted: bool,
     now: datetime,
+    sources_line: str = "",
 ) -> list[dict[str, Value]]:
-    """Ask for each missing field once (per recipient for fields that differ by recipient)."""
+    """Ask for each missing field: shared ones once, then per recipient those that differ
+    (the topic discussed with each interviewer, their address)."""
     from prepcoach import followup as core
     from prepcoach.errors import NotInteractiveError
 
@@ -443,38 +458,72 @@ def _fill_missing(
             f"the email still needs: {'; '.join(parts)}. Give them with --set FIELD=VALUE "
             f"(e.g. --set {example}='...'), or run in a terminal to be asked"
         )
-    count = len({n for names in missing for n in names})
+    shared_names = list(
+        dict.fromkeys(n for names in missing for n in names if not core.field_info(n).per_recipient)
+    )
+    count = len(shared_names) + sum(
+        1 for names in missing for n in names if core.field_info(n).per_recipient
+    )
     if ask.interactive:
         ctx.console.print(
-            f"Filled from your profile, the interview and your post-mortem; "
-            f"{count} thing{'s' if count != 1 else ''} to add.",
-            highlight=False,
+            f"{sources_line}; {count} thing{'s' if count != 1 else ''} to add.", highlight=False
         )
-    shared: dict[str, str] = {}
+    shared = {name: _ask_field(ask, name, "", several=several) for name in shared_names}
     result = []
     for v, names in zip(values, missing, strict=True):
-        typed: dict[str, str] = {}
-        for name in names:
-            info = core.field_info(name)
-            if not info.per_recipient and name in shared:
-                typed[name] = shared[name]
-                continue
-            person = str(v.get("recipient_name", "")).strip()
-            message = info.question
-            if name == "recipient_email" and person:
-                message = f"{person}'s email address:"
-            elif info.per_recipient and several and person:
-                message = f"For {person}: {message[:1].lower()}{message[1:]}"
-            typed[name] = ask.text(
-                f"followup.field.{name}",
-                message,
-                multiline=info.multiline,
-                validate=_validator(name),
-            )
-            if not info.per_recipient:
-                shared[name] = typed[name]
+        person = str(v.get("recipient_name", "")).strip()
+        typed = {
+            name: shared[name] if name in shared else _ask_field(ask, name, person, several=several)
+            for name in names
+        }
         result.append(core.with_answers(v, typed, now))
     return result
+
+
+def _ask_field(ask: Prompter, name: str, person: str, *, several: bool) -> str:
+    from prepcoach.followup import field_info
+
+    info = field_info(name)
+    message = info.question
+    if name == "recipient_email" and person:
+        message = f"{person}'s email address:"
+    elif info.per_recipient and several and person:
+        message = f"For {person}: {message[:1].lower()}{message[1:]}"
+    return ask.text(
+        f"followup.field.{name}", message, multiline=info.multiline, validate=_validator(name)
+    )
+
+
+def _remember_addresses(
+    ctx: AppContext,
+    store: Store,
+    interview: Interview,
+    recipients: list[Recipient],
+    values: list[dict[str, Value]],
+) -> None:
+    """Save an address typed for an interviewer who had none, so it is not asked again."""
+    from dataclasses import replace
+
+    from prepcoach.interviews import InterviewChanges
+    from prepcoach.store import interviews as store_iv
+
+    typed = {
+        r.name.casefold(): str(v.get("recipient_email", ""))
+        for r, v in zip(recipients, values, strict=True)
+        if not r.email and v.get("recipient_email")
+    }
+    people = list(interview.interviewers)
+    changed = []
+    for index, person in enumerate(people):
+        email = typed.get(person.name.casefold())
+        if email and not person.email:
+            people[index] = replace(person, email=email)
+            changed.append(person.name)
+    if changed:
+        store_iv.update_interview(store, interview.id, InterviewChanges(interviewers=tuple(people)))
+        ctx.err_console.print(
+            f"Saved the address of {', '.join(changed)} to the interview.", highlight=False
+        )
 
 
 def _validator(name: str) -> Any:

@@ -67,10 +67,6 @@ def report(
     from prepcoach.interviews import format_when
 
     console = ctx.console
-    console.print(
-        f"[dim]{_esc(template.title)} ({template.id}) · {_esc(interview.label())}[/dim]",
-        highlight=False,
-    )
     for draft in drafts:
         if not full:
             console.print(
