@@ -17,6 +17,7 @@ from prepcoach.cli import (
     followup_cmd,
     history_cmd,
     interview_cmd,
+    postmortem_cmd,
     practice_cmd,
     profile_cmd,
     story_cmd,
@@ -147,6 +148,11 @@ app.add_typer(
     interview_cmd.app,
     name="interview",
     short_help="Your interviews and interviewers.  e.g. prep interview add --company Acme",
+)
+app.add_typer(
+    postmortem_cmd.app,
+    name="postmortem",
+    short_help="Look back on an interview; plan the next round.  e.g. prep postmortem acme",
 )
 app.add_typer(
     story_cmd.app,

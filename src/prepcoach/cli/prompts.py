@@ -61,6 +61,8 @@ class Prompter(Protocol):
         *,
         default: str = "",
         validate: Validator | None = None,
+        fuzzy: bool = False,
+        meta: Mapping[str, str] | None = None,
     ) -> str: ...
 
 
@@ -145,6 +147,8 @@ class ScriptedPrompter:
         *,
         default: str = "",
         validate: Validator | None = None,
+        fuzzy: bool = False,
+        meta: Mapping[str, str] | None = None,
     ) -> str:
         return _check(validate, str(self._next(name, message)), name)
 
@@ -257,6 +261,8 @@ class QuestionaryPrompter:
         *,
         default: str = "",
         validate: Validator | None = None,
+        fuzzy: bool = False,
+        meta: Mapping[str, str] | None = None,
     ) -> str:
         import questionary
 
@@ -269,9 +275,69 @@ class QuestionaryPrompter:
                     match_middle=True,
                     ignore_case=True,
                     validate=self._validator(validate),
+                    completer=fuzzy_completer(choices, meta) if fuzzy else None,
+                    meta_information=dict(meta) if meta and not fuzzy else None,
                 )
             )
         )
+
+
+FUZZY_LIMIT = 8  # completions shown at once
+
+
+def fuzzy_matches(query: str, choices: Sequence[str], limit: int = FUZZY_LIMIT) -> list[str]:
+    """Choices where every typed word matches a word of the choice, best first.
+
+    A typed word matches a word it equals, starts, or (from four letters) is part of, or one
+    it resembles closely (rapidfuzz ratio of 80 or more: "manger" finds "manager"). Words
+    may come in any order; ties keep the choices' order.
+    """
+    from rapidfuzz import fuzz, utils
+
+    words = utils.default_process(query).split()
+    if not words:
+        return []
+    scored: list[tuple[float, int]] = []
+    for index, choice in enumerate(choices):
+        targets = utils.default_process(choice).split()
+        total = 0.0
+        for word in words:
+            best = 0.0
+            for target in targets:
+                if target == word:
+                    best = 100.0
+                    break
+                if target.startswith(word) or (len(word) >= 4 and word in target):
+                    best = max(best, 95.0)
+                elif len(word) >= 4:
+                    best = max(best, fuzz.ratio(word, target))
+            if best < 80:
+                break
+            total += best
+        else:
+            scored.append((-total / len(words), index))
+    scored.sort()
+    return [choices[index] for _score, index in scored[:limit]]
+
+
+def fuzzy_completer(choices: Sequence[str], meta: Mapping[str, str] | None = None) -> Any:
+    """A prompt_toolkit completer over whole choices, by `fuzzy_matches`."""
+    from prompt_toolkit.completion import Completer, Completion
+
+    options = list(dict.fromkeys(choices))
+    notes = dict(meta or {})
+
+    class FuzzyChoices(Completer):
+        def get_completions(self, document: Any, complete_event: Any) -> Any:
+            typed = document.text_before_cursor
+            for choice in fuzzy_matches(typed, options):
+                yield Completion(
+                    choice,
+                    start_position=-len(typed),
+                    display_meta=notes.get(choice, ""),
+                )
+
+    return FuzzyChoices()
 
 
 def stdin_is_terminal() -> bool:
