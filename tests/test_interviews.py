@@ -295,6 +295,11 @@ def test_unknown_ids_and_names_suggest_the_closest(frozen: datetime, tmp_path: P
     assert result.exit_code == 1
     assert f"did you mean {added['id']}, Globex?" in result.stderr
     assert invoke("interview", "show", "zzzzzzzz").exit_code == 1
+    iv = str(added["id"])
+    typo = invoke("interview", "show", iv[:-1] + ("2" if iv[-1] != "2" else "3"))
+    assert typo.exit_code == 1
+    assert f"no interview with id '{iv[:-1]}" in typo.stderr
+    assert f"(did you mean {iv}, Globex?)" in typo.stderr
     none = invoke("--home", str(tmp_path / "empty"), "interview", "show")
     assert "no interviews yet; add one with: prep interview add" in none.stderr
 

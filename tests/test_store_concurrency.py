@@ -14,7 +14,7 @@ from prepcoach.store.db import Store, database_path
 from prepcoach.store.interviews import list_interviews
 from prepcoach.store.profile import get_profile
 
-# Each worker waits for a start signal (so both open and migrate a brand-new database at the
+# Each worker waits for a start signal (so all open and migrate a brand-new database at the
 # same moment), then writes one interview per transaction and, in the same run, appends to a
 # shared list with read-modify-write transactions: a lost update would lose a link.
 WORKER = textwrap.dedent(
@@ -41,6 +41,24 @@ WORKER = textwrap.dedent(
     """
 )
 
+# Opens one brand-new home after another, each at the same moment as the other workers.
+CREATOR = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from prepcoach.interviews import Interview
+    from prepcoach.store.db import Store
+    from prepcoach.store.interviews import add_interview
+
+    base, name, rounds = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+    for number in range(rounds):
+        while not (base / f"go-{number}").exists():
+            time.sleep(0.0005)
+        with Store.open(base / f"home-{number}") as store:
+            add_interview(store, Interview(company=name))
+    """
+)
+
 # Writes until killed; prints each number only after its transaction has committed.
 WRITER = textwrap.dedent(
     """
@@ -60,8 +78,8 @@ WRITER = textwrap.dedent(
 )
 
 
-def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
-    home, go, count = tmp_path / "home", tmp_path / "go", 60
+def test_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
+    home, go, count, names = tmp_path / "home", tmp_path / "go", 50, ("alpha", "beta", "gamma")
     workers = [
         subprocess.Popen(
             [sys.executable, "-c", WORKER, str(home), name, str(count), str(go)],
@@ -69,7 +87,7 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
             stderr=subprocess.PIPE,
             text=True,
         )
-        for name in ("alpha", "beta")
+        for name in names
     ]
     time.sleep(0.3)  # both interpreters are up and polling
     go.touch()
@@ -80,14 +98,35 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
         assert out.split() == [str(n) for n in range(count)]
     with Store.open(home) as store:
         companies = sorted(i.company for i in list_interviews(store))
-        expected = sorted(f"{name} {n}" for name in ("alpha", "beta") for n in range(count))
+        expected = sorted(f"{name} {n}" for name in names for n in range(count))
         assert companies == expected
         links = get_profile(store).links
-        assert len(links) == 2 * count and len(set(links)) == 2 * count
+        assert len(links) == len(names) * count and len(set(links)) == len(links)
         assert store.integrity_problems() == []
-        assert store.conn.execute("SELECT count(*) FROM schema_migrations").fetchone()[0] == len(
-            store.conn.execute("SELECT version FROM schema_migrations").fetchall()
+        versions = [r[0] for r in store.conn.execute("SELECT version FROM schema_migrations")]
+        assert versions == list(range(1, store.schema_version + 1))  # each applied once
+
+
+def test_processes_creating_the_same_new_database_at_once_all_succeed(tmp_path: Path) -> None:
+    rounds, names = 8, ("a", "b", "c", "d")
+    workers = [
+        subprocess.Popen(
+            [sys.executable, "-c", CREATOR, str(tmp_path), name, str(rounds)],
+            stderr=subprocess.PIPE,
+            text=True,
         )
+        for name in names
+    ]
+    time.sleep(0.4)
+    for number in range(rounds):
+        (tmp_path / f"go-{number}").touch()
+        time.sleep(0.08)
+    for worker in workers:
+        _out, err = worker.communicate(timeout=120)
+        assert worker.returncode == 0, err
+    for number in range(rounds):
+        with Store.open(tmp_path / f"home-{number}") as store:
+            assert sorted(i.company for i in list_interviews(store)) == list(names)
 
 
 def test_sigkill_during_a_write_loop_keeps_every_acknowledged_row(tmp_path: Path) -> None:

@@ -276,7 +276,12 @@ def test_list_filters_and_rm() -> None:
     assert a in listed and "Reorg" in listed
     assert "did you mean 'leadership'" in invoke("story", "list", "-c", "leadrship").stderr
     unknown = invoke("story", "show", "st-zz")
-    assert unknown.exit_code == 1 and "no story matches 'st-zz'" in unknown.stderr
+    assert unknown.exit_code == 1 and "no story with id 'st-zz'" in unknown.stderr
+    typo = a[:-1] + ("2" if a[-1] != "2" else "3")
+    mistyped = invoke("story", "show", typo)
+    assert f"(did you mean {a}, 'Dispute'?)" in mistyped.stderr
+    by_title = invoke("story", "show", "dispoot")
+    assert by_title.exit_code == 1 and f"did you mean {a}, 'Dispute'" in by_title.stderr
     assert invoke("story", "rm", a).exit_code == 1  # no terminal to confirm
     assert invoke("story", "rm", "reorg", "--yes").exit_code == 1  # title needs no --yes
     assert invoke("story", "rm", a, "--yes").exit_code == 0
@@ -497,3 +502,36 @@ def test_a_concurrent_change_is_not_overwritten(editor: Any, home: Path, tmp_pat
     assert result.exit_code == 1
     assert "changed by another prep" in result.stderr and "kept in" in result.stderr
     assert json.loads(invoke("story", "show", sid, "--json").stdout)["title"] == "Theirs"
+
+
+def test_ctrl_c_while_adding_keeps_the_answers_as_a_draft(
+    tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from prepcoach.cli import inputs
+    from prepcoach.cli.prompts import ScriptedPrompter
+
+    class Interrupted(ScriptedPrompter):
+        def text(self, name: str, message: str, **kwargs: Any) -> str:
+            if name == "story.action":
+                raise KeyboardInterrupt
+            return super().text(name, message, **kwargs)
+
+    answers = {
+        "story.title": "Half told",
+        "story.competencies[]": ["conflict"],
+        "story.template": "conflict",
+        "story.situation": "The situation I typed.",
+        "story.task": "The task I typed.",
+    }
+    monkeypatch.setattr(inputs, "prompter", lambda *_args: Interrupted(answers))
+    (tmp_path / "answers.yaml").write_text("{}\n", encoding="utf-8")
+    result = invoke("story", "add", "--answers", str(tmp_path / "answers.yaml"))
+    assert result.exit_code != 0
+    draft = home / "drafts" / "story-new.yaml"
+    assert "Your answers so far are kept in" in result.stderr and str(draft) in result.stderr
+    kept = yaml.safe_load(draft.read_text(encoding="utf-8"))
+    assert kept["title"] == "Half told" and kept["task"] == "The task I typed."
+    finished = invoke("story", "add", "--from", str(draft), *full()[4:])  # action and result
+    assert finished.exit_code == 0, finished.output
+    (saved,) = json.loads(invoke("story", "list", "--json").stdout)
+    assert saved["parts"]["situation"] == "The situation I typed." and not draft.exists()

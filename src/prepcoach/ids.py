@@ -45,3 +45,21 @@ def matching_ids(query: str, ids: Iterable[str], prefix: str) -> list[str]:
     if not bare or any(ch not in ALPHABET for ch in bare):
         return []
     return [i for i in candidates if i.removeprefix(f"{prefix}-").startswith(bare)]
+
+
+def looks_like_id(query: str, prefix: str) -> bool:
+    """Whether a user seems to have typed an id (rather than a name or title)."""
+    bare = normalize(query).removeprefix(f"{prefix}-")
+    return normalize(query).startswith(f"{prefix}-") or (
+        3 <= len(bare) <= LENGTH + 1 and bare.isalnum() and any(ch.isdigit() for ch in bare)
+    )
+
+
+def closest_ids(query: str, ids: Iterable[str], prefix: str) -> list[str]:
+    """Ids a mistyped one was probably meant to be (for a did-you-mean)."""
+    import difflib
+
+    bare = normalize(query).removeprefix(f"{prefix}-")
+    by_bare = {i.removeprefix(f"{prefix}-"): i for i in ids}
+    close = difflib.get_close_matches(bare, list(by_bare), n=2, cutoff=0.5)
+    return [by_bare[c] for c in close]

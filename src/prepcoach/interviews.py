@@ -449,6 +449,15 @@ def match_company(interviews: Sequence[Interview], query: str) -> list[Interview
 def _not_found(interviews: Sequence[Interview], query: str) -> str:
     from rapidfuzz import fuzz, process, utils
 
+    from prepcoach import ids
+
+    prefix = ids.PREFIXES["interviews"]
+    if ids.looks_like_id(query, prefix):
+        by_id = {i.id: i for i in interviews}
+        close_ids = ids.closest_ids(query, by_id, prefix)
+        hint = " or ".join(f"{c}, {by_id[c].company}" for c in close_ids)
+        hint = f" (did you mean {hint}?)" if hint else ""
+        return f"no interview with id '{query}'{hint}; see 'prep interview list'"
     corpus = {i.id: i.company for i in interviews}
     close = process.extractOne(
         query, corpus, scorer=fuzz.WRatio, processor=utils.default_process, score_cutoff=50

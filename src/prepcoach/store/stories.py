@@ -52,6 +52,12 @@ def find_story(store: Store, query: str) -> StarStory:
     if len(hits) > 1:
         listed = ", ".join(f"{h} ({by_id[h].title})" for h in sorted(hits)[:8])
         raise NotFoundError(f"'{query}' matches several stories: {listed}; type more of the id")
+    prefix = ids.PREFIXES["stories"]
+    if ids.looks_like_id(query, prefix):
+        close_ids = ids.closest_ids(query, by_id, prefix)
+        hint = " or ".join(f"{c}, '{by_id[c].title}'" for c in close_ids)
+        hint = f" (did you mean {hint}?)" if hint else ""
+        raise NotFoundError(f"no story with id '{query}'{hint}; see 'prep story list'")
     from rapidfuzz import fuzz, process, utils
 
     titles = {s.id: s.title for s in stories}
