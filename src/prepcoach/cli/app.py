@@ -12,6 +12,7 @@ from typer.core import TyperGroup
 
 from prepcoach import __version__
 from prepcoach.cli import (
+    ask_cmd,
     content_cmd,
     data_cmd,
     followup_cmd,
@@ -20,6 +21,10 @@ from prepcoach.cli import (
     postmortem_cmd,
     practice_cmd,
     profile_cmd,
+    research_cmd,
+    salary_cmd,
+    sheet_cmd,
+    status_cmd,
     story_cmd,
 )
 from prepcoach.cli.context import AppContext, get_context, set_context
@@ -61,7 +66,8 @@ app = typer.Typer(
         "An offline, private coach for interview preparation: practise questions with "
         "feedback, reflect after an interview, and write the follow-up."
     ),
-    no_args_is_help=True,
+    no_args_is_help=False,
+    invoke_without_command=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -81,6 +87,7 @@ def _split_env_paths(value: str | None) -> list[Path]:
 
 @app.callback()
 def main(
+    ctx: typer.Context,
     home: Annotated[
         Path | None,
         typer.Option(
@@ -122,6 +129,8 @@ def main(
             debug=debug,
         )
     )
+    if ctx.invoked_subcommand is None:  # `prep` alone: the readiness dashboard
+        status_cmd.status(query=None, as_json=False)
 
 
 app.command(
@@ -173,6 +182,23 @@ app.command("import", short_help="Restore or merge an export.  e.g. prep import 
 app.command("backup", short_help="A timestamped copy of your database.  e.g. prep backup")(
     data_cmd.backup
 )
+app.command("doctor", short_help="Check your data and say how to fix problems.  e.g. prep doctor")(
+    data_cmd.doctor
+)
+app.command("ask", short_help="Questions to ask them: browse, pick 3-5.  e.g. prep ask acme")(
+    ask_cmd.ask
+)
+app.add_typer(
+    research_cmd.app,
+    name="research",
+    short_help="A company dossier with sources.  e.g. prep research acme",
+)
 app.command(
-    "doctor", short_help="Check your data and say how to fix problems.  e.g. prep doctor"
-)(data_cmd.doctor)
+    "salary", short_help="Your researched range and how to say it.  e.g. prep salary --min 80k"
+)(salary_cmd.salary)
+app.command(
+    "sheet", short_help="A printable one-page prep sheet.  e.g. prep sheet --out sheet.html"
+)(sheet_cmd.sheet)
+app.command("status", short_help="Your readiness for the next interview.  e.g. prep status")(
+    status_cmd.status
+)

@@ -27,8 +27,31 @@ def export(
         typer.Option("--output", "-o", metavar="FILE", help="Write here instead of stdout."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing FILE.")] = False,
+    anki: Annotated[
+        Path | None,
+        typer.Option(
+            "--anki",
+            metavar="FILE.apkg",
+            help="Instead: flashcards of the questions with your best answers, for Anki.",
+        ),
+    ] = None,
+    csv_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--csv", metavar="FILE.csv", help="Instead: the same flashcards as CSV ('-': stdout)."
+        ),
+    ] = None,
+    all_questions: Annotated[
+        bool,
+        typer.Option(
+            "--all-questions", help="Flashcards for the whole bank, not only your questions."
+        ),
+    ] = False,
 ) -> None:
     """Export everything (interviews, stories, practice, profile...) as JSON or YAML.
+
+    With --anki or --csv, export flashcards instead: the likely questions of your next
+    interview and every question you practised, each with your best answer.
 
     Example: prep export -o prep-backup.json     (restore with: prep import FILE)
     """
@@ -37,6 +60,16 @@ def export(
     from prepcoach.store import transfer
 
     ctx = get_context()
+    if anki is not None or csv_file is not None:
+        if fmt is not None or redact or output is not None:
+            raise typer.BadParameter(
+                "--anki and --csv export flashcards; use them without --format, --redact, -o",
+                param_hint="--anki/--csv",
+            )
+        from prepcoach.cli.cards_cmd import export_cards
+
+        export_cards(anki=anki, csv_file=csv_file, every=all_questions, force=force)
+        return
     if fmt is None:
         suffix = output.suffix.lower() if output is not None else ""
         fmt = "yaml" if suffix in (".yaml", ".yml") else "json"

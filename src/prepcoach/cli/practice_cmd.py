@@ -282,8 +282,10 @@ class PracticeRun:
         return session
 
     def _interview(self, reference: str | None, interview_id: str | None = None) -> str | None:
-        """Resolve --interview and prepare what feedback can check against."""
+        """Resolve --interview and prepare what feedback can check against: the company,
+        role, research, salary range and first-round notes (see `kit.feedback_extras`)."""
         from prepcoach.feedback import FeedbackContext
+        from prepcoach.kit import feedback_extras
         from prepcoach.store import interviews as interview_store
 
         if reference is None and interview_id is None:
@@ -293,7 +295,14 @@ class PracticeRun:
             if reference is not None
             else interview_store.get_interview(self.store, interview_id or "")
         )
-        self.feedback_context = FeedbackContext(company=found.company, role=found.role or None)
+        research, salary_range, notes = feedback_extras(self.store, found)
+        self.feedback_context = FeedbackContext(
+            company=found.company,
+            role=found.role or None,
+            research_terms=research,
+            salary_range=salary_range,
+            first_interview_notes=notes,
+        )
         return found.id
 
     def _menu(self, history: Any, filters: Filters) -> tuple[str, str | None, Filters]:
@@ -471,6 +480,11 @@ class PracticeRun:
         candidates = [
             q for q in self.library.ask_questions.values() if stage is None or stage in q.stages
         ]
+        from prepcoach.kit import shortlist_first
+
+        candidates, note = shortlist_first(self.store, session.interview_id, candidates)
+        if note:
+            self._say(f"[dim]{note}[/dim]")
         picked = self.source.pick_ask_questions(candidates)
         texts = [self.library.ask_questions[p].text for p in picked]
         ps.save_answer(
