@@ -172,7 +172,9 @@ def _ask_lines(kit: Kit, library: ContentLibrary) -> list[AskLine]:
         question = library.ask_questions.get(entry.ask_question_id)
         if question is None:
             continue
-        lines.append(AskLine(question.text, category_label(question.category), entry.note))
+        lines.append(
+            AskLine(question.text, category_label(question.category), clip(entry.note, 120))
+        )
     return lines
 
 

@@ -346,20 +346,30 @@ class Highlights:
     competitors: tuple[str, ...]
 
 
-def highlights(dossier: Dossier | None, per_section: int = 2, chars: int = 160) -> Highlights:
+def highlights(
+    dossier: Dossier | None, *, lines: int = 6, challenges: int = 3, chars: int = 130
+) -> Highlights:
+    """At most `lines` findings (the first of each section, then the second...), the first
+    `challenges` challenges with how you help, and the competitors' names; texts clipped."""
     if dossier is None:
         return Highlights((), (), ())
-    lines: list[tuple[str, str, str]] = []
-    for key in ("mission", "news", "press", "culture"):
-        for item in dossier.items(key)[:per_section]:
-            source = item.sources[0] if item.sources else ""
-            lines.append((SECTION_BY_KEY[key].title, clip(item.text, chars), source))
-    challenges = tuple(
+    found: list[tuple[str, str, str]] = []
+    keys = ("mission", "news", "press", "culture")
+    for index in range(max((len(dossier.items(k)) for k in keys), default=0)):
+        for key in keys:
+            items = dossier.items(key)
+            if index < len(items) and len(found) < lines:
+                source = items[index].sources[0] if items[index].sources else ""
+                found.append((key, clip(items[index].text, chars), source))
+    order = {key: number for number, key in enumerate(keys)}
+    found.sort(key=lambda line: order[line[0]])  # stable: by section, then as written
+    shown = tuple((SECTION_BY_KEY[key].title, text, source) for key, text, source in found)
+    picked = tuple(
         (clip(item.text, chars), clip(item.how_i_help, chars))
-        for item in dossier.items("challenges")[:3]
+        for item in dossier.items("challenges")[:challenges]
     )
-    competitors = tuple(clip(item.text, 60) for item in dossier.items("competitors")[:5])
-    return Highlights(tuple(lines), challenges, competitors)
+    competitors = tuple(clip(item.text, 40) for item in dossier.items("competitors")[:5])
+    return Highlights(shown, picked, competitors)
 
 
 def source_label(source: str) -> str:
