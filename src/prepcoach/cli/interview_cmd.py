@@ -448,7 +448,7 @@ def _ask_changes(ask: Prompter, interview: Interview) -> Any:
         "When?",
         default=_when_input(interview),
         validate=_when_problem,
-        instruction=f"({core.WHEN_HELP}; Enter if not scheduled yet)",
+        instruction=f"({core.WHEN_HELP}; empty if not scheduled)",
     )
     status = ask.select(
         "interview.status",

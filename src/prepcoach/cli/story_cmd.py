@@ -734,8 +734,10 @@ def coverage_cmd(as_json: JsonOption = False) -> None:
         )
     console.print()
     if report.ready:
+        titles = {s.id: s.title for s in stories}
         chosen = ", ".join(
-            f"{sid} ({tag})" for sid, tag in list(report.distinct.items())[: core.READY_STORIES]
+            f"'{_esc(titles[sid])}' ({_competency_name(library, tag)})"
+            for sid, tag in list(report.distinct.items())[: core.READY_STORIES]
         )
         console.print(
             f"[green]Ready[/green]: at least {core.READY_STORIES} stories cover different "
@@ -889,6 +891,11 @@ def story_dict(story: StarStory, uses: int = 0) -> dict[str, Any]:
     from dataclasses import asdict
 
     return {**asdict(story), "uses": uses}
+
+
+def _competency_name(library: ContentLibrary, competency: str) -> str:
+    found = library.competencies.get(competency)
+    return found.name.lower() if found else competency
 
 
 def _length(story: StarStory) -> str:

@@ -175,6 +175,14 @@ MIGRATIONS: tuple[Migration, ...] = (
         DROP INDEX practice_answers_question;
         """,
     ),
+    Migration(
+        5,
+        "indexes on the foreign keys to stories and interviews",
+        """
+        CREATE INDEX practice_answers_story ON practice_answers(story_id);
+        CREATE INDEX practice_sessions_interview ON practice_sessions(interview_id);
+        """,
+    ),
 )
 
 LATEST = MIGRATIONS[-1].version

@@ -147,7 +147,12 @@ _NOT_FOR_BLOCKS = re.compile("[\r\x85\u2028\u2029\ufeff]|[ \t]\n|[ \t]$|^\n|^[ \
 def _dump_yaml(data: dict[str, Any]) -> str:
     import yaml
 
-    class Dumper(yaml.SafeDumper):
+    try:  # libyaml's emitter is many times faster on a long practice history
+        base: type[yaml.SafeDumper] = yaml.CSafeDumper  # type: ignore[assignment]
+    except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+        base = yaml.SafeDumper
+
+    class Dumper(base):  # type: ignore[valid-type,misc]
         pass
 
     def represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
@@ -159,7 +164,7 @@ def _dump_yaml(data: dict[str, Any]) -> str:
 
     Dumper.add_representer(str, represent_str)
     header = f"# prepcoach export (schema {data.get('schema')}). Restore with: prep import FILE\n"
-    return header + yaml.dump(data, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=2**31)
+    return header + yaml.dump(data, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=2**30)
 
 
 # ---------------------------------------------------------------------------- import
@@ -176,12 +181,7 @@ def load(text: str, source: str) -> dict[str, Any]:
         except json.JSONDecodeError as error:
             raise PrepError(f"{source}:{error.lineno}:{error.colno}: {error.msg}") from None
     else:
-        from prepcoach.content.yamlsource import parse_yaml
-
-        data, problems = parse_yaml(text)
-        if problems:
-            (line, col), message = problems[0]
-            raise PrepError(f"{source}:{line}:{col}: {message}")
+        data = _load_yaml(text, source)
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise PrepError(
             f"{source} is not a prepcoach export (it has no 'format: {FORMAT}'); "
@@ -205,6 +205,16 @@ def load(text: str, source: str) -> dict[str, Any]:
         for rows in tables.values()
     ):
         raise PrepError(f"{source}: 'tables' must map each table name to a list of rows")
+    return data
+
+
+def _load_yaml(text: str, source: str) -> Any:
+    from prepcoach.content.yamlsource import parse_yaml
+
+    data, problems = parse_yaml(text)
+    if problems:
+        (line, col), message = problems[0]
+        raise PrepError(f"{source}:{line}:{col}: {message}")
     return data
 
 
