@@ -542,3 +542,69 @@ def test_question_search_is_fuzzy_on_words_in_any_order() -> None:
     assert fuzzy_matches("weak", bank) == [bank[2]]
     assert fuzzy_matches("", bank) == []
     assert fuzzy_matches("salary", bank) == []
+
+
+OWN_TEMPLATE = """\
+pack: my-postmortem
+title: My post-mortem
+version: "1.0"
+description: Fewer prompts, in my order, and one of my own.
+postmortem_templates:
+  - id: first-interview
+    overrides: true
+    title: Quick look back
+    prompts:
+      - id: questions
+        text: What did they ask me?
+        kind: questions
+        required: true
+      - id: salary_said
+        text: What did I say about salary?
+        kind: text
+      - id: overall_rating
+        text: Gut feeling, 1 to 5?
+        kind: rating
+        required: true
+"""
+
+
+def test_a_users_own_template_drives_the_flow_without_code(
+    terminal: Callable[[ScriptedPrompter], None], home: Path, tmp_path: Path
+) -> None:
+    (home / "content").mkdir(parents=True)
+    (home / "content" / "mine.yaml").write_text(OWN_TEMPLATE, encoding="utf-8")
+    add_interview("Globex", ago(1))
+    prompter = ScriptedPrompter(
+        {
+            "postmortem.questions.text": ["Tell me about yourself.", ""],
+            "postmortem.questions.rating": "2",
+            "postmortem.questions.said": "",
+            "postmortem.questions.would_say": "",
+            "postmortem.salary_said": "A range of 60-70k",
+            "postmortem.overall_rating": "3",
+        }
+    )
+    terminal(prompter)
+    result = invoke("postmortem", "globex")
+    assert result.exit_code == 0, result.output
+    assert "1/3 What did they ask me?" in result.output
+    assert "3/3 Gut feeling, 1 to 5?" in result.output
+    asked = [
+        n for n in prompter.asked if n in ("postmortem.salary_said", "postmortem.overall_rating")
+    ]
+    assert asked == ["postmortem.salary_said", "postmortem.overall_rating"]
+    report = invoke("postmortem", "show", "globex", "--format", "markdown").stdout
+    assert "### What did I say about salary?\n\nA range of 60-70k" in report
+    assert "tell-me-about-yourself" in report
+
+
+def test_a_template_with_a_wrong_kind_for_a_known_prompt_is_refused(
+    home: Path, tmp_path: Path
+) -> None:
+    (home / "content").mkdir(parents=True)
+    broken = OWN_TEMPLATE.replace("kind: questions", "kind: list")
+    (home / "content" / "mine.yaml").write_text(broken, encoding="utf-8")
+    add_interview()
+    result = record(tmp_path, "acme")
+    assert result.exit_code == 1
+    assert "prompt 'questions' must be of kind 'questions'" in result.output

@@ -545,6 +545,65 @@ def resume_index(template: PostmortemTemplate, answers: Mapping[str, Any]) -> in
 # ---------------------------------------------------------------------------- suggestions
 
 
+@dataclass(frozen=True, slots=True)
+class _BankIndex:
+    """The bank's questions as word stems, with how rare each stem is (IDF)."""
+
+    stems: dict[str, frozenset[str]]  # question id -> stems
+    keywords: dict[str, str]  # question id -> keywords
+    idf: dict[str, float]
+
+    def weight(self, stem: str) -> float:
+        return self.idf.get(stem, self.idf.get("", 1.0))
+
+
+def _bank_index(library: ContentLibrary) -> _BankIndex:
+    import math
+
+    from prepcoach.stories import keywords
+
+    words = {q.id: keywords(q.text) for q in library.questions.values()}
+    stems = {qid: frozenset(_stems(text)) for qid, text in words.items()}
+    counts: dict[str, int] = {}
+    for found in stems.values():
+        for stem in found:
+            counts[stem] = counts.get(stem, 0) + 1
+    total = len(stems) or 1
+    idf = {stem: math.log(1 + total / (1 + n)) for stem, n in counts.items()}
+    idf[""] = math.log(1 + total)  # a stem no question has
+    return _BankIndex(stems, words, idf)
+
+
+def similar_questions(
+    text: str, library: ContentLibrary, *, limit: int = 3, cutoff: float = 50
+) -> list[tuple[str, float]]:
+    """Bank questions worded like `text`, best first, as (id, score 0-100).
+
+    The score is the mean of two views: the share of the text's words (rare ones counting
+    more) that the question has, and rapidfuzz's token set/sort similarity of their words.
+    """
+    from rapidfuzz import fuzz
+
+    from prepcoach.stories import keywords
+
+    index = _bank_index(library)
+    words = keywords(text)
+    wanted = _stems(words)
+    if not wanted:
+        return []
+    total = sum(index.weight(s) for s in wanted)
+    scored = []
+    for qid, stems in index.stems.items():
+        overlap = 100 * sum(index.weight(s) for s in wanted & stems) / total
+        other = index.keywords[qid]
+        wording = (fuzz.token_set_ratio(words, other) + fuzz.token_sort_ratio(words, other)) / 2
+        score = round((overlap + wording) / 2, 1)
+        if score >= cutoff:
+            scored.append((qid, score))
+    scored.sort(key=lambda pair: -pair[1])
+    return scored[:limit]
+
+
 def suggest_competencies(text: str, library: ContentLibrary, limit: int = 2) -> tuple[str, ...]:
     """Competencies a concern probably points to, best first (empty when nothing fits).
 
@@ -553,8 +612,6 @@ def suggest_competencies(text: str, library: ContentLibrary, limit: int = 2) -> 
     more (IDF), and the competencies of the closest questions are taken, so "stakeholder
     management" finds those of the bank's stakeholder questions.
     """
-    import math
-
     from prepcoach.stories import keywords
 
     wanted = _stems(keywords(text))
@@ -565,22 +622,13 @@ def suggest_competencies(text: str, library: ContentLibrary, limit: int = 2) -> 
         names = _stems(keywords(f"{competency.id.replace('-', ' ')} {competency.name}"))
         if names & wanted:
             picked.append(competency.id)
-    documents = [
-        (q.competencies, _stems(keywords(q.text)))
-        for q in library.questions.values()
-        if q.competencies
-    ]
-    counts: dict[str, int] = {}
-    for _tags, stems in documents:
-        for stem in stems:
-            counts[stem] = counts.get(stem, 0) + 1
-    total = len(documents) or 1
-
-    def idf(stem: str) -> float:
-        return math.log(1 + total / (1 + counts.get(stem, 0)))
-
+    index = _bank_index(library)
     scored = sorted(
-        ((sum(idf(w) for w in stems & wanted), tags) for tags, stems in documents),
+        (
+            (sum(index.weight(w) for w in stems & wanted), library.questions[qid].competencies)
+            for qid, stems in index.stems.items()
+            if library.questions[qid].competencies
+        ),
         key=lambda pair: -pair[0],
     )
     best = scored[0][0] if scored else 0.0

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from prepcoach.interviews import Interview
 
 Save = Callable[[Any], None]
+SURE_MATCH = 75  # a similar bank question this close is offered first
 
 
 def _esc(text: str) -> str:
@@ -228,6 +229,7 @@ class TerminalPostmortem:
         asked: list[dict[str, Any]] = [q for q in current or [] if isinstance(q, dict)]
         self._show([f"{q.get('text')} ({q.get('rating') or '?'}/5)" for q in asked])
         if asked and asked[-1].get("rating") is None:  # interrupted before its rating
+            self.say(f"Question {len(asked)}: {_esc(str(asked[-1].get('text')))}")
             self._rate(prompt, asked, save)
         bank = {q.text: q.id for q in self.library.questions.values()}
         self.say(
@@ -260,20 +262,24 @@ class TerminalPostmortem:
             self._rate(prompt, asked, save)
 
     def _bank_id(self, prompt: PostmortemPrompt, text: str) -> str | None:
-        from prepcoach.postmortem import bank_question_for
-        from prepcoach.stories import closest_question
+        """The bank question this is: the same wording, or one the user picks from similar
+        ones (linked questions can come back in practice)."""
+        from prepcoach.postmortem import bank_question_for, similar_questions
 
         found = bank_question_for(text, self.library)
         if found is None:
-            close = closest_question({q.id: q.text for q in self.library.questions.values()}, text)
-            if close is not None:
-                bank_text = self.library.questions[close[0]].text
-                same = self.ask.confirm(
+            similar = similar_questions(text, self.library)
+            if similar:
+                choices = [Choice(self.library.questions[qid].text, qid) for qid, _ in similar]
+                choices.append(Choice("No: it is a question of its own", ""))
+                best, score = similar[0]
+                picked = self.ask.select(
                     self._name(prompt, "same"),
-                    f'Is it the bank question "{bank_text}"?',
-                    default=True,
+                    "  Is it one of these questions from the bank?",
+                    choices,
+                    default=best if score >= SURE_MATCH else "",
                 )
-                found = close[0] if same else None
+                found = str(picked) or None
         self.say(
             f"  [dim]bank question {found}: practice can bring it back[/dim]"
             if found

@@ -266,6 +266,8 @@ class QuestionaryPrompter:
     ) -> str:
         import questionary
 
+        if not choices:  # nothing to complete from (questionary refuses an empty list)
+            return self.text(name, message, default=default, validate=validate)
         return str(
             self._ask(
                 questionary.autocomplete(
