@@ -23,6 +23,7 @@ from prepcoach.interviews import (
     problems,
     resolve_interview,
 )
+from prepcoach.store.db import Store
 
 NOW = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)  # a Monday
 
@@ -371,19 +372,27 @@ def test_edit_without_options_asks_field_by_field(tmp_path: Path) -> None:
     assert nothing.exit_code == 1 and "no terminal" in nothing.stderr
 
 
-def test_rm_asks_or_needs_yes_and_keeps_linked_stories() -> None:
+def test_rm_asks_or_needs_yes_and_says_what_else_it_affects(home: Path) -> None:
     iv = str(add("--company", "ACME")["id"])
     story = invoke(
         "story", "add", "--title", "T", "-c", "conflict", "--situation", "s", "--task", "t",
         "--action", "a", "--result", "r", "--interview", iv,
     )  # fmt: skip
     assert story.exit_code == 0, story.output
+    with Store.open(home) as store, store.transaction() as conn:
+        conn.execute(
+            "INSERT INTO practice_sessions (id, started_at, mode, interview_id) "
+            "VALUES ('ps-1', 'x', 'quick', ?)",
+            (iv,),
+        )
+    assert "linked        1 stories, 1 practice sessions" in invoke("interview", "show", iv).stdout
     no_terminal = invoke("interview", "rm", iv)
     assert no_terminal.exit_code == 1 and "--yes" in no_terminal.stderr
     loose = invoke("interview", "rm", "acm", "--yes")
     assert loose.exit_code == 1 and "matched loosely" in loose.stderr
     result = invoke("interview", "rm", iv, "--yes")
-    assert result.exit_code == 0 and "(1 stories stay, unlinked)" in result.stdout
+    assert result.exit_code == 0
+    assert "(1 stories, 1 practice sessions stay, unlinked)" in result.stdout
     assert json.loads(invoke("interview", "list", "--json").stdout) == []
     stories = json.loads(invoke("story", "list", "--json").stdout)
     assert len(stories) == 1 and stories[0]["interview_id"] is None

@@ -290,3 +290,34 @@ def test_an_unwritable_home_is_a_clear_error(tmp_path: Path) -> None:
         Store.open(blocker / "home")
     result = invoke("--home", str(blocker / "home"), "interview", "list")
     assert result.exit_code == 1 and "cannot create the data directory" in result.stderr
+
+
+def test_references_come_from_the_schema_including_later_tables(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    later = migrations.Migration(
+        migrations.LATEST + 1,
+        "prep notes",
+        "CREATE TABLE prep_notes (id TEXT PRIMARY KEY, "
+        "interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE);",
+    )
+    monkeypatch.setattr(migrations, "MIGRATIONS", (*migrations.MIGRATIONS, later))
+    monkeypatch.setattr(migrations, "LATEST", later.version)
+    with Store.open(tmp_path / "home") as store:
+        interview = add_interview(store, Interview(company="Initech"))
+        with store.transaction() as conn:
+            conn.execute("INSERT INTO prep_notes VALUES ('n-1', ?)", (interview.id,))
+            conn.execute("INSERT INTO prep_notes VALUES ('n-2', ?)", (interview.id,))
+            conn.execute(
+                "INSERT INTO stories (id, title, competencies, interview_id, created_at, "
+                "updated_at) VALUES ('st-222222', 'T', '[\"conflict\"]', ?, 'x', 'x')",
+                (interview.id,),
+            )
+        found = db.references(store.conn, "interviews", interview.id)
+        assert {(r.table, r.count, r.on_delete) for r in found} == {
+            ("stories", 1, "SET NULL"),
+            ("prep_notes", 2, "CASCADE"),
+        }
+        assert db.describe_references(found) == (
+            "also deletes 2 prep notes; 1 stories stay, unlinked"
+        )

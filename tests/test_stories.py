@@ -320,6 +320,9 @@ def test_coverage_shows_the_matrix_readiness_and_overuse(home: Path) -> None:
     assert data["matrix"]["conflict"] == [a, b, c] and data["matrix"]["leadership"] == [c]
     assert "teamwork" in data["uncovered"]
     assert {s["id"]: s["uses"] for s in data["stories"]} == {a: 5, b: 1, c: 1, d: 0}
+    removed = invoke("story", "rm", a, "--yes")
+    assert "(5 practice answers stay, unlinked)" in removed.stdout
+    assert json.loads(invoke("story", "coverage", "--json").stdout)["overused"] == []
 
 
 def test_match_by_question_id_or_text() -> None:

@@ -341,9 +341,9 @@ def show(query: QueryArgument = None, as_json: JsonOption = False) -> None:
         grid.add_row("posting", _esc(interview.posting_url))
     people = "\n".join(_esc(p.label()) for p in interview.interviewers) or "[dim]none yet[/dim]"
     grid.add_row("interviewers", people)
-    linked = store_iv.links(store, interview.id)
-    if any(linked.values()):
-        grid.add_row("linked", ", ".join(f"{n} {what}" for what, n in linked.items() if n))
+    linked = store_iv.references(store, interview.id)
+    if linked:
+        grid.add_row("linked", ", ".join(r.label for r in linked))
     console.print(grid)
     if interview.notes:
         console.print("\n[bold]Notes[/bold]")
@@ -502,7 +502,9 @@ def remove(
     ],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
-    """Delete an interview and its interviewers (linked stories and practice are kept).
+    """Delete an interview and its interviewers; says first what else it affects.
+
+    Stories and practice linked to it are kept (unlinked); its post-mortem and shortlists go.
 
     Example: prep interview rm iv-3k9x2m
     """
@@ -513,9 +515,10 @@ def remove(
     ctx = get_context()
     store = ctx.store()
     interview = store_iv.find_interview(store, query)
-    linked = store_iv.links(store, interview.id)
-    kept = ", ".join(f"{n} {what}" for what, n in linked.items() if n)
-    note = f" ({kept} stay, unlinked)" if kept else ""
+    from prepcoach.store.db import describe_references
+
+    effects = describe_references(store_iv.references(store, interview.id))
+    note = f" ({effects})" if effects else ""
     if not yes:
         ask = make_prompter(hint="Add --yes to delete without being asked.")
         if not ask.confirm(

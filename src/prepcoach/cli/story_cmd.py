@@ -641,9 +641,13 @@ def remove(
     ctx = get_context()
     store = ctx.store()
     story = store_st.find_story(store, story_ref)
+    from prepcoach.store.db import describe_references, references
+
+    effects = describe_references(references(store.conn, "stories", story.id))
+    note = f" ({effects})" if effects else ""
     if not yes:
         ask = make_prompter(hint="Add --yes to delete without being asked.")
-        if not ask.confirm("story.rm", f"Delete {story.id} '{story.title}'?", default=False):
+        if not ask.confirm("story.rm", f"Delete {story.id} '{story.title}'?{note}", default=False):
             ctx.console.print("Nothing deleted.")
             return
     elif not ids.matching_ids(story_ref, [story.id], ids.PREFIXES["stories"]):
@@ -652,7 +656,8 @@ def remove(
         )
     store_st.delete_story(store, story.id)
     ctx.console.print(
-        f"Deleted story [cyan]{story.id}[/cyan] '{_esc(story.title)}'", highlight=False
+        f"Deleted story [cyan]{story.id}[/cyan] '{_esc(story.title)}'{_esc(note)}",
+        highlight=False,
     )
 
 

@@ -147,6 +147,56 @@ def fresh_id(conn: sqlite3.Connection, table: str) -> str:
             return candidate
 
 
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """Rows of `table` that point at a record, and what deleting the record does to them."""
+
+    table: str
+    count: int
+    on_delete: str  # 'CASCADE' (deleted too), 'SET NULL' (kept, unlinked), ...
+
+    @property
+    def label(self) -> str:
+        return f"{self.count} {self.table.replace('_', ' ')}"
+
+
+def references(conn: sqlite3.Connection, table: str, record_id: str) -> list[Reference]:
+    """Every row in any table whose foreign key points at `table`'s row `record_id`.
+
+    Read from the schema, so tables added by later migrations are included.
+    """
+    found = []
+    names = [
+        str(r[0])
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "ORDER BY rowid"
+        )
+    ]
+    for name in names:
+        for fk in conn.execute(f'PRAGMA foreign_key_list("{name}")').fetchall():
+            if fk["table"] != table:
+                continue
+            count = conn.execute(
+                f'SELECT count(*) FROM "{name}" WHERE "{fk["from"]}" = ?', (record_id,)
+            ).fetchone()[0]
+            if count:
+                found.append(Reference(name, int(count), str(fk["on_delete"]).upper()))
+    return found
+
+
+def describe_references(found: list[Reference]) -> str:
+    """'also deletes 1 postmortems; 2 stories stay, unlinked' (empty when nothing refers)."""
+    deleted = [r.label for r in found if r.on_delete == "CASCADE"]
+    kept = [r.label for r in found if r.on_delete != "CASCADE"]
+    parts = []
+    if deleted:
+        parts.append("also deletes " + ", ".join(deleted))
+    if kept:
+        parts.append(", ".join(kept) + " stay, unlinked")
+    return "; ".join(parts)
+
+
 # ---------------------------------------------------------------------------- opening
 
 

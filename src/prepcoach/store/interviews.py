@@ -18,7 +18,8 @@ from prepcoach.interviews import (
     when_from_text,
     when_to_text,
 )
-from prepcoach.store.db import Store, fresh_id
+from prepcoach.store.db import Reference, Store, fresh_id
+from prepcoach.store.db import references as db_references
 
 
 def _from_rows(row: sqlite3.Row, people: list[sqlite3.Row]) -> Interview:
@@ -167,21 +168,17 @@ def _save_people(conn: sqlite3.Connection, interview: Interview) -> tuple[Interv
     return tuple(saved)
 
 
-def links(store: Store, interview_id: str) -> dict[str, int]:
-    """What refers to an interview (shown before deleting it)."""
-    conn = store.conn
-    return {
-        "stories": conn.execute(
-            "SELECT count(*) FROM stories WHERE interview_id = ?", (interview_id,)
-        ).fetchone()[0],
-        "practice sessions": conn.execute(
-            "SELECT count(*) FROM practice_sessions WHERE interview_id = ?", (interview_id,)
-        ).fetchone()[0],
-    }
+def references(store: Store, interview_id: str) -> list[Reference]:
+    """What refers to an interview (other than its interviewers), e.g. to show before deleting."""
+    return [
+        r
+        for r in db_references(store.conn, "interviews", interview_id)
+        if r.table != "interviewers"
+    ]
 
 
 def delete_interview(store: Store, interview_id: str) -> Interview:
-    """Delete an interview and its interviewers; stories and practice keep their content."""
+    """Delete an interview with its interviewers (and what its tables cascade to)."""
     with store.transaction() as conn:
         interview = get_interview(store, interview_id)
         conn.execute("DELETE FROM interviews WHERE id = ?", (interview_id,))
