@@ -166,6 +166,8 @@ def basis(salary: SalaryRange) -> str:
 def practised_answer(salary: SalaryRange, *, role: str = "", company: str = "") -> str:
     """An answer to "What are your salary expectations?" that states a range and its basis."""
     low, high = spoken_range(salary)
+    if len(role) > 1 and role[0].isupper() and role[1].islower():
+        role = role[0].lower() + role[1:]  # "Product manager" mid-sentence, "iOS" kept
     role_words = f"{role} roles" if role else "roles like this one"
     where = f" ({basis(salary)})" if salary.sources else ""
     period = PERIOD_WORDS.get(salary.period, f"per {salary.period}")

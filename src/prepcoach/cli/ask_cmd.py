@@ -209,7 +209,7 @@ def _choose(
         in_group = {q.id for q in questions}
         ticked = ask.checkbox(
             "ask.pick",
-            f"{category_label(str(chosen))}: tick the ones to ask (Space), then Enter",
+            f"{category_label(str(chosen))}: tick the ones to ask",
             [Choice(q.text, q.id, description=f"Shows: {q.demonstrates}") for q in questions],
             checked=[qid for qid in picked if qid in in_group],
         )
