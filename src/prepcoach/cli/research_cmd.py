@@ -447,7 +447,15 @@ def _company(store: Store, given: str | None) -> str:
     from prepcoach.store import research as store_rs
 
     if given is None or not given.strip():
-        return store_iv.find_interview(store, None).company
+        from prepcoach.errors import NotFoundError
+
+        try:
+            return store_iv.find_interview(store, None).company
+        except NotFoundError:
+            raise NotFoundError(
+                "name the company, e.g. prep research ACME (without a name, research is for "
+                "your next interview, and there is none yet)"
+            ) from None
     problem = textcheck.problem("the company name", given, required=True)
     if problem:
         raise PrepError(problem)
