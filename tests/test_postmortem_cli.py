@@ -608,3 +608,14 @@ def test_a_template_with_a_wrong_kind_for_a_known_prompt_is_refused(
     result = record(tmp_path, "acme")
     assert result.exit_code == 1
     assert "prompt 'questions' must be of kind 'questions'" in result.output
+
+
+def test_ctrl_c_before_the_first_answer_saves_nothing(
+    terminal: Callable[[ScriptedPrompter], None],
+) -> None:
+    add_interview("Globex", ago(1))
+    terminal(Stopper({}, "postmortem.overall_rating"))
+    result = invoke("postmortem", "globex")
+    assert result.exit_code == 130
+    assert "Stopped before the first answer; nothing was saved." in result.output
+    assert "No post-mortems yet" in invoke("postmortem", "list").output

@@ -223,8 +223,13 @@ class PostmortemRun:
         try:
             flow.run(self.template, answers, start, self._save)
         except KeyboardInterrupt:
+            from prepcoach.store import postmortems as store_pm
+
+            saved = store_pm.get_postmortem_for_interview(self.store, self.interview.id)
             self.ctx.err_console.print(
-                "\nStopped. Your answers so far are saved; continue with: prep postmortem --resume",
+                "\nStopped. Your answers so far are saved; continue with: prep postmortem --resume"
+                if saved is not None
+                else "\nStopped before the first answer; nothing was saved.",
                 highlight=False,
             )
             raise typer.Exit(130) from None
