@@ -288,3 +288,16 @@ def test_a_free_answer_written_in_the_editor_is_kept_as_a_draft_until_saved(
     assert _edit_answer(AppContext(home=home), QUESTION) == "I led the move and cut costs by 20%."
     kept = drafts.load_draft(home, "answer", QUESTION.id)
     assert kept is not None and "# Tell me about a change." in kept
+
+
+def test_feedback_is_tailored_to_the_current_interview_without_asking(tmp_path: Path) -> None:
+    added = invoke(
+        "interview", "add", "--company", "Northwind", "--role", "Analyst", "--stage", "second"
+    )
+    assert added.exit_code == 0, added.output
+    answer = dict(FREE_ANSWER, question="why-us", text="Northwind's shift to open data is why.")
+    result = invoke("practice", "--answers", str(write_answers(tmp_path / "a.yaml", answer)))
+    assert "Feedback is tailored to Northwind" in result.output
+    data = json.loads(invoke("practice", "--answers", str(tmp_path / "a.yaml"), "--json").output)
+    rules = {f["rule"] for f in data["answers"][0]["feedback"]["findings"]}
+    assert "role.connected" in rules

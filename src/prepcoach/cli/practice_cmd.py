@@ -193,6 +193,7 @@ class PracticeRun:
         self.as_json = as_json
         self.results: list[dict[str, Any]] = []
         self.feedback_context: FeedbackContext | None = None
+        self.interview_label: str | None = None
 
     # ------------------------------------------------------------------ 1. the session
     def open_session(
@@ -267,6 +268,8 @@ class PracticeRun:
             f"[bold]Practice[/bold]: {chosen_mode}, {len(plan)} question(s)"
             f" [dim]({filters.describe()}; {due} due for review)[/dim]"
         )
+        if self.interview_label:
+            self._say(f"[dim]Feedback is tailored to {self.interview_label}.[/dim]")
         return session
 
     def _resume(self, session: SessionRecord) -> SessionRecord:
@@ -284,17 +287,24 @@ class PracticeRun:
     def _interview(self, reference: str | None, interview_id: str | None = None) -> str | None:
         """Resolve --interview and prepare what feedback can check against: the company,
         role, research, salary range and first-round notes (see `kit.feedback_extras`)."""
+        from prepcoach.errors import NotFoundError
         from prepcoach.feedback import FeedbackContext
         from prepcoach.kit import feedback_extras
         from prepcoach.store import interviews as interview_store
 
         if reference is None and interview_id is None:
-            return None
-        found = (
-            interview_store.find_interview(self.store, reference)
-            if reference is not None
-            else interview_store.get_interview(self.store, interview_id or "")
-        )
+            # No --interview: tailor to the interview being prepared for, if there is one.
+            try:
+                found = interview_store.find_interview(self.store, None)
+            except NotFoundError:
+                return None
+        else:
+            found = (
+                interview_store.find_interview(self.store, reference)
+                if reference is not None
+                else interview_store.get_interview(self.store, interview_id or "")
+            )
+        self.interview_label = found.label()
         research, salary_range, notes = feedback_extras(self.store, found)
         self.feedback_context = FeedbackContext(
             company=found.company,
