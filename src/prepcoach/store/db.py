@@ -231,9 +231,17 @@ def read_version(conn: sqlite3.Connection, path: Path) -> int:
     """The schema version, after checking the file is a readable prepcoach database."""
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
-        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        # One read transaction: another process may be creating the schema right now, and
+        # its tables must not be seen without its version (or the other way round).
+        conn.execute("BEGIN")
+        try:
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        finally:
+            conn.execute("COMMIT")
+    except sqlite3.OperationalError as error:
+        raise store_error(error, path) from None
     except sqlite3.DatabaseError as error:
         raise StoreError(damaged_message(path, error)) from None
     if app_id not in (0, APPLICATION_ID) or (version == 0 and tables and app_id == 0):
