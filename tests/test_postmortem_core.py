@@ -26,6 +26,7 @@ from prepcoach.postmortem import (
     followup_deadline,
     from_answers,
     interview_problem,
+    likely_competencies,
     merged_people,
     missing_required,
     normalize_date_item,
@@ -226,6 +227,16 @@ def test_concerns_without_competencies_get_suggested_ones(
         "leadership"
     )
     assert suggest_competencies("the weather", library) == ()
+
+
+def test_the_competencies_a_concern_names_are_taken_else_the_best_guess(
+    library: ContentLibrary,
+) -> None:
+    assert likely_competencies("conflict and leadership", library) == ("leadership", "conflict")
+    assert likely_competencies("asked twice about stakeholder management", library) == (
+        "communication",
+    )
+    assert likely_competencies("the weather", library) == ()
 
 
 def test_a_concern_nothing_can_be_suggested_for_asks_for_competencies(

@@ -408,7 +408,7 @@ def _parse_concerns(value: Any, path: tuple[str | int, ...], ctx: ParseContext) 
             continue
         tags = item.get("competencies")
         if tags is None:
-            tags = list(suggest_competencies(text, ctx.library))
+            tags = list(likely_competencies(text, ctx.library))
         elif isinstance(tags, str):
             tags = [t.strip() for t in tags.split(",") if t.strip()]
         if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
@@ -617,11 +617,7 @@ def suggest_competencies(text: str, library: ContentLibrary, limit: int = 2) -> 
     wanted = _stems(keywords(text))
     if not wanted:
         return ()
-    picked: list[str] = []
-    for competency in library.competencies.values():
-        names = _stems(keywords(f"{competency.id.replace('-', ' ')} {competency.name}"))
-        if names & wanted:
-            picked.append(competency.id)
+    picked = list(named_competencies(text, library))
     index = _bank_index(library)
     scored = sorted(
         (
@@ -642,6 +638,23 @@ def suggest_competencies(text: str, library: ContentLibrary, limit: int = 2) -> 
         if tag not in picked and tag in library.competencies:
             picked.append(tag)
     return tuple(picked[:limit])
+
+
+def named_competencies(text: str, library: ContentLibrary) -> tuple[str, ...]:
+    """Competencies the text names ("my leadership", "conflict with engineering")."""
+    from prepcoach.stories import keywords
+
+    wanted = _stems(keywords(text))
+    return tuple(
+        c.id
+        for c in library.competencies.values()
+        if _stems(keywords(f"{c.id.replace('-', ' ')} {c.name}")) & wanted
+    )
+
+
+def likely_competencies(text: str, library: ContentLibrary) -> tuple[str, ...]:
+    """What to assume a concern points to: the competencies it names, else the best guess."""
+    return named_competencies(text, library) or suggest_competencies(text, library, limit=1)
 
 
 # Words that describe the signal, not its subject ("asked twice about ...").

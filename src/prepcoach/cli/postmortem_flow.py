@@ -313,7 +313,7 @@ class TerminalPostmortem:
         save(asked)
 
     def concerns(self, prompt: PostmortemPrompt, current: Any, save: Save) -> Any:
-        from prepcoach.postmortem import suggest_competencies
+        from prepcoach.postmortem import likely_competencies, suggest_competencies
 
         concerns: list[dict[str, Any]] = [c for c in current or [] if isinstance(c, dict)]
         self._show([_concern(c) for c in concerns])
@@ -327,8 +327,9 @@ class TerminalPostmortem:
                     self.say("Add at least one: this answer is required.")
                     continue
                 return concerns
-            suggested = suggest_competencies(text, self.library)
-            order = [*suggested, *(c for c in competencies if c not in suggested)]
+            suggested = suggest_competencies(text, self.library, limit=3)
+            likely = likely_competencies(text, self.library)
+            order = list(dict.fromkeys([*likely, *suggested, *competencies]))
             choices = [
                 Choice(competencies[c].name, c, description=competencies[c].description)
                 for c in order
@@ -339,7 +340,7 @@ class TerminalPostmortem:
                     self._name(prompt, "competencies"),
                     "Which competencies does it point to? (Space to pick, Enter to confirm)",
                     choices,
-                    checked=suggested,
+                    checked=likely,
                 )
                 if not picked:
                     self.say("Pick at least one: the plan prepares stories for them.")

@@ -82,7 +82,11 @@ def choose_interview(
             )
         return candidates[0]
     if not candidates:
-        ctx.console.print("No interview to look back on yet: tell me about the one you had.")
+        ctx.console.print(
+            "Your past interviews all have their post-mortem: tell me about the one you had."
+            if finished
+            else "No interview to look back on yet: tell me about the one you had."
+        )
         return add_interview(ctx, store, prompter, None)
     from prepcoach.cli.prompts import Choice
     from prepcoach.interviews import format_when_short
