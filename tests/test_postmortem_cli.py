@@ -444,7 +444,7 @@ def test_show_without_any_post_mortem_says_how_to_start() -> None:
 def test_help_explains_the_default_command() -> None:
     result = invoke("postmortem", "--help")
     assert result.exit_code == 0
-    assert "prep postmortem [INTERVIEW]     record one" in result.output
+    assert "prep postmortem [INTERVIEW]        record one" in result.output
     assert "record" in result.output and "edit" in result.output
 
 

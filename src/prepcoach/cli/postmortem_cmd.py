@@ -42,10 +42,10 @@ app = typer.Typer(
         "Look back on an interview while it is fresh: the answers become your plan for the "
         "next round.\n\n"
         "\b\n"
-        "prep postmortem [INTERVIEW]     record one (the same as 'prep postmortem record')\n"
-        "prep postmortem --resume        continue the one you stopped\n"
-        "prep postmortem list            the ones you have\n"
-        "prep postmortem show [INTERVIEW] --format markdown --out report.md\n"
+        "prep postmortem [INTERVIEW]        record one (the same as 'prep postmortem record')\n"
+        "prep postmortem --resume           continue the one you stopped\n"
+        "prep postmortem list               the ones you have\n"
+        "prep postmortem show [INTERVIEW]   the answers and the plan (--format markdown...)\n"
         "prep postmortem edit [INTERVIEW]   change one in your editor\n\n"
         "INTERVIEW is an interview id or company name. Without it you choose from your recent "
         "interviews, or add the one you just had. (For a company called 'list', 'show' or "
@@ -59,7 +59,7 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 InterviewArgument = Annotated[
     str | None,
     typer.Argument(
-        metavar="[INTERVIEW]",
+        metavar="INTERVIEW",
         help="An interview id or company name, or a post-mortem id (pm-...).",
         show_default=False,
     ),
@@ -75,7 +75,7 @@ def record(
     interview: Annotated[
         str | None,
         typer.Argument(
-            metavar="[INTERVIEW]",
+            metavar="INTERVIEW",
             help="An interview id or company name; default: choose from your recent ones.",
             show_default=False,
         ),
