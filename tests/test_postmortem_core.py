@@ -19,22 +19,26 @@ from prepcoach.interviews import Interview, Interviewer
 from prepcoach.postmortem import (
     AskedQuestion,
     Concern,
-    ParseContext,
     Postmortem,
     action_plan,
     check_template,
     followup_deadline,
     from_answers,
     interview_problem,
-    likely_competencies,
     merged_people,
+    past_interviews,
+    revisit_answer,
+)
+from prepcoach.postmortem_answers import (
+    ParseContext,
     missing_required,
     normalize_date_item,
     parse_answers,
     parse_rating,
-    past_interviews,
     resume_index,
-    revisit_answer,
+)
+from prepcoach.postmortem_match import (
+    likely_competencies,
     similar_questions,
     suggest_competencies,
 )

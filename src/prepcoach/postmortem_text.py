@@ -13,15 +13,8 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from prepcoach.postmortem import (
-    RATING_LABELS,
-    ActionPlan,
-    Answers,
-    ParseContext,
-    Postmortem,
-    describe_path,
-    parse_answers,
-)
+from prepcoach.postmortem import RATING_LABELS, ActionPlan, Answers, Postmortem
+from prepcoach.postmortem_answers import ParseContext, describe_path, parse_answers
 
 if TYPE_CHECKING:
     from prepcoach.content.model import PostmortemPrompt, PostmortemTemplate

@@ -365,7 +365,8 @@ def edit(query: InterviewArgument = None) -> None:
     """
     from prepcoach.cli.yaml_edit import edit_yaml
     from prepcoach.errors import PrepError
-    from prepcoach.postmortem import ParseContext, from_answers, missing_required
+    from prepcoach.postmortem import from_answers
+    from prepcoach.postmortem_answers import ParseContext, missing_required
     from prepcoach.postmortem_text import from_document, to_document
     from prepcoach.store import drafts
     from prepcoach.store import postmortems as store_pm

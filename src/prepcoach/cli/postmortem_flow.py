@@ -146,7 +146,7 @@ class TerminalPostmortem:
             save(items)
 
     def dates(self, prompt: PostmortemPrompt, current: Any, save: Save) -> Any:
-        from prepcoach.postmortem import normalize_date_item
+        from prepcoach.postmortem_answers import normalize_date_item
 
         items = [str(i) for i in current] if isinstance(current, list) else []
         self._show(items)
@@ -264,7 +264,8 @@ class TerminalPostmortem:
     def _bank_id(self, prompt: PostmortemPrompt, text: str) -> str | None:
         """The bank question this is: the same wording, or one the user picks from similar
         ones (linked questions can come back in practice)."""
-        from prepcoach.postmortem import bank_question_for, similar_questions
+        from prepcoach.postmortem_answers import bank_question_for
+        from prepcoach.postmortem_match import similar_questions
 
         found = bank_question_for(text, self.library)
         if found is None:
@@ -313,7 +314,7 @@ class TerminalPostmortem:
         save(asked)
 
     def concerns(self, prompt: PostmortemPrompt, current: Any, save: Save) -> Any:
-        from prepcoach.postmortem import likely_competencies, suggest_competencies
+        from prepcoach.postmortem_match import likely_competencies, suggest_competencies
 
         concerns: list[dict[str, Any]] = [c for c in current or [] if isinstance(c, dict)]
         self._show([_concern(c) for c in concerns])

@@ -202,7 +202,7 @@ class PostmortemRun:
     def guided(self, prompter: Prompter) -> Postmortem:
         from prepcoach.cli.postmortem_flow import TerminalPostmortem
         from prepcoach.interviews import format_when
-        from prepcoach.postmortem import missing_required, resume_index
+        from prepcoach.postmortem_answers import missing_required, resume_index
 
         answers = dict(self.existing.answers) if self.existing is not None else {}
         start = resume_index(self.template, answers)
@@ -271,7 +271,7 @@ class PostmortemRun:
     # ------------------------------------------------------------------ from a file
     def scripted(self, text: str, origin: str) -> Postmortem:
         from prepcoach.errors import PrepError
-        from prepcoach.postmortem import ParseContext, missing_required
+        from prepcoach.postmortem_answers import ParseContext, missing_required
         from prepcoach.postmortem_text import from_document
 
         base = dict(self.existing.answers) if self.existing is not None else {}
@@ -291,7 +291,7 @@ class PostmortemRun:
         missing = missing_required(self.template, answers)
         if missing:
             prompts = {p.id: p for p in self.template.prompts}
-            from prepcoach.postmortem import required_message
+            from prepcoach.postmortem_answers import required_message
 
             raise PrepError(
                 f"{origin}: nothing was saved; "
