@@ -30,8 +30,37 @@ from prepcoach.cli import (
 from prepcoach.cli.context import AppContext, get_context, set_context
 
 
+# The order `prep --help` lists commands in: the daily jobs first, housekeeping last.
+COMMAND_ORDER = (
+    "status",
+    "practice",
+    "postmortem",
+    "followup",
+    "interview",
+    "story",
+    "ask",
+    "research",
+    "salary",
+    "sheet",
+    "history",
+    "stats",
+    "questions",
+    "content",
+    "profile",
+    "export",
+    "import",
+    "backup",
+    "doctor",
+)
+
+
 class PrepGroup(TyperGroup):
     """Turns every PrepError into one `Error: ...` line and exit 1, for every command."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        names = super().list_commands(ctx)
+        rank = {name: i for i, name in enumerate(COMMAND_ORDER)}
+        return sorted(names, key=lambda name: (rank.get(name, len(rank)), name))
 
     def invoke(self, ctx: Any) -> Any:
         from prepcoach.errors import ContentError, PrepError
