@@ -57,6 +57,7 @@ def frozen(monkeypatch: pytest.MonkeyPatch) -> datetime:
         ("2025-03-14T14:30+01:00", datetime(2025, 3, 14, 13, 30, tzinfo=UTC)),
         ("today", date(2025, 3, 10)),
         ("tomorrow 10:15", datetime(2025, 3, 11, 10, 15, tzinfo=UTC)),
+        ("yesterday 14:00", datetime(2025, 3, 9, 14, 0, tzinfo=UTC)),
         ("Friday 2pm", datetime(2025, 3, 14, 14, 0, tzinfo=UTC)),
         ("mon", date(2025, 3, 17)),  # the next Monday, not today
         ("  2025-03-14   14:30 ", datetime(2025, 3, 14, 14, 30, tzinfo=UTC)),

@@ -235,15 +235,15 @@ def parse_interviewer(spec: str) -> Interviewer:
 
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _TIME_RE = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$", re.IGNORECASE)
-WHEN_HELP = "e.g. 2025-03-14 14:30, 2025-03-14, tomorrow 10:00, fri 9am"
+WHEN_HELP = "e.g. 2025-03-14 14:30, 2025-03-14, yesterday 14:00, tomorrow 10:00, fri 9am"
 
 
 def parse_when(text: str, reference: datetime | None = None) -> When | None:
     """A date and time as typed, in local time; None for an empty answer.
 
     Accepts ISO dates and times (`2025-03-14`, `2025-03-14 14:30`, `2025-03-14T14:30+01:00`)
-    and `today` / `tomorrow` / a weekday name (the next one), each optionally followed by a
-    time (`14:30`, `9am`). Raises PrepError with an example otherwise.
+    and `yesterday` / `today` / `tomorrow` / a weekday name (the next one), each optionally
+    followed by a time (`14:30`, `9am`). Raises PrepError with an example otherwise.
     """
     text = " ".join(text.strip().split())
     if not text:
@@ -253,8 +253,9 @@ def parse_when(text: str, reference: datetime | None = None) -> When | None:
     lowered = text.lower()
     head, _, tail = lowered.partition(" ")
     day: date | None = None
-    if head in ("today", "tomorrow"):
-        day = today + timedelta(days=1 if head == "tomorrow" else 0)
+    relative = {"yesterday": -1, "today": 0, "tomorrow": 1}
+    if head in relative:
+        day = today + timedelta(days=relative[head])
     elif head[:3] in _WEEKDAYS and head.isalpha() and len(head) >= 3:
         ahead = (_WEEKDAYS.index(head[:3]) - today.weekday()) % 7 or 7
         day = today + timedelta(days=ahead)
