@@ -9,6 +9,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from prepcoach import paths
 from prepcoach.content.library import ContentFile, check_files, load_library
 from prepcoach.content.yamlsource import parse_yaml
 from prepcoach.errors import ContentError
@@ -188,3 +189,77 @@ def test_arbitrary_text_as_a_pack_is_content_error_or_loads(text: str) -> None:
             load_library([ContentFile(path, False)])
         except ContentError as error:
             assert error.problems
+
+
+def _marks(value: object) -> object:
+    from prepcoach.content.yamlsource import MarkedDict, MarkedList
+
+    if isinstance(value, MarkedDict):
+        return (
+            value.mark,
+            value.key_marks,
+            value.value_marks,
+            {k: _marks(v) for k, v in value.items()},
+        )
+    if isinstance(value, MarkedList):
+        return (value.mark, value.marks, [_marks(v) for v in value])
+    return None
+
+
+def _full_loader(text: str) -> tuple[object, object]:
+    from prepcoach.content.yamlsource import _MarkingLoader
+
+    loader = _MarkingLoader(text)
+    loader.problems = []
+    try:
+        return loader.get_single_data(), loader.problems
+    finally:
+        loader.dispose()
+
+
+yaml_pieces = st.lists(
+    st.sampled_from(
+        [
+            *"abc:-[]{}'\"#&*!|>%@` \t\n0123456789.?,~<=",
+            "\n  ",
+            "\n- ",
+            ": ",
+            "yes",
+            "null",
+            "0x1F",
+            "1e5",
+            "2001-12-14",
+            "!!str ",
+            "!!int ",
+            "key: value\n",
+            "- item\n",
+        ]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(yaml_pieces)
+def test_the_fast_event_reader_agrees_with_the_full_loader(text: str) -> None:
+    from prepcoach.content.yamlsource import _fast_parse
+
+    try:
+        data, problems = _fast_parse(text)
+    except Exception:  # parse_yaml then uses the full loader
+        return
+    full_data, full_problems = _full_loader(text)
+    assert data == full_data
+    assert problems == full_problems
+    assert _marks(data) == _marks(full_data)
+
+
+def test_every_bundled_file_reads_the_same_through_both_readers() -> None:
+    from prepcoach.content.yamlsource import _fast_parse
+
+    for path in sorted(paths.builtin_content_dir().rglob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        data, problems = _fast_parse(text)
+        full_data, full_problems = _full_loader(text)
+        assert (data, problems) == (full_data, full_problems), path
+        assert _marks(data) == _marks(full_data), path

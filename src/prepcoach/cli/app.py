@@ -29,7 +29,6 @@ from prepcoach.cli import (
 )
 from prepcoach.cli.context import AppContext, get_context, set_context
 
-
 # The order `prep --help` lists commands in: the daily jobs first, housekeeping last.
 COMMAND_ORDER = (
     "status",
