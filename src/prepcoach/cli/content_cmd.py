@@ -34,7 +34,8 @@ def validate(
     Example: prep content validate ~/my-pack.yaml
     """
     from prepcoach import paths as app_paths
-    from prepcoach.content.library import check_files, content_files
+    from prepcoach.content.library import check_files, content_files, count_label
+    from prepcoach.content.model import KINDS
 
     ctx = get_context()
     extra = [*ctx.content_paths, *(paths or [])]
@@ -45,8 +46,7 @@ def validate(
     for problem in problems:
         typer.echo(str(problem))
     counts = ", ".join(
-        f"{len(library.items(kind))} {kind.replace('_', ' ')}"
-        for kind in ("questions", "competencies", "star_templates", "ask_questions", "formats")
+        count_label(kind, len(library.items(kind))) for kind in KINDS if library.items(kind)
     )
     summary = f"{len(files)} file(s): {counts}"
     if problems:
@@ -71,13 +71,15 @@ def list_packs(
         return
     from rich.table import Table
 
+    from prepcoach.content.library import count_label
+
     table = Table(title="Content packs", title_justify="left", box=None, pad_edge=False)
     table.add_column("pack", no_wrap=True, style="cyan")
     table.add_column("contents", no_wrap=True)
     table.add_column("title")
     table.add_column("from", style="dim")
     for pack in library.packs:
-        contents = ", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in pack.counts.items())
+        contents = ", ".join(count_label(kind, n) for kind, n in pack.counts.items())
         table.add_row(
             pack.pack,
             contents,

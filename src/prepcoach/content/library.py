@@ -59,6 +59,23 @@ KIND_LABELS = {
 }
 
 
+KIND_PLURALS = {
+    "competencies": "competencies",
+    "roles": "roles",
+    "questions": "questions",
+    "star_templates": "STAR templates",
+    "ask_questions": "questions to ask",
+    "formats": "interview formats",
+    "postmortem_templates": "post-mortem templates",
+    "email_templates": "email templates",
+}
+
+
+def count_label(kind: str, count: int) -> str:
+    """'1 question to ask', '49 questions to ask'."""
+    return f"{count} {KIND_LABELS[kind] if count == 1 else KIND_PLURALS[kind]}"
+
+
 @dataclass(frozen=True, slots=True)
 class ContentFile:
     path: Path
@@ -379,6 +396,12 @@ def _check_references(library: ContentLibrary, where: dict[str, tuple[str, Any, 
         for email in library.email_templates.values():
             for loc, message in template_problems(email, known):
                 problem("email_templates", email.id, loc, message)
+    if library.postmortem_templates:
+        from prepcoach.postmortem import template_problems as postmortem_problems
+
+        for template in library.postmortem_templates.values():
+            for message in postmortem_problems(template):
+                problem("postmortem_templates", template.id, ("prompts",), message)
     return problems
 
 
