@@ -544,3 +544,20 @@ def test_reminder_times() -> None:
     assert core.reminder_time(night, deadline) == datetime(2025, 3, 12, 7, 0, tzinfo=UTC)
     # Friday's promise: check in on Monday morning
     assert core.check_in_time(date(2025, 3, 7)) == datetime(2025, 3, 10, 9, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("The new data platform team.", "the new data platform team"),
+        ("Their move to self-serve dashboards", "their move to self-serve dashboards"),
+        ("Python and dbt", "Python and dbt"),
+        ("THE big launch", "THE big launch"),
+        ("An idea about onboarding", "an idea about onboarding"),
+        ("  spaced   out  ", "spaced out"),
+    ],
+)
+def test_a_note_reads_well_in_the_middle_of_a_sentence(note: str, expected: str) -> None:
+    from prepcoach.followup import phrase
+
+    assert phrase(note) == expected

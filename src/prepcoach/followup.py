@@ -666,9 +666,22 @@ def join_names(names: Sequence[str]) -> str:
     return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
+# Words that only start with a capital because they started the user's note.
+_SENTENCE_STARTERS = frozenset(
+    "the a an our your their my his her its this that these those how what why when".split()
+)
+
+
 def phrase(text: str) -> str:
-    """A value that finishes a template's sentence: no trailing full stop, one line."""
-    return " ".join(text.split()).rstrip(" .!;,")
+    """A value that finishes a template's sentence: no trailing full stop, one line.
+
+    'The new data platform team' -> 'the new data platform team'; names keep their case.
+    """
+    text = " ".join(text.split()).rstrip(" .!;,")
+    first = text.split(" ", 1)[0]
+    if first.lower() in _SENTENCE_STARTERS and first[:1].isupper() and first[1:].islower():
+        return first.lower() + text[len(first) :]
+    return text
 
 
 def mid_sentence(name: str) -> str:
