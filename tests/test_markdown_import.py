@@ -597,3 +597,12 @@ def test_pathological_input_is_fast(text: str) -> None:
     start = time.perf_counter()
     parse_markdown_questions(text)
     assert time.perf_counter() - start < 5
+
+
+def test_a_bold_question_then_an_entity_dash_and_a_tip_keeps_only_the_question() -> None:
+    result = parse_markdown_questions(
+        "1. **Tell me about a time you found an error in a report** &ndash; tip: be honest\n"
+    )
+    assert [q.text for q in result.questions] == [
+        "Tell me about a time you found an error in a report"
+    ]

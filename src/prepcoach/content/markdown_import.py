@@ -435,7 +435,7 @@ def _clean(raw: str) -> _Text:
     close = source.find(marker, len(marker)) if marker else -1
     if close > len(marker):
         rest = source[close + len(marker) :]
-        after = rest.lstrip()
+        after = html.unescape(rest).lstrip()  # "** &ndash; tip" separates like "** – tip"
         if not rest.strip(" \t.?!:;,*_"):
             strong = True
         else:
