@@ -481,9 +481,6 @@ def show(story_ref: StoryArgument, as_json: JsonOption = False) -> None:
 
 # ---------------------------------------------------------------------------- edit
 
-_ERROR_MARK = "#! "
-MAX_ROUNDS = 25
-
 
 @app.command("edit")
 def edit(story_ref: StoryArgument) -> None:
@@ -495,8 +492,10 @@ def edit(story_ref: StoryArgument) -> None:
 
     Example: EDITOR=nano prep story edit st-q7hd4a
     """
+    from dataclasses import replace
+
     from prepcoach import stories as core
-    from prepcoach.cli.editor import run_editor
+    from prepcoach.cli.yaml_edit import Wording, edit_yaml
     from prepcoach.errors import PrepError
     from prepcoach.store import drafts
     from prepcoach.store import stories as store_st
@@ -505,63 +504,44 @@ def edit(story_ref: StoryArgument) -> None:
     store = ctx.store()
     library = ctx.library()
     story = store_st.find_story(store, story_ref)
-    original = _edit_header(library) + core.to_yaml(story)
-    resumed = drafts.load_draft(ctx.home, "story", story.id)
-    body = _strip_errors(resumed) if resumed is not None else original
-    if resumed is not None:
-        ctx.err_console.print(
-            f"Resuming your unsaved edit of {story.id} "
-            f"({drafts.draft_path(ctx.home, 'story', story.id)}).",
-            highlight=False,
-        )
-    errors: list[str] = []
-    path = drafts.draft_path(ctx.home, "story", story.id)
-    for _round in range(MAX_ROUNDS):
-        block = _error_block(errors)
-        drafts.save_draft(ctx.home, "story", story.id, block + body)
-        run_editor(path)
-        from prepcoach.cli.inputs import read_text
+    again = f"prep story edit {story.id}"
 
-        new_body = _strip_errors(read_text(path))
-        if not _content(new_body):
-            drafts.discard_draft(ctx.home, "story", story.id)
-            ctx.console.print("The file was emptied: the story is unchanged.")
-            return
-        if new_body == original and resumed is None:
-            drafts.discard_draft(ctx.home, "story", story.id)
-            ctx.console.print("No changes.")
-            return
-        if errors and new_body == body:
-            raise PrepError(
-                f"not saved: the story still has problems and the file was not "
-                f"changed. Your text is kept in {path}; run 'prep story edit {story.id}' to "
-                "continue, or delete that file to start over"
-            )
-        body = new_body
-        parsed, errors = _check_edit(store, library, body)
-        if errors or parsed is None:
-            count = len([e for e in errors if not e.startswith("tip:")])
-            ctx.err_console.print(
-                f"The story has {count} problem(s); reopening the editor.", highlight=False
-            )
-            continue
-        from dataclasses import replace
+    def check(text: str, line_offset: int) -> tuple[StarStory | None, list[str]]:
+        return _check_edit(store, library, text, line_offset)
 
-        updated = replace(parsed, id=story.id)
-        try:
-            saved = store_st.update_story(store, updated, expected_updated_at=story.updated_at)
-        except PrepError as error:
-            raise PrepError(
-                f"{error}; your text is kept in {path}: run 'prep story edit {story.id}' to "
-                "apply it over the newer version"
-            ) from None
-        drafts.discard_draft(ctx.home, "story", story.id)
-        ctx.console.print(
-            f"Saved story [cyan]{saved.id}[/cyan] '{_esc(saved.title)}': {_length(saved)}",
-            highlight=False,
-        )
+    result = edit_yaml(
+        ctx,
+        kind="story",
+        record_id=story.id,
+        header=_edit_header(library),
+        body=core.to_yaml(story),
+        check=check,
+        again=again,
+        wording=Wording(
+            not_saved="The story was not saved:",
+            fix="Fix it and save again; save without changes to stop (your text is kept).",
+            emptied="The file was emptied: the story is unchanged.",
+            remain="the story still has problems",
+            reopening="The story has {count} problem(s); reopening the editor.",
+        ),
+    )
+    if result is None:
         return
-    raise PrepError(f"gave up after {MAX_ROUNDS} rounds; your text is kept in {path}")
+    parsed, path = result
+    try:
+        saved = store_st.update_story(
+            store, replace(parsed, id=story.id), expected_updated_at=story.updated_at
+        )
+    except PrepError as error:
+        raise PrepError(
+            f"{error}; your text is kept in {path}: run '{again}' to apply it over the newer "
+            "version"
+        ) from None
+    drafts.discard_draft(ctx.home, "story", story.id)
+    ctx.console.print(
+        f"Saved story [cyan]{saved.id}[/cyan] '{_esc(saved.title)}': {_length(saved)}",
+        highlight=False,
+    )
 
 
 def _edit_header(library: ContentLibrary) -> str:
@@ -578,38 +558,19 @@ def _edit_header(library: ContentLibrary) -> str:
         *wrap("template: " + ", ".join(library.star_templates)),
         "interview: an interview id or company name; leave it empty for none.",
     ]
-    return "".join(f"# {line}\n" for line in lines) + "\n"
-
-
-def _error_block(errors: list[str]) -> str:
-    if not errors:
-        return ""
-    lines = ["The story was not saved:", *(f"  - {e}" for e in errors)]
-    lines.append("Fix it and save again; save without changes to stop (your text is kept).")
-    return "".join(f"{_ERROR_MARK}{line}\n" for line in lines)
-
-
-def _strip_errors(text: str) -> str:
-    lines = text.splitlines(keepends=True)
-    while lines and lines[0].startswith(_ERROR_MARK.rstrip()):
-        lines.pop(0)
-    return "".join(lines)
-
-
-def _content(text: str) -> bool:
-    return any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines())
+    return "\n".join(lines)
 
 
 def _check_edit(
-    store: Store, library: ContentLibrary, body: str
+    store: Store, library: ContentLibrary, text: str, line_offset: int
 ) -> tuple[StarStory | None, list[str]]:
-    """The edited story, or its problems with line numbers as the reopened file will show."""
+    """The edited story, or its problems (YAML ones name lines, shifted by `line_offset`)."""
     from prepcoach import stories as core
     from prepcoach.errors import PrepError
 
-    parsed, errors = core.from_yaml(body)
-    if errors:  # line numbers as they will be below the error block
-        return None, core.from_yaml(body, line_offset=len(_error_block(errors).splitlines()))[1]
+    parsed, errors = core.from_yaml(text, line_offset=line_offset)
+    if errors:
+        return None, errors
     assert parsed is not None
     try:
         parsed = _resolve(store, library, parsed)

@@ -3,12 +3,15 @@
 The text lives in a draft file (`prepcoach.store.drafts`) while it is edited. When it does
 not pass the check, the editor opens again with the problems listed at the top (lines
 starting with `#! `, with line numbers as the reopened file shows them). Giving up keeps
-the draft, and the next edit of the same record starts from it.
+the draft, and the next edit of the same record starts from it. Saving the record is the
+caller's job: it refuses to overwrite a record changed meanwhile, says where the text is
+kept, and discards the draft once saved.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -25,6 +28,23 @@ MAX_ROUNDS = 25
 Check = Callable[[str, int], tuple[T | None, list[str]]]
 
 
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """What the loop tells the user; the defaults do not name the record.
+
+    `remain` and `reopening` may use `{count}`, the number of problems (tips not counted).
+    """
+
+    not_saved: str = "Not saved yet:"
+    fix: str = "Fix them and save again; save without changes to stop (your text is kept)."
+    emptied: str = "The file was emptied: nothing was changed."
+    remain: str = "{count} problem(s) remain"
+    reopening: str = "{count} problem(s); reopening the editor."
+
+
+PLAIN = Wording()
+
+
 def edit_yaml(
     ctx: AppContext,
     *,
@@ -34,6 +54,7 @@ def edit_yaml(
     body: str,
     check: Check[T],
     again: str,
+    wording: Wording = PLAIN,
 ) -> tuple[T, Path] | None:
     """Edit until the text passes `check`; the parsed record and the draft's path, or None
     when the user changed nothing or emptied the file. Discard the draft once it is saved.
@@ -52,20 +73,21 @@ def edit_yaml(
         )
     errors: list[str] = []
     for _round in range(MAX_ROUNDS):
-        drafts.save_draft(ctx.home, kind, record_id, error_block(errors) + text)
+        drafts.save_draft(ctx.home, kind, record_id, error_block(errors, wording) + text)
         run_editor(path)
         edited = strip_errors(read_text(path))
         if not has_content(edited):
             drafts.discard_draft(ctx.home, kind, record_id)
-            ctx.console.print("The file was emptied: nothing was changed.")
+            ctx.console.print(wording.emptied)
             return None
         if edited == original and resumed is None:
             drafts.discard_draft(ctx.home, kind, record_id)
             ctx.console.print("No changes.")
             return None
         if errors and edited == text:
+            remain = wording.remain.format(count=problem_count(errors))
             raise PrepError(
-                f"not saved: {len(errors)} problem(s) remain and the file was not changed. "
+                f"not saved: {remain} and the file was not changed. "
                 f"Your text is kept in {path}; run '{again}' to continue, or delete that file "
                 "to start over"
             )
@@ -73,21 +95,28 @@ def edit_yaml(
         parsed, errors = check(text, 0)
         if errors or parsed is None:
             # line numbers as the reopened file will show them, below the problems
-            errors = check(text, len(error_block(errors).splitlines()))[1] or errors
+            offset = len(error_block(errors, wording).splitlines())
+            errors = check(text, offset)[1] or errors
             ctx.err_console.print(
-                f"{len(errors)} problem(s); reopening the editor.", highlight=False, markup=False
+                wording.reopening.format(count=problem_count(errors)),
+                highlight=False,
+                markup=False,
             )
             continue
         return parsed, path
     raise PrepError(f"gave up after {MAX_ROUNDS} rounds; your text is kept in {path}")
 
 
-def error_block(errors: list[str]) -> str:
+def error_block(errors: list[str], wording: Wording = PLAIN) -> str:
     if not errors:
         return ""
-    lines = ["Not saved yet:", *(f"  - {e}" for e in errors)]
-    lines.append("Fix them and save again; save without changes to stop (your text is kept).")
+    lines = [wording.not_saved, *(f"  - {e}" for e in errors), wording.fix]
     return "".join(f"{ERROR_MARK}{line}\n" for line in lines)
+
+
+def problem_count(errors: list[str]) -> int:
+    """The problems among `errors`; a line starting with 'tip:' is advice, not a problem."""
+    return len([e for e in errors if not e.startswith("tip:")])
 
 
 def strip_errors(text: str) -> str:
