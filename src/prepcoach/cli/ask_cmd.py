@@ -10,12 +10,12 @@ The run:
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from prepcoach.cli.context import get_context
+from prepcoach.cli.options import AnswersOption, InterviewArgument, JsonOption
 
 if TYPE_CHECKING:
     from prepcoach.cli.context import AppContext
@@ -29,14 +29,7 @@ DONE, CANCEL = "done", "cancel"
 
 
 def ask(
-    query: Annotated[
-        str | None,
-        typer.Argument(
-            metavar="[INTERVIEW]",
-            help="An interview id (or its start) or company; default: the current interview.",
-            show_default=False,
-        ),
-    ] = None,
+    query: InterviewArgument = None,
     pick: Annotated[
         list[str] | None,
         typer.Option(
@@ -63,11 +56,8 @@ def ask(
     browse: Annotated[
         bool, typer.Option("--list", help="Only list the questions by category; pick nothing.")
     ] = False,
-    answers: Annotated[
-        Path | None,
-        typer.Option("--answers", metavar="FILE", help="Answer the prompts from a YAML file."),
-    ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    answers: AnswersOption = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Questions to ask the interviewer: browse them by category and pick 3-5 to ask.
 

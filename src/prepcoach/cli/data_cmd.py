@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from prepcoach.cli.context import get_context
+from prepcoach.cli.options import ForceOption
 
 
 def export(
@@ -26,7 +27,7 @@ def export(
         Path | None,
         typer.Option("--output", "-o", metavar="FILE", help="Write here instead of stdout."),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing FILE.")] = False,
+    force: ForceOption = False,
     anki: Annotated[
         Path | None,
         typer.Option(

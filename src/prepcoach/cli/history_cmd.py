@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from prepcoach.cli.context import get_context
+from prepcoach.cli.options import JsonOption
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -24,7 +25,7 @@ def history(
         typer.Option("--question", "-q", help="Every attempt at one question, with changes."),
     ] = None,
     limit: Annotated[int, typer.Option("--limit", min=1, help="Sessions to list.")] = 20,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """Your practice sessions; one session's answers; or every attempt at a question.
 
@@ -163,7 +164,7 @@ def _question_history(console: Console, attempts: list[AnswerRecord], as_json: b
 
 
 def stats(
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """Scores by competency and category, your weekly trend, streak and what is due.
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from prepcoach.cli.context import get_context
+from prepcoach.cli.options import JsonOption, YesOption
 
 if TYPE_CHECKING:
     from prepcoach.cli.prompts import Prompter
@@ -31,7 +32,6 @@ AnswersOption = Annotated[
         help="Answer the prompts from a YAML file (prompt name: answer).",
     ),
 ]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 QueryArgument = Annotated[
     str | None,
     typer.Argument(
@@ -500,7 +500,7 @@ def remove(
     query: Annotated[
         str, typer.Argument(metavar="INTERVIEW", help="The id (or its start) or company name.")
     ],
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+    yes: YesOption = False,
 ) -> None:
     """Delete an interview and its interviewers; says first what else it affects.
 

@@ -19,6 +19,7 @@ import typer
 from typer.core import TyperGroup
 
 from prepcoach.cli.context import get_context
+from prepcoach.cli.options import ForceOption, JsonOption
 
 if TYPE_CHECKING:
     from prepcoach.interviews import Interview
@@ -55,7 +56,6 @@ app = typer.Typer(
     subcommand_metavar="[INTERVIEW] | COMMAND [ARGS]...",
 )
 
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 InterviewArgument = Annotated[
     str | None,
     typer.Argument(
@@ -291,7 +291,7 @@ def show(
         Path | None,
         typer.Option("--out", "-o", metavar="FILE", help="Write it to FILE instead."),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing FILE.")] = False,
+    force: ForceOption = False,
 ) -> None:
     """Show a post-mortem with its action plan (default: the latest one).
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from prepcoach.cli.context import get_context
+from prepcoach.cli.options import AnswersOption, JsonOption
 
 if TYPE_CHECKING:
     from prepcoach.profile import Profile
@@ -25,7 +26,7 @@ app = typer.Typer(
 @app.callback()
 def profile(
     ctx: typer.Context,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """Show your profile (change it with 'prep profile set' or 'prep profile edit')."""
     if ctx.invoked_subcommand is not None:
@@ -127,10 +128,7 @@ def set_fields(
 
 @app.command("edit")
 def edit(
-    answers: Annotated[
-        Path | None,
-        typer.Option("--answers", metavar="FILE", help="Answer the prompts from a YAML file."),
-    ] = None,
+    answers: AnswersOption = None,
 ) -> None:
     """Go through your profile field by field (Enter keeps the current value).
 

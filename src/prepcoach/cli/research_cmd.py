@@ -15,6 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from prepcoach.cli.context import get_context
+from prepcoach.cli.options import AnswersOption, JsonOption, YesOption
 
 if TYPE_CHECKING:
     from prepcoach.cli.context import AppContext
@@ -63,10 +64,7 @@ def guide(
             "--from", metavar="FILE.yaml", help="Read the whole dossier from YAML (replaces it)."
         ),
     ] = None,
-    answers: Annotated[
-        Path | None,
-        typer.Option("--answers", metavar="FILE", help="Answer the prompts from a YAML file."),
-    ] = None,
+    answers: AnswersOption = None,
 ) -> None:
     """Start or add to a company's dossier, section by section, with sources.
 
@@ -228,7 +226,7 @@ def _story_hints(ctx: AppContext, store: Store, text: str) -> None:
 @app.command("show")
 def show(
     company: CompanyArgument = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """Show a company's dossier, section by section, with its sources.
 
@@ -378,7 +376,7 @@ Sections: mission, news, press, culture, challenges, competitors."""
 
 @app.command("list")
 def list_dossiers(
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """List the companies you have researched and how complete each dossier is.
 
@@ -414,7 +412,7 @@ def list_dossiers(
 @app.command("rm")
 def remove(
     company: Annotated[str, typer.Argument(metavar="COMPANY", help="The company's name.")],
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+    yes: YesOption = False,
 ) -> None:
     """Delete a company's research.
 

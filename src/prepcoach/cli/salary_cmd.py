@@ -10,12 +10,12 @@ The run:
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from prepcoach.cli.context import get_context
+from prepcoach.cli.options import AnswersOption, InterviewArgument, JsonOption
 
 if TYPE_CHECKING:
     from prepcoach.cli.context import AppContext
@@ -29,14 +29,7 @@ def _amount_option(name: str, text: str) -> object:
 
 
 def salary(
-    query: Annotated[
-        str | None,
-        typer.Argument(
-            metavar="[INTERVIEW]",
-            help="An interview id (or its start) or company; default: the current interview.",
-            show_default=False,
-        ),
-    ] = None,
+    query: InterviewArgument = None,
     minimum: Annotated[
         str | None, _amount_option("--min", "The least you would accept, e.g. 80k.")
     ] = None,
@@ -65,11 +58,8 @@ def salary(
     show_only: Annotated[
         bool, typer.Option("--show", help="Only show the recorded range and the answer.")
     ] = False,
-    answers: Annotated[
-        Path | None,
-        typer.Option("--answers", metavar="FILE", help="Answer the prompts from a YAML file."),
-    ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    answers: AnswersOption = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Record your researched salary range and get an answer that states it with its basis.
 

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from prepcoach.cli.context import get_context
+from prepcoach.cli.options import InterviewArgument
 
 # Written into every sheet, so a sheet can be regenerated over itself without --force.
 MARK_HTML = '<meta name="generator" content="prepcoach prep sheet">'
@@ -15,14 +16,7 @@ MARK_MARKDOWN = "<!-- prepcoach prep sheet -->"
 
 
 def sheet(
-    query: Annotated[
-        str | None,
-        typer.Argument(
-            metavar="[INTERVIEW]",
-            help="An interview id (or its start) or company; default: the current interview.",
-            show_default=False,
-        ),
-    ] = None,
+    query: InterviewArgument = None,
     fmt: Annotated[
         str | None,
         typer.Option(

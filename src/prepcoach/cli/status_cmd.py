@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from prepcoach.cli.context import get_context
+from prepcoach.cli.options import JsonOption
 
 if TYPE_CHECKING:
     from prepcoach.cli.context import AppContext
@@ -33,7 +34,7 @@ def status(
             show_default=False,
         ),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """Your readiness for the next interview: a checklist, what is due today, what to do next.
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from prepcoach.cli.context import get_context
+from prepcoach.cli.options import AnswersOption, JsonOption, YesOption
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -27,7 +28,6 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 StoryArgument = Annotated[
     str, typer.Argument(metavar="STORY", help="A story id (or its start) or its title.")
 ]
@@ -74,10 +74,7 @@ def add(
             help="Read the story (or a list of stories) from YAML; see 'prep story edit'.",
         ),
     ] = None,
-    answers: Annotated[
-        Path | None,
-        typer.Option("--answers", metavar="FILE", help="Answer the prompts from a YAML file."),
-    ] = None,
+    answers: AnswersOption = None,
 ) -> None:
     """Add a story, guided part by part by a STAR template.
 
@@ -588,7 +585,7 @@ def _check_edit(
 @app.command("rm")
 def remove(
     story_ref: StoryArgument,
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+    yes: YesOption = False,
 ) -> None:
     """Delete a story (practice answers that used it keep their text).
 
