@@ -21,6 +21,10 @@ PREFIXES = {
     "interviewers": "ir",
     "stories": "st",
     "followups": "fu",
+    "postmortems": "pm",
+    "research": "rs",
+    "salary_ranges": "sr",
+    "ask_shortlists": "sl",
 }
 
 

@@ -16,9 +16,9 @@ from typing import Any
 from prepcoach import clock, ids
 from prepcoach.errors import NotFoundError, StoreError
 from prepcoach.postmortem import DEFAULT_TEMPLATE, Postmortem, from_answers, merged_people
-from prepcoach.store.db import Store, to_json
+from prepcoach.store.db import Store, fresh_id, to_json
 
-PREFIX = "pm"
+PREFIX = ids.PREFIXES["postmortems"]
 
 
 def _from_row(row: sqlite3.Row) -> Postmortem:
@@ -101,7 +101,14 @@ def save_answers(
             conn.execute(
                 "INSERT INTO postmortems (id, interview_id, template_id, status, answers, "
                 "created_at, updated_at) VALUES (?, ?, ?, 'draft', ?, ?, ?)",
-                (_fresh_id(conn), interview_id, template_id, to_json(dict(answers)), stamp, stamp),
+                (
+                    fresh_id(conn, "postmortems"),
+                    interview_id,
+                    template_id,
+                    to_json(dict(answers)),
+                    stamp,
+                    stamp,
+                ),
             )
         else:
             if expected_updated_at is not None and current.updated_at != expected_updated_at:
@@ -169,10 +176,3 @@ def delete_postmortem(store: Store, postmortem_id: str) -> Postmortem:
         postmortem = get_postmortem(store, postmortem_id)
         conn.execute("DELETE FROM postmortems WHERE id = ?", (postmortem_id,))
     return postmortem
-
-
-def _fresh_id(conn: sqlite3.Connection) -> str:
-    while True:
-        candidate = ids.new_id(PREFIX)
-        if conn.execute("SELECT 1 FROM postmortems WHERE id = ?", (candidate,)).fetchone() is None:
-            return candidate

@@ -6,12 +6,10 @@ import json
 import sqlite3
 from dataclasses import replace
 
-from prepcoach import clock, ids
+from prepcoach import clock
 from prepcoach.errors import NotFoundError, StoreError
 from prepcoach.research import Dossier, check, from_stored, to_data
-from prepcoach.store.db import Store, to_json
-
-PREFIX = "rs"
+from prepcoach.store.db import Store, fresh_id, to_json
 
 
 def _from_row(row: sqlite3.Row) -> Dossier:
@@ -98,7 +96,7 @@ def save_research(
             )
         data = to_json(to_data(dossier))
         if row is None:
-            record_id = _fresh_id(store)
+            record_id = fresh_id(conn, "research")
             conn.execute(
                 "INSERT INTO research (id, company, data, created_at, updated_at) "
                 "VALUES (?, ?, ?, ?, ?)",
@@ -117,13 +115,3 @@ def save_research(
 def delete_research(store: Store, dossier_id: str) -> None:
     with store.transaction() as conn:
         conn.execute("DELETE FROM research WHERE id = ?", (dossier_id,))
-
-
-def _fresh_id(store: Store) -> str:
-    while True:
-        candidate = ids.new_id(PREFIX)
-        if (
-            store.conn.execute("SELECT 1 FROM research WHERE id = ?", (candidate,)).fetchone()
-            is None
-        ):
-            return candidate

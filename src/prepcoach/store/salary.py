@@ -6,11 +6,9 @@ import json
 import sqlite3
 from dataclasses import replace
 
-from prepcoach import clock, ids
+from prepcoach import clock
 from prepcoach.salary import SalaryRange, check
-from prepcoach.store.db import Store, to_json
-
-PREFIX = "sr"
+from prepcoach.store.db import Store, fresh_id, to_json
 
 
 def _from_row(row: sqlite3.Row) -> SalaryRange:
@@ -74,7 +72,7 @@ def save_salary_range(store: Store, salary: SalaryRange) -> SalaryRange:
             salary.notes,
         )
         if row is None:
-            record_id, created = _fresh_id(store), stamp
+            record_id, created = fresh_id(conn, "salary_ranges"), stamp
             conn.execute(
                 "INSERT INTO salary_ranges (id, interview_id, company, minimum, target, maximum, "
                 "currency, period, sources, notes, created_at, updated_at) "
@@ -89,13 +87,3 @@ def save_salary_range(store: Store, salary: SalaryRange) -> SalaryRange:
                 (*values, stamp, record_id),
             )
     return replace(salary, id=record_id, created_at=created, updated_at=stamp)
-
-
-def _fresh_id(store: Store) -> str:
-    while True:
-        candidate = ids.new_id(PREFIX)
-        found = store.conn.execute(
-            "SELECT 1 FROM salary_ranges WHERE id = ?", (candidate,)
-        ).fetchone()
-        if found is None:
-            return candidate

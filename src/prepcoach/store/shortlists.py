@@ -5,11 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from prepcoach import clock, ids
+from prepcoach import clock
 from prepcoach.shortlist import Pick
-from prepcoach.store.db import Store
-
-PREFIX = "sl"
+from prepcoach.store.db import Store, fresh_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +49,7 @@ def set_shortlist(store: Store, interview_id: str, picks: Sequence[Pick]) -> lis
         for position, pick in enumerate(picks):
             row_id, created = kept.get(pick.ask_question_id, ("", stamp))
             if not row_id:
-                row_id = _fresh_id(store)
+                row_id = fresh_id(conn, "ask_shortlists")
             conn.execute(
                 "INSERT INTO ask_shortlists "
                 "(id, interview_id, ask_question_id, position, note, created_at) "
@@ -59,13 +57,3 @@ def set_shortlist(store: Store, interview_id: str, picks: Sequence[Pick]) -> lis
                 (row_id, interview_id, pick.ask_question_id, position, pick.note, created),
             )
     return get_shortlist(store, interview_id)
-
-
-def _fresh_id(store: Store) -> str:
-    while True:
-        candidate = ids.new_id(PREFIX)
-        found = store.conn.execute(
-            "SELECT 1 FROM ask_shortlists WHERE id = ?", (candidate,)
-        ).fetchone()
-        if found is None:
-            return candidate
