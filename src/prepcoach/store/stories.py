@@ -91,18 +91,7 @@ def add_story(store: Store, story: StarStory) -> StarStory:
         conn.execute(
             "INSERT INTO stories (id, title, template_id, parts, competencies, interview_id, "
             "employer, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                story.id,
-                story.title,
-                story.template_id,
-                to_json(story.parts),
-                to_json(list(story.competencies)),
-                story.interview_id,
-                story.employer,
-                story.notes,
-                stamp,
-                stamp,
-            ),
+            (story.id, *_content_values(story), stamp, stamp),
         )
     return story
 
@@ -122,17 +111,7 @@ def update_story(
         conn.execute(
             "UPDATE stories SET title = ?, template_id = ?, parts = ?, competencies = ?, "
             "interview_id = ?, employer = ?, notes = ?, updated_at = ? WHERE id = ?",
-            (
-                story.title,
-                story.template_id,
-                to_json(story.parts),
-                to_json(list(story.competencies)),
-                story.interview_id,
-                story.employer,
-                story.notes,
-                stamp,
-                story.id,
-            ),
+            (*_content_values(story), stamp, story.id),
         )
     return replace(story, created_at=current.created_at, updated_at=stamp)
 
@@ -143,6 +122,19 @@ def delete_story(store: Store, story_id: str) -> StarStory:
         story = get_story(store, story_id)
         conn.execute("DELETE FROM stories WHERE id = ?", (story_id,))
     return story
+
+
+def _content_values(story: StarStory) -> tuple[str | None, ...]:
+    """Title, template_id, parts, competencies, interview_id, employer, notes: as stored."""
+    return (
+        story.title,
+        story.template_id,
+        to_json(story.parts),
+        to_json(list(story.competencies)),
+        story.interview_id,
+        story.employer,
+        story.notes,
+    )
 
 
 def _require_interview(conn: sqlite3.Connection, interview_id: str | None) -> None:
