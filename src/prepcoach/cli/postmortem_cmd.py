@@ -363,12 +363,10 @@ def edit(query: InterviewArgument = None) -> None:
 
     Example: EDITOR=nano prep postmortem edit acme
     """
-    from prepcoach.cli.yaml_edit import edit_yaml
-    from prepcoach.errors import PrepError
+    from prepcoach.cli.yaml_edit import edit_yaml, saving
     from prepcoach.postmortem import from_answers
     from prepcoach.postmortem_answers import ParseContext, missing_required
     from prepcoach.postmortem_text import from_document, to_document
-    from prepcoach.store import drafts
     from prepcoach.store import postmortems as store_pm
 
     ctx = get_context()
@@ -394,6 +392,7 @@ def edit(query: InterviewArgument = None) -> None:
         )
         return parsed, problems
 
+    again = f"prep postmortem edit {postmortem.id}"
     result = edit_yaml(
         ctx,
         kind="postmortem",
@@ -401,12 +400,12 @@ def edit(query: InterviewArgument = None) -> None:
         header=header,
         body=original,
         check=check,
-        again=f"prep postmortem edit {postmortem.id}",
+        again=again,
     )
     if result is None:
         return
     answers, path = result
-    try:
+    with saving(ctx, "postmortem", postmortem.id, path, f"run '{again}' to apply it"):
         if postmortem.done:
             before = {q.question_id for q in postmortem.questions if q.weak}
             after = from_answers(id="", interview_id=interview.id, answers=answers)
@@ -432,12 +431,6 @@ def edit(query: InterviewArgument = None) -> None:
                 template_id=template.id,
                 expected_updated_at=postmortem.updated_at,
             )
-    except PrepError as error:
-        raise PrepError(
-            f"{error}; your text is kept in {path}: run 'prep postmortem edit {postmortem.id}' "
-            "to apply it"
-        ) from None
-    drafts.discard_draft(ctx.home, "postmortem", postmortem.id)
     ctx.console.print(
         f"Saved post-mortem [cyan]{saved.id}[/cyan] of {_esc(interview.label())}.",
         highlight=False,

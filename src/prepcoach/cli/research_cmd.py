@@ -327,9 +327,7 @@ def _edit(ctx: AppContext, dossier: Dossier) -> None:
     from dataclasses import replace
 
     from prepcoach import research as core
-    from prepcoach.cli.yaml_edit import edit_yaml
-    from prepcoach.errors import PrepError
-    from prepcoach.store import drafts
+    from prepcoach.cli.yaml_edit import edit_yaml, saving
     from prepcoach.store import research as store_rs
 
     def check(text: str, offset: int) -> tuple[Dossier | None, list[str]]:
@@ -353,13 +351,10 @@ def _edit(ctx: AppContext, dossier: Dossier) -> None:
     if result is None:
         return
     parsed, path = result
-    try:
+    with saving(ctx, "research", record, path, f"run '{again}'"):
         saved = store_rs.save_research(
             ctx.store(), parsed, expected_updated_at=dossier.updated_at or None
         )
-    except PrepError as error:
-        raise PrepError(f"{error}; your text is kept in {path}: run '{again}'") from None
-    drafts.discard_draft(ctx.home, "research", record)
     ctx.console.print(
         f"Saved research on {_esc(saved.company)}: {core.status(saved).summary()}",
         highlight=False,

@@ -492,9 +492,7 @@ def edit(story_ref: StoryArgument) -> None:
     from dataclasses import replace
 
     from prepcoach import stories as core
-    from prepcoach.cli.yaml_edit import Wording, edit_yaml
-    from prepcoach.errors import PrepError
-    from prepcoach.store import drafts
+    from prepcoach.cli.yaml_edit import Wording, edit_yaml, saving
     from prepcoach.store import stories as store_st
 
     ctx = get_context()
@@ -525,16 +523,10 @@ def edit(story_ref: StoryArgument) -> None:
     if result is None:
         return
     parsed, path = result
-    try:
+    with saving(ctx, "story", story.id, path, f"run '{again}' to apply it over the newer version"):
         saved = store_st.update_story(
             store, replace(parsed, id=story.id), expected_updated_at=story.updated_at
         )
-    except PrepError as error:
-        raise PrepError(
-            f"{error}; your text is kept in {path}: run '{again}' to apply it over the newer "
-            "version"
-        ) from None
-    drafts.discard_draft(ctx.home, "story", story.id)
     ctx.console.print(
         f"Saved story [cyan]{saved.id}[/cyan] '{_esc(saved.title)}': {_length(saved)}",
         highlight=False,

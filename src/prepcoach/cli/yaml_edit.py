@@ -3,14 +3,15 @@
 The text lives in a draft file (`prepcoach.store.drafts`) while it is edited. When it does
 not pass the check, the editor opens again with the problems listed at the top (lines
 starting with `#! `, with line numbers as the reopened file shows them). Giving up keeps
-the draft, and the next edit of the same record starts from it. Saving the record is the
-caller's job: it refuses to overwrite a record changed meanwhile, says where the text is
-kept, and discards the draft once saved.
+the draft, and the next edit of the same record starts from it. The caller saves the
+record inside `saving`, refusing to overwrite one changed meanwhile: a failure says where
+the text is kept, and the draft is discarded once the record is saved.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -57,7 +58,7 @@ def edit_yaml(
     wording: Wording = PLAIN,
 ) -> tuple[T, Path] | None:
     """Edit until the text passes `check`; the parsed record and the draft's path, or None
-    when the user changed nothing or emptied the file. Discard the draft once it is saved.
+    when the user changed nothing or emptied the file. Save the record inside `saving`.
     """
     from prepcoach.cli.editor import run_editor
     from prepcoach.cli.inputs import read_text
@@ -105,6 +106,20 @@ def edit_yaml(
             continue
         return parsed, path
     raise PrepError(f"gave up after {MAX_ROUNDS} rounds; your text is kept in {path}")
+
+
+@contextmanager
+def saving(ctx: AppContext, kind: str, record_id: str, path: Path, retry: str) -> Iterator[None]:
+    """Around saving an edited record: a PrepError says the text is kept in `path`, then
+    `retry` (e.g. "run 'prep story edit st-q7hd4a' to apply it"); success discards the draft.
+    """
+    from prepcoach.store import drafts
+
+    try:
+        yield
+    except PrepError as error:
+        raise PrepError(f"{error}; your text is kept in {path}: {retry}") from None
+    drafts.discard_draft(ctx.home, kind, record_id)
 
 
 def error_block(errors: list[str], wording: Wording = PLAIN) -> str:
