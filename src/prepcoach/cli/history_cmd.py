@@ -163,9 +163,7 @@ def _question_history(console: Console, attempts: list[AnswerRecord], as_json: b
             console.print(f"[{style}]{escape(line)}[/{style}]", highlight=False)
 
 
-def stats(
-    as_json: JsonOption = False,
-) -> None:
+def stats(as_json: JsonOption = False) -> None:
     """Scores by competency and category, your weekly trend, streak and what is due.
 
     Example: prep stats

@@ -24,10 +24,7 @@ app = typer.Typer(
 
 
 @app.callback()
-def profile(
-    ctx: typer.Context,
-    as_json: JsonOption = False,
-) -> None:
+def profile(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """Show your profile (change it with 'prep profile set' or 'prep profile edit')."""
     if ctx.invoked_subcommand is not None:
         return
@@ -127,9 +124,7 @@ def set_fields(
 
 
 @app.command("edit")
-def edit(
-    answers: AnswersOption = None,
-) -> None:
+def edit(answers: AnswersOption = None) -> None:
     """Go through your profile field by field (Enter keeps the current value).
 
     Example: prep profile edit

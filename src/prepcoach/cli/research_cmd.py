@@ -224,10 +224,7 @@ def _story_hints(ctx: AppContext, store: Store, text: str) -> None:
 
 
 @app.command("show")
-def show(
-    company: CompanyArgument = None,
-    as_json: JsonOption = False,
-) -> None:
+def show(company: CompanyArgument = None, as_json: JsonOption = False) -> None:
     """Show a company's dossier, section by section, with its sources.
 
     Example: prep research show acme
@@ -370,9 +367,7 @@ Sections: mission, news, press, culture, challenges, competitors."""
 
 
 @app.command("list")
-def list_dossiers(
-    as_json: JsonOption = False,
-) -> None:
+def list_dossiers(as_json: JsonOption = False) -> None:
     """List the companies you have researched and how complete each dossier is.
 
     Example: prep research list

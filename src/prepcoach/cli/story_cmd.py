@@ -575,10 +575,7 @@ def _check_edit(
 
 
 @app.command("rm")
-def remove(
-    story_ref: StoryArgument,
-    yes: YesOption = False,
-) -> None:
+def remove(story_ref: StoryArgument, yes: YesOption = False) -> None:
     """Delete a story (practice answers that used it keep their text).
 
     Example: prep story rm st-q7hd4a
