@@ -47,20 +47,6 @@ _EMPTY: dict[str, Any] = {
 # ---------------------------------------------------------------------------- YAML document
 
 
-def _dump(value: Any) -> str:
-    import yaml
-
-    class Dumper(yaml.SafeDumper):
-        pass
-
-    def represent_str(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
-        style = "|" if "\n" in text else None
-        return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
-
-    Dumper.add_representer(str, represent_str)
-    return yaml.dump(value, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=88)
-
-
 def _document_value(prompt: PostmortemPrompt, value: Any) -> Any:
     if value is None:
         return _EMPTY.get(prompt.kind)
@@ -89,6 +75,8 @@ def to_document(
     """The answers as a commented YAML document, in the template's order."""
     import textwrap
 
+    from prepcoach.content.yamlsource import dump_document
+
     blocks: list[str] = []
     for prompt in template.prompts:
         hint = KIND_HINTS.get(prompt.kind, "")
@@ -97,12 +85,12 @@ def to_document(
         comment = [prompt.text + (" (required)" if prompt.required else "")]
         if hint:
             comment += textwrap.wrap(hint, 86, break_on_hyphens=False)
-        body = _dump({prompt.id: _document_value(prompt, answers.get(prompt.id))})
+        body = dump_document({prompt.id: _document_value(prompt, answers.get(prompt.id))})
         blocks.append("".join(f"# {line}\n" for line in comment) + body)
     extra = {k: v for k, v in answers.items() if k not in {p.id for p in template.prompts}}
     if extra:
         blocks.append("# Answers to prompts the template no longer asks (kept as they are)\n")
-        blocks.append(_dump(extra))
+        blocks.append(dump_document(extra))
     return "\n".join(blocks)
 
 

@@ -394,21 +394,13 @@ ITEM_FIELDS = ("text", "sources", "source", "how_i_help")
 
 def to_yaml(dossier: Dossier) -> str:
     """The dossier as a YAML document to edit, with every section present."""
-    import yaml
+    from prepcoach.content.yamlsource import dump_document
 
-    class _Dumper(yaml.SafeDumper):
-        pass
-
-    def represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-        style = "|" if "\n" in value else None
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-    _Dumper.add_representer(str, represent_str)
     doc: dict[str, Any] = {"company": dossier.company}
     for key in SECTION_KEYS:
         doc[key] = [_item_data(item) for item in dossier.items(key)]
     doc["notes"] = dossier.notes
-    return yaml.dump(doc, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=88)
+    return dump_document(doc)
 
 
 def from_data(data: Any, where: str = "", line_offset: int = 0) -> tuple[Dossier | None, list[str]]:

@@ -163,20 +163,8 @@ class _Block(str):
 
 def to_yaml(story: StarStory, *, interview_ref: str | None = None) -> str:
     """The story as a YAML document to edit: the parts as indented blocks."""
-    import yaml
+    from prepcoach.content.yamlsource import dump_document
 
-    class _Dumper(yaml.SafeDumper):
-        pass
-
-    def represent_block(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-        return dumper.represent_scalar("tag:yaml.org,2002:str", str(value), style="|")
-
-    def represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-        style = "|" if "\n" in value else None
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-    _Dumper.add_representer(_Block, represent_block)
-    _Dumper.add_representer(str, represent_str)
     doc: dict[str, Any] = {
         "title": story.title,
         "competencies": list(story.competencies),
@@ -187,7 +175,7 @@ def to_yaml(story: StarStory, *, interview_ref: str | None = None) -> str:
     for key in [*PART_KEYS, "notes"]:
         value = story.notes if key == "notes" else story.parts.get(key, "")
         doc[key] = _Block(value) if value else ""
-    return yaml.dump(doc, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=88)
+    return dump_document(doc, block_types=(_Block,))
 
 
 def from_data(

@@ -293,3 +293,21 @@ def key_mark_of(data: Any, path: tuple[Any, ...]) -> Mark:
 def dump_yaml(data: Any) -> str:
     """Readable block-style YAML that keeps key order and Unicode."""
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+
+
+def dump_document(data: Any, *, block_types: tuple[type[str], ...] = ()) -> str:
+    """YAML for a person to edit: key order kept, lines up to 88, and text with line breaks
+    (or of one of `block_types`, even on one line) as an indented `field: |` block.
+    """
+
+    class Dumper(yaml.SafeDumper):
+        pass
+
+    def represent_str(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+        style = "|" if "\n" in text or isinstance(text, block_types) else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", str(text), style=style)
+
+    kinds: tuple[type[str], ...] = (str, *block_types)
+    for kind in kinds:
+        Dumper.add_representer(kind, represent_str)
+    return yaml.dump(data, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=88)
