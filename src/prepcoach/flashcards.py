@@ -14,8 +14,6 @@ from __future__ import annotations
 import csv
 import html
 import io
-import os
-import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +21,6 @@ from typing import Protocol
 
 from prepcoach.content.library import ContentLibrary
 from prepcoach.content.model import Question
-from prepcoach.errors import PrepError
 
 MODEL_ID = 1_607_392_319  # fixed forever: the note type Anki knows these cards by
 DECK_ID = 2_059_400_110
@@ -167,6 +164,8 @@ def write_apkg(cards: Sequence[Card], path: Path, deck_name: str = DECK_NAME) ->
     """Write an Anki package atomically (a temp file beside `path`, then a rename)."""
     import genanki
 
+    from prepcoach.store.files import replacing
+
     model = genanki.Model(
         MODEL_ID,
         "prepcoach interview question",
@@ -184,16 +183,6 @@ def write_apkg(cards: Sequence[Card], path: Path, deck_name: str = DECK_NAME) ->
                 guid=genanki.guid_for(GUID_SALT, card.question_id),
             )
         )
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        os.close(fd)
-        try:
-            genanki.Package(deck).write_to_file(tmp)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as error:
-        raise PrepError(f"cannot write {path}: {error.strerror or error}") from None
+    with replacing(path) as tmp:
+        genanki.Package(deck).write_to_file(str(tmp))
     return path
