@@ -566,9 +566,6 @@ def _ownership(f: _Facts) -> Iterator[Finding]:
 
 # --- rule 5: fillers and hedging -----------------------------------------------------------
 
-_NOT_DETERMINER = "".join(
-    rf"(?<!\b{d} )" for d in ("what", "this", "that", "the", "a", "any", "some", "which", "same")
-)
 # label -> regex fragment; "like" is then kept only where it is a filler (see _is_filler_like)
 _FILLERS: Final[Mapping[str, str]] = {
     "um": r"u+m+|e+r+m+|u+h+m+",
