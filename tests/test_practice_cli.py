@@ -301,3 +301,32 @@ def test_feedback_is_tailored_to_the_current_interview_without_asking(tmp_path: 
     data = json.loads(invoke("practice", "--answers", str(tmp_path / "a.yaml"), "--json").output)
     rules = {f["rule"] for f in data["answers"][0]["feedback"]["findings"]}
     assert "role.connected" in rules
+
+
+def test_the_closing_question_list_shows_the_shortlist_checked_then_two_per_category() -> None:
+    from rich.console import Console
+
+    from prepcoach.content.model import AskQuestion
+
+    asks = [
+        AskQuestion(
+            id=f"{category}-{i}", text=f"{category} {i}?", category=category, demonstrates="x"
+        )
+        for category in ("team", "growth", "culture")
+        for i in range(4)
+    ]
+    prompter = ScriptedPrompter({"practice.ask": ["growth-3"]})
+    source = TerminalAnswers(prompter, Console(file=open("/dev/null", "w")), show_details=print)
+    seen: list[list[str]] = []
+    real_checkbox = prompter.checkbox
+
+    def spy(name, message, choices, *, checked=()):  # type: ignore[no-untyped-def]
+        seen.append([c.value for c in choices])
+        assert list(checked) == ["growth-3"]
+        return real_checkbox(name, message, choices, checked=checked)
+
+    prompter.checkbox = spy  # type: ignore[method-assign]
+    assert source.pick_ask_questions(asks, ["growth-3"]) == ["growth-3"]
+    assert seen == [
+        ["growth-3", "team-0", "team-1", "growth-0", "growth-1", "culture-0", "culture-1"]
+    ]

@@ -47,7 +47,9 @@ class AnswerSource(Protocol):
 
     def rate(self, question: Question, feedback: Feedback | None) -> SelfRating: ...
 
-    def pick_ask_questions(self, candidates: Sequence[AskQuestion]) -> list[str]: ...
+    def pick_ask_questions(
+        self, candidates: Sequence[AskQuestion], shortlisted: Sequence[str] = ()
+    ) -> list[str]: ...
 
 
 def _clock(seconds: float) -> str:
@@ -180,14 +182,34 @@ class TerminalAnswers:
         )
         return SelfRating(picked)
 
-    def pick_ask_questions(self, candidates: Sequence[AskQuestion]) -> list[str]:
-        choices = [Choice(f"{q.text}", q.id, description=q.demonstrates) for q in candidates]
+    def pick_ask_questions(
+        self, candidates: Sequence[AskQuestion], shortlisted: Sequence[str] = ()
+    ) -> list[str]:
+        choices = [
+            Choice(f"{q.text}", q.id, description=f"{q.category}: {q.demonstrates}")
+            for q in _short_menu(candidates, shortlisted)
+        ]
         picked = self.prompter.checkbox(
             "practice.ask",
             "Pick 2-3 questions to ask them (Space to pick, Enter to finish):",
             choices,
+            checked=shortlisted,
         )
         return [str(p) for p in picked]
+
+
+def _short_menu(
+    candidates: Sequence[AskQuestion], shortlisted: Sequence[str], per_category: int = 2
+) -> list[AskQuestion]:
+    """Your shortlist, then a couple from each category: a list one can read at a glance."""
+    chosen = [q for q in candidates if q.id in shortlisted]
+    counts: dict[str, int] = {}
+    for question in candidates:
+        if question.id in shortlisted or counts.get(question.category, 0) >= per_category:
+            continue
+        counts[question.category] = counts.get(question.category, 0) + 1
+        chosen.append(question)
+    return chosen
 
 
 def _not_blank(value: str) -> str | None:
@@ -303,7 +325,9 @@ class ScriptedAnswers:
         except ValueError as error:
             raise PrepError(f"{self.origin}: answer {self._index}: {error}") from None
 
-    def pick_ask_questions(self, candidates: Sequence[AskQuestion]) -> list[str]:
+    def pick_ask_questions(
+        self, candidates: Sequence[AskQuestion], shortlisted: Sequence[str] = ()
+    ) -> list[str]:
         entry = self._entry("candidate-questions") if self._index < len(self.entries) else {}
         self._index += 1 if entry else 0
         known = {q.id for q in candidates}

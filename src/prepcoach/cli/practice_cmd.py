@@ -493,9 +493,16 @@ class PracticeRun:
         from prepcoach.kit import shortlist_first
 
         candidates, note = shortlist_first(self.store, session.interview_id, candidates)
+        shortlisted: list[str] = []
         if note:
             self._say(f"[dim]{note}[/dim]")
-        picked = self.source.pick_ask_questions(candidates)
+            from prepcoach.store import shortlists
+
+            interview_id = session.interview_id or ""
+            shortlisted = [
+                e.ask_question_id for e in shortlists.get_shortlist(self.store, interview_id)
+            ]
+        picked = self.source.pick_ask_questions(candidates, shortlisted)
         texts = [self.library.ask_questions[p].text for p in picked]
         ps.save_answer(
             self.store,
