@@ -172,3 +172,16 @@ def test_answer_diff_marks_added_and_removed_sentences() -> None:
 
 def test_sparkline() -> None:
     assert sparkline([0, 50, 100, None]) == "▁▅█ "
+
+
+def test_mock_picks_questions_meant_for_the_formats_round(library: ContentLibrary) -> None:
+    screen = library.formats["first-round-screen"]
+    for seed in range(5):
+        plan = plan_session(library, "mock", Filters(), History(), format_id=screen.id, seed=seed)
+        picked_by_step = [
+            library.questions[p.question_id]
+            for p in plan
+            if p.question_id != CANDIDATE_QUESTIONS
+            and not any(p.question_id in step.questions for step in screen.steps)
+        ]
+        assert picked_by_step and all(screen.stage in q.stages for q in picked_by_step)

@@ -131,13 +131,12 @@ def _plan_mock(
         if step.questions:
             picked = [qid for qid in step.questions if qid not in used]
         else:
-            candidates = [
-                q
-                for q in library.filter_questions(
-                    category=step.category, competency=step.competency, role=filters.role
-                )
-                if q.id not in used
-            ]
+            pool = library.filter_questions(
+                category=step.category, competency=step.competency, role=filters.role
+            )
+            # Questions meant for this round first; others only if the round has none.
+            for_stage = [q for q in pool if interview_format.stage in q.stages]
+            candidates = [q for q in (for_stage or pool) if q.id not in used]
             picked = _pick(candidates, history, step.count, rng)
         for qid in picked:
             used.add(qid)
