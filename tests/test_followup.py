@@ -112,16 +112,18 @@ def jane() -> core.Recipient:
 
 # ---------------------------------------------------------------------------- content
 
+BUILT_IN_TEMPLATES = (
+    "thank-you-first",
+    "thank-you-final",
+    "thank-you-panel",
+    "check-in",
+    "rejection-reply",
+    "withdraw",
+)
+
 
 def test_the_six_built_in_templates_are_there(templates: dict[str, EmailTemplate]) -> None:
-    assert set(templates) >= {
-        "thank-you-first",
-        "thank-you-final",
-        "thank-you-panel",
-        "check-in",
-        "rejection-reply",
-        "withdraw",
-    }
+    assert set(templates) >= set(BUILT_IN_TEMPLATES)
     assert templates["thank-you-panel"].per_interviewer
     assert templates["thank-you-first"].send_within_hours == 24
 
@@ -129,17 +131,7 @@ def test_the_six_built_in_templates_are_there(templates: dict[str, EmailTemplate
 EXTRA = {"promised_date": "2025-03-07", "reason": "I have accepted another offer"}
 
 
-@pytest.mark.parametrize(
-    "template_id",
-    [
-        "thank-you-first",
-        "thank-you-final",
-        "thank-you-panel",
-        "check-in",
-        "rejection-reply",
-        "withdraw",
-    ],
-)
+@pytest.mark.parametrize("template_id", BUILT_IN_TEMPLATES)
 def test_every_template_renders_with_full_data(
     templates: dict[str, EmailTemplate], template_id: str
 ) -> None:
@@ -156,17 +148,7 @@ def test_every_template_renders_with_full_data(
     assert draft.words() <= core.WORD_LIMIT
 
 
-@pytest.mark.parametrize(
-    "template_id",
-    [
-        "thank-you-first",
-        "thank-you-final",
-        "thank-you-panel",
-        "check-in",
-        "rejection-reply",
-        "withdraw",
-    ],
-)
+@pytest.mark.parametrize("template_id", BUILT_IN_TEMPLATES)
 def test_every_template_renders_with_minimal_data(
     templates: dict[str, EmailTemplate], template_id: str
 ) -> None:

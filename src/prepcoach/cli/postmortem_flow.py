@@ -296,22 +296,18 @@ class TerminalPostmortem:
             self._name(prompt, "rating"), "  How well did you answer it? (1-5)", None
         )
         save(asked)
-        entry["said"] = textcheck.clean(
-            self.ask.text(
-                self._name(prompt, "said"),
-                "  What did you say? (short notes, optional):",
-                validate=_no_control("the notes", max_chars=textcheck.PART_MAX),
+        for field, message, what in (
+            ("said", "  What did you say? (short notes, optional):", "the notes"),
+            ("would_say", "  What would you say now? (optional):", "the answer"),
+        ):
+            entry[field] = textcheck.clean(
+                self.ask.text(
+                    self._name(prompt, field),
+                    message,
+                    validate=_no_control(what, max_chars=textcheck.PART_MAX),
+                )
             )
-        )
-        save(asked)
-        entry["would_say"] = textcheck.clean(
-            self.ask.text(
-                self._name(prompt, "would_say"),
-                "  What would you say now? (optional):",
-                validate=_no_control("the answer", max_chars=textcheck.PART_MAX),
-            )
-        )
-        save(asked)
+            save(asked)
 
     def concerns(self, prompt: PostmortemPrompt, current: Any, save: Save) -> Any:
         from prepcoach.postmortem_match import likely_competencies, suggest_competencies
