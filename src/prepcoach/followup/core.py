@@ -17,15 +17,18 @@ Everything here is data in, data out: no printing, no prompts.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Protocol
 
+from prepcoach.content import checks
+from prepcoach.content.checks import Finding
 from prepcoach.kernel import clock, textcheck
 from prepcoach.kernel.errors import PrepError
 
 if TYPE_CHECKING:
+    from prepcoach.content.library import ContentLibrary
     from prepcoach.content.model import EmailTemplate
     from prepcoach.interviews.core import Interview, Interviewer
     from prepcoach.profile.core import Profile
@@ -689,3 +692,16 @@ def mid_sentence(name: str) -> str:
     if len(name) > 1 and name[0].isupper() and name[1].islower():
         return name[0].lower() + name[1:]
     return name
+
+
+def _email_template_findings(library: ContentLibrary) -> Iterator[Finding]:
+    """Each email template parsed once when content is checked, so a broken one names its file."""
+    from prepcoach.followup.templating import template_problems
+
+    known = {name: info.label for name, info in FIELDS.items()}
+    for email in library.email_templates.values():
+        for loc, message in template_problems(email, known):
+            yield ("email_templates", email.id, loc, message)
+
+
+checks.register("email_templates", _email_template_findings)

@@ -18,11 +18,13 @@ any other prompt of a user's template are kept in `answers` and shown in reports
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from prepcoach.content import checks
+from prepcoach.content.checks import Finding
 from prepcoach.interviews.core import Interview, Interviewer
 from prepcoach.kernel.errors import ContentError
 
@@ -473,3 +475,12 @@ def merged_people(
             people[match] = updated
             changed = True
     return tuple(people) if changed else None
+
+
+def _template_findings(library: ContentLibrary) -> Iterator[Finding]:
+    for template in library.postmortem_templates.values():
+        for message in template_problems(template):
+            yield ("postmortem_templates", template.id, ("prompts",), message)
+
+
+checks.register("postmortem_templates", _template_findings)
