@@ -379,7 +379,8 @@ def test_the_follow_up_is_due_24_hours_after_the_interview(
     assert plan.followup_deadline == datetime(2025, 3, 15, 10, 0, tzinfo=UTC)
     assert plan.followup_topics == ("their move to self-serve analytics",)
     day_only = replace(INTERVIEW, when=date(2025, 3, 14))
-    assert followup_deadline(day_only) == date(2025, 3, 15)
+    # known only by its day: by the end of the next day (the follow-up's one rule)
+    assert followup_deadline(day_only) == datetime(2025, 3, 15, 23, 59).astimezone()
     assert followup_deadline(replace(INTERVIEW, when=None)) is None
 
 

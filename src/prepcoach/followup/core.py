@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Protocol
 
 from prepcoach.content import checks
@@ -541,16 +541,34 @@ def word_count(body: str, signature: str = "") -> int:
 # ---------------------------------------------------------------------------- dates
 
 
-def send_deadline(template: EmailTemplate, interview: Interview | None) -> datetime | None:
-    """When the email should have gone out: `send_within_hours` after the interview (after
-    the end of its day when only the day is known); None without a deadline or a date."""
-    if template.send_within_hours is None or interview is None or interview.when is None:
+THANK_YOU_HOURS = 24
+
+
+def followup_deadline(
+    when: datetime | date | None, hours: int = THANK_YOU_HOURS
+) -> datetime | None:
+    """The one rule for when a note after an interview should have gone out.
+
+    `hours` after the interview's time (24 for a thank-you); for an interview known only by its
+    day, the hours count from the end of that day: a thank-you is due by the end of the next
+    day (23:59 local). None when the interview has no date. Every command that speaks of the
+    deadline (the checks, `--sent`, `prep status`, the post-mortem plan, the prep sheet) asks
+    this function.
+    """
+    if when is None:
         return None
-    start = interview.moment()
-    assert start is not None
-    if not isinstance(interview.when, datetime):
-        start += timedelta(days=1)
-    return start + timedelta(hours=template.send_within_hours)
+    if isinstance(when, datetime):
+        return when + timedelta(hours=hours)
+    end_of_day = datetime.combine(when, time(23, 59)).astimezone()
+    return (end_of_day + timedelta(hours=hours)).astimezone(UTC)
+
+
+def send_deadline(template: EmailTemplate, interview: Interview | None) -> datetime | None:
+    """When the email should have gone out (see `followup_deadline`); None when the template
+    has no deadline or the interview no date."""
+    if template.send_within_hours is None or interview is None:
+        return None
+    return followup_deadline(interview.when, template.send_within_hours)
 
 
 def reminder_time(reference: datetime, deadline: datetime | None = None) -> datetime:

@@ -312,9 +312,10 @@ def _mark_sent(
             highlight=False,
         )
     start = interview.moment()
-    if start is not None and start <= now:
+    deadline = core.followup_deadline(interview.when)
+    if start is not None and deadline is not None and start <= now:
         hours = (now - start).total_seconds() / 3600
-        timing = "within 24 hours" if hours <= 24 else "later than 24 hours"
+        timing = "within 24 hours" if now <= deadline else "later than 24 hours"
         ctx.console.print(
             f"[dim]{hours:.0f} hours after the interview ({timing}).[/dim]", highlight=False
         )
