@@ -13,6 +13,7 @@ from typer.core import TyperGroup
 from prepcoach import __version__
 from prepcoach.cli import (
     ask_cmd,
+    checklist_cmd,
     content_cmd,
     data_cmd,
     followup_cmd,
@@ -41,6 +42,7 @@ COMMAND_ORDER = (
     "research",
     "salary",
     "sheet",
+    "checklist",
     "history",
     "stats",
     "questions",
@@ -227,6 +229,10 @@ app.command(
 app.command(
     "sheet", short_help="A printable one-page prep sheet.  e.g. prep sheet --out sheet.html"
 )(sheet_cmd.sheet)
+app.command(
+    "checklist",
+    short_help="Interview-day checklists: setup, delivery, nerves.  e.g. prep checklist",
+)(checklist_cmd.checklist)
 app.command("status", short_help="Your readiness for the next interview.  e.g. prep status")(
     status_cmd.status
 )

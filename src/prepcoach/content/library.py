@@ -20,6 +20,8 @@ from prepcoach import __version__
 from prepcoach.content.model import (
     KINDS,
     AskQuestion,
+    Checklist,
+    ChecklistItem,
     Competency,
     EmailTemplate,
     FormatStep,
@@ -37,7 +39,7 @@ from prepcoach.content.model import (
 )
 from prepcoach.errors import ContentError, NotFoundError, PrepError
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 YAML_SUFFIXES = (".yaml", ".yml")
 
 T = TypeVar("T")
@@ -52,6 +54,7 @@ _NESTED: dict[type, dict[str, type]] = {
     StarTemplate: {"parts": StarPart},
     InterviewFormat: {"steps": FormatStep},
     PostmortemTemplate: {"prompts": PostmortemPrompt},
+    Checklist: {"items": ChecklistItem},
 }
 
 KIND_LABELS = {
@@ -64,6 +67,7 @@ KIND_LABELS = {
     "formats": "interview format",
     "postmortem_templates": "post-mortem template",
     "email_templates": "email template",
+    "checklists": "checklist",
 }
 
 
@@ -77,6 +81,7 @@ KIND_PLURALS = {
     "formats": "interview formats",
     "postmortem_templates": "post-mortem templates",
     "email_templates": "email templates",
+    "checklists": "checklists",
 }
 
 
@@ -105,6 +110,7 @@ class ContentLibrary:
     formats: dict[str, InterviewFormat] = field(default_factory=dict)
     postmortem_templates: dict[str, PostmortemTemplate] = field(default_factory=dict)
     email_templates: dict[str, EmailTemplate] = field(default_factory=dict)
+    checklists: dict[str, Checklist] = field(default_factory=dict)
     origins: dict[str, str] = field(default_factory=dict)  # "kind/id" -> pack file
 
     def items(self, kind: str) -> dict[str, Any]:
