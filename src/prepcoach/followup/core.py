@@ -624,35 +624,12 @@ def check_in_time(promised: date) -> datetime:
 
 
 def promised_day(text: str, reference: datetime | None = None) -> date | None:
-    """The day in 'promised_date' if it reads as one (2025-03-14, 14 March, Friday 14 March)."""
-    from prepcoach.interviews.core import parse_when
+    """The day in 'promised_date' if it reads as one (2025-03-14, 14 March, next tuesday);
+    None for text that names no day. A weekday that contradicts the date raises
+    DateContradiction with both readings."""
+    from prepcoach.kernel import dates
 
-    text = text.strip().rstrip(".")
-    if not text:
-        return None
-    try:
-        parsed = parse_when(text, reference)
-    except PrepError:
-        parsed = None
-    if parsed is not None:
-        return clock.local(parsed).date() if isinstance(parsed, datetime) else parsed
-    reference = reference or clock.now()
-    words = re.sub(r"^(?:by|on)\s+", "", text.casefold())
-    words = re.sub(r"^[a-z]+day,?\s+", "", words)  # "friday 14 march" -> "14 march"
-    for fmt in ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%d %B", "%d %b", "%B %d", "%b %d"):
-        try:
-            parsed_day = datetime.strptime(words.replace(",", ""), fmt).date()
-        except ValueError:
-            continue
-        if "%Y" not in fmt:  # the nearest such day: 'by 2 January' said in December
-            today = clock.local(reference).date()
-            parsed_day = parsed_day.replace(year=today.year)
-            if (parsed_day - today).days > 183:
-                parsed_day = parsed_day.replace(year=today.year - 1)
-            elif (today - parsed_day).days > 183:
-                parsed_day = parsed_day.replace(year=today.year + 1)
-        return parsed_day
-    return None
+    return dates.try_day(text, reference)
 
 
 def long_date(when: date | datetime | None, reference: datetime) -> str:

@@ -436,11 +436,11 @@ _DATE_SEPARATORS = (": ", " - ", " – ", " — ")
 def normalize_date_item(text: str, reference: datetime | None = None) -> str:
     """'fri: hear back' -> '2025-03-21: hear back'; text that starts with no date is kept.
 
-    The date may be anything `prepcoach.interviews.core.parse_when` reads (ISO, today, tomorrow,
-    a weekday, with an optional time); times are written in local time.
+    The date may be anything `prepcoach.kernel.dates` reads (ISO, 14 March, next tuesday,
+    in 3 days, with an optional time); times are written in local time. A weekday that
+    contradicts its date raises DateContradiction.
     """
-    from prepcoach.interviews.core import parse_when
-    from prepcoach.kernel import clock
+    from prepcoach.kernel.dates import DateContradiction, parse_when, typed
 
     text = textcheck.clean(text, multiline=False)
     candidates = [(text, "")]
@@ -451,13 +451,12 @@ def normalize_date_item(text: str, reference: datetime | None = None) -> str:
     for head, rest in candidates:
         try:
             when = parse_when(head, reference)
+        except DateContradiction:
+            raise
         except PrepError:
             continue
         if when is None:
             continue
-        if isinstance(when, datetime):
-            shown = clock.local(when).strftime("%Y-%m-%d %H:%M")
-        else:
-            shown = when.isoformat()
+        shown = typed(when)
         return f"{shown}: {rest.strip()}" if rest.strip() else shown
     return text
