@@ -393,6 +393,9 @@ def gather_fields(
     return values
 
 
+THANK_YOU = "thank-you"  # the templates whose id starts so are thank-you notes
+
+
 _HEAR_BACK = re.compile(r"hear|back|decision|answer|feedback|respond|reply|update|offer", re.I)
 
 

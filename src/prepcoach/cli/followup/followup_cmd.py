@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from prepcoach.cli.prompts import Prompter
     from prepcoach.content.model import EmailTemplate
     from prepcoach.followup.core import Draft, Recipient, Value
+    from prepcoach.followup.store import FollowupRecord
     from prepcoach.interviews.core import Interview
     from prepcoach.store.db import Store
 
@@ -110,7 +111,17 @@ def followup(
     ] = False,
     sent: Annotated[
         bool,
-        typer.Option("--sent", help="Record that you sent the drafted email(s) just now."),
+        typer.Option(
+            "--sent",
+            help="Record that you sent the draft(s) just shown (or name one: prep followup "
+            "fu-ID --sent). 'prep followup sent' lists what you sent.",
+        ),
+    ] = False,
+    unsend: Annotated[
+        bool,
+        typer.Option(
+            "--unsend", help="Take back the latest send (or: prep followup fu-ID --unsend)."
+        ),
     ] = False,
 ) -> None:
     """Draft a personal thank-you or follow-up email from your interview and post-mortem.
@@ -127,6 +138,7 @@ def followup(
     from prepcoach.cli.followup import render as output
     from prepcoach.followup import service  # reads the database: loaded only when drafting
     from prepcoach.kernel import clock
+    from prepcoach.kernel.errors import PrepError
 
     ctx = get_context()
     if list_templates:
@@ -135,9 +147,36 @@ def followup(
     store = ctx.store()
     library = ctx.library()
     now = clock.now()
-    interview = service.interview_for(store, interview_ref, now)
+    if interview_ref is not None and interview_ref.strip().casefold() == "sent" and not sent:
+        _list_sends(ctx, store, as_json)
+        return
+    draft = None
+    if interview_ref is not None and service.is_draft_ref(interview_ref):
+        draft = service.draft_by_id(store, interview_ref)
+    if draft is not None and not (sent or unsend):
+        raise typer.BadParameter(
+            f"{draft.id} is a draft: add --sent to record it as sent, or --unsend to take a send "
+            "back",
+            param_hint="INTERVIEW",
+        )
+    if draft is not None:
+        if draft.interview_id is None:
+            raise PrepError(f"the interview of {draft.id} was deleted")
+        interview = service.interview_for(store, draft.interview_id, now)
+    else:
+        interview = service.interview_for(store, interview_ref, now)
+    if sent and unsend:
+        raise typer.BadParameter("--sent and --unsend go one at a time", param_hint="--unsend")
+    if unsend:
+        back = service.unmark_sent(store, interview, draft)
+        ctx.console.print(
+            f"Taken back: '{esc(back.subject)}' to {esc(back.recipient_name or '-')} is a draft "
+            f"again ([cyan]{back.id}[/cyan]).",
+            highlight=False,
+        )
+        return
     if sent:
-        _mark_sent(ctx, store, interview, template_id, to, as_json)
+        _mark_sent(ctx, store, interview, template_id, to, as_json, draft)
         return
     available = list(library.email_templates)
     template: EmailTemplate = library.get(
@@ -196,7 +235,8 @@ def followup(
     from prepcoach.followup.checks import check_drafts
 
     findings = check_drafts(drafts, template, interview=interview, reference=now)
-    records = [service.record(store, d) for d in drafts]
+    shown_at = service.run_moment(store, interview.id, now)
+    records = [service.record(store, d, shown_at) for d in drafts]
 
     if as_json:
         output.print_drafts_json(interview, template, drafts, findings, records, with_mailto=mailto)
@@ -280,11 +320,12 @@ def _mark_sent(
     template_id: str | None,
     to: str | None,
     as_json: bool,
+    draft: FollowupRecord | None,
 ) -> None:
     from prepcoach.followup import service
     from prepcoach.kernel import clock
 
-    sent = service.mark_sent(store, interview, template_id, to, clock.now())
+    sent = service.mark_sent(store, interview, template_id, to, clock.now(), draft)
     if as_json:
         from dataclasses import asdict
 
@@ -304,6 +345,48 @@ def _mark_sent(
             f"[dim]{sent.hours_after:.0f} hours after the interview ({timing}).[/dim]",
             highlight=False,
         )
+    ctx.console.print(
+        f"[dim]Sent by mistake? prep followup {sent.records[0].id} --unsend[/dim]",
+        highlight=False,
+    )
+
+
+def _list_sends(ctx: AppContext, store: Store, as_json: bool) -> None:
+    from prepcoach.followup import service
+
+    sends = service.sends(store)
+    if as_json:
+        from dataclasses import asdict
+
+        from prepcoach.cli.render import print_json
+
+        print_json([asdict(r) for r, _ in sends])
+        return
+    if not sends:
+        ctx.console.print(
+            "Nothing is recorded as sent yet. After sending a draft: prep followup --sent"
+        )
+        return
+    from rich.table import Table
+
+    table = Table(title=f"{len(sends)} sent", title_justify="left")
+    for column in ("id", "sent", "to", "subject", "interview"):
+        table.add_column(
+            column, no_wrap=column in ("id", "sent"), style="cyan" if column == "id" else None
+        )
+    for record, interview in sends:
+        when = (record.sent_at or "")[:16].replace("T", " ")
+        table.add_row(
+            record.id,
+            when,
+            esc(record.recipient_name or "-"),
+            esc(record.subject),
+            esc(interview.label()) if interview is not None else "-",
+        )
+    ctx.console.print(table)
+    ctx.console.print(
+        "[dim]Take one back: prep followup ID --unsend (times in UTC)[/dim]", highlight=False
+    )
 
 
 # ---------------------------------------------------------------------------- 2. who and what
