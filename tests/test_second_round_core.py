@@ -210,7 +210,7 @@ def test_the_practised_answer_states_a_range_and_its_basis(library: ContentLibra
     recorded = salary.SalaryRange(
         80_000, 90_000, 100_000, "EUR", sources=("https://www.glassdoor.com/x", "a recruiter")
     )
-    assert salary.describe(recorded) == "€80,000–€100,000 a year (target €90,000)"
+    assert salary.describe(recorded) == "target €90,000, up to €100,000 a year"
     answer = salary.practised_answer(recorded, role="Product manager", company="Globex")
     assert "€90,000 to €100,000 a year" in answer  # target to maximum: the minimum is private
     assert "glassdoor.com and a recruiter" in answer and "€80,000" not in answer
@@ -347,7 +347,7 @@ def test_the_sheet_maps_stories_to_questions(store: Store, library: ContentLibra
     assert sheet.interviewers == ("Hank Scorpio, VP Product", "Mindy Okonkwo, Engineering manager")
     by_text = {q.text: q for q in sheet.questions}
     salary_row = by_text[library.question("salary-expectations").text]
-    assert salary_row.cue == "Say: €90,000–€100,000 a year, based on glassdoor.com"
+    assert salary_row.cue == "Say: €90,000 to €100,000 a year, based on glassdoor.com"
     stories = [q.story for q in sheet.questions if q.story]
     assert stories and all("(st-" in s for s in stories)
     assert max(stories.count(s) for s in stories) <= 2  # spread over the bank

@@ -62,8 +62,8 @@ class PrepSheet:
     revisit: str
     revisit_source: str  # "your practised answer", "from your post-mortem" or ""
     ask: tuple[AskLine, ...]
-    salary: str  # "€80,000–€100,000 a year (target €90,000)" or ""
-    salary_say: str  # "€90,000–€100,000 a year, based on glassdoor.com"
+    salary: str  # "target €90,000, up to €100,000 a year" or "" (never the minimum)
+    salary_say: str  # "Say: €90,000 to €100,000 a year, based on glassdoor.com"
     reminders: tuple[str, ...]
     generated: str  # "23 Nov 2026"
 
@@ -186,16 +186,12 @@ def _salary(kit: Kit) -> str:
 
 
 def _salary_say(kit: Kit) -> str:
-    from prepcoach.kit.salary import PERIOD_WORDS, basis, money, spoken_range
+    from prepcoach.kit.salary import basis, spoken_band
 
     salary = kit.salary
     if salary is None:
         return ""
-    low, high = spoken_range(salary)
-    said = (
-        f"{money(low, salary.currency)}–{money(high, salary.currency)} "
-        f"{PERIOD_WORDS.get(salary.period, salary.period)}"
-    )
+    said = spoken_band(salary)
     based = basis(salary)
     return f"Say: {said}" + (f", based on {based}" if based else "")
 
