@@ -186,7 +186,15 @@ def followup(
     given = _parse_sets(set_values or [], template)
     postmortem = service.postmortem_for(store, interview.id)
     people = core.people_for(interview, postmortem)
-    ask = _prompter(answers, interactive=not as_json)
+    from prepcoach.cli.keep import keeping
+
+    ask = keeping(
+        ctx,
+        "followup",
+        f"{interview.id}-{template.id}",
+        _prompter(answers, interactive=not as_json),
+        command=f"prep followup {interview.id} --template {template.id}",
+    )
     recipients = _recipients(ask, people, to, template, scripted=answers is not None)
 
     if len(recipients) > 1:
@@ -237,6 +245,7 @@ def followup(
     findings = check_drafts(drafts, template, interview=interview, reference=now)
     shown_at = service.run_moment(store, interview.id, now)
     records = [service.record(store, d, shown_at) for d in drafts]
+    ask.done()
 
     if as_json:
         output.print_drafts_json(interview, template, drafts, findings, records, with_mailto=mailto)

@@ -105,10 +105,20 @@ def salary(
         _show(ctx, interview, existing, as_json=as_json)
         return
     else:
-        ask = make_prompter(load_answers(answers))
-        draft = _ask(ctx, ask, interview, existing)
+        from prepcoach.cli.keep import keeping
+
+        keeper = keeping(
+            ctx,
+            "salary",
+            interview.id,
+            make_prompter(load_answers(answers)),
+            command=f"prep salary {interview.id}",
+        )
+        draft = _ask(ctx, keeper, interview, existing)
     draft = replace(draft, interview_id=interview.id, company=interview.company)
     saved = store_salary.save_salary_range(store, draft)
+    if not given:
+        keeper.done()
     _show(ctx, interview, saved, as_json=as_json, saved=True)
 
 
