@@ -82,6 +82,7 @@ ANSWERS: dict[str, Any] = {
     "excited_about": "The new data platform team",
     "clarify": ["I said the team was 5 people, it was 8"],
     "next_steps": "The recruiter calls within a week.",
+    "promises": ["the write-up of the pricing test"],
     "next_dates": ["2025-03-21: hear back"],
 }
 

@@ -21,6 +21,7 @@ from prepcoach.kernel import textcheck
 from prepcoach.kernel.dates import DateContradiction, typed
 from prepcoach.kernel.errors import PrepError
 from prepcoach.postmortem.core import (
+    CLOSED,
     ITEM_MAX,
     RATING_MAX,
     RATING_MIN,
@@ -284,7 +285,7 @@ def _parse_concerns(value: Any, path: tuple[str | int, ...], ctx: ParseContext) 
         if not isinstance(item, dict):
             issues.append(Issue(where, "give the signal's text and its competencies"))
             continue
-        issues += _unknown_keys(item, ("text", "competencies"), where)
+        issues += _unknown_keys(item, ("text", "competencies", "by"), where)
         text, found = _text(item.get("text"), (*where, "text"), max_chars=ITEM_MAX)
         issues += found
         if not text:
@@ -317,7 +318,10 @@ def _parse_concerns(value: Any, path: tuple[str | int, ...], ctx: ParseContext) 
                     f"(known: {', '.join(known)})",
                 )
             )
-        concerns.append({"text": text, "competencies": [t for t in tags if t in known]})
+        entry: dict[str, Any] = {"text": text, "competencies": [t for t in tags if t in known]}
+        if isinstance(item.get("by"), str) and item["by"].strip():
+            entry["by"] = textcheck.clean(item["by"], multiline=False)
+        concerns.append(entry)
     return concerns, issues
 
 
@@ -419,7 +423,9 @@ def resume_index(template: PostmortemTemplate, answers: Mapping[str, Any]) -> in
     if not answered:
         return 0
     last = answered[-1]
-    if template.prompts[last].kind in REPEATED_KINDS:
+    closed = answers.get(CLOSED)
+    finished = set(closed) if isinstance(closed, list) else set()
+    if template.prompts[last].kind in REPEATED_KINDS and template.prompts[last].id not in finished:
         return last
     return last + 1
 

@@ -56,10 +56,18 @@ FIELD_KINDS: dict[str, str] = {
     "excited_about": "text",
     "clarify": "list",
     "next_steps": "text",
+    "promises": "list",
     "next_dates": "dates",
 }
 # Kinds answered item by item; an interrupted one continues where it stopped.
 REPEATED_KINDS = frozenset({"list", "people", "questions", "concerns", "dates"})
+# List prompts whose items someone raised: the run asks who (from the people met), kept in
+# answers[RAISED_BY] as {item text: name}. Concerns keep theirs inline ("by").
+ATTRIBUTED_LISTS = frozenset({"topics"})
+RAISED_BY = "raised_by"
+# Item-by-item prompts the user closed (an empty answer): a resumed run moves past them.
+CLOSED = "closed"
+BOOKKEEPING_KEYS = frozenset({RAISED_BY, CLOSED})
 
 Answers = dict[str, Any]  # prompt id -> stored answer (plain JSON data)
 
@@ -85,6 +93,7 @@ class Concern:
 
     text: str
     competencies: tuple[str, ...] = ()
+    raised_by: str = ""  # who of the people met raised it ('' when not noted)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +115,8 @@ class Postmortem:
     clarify: tuple[str, ...] = ()
     next_steps: str = ""
     next_dates: tuple[str, ...] = ()
+    promises: tuple[str, ...] = ()  # what you said you would send or do ("the write-up")
+    topic_by: Mapping[str, str] = field(default_factory=dict)  # topic -> who raised it
     created_at: str = ""
     updated_at: str = ""
     template_id: str = DEFAULT_TEMPLATE
@@ -197,10 +208,16 @@ def from_answers(
         if isinstance(q, dict) and q.get("text") and isinstance(q.get("rating"), int)
     )
     concerns = tuple(
-        Concern(text=str(c.get("text") or ""), competencies=tuple(c.get("competencies") or ()))
+        Concern(
+            text=str(c.get("text") or ""),
+            competencies=tuple(c.get("competencies") or ()),
+            raised_by=str(c.get("by") or ""),
+        )
         for c in _as_list(answers.get("concerns"))
         if isinstance(c, dict) and c.get("text")
     )
+    raised = answers.get(RAISED_BY)
+    topic_by = {str(k): str(v) for k, v in raised.items() if v} if isinstance(raised, dict) else {}
 
     def strings(key: str) -> tuple[str, ...]:
         return tuple(str(v) for v in _as_list(answers.get(key)) if v)
@@ -221,6 +238,8 @@ def from_answers(
         clarify=strings("clarify"),
         next_steps=_as_text(answers.get("next_steps")),
         next_dates=strings("next_dates"),
+        promises=strings("promises"),
+        topic_by=topic_by,
         created_at=created_at,
         updated_at=updated_at,
         template_id=template_id,

@@ -17,7 +17,13 @@ from prepcoach.cli.render import esc
 from prepcoach.interviews.core import Interviewer
 from prepcoach.kernel import textcheck
 from prepcoach.postmortem.answers import bank_question_for, normalize_date_item
-from prepcoach.postmortem.core import RATING_LABELS
+from prepcoach.postmortem.core import (
+    ATTRIBUTED_LISTS,
+    CLOSED,
+    RAISED_BY,
+    RATING_LABELS,
+    REPEATED_KINDS,
+)
 from prepcoach.postmortem.match import likely_competencies, similar_questions, suggest_competencies
 
 if TYPE_CHECKING:
@@ -49,6 +55,7 @@ class TerminalPostmortem:
         interview: Interview,
     ) -> None:
         self.ask = prompter
+        self.answers: dict[str, Any] = {}
         self.console = console
         self.library = library
         self.interview = interview
@@ -77,10 +84,16 @@ class TerminalPostmortem:
                 answers[key] = value
                 save_answers(answers)
 
+            self.answers = answers
             self.say(f"\n[bold cyan]{number}/{total}[/bold cyan] [bold]{esc(prompt.text)}[/bold]")
             if prompt.help:
                 self.say(f"[dim]{esc(prompt.help)}[/dim]")
-            save(self.handlers[prompt.kind](prompt, answers.get(prompt.id), save))
+            value = self.handlers[prompt.kind](prompt, answers.get(prompt.id), save)
+            answers[prompt.id] = value
+            if prompt.kind in REPEATED_KINDS:  # closed: a resumed run moves past it
+                closed = [str(c) for c in answers.get(CLOSED) or [] if c != prompt.id]
+                answers[CLOSED] = [*closed, prompt.id]
+            save_answers(answers)
         return answers
 
     def say(self, text: str) -> None:
@@ -125,9 +138,24 @@ class TerminalPostmortem:
         )
         return textcheck.clean(value, multiline=False)
 
+    def _met(self) -> list[str]:
+        """The names of the people met, as answered so far (or the interview's)."""
+        people = self.answers.get("people")
+        names = [str(p.get("name")) for p in people or [] if isinstance(p, dict) and p.get("name")]
+        return names or [p.name for p in self.interview.interviewers if p.name]
+
+    def _raised_by(self, name: str, what: str) -> str:
+        """Who raised it, from the people met ('' when one person or not sure)."""
+        met = self._met()
+        if len(met) < 2:
+            return met[0] if met else ""
+        choices = [Choice(n, n) for n in met] + [Choice("Several of them / not sure", "")]
+        return str(self.ask.select(name, f"  Who raised {what}?", choices, default=""))
+
     def items(self, prompt: PostmortemPrompt, current: Any, save: Save) -> Any:
         items = [str(i) for i in current] if isinstance(current, list) else []
         self._show(items)
+        attributed = prompt.id in ATTRIBUTED_LISTS
         while True:
             text = self._item(self._name(prompt), f"{len(items) + 1}.", not items)
             if not text:
@@ -137,6 +165,13 @@ class TerminalPostmortem:
                 return items
             items.append(text)
             save(items)
+            if attributed:
+                who = self._raised_by(self._name(prompt, "by"), "it")
+                if who:
+                    raised = dict(self.answers.get(RAISED_BY) or {})
+                    raised[text] = who
+                    self.answers[RAISED_BY] = raised
+                    save(items)
 
     def dates(self, prompt: PostmortemPrompt, current: Any, save: Save) -> Any:
         items = [str(i) for i in current] if isinstance(current, list) else []
@@ -295,36 +330,50 @@ class TerminalPostmortem:
 
     def concerns(self, prompt: PostmortemPrompt, current: Any, save: Save) -> Any:
         concerns: list[dict[str, Any]] = [c for c in current or [] if isinstance(c, dict)]
+        pending = concerns.pop() if concerns and not concerns[-1].get("competencies") else None
         self._show([_concern(c) for c in concerns])
-        competencies = self.library.competencies
         while True:
-            text = self._item(
-                self._name(prompt, "text"), f"Signal {len(concerns) + 1}:", not concerns
-            )
+            if pending is not None:  # typed before an interruption: its questions go on
+                text = str(pending.get("text") or "")
+                self.say(f"Signal {len(concerns) + 1}: {esc(text)}")
+                pending = None
+            else:
+                text = self._item(
+                    self._name(prompt, "text"), f"Signal {len(concerns) + 1}:", not concerns
+                )
             if not text:
                 if prompt.required and not concerns:
                     self.say("Add at least one: this answer is required.")
                     continue
                 return concerns
-            suggested = suggest_competencies(text, self.library, limit=3)
-            likely = likely_competencies(text, self.library)
-            order = list(dict.fromkeys([*likely, *suggested, *competencies]))
-            choices = [
-                Choice(competencies[c].name, c, description=competencies[c].description)
-                for c in order
-            ]
-            picked: list[Any] = []
-            while not picked:
-                picked = self.ask.checkbox(
-                    self._name(prompt, "competencies"),
-                    "Which competencies does it point to? (Space to pick, Enter to confirm)",
-                    choices,
-                    checked=likely,
-                )
-                if not picked:
-                    self.say("Pick at least one: the plan prepares stories for them.")
-            concerns.append({"text": text, "competencies": [str(c) for c in picked]})
+            entry: dict[str, Any] = {"text": text, "competencies": []}
+            save([*concerns, entry])  # the text is kept even if the next question is cut short
+            entry["competencies"] = self._concern_competencies(prompt, text)
+            who = self._raised_by(self._name(prompt, "by"), "it")
+            if who:
+                entry["by"] = who
+            concerns.append(entry)
             save(concerns)
+
+    def _concern_competencies(self, prompt: PostmortemPrompt, text: str) -> list[str]:
+        competencies = self.library.competencies
+        suggested = suggest_competencies(text, self.library, limit=3)
+        likely = likely_competencies(text, self.library)
+        order = list(dict.fromkeys([*likely, *suggested, *competencies]))
+        choices = [
+            Choice(competencies[c].name, c, description=competencies[c].description) for c in order
+        ]
+        picked: list[Any] = []
+        while not picked:
+            picked = self.ask.checkbox(
+                self._name(prompt, "competencies"),
+                "Which competencies does it point to? (Space to pick, Enter to confirm)",
+                choices,
+                checked=likely,
+            )
+            if not picked:
+                self.say("Pick at least one: the plan prepares stories for them.")
+        return [str(c) for c in picked]
 
 
 def _person(person: Mapping[str, Any]) -> str:
