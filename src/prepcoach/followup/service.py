@@ -18,11 +18,12 @@ from typing import TYPE_CHECKING
 
 from prepcoach.followup import core
 from prepcoach.followup import store as store_fu
-from prepcoach.followup.core import Draft, PostmortemLike, Recipient, Sources, Value
+from prepcoach.followup.core import Draft, Evidence, PostmortemLike, Recipient, Sources, Value
 from prepcoach.followup.store import FollowupRecord
 from prepcoach.interviews import store as store_iv
 from prepcoach.interviews.core import Interview, InterviewChanges
 from prepcoach.kernel.errors import PrepError
+from prepcoach.kit.research_store import get_research
 from prepcoach.postmortem.store import get_postmortem_for_interview
 from prepcoach.profile import store as store_pr
 from prepcoach.stories import store as store_st
@@ -49,7 +50,20 @@ def sources(
     postmortem: PostmortemLike | None,
     now: datetime,
 ) -> Sources:
-    shown = frozenset(c for s in store_st.list_stories(store) for c in s.competencies)
+    stories = store_st.list_stories(store)
+    shown = frozenset(c for s in stories for c in s.competencies)
+    evidence = [
+        Evidence(s.part("result"), tuple(s.competencies), s.title)
+        for s in stories
+        if s.part("result").strip()
+    ]
+    dossier = get_research(store, interview.company)
+    if dossier is not None:
+        evidence += [
+            Evidence(item.how_i_help, (), item.text)
+            for item in dossier.items("challenges")
+            if item.how_i_help.strip()
+        ]
     return Sources(
         profile=store_pr.get_profile(store),
         interview=interview,
@@ -57,6 +71,7 @@ def sources(
         competency_names={c.id: c.name for c in library.competencies.values()},
         story_competencies=shown,
         reference=now,
+        evidence=tuple(evidence),
     )
 
 
@@ -82,6 +97,17 @@ def remember_addresses(
     if changed:
         store_iv.update_interview(store, interview.id, InterviewChanges(interviewers=tuple(people)))
     return changed
+
+
+def earlier_notes(store: Store, interview_id: str, template_id: str) -> list[tuple[str, str]]:
+    """(recipient, body) of the newest note of the same kind drafted before to each person
+    of the interview, for the check that no two people get the same note."""
+    family = core.THANK_YOU if template_id.startswith(core.THANK_YOU) else template_id
+    latest: dict[str, tuple[str, str]] = {}
+    for record in store_fu.list_followups(store, interview_id):
+        if record.template_id.startswith(family) and record.recipient_name:
+            latest[record.recipient_name.casefold()] = (record.recipient_name, record.body)
+    return list(latest.values())
 
 
 def run_moment(store: Store, interview_id: str, now: datetime) -> datetime:

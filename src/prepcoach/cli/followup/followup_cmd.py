@@ -245,7 +245,13 @@ def followup(
         drafts = edited
     from prepcoach.followup.checks import check_drafts
 
-    findings = check_drafts(drafts, template, interview=interview, reference=now)
+    findings = check_drafts(
+        drafts,
+        template,
+        interview=interview,
+        reference=now,
+        earlier=service.earlier_notes(store, interview.id, template.id),
+    )
     shown_at = service.run_moment(store, interview.id, now)
     records = [service.record(store, d, shown_at) for d in drafts]
     ask.done()
