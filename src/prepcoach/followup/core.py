@@ -423,7 +423,10 @@ def gather_fields(
         concerns = concerns_for(pm, recipient)
         values["skill"] = _skill(concerns, sources)
         values["concern"] = next((phrase(c.text) for c in concerns if c.text.strip()), "")
-        values["proof"] = proof_for(concerns, sources)
+        values["proof"] = proof_for(
+            [c for c in concerns if _raised_by(c) in ("", recipient.name.strip().casefold())],
+            sources,
+        )
         promises = [promise_phrase(p) for p in getattr(pm, "promises", ()) if p.strip()]
         values["promise"] = join_names(promises)
         values["material"] = values["promise"]
@@ -483,15 +486,21 @@ def concerns_for(pm: PostmortemLike, recipient: Recipient) -> list[ConcernLike]:
     me = recipient.name.strip().casefold()
 
     def rank(concern: ConcernLike) -> int:
-        by = getattr(concern, "raised_by", "").strip().casefold()
+        by = _raised_by(concern)
         return 0 if by == me else 1 if not by else 2
 
     return sorted(pm.concerns, key=rank)
 
 
+def _raised_by(concern: ConcernLike) -> str:
+    return str(getattr(concern, "raised_by", "")).strip().casefold()
+
+
 def proof_for(concerns: Sequence[ConcernLike], sources: Sources) -> str:
     """Evidence that answers the first concern it can: a story's result or a 'how I help'
-    note with one of its competencies, else one that shares words with it; '' when none."""
+    note with one of its competencies, else one that shares words with it; '' when none
+    (pass only the concerns the reader raised or nobody in particular did: a note does not
+    answer what a colleague worried about)."""
     for concern in concerns:
         tags = set(concern.competencies)
         for item in sources.evidence:
