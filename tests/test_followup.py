@@ -11,14 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from prepcoach import followup as core
-from prepcoach import followup_checks as checks
-from prepcoach import paths
 from prepcoach.content.library import ContentFile, check_files, content_files, load_library
 from prepcoach.content.model import EmailTemplate
-from prepcoach.errors import ContentError, NotFoundError, PrepError
-from prepcoach.interviews import Interview, Interviewer
-from prepcoach.profile import Profile
+from prepcoach.followup import checks, core
+from prepcoach.interviews.core import Interview, Interviewer
+from prepcoach.kernel import paths
+from prepcoach.kernel.errors import ContentError, NotFoundError, PrepError
+from prepcoach.profile.core import Profile
 
 NOW = datetime(2025, 3, 11, 15, 0, tzinfo=UTC)  # a Tuesday
 GOLDEN = Path(__file__).parent / "data" / "followup"
@@ -119,16 +118,30 @@ BUILT_IN_TEMPLATES = (
     "check-in",
     "rejection-reply",
     "withdraw",
+    "offer-acceptance",
+    "counter-offer",
+    "offer-decline",
+    "promised-material",
+    "thank-you-late",
+    "reschedule",
 )
 
 
-def test_the_six_built_in_templates_are_there(templates: dict[str, EmailTemplate]) -> None:
+def test_the_built_in_templates_are_there(templates: dict[str, EmailTemplate]) -> None:
     assert set(templates) >= set(BUILT_IN_TEMPLATES)
     assert templates["thank-you-panel"].per_interviewer
     assert templates["thank-you-first"].send_within_hours == 24
 
 
-EXTRA = {"promised_date": "2025-03-07", "reason": "I have accepted another offer"}
+EXTRA = {
+    "promised_date": "2025-03-07",
+    "reason": "I have accepted another offer",
+    "start_date": "Monday 2 June",
+    "counter_figure": "68,000",
+    "counter_reason": "that is in line with the market for a role of this scope",
+    "material": "the sample dashboard we discussed",
+    "new_times": "Thursday after 2pm or Friday morning",
+}
 
 
 @pytest.mark.parametrize("template_id", BUILT_IN_TEMPLATES)
@@ -162,6 +175,9 @@ def test_every_template_renders_with_minimal_data(
         "skill": "SQL",
         "signature": "Sam",
         "promised_date": "Friday",
+        "counter_figure": "60,000",
+        "material": "the report",
+        "new_times": "Friday morning",
     }
     answers = {k: v for k, v in minimal.items() if k in template.required or k == "recipient_name"}
     values = core.with_answers(
@@ -344,7 +360,7 @@ def test_a_template_that_reaches_outside_the_sandbox_is_a_content_error(body: st
         ContentError, match=r"'mine' \(my-pack.yaml\).*outside the template sandbox"
     ):
         core.render_followup(template, {"first_name": "Jane"}, origin="my-pack.yaml")
-    from prepcoach.templating import template_problems
+    from prepcoach.followup.templating import template_problems
 
     assert any("outside the template sandbox" in m for _loc, m in template_problems(template))
 
@@ -540,6 +556,6 @@ def test_reminder_times() -> None:
     ],
 )
 def test_a_note_reads_well_in_the_middle_of_a_sentence(note: str, expected: str) -> None:
-    from prepcoach.followup import phrase
+    from prepcoach.followup.core import phrase
 
     assert phrase(note) == expected

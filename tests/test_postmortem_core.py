@@ -11,12 +11,26 @@ from typing import Any
 
 import pytest
 
-from prepcoach import clock, paths
-from prepcoach.content.library import ContentLibrary, content_files, load_library
+from prepcoach.content.library import (
+    ContentFile,
+    ContentLibrary,
+    check_files,
+    content_files,
+    load_library,
+)
 from prepcoach.content.model import PostmortemPrompt, PostmortemTemplate
-from prepcoach.errors import ContentError
-from prepcoach.interviews import Interview, Interviewer
-from prepcoach.postmortem import (
+from prepcoach.interviews.core import Interview, Interviewer
+from prepcoach.kernel import clock, paths
+from prepcoach.kernel.errors import ContentError
+from prepcoach.postmortem.answers import (
+    ParseContext,
+    missing_required,
+    normalize_date_item,
+    parse_answers,
+    parse_rating,
+    resume_index,
+)
+from prepcoach.postmortem.core import (
     AskedQuestion,
     Concern,
     Postmortem,
@@ -29,21 +43,13 @@ from prepcoach.postmortem import (
     past_interviews,
     revisit_answer,
 )
-from prepcoach.postmortem_answers import (
-    ParseContext,
-    missing_required,
-    normalize_date_item,
-    parse_answers,
-    parse_rating,
-    resume_index,
-)
-from prepcoach.postmortem_match import (
+from prepcoach.postmortem.match import (
     likely_competencies,
     similar_questions,
     suggest_competencies,
 )
-from prepcoach.postmortem_text import from_document, report_dict, to_document, to_markdown
-from prepcoach.stories import StarStory
+from prepcoach.postmortem.text import from_document, report_dict, to_document, to_markdown
+from prepcoach.stories.core import StarStory
 
 NOW = datetime(2025, 3, 14, 15, 0, tzinfo=UTC)  # a Friday afternoon
 INTERVIEW = Interview(
@@ -373,7 +379,8 @@ def test_the_follow_up_is_due_24_hours_after_the_interview(
     assert plan.followup_deadline == datetime(2025, 3, 15, 10, 0, tzinfo=UTC)
     assert plan.followup_topics == ("their move to self-serve analytics",)
     day_only = replace(INTERVIEW, when=date(2025, 3, 14))
-    assert followup_deadline(day_only) == date(2025, 3, 15)
+    # known only by its day: by the end of the next day (the follow-up's one rule)
+    assert followup_deadline(day_only) == datetime(2025, 3, 15, 23, 59).astimezone()
     assert followup_deadline(replace(INTERVIEW, when=None)) is None
 
 
@@ -463,9 +470,9 @@ def test_the_markdown_report_leads_with_the_plan(
 def test_a_post_mortem_is_saved_as_it_goes_then_finished(
     home: Path, library: ContentLibrary, template: PostmortemTemplate
 ) -> None:
-    from prepcoach.store import interviews as store_iv
-    from prepcoach.store import postmortems as store_pm
-    from prepcoach.store import practice as store_pr
+    from prepcoach.interviews import store as store_iv
+    from prepcoach.postmortem import store as store_pm
+    from prepcoach.practice import store as store_pr
     from prepcoach.store.db import Store
 
     with Store.open(home) as store:
@@ -499,9 +506,9 @@ def test_a_post_mortem_is_saved_as_it_goes_then_finished(
 
 
 def test_a_change_made_meanwhile_is_not_overwritten(home: Path) -> None:
-    from prepcoach.errors import StoreError
-    from prepcoach.store import interviews as store_iv
-    from prepcoach.store import postmortems as store_pm
+    from prepcoach.interviews import store as store_iv
+    from prepcoach.kernel.errors import StoreError
+    from prepcoach.postmortem import store as store_pm
     from prepcoach.store.db import Store
 
     with Store.open(home) as store:
@@ -544,3 +551,20 @@ def test_a_question_in_other_words_finds_similar_bank_questions(library: Content
     ]
     assert "career-goals-3-5-years" in five and len(five) <= 3
     assert similar_questions("What would you change in our onboarding flow", library) == []
+
+
+def test_a_postmortem_template_with_a_repeated_prompt_id_is_reported(tmp_path: Path) -> None:
+    pack = tmp_path / "pm.yaml"
+    pack.write_text(
+        'pack: pm\ntitle: PM\nversion: "1"\ndescription: D\npostmortem_templates:\n'
+        "  - id: my-pm\n    title: Mine\n    prompts:\n"
+        "      - id: overall_rating\n        text: How was it?\n        kind: text\n"
+        "      - id: mood\n        text: Mood?\n        kind: text\n"
+        "      - id: mood\n        text: Mood again?\n        kind: text\n",
+        encoding="utf-8",
+    )
+    _, problems = check_files([ContentFile(pack, False)])
+    messages = [p.message for p in problems]
+    assert [(p.line, p.column) for p in problems] == [(9, 7), (9, 7)]  # the prompts list
+    assert "post-mortem template 'my-pm': prompt id 'mood' is used twice" in messages
+    assert any("prompt 'overall_rating' must be of kind 'rating'" in m for m in messages)
