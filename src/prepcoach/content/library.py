@@ -21,16 +21,20 @@ from prepcoach.content import checks
 from prepcoach.content.model import (
     KINDS,
     AskQuestion,
+    Checklist,
+    ChecklistItem,
     Competency,
     EmailTemplate,
     FormatStep,
     InterviewFormat,
     Item,
+    LookFor,
     PackInfo,
     PostmortemPrompt,
     PostmortemTemplate,
     Question,
     Role,
+    Skill,
     StarPart,
     StarTemplate,
 )
@@ -38,20 +42,27 @@ from prepcoach.content.validation import Problem, suggest, validate_pack
 from prepcoach.content.yamlsource import mark_of, parse_yaml
 from prepcoach.kernel.errors import ContentError, NotFoundError, PrepError
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 4
 YAML_SUFFIXES = (".yaml", ".yml")
 
 T = TypeVar("T")
 
+# The parts every answer template needs: a STAR story, or a hypothetical "what would you do".
+STAR_CORE = ("situation", "task", "action", "result")
+HYPOTHETICAL_CORE = ("clarify", "options", "decide", "communicate")
+
 # Fields holding nested dataclasses, for rebuilding items from the cache.
 _NESTED: dict[type, dict[str, type]] = {
+    Question: {"look_fors": LookFor},
     StarTemplate: {"parts": StarPart},
     InterviewFormat: {"steps": FormatStep},
     PostmortemTemplate: {"prompts": PostmortemPrompt},
+    Checklist: {"items": ChecklistItem},
 }
 
 KIND_LABELS = {
     "competencies": "competency",
+    "skills": "skill",
     "roles": "role",
     "questions": "question",
     "star_templates": "STAR template",
@@ -59,11 +70,13 @@ KIND_LABELS = {
     "formats": "interview format",
     "postmortem_templates": "post-mortem template",
     "email_templates": "email template",
+    "checklists": "checklist",
 }
 
 
 KIND_PLURALS = {
     "competencies": "competencies",
+    "skills": "skills",
     "roles": "roles",
     "questions": "questions",
     "star_templates": "STAR templates",
@@ -71,6 +84,7 @@ KIND_PLURALS = {
     "formats": "interview formats",
     "postmortem_templates": "post-mortem templates",
     "email_templates": "email templates",
+    "checklists": "checklists",
 }
 
 
@@ -91,6 +105,7 @@ class ContentLibrary:
 
     packs: list[PackInfo] = field(default_factory=list)
     competencies: dict[str, Competency] = field(default_factory=dict)
+    skills: dict[str, Skill] = field(default_factory=dict)
     roles: dict[str, Role] = field(default_factory=dict)
     questions: dict[str, Question] = field(default_factory=dict)
     star_templates: dict[str, StarTemplate] = field(default_factory=dict)
@@ -98,6 +113,7 @@ class ContentLibrary:
     formats: dict[str, InterviewFormat] = field(default_factory=dict)
     postmortem_templates: dict[str, PostmortemTemplate] = field(default_factory=dict)
     email_templates: dict[str, EmailTemplate] = field(default_factory=dict)
+    checklists: dict[str, Checklist] = field(default_factory=dict)
     origins: dict[str, str] = field(default_factory=dict)  # "kind/id" -> pack file
 
     def items(self, kind: str) -> dict[str, Any]:
@@ -335,6 +351,14 @@ def _check_references(library: ContentLibrary, where: dict[str, tuple[str, Any, 
             )
         if q.target_seconds <= 0:
             problem("questions", q.id, ("target_seconds",), "target_seconds must be positive")
+        for i, look_for in enumerate(q.look_fors):
+            for j, cue in enumerate(look_for.cues):
+                if not cue.strip():
+                    problem("questions", q.id, ("look_fors", i, "cues", j), "a cue is empty")
+    for skill in library.skills.values():
+        for i, r in enumerate(skill.roles):
+            if r not in library.roles:
+                problem("skills", skill.id, ("roles", i), unknown("role", r, library.roles))
     for t in library.star_templates.values():
         for i, c in enumerate(t.competencies):
             if c not in competencies:
@@ -353,7 +377,9 @@ def _check_references(library: ContentLibrary, where: dict[str, tuple[str, Any, 
                 f"the parts' shares add up to {total:.2f}; make them add up to 1.0",
             )
         keys = [p.key for p in t.parts]
-        for needed in ("situation", "task", "action", "result"):
+        # A story follows STAR; a hypothetical answer follows its own scaffold.
+        core = HYPOTHETICAL_CORE if HYPOTHETICAL_CORE[0] in keys else STAR_CORE
+        for needed in core:
             if needed not in keys:
                 problem("star_templates", t.id, ("parts",), f"has no '{needed}' part")
     for f in library.formats.values():

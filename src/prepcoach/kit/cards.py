@@ -80,7 +80,7 @@ def build_cards(questions: Sequence[Question], best: Mapping[str, AnswerLike]) -
                 question=question.text,
                 answer=answer.best_text.strip() if answer is not None else "",
                 score=answer.best_score if answer is not None else None,
-                covers=question.look_fors,
+                covers=question.look_for_labels,
                 tips=question.tips,
                 tags=tuple(t.replace(" ", "-") for t in tags),
             )

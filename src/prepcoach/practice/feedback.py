@@ -659,7 +659,7 @@ def _split_look_fors(f: _Facts) -> tuple[list[str], list[str]]:
     """Covered and missing look-fors; one made only of generic words can't be checked."""
     covered: list[str] = []
     missing: list[str] = []
-    for look_for in f.question.look_fors:
+    for look_for in f.question.look_for_labels:
         if _key_stems(look_for):
             (covered if f.stems.covers(look_for) else missing).append(look_for)
     return covered, missing

@@ -142,7 +142,7 @@ def print_question(q: Question, library: ContentLibrary) -> None:
     console.print(f"[bold]What it assesses[/bold]\n{esc(q.assesses)}\n")
     for title, items in (
         ("Tips", q.tips),
-        ("A strong answer covers", q.look_fors),
+        ("A strong answer covers", q.look_for_labels),
         ("Likely follow-ups", q.probes),
     ):
         if items:
