@@ -40,11 +40,13 @@ def export_cards(*, anki: Path | None, csv_file: Path | None, every: bool, force
     cards = flashcards.build_cards(questions, practised(store, [q.id for q in questions]))
     answered = sum(1 for c in cards if c.answer)
     summary = f"{len(cards)} card(s), {answered} with your best answer"
+    from prepcoach.store.files import check_target
+
     for target in (anki, csv_file):
-        if target is not None and target != Path("-") and target.exists() and not force:
-            raise PrepError(f"{target} already exists; add --force to replace it")
+        if target is not None and target != Path("-"):
+            check_target(target, overwrite=force)
     if anki is not None:
-        flashcards.write_apkg(cards, anki)
+        flashcards.write_apkg(cards, anki, work_dir=ctx.home)
         ctx.err_console.print(
             f"Wrote {summary} to {anki} (open it with Anki, or AnkiDroid/AnkiMobile)",
             highlight=False,

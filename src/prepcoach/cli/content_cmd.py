@@ -189,7 +189,7 @@ def import_markdown(
     pack = result.to_pack(pack_id, source=str(file))
     target = user_content_path(ctx.home, pack_id)
     header = f"# Imported from {file.name}. Add what each question assesses, tips and look-fors.\n"
-    atomic_write(target, header + dump_yaml(pack), overwrite=force)
+    atomic_write(target, header + dump_yaml(pack), overwrite=force, create_folder=True)
     console = ctx.console
     console.print(f"Kept {len(result.questions)} question(s):")
     from rich.markup import escape
@@ -242,7 +242,7 @@ def new_pack(
         .replace("{role_name}", role_name.replace('"', "'"))
         .replace("{path}", str(target))
     )
-    atomic_write(target, text, overwrite=False)
+    atomic_write(target, text, overwrite=False, create_folder=out is None)
     ctx.console.print(f"Wrote {target}")
     ctx.console.print("Edit it, then check it with: prep content validate")
 

@@ -64,7 +64,7 @@ class AppContext:
                 paths.user_content_dir(self.home),
                 self.content_paths,
             )
-            self._library = load_library(files, cache_dir=paths.cache_dir())
+            self._library = load_library(files, cache_dir=paths.cache_dir(self.home))
         return self._library
 
 

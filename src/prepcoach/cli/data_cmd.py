@@ -141,6 +141,10 @@ def backup(
             target = output / f"prep-{stamp}.db"
         else:
             target = output
+    else:
+        from prepcoach.store.files import private_folder
+
+        private_folder(folder)
     counter = 1
     while target.exists():
         counter += 1

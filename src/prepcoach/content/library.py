@@ -499,14 +499,18 @@ def _write_cache(cache_dir: Path, key: str, library: ContentLibrary) -> None:
         "origins": library.origins,
         "items": {kind: [_to_row(i) for i in library.items(kind).values()] for kind in KINDS},
     }
+    from prepcoach.store.files import private_folder
+
     try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
+        private_folder(cache_dir)
         for old in cache_dir.glob("content-*.bin"):
             old.unlink(missing_ok=True)
         tmp = cache_dir / f".content-{key}.{os.getpid()}.tmp"
-        tmp.write_bytes(marshal.dumps(raw))
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(marshal.dumps(raw))
         os.replace(tmp, _cache_file(cache_dir, key))
-    except (OSError, ValueError):
+    except (OSError, ValueError, PrepError):
         pass  # a read-only or full cache dir must never stop the user
 
 
