@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from prepcoach.cli.context import get_context
-from prepcoach.cli.inputs import check_choice
+from prepcoach.cli.inputs import check_choice, read_text
+
+MARKDOWN_LIMIT = 5 * 1024 * 1024  # bytes in a Markdown list to import
 
 if TYPE_CHECKING:
     from prepcoach.content.library import ContentLibrary
@@ -176,12 +178,7 @@ def import_markdown(
     from prepcoach.store.files import atomic_write, user_content_path
 
     ctx = get_context()
-    try:
-        text = file.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise PrepError(f"file not found: {file}") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise PrepError(f"cannot read {file}: {error}") from None
+    text = read_text(file, MARKDOWN_LIMIT, "Markdown list")
     result = parse_markdown_questions(text)
     if not result.questions:
         raise PrepError(f"no questions found in {file} ({len(result.skipped)} line(s) skipped)")

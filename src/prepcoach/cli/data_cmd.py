@@ -104,7 +104,7 @@ def import_file(
     from prepcoach.store import transfer
 
     ctx = get_context()
-    data = transfer.load(read_text(file), str(file))
+    data = transfer.load(read_text(file, transfer.IMPORT_LIMIT, "export"), str(file))
     report = transfer.import_data(ctx.store(), data, merge=merge, source=str(file))
     added, updated = report.total("added"), report.total("updated")
     unchanged, kept = report.total("unchanged"), report.total("kept")

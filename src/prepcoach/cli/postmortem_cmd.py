@@ -164,16 +164,16 @@ def record(
 
 def _scripted_text(answers: Path | None) -> tuple[str | None, str]:
     """The YAML answers from --answers FILE, '-' or piped stdin; None to ask in a terminal."""
-    from prepcoach.cli.inputs import read_text
+    from prepcoach.cli.inputs import read_stdin, read_text
     from prepcoach.errors import NotInteractiveError
 
     if answers is not None:
         if str(answers) == "-":
-            return sys.stdin.read(), "<stdin>"
-        return read_text(answers), str(answers)
+            return read_stdin(), "<stdin>"
+        return read_text(answers, what="answers file"), str(answers)
     if sys.stdin.isatty():
         return None, ""
-    text = sys.stdin.read()
+    text = read_stdin()
     if not text.strip():
         raise NotInteractiveError(
             "a post-mortem needs a terminal to ask its questions; run it in a terminal, or "

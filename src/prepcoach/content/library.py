@@ -36,8 +36,11 @@ from prepcoach.content.model import (
     StarTemplate,
 )
 from prepcoach.errors import ContentError, NotFoundError, PrepError
+from prepcoach.store.files import read_limited
 
 CACHE_FORMAT = 3
+PACK_LIMIT = 20 * 1024 * 1024  # bytes in one pack file
+MAX_PACK_FILES = 1_000  # pack files in one folder
 YAML_SUFFIXES = (".yaml", ".yml")
 
 T = TypeVar("T")
@@ -193,11 +196,17 @@ def content_files(
 
 
 def _yaml_files(folder: Path) -> list[Path]:
-    return sorted(
-        p
-        for p in folder.rglob("*")
-        if p.suffix in YAML_SUFFIXES and p.is_file() and not p.name.startswith(".")
-    )
+    """The pack files in `folder` and below (symbolic links to folders are not followed)."""
+    found: list[Path] = []
+    for path in folder.rglob("*"):
+        if path.suffix in YAML_SUFFIXES and not path.name.startswith(".") and path.is_file():
+            found.append(path)
+            if len(found) > MAX_PACK_FILES:
+                raise PrepError(
+                    f"{folder} holds more than {MAX_PACK_FILES:,} pack files; "
+                    "keep your packs in a folder of their own"
+                )
+    return sorted(found)
 
 
 def display_path(path: Path) -> str:
@@ -247,10 +256,9 @@ def check_files(files: Sequence[ContentFile]) -> tuple[ContentLibrary, list[Any]
     for content_file in files:
         shown = display_path(content_file.path)
         try:
-            text = content_file.path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
-            problems.append(Problem(shown, 1, 1, f"cannot read file: {reason}"))
+            text = read_limited(content_file.path, PACK_LIMIT, what="content pack")
+        except PrepError as error:
+            problems.append(Problem(shown, 1, 1, str(error)))
             continue
         data, yaml_problems = parse_yaml(text)
         problems += [Problem(shown, line, col, msg) for (line, col), msg in yaml_problems]

@@ -78,7 +78,7 @@ def read_limited(path: Path, limit: int, *, what: str = "file") -> str:
 
 
 def _too_big(path: Path, what: str, limit: int) -> str:
-    return f"{path} is too large for a {what} (the limit is {size_label(limit)})"
+    return f"{path} is too large: a {what} may hold at most {size_label(limit)}"
 
 
 def check_target(path: Path, *, overwrite: bool = True) -> None:
