@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from prepcoach.errors import PrepError
-from prepcoach.store.files import MB, read_limited, size_label
+from prepcoach.kernel.errors import PrepError
+from prepcoach.kernel.files import MB, read_limited, size_label
 
 if TYPE_CHECKING:
     from prepcoach.cli.prompts import Prompter

@@ -35,8 +35,8 @@ from prepcoach.content.model import (
     StarPart,
     StarTemplate,
 )
-from prepcoach.errors import ContentError, NotFoundError, PrepError
-from prepcoach.store.files import read_limited
+from prepcoach.kernel.errors import ContentError, NotFoundError, PrepError
+from prepcoach.kernel.files import read_limited
 
 CACHE_FORMAT = 3
 PACK_LIMIT = 20 * 1024 * 1024  # bytes in one pack file
@@ -417,15 +417,15 @@ def _check_references(library: ContentLibrary, where: dict[str, tuple[str, Any, 
             if step.count < 1:
                 problem("formats", f.id, ("steps", s, "count"), "count must be at least 1")
     if library.email_templates:  # parse each template once, so a broken one names its file
-        from prepcoach.followup import FIELDS
-        from prepcoach.templating import template_problems
+        from prepcoach.followup.core import FIELDS
+        from prepcoach.followup.templating import template_problems
 
         known = {name: info.label for name, info in FIELDS.items()}
         for email in library.email_templates.values():
             for loc, message in template_problems(email, known):
                 problem("email_templates", email.id, loc, message)
     if library.postmortem_templates:
-        from prepcoach.postmortem import template_problems as postmortem_problems
+        from prepcoach.postmortem.core import template_problems as postmortem_problems
 
         for template in library.postmortem_templates.values():
             for message in postmortem_problems(template):
@@ -507,7 +507,7 @@ def _write_cache(cache_dir: Path, key: str, library: ContentLibrary) -> None:
         "origins": library.origins,
         "items": {kind: [_to_row(i) for i in library.items(kind).values()] for kind in KINDS},
     }
-    from prepcoach.store.files import private_folder
+    from prepcoach.kernel.files import private_folder
 
     try:
         private_folder(cache_dir)

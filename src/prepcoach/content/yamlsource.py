@@ -167,7 +167,7 @@ def _check_text(value: str, event: Any, controls: bool) -> None:
             f"text of {len(value):,} characters is too long (at most {MAX_TEXT:,})",
         )
     if not controls:
-        from prepcoach.safetext import first_control
+        from prepcoach.kernel.safetext import first_control
 
         found = first_control(value)
         if found is not None:

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from prepcoach.errors import PrepError, StoreError
+from prepcoach.kernel.errors import PrepError, StoreError
 
 DB_NAME = "prep.db"
 APPLICATION_ID = 0x50524550  # "PREP" in the header, so the file says whose it is
@@ -184,7 +184,7 @@ def to_json(value: object) -> str:
 
 def fresh_id(conn: sqlite3.Connection, table: str) -> str:
     """A new random id for `table` that is not in use yet (call inside a transaction)."""
-    from prepcoach import ids
+    from prepcoach.kernel import ids
 
     prefix = ids.PREFIXES[table]
     while True:
@@ -274,8 +274,8 @@ def side_files(path: Path) -> list[Path]:
 
 def prepare_home(home: Path) -> None:
     """The home must be a folder: created private (0700), or made private if it is not."""
-    from prepcoach.paths import home_label
-    from prepcoach.store.files import private_folder
+    from prepcoach.kernel.files import private_folder
+    from prepcoach.kernel.paths import home_label
 
     if home.exists() and not home.is_dir():
         raise StoreError(
@@ -501,7 +501,7 @@ def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
     The copy is a single self-contained file (rollback journal, not WAL), so it can be
     mailed or opened anywhere; a crash half-way leaves no partial backup behind.
     """
-    from prepcoach.store.files import check_target
+    from prepcoach.kernel.files import check_target
 
     check_target(target, overwrite=False)
     try:
