@@ -69,10 +69,10 @@ class AppContext:
 
 
 def make_console(*, color: bool = True, stderr: bool = False) -> Console:
-    from rich.console import Console
+    from prepcoach.cli.render import SafeConsole
 
     no_color = not color or "NO_COLOR" in os.environ
-    return Console(stderr=stderr, no_color=no_color, highlight=False, soft_wrap=False)
+    return SafeConsole(stderr=stderr, no_color=no_color, highlight=False, soft_wrap=False)
 
 
 _current: AppContext | None = None

@@ -56,7 +56,6 @@ def export(
 
     Example: prep export -o prep-backup.json     (restore with: prep import FILE)
     """
-    import sys
 
     from prepcoach.store import transfer
 
@@ -80,7 +79,9 @@ def export(
         )
     text = transfer.dump(transfer.export_data(ctx.store(), redact=redact), fmt)
     if output is None:
-        sys.stdout.write(text)
+        from prepcoach.cli.render import write_out
+
+        write_out(text)
         return
     from prepcoach.kernel.files import atomic_write
 

@@ -10,6 +10,7 @@ import typer
 
 from prepcoach.cli.context import get_context
 from prepcoach.cli.inputs import check_choice, read_text
+from prepcoach.cli.render import error_text
 
 MARKDOWN_LIMIT = 5 * 1024 * 1024  # bytes in a Markdown list to import
 
@@ -46,7 +47,7 @@ def validate(
     )
     library, problems = check_files(files)
     for problem in problems:
-        typer.echo(str(problem))
+        typer.echo(error_text(problem))
     counts = ", ".join(
         count_label(kind, len(library.items(kind))) for kind in KINDS if library.items(kind)
     )

@@ -10,7 +10,6 @@ from prepcoach.cli.context import get_context
 def export_cards(*, anki: Path | None, csv_file: Path | None, every: bool, force: bool) -> None:
     """Cards for the likely questions of your next interview and every question you have
     practised (`every`: the whole bank), each with your best answer."""
-    import sys
 
     from prepcoach.interviews import store as store_iv
     from prepcoach.kernel.errors import NotFoundError, PrepError
@@ -54,7 +53,9 @@ def export_cards(*, anki: Path | None, csv_file: Path | None, every: bool, force
     if csv_file is not None:
         text = flashcards.to_csv(cards)
         if str(csv_file) == "-":
-            sys.stdout.write(text)
+            from prepcoach.cli.render import write_out
+
+            write_out(text)
         else:
             from prepcoach.kernel.files import atomic_write
 

@@ -342,7 +342,9 @@ def show(
             raise PrepError(f"the template '{postmortem.template_id}' is not loaded")
         text = to_document(template, postmortem.answers, competencies=list(library.competencies))
     if out is None:
-        sys.stdout.write(text)
+        from prepcoach.cli.render import write_out
+
+        write_out(text)
         return
     from prepcoach.kernel.files import atomic_write
 
