@@ -173,10 +173,12 @@ def import_markdown(
 
     Example: prep content import ~/Downloads/top-50-questions.md
     """
+    from prepcoach.content.library import content_files, new_pack_problems
     from prepcoach.content.markdown_import import parse_markdown_questions, slugify
     from prepcoach.content.yamlsource import dump_yaml
-    from prepcoach.kernel.errors import PrepError
-    from prepcoach.kernel.files import atomic_write, user_content_path
+    from prepcoach.kernel import paths as app_paths
+    from prepcoach.kernel.errors import ContentError, PrepError
+    from prepcoach.kernel.files import atomic_write, check_target, user_content_path
 
     ctx = get_context()
     text = read_text(file, MARKDOWN_LIMIT, "Markdown list")
@@ -187,7 +189,20 @@ def import_markdown(
     pack = result.to_pack(pack_id, source=str(file))
     target = user_content_path(ctx.home, pack_id)
     header = f"# Imported from {file.name}. Add what each question assesses, tips and look-fors.\n"
-    atomic_write(target, header + dump_yaml(pack), overwrite=force, create_folder=True)
+    text = header + dump_yaml(pack)
+    if target.parent.is_dir():
+        check_target(target, overwrite=force)
+    files = content_files(
+        app_paths.builtin_content_dir(), app_paths.user_content_dir(ctx.home), ctx.content_paths
+    )
+    problems = new_pack_problems(files, target, text)
+    if problems:  # the pack would break every command: refuse before writing anything
+        raise ContentError(
+            f"the pack '{pack_id}' from {file} would not load, so nothing was written; "
+            "choose another --name, or fix what is listed",
+            problems,
+        )
+    atomic_write(target, text, overwrite=force, create_folder=True)
     console = ctx.console
     console.print(f"Kept {len(result.questions)} question(s):")
     from rich.markup import escape
