@@ -163,11 +163,9 @@ def doctor() -> None:
 
     Example: prep doctor
     """
-    import os
-
     from rich.markup import escape
 
-    from prepcoach.store.db import inspect
+    from prepcoach.store.db import access_problems, inspect
 
     ctx = get_context()
     console = ctx.console
@@ -183,16 +181,22 @@ def doctor() -> None:
         problems += not ok
 
     home = ctx.home
-    if home.exists():
-        writable = os.access(home, os.W_OK)
-        line(writable, f"home {home}", "" if writable else "make it writable, or use --home")
-    else:
+    access = access_problems(home)
+    for finding in access:
+        line(not finding.blocking, finding.text, finding.advice)
+    blocked = any(finding.blocking for finding in access)
+    if not home.exists():
         line(True, f"home {home} (created on first use)")
-    found = inspect(home)
-    if not found.exists:
+    elif not access:
+        line(True, f"home {home}: a private folder prep can write")
+    found = inspect(home) if home.is_dir() or not home.exists() else None
+    if found is None:
+        pass  # the home is not a folder: nothing more to check there
+    elif not found.exists:
         line(True, f"database {found.path} (created on first use)")
     elif found.error:
-        line(False, found.error, _recovery(home, found.path, damaged=False))
+        # A file prep cannot write is not a damaged one: the fix above is the whole fix.
+        line(False, found.error, [] if blocked else _recovery(home, found.path, damaged=False))
     elif found.problems:
         shown = "; ".join(found.problems[:5])
         line(
