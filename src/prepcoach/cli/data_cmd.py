@@ -137,17 +137,18 @@ def backup(
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     folder = ctx.home / "backups"
     target = folder / f"prep-{stamp}.db"
+    from prepcoach.kernel.files import check_target, private_folder
+
     if output is not None:
         if output.is_dir() or str(output).endswith(("/", "\\")):
             target = output / f"prep-{stamp}.db"
         else:
+            check_target(output, overwrite=False)  # the file named: never another one
             target = output
     else:
-        from prepcoach.kernel.files import private_folder
-
         private_folder(folder)
     counter = 1
-    while target.exists():
+    while target.exists() or target.is_symlink():
         counter += 1
         target = target.with_name(f"prep-{stamp}-{counter}.db")
     store.backup(target)

@@ -13,6 +13,7 @@ from prepcoach.cli.inputs import check_choice, read_text
 from prepcoach.cli.render import error_text
 
 MARKDOWN_LIMIT = 5 * 1024 * 1024  # bytes in a Markdown list to import
+LISTED = 200  # kept and skipped lines listed after an import
 
 if TYPE_CHECKING:
     from prepcoach.content.library import ContentLibrary
@@ -207,14 +208,18 @@ def import_markdown(
     console.print(f"Kept {len(result.questions)} question(s):")
     from rich.markup import escape
 
-    for q in result.questions:
+    for q in result.questions[:LISTED]:
         console.print(f"  [green]+[/green] {escape(f'[{q.category}] {q.text}')}", highlight=False)
+    if len(result.questions) > LISTED:
+        console.print(f"  ... and {len(result.questions) - LISTED} more (all in the pack)")
     if result.skipped:
         console.print(f"Skipped {len(result.skipped)} line(s):")
-        for s in result.skipped:
+        for s in result.skipped[:LISTED]:
             console.print(
                 f"  [dim]- line {s.line} ({s.reason}): {escape(s.text[:70])}[/dim]", highlight=False
             )
+        if len(result.skipped) > LISTED:
+            console.print(f"  ... and {len(result.skipped) - LISTED} more")
     console.print(f"Wrote {target}")
     console.print(f"Check it with: prep content validate {target}")
 
