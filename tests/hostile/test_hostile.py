@@ -109,31 +109,23 @@ def test_a_sparse_gigabyte_is_refused_without_reading_it(world: World) -> None:
     world.check(
         "content", "validate", str(pack), expect=r"too large: a content pack may hold at most 20 MB"
     )
-    answers = sparse(world, "huge-answers.yaml")
-    world.check(
-        "practice", "--answers", str(answers), expect="too large: an? answers file may hold"
-    )
     world.check("import", str(sparse(world, "huge.json", 1 << 40)), expect="too large")
 
 
 def test_devices_and_fifos_are_refused_before_reading(world: World) -> None:
     world.check("--content", "/dev/zero", "questions", expect="'/dev/zero' is not a regular file")
     world.check("practice", "--answers", "/dev/zero", expect="'/dev/zero' is not a regular file")
-    world.check("postmortem", "acme", "--answers", "/dev/zero", expect="not a regular file")
     world.check(
         "practice", "--answers", "/dev/stdin", stdin=b"answers: []\n", expect="not a regular file"
     )
     world.check("content", "validate", str(fifo(world, "pack.yaml")), expect="not a regular file")
     world.check("practice", "--answers", str(fifo(world, "a.yaml")), expect="not a regular file")
-    world.check("import", str(fifo(world, "in.json")), expect="not a regular file")
     world.check("content", "import", "/dev/zero", expect="not a regular file")
 
 
 def test_an_endless_stdin_is_cut_at_the_limit(world: World) -> None:
     with open("/dev/zero", "rb") as zero:
         world.check("practice", "--answers", "-", stdin=zero, expect="piped to stdin is too large")
-    with open("/dev/zero", "rb") as zero:
-        world.check("postmortem", "acme", stdin=zero, expect="piped to stdin is too large")
 
 
 def test_nul_bytes_and_invalid_utf8_are_clear_errors(world: World) -> None:
@@ -141,15 +133,12 @@ def test_nul_bytes_and_invalid_utf8_are_clear_errors(world: World) -> None:
     world.check("content", "validate", str(nul), expect=r"nul\.yaml:\d+:\d+: .*(#x0000|U\+0000)")
     latin = world.write("latin.yaml", PACK.encode() + "title: caf\xe9\n".encode("latin-1"))
     world.check("content", "validate", str(latin), expect=r"not UTF-8 text \(line 5\)")
-    answers = world.write("bad.yaml", b"answers:\n  - text: \xff\xfe\n")
-    world.check("practice", "--answers", str(answers), expect="not UTF-8 text")
 
 
 def test_symbolic_link_loops_are_clear_errors(world: World) -> None:
     loop = world.work / "loop.yaml"
     loop.symlink_to(loop)
     world.check("--content", str(loop), "questions", expect="looping symbolic link")
-    world.check("practice", "--answers", str(loop), expect="symbolic links|not found")
     folder = world.work / "packs"
     folder.mkdir()
     (folder / "self").symlink_to(folder)  # a folder that contains itself
@@ -171,8 +160,6 @@ def test_a_huge_line_and_a_huge_answer_are_refused_without_echoing_them(world: W
     world.check("content", "validate", str(pack), expect=r"text of 200,005 characters is too long")
     answers = world.write("long-answers.yaml", answers_file("x" * 150_000))
     world.check("practice", "--answers", str(answers), expect="is too long .at most 100,000")
-    big = world.write("big-answers.yaml", answers_file("word " * 1_100_000))
-    world.check("practice", "--answers", str(big), expect="too large: an? answers file")
 
 
 # ---------------------------------------------------------------------------- terminal
@@ -185,7 +172,6 @@ def test_a_huge_line_and_a_huge_answer_are_refused_without_echoing_them(world: W
         ("clipboard", r"\e]52;c;ZWNobyBoaQ==\a", "U+001B"),
         ("csi", r"\x9b2J", "U+009B"),
         ("return", r"\rOverwritten", "U+000D"),
-        ("bell", r"\x07", "U+0007"),
     ],
 )
 def test_control_characters_in_content_are_refused(
@@ -221,7 +207,7 @@ def test_escapes_already_in_the_data_never_reach_the_terminal(world: World) -> N
     restored_home = ["--home", str(world.root / "restored")]
     listed = world.run(*restored_home, "interview", "list", "--json")
     interview_id = json.loads(listed.stdout)[0]["id"]
-    for args in (("interview", "list"), ("status",), ("interview", "show", interview_id)):
+    for args in (("status",), ("interview", "show", interview_id)):
         shown = world.run(*restored_home, *args)
         assert shown.code == 0, shown.output
         assert "\x1b" not in shown.output and "\x07" not in shown.output, shown.output
@@ -261,13 +247,17 @@ def test_a_runaway_template_is_a_content_error_naming_file_and_line(
 ) -> None:
     pack = world.write(f"{name}.yaml", PACK + TEMPLATE.format(body=RUNAWAY[name]))
     world.check("content", "validate", str(pack), expect=rf"{name}\.yaml:\d+:\d+: .*body line 2: ")
+
+
+def test_a_runaway_template_stops_every_command_that_loads_it(world: World) -> None:
+    pack = world.write("loops.yaml", PACK + TEMPLATE.format(body=RUNAWAY["loops"]))
     world.check(
         "--content",
         str(pack),
         "followup",
         "--template",
         "runaway",
-        expect=r"body line 2: the template",
+        expect=r"loops\.yaml:\d+:\d+: .*body line 2: the template loops more than 10,000 times",
     )
 
 
@@ -283,11 +273,7 @@ def test_force_never_replaces_a_device(world: World) -> None:
         "--force",
         expect="'/dev/full' is not a regular file; prep writes only regular files",
     )
-    world.check(
-        "export", "--anki", "/dev/full", "--all-questions", "--force", expect="not a regular file"
-    )
     world.check("backup", "-o", "/dev/full", expect="not a regular file")
-    world.check("sheet", "--out", "/dev/full", "--force", expect="not a regular file")
     world.check(
         "followup",
         "--set",
@@ -314,7 +300,9 @@ def test_force_never_replaces_a_symbolic_link_or_a_fifo(world: World) -> None:
         "--force",
         expect="'.*link.json' is a symbolic link, not a regular file",
     )
-    world.check("export", "-o", "/dev/stdout", "--force", expect="symbolic link")
+    world.check(
+        "export", "--anki", "/dev/stdout", "--all-questions", "--force", expect="symbolic link"
+    )
     pipe = fifo(world, "pipe.json")
     world.check("export", "-o", str(pipe), "--force", expect="not a regular file")
     world.check(
@@ -335,10 +323,8 @@ def test_a_missing_folder_is_an_error_not_created(world: World) -> None:
     missing = world.work / "nonexistent-dir"
     for args in (
         ("export", "-o", f"{missing}/x.json"),
-        ("export", "--csv", f"{missing}/x.csv", "--all-questions"),
         ("backup", "-o", f"{missing}/x.db"),
         ("followup", "--set", "topic=plans", "--set", "skill=focus", "--ics", f"{missing}/x.ics"),
-        ("content", "new", "--role", "Chef", "--out", f"{missing}/x.yaml"),
     ):
         world.check(*args, expect=f"folder '{missing}' does not exist")
     assert not missing.exists()
@@ -361,7 +347,6 @@ def test_a_home_that_is_a_file_or_empty_is_refused(world: World) -> None:
         expect=f"FAIL PREP_HOME '{blocker}' is a file, not a folder",
     )
     world.check("stats", env={"PREP_HOME": ""}, expect="PREP_HOME is set but empty")
-    world.check("doctor", env={"PREP_HOME": ""}, expect="PREP_HOME is set but empty")
 
 
 def _can_mount() -> bool:
@@ -388,7 +373,7 @@ needs_mount = pytest.mark.skipif(
 def test_a_read_only_home_still_reads(world: World) -> None:
     wrap = read_only(world.home)
     before = world.state()
-    for args in (("stats",), ("history",), ("export",), ("status",), ("interview", "list")):
+    for args in (("stats",), ("history",), ("export",), ("status",)):
         result = world.run(*args, wrap=wrap)
         assert result.code == 0 and "Traceback" not in result.output, (args, result.output)
     assert world.state() == before
@@ -403,7 +388,7 @@ def test_a_read_only_home_still_reads(world: World) -> None:
         expect="read-only",
     )
     doctor = world.check("doctor", wrap=wrap, expect="read-only file system")
-    assert "move " not in doctor.output and "integrity ok" in doctor.output
+    assert "away" not in doctor.output and "integrity ok" in doctor.output
 
 
 @needs_mount
@@ -412,7 +397,7 @@ def test_a_stale_read_only_shm_is_explained(world: World) -> None:
     shm.write_bytes(b"")
     wrap = read_only(shm)
     doctor = world.check("doctor", wrap=wrap, expect=r"prep\.db-shm cannot be written")
-    assert "remove it: SQLite rebuilds it" in doctor.output and "move " not in doctor.output
+    assert "remove it: SQLite rebuilds it" in doctor.output and "away" not in doctor.output
     result = world.run("stats", wrap=wrap)
     assert result.code == 0, result.output
     world.check(
@@ -441,3 +426,54 @@ def test_an_import_whose_pack_id_clashes_writes_nothing(world: World) -> None:
         expect="(?s)nothing was written.*pack id 'core-competencies' is also used by",
     )
     assert not (world.home / "content").exists()
+
+
+# ---------------------------------------------------------------------------- privacy
+
+
+def test_everything_prep_writes_stays_in_the_home_and_is_private(world: World) -> None:
+    import sqlite3
+    from datetime import datetime, timedelta
+
+    home = world.root / "fresh" / "home"
+    run = ["--home", str(home)]
+    when = (datetime.now() - timedelta(hours=2)).strftime("%Y-%m-%d %H:%M")
+    answers = world.write("a.yaml", answers_file("I listened first, then we agreed on a plan."))
+    notes = world.write(
+        "pm.yaml", "overall_rating: 4\nquestions:\n  - text: Why us?\n    rating: 3\n"
+    )
+    questions = world.write("list.md", "# Mine\n- Tell me about a hard call you made?\n")
+    snapshot_outside = world.state()["outside"]
+    steps = [
+        ("interview", "add", "--company", "Globex", "--role", "Analyst", "--when", when, "--json"),
+        ("practice", "--mode", "quick", "--count", "1", "--answers", str(answers), "--json"),
+        ("postmortem", "globex", "--answers", str(notes)),
+        ("export", "--anki", str(home / "cards.apkg"), "--all-questions"),
+        ("export", "-o", str(home / "export.json")),
+        ("backup",),
+        ("content", "import", str(questions), "--name", "mine"),
+        ("stats",),
+    ]
+    for step in steps:
+        result = world.run(*run, *step)
+        assert result.code == 0, (step, result.output)
+    assert world.state()["outside"] == snapshot_outside  # nothing outside the home
+    modes = {}
+    for folder, dirs, files in os.walk(home):
+        for name in dirs:
+            modes[os.path.join(folder, name)] = (os.stat(os.path.join(folder, name)).st_mode, 0o700)
+        for name in files:
+            modes[os.path.join(folder, name)] = (os.stat(os.path.join(folder, name)).st_mode, 0o600)
+    modes[str(home)] = (home.stat().st_mode, 0o700)
+    wrong = {p: oct(m & 0o777) for p, (m, want) in modes.items() if m & 0o777 != want}
+    assert not wrong, wrong
+    names = {Path(p).name for p in modes}
+    assert {"prep.db", "cards.apkg", "export.json", "mine.yaml", "cache", "backups"} <= names
+    assert not [n for n in names if n.endswith(".tmp")], names
+    conn = sqlite3.connect(home / "prep.db")  # while a connection is open: the side files
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        for side in ("prep.db-wal", "prep.db-shm"):
+            assert (home / side).stat().st_mode & 0o777 == 0o600, side
+    finally:
+        conn.close()
