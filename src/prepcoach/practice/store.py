@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from prepcoach.kernel.errors import PrepError
+
 if TYPE_CHECKING:
     from prepcoach.practice.scheduling import Review
     from prepcoach.store.db import Store
@@ -187,6 +189,8 @@ def session_ids(store: Store) -> list[str]:
 
 # ---------------------------------------------------------------------------- answers
 
+MAX_ANSWER = 100_000  # characters in one answer, all its parts together
+
 
 def save_answer(
     store: Store,
@@ -203,6 +207,12 @@ def save_answer(
     story_id: str | None = None,
 ) -> str:
     """Commit an answer as soon as it is given; feedback may be added in the same call."""
+    size = sum(len(text) for text in parts.values())
+    if size > MAX_ANSWER:
+        raise PrepError(
+            f"an answer may hold at most {MAX_ANSWER:,} characters; this one has {size:,}: "
+            "nothing was saved"
+        )
     answer_id = _new_id("pa")
     with store.transaction() as conn:
         conn.execute(
