@@ -130,11 +130,11 @@ def backup(
 
     Example: prep backup -o ~/Dropbox/
     """
-    from datetime import datetime
+    from prepcoach.kernel import clock
 
     ctx = get_context()
     store = ctx.store()
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = clock.local(clock.now()).strftime("%Y%m%d-%H%M%S")
     folder = ctx.home / "backups"
     target = folder / f"prep-{stamp}.db"
     from prepcoach.kernel.files import check_target, private_folder
