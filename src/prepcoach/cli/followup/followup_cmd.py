@@ -644,6 +644,6 @@ def _record(store: Store, draft: Draft) -> str:
 
 
 def _esc(text: str) -> str:
-    from rich.markup import escape
+    from prepcoach.cli.render import shown
 
-    return escape(text)
+    return shown(text)

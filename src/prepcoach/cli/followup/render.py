@@ -257,6 +257,6 @@ def copy_drafts(ctx: AppContext, drafts: list[Draft], *, quiet: bool) -> None:
 
 
 def _esc(text: str) -> str:
-    from rich.markup import escape
+    from prepcoach.cli.render import shown
 
-    return escape(text)
+    return shown(text)

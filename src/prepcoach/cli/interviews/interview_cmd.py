@@ -565,9 +565,9 @@ def _status(status: str) -> str:
 
 
 def _esc(text: str) -> str:
-    from rich.markup import escape
+    from prepcoach.cli.render import shown
 
-    return escape(text)
+    return shown(text)
 
 
 def _check_choice(option: str, value: str | None, allowed: tuple[str, ...]) -> None:

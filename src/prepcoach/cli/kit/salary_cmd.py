@@ -318,6 +318,6 @@ def _show(
 
 
 def _esc(text: str) -> str:
-    from rich.markup import escape
+    from prepcoach.cli.render import shown
 
-    return escape(text)
+    return shown(text)

@@ -104,6 +104,6 @@ def _is_sheet(path: Path) -> bool:
 
 
 def _esc(text: str) -> str:
-    from rich.markup import escape
+    from prepcoach.cli.render import shown
 
-    return escape(text)
+    return shown(text)

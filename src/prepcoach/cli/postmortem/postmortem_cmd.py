@@ -256,9 +256,9 @@ def list_cmd(
 
 
 def _esc(text: str) -> str:
-    from rich.markup import escape
+    from prepcoach.cli.render import shown
 
-    return escape(text)
+    return shown(text)
 
 
 def _find(store: Store, query: str | None) -> tuple[Postmortem, Interview]:

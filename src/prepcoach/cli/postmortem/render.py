@@ -19,9 +19,9 @@ SUMMARISED = frozenset(
 
 
 def _esc(text: str) -> str:
-    from rich.markup import escape
+    from prepcoach.cli.render import shown
 
-    return escape(text)
+    return shown(text)
 
 
 def bullet(console: Console, marker: str, text: str, indent: int = 2) -> None:

@@ -30,9 +30,9 @@ PAST_WHEN_HELP = (
 
 
 def _esc(text: str) -> str:
-    from rich.markup import escape
+    from prepcoach.cli.render import shown
 
-    return escape(text)
+    return shown(text)
 
 
 def choose_interview(

@@ -177,6 +177,6 @@ def edit(answers: AnswersOption = None) -> None:
 
 
 def _esc(text: str) -> str:
-    from rich.markup import escape
+    from prepcoach.cli.render import shown
 
-    return escape(text)
+    return shown(text)

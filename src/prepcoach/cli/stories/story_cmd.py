@@ -857,6 +857,6 @@ def _length(story: StarStory) -> str:
 
 
 def _esc(text: str) -> str:
-    from rich.markup import escape
+    from prepcoach.cli.render import shown
 
-    return escape(text)
+    return shown(text)
