@@ -644,6 +644,6 @@ def _record(store: Store, draft: Draft) -> str:
 
 
 def _esc(text: str) -> str:
-    from prepcoach.cli.render import shown
+    from rich.markup import escape
 
-    return shown(text)
+    return escape(text)

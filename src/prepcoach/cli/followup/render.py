@@ -257,6 +257,6 @@ def copy_drafts(ctx: AppContext, drafts: list[Draft], *, quiet: bool) -> None:
 
 
 def _esc(text: str) -> str:
-    from prepcoach.cli.render import shown
+    from rich.markup import escape
 
-    return shown(text)
+    return escape(text)

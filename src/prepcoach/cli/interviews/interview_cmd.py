@@ -565,9 +565,9 @@ def _status(status: str) -> str:
 
 
 def _esc(text: str) -> str:
-    from prepcoach.cli.render import shown
+    from rich.markup import escape
 
-    return shown(text)
+    return escape(text)
 
 
 def _check_choice(option: str, value: str | None, allowed: tuple[str, ...]) -> None:

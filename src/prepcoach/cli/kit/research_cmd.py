@@ -481,6 +481,6 @@ def _slug(text: str) -> str:
 
 
 def _esc(text: str) -> str:
-    from prepcoach.cli.render import shown
+    from rich.markup import escape
 
-    return shown(text)
+    return escape(text)

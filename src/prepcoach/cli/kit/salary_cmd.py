@@ -318,6 +318,6 @@ def _show(
 
 
 def _esc(text: str) -> str:
-    from prepcoach.cli.render import shown
+    from rich.markup import escape
 
-    return shown(text)
+    return escape(text)

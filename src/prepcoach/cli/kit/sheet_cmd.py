@@ -104,6 +104,6 @@ def _is_sheet(path: Path) -> bool:
 
 
 def _esc(text: str) -> str:
-    from prepcoach.cli.render import shown
+    from rich.markup import escape
 
-    return shown(text)
+    return escape(text)

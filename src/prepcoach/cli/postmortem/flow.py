@@ -27,9 +27,9 @@ SURE_MATCH = 75  # a similar bank question this close is offered first
 
 
 def _esc(text: str) -> str:
-    from prepcoach.cli.render import shown
+    from rich.markup import escape
 
-    return shown(text)
+    return escape(text)
 
 
 def _no_control(label: str, *, required: bool = False, max_chars: int = 2_000) -> Any:

@@ -256,9 +256,9 @@ def list_cmd(
 
 
 def _esc(text: str) -> str:
-    from prepcoach.cli.render import shown
+    from rich.markup import escape
 
-    return shown(text)
+    return escape(text)
 
 
 def _find(store: Store, query: str | None) -> tuple[Postmortem, Interview]:

@@ -19,9 +19,9 @@ SUMMARISED = frozenset(
 
 
 def _esc(text: str) -> str:
-    from prepcoach.cli.render import shown
+    from rich.markup import escape
 
-    return shown(text)
+    return escape(text)
 
 
 def bullet(console: Console, marker: str, text: str, indent: int = 2) -> None:

@@ -30,9 +30,9 @@ PAST_WHEN_HELP = (
 
 
 def _esc(text: str) -> str:
-    from prepcoach.cli.render import shown
+    from rich.markup import escape
 
-    return shown(text)
+    return escape(text)
 
 
 def choose_interview(

@@ -177,6 +177,6 @@ def edit(answers: AnswersOption = None) -> None:
 
 
 def _esc(text: str) -> str:
-    from prepcoach.cli.render import shown
+    from rich.markup import escape
 
-    return shown(text)
+    return escape(text)

@@ -857,6 +857,6 @@ def _length(story: StarStory) -> str:
 
 
 def _esc(text: str) -> str:
-    from prepcoach.cli.render import shown
+    from rich.markup import escape
 
-    return shown(text)
+    return escape(text)
