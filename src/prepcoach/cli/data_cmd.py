@@ -8,8 +8,10 @@ from typing import Annotated
 import typer
 
 from prepcoach.cli.context import get_context
+from prepcoach.cli.inputs import read_text
 from prepcoach.cli.options import ForceOption
 from prepcoach.cli.render import esc
+from prepcoach.kernel import clock
 
 
 def export(
@@ -102,7 +104,6 @@ def import_file(
 
     Example: prep --home ~/prep-restored import prep-backup.json
     """
-    from prepcoach.cli.inputs import read_text
     from prepcoach.store import transfer
 
     ctx = get_context()
@@ -131,7 +132,6 @@ def backup(
 
     Example: prep backup -o ~/Dropbox/
     """
-    from prepcoach.kernel import clock
 
     ctx = get_context()
     store = ctx.store()

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from prepcoach.kernel import clock, ids
 from prepcoach.kernel.errors import PrepError
+from prepcoach.practice import scheduling
 
 if TYPE_CHECKING:
     from prepcoach.practice.scheduling import Review
@@ -339,8 +340,6 @@ def flag_weak(
     now: datetime | None = None,
 ) -> None:
     """Mark questions weak and make them due now (e.g. rated 1-2 in a post-mortem)."""
-    from prepcoach.practice import scheduling
-
     moment = now or clock.now()
     stamp = _iso(moment)
     with store.transaction() as conn:

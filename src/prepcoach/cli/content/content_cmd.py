@@ -10,7 +10,8 @@ import typer
 
 from prepcoach.cli.context import get_context
 from prepcoach.cli.inputs import check_choice, read_text
-from prepcoach.cli.render import error_text, esc
+from prepcoach.cli.render import error_text, esc, print_json
+from prepcoach.kernel.errors import ContentError, PrepError
 
 MARKDOWN_LIMIT = 5 * 1024 * 1024  # bytes in a Markdown list to import
 LISTED = 200  # kept and skipped lines listed after an import
@@ -69,8 +70,6 @@ def list_packs(
     """
     library = get_context().library()
     if as_json:
-        from prepcoach.cli.render import print_json
-
         print_json([asdict(p) for p in library.packs])
         return
     from rich.table import Table
@@ -106,8 +105,6 @@ def show(
     kind, item = library.find(item_id)
     data = {k: v for k, v in asdict(item).items() if v not in ((), None, "", False)}
     if as_json:
-        from prepcoach.cli.render import print_json
-
         print_json({"kind": kind, "from": library.origins.get(f"{kind}/{item_id}"), **data})
         return
     from prepcoach.content.library import KIND_LABELS
@@ -176,7 +173,6 @@ def import_markdown(
     from prepcoach.content.markdown_import import parse_markdown_questions, slugify
     from prepcoach.content.yamlsource import dump_yaml
     from prepcoach.kernel import paths as app_paths
-    from prepcoach.kernel.errors import ContentError, PrepError
     from prepcoach.kernel.files import atomic_write, check_target, user_content_path
 
     ctx = get_context()
@@ -237,7 +233,6 @@ def new_pack(
     from importlib.resources import files
 
     from prepcoach.content.markdown_import import slugify
-    from prepcoach.kernel.errors import PrepError
     from prepcoach.kernel.files import atomic_write, user_content_path
 
     ctx = get_context()
@@ -286,8 +281,6 @@ def questions(
         found = search_questions(found, search)
     found = found[:limit]
     if as_json:
-        from prepcoach.cli.render import print_json
-
         print_json([asdict(q) for q in found])
         return
     console = ctx.console
