@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 RUN = 8
 SCANNED = ("content", "src", "tests/data")
 _WORD = re.compile(r"[^\W_]+")
