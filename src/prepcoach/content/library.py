@@ -41,8 +41,11 @@ from prepcoach.content.model import (
 from prepcoach.content.validation import Problem, suggest, validate_pack
 from prepcoach.content.yamlsource import mark_of, parse_yaml
 from prepcoach.kernel.errors import ContentError, NotFoundError, PrepError
+from prepcoach.kernel.files import read_limited
 
 CACHE_FORMAT = 4
+PACK_LIMIT = 20 * 1024 * 1024  # bytes in one pack file
+MAX_PACK_FILES = 1_000  # pack files in one folder
 YAML_SUFFIXES = (".yaml", ".yml")
 
 T = TypeVar("T")
@@ -97,6 +100,7 @@ def count_label(kind: str, count: int) -> str:
 class ContentFile:
     path: Path
     builtin: bool
+    text: str | None = None  # the text, for a pack checked before it is written to `path`
 
 
 @dataclass(slots=True)
@@ -183,7 +187,11 @@ class ContentLibrary:
 def content_files(
     builtin_dir: Path | None, user_dir: Path | None, extra: Sequence[Path]
 ) -> list[ContentFile]:
-    """The pack files to load, in precedence order (later ones may override)."""
+    """The pack files to load, in precedence order (later ones may override).
+
+    A file named twice (a pack in the content folder, also given with --content) is loaded
+    once, where it first comes.
+    """
     files: list[ContentFile] = []
     if builtin_dir is not None and builtin_dir.is_dir():
         files += [ContentFile(p, True) for p in _yaml_files(builtin_dir)]
@@ -191,20 +199,53 @@ def content_files(
         files += [ContentFile(p, False) for p in _yaml_files(user_dir)]
     for path in extra:
         if not path.exists():
+            if path.is_symlink():
+                raise PrepError(f"content path {path} is a broken or looping symbolic link")
             raise PrepError(f"content path not found: {path}")
         if path.is_dir():
             files += [ContentFile(p, False) for p in _yaml_files(path)]
         else:
             files.append(ContentFile(path, False))
-    return files
+    seen: set[Path] = set()
+    unique: list[ContentFile] = []
+    for content_file in files:
+        key = _resolved(content_file.path)
+        if key not in seen:
+            seen.add(key)
+            unique.append(content_file)
+    return unique
 
 
 def _yaml_files(folder: Path) -> list[Path]:
-    return sorted(
-        p
-        for p in folder.rglob("*")
-        if p.suffix in YAML_SUFFIXES and p.is_file() and not p.name.startswith(".")
-    )
+    """The pack files in `folder` and below (symbolic links to folders are not followed)."""
+    found: list[Path] = []
+    for path in folder.rglob("*"):
+        if path.suffix in YAML_SUFFIXES and not path.name.startswith(".") and path.is_file():
+            found.append(path)
+            if len(found) > MAX_PACK_FILES:
+                raise PrepError(
+                    f"{folder} holds more than {MAX_PACK_FILES:,} pack files; "
+                    "keep your packs in a folder of their own"
+                )
+    return sorted(found)
+
+
+def new_pack_problems(files: Sequence[ContentFile], target: Path, text: str) -> list[str]:
+    """What would be wrong if `text` were written to `target` next to `files` (which may
+    include the file it replaces): a pack id or item id already used, a broken reference...
+    Nothing is written; only the new pack's own problems are returned."""
+    replaced = _resolved(target)
+    others = [f for f in files if _resolved(f.path) != replaced]
+    _library, problems = check_files([*others, ContentFile(target, False, text)])
+    shown = display_path(target)
+    return [str(p) for p in problems if p.path == shown]
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path
 
 
 def display_path(path: Path) -> str:
@@ -251,10 +292,11 @@ def check_files(files: Sequence[ContentFile]) -> tuple[ContentLibrary, list[Any]
     for content_file in files:
         shown = display_path(content_file.path)
         try:
-            text = content_file.path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
-            problems.append(Problem(shown, 1, 1, f"cannot read file: {reason}"))
+            text = content_file.text
+            if text is None:
+                text = read_limited(content_file.path, PACK_LIMIT, what="content pack")
+        except PrepError as error:
+            problems.append(Problem(shown, 1, 1, str(error)))
             continue
         data, yaml_problems = parse_yaml(text)
         problems += [Problem(shown, line, col, msg) for (line, col), msg in yaml_problems]
@@ -489,14 +531,18 @@ def _write_cache(cache_dir: Path, key: str, library: ContentLibrary) -> None:
         "origins": library.origins,
         "items": {kind: [_to_row(i) for i in library.items(kind).values()] for kind in KINDS},
     }
+    from prepcoach.kernel.files import private_folder
+
     try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
+        private_folder(cache_dir)
         for old in cache_dir.glob("content-*.bin"):
             old.unlink(missing_ok=True)
         tmp = cache_dir / f".content-{key}.{os.getpid()}.tmp"
-        tmp.write_bytes(marshal.dumps(raw))
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(marshal.dumps(raw))
         os.replace(tmp, _cache_file(cache_dir, key))
-    except (OSError, ValueError):
+    except (OSError, ValueError, PrepError):
         pass  # a read-only or full cache dir must never stop the user
 
 

@@ -106,7 +106,7 @@ def from_document(
     """Answers from a YAML document; problems are `where:line: what` (all of them)."""
 
     prefix = f"{where}:" if where else "line "
-    data, yaml_problems = parse_yaml(text)
+    data, yaml_problems = parse_yaml(text, kind="answers files")
     if yaml_problems:
         return None, [
             f"{prefix}{line + line_offset}:{col}: {message}"

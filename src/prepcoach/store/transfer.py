@@ -30,6 +30,7 @@ from prepcoach.store.migrations import INTERNAL_TABLES
 FORMAT = "prepcoach-export"
 FORMAT_VERSION = 1
 FORMATS = ("json", "yaml")
+IMPORT_LIMIT = 512 * 1024 * 1024  # bytes in a file given to `prep import`
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,7 +211,7 @@ def load(text: str, source: str) -> dict[str, Any]:
 
 def _load_yaml(text: str, source: str) -> Any:
 
-    data, problems = parse_yaml(text)
+    data, problems = parse_yaml(text, kind="exports", controls=True)
     if problems:
         (line, col), message = problems[0]
         raise PrepError(f"{source}:{line}:{col}: {message}")
