@@ -63,10 +63,12 @@ class PrepGroup(TyperGroup):
             context = get_context()
             if context.debug:
                 raise
-            typer.echo(f"Error: {error}", err=True)
+            from prepcoach.cli.render import error_text
+
+            typer.echo(f"Error: {error_text(error, 5_000)}", err=True)
             if isinstance(error, ContentError) and "\n" not in str(error):
                 for problem in error.problems[:10]:
-                    typer.echo(f"  {problem}", err=True)
+                    typer.echo(f"  {error_text(problem)}", err=True)
             raise typer.Exit(error.exit_code) from None
         except Exception as error:
             sqlite3 = sys.modules.get("sqlite3")  # only loaded if a command used the database

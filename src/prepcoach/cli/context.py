@@ -64,15 +64,15 @@ class AppContext:
                 paths.user_content_dir(self.home),
                 self.content_paths,
             )
-            self._library = load_library(files, cache_dir=paths.cache_dir())
+            self._library = load_library(files, cache_dir=paths.cache_dir(self.home))
         return self._library
 
 
 def make_console(*, color: bool = True, stderr: bool = False) -> Console:
-    from rich.console import Console
+    from prepcoach.cli.render import SafeConsole
 
     no_color = not color or "NO_COLOR" in os.environ
-    return Console(stderr=stderr, no_color=no_color, highlight=False, soft_wrap=False)
+    return SafeConsole(stderr=stderr, no_color=no_color, highlight=False, soft_wrap=False)
 
 
 _current: AppContext | None = None

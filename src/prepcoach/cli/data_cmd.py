@@ -56,7 +56,6 @@ def export(
 
     Example: prep export -o prep-backup.json     (restore with: prep import FILE)
     """
-    import sys
 
     from prepcoach.store import transfer
 
@@ -80,7 +79,9 @@ def export(
         )
     text = transfer.dump(transfer.export_data(ctx.store(), redact=redact), fmt)
     if output is None:
-        sys.stdout.write(text)
+        from prepcoach.cli.render import write_out
+
+        write_out(text)
         return
     from prepcoach.kernel.files import atomic_write
 
@@ -104,7 +105,7 @@ def import_file(
     from prepcoach.store import transfer
 
     ctx = get_context()
-    data = transfer.load(read_text(file), str(file))
+    data = transfer.load(read_text(file, transfer.IMPORT_LIMIT, "export"), str(file))
     report = transfer.import_data(ctx.store(), data, merge=merge, source=str(file))
     added, updated = report.total("added"), report.total("updated")
     unchanged, kept = report.total("unchanged"), report.total("kept")
@@ -129,11 +130,11 @@ def backup(
 
     Example: prep backup -o ~/Dropbox/
     """
-    from datetime import datetime
+    from prepcoach.kernel import clock
 
     ctx = get_context()
     store = ctx.store()
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = clock.local(clock.now()).strftime("%Y%m%d-%H%M%S")
     folder = ctx.home / "backups"
     target = folder / f"prep-{stamp}.db"
     if output is not None:
@@ -141,6 +142,10 @@ def backup(
             target = output / f"prep-{stamp}.db"
         else:
             target = output
+    else:
+        from prepcoach.kernel.files import private_folder
+
+        private_folder(folder)
     counter = 1
     while target.exists():
         counter += 1

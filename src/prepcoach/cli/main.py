@@ -63,4 +63,6 @@ def run(argv: list[str] | None = None) -> None:
 
 
 def _error_line(message: str) -> None:
-    print(f"Error: {message}", file=sys.stderr)
+    from prepcoach.cli.render import error_text
+
+    print(f"Error: {error_text(message)}", file=sys.stderr)

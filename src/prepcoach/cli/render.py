@@ -1,10 +1,48 @@
-"""Small rich helpers shared by commands."""
+"""Small rich helpers shared by commands, and the one place text is made safe to show.
+
+Everything a command prints on the terminal passes through `SafeConsole`, which replaces
+control characters and escape sequences in the text it is given (content, answers, notes,
+stories, error messages) while keeping its own colours. `shown` is for text put into rich
+markup: it escapes the markup as well, so `[link=...]` in a note stays words.
+"""
 
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from typing import Any
+
+from rich.console import Console
+from rich.markup import escape
+from rich.segment import Segment
+
+from prepcoach.kernel.safetext import clean, shorten
+
+
+class SafeConsole(Console):
+    """A rich console whose printed text can never carry a terminal control sequence."""
+
+    def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+        return super()._render_buffer(
+            segment if segment.control else Segment(clean(segment.text), segment.style)
+            for segment in buffer
+        )
+
+
+def shown(text: object) -> str:
+    """User or content text for rich markup: control characters replaced, markup escaped."""
+    return escape(clean(str(text)))
+
+
+def error_text(message: object, limit: int = 2_000) -> str:
+    """An error message for the terminal: cleaned, and never the whole of a huge input."""
+    return shorten(clean(str(message)), limit)
+
+
+def write_out(text: str) -> None:
+    """Data for stdout (an export, a CSV, Markdown): as it is, cleaned when it is a terminal."""
+    sys.stdout.write(clean(text) if sys.stdout.isatty() else text)
 
 
 def print_json(data: Any) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from prepcoach import __version__
+from prepcoach.content import checks
 from prepcoach.content.model import (
     KINDS,
     AskQuestion,
@@ -36,8 +37,11 @@ from prepcoach.content.model import (
     StarTemplate,
 )
 from prepcoach.kernel.errors import ContentError, NotFoundError, PrepError
+from prepcoach.kernel.files import read_limited
 
 CACHE_FORMAT = 3
+PACK_LIMIT = 20 * 1024 * 1024  # bytes in one pack file
+MAX_PACK_FILES = 1_000  # pack files in one folder
 YAML_SUFFIXES = (".yaml", ".yml")
 
 T = TypeVar("T")
@@ -193,11 +197,17 @@ def content_files(
 
 
 def _yaml_files(folder: Path) -> list[Path]:
-    return sorted(
-        p
-        for p in folder.rglob("*")
-        if p.suffix in YAML_SUFFIXES and p.is_file() and not p.name.startswith(".")
-    )
+    """The pack files in `folder` and below (symbolic links to folders are not followed)."""
+    found: list[Path] = []
+    for path in folder.rglob("*"):
+        if path.suffix in YAML_SUFFIXES and not path.name.startswith(".") and path.is_file():
+            found.append(path)
+            if len(found) > MAX_PACK_FILES:
+                raise PrepError(
+                    f"{folder} holds more than {MAX_PACK_FILES:,} pack files; "
+                    "keep your packs in a folder of their own"
+                )
+    return sorted(found)
 
 
 def display_path(path: Path) -> str:
@@ -247,10 +257,9 @@ def check_files(files: Sequence[ContentFile]) -> tuple[ContentLibrary, list[Any]
     for content_file in files:
         shown = display_path(content_file.path)
         try:
-            text = content_file.path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
-            problems.append(Problem(shown, 1, 1, f"cannot read file: {reason}"))
+            text = read_limited(content_file.path, PACK_LIMIT, what="content pack")
+        except PrepError as error:
+            problems.append(Problem(shown, 1, 1, str(error)))
             continue
         data, yaml_problems = parse_yaml(text)
         problems += [Problem(shown, line, col, msg) for (line, col), msg in yaml_problems]
@@ -408,20 +417,9 @@ def _check_references(library: ContentLibrary, where: dict[str, tuple[str, Any, 
                 )
             if step.count < 1:
                 problem("formats", f.id, ("steps", s, "count"), "count must be at least 1")
-    if library.email_templates:  # parse each template once, so a broken one names its file
-        from prepcoach.followup.core import FIELDS
-        from prepcoach.followup.templating import template_problems
-
-        known = {name: info.label for name, info in FIELDS.items()}
-        for email in library.email_templates.values():
-            for loc, message in template_problems(email, known):
-                problem("email_templates", email.id, loc, message)
-    if library.postmortem_templates:
-        from prepcoach.postmortem.core import template_problems as postmortem_problems
-
-        for template in library.postmortem_templates.values():
-            for message in postmortem_problems(template):
-                problem("postmortem_templates", template.id, ("prompts",), message)
+    for check in checks.registered():  # what features add (see prepcoach.content.checks)
+        for kind, item_id, loc, message in check(library):
+            problem(kind, item_id, loc, message)
     return problems
 
 
@@ -499,14 +497,18 @@ def _write_cache(cache_dir: Path, key: str, library: ContentLibrary) -> None:
         "origins": library.origins,
         "items": {kind: [_to_row(i) for i in library.items(kind).values()] for kind in KINDS},
     }
+    from prepcoach.kernel.files import private_folder
+
     try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
+        private_folder(cache_dir)
         for old in cache_dir.glob("content-*.bin"):
             old.unlink(missing_ok=True)
         tmp = cache_dir / f".content-{key}.{os.getpid()}.tmp"
-        tmp.write_bytes(marshal.dumps(raw))
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(marshal.dumps(raw))
         os.replace(tmp, _cache_file(cache_dir, key))
-    except (OSError, ValueError):
+    except (OSError, ValueError, PrepError):
         pass  # a read-only or full cache dir must never stop the user
 
 

@@ -17,15 +17,18 @@ Everything here is data in, data out: no printing, no prompts.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Protocol
 
+from prepcoach.content import checks
+from prepcoach.content.checks import Finding
 from prepcoach.kernel import clock, textcheck
 from prepcoach.kernel.errors import PrepError
 
 if TYPE_CHECKING:
+    from prepcoach.content.library import ContentLibrary
     from prepcoach.content.model import EmailTemplate
     from prepcoach.interviews.core import Interview, Interviewer
     from prepcoach.profile.core import Profile
@@ -538,16 +541,34 @@ def word_count(body: str, signature: str = "") -> int:
 # ---------------------------------------------------------------------------- dates
 
 
-def send_deadline(template: EmailTemplate, interview: Interview | None) -> datetime | None:
-    """When the email should have gone out: `send_within_hours` after the interview (after
-    the end of its day when only the day is known); None without a deadline or a date."""
-    if template.send_within_hours is None or interview is None or interview.when is None:
+THANK_YOU_HOURS = 24
+
+
+def followup_deadline(
+    when: datetime | date | None, hours: int = THANK_YOU_HOURS
+) -> datetime | None:
+    """The one rule for when a note after an interview should have gone out.
+
+    `hours` after the interview's time (24 for a thank-you); for an interview known only by its
+    day, the hours count from the end of that day: a thank-you is due by the end of the next
+    day (23:59 local). None when the interview has no date. Every command that speaks of the
+    deadline (the checks, `--sent`, `prep status`, the post-mortem plan, the prep sheet) asks
+    this function.
+    """
+    if when is None:
         return None
-    start = interview.moment()
-    assert start is not None
-    if not isinstance(interview.when, datetime):
-        start += timedelta(days=1)
-    return start + timedelta(hours=template.send_within_hours)
+    if isinstance(when, datetime):
+        return when + timedelta(hours=hours)
+    end_of_day = datetime.combine(when, time(23, 59)).astimezone()
+    return (end_of_day + timedelta(hours=hours)).astimezone(UTC)
+
+
+def send_deadline(template: EmailTemplate, interview: Interview | None) -> datetime | None:
+    """When the email should have gone out (see `followup_deadline`); None when the template
+    has no deadline or the interview no date."""
+    if template.send_within_hours is None or interview is None:
+        return None
+    return followup_deadline(interview.when, template.send_within_hours)
 
 
 def reminder_time(reference: datetime, deadline: datetime | None = None) -> datetime:
@@ -689,3 +710,16 @@ def mid_sentence(name: str) -> str:
     if len(name) > 1 and name[0].isupper() and name[1].islower():
         return name[0].lower() + name[1:]
     return name
+
+
+def _email_template_findings(library: ContentLibrary) -> Iterator[Finding]:
+    """Each email template parsed once when content is checked, so a broken one names its file."""
+    from prepcoach.followup.templating import template_problems
+
+    known = {name: info.label for name, info in FIELDS.items()}
+    for email in library.email_templates.values():
+        for loc, message in template_problems(email, known):
+            yield ("email_templates", email.id, loc, message)
+
+
+checks.register("email_templates", _email_template_findings)

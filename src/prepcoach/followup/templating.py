@@ -20,9 +20,9 @@ from prepcoach.kernel.errors import ContentError
 
 if TYPE_CHECKING:
     from jinja2.nodes import Node
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     from prepcoach.content.model import EmailTemplate
+    from prepcoach.followup.template_budget import BoundedEnvironment
 
 FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 # Jinja's own globals (range, dict, lipsum, cycler...) are removed: templates need none.
@@ -30,20 +30,11 @@ _PARTS = ("subject", "body")
 
 
 @cache
-def environment() -> ImmutableSandboxedEnvironment:
-    """The one sandbox every template renders in."""
-    from jinja2 import StrictUndefined
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
+def environment() -> BoundedEnvironment:
+    """The one sandbox every template renders in, with its budget (see template_budget)."""
+    from prepcoach.followup.template_budget import make_environment
 
-    env = ImmutableSandboxedEnvironment(
-        undefined=StrictUndefined,
-        autoescape=False,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=False,
-    )
-    env.globals.clear()
-    return env
+    return make_environment()
 
 
 def render_text(
@@ -56,9 +47,16 @@ def render_text(
     from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
     from jinja2.exceptions import SecurityError
 
+    from prepcoach.followup.template_budget import TemplateLimit, render, template_line
+
     where = f"email template '{template_id}' ({origin}), {part}"
     try:
-        return environment().from_string(source).render(**values)
+        return render(environment().from_string(source), dict(values))
+    except (TemplateLimit, MemoryError) as error:
+        line = template_line(error)
+        at = f", line {line}" if line else ""
+        reason = str(error) if isinstance(error, TemplateLimit) else "needs too much memory"
+        raise ContentError(f"{where}{at}: the template {reason}; make it simpler") from None
     except SecurityError as error:
         raise ContentError(
             f"{where}: reaches outside the template sandbox ({error}); "

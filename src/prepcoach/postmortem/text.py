@@ -107,7 +107,7 @@ def from_document(
     from prepcoach.content.yamlsource import MarkedDict, key_mark_of, mark_of, parse_yaml
 
     prefix = f"{where}:" if where else "line "
-    data, yaml_problems = parse_yaml(text)
+    data, yaml_problems = parse_yaml(text, kind="answers files")
     if yaml_problems:
         return None, [
             f"{prefix}{line + line_offset}:{col}: {message}"

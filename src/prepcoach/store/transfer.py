@@ -28,6 +28,7 @@ from prepcoach.store.db import Store, to_json
 FORMAT = "prepcoach-export"
 FORMAT_VERSION = 1
 FORMATS = ("json", "yaml")
+IMPORT_LIMIT = 512 * 1024 * 1024  # bytes in a file given to `prep import`
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,7 +212,7 @@ def load(text: str, source: str) -> dict[str, Any]:
 def _load_yaml(text: str, source: str) -> Any:
     from prepcoach.content.yamlsource import parse_yaml
 
-    data, problems = parse_yaml(text)
+    data, problems = parse_yaml(text, kind="exports", controls=True)
     if problems:
         (line, col), message = problems[0]
         raise PrepError(f"{source}:{line}:{col}: {message}")

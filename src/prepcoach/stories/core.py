@@ -244,7 +244,7 @@ def from_yaml(
 ) -> tuple[StarStory | None, list[str]]:
     from prepcoach.content.yamlsource import parse_yaml
 
-    data, yaml_problems = parse_yaml(text)
+    data, yaml_problems = parse_yaml(text, kind="story files")
     prefix = f"{where}:" if where else "line "
     if yaml_problems:
         found = [

@@ -9,7 +9,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from prepcoach.cli.context import get_context
-from prepcoach.cli.inputs import check_choice
+from prepcoach.cli.inputs import check_choice, read_text
+from prepcoach.cli.render import error_text
+
+MARKDOWN_LIMIT = 5 * 1024 * 1024  # bytes in a Markdown list to import
 
 if TYPE_CHECKING:
     from prepcoach.content.library import ContentLibrary
@@ -44,7 +47,7 @@ def validate(
     )
     library, problems = check_files(files)
     for problem in problems:
-        typer.echo(str(problem))
+        typer.echo(error_text(problem))
     counts = ", ".join(
         count_label(kind, len(library.items(kind))) for kind in KINDS if library.items(kind)
     )
@@ -176,12 +179,7 @@ def import_markdown(
     from prepcoach.kernel.files import atomic_write, user_content_path
 
     ctx = get_context()
-    try:
-        text = file.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise PrepError(f"file not found: {file}") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise PrepError(f"cannot read {file}: {error}") from None
+    text = read_text(file, MARKDOWN_LIMIT, "Markdown list")
     result = parse_markdown_questions(text)
     if not result.questions:
         raise PrepError(f"no questions found in {file} ({len(result.skipped)} line(s) skipped)")
@@ -189,7 +187,7 @@ def import_markdown(
     pack = result.to_pack(pack_id, source=str(file))
     target = user_content_path(ctx.home, pack_id)
     header = f"# Imported from {file.name}. Add what each question assesses, tips and look-fors.\n"
-    atomic_write(target, header + dump_yaml(pack), overwrite=force)
+    atomic_write(target, header + dump_yaml(pack), overwrite=force, create_folder=True)
     console = ctx.console
     console.print(f"Kept {len(result.questions)} question(s):")
     from rich.markup import escape
@@ -242,7 +240,7 @@ def new_pack(
         .replace("{role_name}", role_name.replace('"', "'"))
         .replace("{path}", str(target))
     )
-    atomic_write(target, text, overwrite=False)
+    atomic_write(target, text, overwrite=False, create_folder=out is None)
     ctx.console.print(f"Wrote {target}")
     ctx.console.print("Edit it, then check it with: prep content validate")
 

@@ -141,9 +141,11 @@ def write_eml(
 ) -> None:
     from prepcoach.followup.message import eml_bytes
     from prepcoach.kernel.errors import PrepError
-    from prepcoach.kernel.files import atomic_write
+    from prepcoach.kernel.files import atomic_write, check_target
 
     paths = recipient_paths(path, drafts)
+    for target in paths:  # every target checked before any is written
+        check_target(target)
     if not force:
         taken = [p for p in paths if p.exists()]
         if taken:

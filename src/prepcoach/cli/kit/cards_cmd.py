@@ -10,7 +10,6 @@ from prepcoach.cli.context import get_context
 def export_cards(*, anki: Path | None, csv_file: Path | None, every: bool, force: bool) -> None:
     """Cards for the likely questions of your next interview and every question you have
     practised (`every`: the whole bank), each with your best answer."""
-    import sys
 
     from prepcoach.interviews import store as store_iv
     from prepcoach.kernel.errors import NotFoundError, PrepError
@@ -40,11 +39,13 @@ def export_cards(*, anki: Path | None, csv_file: Path | None, every: bool, force
     cards = flashcards.build_cards(questions, practised(store, [q.id for q in questions]))
     answered = sum(1 for c in cards if c.answer)
     summary = f"{len(cards)} card(s), {answered} with your best answer"
+    from prepcoach.kernel.files import check_target
+
     for target in (anki, csv_file):
-        if target is not None and target != Path("-") and target.exists() and not force:
-            raise PrepError(f"{target} already exists; add --force to replace it")
+        if target is not None and target != Path("-"):
+            check_target(target, overwrite=force)
     if anki is not None:
-        flashcards.write_apkg(cards, anki)
+        flashcards.write_apkg(cards, anki, work_dir=ctx.home)
         ctx.err_console.print(
             f"Wrote {summary} to {anki} (open it with Anki, or AnkiDroid/AnkiMobile)",
             highlight=False,
@@ -52,7 +53,9 @@ def export_cards(*, anki: Path | None, csv_file: Path | None, every: bool, force
     if csv_file is not None:
         text = flashcards.to_csv(cards)
         if str(csv_file) == "-":
-            sys.stdout.write(text)
+            from prepcoach.cli.render import write_out
+
+            write_out(text)
         else:
             from prepcoach.kernel.files import atomic_write
 

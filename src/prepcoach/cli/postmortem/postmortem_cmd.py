@@ -20,6 +20,13 @@ from typer.core import TyperGroup
 
 from prepcoach.cli.context import get_context
 from prepcoach.cli.options import ForceOption, JsonOption
+from prepcoach.postmortem.core import (
+    DEFAULT_TEMPLATE,
+    STATUSES,
+    check_template,
+    from_answers,
+    interview_problem,
+)
 
 if TYPE_CHECKING:
     from prepcoach.interviews.core import Interview
@@ -110,7 +117,6 @@ def record(
     from prepcoach.cli.postmortem.run import PostmortemRun, choose_interview
     from prepcoach.kernel.errors import NotInteractiveError, PrepError
     from prepcoach.postmortem import store as store_pm
-    from prepcoach.postmortem.core import DEFAULT_TEMPLATE, check_template, interview_problem
 
     ctx = get_context()
     store = ctx.store()
@@ -164,16 +170,16 @@ def record(
 
 def _scripted_text(answers: Path | None) -> tuple[str | None, str]:
     """The YAML answers from --answers FILE, '-' or piped stdin; None to ask in a terminal."""
-    from prepcoach.cli.inputs import read_text
+    from prepcoach.cli.inputs import read_stdin, read_text
     from prepcoach.kernel.errors import NotInteractiveError
 
     if answers is not None:
         if str(answers) == "-":
-            return sys.stdin.read(), "<stdin>"
-        return read_text(answers), str(answers)
+            return read_stdin(), "<stdin>"
+        return read_text(answers, what="answers file"), str(answers)
     if sys.stdin.isatty():
         return None, ""
-    text = sys.stdin.read()
+    text = read_stdin()
     if not text.strip():
         raise NotInteractiveError(
             "a post-mortem needs a terminal to ask its questions; run it in a terminal, or "
@@ -198,7 +204,6 @@ def list_cmd(
     """
     from prepcoach.interviews import store as store_iv
     from prepcoach.postmortem import store as store_pm
-    from prepcoach.postmortem.core import STATUSES
 
     if status is not None and status not in STATUSES:
         raise typer.BadParameter(
@@ -342,7 +347,9 @@ def show(
             raise PrepError(f"the template '{postmortem.template_id}' is not loaded")
         text = to_document(template, postmortem.answers, competencies=list(library.competencies))
     if out is None:
-        sys.stdout.write(text)
+        from prepcoach.cli.render import write_out
+
+        write_out(text)
         return
     from prepcoach.kernel.files import atomic_write
 
@@ -366,7 +373,6 @@ def edit(query: InterviewArgument = None) -> None:
     from prepcoach.cli.yaml_edit import edit_yaml, saving
     from prepcoach.postmortem import store as store_pm
     from prepcoach.postmortem.answers import ParseContext, missing_required
-    from prepcoach.postmortem.core import from_answers
     from prepcoach.postmortem.text import from_document, to_document
 
     ctx = get_context()
