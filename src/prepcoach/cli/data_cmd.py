@@ -138,17 +138,18 @@ def backup(
     stamp = clock.local(clock.now()).strftime("%Y%m%d-%H%M%S")
     folder = ctx.home / "backups"
     target = folder / f"prep-{stamp}.db"
+    from prepcoach.kernel.files import check_target, private_folder
+
     if output is not None:
         if output.is_dir() or str(output).endswith(("/", "\\")):
             target = output / f"prep-{stamp}.db"
         else:
+            check_target(output, overwrite=False)  # the file named: never another one
             target = output
     else:
-        from prepcoach.kernel.files import private_folder
-
         private_folder(folder)
     counter = 1
-    while target.exists():
+    while target.exists() or target.is_symlink():
         counter += 1
         target = target.with_name(f"prep-{stamp}-{counter}.db")
     store.backup(target)
@@ -164,9 +165,7 @@ def doctor() -> None:
 
     Example: prep doctor
     """
-    import os
-
-    from prepcoach.store.db import inspect
+    from prepcoach.store.db import access_problems, inspect
 
     ctx = get_context()
     console = ctx.console
@@ -182,16 +181,22 @@ def doctor() -> None:
         problems += not ok
 
     home = ctx.home
-    if home.exists():
-        writable = os.access(home, os.W_OK)
-        line(writable, f"home {home}", "" if writable else "make it writable, or use --home")
-    else:
+    access = access_problems(home)
+    for finding in access:
+        line(not finding.blocking, finding.text, finding.advice)
+    blocked = any(finding.blocking for finding in access)
+    if not home.exists():
         line(True, f"home {home} (created on first use)")
-    found = inspect(home)
-    if not found.exists:
+    elif not access:
+        line(True, f"home {home}: a private folder prep can write")
+    found = inspect(home) if home.is_dir() or not home.exists() else None
+    if found is None:
+        pass  # the home is not a folder: nothing more to check there
+    elif not found.exists:
         line(True, f"database {found.path} (created on first use)")
     elif found.error:
-        line(False, found.error, _recovery(home, found.path, damaged=False))
+        # A file prep cannot write is not a damaged one: the fix above is the whole fix.
+        line(False, found.error, [] if blocked else _recovery(home, found.path, damaged=False))
     elif found.problems:
         shown = "; ".join(found.problems[:5])
         line(

@@ -93,6 +93,7 @@ def count_label(kind: str, count: int) -> str:
 class ContentFile:
     path: Path
     builtin: bool
+    text: str | None = None  # the text, for a pack checked before it is written to `path`
 
 
 @dataclass(slots=True)
@@ -180,7 +181,11 @@ class ContentLibrary:
 def content_files(
     builtin_dir: Path | None, user_dir: Path | None, extra: Sequence[Path]
 ) -> list[ContentFile]:
-    """The pack files to load, in precedence order (later ones may override)."""
+    """The pack files to load, in precedence order (later ones may override).
+
+    A file named twice (a pack in the content folder, also given with --content) is loaded
+    once, where it first comes.
+    """
     files: list[ContentFile] = []
     if builtin_dir is not None and builtin_dir.is_dir():
         files += [ContentFile(p, True) for p in _yaml_files(builtin_dir)]
@@ -188,12 +193,21 @@ def content_files(
         files += [ContentFile(p, False) for p in _yaml_files(user_dir)]
     for path in extra:
         if not path.exists():
+            if path.is_symlink():
+                raise PrepError(f"content path {path} is a broken or looping symbolic link")
             raise PrepError(f"content path not found: {path}")
         if path.is_dir():
             files += [ContentFile(p, False) for p in _yaml_files(path)]
         else:
             files.append(ContentFile(path, False))
-    return files
+    seen: set[Path] = set()
+    unique: list[ContentFile] = []
+    for content_file in files:
+        key = _resolved(content_file.path)
+        if key not in seen:
+            seen.add(key)
+            unique.append(content_file)
+    return unique
 
 
 def _yaml_files(folder: Path) -> list[Path]:
@@ -208,6 +222,24 @@ def _yaml_files(folder: Path) -> list[Path]:
                     "keep your packs in a folder of their own"
                 )
     return sorted(found)
+
+
+def new_pack_problems(files: Sequence[ContentFile], target: Path, text: str) -> list[str]:
+    """What would be wrong if `text` were written to `target` next to `files` (which may
+    include the file it replaces): a pack id or item id already used, a broken reference...
+    Nothing is written; only the new pack's own problems are returned."""
+    replaced = _resolved(target)
+    others = [f for f in files if _resolved(f.path) != replaced]
+    _library, problems = check_files([*others, ContentFile(target, False, text)])
+    shown = display_path(target)
+    return [str(p) for p in problems if p.path == shown]
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path
 
 
 def display_path(path: Path) -> str:
@@ -257,7 +289,9 @@ def check_files(files: Sequence[ContentFile]) -> tuple[ContentLibrary, list[Any]
     for content_file in files:
         shown = display_path(content_file.path)
         try:
-            text = read_limited(content_file.path, PACK_LIMIT, what="content pack")
+            text = content_file.text
+            if text is None:
+                text = read_limited(content_file.path, PACK_LIMIT, what="content pack")
         except PrepError as error:
             problems.append(Problem(shown, 1, 1, str(error)))
             continue

@@ -11,9 +11,11 @@ from typing import Any
 
 import yaml
 
-try:  # the C parser is several times faster on large banks
+try:  # the C parser and emitter are several times faster on large banks
+    from yaml import CSafeDumper as _BaseDumper
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeDumper as _BaseDumper  # type: ignore[assignment]
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 Mark = tuple[int, int]  # 1-based line and column
@@ -375,9 +377,16 @@ def key_mark_of(data: Any, path: tuple[Any, ...]) -> Mark:
     return mark_of(data, path)
 
 
+class _PlainDumper(_BaseDumper):
+    """Safe dumping that never writes anchors and aliases (prep refuses them when reading)."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 def dump_yaml(data: Any) -> str:
     """Readable block-style YAML that keeps key order and Unicode."""
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    return yaml.dump(data, Dumper=_PlainDumper, sort_keys=False, allow_unicode=True, width=100)
 
 
 def dump_document(data: Any, *, block_types: tuple[type[str], ...] = ()) -> str:

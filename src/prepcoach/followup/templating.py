@@ -124,7 +124,8 @@ def template_problems(
             )
         from jinja2 import meta
 
-        for name in sorted(set(meta.find_undeclared_variables(tree)) - declared):
+        undeclared = sorted(set(meta.find_undeclared_variables(tree)) - declared)
+        for name in undeclared:
             problems.append(
                 (
                     (part,),
@@ -132,9 +133,33 @@ def template_problems(
                     f"'optional'{suggest(name, suggestions)}",
                 )
             )
+        runaway = None if undeclared else _runaway(source, declared)
+        if runaway:
+            problems.append(((part,), f"{part} {runaway}; make it simpler"))
     if not template.subject.strip():
         problems.append((("subject",), "the subject is empty"))
     return problems
+
+
+SAMPLE_VALUE = "a sample value of a field"
+
+
+def _runaway(source: str, fields: set[str]) -> str | None:
+    """Why a trial rendering with sample values goes over the budget ('line 3: the template
+    loops more than 10,000 times'), or None. Other failures depend on real values: ignored."""
+    from prepcoach.followup.template_budget import TemplateLimit, render, template_line
+
+    try:
+        render(environment().from_string(source), dict.fromkeys(fields, SAMPLE_VALUE))
+    except (TemplateLimit, MemoryError, RecursionError) as error:
+        line = template_line(error)
+        reason = str(error) if isinstance(error, TemplateLimit) else "needs too much memory"
+        if isinstance(error, RecursionError):
+            reason = "calls itself without end"
+        return f"line {line or 1}: the template {reason}"
+    except Exception:  # noqa: BLE001 - real values may render where samples do not
+        return None
+    return None
 
 
 def _unsafe_names(tree: Node) -> Iterator[tuple[int, str]]:

@@ -291,6 +291,108 @@ def prepare_home(home: Path) -> None:
     _make_private(home, 0o700)
 
 
+@dataclass(frozen=True, slots=True)
+class AccessProblem:
+    """Something that stops prep from writing (or keeping private) its home, and the fix."""
+
+    text: str
+    advice: str
+    blocking: bool = True  # False: a privacy warning, prep still works
+
+
+def access_problems(home: Path) -> list[AccessProblem]:
+    """Check, without changing anything, that the home is a private folder prep can write
+    and that the database and its side files (-wal, -shm) can be written."""
+    from prepcoach.kernel.paths import home_label
+
+    if home.exists() and not home.is_dir():
+        return [
+            AccessProblem(
+                f"{home_label(home)} is a file, not a folder",
+                "point PREP_HOME (or --home) at a folder, or move the file away",
+            )
+        ]
+    if not home.exists():
+        return []
+    found: list[AccessProblem] = []
+    if _read_only_mount(home):
+        return [
+            AccessProblem(
+                f"{home_label(home)} is on a read-only file system: prep can show your data "
+                "but not save it",
+                "mount it read-write, or copy the folder somewhere writable and use --home; "
+                "stats, history, export and status still work meanwhile",
+            )
+        ]
+    if not _can_create_in(home):
+        found.append(
+            AccessProblem(
+                f"{home_label(home)} is read-only: prep can show your data but not save it",
+                f"make it writable (chmod u+w {home}), or use another --home; stats, "
+                "history, export and status still work meanwhile",
+            )
+        )
+    path = database_path(home)
+    for file in (path, *side_files(path)):
+        try:
+            info = file.stat()
+        except OSError:
+            continue
+        owner = "" if info.st_uid == os.geteuid() else f", owned by user id {info.st_uid}"
+        if not os.access(file, os.W_OK):
+            if file.name.endswith("-shm"):
+                advice = (
+                    f"make it writable (chmod u+w {file}{' as its owner' if owner else ''}); "
+                    "or, with no prep running, remove it: SQLite rebuilds it"
+                )
+            else:
+                advice = f"make it writable: chmod u+w {file}" + (
+                    f" (or sudo chown $USER {file})" if owner else ""
+                )
+            found.append(AccessProblem(f"{file} cannot be written (read-only{owner})", advice))
+        elif info.st_mode & 0o077:
+            found.append(
+                AccessProblem(
+                    f"{file} can be read by other users",
+                    f"chmod 600 {file} (prep does this itself when it can)",
+                    blocking=False,
+                )
+            )
+    try:
+        if home.stat().st_mode & 0o077:
+            found.append(
+                AccessProblem(
+                    f"{home} can be opened by other users",
+                    f"chmod 700 {home} (prep does this itself when it can)",
+                    blocking=False,
+                )
+            )
+    except OSError:
+        pass
+    return found
+
+
+def _read_only_mount(folder: Path) -> bool:
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):
+        return False
+
+
+def _can_create_in(folder: Path) -> bool:
+    """Whether a file can really be created in `folder` (also true for root on a chmod-ed
+    folder, false on a read-only mount)."""
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return False
+    try:
+        fd, name = tempfile.mkstemp(dir=folder, prefix=".prep-doctor-", suffix=".tmp")
+    except OSError:
+        return False
+    os.close(fd)
+    Path(name).unlink(missing_ok=True)
+    return True
+
+
 def _make_private(path: Path, mode: int) -> None:
     """Take group and other access away from a file prep owns (best effort)."""
     try:
@@ -471,18 +573,25 @@ def inspect(home: Path) -> Diagnosis:
     except (StoreError, OSError) as error:
         diagnosis.error = str(error)
         return diagnosis
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
-    except sqlite3.Error as error:
-        diagnosis.error = damaged_message(path, error)
-        return diagnosis
-    try:
-        diagnosis.version = read_version(conn, path)
-        diagnosis.journal_mode = str(conn.execute("PRAGMA journal_mode").fetchone()[0])
-    except StoreError as error:
-        diagnosis.error = str(error).replace(DOCTOR_HINT, "").rstrip(". ")
-        conn.close()
-        return diagnosis
+    # `immutable` when even the side files cannot be made (a read-only home): what the last
+    # checkpoint holds is checked then.
+    for query in ("mode=ro", "mode=ro&immutable=1"):
+        try:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True, timeout=5)
+        except sqlite3.Error as error:
+            diagnosis.error = damaged_message(path, error)
+            return diagnosis
+        try:
+            diagnosis.version = read_version(conn, path)
+            diagnosis.journal_mode = str(conn.execute("PRAGMA journal_mode").fetchone()[0])
+        except StoreError as error:
+            diagnosis.error = str(error).replace(DOCTOR_HINT, "").rstrip(". ")
+            conn.close()
+            if "cannot open" in diagnosis.error and "immutable" not in query:
+                continue
+            return diagnosis
+        diagnosis.error = ""
+        break
     try:
         diagnosis.problems = integrity_problems(conn)
     except sqlite3.DatabaseError as error:  # too damaged for the check to finish

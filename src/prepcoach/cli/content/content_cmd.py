@@ -13,6 +13,7 @@ from prepcoach.cli.inputs import check_choice, read_text
 from prepcoach.cli.render import error_text, esc
 
 MARKDOWN_LIMIT = 5 * 1024 * 1024  # bytes in a Markdown list to import
+LISTED = 200  # kept and skipped lines listed after an import
 
 if TYPE_CHECKING:
     from prepcoach.content.library import ContentLibrary
@@ -171,10 +172,12 @@ def import_markdown(
 
     Example: prep content import ~/Downloads/top-50-questions.md
     """
+    from prepcoach.content.library import content_files, new_pack_problems
     from prepcoach.content.markdown_import import parse_markdown_questions, slugify
     from prepcoach.content.yamlsource import dump_yaml
-    from prepcoach.kernel.errors import PrepError
-    from prepcoach.kernel.files import atomic_write, user_content_path
+    from prepcoach.kernel import paths as app_paths
+    from prepcoach.kernel.errors import ContentError, PrepError
+    from prepcoach.kernel.files import atomic_write, check_target, user_content_path
 
     ctx = get_context()
     text = read_text(file, MARKDOWN_LIMIT, "Markdown list")
@@ -185,17 +188,34 @@ def import_markdown(
     pack = result.to_pack(pack_id, source=str(file))
     target = user_content_path(ctx.home, pack_id)
     header = f"# Imported from {file.name}. Add what each question assesses, tips and look-fors.\n"
-    atomic_write(target, header + dump_yaml(pack), overwrite=force, create_folder=True)
+    text = header + dump_yaml(pack)
+    if target.parent.is_dir():
+        check_target(target, overwrite=force)
+    files = content_files(
+        app_paths.builtin_content_dir(), app_paths.user_content_dir(ctx.home), ctx.content_paths
+    )
+    problems = new_pack_problems(files, target, text)
+    if problems:  # the pack would break every command: refuse before writing anything
+        raise ContentError(
+            f"the pack '{pack_id}' from {file} would not load, so nothing was written; "
+            "choose another --name, or fix what is listed",
+            problems,
+        )
+    atomic_write(target, text, overwrite=force, create_folder=True)
     console = ctx.console
     console.print(f"Kept {len(result.questions)} question(s):")
-    for q in result.questions:
+    for q in result.questions[:LISTED]:
         console.print(f"  [green]+[/green] {esc(f'[{q.category}] {q.text}')}", highlight=False)
+    if len(result.questions) > LISTED:
+        console.print(f"  ... and {len(result.questions) - LISTED} more (all in the pack)")
     if result.skipped:
         console.print(f"Skipped {len(result.skipped)} line(s):")
-        for s in result.skipped:
+        for s in result.skipped[:LISTED]:
             console.print(
                 f"  [dim]- line {s.line} ({s.reason}): {esc(s.text[:70])}[/dim]", highlight=False
             )
+        if len(result.skipped) > LISTED:
+            console.print(f"  ... and {len(result.skipped) - LISTED} more")
     console.print(f"Wrote {target}")
     console.print(f"Check it with: prep content validate {target}")
 
