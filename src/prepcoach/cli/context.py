@@ -69,10 +69,10 @@ class AppContext:
 
 
 def make_console(*, color: bool = True, stderr: bool = False) -> Console:
-    from prepcoach.cli.render import SafeConsole
+    from prepcoach.cli.render import safe_console
 
     no_color = not color or "NO_COLOR" in os.environ
-    return SafeConsole(stderr=stderr, no_color=no_color, highlight=False, soft_wrap=False)
+    return safe_console(stderr=stderr, no_color=no_color, highlight=False, soft_wrap=False)
 
 
 _current: AppContext | None = None

@@ -10,28 +10,25 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable
-from typing import Any
-
-from rich.console import Console
-from rich.markup import escape
-from rich.segment import Segment
+from typing import TYPE_CHECKING, Any
 
 from prepcoach.kernel.safetext import clean, shorten
 
+if TYPE_CHECKING:  # rich loads only when something is printed
+    from prepcoach.cli.safeconsole import SafeConsole
 
-class SafeConsole(Console):
+
+def safe_console(**settings: Any) -> SafeConsole:
     """A rich console whose printed text can never carry a terminal control sequence."""
+    from prepcoach.cli.safeconsole import SafeConsole
 
-    def _render_buffer(self, buffer: Iterable[Segment]) -> str:
-        return super()._render_buffer(
-            segment if segment.control else Segment(clean(segment.text), segment.style)
-            for segment in buffer
-        )
+    return SafeConsole(**settings)
 
 
 def shown(text: object) -> str:
     """User or content text for rich markup: control characters replaced, markup escaped."""
+    from rich.markup import escape
+
     return escape(clean(str(text)))
 
 
