@@ -304,11 +304,8 @@ def check_files(
     without a problem get one; a problem found in the merge then has no line to point at
     (callers wanting positions load again without the cache).
     """
-    from prepcoach.content.validation import Problem
-    from prepcoach.content.yamlsource import mark_of
-
     library = ContentLibrary()
-    problems: list[Problem] = []
+    problems: list[Any] = []
     # where each item was defined: "kind/id" -> (path, parsed data, index in its list)
     where: dict[str, tuple[str, Any, int]] = {}
     pack_ids: dict[str, str] = {}
@@ -330,6 +327,9 @@ def check_files(
                 assert cache_dir is not None
                 _write_pack(cache_dir, content_file, identity, _digest(text), pack)
         if pack.pack in pack_ids:
+            from prepcoach.content.validation import Problem
+            from prepcoach.content.yamlsource import mark_of
+
             line, col = mark_of(data, ("pack",))
             problems.append(
                 Problem(
@@ -349,6 +349,9 @@ def check_files(
                 item_id = item.id
                 ref = f"{kind}/{item_id}"
                 if item_id in merged and not item.overrides:
+                    from prepcoach.content.validation import Problem
+                    from prepcoach.content.yamlsource import mark_of
+
                     other_path, other_data, other_index = where[ref]
                     o_line, o_col = mark_of(other_data, (kind, other_index, "id"))
                     line, col = mark_of(data, (kind, index, "id"))
@@ -385,18 +388,20 @@ def check_files(
 
 
 def _check_references(library: ContentLibrary, where: dict[str, tuple[str, Any, int]]) -> list[Any]:
-    from prepcoach.content.validation import Problem, suggest
-    from prepcoach.content.yamlsource import mark_of
-
-    problems: list[Problem] = []
+    problems: list[Any] = []
 
     def problem(kind: str, item_id: str, loc: tuple[Any, ...], message: str) -> None:
+        from prepcoach.content.validation import Problem
+        from prepcoach.content.yamlsource import mark_of
+
         path, data, index = where[f"{kind}/{item_id}"]
         line, col = mark_of(data, (kind, index, *loc))
         label = KIND_LABELS[kind]
         problems.append(Problem(path, line, col, f"{label} '{item_id}': {message}"))
 
     def unknown(what: str, value: str, known: Iterable[str]) -> str:
+        from prepcoach.content.validation import suggest
+
         names = sorted(known)
         return f"unknown {what} '{value}'{suggest(value, names)}" + (
             f"; known: {', '.join(names)}" if len(names) <= 20 else ""
