@@ -49,7 +49,8 @@ def test_every_row_reads_back_the_same(rows: list[dict[str, Any]]) -> None:
 
 
 def test_text_with_line_breaks_stays_readable_as_blocks() -> None:
-    text = transfer.dump(envelope([{"answer": "First line.\nSecond line.\n", "id": "pa-1"}]), "yaml")
+    row = {"answer": "First line.\nSecond line.\n", "id": "pa-1"}
+    text = transfer.dump(envelope([row]), "yaml")
     assert "  - answer: |\n      First line.\n      Second line.\n    id: pa-1\n" in text
 
 
