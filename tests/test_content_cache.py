@@ -157,3 +157,15 @@ def test_the_number_of_entries_is_bounded(tmp_path: Path, monkeypatch: pytest.Mo
         write_pack(pack, f"p{n}", "Q?")
         load_library([ContentFile(pack, False)], cache)
     assert len(list(cache.glob("content-*.bin"))) == 3
+
+
+def test_feature_checks_run_until_every_entry_has_passed_them(tmp_path: Path) -> None:
+    pack = tmp_path / "a.yaml"
+    write_pack(pack, "a", "Apples?")
+    old(pack)
+    cache = tmp_path / "cache"
+    calls: list[int] = []
+    load_library([ContentFile(pack, False)], cache)  # cached without the features' checks
+    load_library([ContentFile(pack, False)], cache, lambda: calls.append(1))
+    load_library([ContentFile(pack, False)], cache, lambda: calls.append(1))
+    assert calls == [1]  # checked once, then known good

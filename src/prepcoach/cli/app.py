@@ -16,6 +16,7 @@ from typer.core import TyperGroup
 from prepcoach import __version__
 from prepcoach.cli import fastparams
 from prepcoach.cli.context import AppContext, get_context, set_context
+from prepcoach.kernel.errors import ContentError, PrepError
 
 # The order `prep --help` lists commands in: the daily jobs first, housekeeping last.
 COMMAND_ORDER = (
@@ -261,8 +262,6 @@ class PrepGroup(TyperGroup):
         return sorted(names, key=lambda name: (rank.get(name, len(rank)), name))
 
     def invoke(self, ctx: Any) -> Any:
-        from prepcoach.kernel.errors import ContentError, PrepError
-
         try:
             return super().invoke(ctx)
         except PrepError as error:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from prepcoach.cli.context import get_context
+from prepcoach.cli.inputs import read_text
 from prepcoach.cli.options import ForceOption
 from prepcoach.cli.render import esc
+from prepcoach.kernel import clock
 
 
 def export(
@@ -85,7 +88,6 @@ def export(
         for piece in pieces:
             write_out(piece)
         return
-    import os
 
     from prepcoach.kernel.files import replacing
 
@@ -109,7 +111,6 @@ def import_file(
 
     Example: prep --home ~/prep-restored import prep-backup.json
     """
-    from prepcoach.cli.inputs import read_text
     from prepcoach.store import transfer
 
     ctx = get_context()
@@ -138,7 +139,6 @@ def backup(
 
     Example: prep backup -o ~/Dropbox/
     """
-    from prepcoach.kernel import clock
 
     ctx = get_context()
     store = ctx.store()

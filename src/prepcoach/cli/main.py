@@ -5,12 +5,14 @@ Exit codes: 0 ok, 1 user or content error, 2 usage error, 130 interrupted.
 
 from __future__ import annotations
 
+import os
 import sys
+
+# typer and the CLI are imported inside `run`, after `--version` is answered: importing them
+# costs ten times what the rest of `prep --version` does.
 
 
 def _debug_requested(argv: list[str]) -> bool:
-    import os
-
     return "--debug" in argv or os.environ.get("PREP_DEBUG") == "1"
 
 

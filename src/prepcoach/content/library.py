@@ -41,7 +41,10 @@ from prepcoach.content.model import (
 from prepcoach.kernel.errors import ContentError, NotFoundError, PrepError
 from prepcoach.kernel.files import read_limited
 
-CACHE_FORMAT = 4
+# The YAML reader and the validator (prepcoach.content.yamlsource, .validation) are imported
+# where a file is parsed or a problem reported: a load from the cache never needs them.
+
+CACHE_FORMAT = 5
 PACK_LIMIT = 20 * 1024 * 1024  # bytes in one pack file
 MAX_PACK_FILES = 1_000  # pack files in one folder
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -124,9 +127,10 @@ class ContentLibrary:
         items = self.items(kind)
         if item_id in items:
             return items[item_id]
-        from prepcoach.content.validation import suggest
 
         label = KIND_LABELS[kind]
+        from prepcoach.content.validation import suggest
+
         raise NotFoundError(f"no {label} with id '{item_id}'{suggest(item_id, list(items))}")
 
     def find(self, item_id: str) -> tuple[str, Any]:
@@ -134,9 +138,10 @@ class ContentLibrary:
         for kind in KINDS:
             if item_id in self.items(kind):
                 return kind, self.items(kind)[item_id]
-        from prepcoach.content.validation import suggest
 
         every = [i for kind in KINDS for i in self.items(kind)]
+        from prepcoach.content.validation import suggest
+
         raise NotFoundError(f"no content item with id '{item_id}'{suggest(item_id, every)}")
 
     def question(self, question_id: str) -> Question:
@@ -255,17 +260,25 @@ def display_path(path: Path) -> str:
 # ---------------------------------------------------------------------------- loading
 
 
-def load_library(files: Sequence[ContentFile], cache_dir: Path | None = None) -> ContentLibrary:
+def load_library(
+    files: Sequence[ContentFile],
+    cache_dir: Path | None = None,
+    prepare_checks: Callable[[], object] | None = None,
+) -> ContentLibrary:
     """Load and check every file; raise ContentError listing every problem.
 
     With a cache_dir, each pack file whose content has not changed is read back from its own
     cache entry (see `_cached_pack`) instead of being parsed and validated again; the merge and
     the cross-checks always run. Should they find a problem, everything is loaded afresh so
     that every problem names its line and column.
+
+    `prepare_checks` registers the features' checks (prepcoach.content.checks); it is called
+    only when some file has to be checked, not when every file comes from an entry that
+    passed those checks.
     """
-    library, problems = check_files(files, cache_dir)
+    library, problems = check_files(files, cache_dir, prepare_checks)
     if problems and cache_dir is not None:
-        library, problems = check_files(files)
+        library, problems = check_files(files, prepare_checks=prepare_checks)
     if problems:
         shown = "\n".join(f"  {p}" for p in problems[:10])
         more = f"\n  ... and {len(problems) - 10} more" if len(problems) > 10 else ""
@@ -296,19 +309,23 @@ def _read_pack(content_file: ContentFile, shown: str) -> tuple[Any, Any, list[An
 
 
 def check_files(
-    files: Sequence[ContentFile], cache_dir: Path | None = None
+    files: Sequence[ContentFile],
+    cache_dir: Path | None = None,
+    prepare_checks: Callable[[], object] | None = None,
 ) -> tuple[ContentLibrary, list[Any]]:
     """Parse, validate, merge and cross-check; return what loaded and every problem.
 
-    With a cache_dir, unchanged files come from their cache entries, and files that load
-    without a problem get one; a problem found in the merge then has no line to point at
-    (callers wanting positions load again without the cache).
+    With a cache_dir, unchanged files come from their cache entries, and once everything
+    checks out each parsed file gets one; a problem found in the merge then has no line to
+    point at (callers wanting positions load again without the cache).
     """
     library = ContentLibrary()
     problems: list[Any] = []
     # where each item was defined: "kind/id" -> (path, parsed data, index in its list)
     where: dict[str, tuple[str, Any, int]] = {}
     pack_ids: dict[str, str] = {}
+    fresh: list[tuple[ContentFile, Identity, str, Pack]] = []  # cache entries to write
+    every_check_passed = prepare_checks is not None  # by every file, in its cache entry
     for content_file in files:
         shown = display_path(content_file.path)
         cacheable = cache_dir is not None and content_file.text is None
@@ -316,16 +333,17 @@ def check_files(
         data: Any = None
         if cacheable:
             assert cache_dir is not None
-            pack = _cached_pack(cache_dir, content_file)
+            pack, checked = _cached_pack(cache_dir, content_file)
+            every_check_passed = every_check_passed and checked
         if pack is None:
+            every_check_passed = False
             identity = _identity(content_file.path) if cacheable else None
             pack, data, file_problems, text = _read_pack(content_file, shown)
             problems += file_problems
             if pack is None:
                 continue
             if cacheable and not file_problems and identity is not None and text is not None:
-                assert cache_dir is not None
-                _write_pack(cache_dir, content_file, identity, _digest(text), pack)
+                fresh.append((content_file, identity, _digest(text), pack))
         if pack.pack in pack_ids:
             from prepcoach.content.validation import Problem
             from prepcoach.content.yamlsource import mark_of
@@ -382,12 +400,19 @@ def check_files(
                 license=pack.license,
             )
         )
-    problems += _check_references(library, where)
+    if prepare_checks is not None and not every_check_passed:
+        prepare_checks()
+    problems += _check_references(library, where, features=not every_check_passed)
     problems.sort(key=lambda p: (p.path, p.line, p.column))
+    if cache_dir is not None and not problems:
+        for content_file, identity, digest, pack in fresh:
+            _write_pack(cache_dir, content_file, identity, digest, pack, prepare_checks is not None)
     return library, problems
 
 
-def _check_references(library: ContentLibrary, where: dict[str, tuple[str, Any, int]]) -> list[Any]:
+def _check_references(
+    library: ContentLibrary, where: dict[str, tuple[str, Any, int]], features: bool = True
+) -> list[Any]:
     problems: list[Any] = []
 
     def problem(kind: str, item_id: str, loc: tuple[Any, ...], message: str) -> None:
@@ -484,7 +509,7 @@ def _check_references(library: ContentLibrary, where: dict[str, tuple[str, Any, 
                 )
             if step.count < 1:
                 problem("formats", f.id, ("steps", s, "count"), "count must be at least 1")
-    for check in checks.registered():  # what features add (see prepcoach.content.checks)
+    for check in checks.registered() if features else ():  # see prepcoach.content.checks
         for kind, item_id, loc, message in check(library):
             problem(kind, item_id, loc, message)
     return problems
@@ -554,46 +579,55 @@ def _rebuilder(cls: type) -> Callable[[tuple[Any, ...]], Any]:
 _HEADER = ("pack", "title", "version", "description", "source", "license")
 
 
-def _cached_pack(cache_dir: Path, content_file: ContentFile) -> Pack | None:
-    """The file's validated pack from its cache entry, if the file has not changed since."""
+def _cached_pack(cache_dir: Path, content_file: ContentFile) -> tuple[Pack | None, bool]:
+    """The file's validated pack from its cache entry, if the file has not changed since, and
+    whether the features' checks passed on it too."""
+    missing = None, False
     identity = _identity(content_file.path)
     if identity is None:
-        return None
+        return missing
     entry = _cache_file(cache_dir, content_file)
     try:
         raw = marshal.loads(entry.read_bytes())
         if raw.get("format") != CACHE_FORMAT or raw.get("version") != __version__:
-            return None
+            return missing
         stored = tuple(raw["identity"])
         racy = raw["written"] - max(identity[1], identity[2]) < RACY_NS
         if stored != identity or racy:
             if stored[0] != identity[0]:
-                return None  # another size: changed for certain
+                return missing  # another size: changed for certain
             try:
                 text = read_limited(content_file.path, PACK_LIMIT, what="content pack")
             except PrepError:
-                return None
+                return missing
             if _digest(text) != raw["digest"]:
-                return None
+                return missing
         values: dict[str, Any] = dict(zip(_HEADER, raw["header"], strict=True))
         for kind, cls in KINDS.items():
             build = _rebuilder(cls)
             values[kind] = tuple([build(row) for row in raw["items"][kind]])
         pack = Pack(**values)
+        checked = raw["checked"] is True
     except (OSError, ValueError, EOFError, KeyError, TypeError, AttributeError, IndexError):
-        return None  # a missing or stale entry only costs a full load of that file
+        return missing  # a missing or stale entry only costs a full load of that file
     if stored != identity or racy:  # the text is the same: remember the file as it is now
         settled = time.time_ns() - max(identity[1], identity[2]) >= RACY_NS
         if stored != identity or settled:
-            _write_pack(cache_dir, content_file, identity, raw["digest"], pack)
-    return pack
+            _write_pack(cache_dir, content_file, identity, raw["digest"], pack, checked)
+    return pack, checked
 
 
 def _write_pack(
-    cache_dir: Path, content_file: ContentFile, identity: Identity, digest: str, pack: Pack
+    cache_dir: Path,
+    content_file: ContentFile,
+    identity: Identity,
+    digest: str,
+    pack: Pack,
+    checked: bool,
 ) -> None:
     raw = {
         "format": CACHE_FORMAT,
+        "checked": checked,
         "version": __version__,
         "identity": identity,
         "digest": digest,

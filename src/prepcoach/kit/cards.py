@@ -21,6 +21,7 @@ from typing import Protocol
 
 from prepcoach.content.library import ContentLibrary
 from prepcoach.content.model import Question
+from prepcoach.kernel.files import replacing
 
 MODEL_ID = 1_607_392_319  # fixed forever: the note type Anki knows these cards by
 DECK_ID = 2_059_400_110
@@ -176,8 +177,6 @@ def write_apkg(
     import zipfile
 
     import genanki
-
-    from prepcoach.kernel.files import replacing
 
     model = genanki.Model(
         MODEL_ID,

@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from prepcoach.cli.context import get_context
+from prepcoach.cli.context import get_context, load_content_checks
 from prepcoach.cli.inputs import check_choice, read_text
-from prepcoach.cli.render import error_text, esc
+from prepcoach.cli.render import error_text, esc, print_json
+from prepcoach.kernel.errors import PrepError
 
 MARKDOWN_LIMIT = 5 * 1024 * 1024  # bytes in a Markdown list to import
 LISTED = 200  # kept and skipped lines listed after an import
@@ -46,7 +47,7 @@ def validate(
     files = content_files(
         app_paths.builtin_content_dir(), app_paths.user_content_dir(ctx.home), extra
     )
-    library, problems = check_files(files)
+    library, problems = check_files(files, prepare_checks=load_content_checks)
     for problem in problems:
         typer.echo(error_text(problem))
     counts = ", ".join(
@@ -69,8 +70,6 @@ def list_packs(
     """
     library = get_context().library()
     if as_json:
-        from prepcoach.cli.render import print_json
-
         print_json([asdict(p) for p in library.packs])
         return
     from rich.table import Table
@@ -106,8 +105,6 @@ def show(
     kind, item = library.find(item_id)
     data = {k: v for k, v in asdict(item).items() if v not in ((), None, "", False)}
     if as_json:
-        from prepcoach.cli.render import print_json
-
         print_json({"kind": kind, "from": library.origins.get(f"{kind}/{item_id}"), **data})
         return
     from prepcoach.content.library import KIND_LABELS
@@ -194,6 +191,7 @@ def import_markdown(
     files = content_files(
         app_paths.builtin_content_dir(), app_paths.user_content_dir(ctx.home), ctx.content_paths
     )
+    load_content_checks()
     problems = new_pack_problems(files, target, text)
     if problems:  # the pack would break every command: refuse before writing anything
         raise ContentError(
@@ -237,7 +235,6 @@ def new_pack(
     from importlib.resources import files
 
     from prepcoach.content.markdown_import import slugify
-    from prepcoach.kernel.errors import PrepError
     from prepcoach.kernel.files import atomic_write, user_content_path
 
     ctx = get_context()
@@ -286,8 +283,6 @@ def questions(
         found = search_questions(found, search)
     found = found[:limit]
     if as_json:
-        from prepcoach.cli.render import print_json
-
         print_json([asdict(q) for q in found])
         return
     console = ctx.console
