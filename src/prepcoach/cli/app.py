@@ -30,6 +30,7 @@ COMMAND_ORDER = (
     "research",
     "salary",
     "sheet",
+    "checklist",
     "history",
     "stats",
     "questions",
@@ -171,6 +172,13 @@ COMMANDS: dict[str, Entry] = {
         "sheet",
         settings={
             "short_help": "A printable one-page prep sheet.  e.g. prep sheet --out sheet.html"
+        },
+    ),
+    "checklist": Entry(
+        _CLI + "kit.checklist_cmd",
+        "checklist",
+        settings={
+            "short_help": "Interview-day checklists: setup, delivery, nerves.  e.g. prep checklist"
         },
     ),
     "status": Entry(

@@ -81,10 +81,10 @@ def load_content_checks() -> None:
 
 
 def make_console(*, color: bool = True, stderr: bool = False) -> Console:
-    from prepcoach.cli.render import safe_console
+    from prepcoach.cli.render import make_safe_console
 
     no_color = not color or "NO_COLOR" in os.environ
-    return safe_console(stderr=stderr, no_color=no_color, highlight=False, soft_wrap=False)
+    return make_safe_console(stderr=stderr, no_color=no_color, highlight=False, soft_wrap=False)
 
 
 _current: AppContext | None = None

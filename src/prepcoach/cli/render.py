@@ -1,9 +1,9 @@
 """Small rich helpers shared by commands, and the one place text is made safe to show.
 
-Everything a command prints on the terminal passes through `SafeConsole`, which replaces
-control characters and escape sequences in the text it is given (content, answers, notes,
-stories, error messages) while keeping its own colours. `shown` is for text put into rich
-markup: it escapes the markup as well, so `[link=...]` in a note stays words.
+Every console a command prints with (`make_safe_console`) replaces control characters and
+escape sequences in the text it is given (content, answers, notes, stories, error messages)
+while keeping its own colours; `esc` also escapes rich markup, so `[link=...]` typed in a note
+stays words. rich is imported only when something is printed.
 """
 
 from __future__ import annotations
@@ -14,22 +14,25 @@ from typing import TYPE_CHECKING, Any
 
 from prepcoach.kernel.safetext import clean, shorten
 
-if TYPE_CHECKING:  # rich loads only when something is printed
-    from prepcoach.cli.safeconsole import SafeConsole
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
-def safe_console(**settings: Any) -> SafeConsole:
+def make_safe_console(**options: Any) -> Console:
     """A rich console whose printed text can never carry a terminal control sequence."""
-    from prepcoach.cli.safeconsole import SafeConsole
+    from collections.abc import Iterable
 
-    return SafeConsole(**settings)
+    from rich.console import Console
+    from rich.segment import Segment
 
+    class SafeConsole(Console):
+        def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+            return super()._render_buffer(
+                segment if segment.control else Segment(clean(segment.text), segment.style)
+                for segment in buffer
+            )
 
-def shown(text: object) -> str:
-    """User or content text for rich markup: control characters replaced, markup escaped."""
-    from rich.markup import escape
-
-    return escape(clean(str(text)))
+    return SafeConsole(**options)
 
 
 def error_text(message: object, limit: int = 2_000) -> str:
@@ -52,7 +55,8 @@ def bullet_list(items: Any, bullet: str = "•") -> str:
 
 
 def esc(text: str) -> str:
-    """`text` shown literally inside rich markup (a typed `[b]` stays `[b]`)."""
+    """`text` shown literally inside rich markup (a typed `[b]` stays `[b]`), with control
+    characters replaced: the one helper for user and content text in markup."""
     from rich.markup import escape  # rich loads only when something is printed
 
-    return escape(text)
+    return escape(clean(text))

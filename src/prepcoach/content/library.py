@@ -22,6 +22,8 @@ from prepcoach.content import checks
 from prepcoach.content.model import (
     KINDS,
     AskQuestion,
+    Checklist,
+    ChecklistItem,
     Competency,
     EmailTemplate,
     FormatStep,
@@ -61,6 +63,7 @@ _NESTED: dict[type, dict[str, type]] = {
     StarTemplate: {"parts": StarPart},
     InterviewFormat: {"steps": FormatStep},
     PostmortemTemplate: {"prompts": PostmortemPrompt},
+    Checklist: {"items": ChecklistItem},
 }
 
 KIND_LABELS = {
@@ -73,6 +76,7 @@ KIND_LABELS = {
     "formats": "interview format",
     "postmortem_templates": "post-mortem template",
     "email_templates": "email template",
+    "checklists": "checklist",
 }
 
 
@@ -86,6 +90,7 @@ KIND_PLURALS = {
     "formats": "interview formats",
     "postmortem_templates": "post-mortem templates",
     "email_templates": "email templates",
+    "checklists": "checklists",
 }
 
 
@@ -115,6 +120,7 @@ class ContentLibrary:
     formats: dict[str, InterviewFormat] = field(default_factory=dict)
     postmortem_templates: dict[str, PostmortemTemplate] = field(default_factory=dict)
     email_templates: dict[str, EmailTemplate] = field(default_factory=dict)
+    checklists: dict[str, Checklist] = field(default_factory=dict)
     origins: dict[str, str] = field(default_factory=dict)  # "kind/id" -> pack file
 
     def items(self, kind: str) -> dict[str, Any]:
@@ -333,7 +339,11 @@ def check_files(
         data: Any = None
         if cacheable:
             assert cache_dir is not None
-            pack, checked = _cached_pack(cache_dir, content_file)
+            pack, checked, digest = _cached_pack(cache_dir, content_file)
+            if pack is not None and not checked and prepare_checks is not None:
+                identity = _identity(content_file.path)
+                if identity is not None:  # marked as checked once the checks below pass
+                    fresh.append((content_file, identity, digest, pack))
             every_check_passed = every_check_passed and checked
         if pack is None:
             every_check_passed = False
@@ -579,10 +589,10 @@ def _rebuilder(cls: type) -> Callable[[tuple[Any, ...]], Any]:
 _HEADER = ("pack", "title", "version", "description", "source", "license")
 
 
-def _cached_pack(cache_dir: Path, content_file: ContentFile) -> tuple[Pack | None, bool]:
-    """The file's validated pack from its cache entry, if the file has not changed since, and
-    whether the features' checks passed on it too."""
-    missing = None, False
+def _cached_pack(cache_dir: Path, content_file: ContentFile) -> tuple[Pack | None, bool, str]:
+    """The file's validated pack from its cache entry, if the file has not changed since,
+    whether the features' checks passed on it too, and the hash of its text."""
+    missing = None, False, ""
     identity = _identity(content_file.path)
     if identity is None:
         return missing
@@ -614,7 +624,7 @@ def _cached_pack(cache_dir: Path, content_file: ContentFile) -> tuple[Pack | Non
         settled = time.time_ns() - max(identity[1], identity[2]) >= RACY_NS
         if stored != identity or settled:
             _write_pack(cache_dir, content_file, identity, raw["digest"], pack, checked)
-    return pack, checked
+    return pack, checked, raw["digest"]
 
 
 def _write_pack(

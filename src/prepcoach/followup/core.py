@@ -127,6 +127,33 @@ FIELDS: dict[str, FieldInfo] = {
         "By when did they say you would hear back? (e.g. 2025-03-14 or Friday 14 March)",
         "you",
     ),
+    "start_date": FieldInfo(
+        "the start date you agreed",
+        "Which start date did you agree? (e.g. Monday 2 June; Enter to leave it out)",
+        "you",
+    ),
+    "counter_figure": FieldInfo(
+        "the package you are asking for",
+        "What are you asking for? (completes 'a base salary of ...', e.g. 68,000)",
+        "you",
+    ),
+    "counter_reason": FieldInfo(
+        "why the figure is fair",
+        "Why is that figure fair? (completes 'since ...', e.g. that is in line with the "
+        "market for this scope; Enter to leave it out)",
+        "you",
+    ),
+    "material": FieldInfo(
+        "what you promised to send",
+        "What did you promise to send? (completes 'attached is ...', e.g. the sample report "
+        "we discussed)",
+        "you",
+    ),
+    "new_times": FieldInfo(
+        "times you could do instead",
+        "Which times could you do instead? (e.g. Thursday after 2pm or Friday morning)",
+        "you",
+    ),
     "reason": FieldInfo(
         "why you are withdrawing (one short sentence)",
         "Why are you withdrawing? One short, kind sentence, e.g. 'I have accepted another "
@@ -136,7 +163,9 @@ FIELDS: dict[str, FieldInfo] = {
 }
 LIST_FIELDS = frozenset({"topics"})
 # Phrases that finish a sentence in a template: a trailing full stop would double up.
-PHRASE_FIELDS = frozenset({"topic", "excited_about", "skill", "concern", "reason"})
+PHRASE_FIELDS = frozenset(
+    {"topic", "excited_about", "skill", "concern", "reason", "counter_reason", "material"}
+)
 # When a derived field is missing, the question is about the one it comes from.
 DERIVED_FROM = {"first_name": "recipient_name"}
 HONORIFICS = frozenset(
