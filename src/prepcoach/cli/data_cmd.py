@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -80,15 +81,21 @@ def export(
         raise typer.BadParameter(
             f"'{fmt}' is not one of: {', '.join(transfer.FORMATS)}", param_hint="--format"
         )
-    text = transfer.dump(transfer.export_data(ctx.store(), redact=redact), fmt)
+    pieces = transfer.chunks(transfer.export_data(ctx.store(), redact=redact), fmt)
     if output is None:
         from prepcoach.cli.render import write_out
 
-        write_out(text)
+        for piece in pieces:
+            write_out(piece)
         return
-    from prepcoach.kernel.files import atomic_write
 
-    atomic_write(output, text, overwrite=force)
+    from prepcoach.kernel.files import replacing
+
+    with replacing(output, overwrite=force) as tmp:  # written piece by piece, then renamed
+        with tmp.open("w", encoding="utf-8", newline="") as handle:
+            handle.writelines(pieces)
+            handle.flush()
+            os.fsync(handle.fileno())
     what = "redacted export" if redact else "export"
     ctx.err_console.print(f"Wrote {what} to {output}", highlight=False)
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from prepcoach.cli.context import get_context
+from prepcoach.cli.context import get_context, load_content_checks
 from prepcoach.cli.inputs import check_choice, read_text
 from prepcoach.cli.render import error_text, esc, print_json
 from prepcoach.kernel.errors import ContentError, PrepError
@@ -47,7 +47,7 @@ def validate(
     files = content_files(
         app_paths.builtin_content_dir(), app_paths.user_content_dir(ctx.home), extra
     )
-    library, problems = check_files(files)
+    library, problems = check_files(files, prepare_checks=load_content_checks)
     for problem in problems:
         typer.echo(error_text(problem))
     counts = ", ".join(
@@ -190,6 +190,7 @@ def import_markdown(
     files = content_files(
         app_paths.builtin_content_dir(), app_paths.user_content_dir(ctx.home), ctx.content_paths
     )
+    load_content_checks()
     problems = new_pack_problems(files, target, text)
     if problems:  # the pack would break every command: refuse before writing anything
         raise ContentError(
