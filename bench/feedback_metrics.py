@@ -45,17 +45,22 @@ OPPOSITE_RULES: tuple[tuple[str, str], ...] = (
     ("example.given", "example.missing"),
     ("relevance.on-topic", OFF_TOPIC_RULE),
 )
-# A rule that credits (or denies) a topic, against a look-for on the same topic said missing
-# (or covered): the look-for is recognised by a word of its label.
-TOPIC_WORDS: tuple[tuple[str, str, str], ...] = (
-    # (crediting rule, denying rule, a word in the look-for's label)
-    ("salary.range", "salary.no-number", "range"),
-    ("salary.range", "salary.single-number", "range"),
-    ("salary.range", "salary.deflection", "range"),
-    ("role.connected", "role.not-connected", "company"),
-    ("reference.concrete", "reference.missing", "first"),
-    ("example.given", "example.missing", "example"),
-    ("result.quantified", "star.missing-result", "result"),
+# A rule that credits a topic next to a look-for on that topic said missing, or a rule that
+# denies it next to such a look-for said covered: (rule, "credit" or "deny", look-for words).
+TOPIC_LOOK_FORS: tuple[tuple[str, str, str], ...] = (
+    ("salary.range", "credit", r"\brange\b"),
+    ("salary.no-number", "deny", r"\brange\b"),
+    ("salary.deflection", "deny", r"\brange\b"),
+    ("salary.single-number", "deny", r"\brange\b"),
+    ("result.quantified", "credit", r"measurable result|before-and-after result"),
+    ("result.not-quantified", "deny", r"measurable result|before-and-after result|quantified"),
+    ("star.missing-result", "deny", r"\bresults?\b"),
+    ("role.connected", "credit", r"connection to this company|link to this role and company"),
+    ("role.not-connected", "deny", r"\bcompany\b"),
+    ("example.given", "credit", r"^an? (?:concrete |real |recent )?example$"),
+    ("example.missing", "deny", r"\bexample\b"),
+    ("reference.concrete", "credit", r"earlier conversation"),
+    ("reference.missing", "deny", r"earlier conversation"),
 )
 
 
@@ -186,12 +191,12 @@ def contradictions(findings: Sequence[Finding]) -> list[str]:
     covered = [i for x in findings if x.rule == "lookfor.covered" for i in x.items]
     missing = [i for x in findings if x.rule == "lookfor.missing" for i in x.items]
     found.extend(f"lookfor covered and missing: {i}" for i in set(covered) & set(missing))
-    for credit, deny, word in TOPIC_WORDS:
-        pattern = re.compile(rf"\b{word}", re.I)
-        if credit in rules and any(pattern.search(i) for i in missing):
-            found.append(f"{credit} / lookfor.missing '{word}'")
-        if deny in rules and any(pattern.search(i) for i in covered):
-            found.append(f"{deny} / lookfor.covered '{word}'")
+    for rule, kind, words in TOPIC_LOOK_FORS:
+        pattern = re.compile(words, re.I)
+        said = missing if kind == "credit" else covered
+        hit = next((i for i in said if pattern.search(i)), None)
+        if rule in rules and hit:
+            found.append(f"{rule} / lookfor.{'missing' if kind == 'credit' else 'covered'}: {hit}")
     return found
 
 

@@ -1,14 +1,18 @@
-"""Answer feedback: a score out of 100 and itemised findings, each with a concrete tip.
+"""Answer feedback: a score out of 100 in four parts, and itemised findings, each with a tip.
 
 Someone practising alone needs to know *why* an answer is weak and what to change, so every
 point lost is carried by a `Finding` that says what was found (a missing STAR part, the filler
-words with their counts, the look-fors not covered) and what to do next time. The score is
-100 plus the findings' points (all zero or negative), clamped to 0..100.
+words with their counts, the look-fors not found) and what to do next time. Each finding
+belongs to one part of the score (structure, evidence, relevance, delivery); a part is its
+maximum plus its findings' points (all zero or negative), never below zero, and the score is
+the sum of the parts, capped when the answer is too short to judge or off the question.
 
-The rules are plain heuristics over the text (cue phrases, word counts, regexes) so that users
-can predict them; they are pure and deterministic, so the same answer always gets the same
-feedback, and cheap (stdlib `re` only, patterns compiled once), so feedback is instant. Each
-rule is a small function listed in `_RULES`; every finding id and its tip is in `TIPS`.
+Look-fors and relevance are judged by meaning, sentence by sentence: a look-for is covered
+when one sentence holds all the words of its label or of one of its cues (lemmatised, stop
+words ignored, not negated: "I never measured it" does not count). STAR parts in free text are
+found by each sentence's role. The rules are pure and deterministic, so the same answer always
+gets the same feedback, and cheap, so feedback is instant. Each rule is a small function
+listed in `_RULES`; every finding id and its tip is in `TIPS`.
 """
 
 from __future__ import annotations
@@ -16,11 +20,12 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Final, Literal
 
-from prepcoach.content.model import Question, StarTemplate
+from prepcoach.content.model import LookFor, Question, StarTemplate
+from prepcoach.kernel import text as kt
 
 Severity = Literal["good", "tip", "warn"]
 # How a rule treats a spoken answer, of which only the typed notes are known: run as usual,
@@ -29,6 +34,18 @@ Severity = Literal["good", "tip", "warn"]
 NotesPolicy = Literal["run", "soften", "timed", "skip"]
 
 WORDS_PER_MINUTE: Final = 140
+# Longer answers are not judged: no spoken answer is this long, and feedback must stay instant.
+MAX_WORDS: Final = 20_000
+# The parts of the score and their maxima (they add up to 100).
+PART_MAXIMA: Final[Mapping[str, int]] = {
+    "structure": 30,
+    "evidence": 35,
+    "relevance": 20,
+    "delivery": 15,
+}
+# Caps on the whole score: an answer too short to judge, or one off the question asked.
+SHORT_CAP: Final = 40
+OFF_TOPIC_CAP: Final = 30
 STAR_PARTS: Final[tuple[str, ...]] = ("situation", "task", "action", "result", "reflection")
 # Used when a star question comes without a template: action carries the answer.
 _DEFAULT_SHARES: Final[Mapping[str, float]] = {
@@ -81,7 +98,7 @@ class Finding:
 class Feedback:
     """The result of `analyse`; findings are in rule order, then in the order found."""
 
-    score: int
+    score: int | None  # None: not scored (an answer given aloud without notes, or too long)
     findings: tuple[Finding, ...]
     word_count: int
     estimated_seconds: float  # from the words at WORDS_PER_MINUTE
@@ -90,11 +107,22 @@ class Feedback:
     fillers: Mapping[str, int] = field(default_factory=dict)  # filler/hedge -> count
     look_fors_covered: tuple[str, ...] = ()
     look_fors_missing: tuple[str, ...] = ()
+    # The score's parts (structure, evidence, relevance, delivery), each out of PART_MAXIMA.
+    parts: Mapping[str, int] = field(default_factory=dict)
+    scored: bool = True
+    evidence: Mapping[str, str] = field(default_factory=dict)  # covered look-for -> quote
+    on_topic: bool = True
 
 
 # Every finding id with its tip: the one place to reword advice.
 TIPS: Final[Mapping[str, str]] = {
     "answer.empty": "Answer out loud or type it, then ask for feedback.",
+    "answer.timing-only": "Type a few bullet notes of what you said next time to get it "
+    "judged.",
+    "answer.over-limit": "Trim it to what you would say in the interview, then ask again.",
+    "relevance.on-topic": "Staying on the question keeps the interviewer with you.",
+    "relevance.off-topic": "Answer the question asked: pick a story where that is the heart "
+    "of it, and say so in the first sentence.",
     "star.complete": "Keep this structure; it makes the answer easy to follow.",
     "star.missing-situation": "Open with a sentence or two of context: where you were, what was "
     "at stake.",
@@ -132,7 +160,8 @@ TIPS: Final[Mapping[str, str]] = {
     "filler.words": "Replace fillers with a short pause; it sounds more confident.",
     "filler.hedging": 'State what you did and believe plainly: drop "I think", "maybe", "kind of".',
     "lookfor.covered": "These are what the interviewer listens for.",
-    "lookfor.missing": "Work these in, in your own words: they are what the question tests.",
+    "lookfor.missing": "If you left them out, work them in, in your own words: they are what "
+    "the question tests.",
     "salary.range": "A range anchors the talk and leaves room to meet.",
     "salary.single-number": 'Give a range whose bottom you would accept: "between 85 and 95k".',
     "salary.deflection": 'Give a researched range, flexible for the right package: "Based on '
@@ -162,21 +191,19 @@ def _find(
 
 # --- text helpers --------------------------------------------------------------------------
 
-_WORD = re.compile(r"[^\W_]+(?:['.,\-][^\W_]+)*")
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\s*[\n;]+\s*")
 _DIGIT = re.compile(r"\d")
 
 
 def _norm(text: str) -> str:
-    return text.replace("\u2019", "'").replace("\u2018", "'").lower()
+    return kt.normalise(text)
 
 
 def _words(text: str) -> list[str]:
-    return _WORD.findall(text)
+    return kt.words(text)
 
 
 def _sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_BREAK.split(text) if s.strip()]
+    return kt.sentences(text)
 
 
 def _dur(seconds: float) -> str:
@@ -211,69 +238,29 @@ def _unique(matches: Iterable[str], limit: int = 3) -> list[str]:
     return found[:limit]
 
 
-_STOPWORDS: Final = frozenset(
-    """a about after all also an and any are as at be been before both but by can could did do
-    does each for from had has have he her his how i if in into is it its me more most my no not
-    of on one or other our out over own she should so some than that the their them then these
-    they this those to too two under up us very was we were what when where which who why will
-    with would you your shows show explains explain describes describe mentions mention gives
-    give uses use using demonstrates demonstrate candidate answer clear clearly specific
-    specifically concrete brief briefly example examples evidence ability able good well strong
-    real actual genuine relevant appropriate approach way thing things something someone rather
-    instead without takes take makes make keeps keep gets get puts put just""".split()
-)
-_SUFFIXES: Final = tuple(
-    """ational ations ation ments ment nesses ness ities ity ings ing able ible ives ive ions ion
-    ers er ies ied ed es ly al s e y""".split()
+# Words of a look-for's label that say how, not what ("shows", "clear", "specific").
+_GENERIC: Final = frozenset(
+    """show explain describe mention give use demonstrate candidate answer clear clearly
+    specific specifically concrete brief briefly example evidence ability able good well
+    strong real actual genuine relevant appropriate approach way thing something someone
+    instead without take make keep get put one two own""".split()
 )
 _NUMERIC_WORDS: Final = ("number", "metric", "quantify", "figure", "measure", "measurable")
+# What not finding the look-fors costs at most: less than a confirmed gap would.
+_LOOK_FOR_POINTS: Final = 20
 
 
-def _stem(word: str) -> str:
-    """A light suffix-stripping stem: enough to match 'communicated' with 'communication'."""
-    word = word.removesuffix("'s")
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
+@functools.lru_cache(maxsize=4096)
+def _key_lemmas(text: str) -> tuple[str, ...]:
+    """The lemmas of a phrase's content words, in order, without repeats."""
+    return kt.content_lemmas(text, _GENERIC)
 
 
-@functools.lru_cache(maxsize=1024)
-def _key_stems(text: str) -> tuple[str, ...]:
-    """The stems of a phrase's content words, in order, without repeats."""
-    stems: list[str] = []
-    for word in _words(_norm(text)):
-        stem = _stem(word)
-        if not {word, stem} & _STOPWORDS and not word[0].isdigit() and stem not in stems:
-            stems.append(stem)
-    return tuple(stems)
-
-
-@dataclass(frozen=True, slots=True)
-class _StemIndex:
-    exact: frozenset[str]
-    by_prefix: Mapping[str, tuple[str, ...]]
-
-    @classmethod
-    def of(cls, stems: set[str]) -> _StemIndex:
-        by_prefix: dict[str, list[str]] = {}
-        for stem in sorted(stems):
-            if len(stem) >= 5:
-                by_prefix.setdefault(stem[:5], []).append(stem)
-        return cls(frozenset(stems), {k: tuple(v) for k, v in by_prefix.items()})
-
-    def has(self, stem: str) -> bool:
-        """Exact match, or one stem (of 5+ letters) is a prefix of the other."""
-        if stem in self.exact:
-            return True
-        candidates = self.by_prefix.get(stem[:5], ()) if len(stem) >= 5 else ()
-        return any(s.startswith(stem) or stem.startswith(s) for s in candidates)
-
-    def covers(self, phrase: str, share: float = 0.5) -> bool:
-        """True when enough (this share, at least one) of the phrase's key words occur."""
-        stems = _key_stems(phrase)
-        hits = sum(1 for stem in stems if self.has(stem))
-        return bool(stems) and hits >= max(1, math.ceil(len(stems) * share))
+def _covers(index: kt.SentenceIndex, phrase: str, share: float = 0.5) -> bool:
+    """True when enough (this share, at least one) of the phrase's key words occur."""
+    lemmas = _key_lemmas(phrase)
+    hits = sum(1 for lemma in lemmas if index.has(lemma))
+    return bool(lemmas) and hits >= max(1, math.ceil(len(lemmas) * share))
 
 
 # --- STAR attribution ----------------------------------------------------------------------
@@ -320,23 +307,50 @@ _CUES: Final[Mapping[str, re.Pattern[str]]] = {
 }
 
 
-def _attribute(text: str) -> dict[str, list[str]]:
-    """Give each sentence to the STAR part its cue phrases point to (longest cues win).
+_OUTCOME = _alt(
+    r"dropped|fell|rose|went (?:from|up|down|live)|came down|cut|reduced|saved|reached|passed",
+    r"signed|shipped|launched|delivered|hit (?:our|the)|met (?:our|the)|won|accepted|promoted",
+    r"stopped|no longer|never (?:again|came back|recurred)|back (?:up|on track)|worked",
+    r"was (?:approved|adopted|renewed|resolved)|agreed|thanked|now (?:uses|runs|has)",
+)
+_FIGURE = re.compile(r"\d|\b(?:doubled|tripled|halved|twice|half|zero|none)\b")
 
-    A sentence without cues continues the previous part; the first one defaults to situation.
-    Ties go to the earlier part in STAR order.
+
+def _role_scores(sentence: str, position: float) -> dict[str, float]:
+    """How strongly a sentence reads as each STAR part: its cue phrases, its place in the
+    answer, and for the outcome, an outcome verb or a figure near the end."""
+    scores = {
+        key: float(
+            sum(len(m.group()) + (5 if m.start() == 0 else 0) for m in pattern.finditer(sentence))
+        )
+        for key, pattern in _CUES.items()
+    }
+    outcome = len(_OUTCOME.findall(sentence))
+    figure = _FIGURE.search(sentence) is not None
+    if position >= 0.6 and (outcome or figure):
+        # A closing sentence with an outcome and a figure is the result.
+        scores["result"] += 8 * outcome + (10 if figure else 0) + (6 if position == 1 else 0)
+    elif outcome and figure:
+        scores["result"] += 6
+    return scores
+
+
+def _attribute(text: str) -> dict[str, list[str]]:
+    """Give each sentence to the STAR part its role points to (strongest signal wins).
+
+    A sentence without a signal continues the previous part; the first one defaults to
+    situation. Ties go to the earlier part in STAR order.
     """
     out: dict[str, list[str]] = {key: [] for key in STAR_PARTS}
     current = "situation"
-    for sentence in _sentences(text):
-        low = _norm(sentence)
-        best, best_score = current, 0
-        for key, pattern in _CUES.items():
-            score = sum(
-                len(m.group()) + (5 if m.start() == 0 else 0) for m in pattern.finditer(low)
-            )
-            if score > best_score:
-                best, best_score = key, score
+    sentences = _sentences(text)
+    last = max(len(sentences) - 1, 1)
+    for i, sentence in enumerate(sentences):
+        scores = _role_scores(_norm(sentence), i / last if len(sentences) > 1 else 0.0)
+        best, best_score = current, 0.0
+        for key in STAR_PARTS:
+            if scores[key] > best_score:
+                best, best_score = key, scores[key]
         out[best].append(sentence)
         current = best
     return out
@@ -361,9 +375,12 @@ class _Facts:
     measured: bool
     timed: bool  # lap times per part were given
     shares: Mapping[str, float] | None  # part -> share of time or words; None: can't judge
-    stems: _StemIndex
+    index: kt.SentenceIndex  # the answer's sentences with their lemmas
     fillers: Mapping[str, int]  # filler -> count, most frequent first
     hedges: Mapping[str, int]
+    covered: Mapping[str, str]  # look-for -> the words that show it
+    missing: tuple[str, ...]  # look-fors not found
+    figures: bool  # the answer has a number in it
 
     def present(self, part: str) -> bool:
         return self.part_words[part] > 0 or self.answer.part_seconds.get(part, 0.0) >= 3
@@ -407,9 +424,9 @@ def _facts(
         shares = {k: part_words[k] / len(words) for k in STAR_PARTS}
 
     fillers, hedges = _count_fillers(text)
-    stems = {_stem(w) for w in set(words) - _STOPWORDS}
-    if _DIGIT.search(text):  # "quantifies impact" is covered by any figure
-        stems.update(_stem(w) for w in _NUMERIC_WORDS)
+    index = kt.SentenceIndex("\n".join(parts[k] for k in STAR_PARTS if parts[k]))
+    figures = _DIGIT.search(text) is not None
+    covered, missing = _match_look_fors(question.look_fors, index, figures)
     return _Facts(
         question=question,
         answer=answer,
@@ -425,9 +442,12 @@ def _facts(
         measured=measured,
         timed=bool(timed),
         shares=shares,
-        stems=_StemIndex.of(stems),
+        index=index,
         fillers=fillers,
         hedges=hedges,
+        covered=covered,
+        missing=missing,
+        figures=figures,
     )
 
 
@@ -551,10 +571,25 @@ _I_WORDS = re.compile(r"\bi(?:'m|'ve|'d|'ll)?\b(?!\.e\.| (?:think|guess|mean|sup
 _WE_WORDS = re.compile(r"\bwe(?:'re|'ve|'d|'ll)?\b")
 
 
+# What someone else said, and comparisons: their "we" is not the speaker's team.
+_QUOTED = re.compile(r"\"[^\"\n]{0,300}\"|\u201c[^\u201d\n]{0,300}\u201d")
+_ANALOGY = re.compile(
+    r"\b(?:it(?:'s| is| was| felt) like|like when|as if|as though|imagine|think of it as|"
+    r"the way (?:a|an|the)|similar to how|a bit like)\b"
+)
+
+
+def _own_voice(text: str) -> str:
+    """The text without quotations and without sentences that draw an analogy."""
+    text = _QUOTED.sub(" ", text)
+    return " ".join(s for s in _sentences(text) if not _ANALOGY.search(s))
+
+
 def _ownership(f: _Facts) -> Iterator[Finding]:
-    """'I' versus 'we' in the action (the whole answer when the action is short)."""
+    """'I' versus 'we' in the action (the whole answer when the action is short); quotations
+    and analogies don't count."""
     use_action = f.part_words["action"] >= 15
-    text = _norm(f.parts["action"]) if use_action else f.text
+    text = _own_voice(_norm(f.parts["action"]) if use_action else f.text)
     mine, ours = len(_I_WORDS.findall(text)), len(_WE_WORDS.findall(text))
     where = "your action" if use_action else "your answer"
     said = f'In {where} you said "we" {_times(ours)} and "I" {_times(mine)}.'
@@ -562,6 +597,80 @@ def _ownership(f: _Facts) -> Iterator[Finding]:
         yield _find("ownership.we-heavy", "warn", -10, said, ["we"])
     elif mine >= 2:
         yield _find("ownership.clear", "good", 0, said, ["I"])
+
+
+# --- relevance -----------------------------------------------------------------------------
+
+# Words of a question that say how to answer, not what about.
+_QUESTION_WORDS: Final = frozenset(
+    """tell time describe give example walk share happen happened situation would could like
+    think want wanted work worked thing something someone somebody one two last recent
+    recently ever approach handle handled deal dealt go went make made get got say said
+    kind sort moment experience particular specific really well way""".split()
+)
+
+
+@functools.lru_cache(maxsize=512)
+def _question_terms(question: Question) -> tuple[str, ...]:
+    """What the question is about: its own content words and its competencies' names."""
+    terms = list(kt.content_lemmas(question.text, _QUESTION_WORDS))
+    for competency in question.competencies:
+        for lemma in kt.content_lemmas(competency.replace("-", " "), _QUESTION_WORDS):
+            if lemma not in terms:
+                terms.append(lemma)
+    return tuple(terms)
+
+
+def _topic_words(index: kt.SentenceIndex, limit: int = 3) -> list[str]:
+    """The answer's most repeated content words, to say what it is about."""
+    counts: dict[str, int] = {}
+    for toks in index.tokens:
+        for tok in toks:
+            if len(tok.lemma) > 3 and not kt.is_stop(tok.lemma) and tok.lemma.isalpha():
+                if tok.lemma not in _QUESTION_WORDS and tok.lemma not in _GENERIC:
+                    counts[tok.lemma] = counts.get(tok.lemma, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], list(counts).index(kv[0])))
+    return [word for word, _n in ranked[:limit]]
+
+
+def _relevance_signals(f: _Facts) -> tuple[list[str], int]:
+    """The question's terms the answer uses, and how many other signs it is on the question
+    (look-fors met, a salary figure, the company named...)."""
+    terms = [t for t in _question_terms(f.question) if f.index.has(t)]
+    signs = len(f.covered)
+    if _asks_salary(f) and (_amounts(f.text) or _DEFLECT.search(f.text)):
+        signs += 1
+    if "connects-to-role" in f.question.checks and (
+        _ROLE_LINK.search(f.text)
+        or any(n and _mentions(n, f) for n in (f.context.company, f.context.role))
+    ):
+        signs += 1
+    return terms, signs
+
+
+def is_off_topic(f: _Facts) -> bool:
+    terms, signs = _relevance_signals(f)
+    return f.word_count >= 15 and not terms and not signs
+
+
+def _relevance(f: _Facts) -> Iterator[Finding]:
+    """Does the answer address the question asked: its terms, its competencies, its
+    look-fors? One that does not gets a clear finding, and the score is capped."""
+    terms, signs = _relevance_signals(f)
+    if f.word_count < 15:
+        return  # too short to tell; the length rule says so
+    if terms or signs:
+        shown = f" ({_quote(terms[:3])})" if terms else ""
+        yield _find("relevance.on-topic", "good", 0, f"It answers the question asked{shown}.")
+        return
+    about = _topic_words(f.index)
+    asks = _question_terms(f.question)[:3]
+    message = "This may not answer the question"
+    if about:
+        message += f": it is about {', '.join(about)}"
+    if asks:
+        message += f"; the question asks about {', '.join(asks)}"
+    yield _find("relevance.off-topic", "warn", -PART_MAXIMA["relevance"], message + ".", about)
 
 
 # --- rule 5: fillers and hedging -----------------------------------------------------------
@@ -655,28 +764,64 @@ def _fillers(f: _Facts) -> Iterator[Finding]:
 # --- rule 6: look-fors ---------------------------------------------------------------------
 
 
-def _split_look_fors(f: _Facts) -> tuple[list[str], list[str]]:
-    """Covered and missing look-fors; one made only of generic words can't be checked."""
-    covered: list[str] = []
+def _cue_match(index: kt.SentenceIndex, cue: str, figures: bool) -> kt.Match | None:
+    """Where a cue is met: all its content words in one sentence (or, for a long cue, all
+    but one of them), none negated. Words about numbers are met by any figure."""
+    lemmas = _key_lemmas(cue)
+    if not lemmas:
+        return None
+    if figures:
+        numeric = [x for x in lemmas if x in _NUMERIC_WORDS or x.startswith("quantif")]
+        if numeric and len(numeric) == len(lemmas):
+            place = next((i for i, s in enumerate(index.sentences) if _DIGIT.search(s)), None)
+            return kt.Match(place, kt.clip(index.originals[place], 90)) if place is not None else None
+        lemmas = tuple(x for x in lemmas if x not in numeric) or lemmas
+    found = index.find(lemmas)
+    if found is None and len(lemmas) >= 3:
+        for skip in range(len(lemmas)):
+            found = index.find(lemmas[:skip] + lemmas[skip + 1 :])
+            if found is not None:
+                break
+    return found
+
+
+def _match_look_fors(
+    look_fors: Iterable[LookFor], index: kt.SentenceIndex, figures: bool
+) -> tuple[dict[str, str], tuple[str, ...]]:
+    """Covered look-fors with their evidence, and those not found. A look-for's label and
+    each of its cues are tried in turn; one made only of generic words can't be checked."""
+    covered: dict[str, str] = {}
     missing: list[str] = []
-    for look_for in f.question.look_for_labels:
-        if _key_stems(look_for):
-            (covered if f.stems.covers(look_for) else missing).append(look_for)
-    return covered, missing
+    for look_for in look_fors:
+        phrases = [look_for.label, *look_for.cues]
+        if not any(_key_lemmas(p) for p in phrases):
+            continue
+        for phrase in phrases:
+            found = _cue_match(index, phrase, figures)
+            if found is not None:
+                covered[look_for.label] = found.quote
+                break
+        else:
+            missing.append(look_for.label)
+    return covered, tuple(missing)
 
 
 def _look_fors(f: _Facts) -> Iterator[Finding]:
-    """Which of the question's look-fors the answer covers (by key words, stemmed)."""
-    covered, missing = _split_look_fors(f)
+    """Which of the question's look-fors the answer covers, quoting the words that show it."""
+    covered, missing = f.covered, f.missing
     if covered:
-        message = f"Covered: {'; '.join(covered)}."
-        yield _find("lookfor.covered", "good", 0, message, covered)
+        shown = "; ".join(f"{label}: \u2018{quote}\u2019" for label, quote in covered.items())
+        yield _find("lookfor.covered", "good", 0, f"Covered: {shown}.", covered)
     if missing:
+        checkable = len(covered) + len(missing)
         severity: Severity = "warn" if len(missing) > len(covered) else "tip"
-        points = max(-12, -4 * len(missing))
-        yield _find(
-            "lookfor.missing", severity, points, f"Not covered: {'; '.join(missing)}.", missing
+        each = max(3, round(_LOOK_FOR_POINTS / checkable))
+        points = -min(_LOOK_FOR_POINTS, each * len(missing))
+        message = (
+            f"I did not find: {'; '.join(missing)}. If you said it in other words, "
+            "ignore this."
         )
+        yield _find("lookfor.missing", severity, points, message, missing)
 
 
 # --- rule 7: question-specific checks ------------------------------------------------------
@@ -790,7 +935,7 @@ def _mentions(phrase: str, f: _Facts) -> bool:
     """The phrase itself, or enough of its key words."""
     low = _norm(phrase).strip()
     exact = bool(low) and re.search(r"(?<!\w)" + re.escape(low) + r"(?!\w)", f.text) is not None
-    return exact or f.stems.covers(phrase, share=0.66)
+    return exact or _covers(f.index, phrase, share=0.66)
 
 
 def _connects(f: _Facts) -> Iterator[Finding]:
@@ -823,7 +968,7 @@ _REFERENCE = _alt(
 
 def _reference(f: _Facts) -> Iterator[Finding]:
     """Refers to something concrete from the first conversation."""
-    notes = [n for n in f.context.first_interview_notes if f.stems.covers(n)]
+    notes = [n for n in f.context.first_interview_notes if _covers(f.index, n)]
     items = notes + _unique(_REFERENCE.findall(f.text), 2)
     if items:
         message = f"You referred back to the first conversation: {_quote(items)}."
@@ -885,15 +1030,127 @@ _RULES: Final[tuple[_Rule, ...]] = (
     _Rule(_connects, _asks("connects-to-role"), "soften"),
     _Rule(_reference, _asks("concrete-reference"), "soften"),
     _Rule(_example, _asks("gives-example"), "soften"),
+    _Rule(_relevance, lambda f: True, "run"),
 )
+
+# Which part of the score each rule's findings count against, by the rule id's prefix.
+_PART_OF: Final[Mapping[str, str]] = {
+    "star": "structure",
+    "length": "structure",
+    "result": "evidence",
+    "lookfor": "evidence",
+    "salary": "evidence",
+    "role": "evidence",
+    "reference": "evidence",
+    "example": "evidence",
+    "relevance": "relevance",
+    "ownership": "delivery",
+    "filler": "delivery",
+}
+_DELIVERY_RULES: Final = frozenset({"length.too-long", "length.on-target"})
+
+
+def part_of(rule: str) -> str:
+    """The part of the score a finding counts against."""
+    if rule in _DELIVERY_RULES:
+        return "delivery"
+    return _PART_OF.get(rule.split(".")[0], "structure")
+
+
+# One verdict per topic: a rule that credits something and a look-for on the same topic must
+# agree. (crediting rule, rules it silences, a look-for on that topic, by a word of its label)
+_TOPICS: Final[tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...]] = (
+    (
+        "salary.range",
+        ("salary.single-number", "salary.no-number", "salary.deflection"),
+        re.compile(r"\brange\b"),
+    ),
+    (
+        "role.connected",
+        ("role.not-connected", "role.generic"),
+        re.compile(r"\bcompany\b|\bthis role\b"),
+    ),
+    (
+        "result.quantified",
+        ("result.not-quantified", "star.missing-result"),
+        re.compile(r"\b(?:measurable|before-and-after|measured|quantified)\b.*\bresult|"
+                   r"\bresult\b.*\bquantified|\bvalue quantified"),
+    ),
+    ("example.given", ("example.missing",), re.compile(r"\bexample\b")),
+    ("reference.concrete", ("reference.missing",), re.compile(r"earlier conversation")),
+)
+_RESULT_LOOK_FOR = re.compile(r"\bresults?\b|\boutcome\b")
+
+
+def _one_verdict(
+    findings: list[Finding], covered: dict[str, str], missing: list[str]
+) -> list[Finding]:
+    """Make the findings agree: a credit silences its opposite and covers the look-fors on its
+    topic; a look-for met on a topic silences the rules that say the topic is missing."""
+    rules = {x.rule: x for x in findings}
+    silenced: set[str] = set()
+    for credit, opposites, topic in _TOPICS:
+        on_topic = [m for m in missing if topic.search(m.lower())]
+        if credit in rules:
+            silenced.update(opposites)
+            quote = (rules[credit].items or (rules[credit].message,))[0]
+            for look_for in on_topic:
+                covered[look_for] = kt.clip(rules[credit].message if not quote else quote, 90)
+                missing.remove(look_for)
+        elif any(topic.search(c.lower()) for c in covered):
+            met = next(c for c in covered if topic.search(c.lower()))
+            if any(o in rules for o in opposites) and credit != "result.quantified":
+                silenced.update(opposites)
+                message = f"You tied it to them: \u2018{covered[met]}\u2019."
+                findings.append(_find(credit, "good", 0, message, [covered[met]]))
+    if "star.missing-result" in rules and any(_RESULT_LOOK_FOR.search(c) for c in covered):
+        silenced.add("star.missing-result")  # a result look-for met is a result given
+    kept = [x for x in findings if x.rule not in silenced or x.rule.startswith("lookfor.")]
+    out: list[Finding] = []
+    for finding in kept:
+        if finding.rule == "star.complete" and any(
+            x.rule.startswith("star.missing-") for x in kept
+        ):
+            continue
+        out.append(finding)
+    return out
 
 
 def _soften(finding: Finding) -> Finding:
-    """A penalty judged from notes only becomes a 0-point tip."""
+    """A penalty judged from notes only costs half, as a tip: absence from notes proves
+    little, but notes hold what the answer was built on."""
     if finding.points == 0 and finding.severity != "warn":
         return finding
     message = finding.message + " (Judged from your notes only.)"
-    return replace(finding, severity="tip", points=0, message=message)
+    return replace(finding, severity="tip", points=finding.points // 2, message=message)
+
+
+def _not_scored(rule: str, message: str, f: _Facts, detected: Mapping[str, int]) -> Feedback:
+    finding = _find(rule, "tip", 0, message)
+    estimate = f.word_count * 60 / WORDS_PER_MINUTE
+    return Feedback(
+        None, (finding,), f.word_count, estimate, f.seconds, detected, scored=False
+    )
+
+
+def _parts(findings: Sequence[Finding]) -> dict[str, int]:
+    lost = dict.fromkeys(PART_MAXIMA, 0)
+    for finding in findings:
+        lost[part_of(finding.rule)] += finding.points
+    return {part: max(0, top + lost[part]) for part, top in PART_MAXIMA.items()}
+
+
+def _capped(parts: dict[str, int], cap: int) -> dict[str, int]:
+    """Scale the parts down so that they add up to at most `cap`."""
+    total = sum(parts.values())
+    if total <= cap:
+        return parts
+    scaled = {k: v * cap // total for k, v in parts.items()}
+    for key in sorted(parts, key=lambda k: -parts[k]):  # hand out what rounding lost
+        if sum(scaled.values()) >= cap:
+            break
+        scaled[key] += 1
+    return scaled
 
 
 def analyse(
@@ -905,12 +1162,29 @@ def analyse(
     """Score an answer to a question (0-100) and explain the score with findings."""
     if isinstance(answer, str):
         answer = Answer.from_text(answer)
+    total = sum(len(v.split()) for v in answer.parts.values() if isinstance(v, str))
+    if total > MAX_WORDS:
+        answer = Answer({"text": ""}, seconds=answer.seconds, spoken=answer.spoken)
+        f = _facts(question, answer, template, context or FeedbackContext())
+        message = (
+            f"The answer has {total:,} words; feedback stops at {MAX_WORDS:,}, far beyond "
+            "any interview answer."
+        )
+        return _not_scored("answer.over-limit", message, f, dict.fromkeys(STAR_PARTS, 0))
     f = _facts(question, answer, template, context or FeedbackContext())
     estimate = f.word_count * 60 / WORDS_PER_MINUTE
     detected = {k: f.part_words[k] for k in STAR_PARTS}
-    if f.word_count == 0 and not (answer.spoken and (f.measured or f.timed)):
+    if f.word_count == 0 and answer.spoken and (f.measured or f.timed):
+        target = f" against a target of {_dur(question.target_seconds)}"
+        message = (
+            f"Timing only, not scored: you spoke for about {_dur(f.seconds)}"
+            f"{target if question.target_seconds > 0 else ''}, and there are no notes to judge."
+        )
+        return _not_scored("answer.timing-only", message, f, detected)
+    if f.word_count == 0:
         empty = _find("answer.empty", "warn", -100, "There is no answer to look at.")
-        return Feedback(0, (empty,), 0, 0.0, f.seconds, detected)
+        zero = dict.fromkeys(PART_MAXIMA, 0)
+        return Feedback(0, (empty,), 0, 0.0, f.seconds, detected, parts=zero)
     findings: list[Finding] = []
     for rule in _RULES:
         if not rule.applies(f) or (answer.spoken and rule.on_notes == "skip"):
@@ -919,16 +1193,47 @@ def analyse(
             rule.on_notes == "soften" or (rule.on_notes == "timed" and not f.timed)
         )
         findings.extend(_soften(x) if soften else x for x in rule.check(f))
+    covered, missing = dict(f.covered), list(f.missing)
+    findings = _one_verdict(findings, covered, missing)
+    findings = _restate_look_fors(findings, f, covered, missing, soften=answer.spoken)
     fillers, hedges = ({}, {}) if answer.spoken else (f.fillers, f.hedges)
-    covered, missing = _split_look_fors(f)
+    parts = _parts(findings)
+    if answer.spoken:  # delivery can't be judged from notes: neither credit nor blame
+        parts["delivery"] = PART_MAXIMA["delivery"] // 2
+    off_topic = any(x.rule == "relevance.off-topic" for x in findings)
+    if off_topic:
+        parts = _capped(parts, OFF_TOPIC_CAP)
+    elif f.word_count < 25 and not answer.spoken:
+        parts = _capped(parts, SHORT_CAP)
     return Feedback(
-        score=max(0, min(100, 100 + sum(x.points for x in findings))),
+        score=sum(parts.values()),
         findings=tuple(findings),
         word_count=f.word_count,
         estimated_seconds=estimate,
         seconds=f.seconds,
         parts_detected=detected,
         fillers=_by_count({**fillers, **hedges}),
-        look_fors_covered=tuple(covered),
+        look_fors_covered=tuple(c for c in f.question.look_for_labels if c in covered),
         look_fors_missing=tuple(missing),
+        parts=parts,
+        evidence={c: covered[c] for c in f.question.look_for_labels if c in covered},
+        on_topic=not off_topic,
     )
+
+
+def _restate_look_fors(
+    findings: list[Finding],
+    f: _Facts,
+    covered: dict[str, str],
+    missing: list[str],
+    *,
+    soften: bool,
+) -> list[Finding]:
+    """The look-for findings again, after other rules have settled their topics."""
+    if dict(f.covered) == covered:
+        return findings
+    others = [x for x in findings if not x.rule.startswith("lookfor.")]
+    settled = replace(f, covered=covered, missing=tuple(missing))
+    restated = [_soften(x) if soften else x for x in _look_fors(settled)]
+    at = next((i for i, x in enumerate(findings) if x.rule.startswith("lookfor.")), len(others))
+    return others[:at] + restated + others[at:]
