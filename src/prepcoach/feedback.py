@@ -764,10 +764,18 @@ def _fillers(f: _Facts) -> Iterator[Finding]:
 # --- rule 6: look-fors ---------------------------------------------------------------------
 
 
-def _cue_match(index: kt.SentenceIndex, cue: str, figures: bool) -> kt.Match | None:
-    """Where a cue is met: all its content words in one sentence (or, for a long cue, all
-    but one of them), none negated. Words about numbers are met by any figure."""
-    lemmas = _key_lemmas(cue)
+@functools.lru_cache(maxsize=8192)
+def _cue_lemmas(cue: str) -> tuple[str, ...]:
+    return kt.content_lemmas(cue)
+
+
+def _cue_match(
+    index: kt.SentenceIndex, cue: str, figures: bool, label: bool = False
+) -> kt.Match | None:
+    """Where a cue is met: all its content words in one sentence (for a look-for's label,
+    which says more than it needs to, all but one of three or more), none negated. Words
+    about numbers are met by any figure."""
+    lemmas = _key_lemmas(cue) if label else _cue_lemmas(cue)
     if not lemmas:
         return None
     if figures:
@@ -777,7 +785,7 @@ def _cue_match(index: kt.SentenceIndex, cue: str, figures: bool) -> kt.Match | N
             return kt.Match(place, kt.clip(index.originals[place], 90)) if place is not None else None
         lemmas = tuple(x for x in lemmas if x not in numeric) or lemmas
     found = index.find(lemmas)
-    if found is None and len(lemmas) >= 3:
+    if found is None and label and len(lemmas) >= 3:
         for skip in range(len(lemmas)):
             found = index.find(lemmas[:skip] + lemmas[skip + 1 :])
             if found is not None:
@@ -794,10 +802,10 @@ def _match_look_fors(
     missing: list[str] = []
     for look_for in look_fors:
         phrases = [look_for.label, *look_for.cues]
-        if not any(_key_lemmas(p) for p in phrases):
+        if not _key_lemmas(look_for.label) and not any(_cue_lemmas(c) for c in look_for.cues):
             continue
-        for phrase in phrases:
-            found = _cue_match(index, phrase, figures)
+        for n, phrase in enumerate(phrases):
+            found = _cue_match(index, phrase, figures, label=n == 0)
             if found is not None:
                 covered[look_for.label] = found.quote
                 break

@@ -33,7 +33,7 @@ STOP_WORDS: Final = frozenset(
     being below between both but by can could did do does doing down during each either
     else ever few for from further had has have having he her here hers herself him himself
     his how i if in into is it its itself just let me more most much my myself nor of off
-    on once only or other our ours ourselves out over own per quite rather same she should
+    on once only or other our ours ourselves out over per quite rather same she should
     so some such than that the their theirs them themselves then there these they this
     those through thus to too under until up upon us very via was we were what whatever
     when whenever where whether which while who whom whose why will with within would yet
@@ -99,6 +99,10 @@ def lemma(word: str) -> str:
 
 
 def is_stop(word: str) -> bool:
+    """A word that says nothing about a subject: a function word, a contraction of one
+    ("you're", "didn't"), or a single letter."""
+    if "'" in word:
+        return word.split("'", 1)[0] in STOP_WORDS or word.endswith("n't")
     return word in STOP_WORDS or len(word) < 2
 
 
@@ -110,7 +114,7 @@ def content_lemmas(text: str, extra_stop: Iterable[str] = ()) -> tuple[str, ...]
         if is_stop(word) or word in extra or word[0].isdigit():
             continue
         found = lemma(word)
-        if found not in seen and found not in STOP_WORDS and found not in extra:
+        if found not in seen and not is_stop(found) and found not in extra:
             seen.append(found)
     return tuple(seen)
 
