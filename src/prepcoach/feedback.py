@@ -343,7 +343,8 @@ def _attribute(text: str) -> dict[str, list[str]]:
     """
     out: dict[str, list[str]] = {key: [] for key in STAR_PARTS}
     current = "situation"
-    sentences = _sentences(text)
+    sentences = [c for s in _sentences(text) for c in kt.clauses(s)]
+    roles: list[str] = []
     last = max(len(sentences) - 1, 1)
     for i, sentence in enumerate(sentences):
         scores = _role_scores(_norm(sentence), i / last if len(sentences) > 1 else 0.0)
@@ -353,6 +354,15 @@ def _attribute(text: str) -> dict[str, list[str]]:
                 best, best_score = key, scores[key]
         out[best].append(sentence)
         current = best
+        roles.append(best)
+    if len(sentences) >= 2 and not out["result"]:
+        # A story that ends ends with its outcome: the closing sentence, before any lesson.
+        closing = max(i for i, role in enumerate(roles) if role != "reflection") if any(
+            role != "reflection" for role in roles
+        ) else -1
+        if closing > 0 and roles[closing] in ("action", "situation", "task"):
+            out[roles[closing]].remove(sentences[closing])
+            out["result"].append(sentences[closing])
     return out
 
 
@@ -513,8 +523,11 @@ def _length(f: _Facts) -> Iterator[Finding]:
     how = "measured" if f.measured else f"estimated from {f.word_count} words"
     said = f"About {_dur(f.seconds)} ({how}); the target is {_dur(target)}."
     ratio = f.seconds / target
-    if ratio < 0.5:
-        yield _find("length.too-short", "warn", -15 if ratio < 0.25 else -10, said)
+    # Written answers say in fewer words what is spoken at length: only a fraction of the
+    # target is too short to judge.
+    short, very_short = (0.5, 0.25) if f.measured else (0.35, 0.2)
+    if ratio < short:
+        yield _find("length.too-short", "warn", -15 if ratio < very_short else -6, said)
     elif ratio > 1.5:
         yield _find("length.too-long", "warn", -12 if ratio > 2 else -8, said)
     elif 0.7 <= ratio <= 1.3:
@@ -639,6 +652,11 @@ def _relevance_signals(f: _Facts) -> tuple[list[str], int]:
     terms = [t for t in _question_terms(f.question) if f.index.has(t)]
     signs = len(f.covered)
     if _asks_salary(f) and (_amounts(f.text) or _DEFLECT.search(f.text)):
+        signs += 1
+    if "concrete-reference" in f.question.checks and (
+        _REFERENCE.search(f.text)
+        or any(_covers(f.index, n) for n in f.context.first_interview_notes)
+    ):
         signs += 1
     if "connects-to-role" in f.question.checks and (
         _ROLE_LINK.search(f.text)
@@ -1107,8 +1125,9 @@ def _one_verdict(
                 missing.remove(look_for)
         elif any(topic.search(c.lower()) for c in covered):
             met = next(c for c in covered if topic.search(c.lower()))
-            if any(o in rules for o in opposites) and credit != "result.quantified":
+            if any(o in rules for o in opposites):
                 silenced.update(opposites)
+            if any(o in rules for o in opposites) and credit != "result.quantified":
                 message = f"You tied it to them: \u2018{covered[met]}\u2019."
                 findings.append(_find(credit, "good", 0, message, [covered[met]]))
     if "star.missing-result" in rules and any(_RESULT_LOOK_FOR.search(c) for c in covered):

@@ -78,6 +78,35 @@ def sentences(text: str) -> list[str]:
     return out
 
 
+# Where a run-on sentence can be cut into clauses: before a word that starts a new step.
+_CLAUSE_BREAK: Final = re.compile(
+    r",? (?=(?:and so|so|but|and then|then|and now|after that|which meant|until|in the end|"
+    r"and it|and we|and i|and they|when they|when we)\b)",
+    re.IGNORECASE,
+)
+
+
+def clauses(sentence: str, longest: int = 25) -> list[str]:
+    """A sentence of more than `longest` words cut into clauses of at least five words
+    each, where a conjunction starts a new step ("... and so I built ..."); a shorter
+    sentence stays whole. For speech written down, which has few full stops."""
+    if sentence.count(" ") < longest:
+        return [sentence]
+    pieces: list[str] = []
+    start = 0
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        piece = sentence[start : m.start()]
+        if piece.count(" ") >= 4:
+            pieces.append(piece.strip(" ,"))
+            start = m.end()
+    rest = sentence[start:].strip(" ,")
+    if pieces and rest.count(" ") < 3:
+        pieces[-1] = pieces[-1] + " " + rest
+    elif rest:
+        pieces.append(rest)
+    return pieces or [sentence]
+
+
 @functools.lru_cache(maxsize=1)
 def _lemmatizer() -> object:
     import simplemma
