@@ -28,7 +28,7 @@ def _answers() -> list[dict[str, Any]]:
 
 def _look_for_label(look_for: object) -> str:
     """A look-for is a plain string or an object whose label is its wording."""
-    return look_for if isinstance(look_for, str) else str(getattr(look_for, "label"))
+    return look_for if isinstance(look_for, str) else str(getattr(look_for, "label", look_for))
 
 
 @pytest.fixture(scope="module")
