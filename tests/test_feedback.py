@@ -678,4 +678,6 @@ def test_any_answer_shape_never_raises(
 ) -> None:
     answer = Answer(parts, seconds=seconds, part_seconds=laps, spoken=spoken)
     fb = analyse(question(target_seconds=60), answer, TEMPLATE)
-    assert 0 <= fb.score <= 100
+    # An answer given aloud without notes is timed, not scored.
+    assert fb.score is None or 0 <= fb.score <= 100
+    assert fb.scored == (fb.score is not None)

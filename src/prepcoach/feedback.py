@@ -117,8 +117,7 @@ class Feedback:
 # Every finding id with its tip: the one place to reword advice.
 TIPS: Final[Mapping[str, str]] = {
     "answer.empty": "Answer out loud or type it, then ask for feedback.",
-    "answer.timing-only": "Type a few bullet notes of what you said next time to get it "
-    "judged.",
+    "answer.timing-only": "Type a few bullet notes of what you said next time to get it judged.",
     "answer.over-limit": "Trim it to what you would say in the interview, then ask again.",
     "relevance.on-topic": "Staying on the question keeps the interviewer with you.",
     "relevance.off-topic": "Answer the question asked: pick a story where that is the heart "
@@ -312,6 +311,8 @@ _OUTCOME = _alt(
     r"signed|shipped|launched|delivered|hit (?:our|the)|met (?:our|the)|won|accepted|promoted",
     r"stopped|no longer|never (?:again|came back|recurred)|back (?:up|on track)|worked",
     r"was (?:approved|adopted|renewed|resolved)|agreed|thanked|now (?:uses|runs|has)",
+    r"happy|pleased|satisfied|relieved|grateful|praised|worked out|paid off|succeeded",
+    r"no (?:more )?(?:problems|issues|complaints|errors)|(?:didn't|never) (?:happen|recur|cause)",
 )
 _FIGURE = re.compile(r"\d|\b(?:doubled|tripled|halved|twice|half|zero|none)\b")
 
@@ -325,14 +326,23 @@ def _role_scores(sentence: str, position: float) -> dict[str, float]:
         )
         for key, pattern in _CUES.items()
     }
-    outcome = len(_OUTCOME.findall(sentence))
+    outcome = len(_OUTCOME.findall(sentence)) + (1 if scores["result"] else 0)
     figure = _FIGURE.search(sentence) is not None
-    if position >= 0.6 and (outcome or figure):
+    if position >= 0.6 and outcome:
         # A closing sentence with an outcome and a figure is the result.
-        scores["result"] += 8 * outcome + (10 if figure else 0) + (6 if position == 1 else 0)
+        scores["result"] += 4 * outcome + (10 if figure else 0) + (6 if position == 1 else 0)
     elif outcome and figure:
         scores["result"] += 6
     return scores
+
+
+# A sentence that opens with the next step of the action, not with what came of it.
+_NEXT_STEP = re.compile(r"(?:so|then|next|first|and then|after that),? (?:i|we)\b|i decided\b")
+
+
+def _ends_a_story(sentence: str) -> bool:
+    low = _norm(sentence)
+    return bool(_OUTCOME.search(low) or _CUES["result"].search(low) or _FIGURE.search(low))
 
 
 def _attribute(text: str) -> dict[str, list[str]]:
@@ -357,10 +367,20 @@ def _attribute(text: str) -> dict[str, list[str]]:
         roles.append(best)
     if len(sentences) >= 2 and not out["result"]:
         # A story that ends ends with its outcome: the closing sentence, before any lesson.
-        closing = max(i for i, role in enumerate(roles) if role != "reflection") if any(
-            role != "reflection" for role in roles
-        ) else -1
-        if closing > 0 and roles[closing] in ("action", "situation", "task"):
+        closing = (
+            max(i for i, role in enumerate(roles) if role != "reflection")
+            if any(role != "reflection" for role in roles)
+            else -1
+        )
+        if (
+            closing > 0
+            and roles[closing] in ("action", "situation", "task")
+            and (
+                len(sentences) >= 3
+                or _ends_a_story(sentences[closing])
+                or not _NEXT_STEP.match(_norm(sentences[closing]))
+            )
+        ):
             out[roles[closing]].remove(sentences[closing])
             out["result"].append(sentences[closing])
     return out
@@ -800,7 +820,9 @@ def _cue_match(
         numeric = [x for x in lemmas if x in _NUMERIC_WORDS or x.startswith("quantif")]
         if numeric and len(numeric) == len(lemmas):
             place = next((i for i, s in enumerate(index.sentences) if _DIGIT.search(s)), None)
-            return kt.Match(place, kt.clip(index.originals[place], 90)) if place is not None else None
+            return (
+                kt.Match(place, kt.clip(index.originals[place], 90)) if place is not None else None
+            )
         lemmas = tuple(x for x in lemmas if x not in numeric) or lemmas
     found = index.find(lemmas)
     if found is None and label and len(lemmas) >= 3:
@@ -844,8 +866,7 @@ def _look_fors(f: _Facts) -> Iterator[Finding]:
         each = max(3, round(_LOOK_FOR_POINTS / checkable))
         points = -min(_LOOK_FOR_POINTS, each * len(missing))
         message = (
-            f"I did not find: {'; '.join(missing)}. If you said it in other words, "
-            "ignore this."
+            f"I did not find: {'; '.join(missing)}. If you said it in other words, ignore this."
         )
         yield _find("lookfor.missing", severity, points, message, missing)
 
@@ -1099,8 +1120,10 @@ _TOPICS: Final[tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...]] = (
     (
         "result.quantified",
         ("result.not-quantified", "star.missing-result"),
-        re.compile(r"\b(?:measurable|before-and-after|measured|quantified)\b.*\bresult|"
-                   r"\bresult\b.*\bquantified|\bvalue quantified"),
+        re.compile(
+            r"\b(?:measurable|before-and-after|measured|quantified)\b.*\bresult|"
+            r"\bresult\b.*\bquantified|\bvalue quantified"
+        ),
     ),
     ("example.given", ("example.missing",), re.compile(r"\bexample\b")),
     ("reference.concrete", ("reference.missing",), re.compile(r"earlier conversation")),
@@ -1155,9 +1178,7 @@ def _soften(finding: Finding) -> Finding:
 def _not_scored(rule: str, message: str, f: _Facts, detected: Mapping[str, int]) -> Feedback:
     finding = _find(rule, "tip", 0, message)
     estimate = f.word_count * 60 / WORDS_PER_MINUTE
-    return Feedback(
-        None, (finding,), f.word_count, estimate, f.seconds, detected, scored=False
-    )
+    return Feedback(None, (finding,), f.word_count, estimate, f.seconds, detected, scored=False)
 
 
 def _parts(findings: Sequence[Finding]) -> dict[str, int]:

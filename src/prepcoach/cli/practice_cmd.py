@@ -444,12 +444,21 @@ class PracticeRun:
         from rich.markup import escape
 
         from prepcoach.cli.practice_answers import _clock
+        from prepcoach.feedback import PART_MAXIMA
 
-        colour = "green" if feedback.score >= 75 else "yellow" if feedback.score >= 50 else "red"
-        self._say(
-            f"\n[bold {colour}]Score {feedback.score}/100[/bold {colour}]  "
-            f"[dim]{feedback.word_count} words · about {_clock(feedback.seconds)} spoken[/dim]"
-        )
+        score = feedback.score
+        if score is None:
+            self._say(f"\n[bold]Not scored[/bold]  [dim]about {_clock(feedback.seconds)}[/dim]")
+        else:
+            colour = "green" if score >= 75 else "yellow" if score >= 50 else "red"
+            self._say(
+                f"\n[bold {colour}]Score {score}/100[/bold {colour}]  "
+                f"[dim]{feedback.word_count} words · about {_clock(feedback.seconds)} spoken[/dim]"
+            )
+            parts = " · ".join(
+                f"{part} {feedback.parts.get(part, 0)}/{top}" for part, top in PART_MAXIMA.items()
+            )
+            self._say(f"[dim]{parts}[/dim]")
         marks = {"good": "[green]✓[/green]", "tip": "[cyan]•[/cyan]", "warn": "[yellow]![/yellow]"}
         for finding in feedback.findings:
             self._say(f" {marks.get(finding.severity, '•')} {escape(finding.message)}")
@@ -582,4 +591,6 @@ def _feedback_dict(feedback: Feedback | None) -> dict[str, Any]:
     data = asdict(feedback)
     data["parts_detected"] = dict(feedback.parts_detected)
     data["fillers"] = dict(feedback.fillers)
+    data["parts"] = dict(feedback.parts)
+    data["evidence"] = dict(feedback.evidence)
     return data

@@ -39,6 +39,10 @@ STOP_WORDS: Final = frozenset(
     when whenever where whether which while who whom whose why will with within would yet
     you your yours yourself yourselves 's""".split()
 )
+# Words with which a question asks, saying nothing about its subject ("tell me about a time").
+PROMPT_WORDS: Final = frozenset(
+    """tell describe explain give gave example examples time times walk share talk""".split()
+)
 # Words that put what follows them, up to the end of the clause, in the negative.
 _NEGATORS: Final = frozenset(
     """not no never nobody none nothing nowhere neither nor without cannot hardly barely
@@ -49,7 +53,7 @@ _SCOPE_ENDS: Final = frozenset(
     """but so then until because although though however instead yet which whereas while
     after before once later eventually finally""".split()
 )
-_CLAUSE_PUNCT: Final = frozenset(",:()\u2013\u2014\"")
+_CLAUSE_PUNCT: Final = frozenset(',:()\u2013\u2014"')
 
 
 def normalise(text: str) -> str:
@@ -288,4 +292,3 @@ def clip(text: str, limit: int) -> str:
         return flat
     cut = flat[: limit - 1].rsplit(" ", 1)[0]
     return cut + "\u2026"
-
