@@ -112,6 +112,7 @@ class Feedback:
     scored: bool = True
     evidence: Mapping[str, str] = field(default_factory=dict)  # covered look-for -> quote
     on_topic: bool = True
+    look_fors_unsure: tuple[str, ...] = ()  # not found, but that proves little
 
 
 # Every finding id with its tip: the one place to reword advice.
@@ -161,6 +162,7 @@ TIPS: Final[Mapping[str, str]] = {
     "lookfor.covered": "These are what the interviewer listens for.",
     "lookfor.missing": "If you left them out, work them in, in your own words: they are what "
     "the question tests.",
+    "lookfor.unsure": "Make these unmistakable: say them plainly, in a sentence of their own.",
     "salary.range": "A range anchors the talk and leaves room to meet.",
     "salary.single-number": 'Give a range whose bottom you would accept: "between 85 and 95k".',
     "salary.deflection": 'Give a researched range, flexible for the right package: "Based on '
@@ -247,6 +249,8 @@ _GENERIC: Final = frozenset(
 _NUMERIC_WORDS: Final = ("number", "metric", "quantify", "figure", "measure", "measurable")
 # What not finding the look-fors costs at most: less than a confirmed gap would.
 _LOOK_FOR_POINTS: Final = 20
+# From this many words, a look-for not found by its cues is said to be unsure, not missing.
+UNSURE_WORDS: Final = 70
 
 
 @functools.lru_cache(maxsize=4096)
@@ -854,21 +858,54 @@ def _match_look_fors(
     return covered, tuple(missing)
 
 
-def _look_fors(f: _Facts) -> Iterator[Finding]:
-    """Which of the question's look-fors the answer covers, quoting the words that show it."""
-    covered, missing = f.covered, f.missing
+def _partly_met(index: kt.SentenceIndex, look_for: LookFor) -> bool:
+    """Half or more of the words of the label or of a cue of two words or more occur in one
+    sentence: the look-for may be there in other words."""
+    phrases = [_key_lemmas(look_for.label), *(_cue_lemmas(c) for c in look_for.cues)]
+    for lemmas in phrases:
+        if len(lemmas) < 2:
+            continue
+        places = [index.sentences_with(x) for x in lemmas]
+        for i in set().union(*places):
+            if 2 * sum(i in p for p in places) >= len(lemmas):
+                return True
+    return False
+
+
+def _unsure(f: _Facts) -> tuple[str, ...]:
+    """Look-fors not found whose absence proves little: partly there, or not found in a
+    detailed answer, where they may well be met in other words."""
+    if not f.missing:
+        return ()
+    detailed = f.word_count >= UNSURE_WORDS
+    by_label = {lf.label: lf for lf in f.question.look_fors}
+    return tuple(m for m in f.missing if detailed or _partly_met(f.index, by_label[m]))
+
+
+def _look_fors(
+    covered: Mapping[str, str], missing: Sequence[str], unsure: Sequence[str]
+) -> Iterator[Finding]:
+    """Which of the question's look-fors the answer covers, quoting the words that show it,
+    and those not found: missing, or unsure when their absence proves little."""
     if covered:
         shown = "; ".join(f"{label}: \u2018{quote}\u2019" for label, quote in covered.items())
         yield _find("lookfor.covered", "good", 0, f"Covered: {shown}.", covered)
+    checkable = len(covered) + len(missing) + len(unsure)
+    each = max(3, round(_LOOK_FOR_POINTS / max(checkable, 1)))
     if missing:
-        checkable = len(covered) + len(missing)
-        severity: Severity = "warn" if len(missing) > len(covered) else "tip"
-        each = max(3, round(_LOOK_FOR_POINTS / checkable))
+        severity: Severity = "warn" if len(missing) > len(covered) + len(unsure) else "tip"
         points = -min(_LOOK_FOR_POINTS, each * len(missing))
         message = (
             f"I did not find: {'; '.join(missing)}. If you said it in other words, ignore this."
         )
         yield _find("lookfor.missing", severity, points, message, missing)
+    if unsure:
+        points = -min(_LOOK_FOR_POINTS // 2, (each // 2) * len(unsure))
+        message = (
+            f"I could not tell whether you covered: {'; '.join(unsure)}. If you did, in "
+            "other words, ignore this."
+        )
+        yield _find("lookfor.unsure", "tip", points, message, unsure)
 
 
 # --- rule 7: question-specific checks ------------------------------------------------------
@@ -1072,7 +1109,6 @@ _RULES: Final[tuple[_Rule, ...]] = (
     _Rule(_quantified, _is_star, "soften"),
     _Rule(_ownership, _is_star, "skip"),
     _Rule(_fillers, lambda f: True, "skip"),
-    _Rule(_look_fors, lambda f: bool(f.question.look_fors), "soften"),
     _Rule(_salary, _asks_salary, "soften"),
     _Rule(_connects, _asks("connects-to-role"), "soften"),
     _Rule(_reference, _asks("concrete-reference"), "soften"),
@@ -1094,6 +1130,8 @@ _PART_OF: Final[Mapping[str, str]] = {
     "ownership": "delivery",
     "filler": "delivery",
 }
+# The look-for findings come before these rules' findings.
+_AFTER_LOOK_FORS: Final = frozenset({"salary", "role", "reference", "example", "relevance"})
 _DELIVERY_RULES: Final = frozenset({"length.too-long", "length.on-target"})
 
 
@@ -1243,7 +1281,17 @@ def analyse(
         findings.extend(_soften(x) if soften else x for x in rule.check(f))
     covered, missing = dict(f.covered), list(f.missing)
     findings = _one_verdict(findings, covered, missing)
-    findings = _restate_look_fors(findings, f, covered, missing, soften=answer.spoken)
+    doubtful = _unsure(replace(f, missing=tuple(missing)))
+    unsure = [m for m in missing if m in doubtful]
+    missing = [m for m in missing if m not in doubtful]
+    look_fors = [
+        _soften(x) if answer.spoken else x for x in _look_fors(covered, missing, unsure)
+    ]
+    at = next(
+        (i for i, x in enumerate(findings) if x.rule.split(".")[0] in _AFTER_LOOK_FORS),
+        len(findings),
+    )
+    findings[at:at] = look_fors
     fillers, hedges = ({}, {}) if answer.spoken else (f.fillers, f.hedges)
     parts = _parts(findings)
     if answer.spoken:  # delivery can't be judged from notes: neither credit nor blame
@@ -1264,24 +1312,7 @@ def analyse(
         look_fors_covered=tuple(c for c in f.question.look_for_labels if c in covered),
         look_fors_missing=tuple(missing),
         parts=parts,
+        look_fors_unsure=tuple(unsure),
         evidence={c: covered[c] for c in f.question.look_for_labels if c in covered},
         on_topic=not off_topic,
     )
-
-
-def _restate_look_fors(
-    findings: list[Finding],
-    f: _Facts,
-    covered: dict[str, str],
-    missing: list[str],
-    *,
-    soften: bool,
-) -> list[Finding]:
-    """The look-for findings again, after other rules have settled their topics."""
-    if dict(f.covered) == covered:
-        return findings
-    others = [x for x in findings if not x.rule.startswith("lookfor.")]
-    settled = replace(f, covered=covered, missing=tuple(missing))
-    restated = [_soften(x) if soften else x for x in _look_fors(settled)]
-    at = next((i for i, x in enumerate(findings) if x.rule.startswith("lookfor.")), len(others))
-    return others[:at] + restated + others[at:]
