@@ -460,7 +460,7 @@ def _facts(
     fillers, hedges = _count_fillers(text)
     index = kt.SentenceIndex("\n".join(parts[k] for k in STAR_PARTS if parts[k]))
     figures = _DIGIT.search(text) is not None
-    covered, missing = _match_look_fors(question.look_fors, index, figures)
+    covered, missing = _match_look_fors(question, index)
     return _Facts(
         question=question,
         answer=answer,
@@ -812,22 +812,18 @@ def _cue_lemmas(cue: str) -> tuple[str, ...]:
 
 
 def _cue_match(
-    index: kt.SentenceIndex, cue: str, figures: bool, label: bool = False
+    index: kt.SentenceIndex, cue: str, asked: frozenset[str], label: bool = False
 ) -> kt.Match | None:
     """Where a cue is met: all its content words in one sentence (for a look-for's label,
     which says more than it needs to, all but one of three or more), none negated. Words
-    about numbers are met by any figure."""
+    about numbers are met by a figure in the sentence. Words of the question alone prove
+    nothing: repeating the question does not cover what it looks for."""
     lemmas = _key_lemmas(cue) if label else _cue_lemmas(cue)
-    if not lemmas:
+    if not lemmas or all(x in asked for x in lemmas):
         return None
-    if figures:
-        numeric = [x for x in lemmas if x in _NUMERIC_WORDS or x.startswith("quantif")]
-        if numeric and len(numeric) == len(lemmas):
-            place = next((i for i, s in enumerate(index.sentences) if _DIGIT.search(s)), None)
-            return (
-                kt.Match(place, kt.clip(index.originals[place], 90)) if place is not None else None
-            )
-        lemmas = tuple(x for x in lemmas if x not in numeric) or lemmas
+    lemmas = tuple(
+        kt.FIGURE if x in _NUMERIC_WORDS or x.startswith("quantif") else x for x in lemmas
+    )
     found = index.find(lemmas)
     if found is None and label and len(lemmas) >= 3:
         for skip in range(len(lemmas)):
@@ -838,24 +834,30 @@ def _cue_match(
 
 
 def _match_look_fors(
-    look_fors: Iterable[LookFor], index: kt.SentenceIndex, figures: bool
+    question: Question, index: kt.SentenceIndex
 ) -> tuple[dict[str, str], tuple[str, ...]]:
     """Covered look-fors with their evidence, and those not found. A look-for's label and
     each of its cues are tried in turn; one made only of generic words can't be checked."""
     covered: dict[str, str] = {}
     missing: list[str] = []
-    for look_for in look_fors:
+    asked = _asked(question)
+    for look_for in question.look_fors:
         phrases = [look_for.label, *look_for.cues]
         if not _key_lemmas(look_for.label) and not any(_cue_lemmas(c) for c in look_for.cues):
             continue
         for n, phrase in enumerate(phrases):
-            found = _cue_match(index, phrase, figures, label=n == 0)
+            found = _cue_match(index, phrase, asked, label=n == 0)
             if found is not None:
                 covered[look_for.label] = found.quote
                 break
         else:
             missing.append(look_for.label)
     return covered, tuple(missing)
+
+
+@functools.lru_cache(maxsize=512)
+def _asked(question: Question) -> frozenset[str]:
+    return frozenset(kt.content_lemmas(question.text))
 
 
 def _partly_met(index: kt.SentenceIndex, look_for: LookFor) -> bool:
@@ -1142,29 +1144,55 @@ def part_of(rule: str) -> str:
     return _PART_OF.get(rule.split(".")[0], "structure")
 
 
-# One verdict per topic: a rule that credits something and a look-for on the same topic must
-# agree. (crediting rule, rules it silences, a look-for on that topic, by a word of its label)
-_TOPICS: Final[tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...]] = (
-    (
+@dataclass(frozen=True, slots=True)
+class _Topic:
+    """One thing that rules and look-fors can both judge, so that they must agree."""
+
+    credit: str  # the rule that credits it
+    opposites: tuple[str, ...]  # the rules that say it is missing
+    covers: re.Pattern[str]  # look-fors the credit covers
+    shows: re.Pattern[str]  # look-fors which, met, show it (and silence the opposites)
+    said: str  # how a look-for met is reported as the credit, with {quote}
+    rule_wins: bool = False  # when both speak, the rule is the more precise judge
+
+
+_TOPICS: Final[tuple[_Topic, ...]] = (
+    _Topic(
         "salary.range",
         ("salary.single-number", "salary.no-number", "salary.deflection"),
         re.compile(r"\brange\b"),
+        re.compile(r"\brange\b"),
+        "",
+        rule_wins=True,
     ),
-    (
+    _Topic(
         "role.connected",
         ("role.not-connected", "role.generic"),
-        re.compile(r"\bcompany\b|\bthis role\b"),
+        re.compile(r"connection to this company|link to this role and company"),
+        re.compile(r"\bcompany\b|\bcompany's\b|\bthis role\b"),
+        "You tied it to them: \u2018{quote}\u2019.",
     ),
-    (
+    _Topic(
         "result.quantified",
-        ("result.not-quantified", "star.missing-result"),
-        re.compile(
-            r"\b(?:measurable|before-and-after|measured|quantified)\b.*\bresult|"
-            r"\bresult\b.*\bquantified|\bvalue quantified"
-        ),
+        ("result.not-quantified",),
+        re.compile(r"\b(?:measurable|before-and-after|quantified)\b.*\bresult|\bvalue quantified"),
+        re.compile(r"\b(?:measurable|before-and-after|quantified)\b.*\bresult|\bquantified"),
+        "",
     ),
-    ("example.given", ("example.missing",), re.compile(r"\bexample\b")),
-    ("reference.concrete", ("reference.missing",), re.compile(r"earlier conversation")),
+    _Topic(
+        "example.given",
+        ("example.missing",),
+        re.compile(r"^an? (?:concrete |real |recent )?example$"),
+        re.compile(r"\bexamples?\b"),
+        "You gave an example: \u2018{quote}\u2019.",
+    ),
+    _Topic(
+        "reference.concrete",
+        ("reference.missing",),
+        re.compile(r"earlier conversation"),
+        re.compile(r"earlier conversation|first interview|first conversation"),
+        "You referred back to the first conversation: \u2018{quote}\u2019.",
+    ),
 )
 _RESULT_LOOK_FOR = re.compile(r"\bresults?\b|\boutcome\b")
 
@@ -1172,36 +1200,44 @@ _RESULT_LOOK_FOR = re.compile(r"\bresults?\b|\boutcome\b")
 def _one_verdict(
     findings: list[Finding], covered: dict[str, str], missing: list[str]
 ) -> list[Finding]:
-    """Make the findings agree: a credit silences its opposite and covers the look-fors on its
-    topic; a look-for met on a topic silences the rules that say the topic is missing."""
+    """Make the findings agree, one verdict per topic: a credit silences its opposites and
+    covers the look-fors on its topic; a look-for met on a topic silences the rules that say
+    the topic is missing (or, where the rule is the more precise judge, is not met after all).
+    """
     rules = {x.rule: x for x in findings}
     silenced: set[str] = set()
-    for credit, opposites, topic in _TOPICS:
-        on_topic = [m for m in missing if topic.search(m.lower())]
-        if credit in rules:
-            silenced.update(opposites)
-            quote = (rules[credit].items or (rules[credit].message,))[0]
-            for look_for in on_topic:
-                covered[look_for] = kt.clip(rules[credit].message if not quote else quote, 90)
+    for topic in _TOPICS:
+        if topic.credit in rules:
+            silenced.update(topic.opposites)
+            credit = rules[topic.credit]
+            quote = kt.clip(credit.items[0] if credit.items else credit.message, 90)
+            for look_for in [m for m in missing if topic.covers.search(m.lower())]:
+                covered[look_for] = quote
                 missing.remove(look_for)
-        elif any(topic.search(c.lower()) for c in covered):
-            met = next(c for c in covered if topic.search(c.lower()))
-            if any(o in rules for o in opposites):
-                silenced.update(opposites)
-            if any(o in rules for o in opposites) and credit != "result.quantified":
-                message = f"You tied it to them: \u2018{covered[met]}\u2019."
-                findings.append(_find(credit, "good", 0, message, [covered[met]]))
+            continue
+        denied = [o for o in topic.opposites if o in rules]
+        met = [c for c in covered if topic.shows.search(c.lower())]
+        if not denied or not met:
+            continue
+        if topic.rule_wins or (
+            topic.credit == "result.quantified" and not kt.FIGURE_RE.search(covered[met[0]])
+        ):
+            for look_for in met:
+                del covered[look_for]
+                missing.append(look_for)
+            continue
+        silenced.update(denied)
+        if topic.said:
+            message = topic.said.format(quote=covered[met[0]])
+            findings.append(_find(topic.credit, "good", 0, message, [covered[met[0]]]))
     if "star.missing-result" in rules and any(_RESULT_LOOK_FOR.search(c) for c in covered):
         silenced.add("star.missing-result")  # a result look-for met is a result given
-    kept = [x for x in findings if x.rule not in silenced or x.rule.startswith("lookfor.")]
-    out: list[Finding] = []
-    for finding in kept:
-        if finding.rule == "star.complete" and any(
-            x.rule.startswith("star.missing-") for x in kept
-        ):
-            continue
-        out.append(finding)
-    return out
+    kept = [x for x in findings if x.rule not in silenced]
+    return [
+        x
+        for x in kept
+        if x.rule != "star.complete" or not any(y.rule.startswith("star.missing-") for y in kept)
+    ]
 
 
 def _soften(finding: Finding) -> Finding:

@@ -54,6 +54,15 @@ _SCOPE_ENDS: Final = frozenset(
     after before once later eventually finally""".split()
 )
 _CLAUSE_PUNCT: Final = frozenset(',:()\u2013\u2014"')
+# Words that state a quantity, as a digit would.
+NUMBER_WORDS: Final = frozenset(
+    """two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty
+    fifty sixty hundred hundreds thousand thousands million millions dozen dozens half twice
+    double doubled tripled halved percent quarter""".split()
+)
+# The pseudo-lemma of a sentence that holds a figure (a digit or a number word).
+FIGURE: Final = "#figure"
+FIGURE_RE: Final = re.compile(r"\d|\b(?:" + "|".join(sorted(NUMBER_WORDS)) + r")\b", re.I)
 
 
 def normalise(text: str) -> str:
@@ -225,6 +234,8 @@ class SentenceIndex:
         self._where: dict[str, set[int]] = {}
         self._by_prefix: dict[str, set[str]] = {}
         for i, toks in enumerate(self.tokens):
+            if any(t.word[0].isdigit() or t.word in NUMBER_WORDS for t in toks):
+                self._where.setdefault(FIGURE, set()).add(i)
             for tok in toks:
                 if tok.negated or is_stop(tok.lemma):
                     continue
@@ -264,24 +275,21 @@ class SentenceIndex:
         return None
 
     def _quote(self, index: int, phrase_lemmas: Sequence[str]) -> str:
-        """The shortest stretch of the sentence from the first to the last matched word,
-        widened to at least a few words."""
+        """The words that show the phrase: the whole sentence when it is short, otherwise
+        the stretch around the matched words."""
         toks = self.tokens[index]
+        sentence = self.originals[index]
+        if len(sentence) != len(self.sentences[index]):
+            sentence = self.sentences[index]
+        if len(toks) <= 18:
+            return sentence.rstrip(".!?;, ")
         hits = [
             i
             for i, tok in enumerate(toks)
             if not tok.negated and any(related(tok.lemma, x) for x in phrase_lemmas)
-        ]
-        sentence = self.originals[index]
-        if len(sentence) != len(self.sentences[index]):
-            sentence = self.sentences[index]
-        if not hits:
-            return clip(sentence, 90)
-        first, last = hits[0], hits[-1]
-        while last - first < 4 and (first > 0 or last < len(toks) - 1):
-            first, last = max(0, first - 1), min(len(toks) - 1, last + 1)
-        if last - first > 16:
-            last = first + 16
+        ] or [0]
+        first, last = max(0, hits[0] - 4), min(len(toks) - 1, hits[-1] + 6)
+        last = min(last, first + 18)
         return sentence[toks[first].start : toks[last].end]
 
 
