@@ -18,9 +18,9 @@ from typing import Any
 
 import yaml
 
-from prepcoach import paths
 from prepcoach.content.library import ContentLibrary, content_files, load_library
-from prepcoach.feedback import Answer, Feedback, FeedbackContext, Finding, analyse
+from prepcoach.kernel import paths
+from prepcoach.practice.feedback import Answer, Feedback, FeedbackContext, Finding, analyse
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "feedback"
 HALVES = ("tune", "check")

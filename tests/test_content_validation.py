@@ -9,10 +9,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from prepcoach import paths
 from prepcoach.content.library import ContentFile, check_files, load_library
 from prepcoach.content.yamlsource import parse_yaml
-from prepcoach.errors import ContentError
+from prepcoach.kernel import paths
+from prepcoach.kernel.errors import ContentError
 
 DATA = Path(__file__).parent / "data" / "content"
 

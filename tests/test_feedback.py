@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from prepcoach.content.model import LookFor, Question, StarPart, StarTemplate
-from prepcoach.feedback import (
+from prepcoach.practice.feedback import (
     RULE_IDS,
     TIPS,
     Answer,

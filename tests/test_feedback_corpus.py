@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 import yaml
 
-from prepcoach import paths
 from prepcoach.content.library import content_files, load_library
+from prepcoach.kernel import paths
 
 CORPUS = Path(__file__).parent / "data" / "feedback"
 BANDS = ("strong", "middling", "weak", "off-topic")

@@ -35,7 +35,7 @@ from prepcoach.content.model import (
     StarPart,
     StarTemplate,
 )
-from prepcoach.errors import ContentError, NotFoundError, PrepError
+from prepcoach.kernel.errors import ContentError, NotFoundError, PrepError
 
 CACHE_FORMAT = 3
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -409,15 +409,15 @@ def _check_references(library: ContentLibrary, where: dict[str, tuple[str, Any, 
             if step.count < 1:
                 problem("formats", f.id, ("steps", s, "count"), "count must be at least 1")
     if library.email_templates:  # parse each template once, so a broken one names its file
-        from prepcoach.followup import FIELDS
-        from prepcoach.templating import template_problems
+        from prepcoach.followup.core import FIELDS
+        from prepcoach.followup.templating import template_problems
 
         known = {name: info.label for name, info in FIELDS.items()}
         for email in library.email_templates.values():
             for loc, message in template_problems(email, known):
                 problem("email_templates", email.id, loc, message)
     if library.postmortem_templates:
-        from prepcoach.postmortem import template_problems as postmortem_problems
+        from prepcoach.postmortem.core import template_problems as postmortem_problems
 
         for template in library.postmortem_templates.values():
             for message in postmortem_problems(template):
