@@ -60,7 +60,8 @@ NUMBER_WORDS: Final = frozenset(
     fifty sixty hundred hundreds thousand thousands million millions dozen dozens half twice
     double doubled tripled halved percent quarter""".split()
 )
-# The pseudo-lemma of a sentence that holds a figure (a digit or a number word).
+_MULTIPLES: Final = frozenset("doubled tripled halved percent".split())
+# The pseudo-lemma of a sentence that holds a figure (a digit, a percentage, "doubled").
 FIGURE: Final = "#figure"
 FIGURE_RE: Final = re.compile(r"\d|\b(?:" + "|".join(sorted(NUMBER_WORDS)) + r")\b", re.I)
 
@@ -234,7 +235,7 @@ class SentenceIndex:
         self._where: dict[str, set[int]] = {}
         self._by_prefix: dict[str, set[str]] = {}
         for i, toks in enumerate(self.tokens):
-            if any(t.word[0].isdigit() or t.word in NUMBER_WORDS for t in toks):
+            if any(t.word[0].isdigit() or t.word in _MULTIPLES for t in toks):
                 self._where.setdefault(FIGURE, set()).add(i)
             for tok in toks:
                 if tok.negated or is_stop(tok.lemma):

@@ -647,6 +647,15 @@ _QUESTION_WORDS: Final = frozenset(
 )
 
 
+# Words found in answers to almost any question: sharing one with the question shows little.
+_EVERYDAY: Final = frozenset(
+    """work team time new good first last month year week day ask go one own move next help
+    make get take need want know see come back start end keep find give put look feel say
+    call use try lot people person job company role manager colleague customer project
+    today later able sure right also even still report decision deliver notice""".split()
+)
+
+
 @functools.lru_cache(maxsize=512)
 def _question_terms(question: Question) -> tuple[str, ...]:
     """What the question is about: its own content words and its competencies' names."""
@@ -673,7 +682,7 @@ def _topic_words(index: kt.SentenceIndex, limit: int = 3) -> list[str]:
 def _relevance_signals(f: _Facts) -> tuple[list[str], int]:
     """The question's terms the answer uses, and how many other signs it is on the question
     (look-fors met, a salary figure, the company named...)."""
-    terms = [t for t in _question_terms(f.question) if f.index.has(t)]
+    terms = [t for t in _question_terms(f.question) if t not in _EVERYDAY and f.index.has(t)]
     signs = len(f.covered)
     if _asks_salary(f) and (_amounts(f.text) or _DEFLECT.search(f.text)):
         signs += 1
