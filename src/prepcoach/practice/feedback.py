@@ -120,6 +120,8 @@ TIPS: Final[Mapping[str, str]] = {
     "answer.empty": "Answer out loud or type it, then ask for feedback.",
     "answer.timing-only": "Type a few bullet notes of what you said next time to get it judged.",
     "answer.over-limit": "Trim it to what you would say in the interview, then ask again.",
+    "detail.generic": "Back it with one real moment: when, what you did, and what came of it, "
+    "with a number if you have one.",
     "relevance.on-topic": "Staying on the question keeps the interviewer with you.",
     "relevance.off-topic": "Answer the question asked: pick a story where that is the heart "
     "of it, and say so in the first sentence.",
@@ -248,7 +250,7 @@ _GENERIC: Final = frozenset(
 )
 _NUMERIC_WORDS: Final = ("number", "metric", "quantify", "figure", "measure", "measurable")
 # What not finding the look-fors costs at most: less than a confirmed gap would.
-_LOOK_FOR_POINTS: Final = 20
+_LOOK_FOR_POINTS: Final = 28
 # From this many words, a look-for not found by its cues is said to be unsure, not missing.
 UNSURE_WORDS: Final = 70
 
@@ -636,6 +638,36 @@ def _ownership(f: _Facts) -> Iterator[Finding]:
         yield _find("ownership.clear", "good", 0, said, ["I"])
 
 
+# --- concrete detail -----------------------------------------------------------------------
+
+_CAPITALISED = re.compile(r"(?<=[^.!?\s] )[A-Z][\w'-]+")
+_TIME_ANCHOR = _alt(
+    r"last (?:year|month|week|quarter|spring|summer|autumn|fall|winter)|in (?:19|20)\d\d",
+    r"(?:a|two|three|few) (?:years|months|weeks) ago|at my (?:last|previous|current) \w+",
+    r"in my (?:last|previous|current|first) (?:role|job|team|position|company)|once,? when",
+)
+
+
+def _details(f: _Facts) -> list[str]:
+    """What makes the answer concrete: figures, names, moments, things the speaker did."""
+    raw = "\n".join(f.parts[k] for k in STAR_PARTS if f.parts[k])
+    found = [m.group() for m in kt.FIGURE_RE.finditer(f.text)][:3]
+    found += [m.group() for m in _CAPITALISED.finditer(raw) if m.group() not in ("I", "I'm")][:3]
+    found += _TIME_ANCHOR.findall(f.text)[:2]
+    found += [m.group() for m in _PAST_I.finditer(f.text)][:3]
+    return found
+
+
+def _concrete(f: _Facts) -> Iterator[Finding]:
+    """An answer of general claims ("I'm a team player") with nothing to point to loses."""
+    if f.word_count < 8:
+        return
+    found = _details(f)
+    if len(found) < 2:
+        message = "The answer stays general: no figure, name, moment or step to point to."
+        yield _find("detail.generic", "warn", -12, message, found)
+
+
 # --- relevance -----------------------------------------------------------------------------
 
 # Words of a question that say how to answer, not what about.
@@ -902,16 +934,16 @@ def _look_fors(
         shown = "; ".join(f"{label}: \u2018{quote}\u2019" for label, quote in covered.items())
         yield _find("lookfor.covered", "good", 0, f"Covered: {shown}.", covered)
     checkable = len(covered) + len(missing) + len(unsure)
-    each = max(3, round(_LOOK_FOR_POINTS / max(checkable, 1)))
+    each = _LOOK_FOR_POINTS / max(checkable, 1)
     if missing:
         severity: Severity = "warn" if len(missing) > len(covered) + len(unsure) else "tip"
-        points = -min(_LOOK_FOR_POINTS, each * len(missing))
+        points = -round(each * len(missing))
         message = (
             f"I did not find: {'; '.join(missing)}. If you said it in other words, ignore this."
         )
         yield _find("lookfor.missing", severity, points, message, missing)
     if unsure:
-        points = -min(_LOOK_FOR_POINTS // 2, (each // 2) * len(unsure))
+        points = -round(each * len(unsure) / 2)
         message = (
             f"I could not tell whether you covered: {'; '.join(unsure)}. If you did, in "
             "other words, ignore this."
@@ -1124,6 +1156,7 @@ _RULES: Final[tuple[_Rule, ...]] = (
     _Rule(_connects, _asks("connects-to-role"), "soften"),
     _Rule(_reference, _asks("concrete-reference"), "soften"),
     _Rule(_example, _asks("gives-example"), "soften"),
+    _Rule(_concrete, lambda f: not _asks_salary(f), "soften"),
     _Rule(_relevance, lambda f: True, "run"),
 )
 
@@ -1137,12 +1170,15 @@ _PART_OF: Final[Mapping[str, str]] = {
     "role": "evidence",
     "reference": "evidence",
     "example": "evidence",
+    "detail": "evidence",
     "relevance": "relevance",
     "ownership": "delivery",
     "filler": "delivery",
 }
 # The look-for findings come before these rules' findings.
-_AFTER_LOOK_FORS: Final = frozenset({"salary", "role", "reference", "example", "relevance"})
+_AFTER_LOOK_FORS: Final = frozenset(
+    {"salary", "role", "reference", "example", "detail", "relevance"}
+)
 _DELIVERY_RULES: Final = frozenset({"length.too-long", "length.on-target"})
 
 
