@@ -323,6 +323,27 @@ _OUTCOME = _alt(
 _FIGURE = re.compile(r"\d|\b(?:doubled|tripled|halved|twice|half|zero|none)\b")
 
 
+_I_THEN = re.compile(r"\b(?:i|we) (?:\w+ly |also |then |just |first |quickly )?([a-z]+)\b")
+# Past tenses that set the scene or reflect rather than act.
+_NOT_ACTS: Final = frozenset(
+    """was were had needed wanted joined worked learned learnt realised realized felt thought
+    knew loved liked hated used seemed became""".split()
+)
+
+
+def _acts(sentence: str) -> int:
+    """How many times the speaker (or their team) does something, in the past tense:
+    "I rang", "we rewrote", "I quickly dug in"."""
+    count = 0
+    for m in _I_THEN.finditer(sentence):
+        verb = m.group(1)
+        if verb in _NOT_ACTS or verb.endswith("s"):
+            continue
+        if verb.endswith("ed") or kt.lemma(verb) != verb:
+            count += 1
+    return count
+
+
 def _role_scores(sentence: str, position: float) -> dict[str, float]:
     """How strongly a sentence reads as each STAR part: its cue phrases, its place in the
     answer, and for the outcome, an outcome verb or a figure near the end."""
@@ -332,6 +353,7 @@ def _role_scores(sentence: str, position: float) -> dict[str, float]:
         )
         for key, pattern in _CUES.items()
     }
+    scores["action"] += 6 * _acts(sentence)
     outcome = len(_OUTCOME.findall(sentence)) + (1 if scores["result"] else 0)
     figure = _FIGURE.search(sentence) is not None
     if position >= 0.6 and outcome:
