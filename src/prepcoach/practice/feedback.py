@@ -45,7 +45,11 @@ PART_MAXIMA: Final[Mapping[str, int]] = {
 }
 # Caps on the whole score: an answer too short to judge, or one off the question asked.
 SHORT_CAP: Final = 40
-OFF_TOPIC_CAP: Final = 30
+# A written answer shorter than this share of the target's words is short; the shorter, the
+# more it costs, up to SHORT_POINTS.
+WRITTEN_DEPTH: Final = 0.3
+SHORT_POINTS: Final = 30
+OFF_TOPIC_CAP: Final = 25
 STAR_PARTS: Final[tuple[str, ...]] = ("situation", "task", "action", "result", "reflection")
 # Used when a star question comes without a template: action carries the answer.
 _DEFAULT_SHARES: Final[Mapping[str, float]] = {
@@ -571,11 +575,15 @@ def _length(f: _Facts) -> Iterator[Finding]:
     how = "measured" if f.measured else f"estimated from {f.word_count} words"
     said = f"About {_dur(f.seconds)} ({how}); the target is {_dur(target)}."
     ratio = f.seconds / target
-    # Written answers say in fewer words what is spoken at length: only a fraction of the
-    # target is too short to judge.
-    short, very_short = (0.5, 0.25) if f.measured else (0.35, 0.2)
-    if ratio < short:
-        yield _find("length.too-short", "warn", -15 if ratio < very_short else -6, said)
+    if f.measured and ratio < 0.5:
+        yield _find("length.too-short", "warn", -15 if ratio < 0.25 else -10, said)
+    elif not f.measured and ratio < WRITTEN_DEPTH:
+        # Written answers say in fewer words what is spoken at length, so only a fraction of
+        # the target is short; below it, the shorter, the less room for the detail that
+        # convinces.
+        points = -round(SHORT_POINTS * (1 - ratio / WRITTEN_DEPTH))
+        severity: Severity = "warn" if ratio < WRITTEN_DEPTH / 2 else "tip"
+        yield _find("length.too-short", severity, min(points, -1), said)
     elif ratio > 1.5:
         yield _find("length.too-long", "warn", -12 if ratio > 2 else -8, said)
     elif 0.7 <= ratio <= 1.3:
@@ -687,7 +695,7 @@ def _concrete(f: _Facts) -> Iterator[Finding]:
     found = _details(f)
     if len(found) < 2:
         message = "The answer stays general: no figure, name, moment or step to point to."
-        yield _find("detail.generic", "warn", -12, message, found)
+        yield _find("detail.generic", "warn", -15, message, found)
 
 
 # --- relevance -----------------------------------------------------------------------------
