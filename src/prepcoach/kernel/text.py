@@ -275,6 +275,16 @@ class SentenceIndex:
                     return Match(start, self._quote(start, phrase_lemmas))
         return None
 
+    def find_any_pair(self, lemmas: Sequence[str]) -> tuple[str, ...]:
+        """Two of the lemmas that occur together in one sentence, if any."""
+        places = {x: self.sentences_with(x) for x in dict.fromkeys(lemmas)}
+        found = [x for x in places if places[x]]
+        for i, a in enumerate(found):
+            for b in found[i + 1 :]:
+                if places[a] & places[b]:
+                    return (a, b)
+        return ()
+
     def _quote(self, index: int, phrase_lemmas: Sequence[str]) -> str:
         """The words that show the phrase: the whole sentence when it is short, otherwise
         the stretch around the matched words."""

@@ -744,7 +744,11 @@ def _topic_words(index: kt.SentenceIndex, limit: int = 3) -> list[str]:
 def _relevance_signals(f: _Facts) -> tuple[list[str], int]:
     """The question's terms the answer uses, and how many other signs it is on the question
     (look-fors met, a salary figure, the company named...)."""
-    terms = [t for t in _question_terms(f.question) if t not in _EVERYDAY and f.index.has(t)]
+    asked = _question_terms(f.question)
+    terms = [t for t in asked if t not in _EVERYDAY and f.index.has(t)]
+    if not terms:  # everyday words count together: "I needed the payments team to..."
+        pair = f.index.find_any_pair([t for t in asked if t in _EVERYDAY])
+        terms = list(pair)
     signs = len(f.covered)
     if _asks_salary(f) and (_amounts(f.text) or _DEFLECT.search(f.text)):
         signs += 1
@@ -759,11 +763,6 @@ def _relevance_signals(f: _Facts) -> tuple[list[str], int]:
     ):
         signs += 1
     return terms, signs
-
-
-def is_off_topic(f: _Facts) -> bool:
-    terms, signs = _relevance_signals(f)
-    return f.word_count >= 15 and not terms and not signs
 
 
 def _relevance(f: _Facts) -> Iterator[Finding]:
