@@ -17,7 +17,7 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 # A word: letters or digits, joined by inner apostrophes, hyphens or dots ("don't",
 # "follow-up", "levels.fyi", "3.5"), or thousands groups ("4,000"). Each repetition needs a
@@ -53,7 +53,7 @@ _SCOPE_ENDS: Final = frozenset(
     """but so then until because although though however instead yet which whereas while
     after before once later eventually finally""".split()
 )
-_CLAUSE_PUNCT: Final = frozenset(',:()\u2013\u2014"')
+_WORD_OR_BREAK: Final = re.compile("(" + _WORD.pattern + ')|[,:()\u2013\u2014"]')
 # Words that state a quantity, as a digit would.
 NUMBER_WORDS: Final = frozenset(
     """two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty
@@ -66,10 +66,13 @@ FIGURE: Final = "#figure"
 FIGURE_RE: Final = re.compile(r"\d|\b(?:" + "|".join(sorted(NUMBER_WORDS)) + r")\b", re.I)
 
 
+_CONTROL: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 def normalise(text: str) -> str:
-    """Lower case, curly quotes made straight, control characters made spaces."""
-    text = text.replace("\u2019", "'").replace("\u2018", "'").lower()
-    return "".join(c if c.isprintable() or c in "\n\t" else " " for c in text)
+    """Lower case, curly quotes made straight, control characters made spaces (line breaks
+    and tabs are kept); the length stays the same for most scripts."""
+    return _CONTROL.sub(" ", text.replace("\u2019", "'").replace("\u2018", "'").lower())
 
 
 def words(text: str) -> list[str]:
@@ -77,18 +80,21 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+_ALNUM: Final = re.compile(r"[^\W_]")
+
+
 def sentences(text: str) -> list[str]:
     """The sentences of a text, stripped, in order (split at . ! ? line breaks and ;)."""
     out: list[str] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        piece = text[start : m.end()].strip()
-        if piece and any(c.isalnum() for c in piece):
-            out.append(_SPACE_RUN.sub(" ", piece).rstrip(";").strip())
+        piece = text[start : m.end()]
         start = m.end()
-    piece = text[start:].strip()
-    if piece and any(c.isalnum() for c in piece):
-        out.append(_SPACE_RUN.sub(" ", piece))
+        if _ALNUM.search(piece):
+            out.append(_SPACE_RUN.sub(" ", piece).strip().rstrip(";").strip())
+    piece = text[start:]
+    if _ALNUM.search(piece):
+        out.append(_SPACE_RUN.sub(" ", piece).strip())
     return out
 
 
@@ -181,8 +187,7 @@ def is_negation(word: str) -> bool:
     return word in _NEGATORS or word.endswith("n't")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     word: str  # as written, lower case
     lemma: str
     negated: bool  # inside the scope of a negation
@@ -198,16 +203,14 @@ def tokens(sentence: str) -> list[Token]:
     """
     out: list[Token] = []
     negated = False
-    last = 0
-    for m in _WORD.finditer(sentence):
-        word = m.group()
-        between = sentence[last : m.start()]
-        if negated and any(c in _CLAUSE_PUNCT for c in between):
+    for m in _WORD_OR_BREAK.finditer(sentence):
+        word = m.group(1)
+        if word is None:  # a comma, colon, dash or quote closes the clause
             negated = False
-        last = m.end()
+            continue
         if word in _SCOPE_ENDS:
             negated = False
-        if is_negation(word):
+        elif word in _NEGATORS or word.endswith("n't"):
             negated = True
             out.append(Token(word, word, True, m.start(), m.end()))
             continue
