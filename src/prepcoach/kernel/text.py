@@ -46,7 +46,7 @@ PROMPT_WORDS: Final = frozenset(
 # Words that put what follows them, up to the end of the clause, in the negative.
 _NEGATORS: Final = frozenset(
     """not no never nobody none nothing nowhere neither nor without cannot hardly barely
-    lack lacked lacking failed""".split()
+    lack lacked lacking""".split()
 )
 # Words that close a negation's scope: a new clause starts.
 _SCOPE_ENDS: Final = frozenset(

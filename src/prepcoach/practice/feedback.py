@@ -407,6 +407,7 @@ def _attribute(text: str) -> dict[str, list[str]]:
         if (
             closing > 0
             and roles[closing] in ("action", "situation", "task")
+            and len(_words(sentences[closing])) >= 3
             and (
                 len(sentences) >= 3
                 or _ends_a_story(sentences[closing])
