@@ -734,3 +734,54 @@ def test_any_answer_shape_never_raises(
     # An answer given aloud without notes is timed, not scored.
     assert fb.score is None or 0 <= fb.score <= 100
     assert fb.scored == (fb.score is not None)
+
+
+# --- bad input ---------------------------------------------------------------------------
+
+ANY_SCRIPT = [
+    "我负责迁移脚本，把四千个宏移到新系统，错误率下降了百分之二十。",
+    "قمت بقيادة الفريق وخفضنا وقت الاستجابة من ثلاثة أيام إلى يوم واحد.",
+    "Я отвечала за миграцию, и мы сократили время ответа на 20 процентов.",
+    "मैंने टीम का नेतृत्व किया और हमने लागत 30% कम की।",
+    "I led it 👩🏽‍💻🚀 and we cut costs by 20% 🎉🎉",
+    "I\x00 led\x07 the\x1b[31m team\u202e and\u200b it\x7f worked.\r\n",
+]
+
+
+@pytest.mark.parametrize("text", ANY_SCRIPT)
+def test_any_script_emoji_or_control_characters_get_feedback(text: str) -> None:
+    q = question(look_fors=(LookFor("Quantifies the impact", ("percent", "cut")),))
+    fb = analyse(q, text, TEMPLATE)
+    assert fb.score is not None and 0 <= fb.score <= 100
+    assert all("\n" not in f.message for f in fb.findings)
+
+
+def test_an_answer_over_the_limit_is_refused_in_one_line() -> None:
+    fb = analyse(question(), "word " * 100_000, TEMPLATE)
+    assert fb.score is None and not fb.scored
+    (only,) = fb.findings
+    assert only.rule == "answer.over-limit" and "\n" not in only.message
+    assert "100,000 words" in only.message and "20,000" in only.message
+
+
+def test_an_empty_answer_says_so() -> None:
+    for text in ("", "   \n\t ", "...!!!"):
+        fb = analyse(question(), text, TEMPLATE)
+        assert fb.score == 0 and rules(fb) == ["answer.empty"]
+
+
+@pytest.mark.parametrize(
+    "unit", ["   ", "!!!!", "word ", "a.b,c;", "I did. ", "we we we ", "\n\n", "e.g. "]
+)
+def test_analyse_is_linear_on_long_runs(unit: str) -> None:
+    import time
+
+    def cost(n: int) -> float:
+        text = "I led the team. " + unit * n
+        start = time.process_time()
+        analyse(question(look_fors=("Listens to both sides",)), text[:100_000], TEMPLATE)
+        return time.process_time() - start
+
+    cost(100)  # warm up
+    small, large = cost(2_000), cost(8_000)
+    assert large < 8 * small + 0.05, (unit, small, large)

@@ -83,11 +83,18 @@ def words(text: str) -> list[str]:
 _ALNUM: Final = re.compile(r"[^\W_]")
 
 
+# A stop after one of these does not end the sentence ("e.g. a pilot").
+_ABBREVIATION: Final = re.compile(r"(?:^|\W)(?:e\.g|i\.e|etc|vs|approx|dr|mr|mrs|ms|st)\.$", re.I)
+
+
 def sentences(text: str) -> list[str]:
     """The sentences of a text, stripped, in order (split at . ! ? line breaks and ;)."""
     out: list[str] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
+        tail = text[max(start, m.start() - 7) : m.end()]
+        if m.group() == "." and _ABBREVIATION.search(tail):
+            continue  # the sentence goes on
         piece = text[start : m.end()]
         start = m.end()
         if _ALNUM.search(piece):
