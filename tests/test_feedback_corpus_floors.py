@@ -8,7 +8,6 @@ Tune on the tune half only: these answers are the check.
 from __future__ import annotations
 
 import pytest
-
 from bench.feedback_metrics import Figures, evaluate
 
 # figure -> (floor or ceiling, higher is better); the targets are in the bench.
