@@ -45,6 +45,9 @@ PART_MAXIMA: Final[Mapping[str, int]] = {
 }
 # Caps on the whole score: an answer too short to judge, or one off the question asked.
 SHORT_CAP: Final = 40
+# An answer with next to no evidence (no look-for met, no detail) is content-free.
+CONTENT_FREE_EVIDENCE: Final = 5
+CONTENT_FREE_CAP: Final = 40
 # A written answer shorter than this share of the target's words is short; the shorter, the
 # more it costs, up to SHORT_POINTS.
 WRITTEN_DEPTH: Final = 0.3
@@ -610,9 +613,16 @@ _UNITS = (
     r"months?|years?|minutes?|mins?|seconds?|users?|customers?|clients?|people|tickets?|bugs?|"
     r"points?|stars?|deals?|accounts?|sales|leads|releases|incidents?|requests?|orders?"
 )
+_NUMBER_WORD = (
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|a hundred|hundreds of|a thousand|thousands of|a dozen|dozens of)"
+)
 _STRONG_FIGURE = re.compile(
     r"[$€£] ?\d[\d,.]*(?: ?(?:k|m|bn|million|billion|thousand)\b)?|\b\d[\d,.]* ?(?:" + _UNITS + r")"
+    r"|\b" + _NUMBER_WORD + r" (?:" + _UNITS + r")"
     r"|\b(?:doubled|tripled|quadrupled|halved|cut in half|twice as)\b"
+    r"|\b(?:a|one) (?:day|week|month|year|quarter) (?:late|early|ahead|sooner|faster|later)\b"
+    r"|\bby (?:about |around )?(?:a quarter|a third|half|a fifth)\b"
     r"|\bfrom \S{0,12}\d\S{0,12} (?:\w+ )?to \S{0,12}\d\S{0,12}"
 )
 _ANY_FIGURE = re.compile(
@@ -622,12 +632,15 @@ _ANY_FIGURE = re.compile(
 )
 
 
+_DIGITS = re.compile(r"\b\d[\d,.]*\d\b|\b\d\b")
+
+
 def _quantified(f: _Facts) -> Iterator[Finding]:
     """Numbers, percentages, money, durations, 'doubled', 'from X to Y' in the result."""
     figures = _unique(_ANY_FIGURE.findall(_norm(f.parts["result"])))
     if not figures and not f.guided:  # attribution may have put the outcome in a nearby part
         tail = _norm(" ".join(f.parts[k] for k in ("action", "result", "reflection")))
-        figures = _unique(_STRONG_FIGURE.findall(tail))
+        figures = _unique(_STRONG_FIGURE.findall(tail) + _DIGITS.findall(tail))
     if figures:
         message = f"Your result is quantified: {_quote(figures)}."
         yield _find("result.quantified", "good", 0, message, figures)
@@ -1408,8 +1421,10 @@ def analyse(
     off_topic = any(x.rule == "relevance.off-topic" for x in findings)
     if off_topic:
         parts = _capped(parts, OFF_TOPIC_CAP)
-    elif f.word_count < 25 and not answer.spoken:
-        parts = _capped(parts, SHORT_CAP)
+    if f.word_count < 25 and not answer.spoken:  # a one-liner: the fewer words, the lower
+        parts = _capped(parts, min(SHORT_CAP, 5 + 2 * f.word_count))
+    if parts["evidence"] <= CONTENT_FREE_EVIDENCE:  # nothing to go on: neither the
+        parts = _capped(parts, CONTENT_FREE_CAP)  # delivery nor the topic saves it
     return Feedback(
         score=sum(parts.values()),
         findings=tuple(findings),
