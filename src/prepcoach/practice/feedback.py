@@ -127,6 +127,8 @@ TIPS: Final[Mapping[str, str]] = {
     "answer.empty": "Answer out loud or type it, then ask for feedback.",
     "answer.timing-only": "Type a few bullet notes of what you said next time to get it judged.",
     "answer.over-limit": "Trim it to what you would say in the interview, then ask again.",
+    "answer.disguised-strength": "Name a real weakness or failure, what it cost, and what you "
+    "now do about it; interviewers hear the disguised ones every day.",
     "detail.generic": "Back it with one real moment: when, what you did, and what came of it, "
     "with a number if you have one.",
     "relevance.on-topic": "Staying on the question keeps the interviewer with you.",
@@ -712,6 +714,25 @@ def _concrete(f: _Facts) -> Iterator[Finding]:
         yield _find("detail.generic", "warn", -15, message, found)
 
 
+# --- a strength in disguise ---------------------------------------------------------------
+
+_ASKS_FLAW = re.compile(r"\b(?:weakness\w*|fail\w*|mistake\w*|improve on|develop\w*|criticis\w*)\b")
+_DISGUISED = _alt(
+    r"(?:i'm|i am|being) (?:a bit of |too much of |something of )?a perfectionist",
+    r"care (?:too|so) much|work too hard|too (?:dedicated|committed|detail-oriented)",
+    r"(?:can't|cannot) say no|too high standards|standards (?:are )?too high|too honest",
+    r"can't think of (?:a time|one|any)|never really (?:failed|made a mistake)",
+)
+
+
+def _disguised(f: _Facts) -> Iterator[Finding]:
+    """A weakness or failure question answered with a strength in disguise or a denial."""
+    found = _unique(_DISGUISED.findall(f.text), 2)
+    if found:
+        message = f"This reads as a strength in disguise or a denial ({_quote(found)})."
+        yield _find("answer.disguised-strength", "warn", -15, message, found)
+
+
 # --- relevance -----------------------------------------------------------------------------
 
 # Words of a question that say how to answer, not what about.
@@ -1136,13 +1157,38 @@ _REFERENCE = _alt(
 )
 
 
+_DISMISSIVE = re.compile(r"\b(?:everything|nothing|all of it|anything)\b")
+
+
+def _concrete_reference(sentence: str) -> bool:
+    """A sentence pointing back that names something: two content words besides the
+    pointing itself, and not "we covered everything last time"."""
+    if _DISMISSIVE.search(sentence):
+        return False
+    words = [
+        x
+        for x in kt.content_lemmas(_REFERENCE.sub(" ", sentence), _QUESTION_WORDS)
+        if x not in _EVERYDAY and not x[0].isdigit()
+    ]
+    return len(words) >= 2
+
+
 def _reference(f: _Facts) -> Iterator[Finding]:
     """Refers to something concrete from the first conversation."""
     notes = [n for n in f.context.first_interview_notes if _covers(f.index, n)]
-    items = notes + _unique(_REFERENCE.findall(f.text), 2)
+    pointing = [s for s in f.index.sentences if _REFERENCE.search(s)]
+    concrete = [s for s in pointing if _concrete_reference(s)]
+    items = notes + _unique((_REFERENCE.search(s).group() for s in concrete if s), 2)
     if items:
         message = f"You referred back to the first conversation: {_quote(items)}."
         yield _find("reference.concrete", "good", 0, message, items)
+    elif pointing:
+        said = _unique(m.group() for s in pointing for m in _REFERENCE.finditer(s))
+        message = (
+            f"You mentioned the first conversation ({_quote(said)}) but nothing from it in "
+            "particular."
+        )
+        yield _find("reference.missing", "tip", -6, message, said)
     else:
         message = "Nothing points back to the first conversation."
         yield _find("reference.missing", "tip", -6, message)
@@ -1200,6 +1246,7 @@ _RULES: Final[tuple[_Rule, ...]] = (
     _Rule(_reference, _asks("concrete-reference"), "soften"),
     _Rule(_example, _asks("gives-example"), "soften"),
     _Rule(_concrete, lambda f: not _asks_salary(f), "soften"),
+    _Rule(_disguised, lambda f: _ASKS_FLAW.search(f.question.text.lower()) is not None, "run"),
     _Rule(_relevance, lambda f: True, "run"),
 )
 
@@ -1213,6 +1260,7 @@ _PART_OF: Final[Mapping[str, str]] = {
     "role": "evidence",
     "reference": "evidence",
     "example": "evidence",
+    "answer": "evidence",
     "detail": "evidence",
     "relevance": "relevance",
     "ownership": "delivery",
@@ -1282,6 +1330,14 @@ _TOPICS: Final[tuple[_Topic, ...]] = (
         "You referred back to the first conversation: \u2018{quote}\u2019.",
     ),
 )
+_DISGUISE: Final = _Topic(
+    "",
+    ("answer.disguised-strength",),
+    re.compile(r"^$"),
+    re.compile(r"\bgenuine\b|\breal (?:weakness|failure|mistake)\b|\bhonest\b"),
+    "",
+    rule_wins=True,
+)
 _RESULT_LOOK_FOR = re.compile(r"\bresults?\b|\boutcome\b")
 
 
@@ -1294,7 +1350,7 @@ def _one_verdict(
     """
     rules = {x.rule: x for x in findings}
     silenced: set[str] = set()
-    for topic in _TOPICS:
+    for topic in (*_TOPICS, _DISGUISE):
         if topic.credit in rules:
             silenced.update(topic.opposites)
             credit = rules[topic.credit]
