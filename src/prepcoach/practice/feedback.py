@@ -48,9 +48,11 @@ SHORT_CAP: Final = 40
 # An answer with next to no evidence (no look-for met, no detail) is content-free.
 CONTENT_FREE_EVIDENCE: Final = 5
 CONTENT_FREE_CAP: Final = 40
+NOTES_CAP: Final = 75  # an answer given aloud, judged from its notes
 # A written answer shorter than this share of the target's words is short; the shorter, the
 # more it costs, up to SHORT_POINTS.
 WRITTEN_DEPTH: Final = 0.3
+WRITTEN_LONG: Final = 1.2  # and longer than this share of it is long
 SHORT_POINTS: Final = 30
 OFF_TOPIC_CAP: Final = 25
 STAR_PARTS: Final[tuple[str, ...]] = ("situation", "task", "action", "result", "reflection")
@@ -156,6 +158,7 @@ TIPS: Final[Mapping[str, str]] = {
     "measurable result.",
     "length.too-long": "Cut the set-up to two sentences and stop after the result; offer more "
     "if they ask.",
+    "length.repetitive": "Say each point once, then move on to the next step or the result.",
     "length.long-situation": "Say the context in two sentences and move on to what you did.",
     "length.long-task": "State your responsibility in one sentence and move on.",
     "length.long-result": "Keep the result to the outcome and its number; save detail for "
@@ -260,6 +263,8 @@ _GENERIC: Final = frozenset(
 _NUMERIC_WORDS: Final = ("number", "metric", "quantify", "figure", "measure", "measurable")
 # What not finding the look-fors costs at most: less than a confirmed gap would.
 _LOOK_FOR_POINTS: Final = 28
+# From this many words, an answer is checked for saying the same things again.
+REPEAT_WORDS: Final = 200
 # From this many words, a look-for not found by its cues is said to be unsure, not missing.
 UNSURE_WORDS: Final = 70
 
@@ -590,10 +595,29 @@ def _length(f: _Facts) -> Iterator[Finding]:
         points = -round(SHORT_POINTS * (1 - ratio / WRITTEN_DEPTH))
         severity: Severity = "warn" if ratio < WRITTEN_DEPTH / 2 else "tip"
         yield _find("length.too-short", severity, min(points, -1), said)
-    elif ratio > 1.5:
+    elif ratio > (1.5 if f.measured else WRITTEN_LONG):
+        # Written answers are denser than speech: past the target they already run long.
         yield _find("length.too-long", "warn", -12 if ratio > 2 else -8, said)
     elif 0.7 <= ratio <= 1.3:
         yield _find("length.on-target", "good", 0, said)
+
+
+def _repeats(f: _Facts) -> Iterator[Finding]:
+    """A long answer that says again what it has said: sentences whose content words have
+    nearly all come before."""
+    if f.word_count < REPEAT_WORDS or len(f.index.tokens) < 6:
+        return
+    seen: set[str] = set()
+    repeated = 0
+    for toks in f.index.tokens:
+        lemmas = {t.lemma for t in toks if not kt.is_stop(t.lemma)}
+        if len(lemmas) >= 3 and len(lemmas & seen) >= 0.7 * len(lemmas):
+            repeated += 1
+        seen |= lemmas
+    share = repeated / len(f.index.tokens)
+    if share >= 0.25:
+        message = f"{_pct(share)} of your sentences mostly repeat what you had already said."
+        yield _find("length.repetitive", "warn", -8, message)
 
 
 def _balance(f: _Facts) -> Iterator[Finding]:
@@ -1238,6 +1262,7 @@ _RULES: Final[tuple[_Rule, ...]] = (
     _Rule(_star, _is_star, "timed"),
     _Rule(_length, lambda f: True, "run"),
     _Rule(_balance, _is_star, "run"),
+    _Rule(_repeats, lambda f: True, "skip"),
     _Rule(_quantified, _is_star, "soften"),
     _Rule(_ownership, _is_star, "skip"),
     _Rule(_fillers, lambda f: True, "skip"),
@@ -1472,8 +1497,9 @@ def analyse(
     findings[at:at] = look_fors
     fillers, hedges = ({}, {}) if answer.spoken else (f.fillers, f.hedges)
     parts = _parts(findings)
-    if answer.spoken:  # delivery can't be judged from notes: neither credit nor blame
-        parts["delivery"] = PART_MAXIMA["delivery"] // 2
+    if answer.spoken:  # delivery can't be judged from notes: neither credit nor blame,
+        parts["delivery"] = PART_MAXIMA["delivery"] // 2  # and notes are the answer's
+        parts = _capped(parts, NOTES_CAP)  # skeleton, not the answer itself
     off_topic = any(x.rule == "relevance.off-topic" for x in findings)
     if off_topic:
         parts = _capped(parts, OFF_TOPIC_CAP)
