@@ -1202,7 +1202,7 @@ def _reference(f: _Facts) -> Iterator[Finding]:
     notes = [n for n in f.context.first_interview_notes if _covers(f.index, n)]
     pointing = [s for s in f.index.sentences if _REFERENCE.search(s)]
     concrete = [s for s in pointing if _concrete_reference(s)]
-    items = notes + _unique((_REFERENCE.search(s).group() for s in concrete if s), 2)
+    items = notes + _unique((m.group() for s in concrete for m in _REFERENCE.finditer(s)), 2)
     if items:
         message = f"You referred back to the first conversation: {_quote(items)}."
         yield _find("reference.concrete", "good", 0, message, items)
