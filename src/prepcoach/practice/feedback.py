@@ -1367,11 +1367,13 @@ _RESULT_LOOK_FOR = re.compile(r"\bresults?\b|\boutcome\b")
 
 
 def _one_verdict(
-    findings: list[Finding], covered: dict[str, str], missing: list[str]
+    findings: list[Finding], covered: dict[str, str], missing: list[str], named: bool = False
 ) -> list[Finding]:
     """Make the findings agree, one verdict per topic: a credit silences its opposites and
     covers the look-fors on its topic; a look-for met on a topic silences the rules that say
     the topic is missing (or, where the rule is the more precise judge, is not met after all).
+    When the company, role or research is `named` in the context, the role rule is the
+    precise judge: it knows what to look for.
     """
     rules = {x.rule: x for x in findings}
     silenced: set[str] = set()
@@ -1388,8 +1390,10 @@ def _one_verdict(
         met = [c for c in covered if topic.shows.search(c.lower())]
         if not denied or not met:
             continue
-        if topic.rule_wins or (
-            topic.credit == "result.quantified" and not kt.FIGURE_RE.search(covered[met[0]])
+        if (
+            topic.rule_wins
+            or (named and topic.credit == "role.connected")
+            or (topic.credit == "result.quantified" and not kt.FIGURE_RE.search(covered[met[0]]))
         ):
             for look_for in met:
                 del covered[look_for]
@@ -1485,7 +1489,8 @@ def analyse(
         )
         findings.extend(_soften(x) if soften else x for x in rule.check(f))
     covered, missing = dict(f.covered), list(f.missing)
-    findings = _one_verdict(findings, covered, missing)
+    named = bool(f.context.company or f.context.role or f.context.research_terms)
+    findings = _one_verdict(findings, covered, missing, named)
     doubtful = _unsure(replace(f, missing=tuple(missing)))
     unsure = [m for m in missing if m in doubtful]
     missing = [m for m in missing if m not in doubtful]
