@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
@@ -785,3 +786,71 @@ def test_analyse_is_linear_on_long_runs(unit: str) -> None:
     cost(100)  # warm up
     small, large = cost(2_000), cost(8_000)
     assert large < 8 * small + 0.05, (unit, small, large)
+
+
+# --- judgement: one verdict per topic, roles, ownership ------------------------------------
+
+
+def test_a_range_found_is_a_range_covered() -> None:
+    q = dataclasses.replace(SALARY, look_fors=(LookFor("a specific, researched range"),))
+    fb = analyse(q, "Based on market data for similar roles, I'm looking at 72-80k.")
+    assert "salary.range" in rules(fb)
+    assert fb.look_fors_covered == ("a specific, researched range",)
+    assert "lookfor.missing" not in rules(fb)
+
+
+def test_specific_company_facts_silence_doesnt_connect() -> None:
+    q = opinion_question(
+        checks=("connects-to-role",),
+        look_fors=(LookFor("specific facts about the company", ("repair programme",)),),
+    )
+    fb = analyse(q, "I like that you run a repair programme for old gear; I'd love to grow it.")
+    assert fb.look_fors_covered == ("specific facts about the company",)
+    assert "role.connected" in rules(fb) and "role.not-connected" not in rules(fb)
+
+
+def test_a_closing_sentence_with_an_outcome_and_a_figure_is_the_result() -> None:
+    text = (
+        "Our month-end reconciliation took two days of manual matching. I wrote a script that "
+        "matched the bank lines to invoices and flagged only the exceptions. I walked the team "
+        "through it and we ran both ways in parallel for a month. The close went from two days "
+        "to three hours, which saved about 18,000 dollars a year in overtime."
+    )
+    fb = analyse(question(text="Tell me about a time you improved a process."), text, TEMPLATE)
+    assert "star.missing-result" not in rules(fb) and fb.on_topic
+    assert "18,000" in finding(fb, "result.quantified").items
+
+
+def test_we_in_a_quotation_or_an_analogy_is_not_lost_ownership() -> None:
+    text = (
+        "I noticed the handover between support and billing kept failing. I mapped every step "
+        'and I wrote a checklist. The billing lead told me "we have always done it this way, '
+        'we know it works, we never lose a ticket". It was like when we were kids and we '
+        "passed notes in class: we lost half of them. I ran a two-week trial and I showed him "
+        "the lost tickets, and I agreed the new steps with him."
+    )
+    fb = analyse(question(), text, TEMPLATE)
+    assert "ownership.we-heavy" not in rules(fb)
+    assert "ownership.clear" in rules(fb)
+
+
+def test_a_strength_in_disguise_is_not_a_genuine_weakness() -> None:
+    q = opinion_question(
+        text="What is your greatest weakness?",
+        look_fors=(LookFor("a genuine weakness", ("struggle with", "perfectionist")),),
+    )
+    fb = analyse(q, "Honestly, I'm a perfectionist and I care too much about my work, always.")
+    assert "answer.disguised-strength" in rules(fb)
+    assert fb.look_fors_covered == () and fb.look_fors_missing == ("a genuine weakness",)
+
+
+def test_a_vague_pointer_back_is_not_a_concrete_reference() -> None:
+    fb = analyse(FOLLOW_UP, "No, I think we covered everything last time. It was a good chat.")
+    assert "reference.concrete" not in rules(fb)
+    assert "nothing from it in particular" in finding(fb, "reference.missing").message
+
+
+def test_one_liners_and_content_free_answers_score_below_45() -> None:
+    for text in ("I would just do my best.", "I'm hardworking, reliable and a team player."):
+        fb = analyse(question(look_fors=("Listens to both sides",)), text, TEMPLATE)
+        assert fb.score is not None and fb.score < 45, (text, fb.score)
