@@ -816,7 +816,11 @@ def test_a_closing_sentence_with_an_outcome_and_a_figure_is_the_result() -> None
         "through it and we ran both ways in parallel for a month. The close went from two days "
         "to three hours, which saved about 18,000 dollars a year in overtime."
     )
-    fb = analyse(question(text="Tell me about a time you improved a process."), text, TEMPLATE)
+    q = question(
+        text="Tell me about a time you improved a process.",
+        look_fors=(LookFor("a before-and-after result", ("went from", "time saved")),),
+    )
+    fb = analyse(q, text, TEMPLATE)
     assert "star.missing-result" not in rules(fb) and fb.on_topic
     assert "18,000" in finding(fb, "result.quantified").items
 
