@@ -30,7 +30,7 @@ _SPACE_RUN: Final = re.compile(r"\s+")
 
 STOP_WORDS: Final = frozenset(
     """a about above after again against all also am an and any are as at be been before
-    being below between both but by can could did do does doing down during each either
+    being below between both but by can could did do does doing down during each either no not
     else ever few for from further had has have having he her here hers herself him himself
     his how i if in into is it its itself just let me more most much my myself nor of off
     on once only or other our ours ourselves out over per quite rather same she should

@@ -20,6 +20,14 @@ from typer.core import TyperGroup
 
 from prepcoach.cli.context import get_context
 from prepcoach.cli.options import ForceOption, JsonOption
+from prepcoach.cli.render import esc
+from prepcoach.postmortem.core import (
+    DEFAULT_TEMPLATE,
+    STATUSES,
+    check_template,
+    from_answers,
+    interview_problem,
+)
 
 if TYPE_CHECKING:
     from prepcoach.interviews.core import Interview
@@ -110,7 +118,6 @@ def record(
     from prepcoach.cli.postmortem.run import PostmortemRun, choose_interview
     from prepcoach.kernel.errors import NotInteractiveError, PrepError
     from prepcoach.postmortem import store as store_pm
-    from prepcoach.postmortem.core import DEFAULT_TEMPLATE, check_template, interview_problem
 
     ctx = get_context()
     store = ctx.store()
@@ -198,7 +205,6 @@ def list_cmd(
     """
     from prepcoach.interviews import store as store_iv
     from prepcoach.postmortem import store as store_pm
-    from prepcoach.postmortem.core import STATUSES
 
     if status is not None and status not in STATUSES:
         raise typer.BadParameter(
@@ -237,7 +243,7 @@ def list_cmd(
         weak = sum(1 for q in p.questions if q.weak)
         table.add_row(
             p.id,
-            _esc(interview.label()) if interview else p.interview_id,
+            esc(interview.label()) if interview else p.interview_id,
             format_when_short(interview.when) if interview else "-",
             f"{p.overall_rating}/5" if p.overall_rating else "-",
             f"{len(p.questions)}" + (f" ({weak} weak)" if weak else ""),
@@ -248,12 +254,6 @@ def list_cmd(
 
 
 # ---------------------------------------------------------------------------- show
-
-
-def _esc(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
 
 
 def _find(store: Store, query: str | None) -> tuple[Postmortem, Interview]:
@@ -366,7 +366,6 @@ def edit(query: InterviewArgument = None) -> None:
     from prepcoach.cli.yaml_edit import edit_yaml, saving
     from prepcoach.postmortem import store as store_pm
     from prepcoach.postmortem.answers import ParseContext, missing_required
-    from prepcoach.postmortem.core import from_answers
     from prepcoach.postmortem.text import from_document, to_document
 
     ctx = get_context()
@@ -432,7 +431,7 @@ def edit(query: InterviewArgument = None) -> None:
                 expected_updated_at=postmortem.updated_at,
             )
     ctx.console.print(
-        f"Saved post-mortem [cyan]{saved.id}[/cyan] of {_esc(interview.label())}.",
+        f"Saved post-mortem [cyan]{saved.id}[/cyan] of {esc(interview.label())}.",
         highlight=False,
     )
     if not saved.done:

@@ -9,6 +9,7 @@ import typer
 
 from prepcoach.cli.context import get_context
 from prepcoach.cli.options import JsonOption
+from prepcoach.cli.render import esc
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -49,13 +50,13 @@ def history(
         _question_history(ctx.console, attempts, as_json)
         return
     if session is not None:
-        record = ps.get_session(store, session)
+        record = ps.find_session(store, session)
         if record is None:
             from prepcoach.content.validation import suggest
 
             known = ps.session_ids(store)
             raise NotFoundError(f"no session '{session}'{suggest(session, known)}")
-        _session_detail(ctx.console, record, ps.session_answers(store, session), as_json)
+        _session_detail(ctx.console, record, ps.session_answers(store, record.id), as_json)
         return
     sessions = ps.list_sessions(store, limit)
     if as_json:
@@ -101,8 +102,6 @@ def _session_detail(
 
         print_json({**asdict(session), "answers": [_answer_dict(a) for a in answers]})
         return
-    from rich.markup import escape
-
     console.print(
         f"[bold]Session {session.id}[/bold] [dim]{session.mode}, "
         f"{session.started_at[:16].replace('T', ' ')} UTC, {session.status}[/dim]",
@@ -113,18 +112,18 @@ def _session_detail(
         score = f"{answer.score}/100" if answer.score is not None else "-"
         rating = ratings.get(answer.rating or 0, "not rated")
         console.print(
-            f"\n[bold]{escape(answer.question_text)}[/bold]\n[dim]{answer.style}, "
+            f"\n[bold]{esc(answer.question_text)}[/bold]\n[dim]{answer.style}, "
             f"score {score}, {rating}[/dim]",
             highlight=False,
         )
         for key, text in answer.parts.items():
             if text:
                 label = "" if key in {"text", "notes"} else f"[cyan]{key.capitalize()}:[/cyan] "
-                console.print(f"  {label}{escape(text)}", highlight=False)
+                console.print(f"  {label}{esc(text)}", highlight=False)
         for finding in answer.feedback.get("findings", []):
             if finding.get("severity") != "good":
                 console.print(
-                    f"  [yellow]![/yellow] {escape(finding.get('message', ''))}", highlight=False
+                    f"  [yellow]![/yellow] {esc(finding.get('message', ''))}", highlight=False
                 )
 
 
@@ -137,9 +136,7 @@ def _question_history(console: Console, attempts: list[AnswerRecord], as_json: b
 
         print_json({"attempts": [_answer_dict(a) for a in attempts], "diff": diff})
         return
-    from rich.markup import escape
-
-    console.print(f"[bold]{escape(attempts[-1].question_text)}[/bold]", highlight=False)
+    console.print(f"[bold]{esc(attempts[-1].question_text)}[/bold]", highlight=False)
     previous: int | None = None
     for attempt in attempts:
         score = attempt.score
@@ -160,7 +157,7 @@ def _question_history(console: Console, attempts: list[AnswerRecord], as_json: b
         console.print("\n[bold]What changed since the previous attempt[/bold]")
         for line in diff:
             style = {"+": "green", "-": "red"}.get(line[:1], "dim")
-            console.print(f"[{style}]{escape(line)}[/{style}]", highlight=False)
+            console.print(f"[{style}]{esc(line)}[/{style}]", highlight=False)
 
 
 def stats(as_json: JsonOption = False) -> None:
@@ -168,8 +165,9 @@ def stats(as_json: JsonOption = False) -> None:
 
     Example: prep stats
     """
-    from datetime import UTC, datetime
+    from datetime import datetime
 
+    from prepcoach.kernel import clock
     from prepcoach.practice import store as ps
     from prepcoach.practice.progress import sparkline, summarize
 
@@ -181,7 +179,7 @@ def stats(as_json: JsonOption = False) -> None:
         library,
         ps.score_by_question(store),
         ps.score_by_day(store),
-        today=datetime.now(UTC).date(),
+        today=clock.now().date(),
         due_now=due,
         next_due=next_due,
     )
