@@ -1335,7 +1335,7 @@ _TOPICS: Final[tuple[_Topic, ...]] = (
     ),
     _Topic(
         "result.quantified",
-        ("result.not-quantified",),
+        ("result.not-quantified", "star.missing-result"),
         re.compile(r"\b(?:measurable|before-and-after|quantified)\b.*\bresult|\bvalue quantified"),
         re.compile(r"\b(?:measurable|before-and-after|quantified)\b.*\bresult|\bquantified"),
         "",
