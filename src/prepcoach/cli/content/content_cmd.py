@@ -269,7 +269,15 @@ def questions(
         category=category, competency=competency, role=role, stage=stage
     )
     if search:
-        found = search_questions(found, search)
+        from prepcoach.content.search import search_hint, search_questions
+
+        found = search_questions(found, search, library.competencies)
+        if not found and not as_json:
+            hint = search_hint(search, library.questions.values())
+            ctx.console.print(
+                f"No question matches {search!r}. {hint}", highlight=False, markup=False
+            )
+            return
     found = found[:limit]
     if as_json:
         from prepcoach.cli.render import print_json
@@ -287,22 +295,3 @@ def questions(
         )
         console.print(f"  {escape(q.text)}", highlight=False)
     console.print(f"[dim]{len(found)} question(s). Details: prep content show ID[/dim]")
-
-
-def search_questions(questions: list[Question], query: str) -> list[Question]:
-    """Fuzzy match on text, id and competencies, best first."""
-    from rapidfuzz import fuzz, process, utils
-
-    corpus = {
-        q.id: f"{q.text} {q.id.replace('-', ' ')} {' '.join(q.competencies)}" for q in questions
-    }
-    by_id = {q.id: q for q in questions}
-    hits = process.extract(
-        query,
-        corpus,
-        scorer=fuzz.partial_token_set_ratio,
-        processor=utils.default_process,
-        limit=None,
-        score_cutoff=75,
-    )
-    return [by_id[key] for _text, _score, key in hits]
