@@ -310,7 +310,7 @@ class TerminalPostmortem:
             save(asked)
 
     def concerns(self, prompt: PostmortemPrompt, current: Any, save: Save) -> Any:
-        from prepcoach.postmortem.match import likely_competencies, suggest_competencies
+        from prepcoach.postmortem.match import read_concern
 
         concerns: list[dict[str, Any]] = [c for c in current or [] if isinstance(c, dict)]
         self._show([_concern(c) for c in concerns])
@@ -324,24 +324,31 @@ class TerminalPostmortem:
                     self.say("Add at least one: this answer is required.")
                     continue
                 return concerns
-            suggested = suggest_competencies(text, self.library, limit=3)
-            likely = likely_competencies(text, self.library)
-            order = list(dict.fromkeys([*likely, *suggested, *competencies]))
+            reading = read_concern(text, self.library)
+            # Ticked only when the reading is confident; the likely ones come first.
+            likely = [reading.pretick] if reading.pretick else []
+            order = list(dict.fromkeys([*reading.ranked[:3], *competencies]))
             choices = [
                 Choice(competencies[c].name, c, description=competencies[c].description)
                 for c in order
             ]
+            if reading.skills:
+                self.say(f"  Skills it names: {_esc(', '.join(reading.skills))}")
             picked: list[Any] = []
-            while not picked:
+            while True:
                 picked = self.ask.checkbox(
                     self._name(prompt, "competencies"),
                     "Which competencies does it point to? (Space to pick, Enter to confirm)",
                     choices,
                     checked=likely,
                 )
-                if not picked:
-                    self.say("Pick at least one: the plan prepares stories for them.")
-            concerns.append({"text": text, "competencies": [str(c) for c in picked]})
+                if picked or reading.skills:
+                    break
+                self.say("Pick at least one: the plan prepares stories for them.")
+            entry: dict[str, Any] = {"text": text, "competencies": [str(c) for c in picked]}
+            if reading.skills:
+                entry["skills"] = list(reading.skills)
+            concerns.append(entry)
             save(concerns)
 
 
