@@ -194,6 +194,7 @@ class PracticeRun:
         self.results: list[dict[str, Any]] = []
         self.feedback_context: FeedbackContext | None = None
         self.interview_label: str | None = None
+        self.interview_role = ""
 
     # ------------------------------------------------------------------ 1. the session
     def open_session(
@@ -231,6 +232,10 @@ class PracticeRun:
             ):
                 return self._resume(unfinished)
         interview_id = self._interview(interview)
+        if filters.role is None:
+            from dataclasses import replace
+
+            filters = replace(filters, role=self._role())
         history = History(
             due=ps.due_question_ids(self.store),
             weak=ps.weak_question_ids(self.store),
@@ -284,6 +289,23 @@ class PracticeRun:
         )
         return session
 
+    def _role(self) -> str | None:
+        """The role to prepare for without --role: the interview's (mapped to a role pack),
+        else the profile's target role; None when neither is known."""
+        from prepcoach.content.roles import match_role
+        from prepcoach.profile.store import get_profile
+
+        if self.interview_role:
+            found = match_role(self.interview_role, self.library.roles)
+            if found is not None:
+                self._say(f"[dim]Role questions for {found.role}, from the interview's role.[/dim]")
+                return found.role
+        target = get_profile(self.store).target_role
+        if target in self.library.roles:
+            self._say(f"[dim]Role questions for {target}, from your profile.[/dim]")
+            return target
+        return None
+
     def _interview(self, reference: str | None, interview_id: str | None = None) -> str | None:
         """Resolve --interview and prepare what feedback can check against: the company,
         role, research, salary range and first-round notes (see `kit.feedback_extras`)."""
@@ -305,6 +327,7 @@ class PracticeRun:
                 else interview_store.get_interview(self.store, interview_id or "")
             )
         self.interview_label = found.label()
+        self.interview_role = found.role
         research, salary_range, notes = feedback_extras(self.store, found)
         self.feedback_context = FeedbackContext(
             company=found.company,
