@@ -17,9 +17,12 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from prepcoach import __version__
+from prepcoach.content import checks
 from prepcoach.content.model import (
     KINDS,
     AskQuestion,
+    Checklist,
+    ChecklistItem,
     Competency,
     EmailTemplate,
     FormatStep,
@@ -37,7 +40,7 @@ from prepcoach.content.model import (
 )
 from prepcoach.kernel.errors import ContentError, NotFoundError, PrepError
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 YAML_SUFFIXES = (".yaml", ".yml")
 
 T = TypeVar("T")
@@ -52,6 +55,7 @@ _NESTED: dict[type, dict[str, type]] = {
     StarTemplate: {"parts": StarPart},
     InterviewFormat: {"steps": FormatStep},
     PostmortemTemplate: {"prompts": PostmortemPrompt},
+    Checklist: {"items": ChecklistItem},
 }
 
 KIND_LABELS = {
@@ -64,6 +68,7 @@ KIND_LABELS = {
     "formats": "interview format",
     "postmortem_templates": "post-mortem template",
     "email_templates": "email template",
+    "checklists": "checklist",
 }
 
 
@@ -77,6 +82,7 @@ KIND_PLURALS = {
     "formats": "interview formats",
     "postmortem_templates": "post-mortem templates",
     "email_templates": "email templates",
+    "checklists": "checklists",
 }
 
 
@@ -105,6 +111,7 @@ class ContentLibrary:
     formats: dict[str, InterviewFormat] = field(default_factory=dict)
     postmortem_templates: dict[str, PostmortemTemplate] = field(default_factory=dict)
     email_templates: dict[str, EmailTemplate] = field(default_factory=dict)
+    checklists: dict[str, Checklist] = field(default_factory=dict)
     origins: dict[str, str] = field(default_factory=dict)  # "kind/id" -> pack file
 
     def items(self, kind: str) -> dict[str, Any]:
@@ -412,20 +419,9 @@ def _check_references(library: ContentLibrary, where: dict[str, tuple[str, Any, 
                 )
             if step.count < 1:
                 problem("formats", f.id, ("steps", s, "count"), "count must be at least 1")
-    if library.email_templates:  # parse each template once, so a broken one names its file
-        from prepcoach.followup.core import FIELDS
-        from prepcoach.followup.templating import template_problems
-
-        known = {name: info.label for name, info in FIELDS.items()}
-        for email in library.email_templates.values():
-            for loc, message in template_problems(email, known):
-                problem("email_templates", email.id, loc, message)
-    if library.postmortem_templates:
-        from prepcoach.postmortem.core import template_problems as postmortem_problems
-
-        for template in library.postmortem_templates.values():
-            for message in postmortem_problems(template):
-                problem("postmortem_templates", template.id, ("prompts",), message)
+    for check in checks.registered():  # what features add (see prepcoach.content.checks)
+        for kind, item_id, loc, message in check(library):
+            problem(kind, item_id, loc, message)
     return problems
 
 

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from prepcoach.content.model import Competency, Question
 
 # Field weights: how much a word found there says about the question.
-_TEXT, _ID, _COMPETENCY, _ASSESSES, _DETAIL, _CUES = 1.0, 0.9, 0.6, 0.5, 0.35, 0.35
+_TEXT, _ID, _COMPETENCY, _ASSESSES, _DETAIL, _CUES = 1.0, 0.9, 0.6, 0.5, 0.35, 0.2
 # Number words, so "5 years" finds "five years" and "90 days" finds "ninety days".
 _NUMBERS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
@@ -31,7 +31,7 @@ _NUMBERS = {
     "sixty": "60", "ninety": "90", "hundred": "100",
 }  # fmt: skip
 # Words that ask rather than say what about ("tell me about a time ..."); kept in a phrase.
-_ASKING = tx.PROMPT_WORDS | {"question", "interview", "answer", "would", "how", "do"}
+_ASKING = tx.PROMPT_WORDS | {"question", "interview", "answer", "would", "how", "do", "see"}
 _FUZZY_CUTOFF = 80.0  # rapidfuzz ratio for reading an unknown word as a known one
 _CORE_FIELDS = frozenset({"text", "id"})
 

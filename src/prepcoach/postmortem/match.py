@@ -45,33 +45,14 @@ def _bank_index(library: ContentLibrary) -> _BankIndex:
 
 
 def similar_questions(
-    text: str, library: ContentLibrary, *, limit: int = 3, cutoff: float = 50
+    text: str, library: ContentLibrary, *, limit: int = 3, cutoff: float = 45
 ) -> list[tuple[str, float]]:
-    """Bank questions worded like `text`, best first, as (id, score 0-100).
+    """Bank questions worded like `text`, best first, as (id, score 0-100): the question
+    search's ranking (content.search), kept when it covers enough of the text."""
+    from prepcoach.content.search import QuestionIndex
 
-    The score is the mean of two views: the share of the text's words (rare ones counting
-    more) that the question has, and rapidfuzz's token set/sort similarity of their words.
-    """
-    from rapidfuzz import fuzz
-
-    from prepcoach.stories.core import keywords
-
-    index = _bank_index(library)
-    words = keywords(text)
-    wanted = _stems(words)
-    if not wanted:
-        return []
-    total = sum(index.weight(s) for s in wanted)
-    scored = []
-    for qid, stems in index.stems.items():
-        overlap = 100 * sum(index.weight(s) for s in wanted & stems) / total
-        other = index.keywords[qid]
-        wording = (fuzz.token_set_ratio(words, other) + fuzz.token_sort_ratio(words, other)) / 2
-        score = round((overlap + wording) / 2, 1)
-        if score >= cutoff:
-            scored.append((qid, score))
-    scored.sort(key=lambda pair: -pair[1])
-    return scored[:limit]
+    hits = QuestionIndex(library.questions.values(), library.competencies).search(text)
+    return [(h.question.id, min(h.score, 100.0)) for h in hits if h.score >= cutoff][:limit]
 
 
 def suggest_competencies(text: str, library: ContentLibrary, limit: int = 2) -> tuple[str, ...]:
@@ -111,14 +92,20 @@ def suggest_competencies(text: str, library: ContentLibrary, limit: int = 2) -> 
 
 
 def named_competencies(text: str, library: ContentLibrary) -> tuple[str, ...]:
-    """Competencies the text names ("my leadership", "conflict with engineering")."""
-    from prepcoach.stories.core import keywords
+    """Competencies the text names ("my leadership", "conflict with engineering"), by their
+    id, their name or one of their cues, all of whose words must be there: "stakeholder
+    management" names stakeholder management, not time management.
+    """
+    wanted = _phrase_stems(text)
 
-    wanted = _stems(keywords(text))
+    def named(phrase: str) -> bool:
+        stems = _phrase_stems(phrase)
+        return bool(stems) and stems <= wanted
+
     return tuple(
         c.id
         for c in library.competencies.values()
-        if _stems(keywords(f"{c.id.replace('-', ' ')} {c.name}")) & wanted
+        if any(named(p) for p in (c.id.replace("-", " "), c.name, *c.cues))
     )
 
 
@@ -133,6 +120,26 @@ _SIGNAL_WORDS = frozenset(
     lot lots many much push pushed question questions really seemed several skeptical
     they times twice wanted worried""".split()
 )
+
+
+# Words too common to name a competency; unlike the keyword stop list, "time" stays.
+_FUNCTION_WORDS = frozenset(
+    "a an and are for from how into its not of on or our the their them they this to was "
+    "were what when with you your my me".split()
+)
+
+
+def _phrase_stems(text: str) -> set[str]:
+    """The stems of every word of a short phrase, keeping words the keyword list drops."""
+    import re
+
+    from prepcoach.kernel.text import lemma
+
+    return {
+        lemma(w)
+        for w in re.findall(r"[a-z0-9]+", text.casefold())
+        if len(w) > 2 and w not in _FUNCTION_WORDS and w not in _SIGNAL_WORDS
+    }
 
 
 def _stems(words: str) -> set[str]:
