@@ -163,26 +163,38 @@ def import_markdown(
         str | None, typer.Option("--name", help="Pack id (default: from the file name).")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing pack.")] = False,
+    kind: Annotated[
+        str,
+        typer.Option(
+            "--kind",
+            help="auto (from the title and headings), question (asked of you) or ask "
+            "(questions for you to ask).",
+        ),
+    ] = "auto",
 ) -> None:
     """Turn a Markdown question list into a pack in your content directory.
 
-    Headings become categories, bulleted and numbered items become questions.
+    Bulleted and numbered items become questions (their wording, else their heading, gives
+    the category); lists of questions to ask the employer become questions to ask; nested
+    questions become follow-up probes; competencies come from the competency cues.
 
     Example: prep content import ~/Downloads/top-50-questions.md
     """
-    from prepcoach.content.markdown_import import parse_markdown_questions, slugify
+    from prepcoach.content.lexicon import competency_index
+    from prepcoach.content.markdown_import import KINDS, parse_markdown_questions, slugify
     from prepcoach.content.yamlsource import dump_yaml
     from prepcoach.kernel.errors import PrepError
     from prepcoach.kernel.files import atomic_write, user_content_path
 
     ctx = get_context()
+    check_choice("--kind", kind, KINDS)
     try:
         text = file.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise PrepError(f"file not found: {file}") from None
     except (OSError, UnicodeDecodeError) as error:
         raise PrepError(f"cannot read {file}: {error}") from None
-    result = parse_markdown_questions(text)
+    result = parse_markdown_questions(text, kind=kind, lexicon=competency_index(ctx.library()))
     if not result.questions:
         raise PrepError(f"no questions found in {file} ({len(result.skipped)} line(s) skipped)")
     pack_id = slugify(name or file.stem) or "imported"
@@ -191,11 +203,21 @@ def import_markdown(
     header = f"# Imported from {file.name}. Add what each question assesses, tips and look-fors.\n"
     atomic_write(target, header + dump_yaml(pack), overwrite=force)
     console = ctx.console
-    console.print(f"Kept {len(result.questions)} question(s):")
+    asks = len(result.asks)
+    probes = sum(len(q.probes) for q in result.questions)
+    tagged = sum(1 for q in result.questions if q.competencies)
+    console.print(
+        f"Recognised {len(result.questions) - asks} interview question(s), {asks} question(s) "
+        f"to ask, {probes} follow-up probe(s); {tagged} tagged with competencies:"
+    )
     from rich.markup import escape
 
     for q in result.questions:
-        console.print(f"  [green]+[/green] {escape(f'[{q.category}] {q.text}')}", highlight=False)
+        label = f"ask: {q.ask_category}" if q.kind == "ask" else q.category
+        tags = f" ({', '.join(q.competencies)})" if q.competencies else ""
+        console.print(f"  [green]+[/green] {escape(f'[{label}] {q.text}{tags}')}", highlight=False)
+        for probe in q.probes:
+            console.print(f"      [dim]probe: {escape(probe)}[/dim]", highlight=False)
     if result.skipped:
         console.print(f"Skipped {len(result.skipped)} line(s):")
         for s in result.skipped:
