@@ -591,13 +591,13 @@ _ASK_RULE_TEXTS: Final[tuple[tuple[AskCategory, str], ...]] = (
         "next-steps",
         r"\bnext\s+steps?\b|\btimeline\b|\bhear\s+back\b|\b(?:hiring|interview"
         r"|recruitment)\s+process\b|\bhesitations?\b|\breservations?\b|\bconcerns?\s+"
-        r"about\s+(?:me|my)\b|\bstart\s+date\b|\bdecision\b.*\b(?:by|when)\b",
+        r"about\s+(?:me|my)\b|\bstart\s+date\b|\bdecision\b[^.?!]{0,60}\b(?:by|when)\b",
     ),
     (
         "performance",
         r"\bsuccess(?:ful)?\b|\bmeasur\w*|\bevaluat\w*|\bperformance\b|\bkpis?\b"
         r"|\bmetrics?\b|\bgoals?\s+for\b|\bfirst\s+(?:30|60|90|three|six)\b"
-        r"|\bexpectations?\b|\bjudged\b|\breview(?:s|ed)?\b.*\bwork\b",
+        r"|\bexpectations?\b|\bjudged\b|\breview(?:s|ed)?\b[^.?!]{0,60}\bwork\b",
     ),
     (
         "growth",
