@@ -113,7 +113,10 @@ class TextLemmas:
 
     def span(self, cue: Cue) -> str | None:
         """The text's words that say the cue, lower case ("pay band" for "pay bands")."""
-        for mine, theirs in ((self.words, cue.words), (self.lemma_words, cue.lemma_words)):
+        pairs = [(self.words, cue.words)]
+        if all(len(w) > 3 for w in cue.words):  # "ATS" is not the plural of "at"
+            pairs.append((self.lemma_words, cue.lemma_words))
+        for mine, theirs in pairs:
             at = _within(mine, theirs)
             if at is not None:
                 return " ".join(self.words[at : at + len(theirs)])
@@ -193,6 +196,8 @@ def skill_index(library: ContentLibrary) -> CueIndex:
             words = surface(phrase)
             if len(words) == 1 and len(words[0]) == 1 and phrase not in s.cues:
                 continue  # a one-letter name ("R") only by a cue that says more
+            if all(tx.is_stop(w) for w in words):
+                continue  # "AT", "IT": in lower case, everyday words
             cues.append(Cue(s.id, phrase, lemmas(phrase), words, phrase == s.name))
     return CueIndex(cues, by_surface=True)
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
+from prepcoach.interviews.posting import PostingReading
 from prepcoach.kernel import clock, textcheck
 from prepcoach.kernel.errors import NotFoundError, PrepError
 
@@ -59,6 +60,7 @@ class Interview:
     id: str = ""
     created_at: str = ""
     updated_at: str = ""
+    posting: PostingReading | None = None  # what the job posting asks for, when read
 
     @property
     def stage_label(self) -> str:

@@ -151,7 +151,11 @@ def load_kit(store: Store, library: ContentLibrary, interview: Interview) -> Kit
     concerns = postmortem.concerns if postmortem is not None else ()
     asked = postmortem.questions if postmortem is not None else ()
     likely = likely_questions(
-        library, format_for(library, interview.stage), concerns=concerns, asked=asked
+        library,
+        format_for(library, interview.stage),
+        concerns=concerns,
+        asked=asked,
+        posting=interview.posting.competencies if interview.posting else (),
     )
     return Kit(
         interview=interview,

@@ -327,7 +327,8 @@ class PracticeRun:
                 else interview_store.get_interview(self.store, interview_id or "")
             )
         self.interview_label = found.label()
-        self.interview_role = found.role
+        posted = found.posting.role if found.posting is not None else None
+        self.interview_role = posted or found.role  # the posting's reading, else the title
         research, salary_range, notes = feedback_extras(self.store, found)
         self.feedback_context = FeedbackContext(
             company=found.company,
