@@ -71,11 +71,12 @@ def previous_round(interviews: Sequence[Interview], interview: Interview) -> Int
     Rounds without a date count as earlier when they are marked done (or any status other
     than upcoming) and this one is still ahead.
     """
-    company = interview.company.casefold().strip()
+    from prepcoach.interviews.core import same_company
+
     start = when_moment(interview.when)
     earlier = []
     for other in interviews:
-        if other.id == interview.id or other.company.casefold().strip() != company:
+        if other.id == interview.id or not same_company(other.company, interview.company):
             continue
         moment = when_moment(other.when)
         if start is not None and moment is not None:

@@ -123,6 +123,16 @@ def add(
         )
     else:
         core.check(draft)  # report every problem before anything is stored
+    known = store_iv.companies(store)
+    linked = core.canonical_company(draft.company, known)
+    if linked != draft.company:
+        from dataclasses import replace
+
+        draft = replace(draft, company=linked)
+        ctx.err_console.print(
+            f"Same company as an earlier round: {_esc(linked)}; the rounds are linked.",
+            highlight=False,
+        )
     saved = store_iv.add_interview(store, draft)
     if reading is not None:
         saved = store_iv.set_posting(store, saved.id, reading)
@@ -258,9 +268,9 @@ def _when_problem(text: str) -> str | None:
 
 
 def _next_stage(existing: list[Interview], company: str) -> str:
-    from prepcoach.interviews.core import STAGES
+    from prepcoach.interviews.core import STAGES, same_company
 
-    rounds = [i.stage for i in existing if i.company.casefold() == company.strip().casefold()]
+    rounds = [i.stage for i in existing if same_company(i.company, company)]
     for earlier, later in (("final", "other"), ("second", "final"), ("first", "second")):
         if earlier in rounds:
             return later
