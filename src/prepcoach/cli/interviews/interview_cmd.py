@@ -9,6 +9,7 @@ import typer
 
 from prepcoach.cli.context import get_context
 from prepcoach.cli.options import JsonOption, YesOption
+from prepcoach.cli.render import esc
 
 if TYPE_CHECKING:
     from prepcoach.cli.prompts import Prompter
@@ -130,7 +131,7 @@ def add(
 
         draft = replace(draft, company=linked)
         ctx.err_console.print(
-            f"Same company as an earlier round: {_esc(linked)}; the rounds are linked.",
+            f"Same company as an earlier round: {esc(linked)}; the rounds are linked.",
             highlight=False,
         )
     saved = store_iv.add_interview(store, draft)
@@ -142,14 +143,14 @@ def add(
         print_json(interview_dict(saved))
     else:
         ctx.console.print(
-            f"Added interview [cyan]{saved.id}[/cyan]: {_esc(saved.label())}, "
+            f"Added interview [cyan]{saved.id}[/cyan]: {esc(saved.label())}, "
             f"{core.format_when(saved.when, relative=saved.when is not None)}",
             highlight=False,
         )
         if saved.posting is not None:
             _print_posting(saved.posting)
     for warning in core.warnings(saved):
-        ctx.err_console.print(f"Warning: {_esc(warning)}", highlight=False)
+        ctx.err_console.print(f"Warning: {esc(warning)}", highlight=False)
 
 
 def _ask_new(
@@ -321,8 +322,8 @@ def list_interviews(
             when += f"\n[dim]{clock.humanize_delta(interview.when)}[/dim]"
         table.add_row(
             ("→ " if current is not None and interview.id == current.id else "  ") + interview.id,
-            _esc(interview.company),
-            _esc(interview.role),
+            esc(interview.company),
+            esc(interview.role),
             interview.stage,
             when,
             _status(interview.status),
@@ -352,8 +353,8 @@ def show(query: QueryArgument = None, as_json: JsonOption = False) -> None:
 
     console = ctx.console
     console.print(
-        f"[cyan]{interview.id}[/cyan]  [bold]{_esc(interview.company)}[/bold]"
-        + (f" – {_esc(interview.role)}" if interview.role else ""),
+        f"[cyan]{interview.id}[/cyan]  [bold]{esc(interview.company)}[/bold]"
+        + (f" – {esc(interview.role)}" if interview.role else ""),
         highlight=False,
     )
     grid = Table.grid(padding=(0, 2))
@@ -363,22 +364,22 @@ def show(query: QueryArgument = None, as_json: JsonOption = False) -> None:
     grid.add_row("when", core.format_when(interview.when, relative=interview.when is not None))
     grid.add_row("status", _status(interview.status))
     if interview.posting_url:
-        grid.add_row("posting", _esc(interview.posting_url))
-    people = "\n".join(_esc(p.label()) for p in interview.interviewers) or "[dim]none yet[/dim]"
+        grid.add_row("posting", esc(interview.posting_url))
+    people = "\n".join(esc(p.label()) for p in interview.interviewers) or "[dim]none yet[/dim]"
     grid.add_row("interviewers", people)
     linked = store_iv.references(store, interview.id)
     if linked:
         grid.add_row("linked", ", ".join(r.label for r in linked))
     if interview.posting is not None:
         grid.add_row("role pack", interview.posting.role or "[dim]none fits[/dim]")
-        grid.add_row("asks for", _esc(", ".join(interview.posting.competencies)) or "-")
-        grid.add_row("skills", _esc(", ".join(interview.posting.skills)) or "-")
+        grid.add_row("asks for", esc(", ".join(interview.posting.competencies)) or "-")
+        grid.add_row("skills", esc(", ".join(interview.posting.skills)) or "-")
     console.print(grid)
     if interview.notes:
         console.print("\n[bold]Notes[/bold]")
         console.print(interview.notes, markup=False, highlight=False)
     for warning in core.warnings(interview):
-        ctx.err_console.print(f"Note: {_esc(warning)}", highlight=False)
+        ctx.err_console.print(f"Note: {esc(warning)}", highlight=False)
 
 
 @app.command("edit")
@@ -445,13 +446,13 @@ def edit(
         store, interview.id, changes, expected_updated_at=interview.updated_at
     )
     ctx.console.print(
-        f"Saved interview [cyan]{updated.id}[/cyan]: {_esc(updated.label())}, "
+        f"Saved interview [cyan]{updated.id}[/cyan]: {esc(updated.label())}, "
         f"{core.format_when(updated.when)}, {updated.status}",
         highlight=False,
     )
     if interview.when != updated.when or interview.status != updated.status:
         for warning in core.warnings(updated):
-            ctx.err_console.print(f"Warning: {_esc(warning)}", highlight=False)
+            ctx.err_console.print(f"Warning: {esc(warning)}", highlight=False)
 
 
 def _ask_changes(ask: Prompter, interview: Interview) -> Any:
@@ -562,7 +563,7 @@ def remove(
         )
     store_iv.delete_interview(store, interview.id)
     ctx.console.print(
-        f"Deleted interview [cyan]{interview.id}[/cyan] {_esc(interview.label())}{note}",
+        f"Deleted interview [cyan]{interview.id}[/cyan] {esc(interview.label())}{note}",
         highlight=False,
     )
 
@@ -599,7 +600,7 @@ def posting_cmd(
 
         print_json(interview_dict(saved))
         return
-    ctx.console.print(f"Read the posting for {_esc(saved.label())}.", highlight=False)
+    ctx.console.print(f"Read the posting for {esc(saved.label())}.", highlight=False)
     assert saved.posting is not None
     _print_posting(saved.posting)
 
@@ -627,9 +628,9 @@ def _print_posting(posting: Any) -> None:
     console = get_context().console
     role = posting.role or "none of the role packs"
     console.print(
-        f"The posting is for {_esc(role)}; it asks for "
-        f"{_esc(', '.join(posting.competencies)) or 'no competency the cues name'}"
-        + (f"; skills: {_esc(', '.join(posting.skills))}" if posting.skills else "")
+        f"The posting is for {esc(role)}; it asks for "
+        f"{esc(', '.join(posting.competencies)) or 'no competency the cues name'}"
+        + (f"; skills: {esc(', '.join(posting.skills))}" if posting.skills else "")
         + ".",
         highlight=False,
     )
@@ -649,12 +650,6 @@ def _status(status: str) -> str:
     colour = {"upcoming": "green", "offer": "bold green", "rejected": "red", "withdrawn": "dim"}
     style = colour.get(status)
     return f"[{style}]{status}[/{style}]" if style else status
-
-
-def _esc(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
 
 
 def _check_choice(option: str, value: str | None, allowed: tuple[str, ...]) -> None:

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from prepcoach.cli.prompts import Choice, Prompter
 from prepcoach.kernel.errors import PrepError
 from prepcoach.practice.scheduling import RATING_HELP, SelfRating
+from prepcoach.practice.session import GivenAnswer
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -23,33 +23,6 @@ if TYPE_CHECKING:
     from prepcoach.practice.feedback import Feedback
 
 STYLES = ("star", "free", "editor", "aloud")
-
-
-@dataclass(slots=True)
-class GivenAnswer:
-    style: str  # star, free or aloud
-    parts: dict[str, str]
-    seconds: float | None  # None: not measured (scripted), estimated from the words
-    part_seconds: dict[str, float] = field(default_factory=dict)
-    story_id: str | None = None
-
-
-class AnswerSource(Protocol):
-    interactive: bool
-
-    def choose(self, question: Question, default_style: str) -> str:
-        """A style from STYLES, or 'skip' or 'quit'."""
-        ...
-
-    def answer(
-        self, question: Question, style: str, template: StarTemplate | None
-    ) -> GivenAnswer: ...
-
-    def rate(self, question: Question, feedback: Feedback | None) -> SelfRating: ...
-
-    def pick_ask_questions(
-        self, candidates: Sequence[AskQuestion], shortlisted: Sequence[str] = ()
-    ) -> list[str]: ...
 
 
 def _clock(seconds: float) -> str:
