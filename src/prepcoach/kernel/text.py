@@ -17,7 +17,7 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 # A word: letters or digits, joined by inner apostrophes, hyphens or dots ("don't",
 # "follow-up", "levels.fyi", "3.5"), or thousands groups ("4,000"). Each repetition needs a
@@ -30,7 +30,7 @@ _SPACE_RUN: Final = re.compile(r"\s+")
 
 STOP_WORDS: Final = frozenset(
     """a about above after again against all also am an and any are as at be been before
-    being below between both but by can could did do does doing down during each either
+    being below between both but by can could did do does doing down during each either no not
     else ever few for from further had has have having he her here hers herself him himself
     his how i if in into is it its itself just let me more most much my myself nor of off
     on once only or other our ours ourselves out over per quite rather same she should
@@ -46,20 +46,33 @@ PROMPT_WORDS: Final = frozenset(
 # Words that put what follows them, up to the end of the clause, in the negative.
 _NEGATORS: Final = frozenset(
     """not no never nobody none nothing nowhere neither nor without cannot hardly barely
-    lack lacked lacking failed""".split()
+    lack lacked lacking""".split()
 )
 # Words that close a negation's scope: a new clause starts.
 _SCOPE_ENDS: Final = frozenset(
     """but so then until because although though however instead yet which whereas while
     after before once later eventually finally""".split()
 )
-_CLAUSE_PUNCT: Final = frozenset(',:()\u2013\u2014"')
+_WORD_OR_BREAK: Final = re.compile("(" + _WORD.pattern + ')|[,:()\u2013\u2014"]')
+# Words that state a quantity, as a digit would.
+NUMBER_WORDS: Final = frozenset(
+    """two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty
+    fifty sixty hundred hundreds thousand thousands million millions dozen dozens half twice
+    double doubled tripled halved percent quarter""".split()
+)
+_MULTIPLES: Final = frozenset("doubled tripled halved percent".split())
+# The pseudo-lemma of a sentence that holds a figure (a digit, a percentage, "doubled").
+FIGURE: Final = "#figure"
+FIGURE_RE: Final = re.compile(r"\d|\b(?:" + "|".join(sorted(NUMBER_WORDS)) + r")\b", re.I)
+
+
+_CONTROL: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def normalise(text: str) -> str:
-    """Lower case, curly quotes made straight, control characters made spaces."""
-    text = text.replace("\u2019", "'").replace("\u2018", "'").lower()
-    return "".join(c if c.isprintable() or c in "\n\t" else " " for c in text)
+    """Lower case, curly quotes made straight, control characters made spaces (line breaks
+    and tabs are kept); the length stays the same for most scripts."""
+    return _CONTROL.sub(" ", text.replace("\u2019", "'").replace("\u2018", "'").lower())
 
 
 def words(text: str) -> list[str]:
@@ -67,18 +80,28 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+_ALNUM: Final = re.compile(r"[^\W_]")
+
+
+# A stop after one of these does not end the sentence ("e.g. a pilot").
+_ABBREVIATION: Final = re.compile(r"(?:^|\W)(?:e\.g|i\.e|etc|vs|approx|dr|mr|mrs|ms|st)\.$", re.I)
+
+
 def sentences(text: str) -> list[str]:
     """The sentences of a text, stripped, in order (split at . ! ? line breaks and ;)."""
     out: list[str] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        piece = text[start : m.end()].strip()
-        if piece and any(c.isalnum() for c in piece):
-            out.append(_SPACE_RUN.sub(" ", piece).rstrip(";").strip())
+        tail = text[max(start, m.start() - 7) : m.end()]
+        if m.group() == "." and _ABBREVIATION.search(tail):
+            continue  # the sentence goes on
+        piece = text[start : m.end()]
         start = m.end()
-    piece = text[start:].strip()
-    if piece and any(c.isalnum() for c in piece):
-        out.append(_SPACE_RUN.sub(" ", piece))
+        if _ALNUM.search(piece):
+            out.append(_SPACE_RUN.sub(" ", piece).strip().rstrip(";").strip())
+    piece = text[start:]
+    if _ALNUM.search(piece):
+        out.append(_SPACE_RUN.sub(" ", piece).strip())
     return out
 
 
@@ -171,8 +194,7 @@ def is_negation(word: str) -> bool:
     return word in _NEGATORS or word.endswith("n't")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     word: str  # as written, lower case
     lemma: str
     negated: bool  # inside the scope of a negation
@@ -188,16 +210,14 @@ def tokens(sentence: str) -> list[Token]:
     """
     out: list[Token] = []
     negated = False
-    last = 0
-    for m in _WORD.finditer(sentence):
-        word = m.group()
-        between = sentence[last : m.start()]
-        if negated and any(c in _CLAUSE_PUNCT for c in between):
+    for m in _WORD_OR_BREAK.finditer(sentence):
+        word = m.group(1)
+        if word is None:  # a comma, colon, dash or quote closes the clause
             negated = False
-        last = m.end()
+            continue
         if word in _SCOPE_ENDS:
             negated = False
-        if is_negation(word):
+        elif word in _NEGATORS or word.endswith("n't"):
             negated = True
             out.append(Token(word, word, True, m.start(), m.end()))
             continue
@@ -225,6 +245,8 @@ class SentenceIndex:
         self._where: dict[str, set[int]] = {}
         self._by_prefix: dict[str, set[str]] = {}
         for i, toks in enumerate(self.tokens):
+            if any(t.word[0].isdigit() or t.word in _MULTIPLES for t in toks):
+                self._where.setdefault(FIGURE, set()).add(i)
             for tok in toks:
                 if tok.negated or is_stop(tok.lemma):
                     continue
@@ -263,25 +285,32 @@ class SentenceIndex:
                     return Match(start, self._quote(start, phrase_lemmas))
         return None
 
+    def find_any_pair(self, lemmas: Sequence[str]) -> tuple[str, ...]:
+        """Two of the lemmas that occur together in one sentence, if any."""
+        places = {x: self.sentences_with(x) for x in dict.fromkeys(lemmas)}
+        found = [x for x in places if places[x]]
+        for i, a in enumerate(found):
+            for b in found[i + 1 :]:
+                if places[a] & places[b]:
+                    return (a, b)
+        return ()
+
     def _quote(self, index: int, phrase_lemmas: Sequence[str]) -> str:
-        """The shortest stretch of the sentence from the first to the last matched word,
-        widened to at least a few words."""
+        """The words that show the phrase: the whole sentence when it is short, otherwise
+        the stretch around the matched words."""
         toks = self.tokens[index]
+        sentence = self.originals[index]
+        if len(sentence) != len(self.sentences[index]):
+            sentence = self.sentences[index]
+        if len(toks) <= 18:
+            return sentence.rstrip(".!?;, ")
         hits = [
             i
             for i, tok in enumerate(toks)
             if not tok.negated and any(related(tok.lemma, x) for x in phrase_lemmas)
-        ]
-        sentence = self.originals[index]
-        if len(sentence) != len(self.sentences[index]):
-            sentence = self.sentences[index]
-        if not hits:
-            return clip(sentence, 90)
-        first, last = hits[0], hits[-1]
-        while last - first < 4 and (first > 0 or last < len(toks) - 1):
-            first, last = max(0, first - 1), min(len(toks) - 1, last + 1)
-        if last - first > 16:
-            last = first + 16
+        ] or [0]
+        first, last = max(0, hits[0] - 4), min(len(toks) - 1, hits[-1] + 6)
+        last = min(last, first + 18)
         return sentence[toks[first].start : toks[last].end]
 
 

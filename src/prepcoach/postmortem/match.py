@@ -122,23 +122,17 @@ _SIGNAL_WORDS = frozenset(
 )
 
 
-# Words too common to name a competency; unlike the keyword stop list, "time" stays.
-_FUNCTION_WORDS = frozenset(
-    "a an and are for from how into its not of on or our the their them they this to was "
-    "were what when with you your my me".split()
-)
-
-
 def _phrase_stems(text: str) -> set[str]:
-    """The stems of every word of a short phrase, keeping words the keyword list drops."""
+    """The lemmas of every word of a short phrase, keeping words the keyword list drops
+    ("time" stays; only stop words go)."""
     import re
 
-    from prepcoach.kernel.text import lemma
+    from prepcoach.kernel.text import is_stop, lemma
 
     return {
         lemma(w)
         for w in re.findall(r"[a-z0-9]+", text.casefold())
-        if len(w) > 2 and w not in _FUNCTION_WORDS and w not in _SIGNAL_WORDS
+        if len(w) > 2 and not is_stop(w) and w not in _SIGNAL_WORDS
     }
 
 
