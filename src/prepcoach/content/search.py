@@ -12,6 +12,7 @@ word of the query, or the query as a phrase, come before those that hold some of
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -40,7 +41,8 @@ _CORE_FIELDS = frozenset({"text", "id"})
 _PHRASAL = frozenset({"deal", "cope", "work"})
 
 
-def _terms(text: str) -> list[str]:
+@functools.lru_cache(maxsize=65536)
+def _terms(text: str) -> tuple[str, ...]:
     """The lemmas of a text's words in order, stop words kept out, numbers as digits."""
     out: list[str] = []
     found = tx.words(tx.normalise(text.replace("-", " ").replace("/", " ")))
@@ -52,7 +54,7 @@ def _terms(text: str) -> list[str]:
         if lemma in _PHRASAL and found[i + 1 : i + 2] == ["with"]:
             continue
         out.append(lemma)
-    return out
+    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +140,15 @@ class QuestionIndex:
         if not terms:
             return []
         readings = {t: self._readings(t) for t in terms}
+        # The bank's words derived from each reading ("prioritise" for "prioritisation"),
+        # found once over the vocabulary rather than once per question.
+        derived = {
+            word: frozenset(v for v in self.vocabulary if v != word and tx.related(word, v))
+            if len(word) >= 5
+            else frozenset()
+            for reading in readings.values()
+            for word, _quality in reading
+        }
         rare = max(self.idf.values(), default=1.0)
         weight = {t: max(self.idf.get(w, rare) for w, _ in readings[t]) for t in terms}
         total = sum(weight.values())
@@ -152,7 +163,7 @@ class QuestionIndex:
                 best, in_core = 0.0, False
                 for word, quality in readings[term]:
                     for name, lemmas in doc.fields.items():
-                        found = _found(word, lemmas)
+                        found = _found(word, lemmas, derived[word])
                         if found:
                             value = found * quality * _FIELD_WEIGHTS[name]
                             if value > best:
@@ -190,11 +201,11 @@ class QuestionIndex:
         return [h for h in hits if h.score >= floor]
 
 
-def _found(word: str, lemmas: frozenset[str]) -> float:
+def _found(word: str, lemmas: frozenset[str], derived: frozenset[str]) -> float:
     """1 when the lemma is there, 0.8 when a related one is ("prioritise"), else 0."""
     if word in lemmas:
         return 1.0
-    if len(word) >= 5 and any(tx.related(word, other) for other in lemmas):
+    if derived and not derived.isdisjoint(lemmas):
         return 0.8
     return 0.0
 
