@@ -11,7 +11,7 @@ import difflib
 import re
 from dataclasses import dataclass, fields, is_dataclass, replace
 from functools import cache
-from typing import TYPE_CHECKING, Any, get_args, get_origin
+from typing import TYPE_CHECKING, Any, get_args, get_origin, get_type_hints
 
 from prepcoach.content.model import KINDS, LookFor, Pack
 from prepcoach.content.yamlsource import MarkedDict, key_mark_of, mark_of
@@ -32,7 +32,9 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+        from prepcoach.kernel.safetext import shorten
+
+        return f"{self.path}:{self.line}:{self.column}: {shorten(self.message, 500)}"
 
 
 @cache
@@ -70,8 +72,6 @@ def _class_at(loc: tuple[Any, ...]) -> type:
 
 @cache
 def _nested_class(cls: type, name: str) -> type | None:
-    from typing import get_type_hints
-
     hint = get_type_hints(cls).get(name)
     if get_origin(hint) is tuple:
         inner = get_args(hint)[0]

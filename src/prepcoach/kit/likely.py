@@ -17,6 +17,7 @@ from typing import Protocol
 
 from prepcoach.content.library import ContentLibrary
 from prepcoach.content.model import InterviewFormat, Question
+from prepcoach.kit.shortlist import clip
 
 # The built-in format for each round; a user's content may add others for the same stage.
 PREFERRED_FORMATS = {
@@ -140,6 +141,4 @@ def _rank(
 
 
 def _short(text: str) -> str:
-    from prepcoach.kit.shortlist import clip
-
     return clip(text, 60)

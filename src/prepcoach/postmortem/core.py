@@ -11,22 +11,23 @@ any other prompt of a user's template are kept in `answers` and shown in reports
 `action_plan` turns a finished post-mortem into preparation for the next round:
 1. questions rated 1-2 become due for practice now;
 2. each concern names the competencies to prepare and the stories that cover them (or none);
-3. the clarify items become a draft answer to "Would you like to revisit anything from our
-   first conversation?";
+3. the clarify items become a draft answer for when the second round opens by asking whether
+   you want to go back over the first interview;
 4. the topics feed the thank-you email, due 24 hours after the interview.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from prepcoach.content import checks
 from prepcoach.content.checks import Finding
 from prepcoach.followup.core import followup_deadline as deadline_after
-from prepcoach.interviews.core import Interview, Interviewer
+from prepcoach.interviews.core import Interview, Interviewer, format_when, sort_key_latest
+from prepcoach.kernel import clock
 from prepcoach.kernel.errors import ContentError
 
 if TYPE_CHECKING:
@@ -260,7 +261,7 @@ class ActionPlan:
 
     weak_questions: tuple[AskedQuestion, ...]  # rated 1-2, the weakest first
     concerns: tuple[ConcernPrep, ...]
-    revisit_answer: str  # a draft answer to "Would you like to revisit anything...?"
+    revisit_answer: str  # a draft for going back over the first interview
     followup_topics: tuple[str, ...]
     followup_deadline: datetime | None  # see followup.core.followup_deadline
     strengths: tuple[str, ...]
@@ -345,7 +346,7 @@ _COUNTS = {1: "one thing", 2: "two things", 3: "three things"}
 def revisit_answer(
     clarify: Sequence[str], weak: Sequence[AskedQuestion] = (), excited_about: str = ""
 ) -> str:
-    """A draft answer to "Would you like to revisit anything from our first conversation?".
+    """A draft answer for when they ask whether you want to go back over the first interview.
 
     Built from the clarify items, plus the weakest question you know a better answer to.
     With nothing to clarify, a graceful "no" that turns to what excited you. It is a
@@ -405,9 +406,6 @@ def _clause(text: str) -> str:
 
 def interview_problem(interview: Interview, reference: datetime | None = None) -> str | None:
     """Why there can be no post-mortem for this interview yet (it is in the future)."""
-    from prepcoach.interviews.core import format_when
-    from prepcoach.kernel import clock
-
     reference = reference or clock.now()
     when = interview.when
     if isinstance(when, datetime):
@@ -430,7 +428,6 @@ def past_interviews(
 ) -> list[Interview]:
     """Interviews that have started (or have no date), most recent first, for choosing which
     one to look back on; undated ones come after dated ones."""
-    from prepcoach.interviews.core import sort_key_latest
 
     started = [i for i in interviews if interview_problem(i, reference) is None]
     dated = sorted((i for i in started if i.when is not None), key=sort_key_latest, reverse=True)
@@ -447,7 +444,6 @@ def merged_people(
 
     None when nothing changes. Someone is the same person by email, else by name.
     """
-    from dataclasses import replace
 
     people = list(known)
     changed = False

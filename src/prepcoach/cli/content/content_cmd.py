@@ -8,8 +8,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from prepcoach.cli.context import get_context
-from prepcoach.cli.inputs import check_choice
+from prepcoach.cli.context import get_context, load_content_checks
+from prepcoach.cli.inputs import check_choice, read_text
+from prepcoach.cli.render import error_text, esc, print_json
+from prepcoach.kernel.errors import ContentError, PrepError
+
+MARKDOWN_LIMIT = 5 * 1024 * 1024  # bytes in a Markdown list to import
+LISTED = 200  # kept and skipped lines listed after an import
 
 if TYPE_CHECKING:
     from prepcoach.content.library import ContentLibrary
@@ -42,9 +47,9 @@ def validate(
     files = content_files(
         app_paths.builtin_content_dir(), app_paths.user_content_dir(ctx.home), extra
     )
-    library, problems = check_files(files)
+    library, problems = check_files(files, prepare_checks=load_content_checks)
     for problem in problems:
-        typer.echo(str(problem))
+        typer.echo(error_text(problem))
     counts = ", ".join(
         count_label(kind, len(library.items(kind))) for kind in KINDS if library.items(kind)
     )
@@ -65,8 +70,6 @@ def list_packs(
     """
     library = get_context().library()
     if as_json:
-        from prepcoach.cli.render import print_json
-
         print_json([asdict(p) for p in library.packs])
         return
     from rich.table import Table
@@ -102,8 +105,6 @@ def show(
     kind, item = library.find(item_id)
     data = {k: v for k, v in asdict(item).items() if v not in ((), None, "", False)}
     if as_json:
-        from prepcoach.cli.render import print_json
-
         print_json({"kind": kind, "from": library.origins.get(f"{kind}/{item_id}"), **data})
         return
     from prepcoach.content.library import KIND_LABELS
@@ -127,10 +128,9 @@ def _plain(value: Any) -> Any:
 
 
 def print_question(q: Question, library: ContentLibrary) -> None:
-    from rich.markup import escape
 
     console = get_context().console
-    console.print(f"\n[bold]{escape(q.text)}[/bold]\n")
+    console.print(f"\n[bold]{esc(q.text)}[/bold]\n")
     comps = ", ".join(
         library.competencies[c].name for c in q.competencies if c in library.competencies
     )
@@ -143,7 +143,7 @@ def print_question(q: Question, library: ContentLibrary) -> None:
         f"[dim]answer[/dim] {q.answer_format}, about {q.target_seconds // 60}:"
         f"{q.target_seconds % 60:02d} spoken\n"
     )
-    console.print(f"[bold]What it assesses[/bold]\n{escape(q.assesses)}\n")
+    console.print(f"[bold]What it assesses[/bold]\n{esc(q.assesses)}\n")
     for title, items in (
         ("Tips", q.tips),
         ("A strong answer covers", q.look_for_labels),
@@ -152,7 +152,7 @@ def print_question(q: Question, library: ContentLibrary) -> None:
         if items:
             console.print(f"[bold]{title}[/bold]")
             for item in items:
-                console.print(f"  • {escape(item)}")
+                console.print(f"  • {esc(item)}")
             console.print()
 
 
@@ -181,19 +181,15 @@ def import_markdown(
     Example: prep content import ~/Downloads/top-50-questions.md
     """
     from prepcoach.content.lexicon import competency_index
+    from prepcoach.content.library import content_files, new_pack_problems
     from prepcoach.content.markdown_import import KINDS, parse_markdown_questions, slugify
     from prepcoach.content.yamlsource import dump_yaml
-    from prepcoach.kernel.errors import PrepError
-    from prepcoach.kernel.files import atomic_write, user_content_path
+    from prepcoach.kernel import paths as app_paths
+    from prepcoach.kernel.files import atomic_write, check_target, user_content_path
 
     ctx = get_context()
     check_choice("--kind", kind, KINDS)
-    try:
-        text = file.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise PrepError(f"file not found: {file}") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise PrepError(f"cannot read {file}: {error}") from None
+    text = read_text(file, MARKDOWN_LIMIT, "Markdown list")
     result = parse_markdown_questions(text, kind=kind, lexicon=competency_index(ctx.library()))
     if not result.questions:
         raise PrepError(f"no questions found in {file} ({len(result.skipped)} line(s) skipped)")
@@ -201,7 +197,21 @@ def import_markdown(
     pack = result.to_pack(pack_id, source=str(file))
     target = user_content_path(ctx.home, pack_id)
     header = f"# Imported from {file.name}. Add what each question assesses, tips and look-fors.\n"
-    atomic_write(target, header + dump_yaml(pack), overwrite=force)
+    text = header + dump_yaml(pack)
+    if target.parent.is_dir():
+        check_target(target, overwrite=force)
+    files = content_files(
+        app_paths.builtin_content_dir(), app_paths.user_content_dir(ctx.home), ctx.content_paths
+    )
+    load_content_checks()
+    problems = new_pack_problems(files, target, text)
+    if problems:  # the pack would break every command: refuse before writing anything
+        raise ContentError(
+            f"the pack '{pack_id}' from {file} would not load, so nothing was written; "
+            "choose another --name, or fix what is listed",
+            problems,
+        )
+    atomic_write(target, text, overwrite=force, create_folder=True)
     console = ctx.console
     asks = len(result.asks)
     probes = sum(len(q.probes) for q in result.questions)
@@ -210,20 +220,22 @@ def import_markdown(
         f"Recognised {len(result.questions) - asks} interview question(s), {asks} question(s) "
         f"to ask, {probes} follow-up probe(s); {tagged} tagged with competencies:"
     )
-    from rich.markup import escape
-
-    for q in result.questions:
+    for q in result.questions[:LISTED]:
         label = f"ask: {q.ask_category}" if q.kind == "ask" else q.category
         tags = f" ({', '.join(q.competencies)})" if q.competencies else ""
-        console.print(f"  [green]+[/green] {escape(f'[{label}] {q.text}{tags}')}", highlight=False)
+        console.print(f"  [green]+[/green] {esc(f'[{label}] {q.text}{tags}')}", highlight=False)
         for probe in q.probes:
-            console.print(f"      [dim]probe: {escape(probe)}[/dim]", highlight=False)
+            console.print(f"      [dim]probe: {esc(probe)}[/dim]", highlight=False)
+    if len(result.questions) > LISTED:
+        console.print(f"  ... and {len(result.questions) - LISTED} more (all in the pack)")
     if result.skipped:
         console.print(f"Skipped {len(result.skipped)} line(s):")
-        for s in result.skipped:
+        for s in result.skipped[:LISTED]:
             console.print(
-                f"  [dim]- line {s.line} ({s.reason}): {escape(s.text[:70])}[/dim]", highlight=False
+                f"  [dim]- line {s.line} ({s.reason}): {esc(s.text[:70])}[/dim]", highlight=False
             )
+        if len(result.skipped) > LISTED:
+            console.print(f"  ... and {len(result.skipped) - LISTED} more")
     console.print(f"Wrote {target}")
     console.print(f"Check it with: prep content validate {target}")
 
@@ -245,7 +257,6 @@ def new_pack(
     from importlib.resources import files
 
     from prepcoach.content.markdown_import import slugify
-    from prepcoach.kernel.errors import PrepError
     from prepcoach.kernel.files import atomic_write, user_content_path
 
     ctx = get_context()
@@ -264,7 +275,7 @@ def new_pack(
         .replace("{role_name}", role_name.replace('"', "'"))
         .replace("{path}", str(target))
     )
-    atomic_write(target, text, overwrite=False)
+    atomic_write(target, text, overwrite=False, create_folder=out is None)
     ctx.console.print(f"Wrote {target}")
     ctx.console.print("Edit it, then check it with: prep content validate")
 
@@ -302,12 +313,8 @@ def questions(
             return
     found = found[:limit]
     if as_json:
-        from prepcoach.cli.render import print_json
-
         print_json([asdict(q) for q in found])
         return
-    from rich.markup import escape
-
     console = ctx.console
     for q in found:
         tags = ", ".join(q.competencies)
@@ -315,5 +322,5 @@ def questions(
             f"[cyan]{q.id}[/cyan]  [dim]{q.category}{' · ' + tags if tags else ''}[/dim]",
             highlight=False,
         )
-        console.print(f"  {escape(q.text)}", highlight=False)
+        console.print(f"  {esc(q.text)}", highlight=False)
     console.print(f"[dim]{len(found)} question(s). Details: prep content show ID[/dim]")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict, replace
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -9,7 +11,11 @@ import typer
 
 from prepcoach.cli.context import get_context
 from prepcoach.cli.options import JsonOption, YesOption
-from prepcoach.cli.render import esc
+from prepcoach.cli.render import esc, print_json
+from prepcoach.interviews import core
+from prepcoach.interviews.core import STAGES, Interviewer, parse_when, when_to_text
+from prepcoach.kernel import clock, textcheck
+from prepcoach.kernel.errors import PrepError
 
 if TYPE_CHECKING:
     from prepcoach.cli.prompts import Prompter
@@ -88,7 +94,6 @@ def add(
     --when "2025-03-14 14:30" --interviewer "Jane Doe|VP Product|jane@acme.com"
     """
     from prepcoach.cli.inputs import prompter
-    from prepcoach.interviews import core
     from prepcoach.interviews import store as store_iv
 
     ctx = get_context()
@@ -138,8 +143,6 @@ def add(
     if reading is not None:
         saved = store_iv.set_posting(store, saved.id, reading)
     if as_json:
-        from prepcoach.cli.render import print_json
-
         print_json(interview_dict(saved))
     else:
         ctx.console.print(
@@ -164,11 +167,8 @@ def _ask_new(
     asked_people: bool,
     asked_posting: bool,
 ) -> Interview:
-    from dataclasses import replace
 
     from prepcoach.cli.prompts import Choice
-    from prepcoach.interviews import core
-    from prepcoach.kernel import textcheck
 
     def company_problem(value: str) -> str | None:
         return textcheck.problem("the company name", value, required=True)
@@ -231,9 +231,6 @@ def _ask_new(
 
 
 def _ask_people(ask: Prompter, *, first: bool = True) -> list[Interviewer]:
-    from prepcoach.interviews.core import Interviewer
-    from prepcoach.kernel import textcheck
-
     people: list[Interviewer] = []
     message = "Do you know who will interview you?" if first else "Add an interviewer?"
     while ask.confirm("interview.add_interviewer", message, default=False):
@@ -258,9 +255,6 @@ def _ask_people(ask: Prompter, *, first: bool = True) -> list[Interviewer]:
 
 
 def _when_problem(text: str) -> str | None:
-    from prepcoach.interviews.core import parse_when
-    from prepcoach.kernel.errors import PrepError
-
     try:
         parse_when(text)
     except PrepError as error:
@@ -269,7 +263,7 @@ def _when_problem(text: str) -> str | None:
 
 
 def _next_stage(existing: list[Interview], company: str) -> str:
-    from prepcoach.interviews.core import STAGES, same_company
+    from prepcoach.interviews.core import same_company
 
     rounds = [i.stage for i in existing if same_company(i.company, company)]
     for earlier, later in (("final", "other"), ("second", "final"), ("first", "second")):
@@ -289,17 +283,13 @@ def list_interviews(
 
     Example: prep interview list --status upcoming
     """
-    from prepcoach.interviews import core
     from prepcoach.interviews import store as store_iv
-    from prepcoach.kernel import clock
 
     ctx = get_context()
     _check_choice("--status", status, core.STATUSES)
     store = ctx.store()
     found = store_iv.list_interviews(store, status=status)
     if as_json:
-        from prepcoach.cli.render import print_json
-
         print_json([interview_dict(i) for i in found])
         return
     if not found:
@@ -338,15 +328,12 @@ def show(query: QueryArgument = None, as_json: JsonOption = False) -> None:
 
     Example: prep interview show acme
     """
-    from prepcoach.interviews import core
     from prepcoach.interviews import store as store_iv
 
     ctx = get_context()
     store = ctx.store()
     interview = store_iv.find_interview(store, query)
     if as_json:
-        from prepcoach.cli.render import print_json
-
         print_json(interview_dict(interview))
         return
     from rich.table import Table
@@ -419,7 +406,6 @@ def edit(
     Example: prep interview edit acme --status done
     """
     from prepcoach.cli.inputs import prompter
-    from prepcoach.interviews import core
     from prepcoach.interviews import store as store_iv
 
     ctx = get_context()
@@ -457,8 +443,6 @@ def edit(
 
 def _ask_changes(ask: Prompter, interview: Interview) -> Any:
     from prepcoach.cli.prompts import Choice
-    from prepcoach.interviews import core
-    from prepcoach.kernel import textcheck
 
     company = ask.text(
         "interview.company",
@@ -514,10 +498,6 @@ def _ask_changes(ask: Prompter, interview: Interview) -> Any:
 
 def _when_input(interview: Interview) -> str:
     """The stored date as the user would type it (local time)."""
-    from datetime import datetime
-
-    from prepcoach.kernel import clock
-
     if interview.when is None:
         return ""
     if isinstance(interview.when, datetime):
@@ -540,7 +520,6 @@ def remove(
     """
     from prepcoach.cli.prompts import make_prompter
     from prepcoach.interviews import store as store_iv
-    from prepcoach.kernel.errors import PrepError
 
     ctx = get_context()
     store = ctx.store()
@@ -637,10 +616,6 @@ def _print_posting(posting: Any) -> None:
 
 
 def interview_dict(interview: Interview) -> dict[str, Any]:
-    from dataclasses import asdict
-
-    from prepcoach.interviews.core import when_to_text
-
     data = asdict(interview)
     data["when"] = when_to_text(interview.when)
     return data

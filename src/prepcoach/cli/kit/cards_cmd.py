@@ -5,19 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from prepcoach.cli.context import get_context
+from prepcoach.interviews import store as store_iv
+from prepcoach.kernel.errors import NotFoundError, PrepError
+from prepcoach.kernel.files import atomic_write
+from prepcoach.kit import cards as flashcards
+from prepcoach.kit.core import load_kit, practised
+from prepcoach.practice import store as ps
 
 
 def export_cards(*, anki: Path | None, csv_file: Path | None, every: bool, force: bool) -> None:
     """Cards for the likely questions of your next interview and every question you have
     practised (`every`: the whole bank), each with your best answer."""
-    import sys
-
-    from prepcoach.interviews import store as store_iv
-    from prepcoach.kernel.errors import NotFoundError, PrepError
-    from prepcoach.kit import cards as flashcards
-    from prepcoach.kit.core import practised
-    from prepcoach.practice import store as ps
-
     ctx = get_context()
     store = ctx.store()
     library = ctx.library()
@@ -27,8 +25,6 @@ def export_cards(*, anki: Path | None, csv_file: Path | None, every: bool, force
     except NotFoundError:
         interview = None
     if interview is not None:
-        from prepcoach.kit.core import load_kit
-
         likely = [q.question.id for q in load_kit(store, library, interview).likely]
     done = sorted(ps.practised_ids(store) & set(library.questions))
     questions = flashcards.select_questions(library, practised=done, likely=likely, every=every)
@@ -40,11 +36,13 @@ def export_cards(*, anki: Path | None, csv_file: Path | None, every: bool, force
     cards = flashcards.build_cards(questions, practised(store, [q.id for q in questions]))
     answered = sum(1 for c in cards if c.answer)
     summary = f"{len(cards)} card(s), {answered} with your best answer"
+    from prepcoach.kernel.files import check_target
+
     for target in (anki, csv_file):
-        if target is not None and target != Path("-") and target.exists() and not force:
-            raise PrepError(f"{target} already exists; add --force to replace it")
+        if target is not None and target != Path("-"):
+            check_target(target, overwrite=force)
     if anki is not None:
-        flashcards.write_apkg(cards, anki)
+        flashcards.write_apkg(cards, anki, work_dir=ctx.home)
         ctx.err_console.print(
             f"Wrote {summary} to {anki} (open it with Anki, or AnkiDroid/AnkiMobile)",
             highlight=False,
@@ -52,9 +50,9 @@ def export_cards(*, anki: Path | None, csv_file: Path | None, every: bool, force
     if csv_file is not None:
         text = flashcards.to_csv(cards)
         if str(csv_file) == "-":
-            sys.stdout.write(text)
-        else:
-            from prepcoach.kernel.files import atomic_write
+            from prepcoach.cli.render import write_out
 
+            write_out(text)
+        else:
             atomic_write(csv_file, text, overwrite=True)
             ctx.err_console.print(f"Wrote {summary} to {csv_file}", highlight=False)
