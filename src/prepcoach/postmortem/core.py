@@ -94,6 +94,7 @@ class Concern:
 
     text: str
     competencies: tuple[str, ...] = ()
+    skills: tuple[str, ...] = ()  # role or technical skills it names ("sql")
     raised_by: str = ""  # who of the people met raised it ('' when not noted)
 
 
@@ -212,6 +213,7 @@ def from_answers(
         Concern(
             text=str(c.get("text") or ""),
             competencies=tuple(c.get("competencies") or ()),
+            skills=tuple(str(s) for s in c.get("skills") or ()),
             raised_by=str(c.get("by") or ""),
         )
         for c in _as_list(answers.get("concerns"))

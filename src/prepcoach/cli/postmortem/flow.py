@@ -24,7 +24,7 @@ from prepcoach.postmortem.core import (
     RATING_LABELS,
     REPEATED_KINDS,
 )
-from prepcoach.postmortem.match import likely_competencies, similar_questions, suggest_competencies
+from prepcoach.postmortem.match import read_concern, similar_questions
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -330,7 +330,13 @@ class TerminalPostmortem:
 
     def concerns(self, prompt: PostmortemPrompt, current: Any, save: Save) -> Any:
         concerns: list[dict[str, Any]] = [c for c in current or [] if isinstance(c, dict)]
-        pending = concerns.pop() if concerns and not concerns[-1].get("competencies") else None
+        last = concerns[-1] if concerns else {}
+        # a concern with neither competencies nor skills was cut short before they were picked
+        pending = (
+            concerns.pop()
+            if last and not (last.get("competencies") or last.get("skills"))
+            else None
+        )
         self._show([_concern(c) for c in concerns])
         while True:
             if pending is not None:  # typed before an interruption: its questions go on
@@ -348,32 +354,42 @@ class TerminalPostmortem:
                 return concerns
             entry: dict[str, Any] = {"text": text, "competencies": []}
             save([*concerns, entry])  # the text is kept even if the next question is cut short
-            entry["competencies"] = self._concern_competencies(prompt, text)
+            picked, skills = self._concern_competencies(prompt, text)
+            entry["competencies"] = picked
+            if skills:
+                entry["skills"] = skills
             who = self._raised_by(self._name(prompt, "by"), "it")
             if who:
                 entry["by"] = who
             concerns.append(entry)
             save(concerns)
 
-    def _concern_competencies(self, prompt: PostmortemPrompt, text: str) -> list[str]:
+    def _concern_competencies(
+        self, prompt: PostmortemPrompt, text: str
+    ) -> tuple[list[str], list[str]]:
+        """The competencies picked for a concern, and the role or technical skills it names."""
         competencies = self.library.competencies
-        suggested = suggest_competencies(text, self.library, limit=3)
-        likely = likely_competencies(text, self.library)
-        order = list(dict.fromkeys([*likely, *suggested, *competencies]))
+        reading = read_concern(text, self.library)
+        # Ticked only when the reading is confident; the likely ones come first.
+        likely = [reading.pretick] if reading.pretick else []
+        order = list(dict.fromkeys([*reading.ranked[:3], *competencies]))
         choices = [
             Choice(competencies[c].name, c, description=competencies[c].description) for c in order
         ]
+        if reading.skills:
+            self.say(f"  Skills it names: {esc(', '.join(reading.skills))}")
         picked: list[Any] = []
-        while not picked:
+        while True:
             picked = self.ask.checkbox(
                 self._name(prompt, "competencies"),
                 "Which competencies does it point to? (Space to pick, Enter to confirm)",
                 choices,
                 checked=likely,
             )
-            if not picked:
-                self.say("Pick at least one: the plan prepares stories for them.")
-        return [str(c) for c in picked]
+            if picked or reading.skills:
+                break
+            self.say("Pick at least one: the plan prepares stories for them.")
+        return [str(c) for c in picked], list(reading.skills)
 
 
 def _person(person: Mapping[str, Any]) -> str:
