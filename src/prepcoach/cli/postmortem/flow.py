@@ -255,6 +255,9 @@ class TerminalPostmortem:
         if asked and asked[-1].get("rating") is None:  # interrupted before its rating
             self.say(f"Question {len(asked)}: {esc(str(asked[-1].get('text')))}")
             self._rate(prompt, asked, save)
+        elif asked and "would_say" not in asked[-1]:  # interrupted at its notes
+            self.say(f"Question {len(asked)}: {esc(str(asked[-1].get('text')))}")
+            self._notes(prompt, asked, save)
         bank = {q.text: q.id for q in self.library.questions.values()}
         self.say(
             "[dim]Type a few words to search the question bank (arrow down to pick one), or "
@@ -315,10 +318,17 @@ class TerminalPostmortem:
             self._name(prompt, "rating"), "  How well did you answer it? (1-5)", None
         )
         save(asked)
+        self._notes(prompt, asked, save)
+
+    def _notes(self, prompt: PostmortemPrompt, asked: list[dict[str, Any]], save: Save) -> None:
+        """What you said and would say now, for the last question (those not answered yet)."""
+        entry = asked[-1]
         for field, message, what in (
             ("said", "  What did you say? (short notes, optional):", "the notes"),
             ("would_say", "  What would you say now? (optional):", "the answer"),
         ):
+            if field in entry:
+                continue
             entry[field] = textcheck.clean(
                 self.ask.text(
                     self._name(prompt, field),
