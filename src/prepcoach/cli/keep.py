@@ -64,7 +64,7 @@ class KeepingPrompter:
             from prepcoach.content.yamlsource import dump_document
             from prepcoach.kernel.files import atomic_write
 
-            atomic_write(self.path, dump_document(self.given))
+            atomic_write(self.path, dump_document(self.given), create_folder=True)
         return value
 
     def done(self) -> None:

@@ -202,6 +202,9 @@ class QuestionaryPrompter:
 
         if multiline and instruction is None:
             instruction = "(Esc then Enter to finish)"
+        if multiline and instruction and len(message) + len(instruction) + 3 > _columns():
+            # a multi-line prompt whose first line wraps is drawn blank: the hint goes below
+            message, instruction = f"{message}\n  {instruction}", ""
         extra: dict[str, Any] = {}
         if toolbar is not None:  # a live line under the prompt, e.g. a running timer
             extra = {"bottom_toolbar": toolbar, "refresh_interval": 0.5}
@@ -340,6 +343,12 @@ def fuzzy_completer(choices: Sequence[str], meta: Mapping[str, str] | None = Non
                 )
 
     return FuzzyChoices()
+
+
+def _columns() -> int:
+    import shutil
+
+    return shutil.get_terminal_size().columns
 
 
 def stdin_is_terminal() -> bool:
