@@ -72,3 +72,52 @@ def test_scripted_answers_keep_nothing(home: Path) -> None:
     )
     ask_salary(keeper)
     assert not path.exists()
+
+
+class CtrlC(ScriptedPrompter):
+    """A terminal where the person presses Ctrl-C after `after` answers."""
+
+    interactive = True
+
+    def __init__(self, answers: dict[str, Any], after: int) -> None:
+        super().__init__(answers)
+        self.after = after
+
+    def _next(self, name: str, message: str) -> Any:
+        if len(self.asked) >= self.after:
+            raise KeyboardInterrupt
+        return super()._next(name, message)
+
+
+@pytest.mark.parametrize(
+    ("args", "answers", "after", "said"),
+    [
+        (["interview", "add"], {"interview.company": "Acme"}, 1, "'prep interview add'"),
+        (["interview", "edit", "acme"], {"interview.company": "Acme"}, 1, "what you typed is kept"),
+        (["salary", "acme"], {"salary.minimum": "80k"}, 1, "what you typed is kept"),
+        (["research", "acme"], {}, 0, "nothing new was saved on Acme"),
+        (["ask", "acme"], {}, 0, "what you typed is kept"),
+        (["followup", "acme", "--template", "withdraw"], {}, 0, "what you typed is kept"),
+    ],
+)
+def test_every_ctrl_c_says_what_was_saved(
+    home: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+    answers: dict[str, Any],
+    after: int,
+    said: str,
+) -> None:
+    from prepcoach.cli import prompts
+    from prepcoach.interviews.core import Interview
+    from prepcoach.interviews.store import add_interview
+    from prepcoach.store.db import Store
+    from tests.helpers import run_prep
+
+    with Store.open(home) as store:
+        add_interview(store, Interview(company="Acme", role="Analyst"))
+    monkeypatch.setattr(prompts, "make_prompter", lambda *a, **k: CtrlC(answers, after))
+    monkeypatch.setattr(prompts, "stdin_is_terminal", lambda: True)
+    result = run_prep(*args)
+    assert result.exit_code == 130, result.output
+    assert "Interrupted: " in result.stderr and said in result.stderr
