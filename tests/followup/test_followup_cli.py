@@ -424,7 +424,7 @@ def test_drafts_are_recorded_once_per_recipient_and_marked_sent(home: Path) -> N
 
     again = invoke("followup", "--sent")
     assert again.exit_code == 1
-    assert "is already sent" in again.stderr
+    assert "is already recorded as sent" in again.stderr
     # a new draft after sending is a new record; the sent one is kept as it was
     assert invoke("followup", *FULL).exit_code == 0
     with Store.open(home) as store:

@@ -192,15 +192,17 @@ def mark_sent(
                 f"no follow-up drafted for {interview.label()} ({interview.id}) yet; "
                 f"draft one first: prep followup {interview.id}"
             )
-        drafts = [r for r in shown if template_id is None or r.template_id == template_id]
-        drafts = [r for r in _for_recipient(drafts, to) if not r.sent]
+        matching = _for_recipient(
+            [r for r in shown if template_id is None or r.template_id == template_id], to
+        )
+        drafts = [r for r in matching if not r.sent]
         if not drafts:
-            last = shown[0]
+            last = matching[0] if matching else shown[0]
+            state = "is already recorded as sent" if matching else "does not match --template/--to"
             raise PrepError(
-                f"the draft last shown ('{last.subject}', {last.id}) "
-                + ("does not match --template/--to" if template_id or to else "is already sent")
-                + f"; show the one you sent with prep followup {interview.id}, or name it: "
-                "prep followup DRAFT --sent"
+                f"the draft last shown ('{last.subject}' to {last.recipient_name or '-'}, "
+                f"{last.id}) {state}; show the one you sent with prep followup {interview.id}, "
+                "or name it: prep followup DRAFT --sent (see prep followup sent)"
             )
     saved = store_fu.mark_sent(store, [r.id for r in drafts], now)
     start = interview.moment()
