@@ -491,3 +491,15 @@ def test_readiness_counts_thank_you_notes_sent_to_each_interviewer(home: Path) -
     check = next(c for c in assess(kit, NOW).checks if c.key == "followup")
     assert not check.done
     assert "Jane Doe" in check.detail and "Sam Lee" in check.detail
+
+
+def test_promised_dates_are_read_by_the_one_date_reader(home: Path) -> None:
+    make_home(home)
+    args = ["--template", "check-in", "--json"]
+    relative = drafts_json(*args, "--set", "promised_date=next tuesday")
+    body = relative["drafts"][0]["body"]  # type: ignore[index]
+    assert "Tuesday 18 March" in body and "next tuesday" not in body
+    contradiction = invoke("followup", *args, "--set", "promised_date=Friday 14 March 2026")
+    assert contradiction.exit_code != 0
+    assert "Saturday 14 March 2026" in contradiction.output
+    assert "Friday 13 March 2026" in contradiction.output

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Protocol
 from prepcoach.content import checks
 from prepcoach.content.checks import Finding
 from prepcoach.interviews.core import Interviewer, find_interviewer, resolve_interview
-from prepcoach.kernel import clock, textcheck
+from prepcoach.kernel import clock, dates, textcheck
 from prepcoach.kernel.errors import NotFoundError, PrepError
 from prepcoach.stories.core import keywords
 
@@ -599,6 +599,11 @@ def answer_problem(name: str, text: str) -> str | None:
         return textcheck.email_problem(text.strip()) or (
             None if text.strip() else "an address is needed"
         )
+    if name in ("promised_date", "start_date"):
+        try:
+            dates.try_day(text)  # a weekday that contradicts its date is asked about here
+        except dates.DateContradiction as error:
+            return str(error)
     return textcheck.problem(
         info.label,
         text,
@@ -750,8 +755,6 @@ def promised_day(text: str, reference: datetime | None = None) -> date | None:
     """The day in 'promised_date' if it reads as one (2025-03-14, 14 March, next tuesday);
     None for text that names no day. A weekday that contradicts the date raises
     DateContradiction with both readings."""
-    from prepcoach.kernel import dates
-
     return dates.try_day(text, reference)
 
 
