@@ -458,3 +458,25 @@ def test_now_is_frozen_for_dates_on_the_sheet(monkeypatch: pytest.MonkeyPatch) -
     moment = clock.parse_iso("2031-03-14T12:00:00Z")
     monkeypatch.setattr(clock, "now", lambda: moment)
     assert clock.now() == moment
+
+
+def test_a_likely_question_is_labelled_with_the_concern_it_answers_best(
+    library: ContentLibrary,
+) -> None:
+    from prepcoach.postmortem.core import Concern
+
+    concerns = [
+        Concern("never presented to execs", ("communication",)),
+        Concern("leading a team that does not report to me", ("leadership", "communication")),
+        Concern("handles conflict with other teams", ("conflict",)),
+    ]
+    chosen = likely.likely_questions(
+        library, likely.format_for(library, "second"), concerns=concerns
+    )
+    by_text = {f"concern: {likely._short(c.text)}": c for c in concerns}
+    labelled = [q for q in chosen if q.why in by_text]
+    assert labelled
+    for item in labelled:
+        asked = set(item.question.competencies)
+        overlap = {c.text: len(set(c.competencies) & asked) for c in concerns}
+        assert overlap[by_text[item.why].text] == max(overlap.values()), item.question.id
