@@ -27,7 +27,6 @@ from prepcoach.content.checks import Finding
 from prepcoach.interviews.core import Interviewer, find_interviewer, resolve_interview
 from prepcoach.kernel import clock, dates, textcheck
 from prepcoach.kernel.errors import NotFoundError, PrepError
-from prepcoach.stories.core import keywords
 
 if TYPE_CHECKING:
     from prepcoach.content.library import ContentLibrary
@@ -501,6 +500,8 @@ def proof_for(concerns: Sequence[ConcernLike], sources: Sources) -> str:
     note with one of its competencies, else one that shares words with it; '' when none
     (pass only the concerns the reader raised or nobody in particular did: a note does not
     answer what a colleague worried about)."""
+    from prepcoach.stories.core import keywords  # loads YAML: only when drafting
+
     for concern in concerns:
         tags = set(concern.competencies)
         for item in sources.evidence:
