@@ -19,7 +19,7 @@ import typer
 
 from prepcoach.cli.content.content_cmd import print_question
 from prepcoach.cli.context import get_context
-from prepcoach.cli.inputs import check_choice
+from prepcoach.cli.inputs import check_choice, read_stdin
 from prepcoach.cli.render import esc, print_json
 from prepcoach.kernel.errors import NotInteractiveError
 
@@ -88,7 +88,7 @@ def practice(
     if answers is not None:
         source = _scripted_from(answers)
     elif not sys.stdin.isatty():  # piped: the answers come from stdin
-        text = sys.stdin.read()
+        text = read_stdin()
         if not text.strip():
             raise _no_terminal()
         source = ScriptedAnswers.parse(text, "<stdin>")
@@ -123,7 +123,7 @@ def _scripted_from(path: Path) -> AnswerSource:
     from prepcoach.cli.practice.answers import ScriptedAnswers
 
     if str(path) == "-":
-        return ScriptedAnswers.parse(sys.stdin.read(), "<stdin>")
+        return ScriptedAnswers.parse(read_stdin(), "<stdin>")
     return ScriptedAnswers.from_file(path)
 
 
@@ -249,12 +249,21 @@ class PracticeView:
         if self.as_json:
             return
         from prepcoach.cli.practice.answers import _clock
+        from prepcoach.practice.feedback import PART_MAXIMA
 
-        colour = "green" if feedback.score >= 75 else "yellow" if feedback.score >= 50 else "red"
-        self._say(
-            f"\n[bold {colour}]Score {feedback.score}/100[/bold {colour}]  "
-            f"[dim]{feedback.word_count} words · about {_clock(feedback.seconds)} spoken[/dim]"
-        )
+        score = feedback.score
+        if score is None:
+            self._say(f"\n[bold]Not scored[/bold]  [dim]about {_clock(feedback.seconds)}[/dim]")
+        else:
+            colour = "green" if score >= 75 else "yellow" if score >= 50 else "red"
+            self._say(
+                f"\n[bold {colour}]Score {score}/100[/bold {colour}]  "
+                f"[dim]{feedback.word_count} words · about {_clock(feedback.seconds)} spoken[/dim]"
+            )
+            parts = " · ".join(
+                f"{part} {feedback.parts.get(part, 0)}/{top}" for part, top in PART_MAXIMA.items()
+            )
+            self._say(f"[dim]{parts}[/dim]")
         marks = {"good": "[green]✓[/green]", "tip": "[cyan]•[/cyan]", "warn": "[yellow]![/yellow]"}
         for finding in feedback.findings:
             self._say(f" {marks.get(finding.severity, '•')} {esc(finding.message)}")
