@@ -19,6 +19,7 @@ from prepcoach.scheduling import RATING_HELP, SelfRating
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from prepcoach.cli.voice_flow import VoiceTake
     from prepcoach.content.model import AskQuestion, Question, StarTemplate
     from prepcoach.feedback import Feedback
 
@@ -32,6 +33,7 @@ class GivenAnswer:
     seconds: float | None  # None: not measured (scripted), estimated from the words
     part_seconds: dict[str, float] = field(default_factory=dict)
     story_id: str | None = None
+    voice: VoiceTake | None = None  # spoken and heard: the recording, transcript, delivery
 
 
 class AnswerSource(Protocol):
@@ -70,7 +72,9 @@ class TerminalAnswers:
         show_details: Callable[[Question], None],
         story_starts: Callable[[Question], list[tuple[str, str, dict[str, str]]]] | None = None,
         edit_text: Callable[[Question], str] | None = None,
+        aloud: Callable[[Question, float], GivenAnswer | None] | None = None,
     ) -> None:
+        self.aloud = aloud  # records or takes --audio; None from it: use the stopwatch
         self.prompter = prompter
         self.console = console
         self.show_details = show_details
@@ -106,7 +110,8 @@ class TerminalAnswers:
     def answer(self, question: Question, style: str, template: StarTemplate | None) -> GivenAnswer:
         target = float(question.target_seconds)
         if style == "aloud":
-            return self._aloud(target)
+            spoken = self.aloud(question, target) if self.aloud is not None else None
+            return spoken or self._aloud(target)
         if style == "star" and template is not None:
             return self._star(question, template, target)
         started = time.monotonic()
@@ -226,6 +231,9 @@ class ScriptedAnswers:
             text: "..."                 # free text (or `parts:` with situation/task/...)
             seconds: 95                 # optional; estimated from the words otherwise
             rating: good                # again, hard, good, easy or 1-4
+            audio: answer.wav           # a spoken answer (relative to this file); `text:`
+                                        # is then its corrected transcript, `marks:` maps
+                                        # STAR parts to the second each starts
             asks: [ask-id, ...]         # for the "questions for us" step of a mock
     """
 
@@ -236,6 +244,8 @@ class ScriptedAnswers:
         self.origin = origin
         self._index = 0
         self._current: Mapping[str, Any] = {}
+        self.base: Path | None = None  # audio paths are relative to the answers file
+        self.home: Path | None = None  # where the voice settings are (set by the session)
 
     @classmethod
     def parse(cls, text: str, origin: str) -> ScriptedAnswers:
@@ -258,7 +268,9 @@ class ScriptedAnswers:
     @classmethod
     def from_file(cls, path: Path) -> ScriptedAnswers:
         try:
-            return cls.parse(path.read_text(encoding="utf-8"), str(path))
+            answers = cls.parse(path.read_text(encoding="utf-8"), str(path))
+            answers.base = path.parent
+            return answers
         except FileNotFoundError:
             raise PrepError(f"answers file not found: {path}") from None
         except (OSError, UnicodeDecodeError) as error:
@@ -290,7 +302,10 @@ class ScriptedAnswers:
         if self._current.get("skip"):
             self._index += 1
             return "skip"
-        style = str(self._current.get("style") or ("star" if "parts" in self._current else "free"))
+        style = str(
+            self._current.get("style")
+            or ("aloud" if "audio" in self._current else "star" if "parts" in self._current else "free")
+        )
         if style not in (*STYLES, "quit"):
             raise PrepError(
                 f"{self.origin}: answer {self._index + 1}: style '{style}' is not one of: "
@@ -302,6 +317,10 @@ class ScriptedAnswers:
         entry = self._current
         where = f"{self.origin}: answer {self._index + 1}"
         self._index += 1
+        if entry.get("audio"):
+            from prepcoach.cli.voice_flow import scripted_take
+
+            return scripted_take(entry, self.base, where, self.home or Path.home())
         raw_parts = entry.get("parts")
         if raw_parts is not None:
             if not isinstance(raw_parts, dict):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 from dataclasses import asdict
 from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -56,6 +57,17 @@ def practice(
         bool, typer.Option("--resume", help="Continue the last unfinished session.")
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the results as JSON.")] = False,
+    audio: Annotated[
+        Path | None,
+        typer.Option(
+            "--audio",
+            metavar="FILE.wav",
+            help="Answer aloud from a recording: pace, pauses and a transcript (voice extra).",
+        ),
+    ] = None,
+    speak: Annotated[
+        bool, typer.Option("--speak", help="Read the questions aloud (needs espeak-ng).")
+    ] = False,
 ) -> None:
     """Practise interview questions with timing, feedback and spaced repetition.
 
@@ -81,17 +93,36 @@ def practice(
     filters = Filters(category=category, competency=competency, role=role, stage=stage)
 
     source: AnswerSource
+    if audio is not None:  # --- voice: check the file before the session starts
+        from prepcoach.voice.audio import check
+
+        if answers is not None:
+            raise typer.BadParameter(
+                "use one of --audio and --answers (in an answers file, give 'audio:' per answer)",
+                param_hint="--audio",
+            )
+        check(audio)
     if answers is not None:
         source = _scripted_from(answers)
+    elif audio is not None and not sys.stdin.isatty():
+        source = ScriptedAnswers([{"audio": str(audio)}], str(audio))
+        count = 1
     elif not sys.stdin.isatty():  # piped: the answers come from stdin
         text = sys.stdin.read()
         if not text.strip():
             raise _no_terminal()
         source = ScriptedAnswers.parse(text, "<stdin>")
     else:
-        source = _terminal_source(ctx, library)
+        source = _terminal_source(ctx, library, audio)
+    if isinstance(source, ScriptedAnswers):
+        source.home = ctx.home
 
     run = PracticeRun(ctx, library, source, as_json=as_json)
+    if speak and source.interactive:
+        from prepcoach.cli.voice_flow import Speaker
+
+        run.speak = Speaker(ctx.console)
+    run.preferred_style = "aloud" if audio is not None else None
     session = run.open_session(
         mode=mode,
         filters=filters,
@@ -121,8 +152,11 @@ def _scripted_from(path: Path) -> AnswerSource:
     return ScriptedAnswers.from_file(path)
 
 
-def _terminal_source(ctx: AppContext, library: ContentLibrary) -> AnswerSource:
+def _terminal_source(
+    ctx: AppContext, library: ContentLibrary, audio: Path | None = None
+) -> AnswerSource:
     from prepcoach.cli.practice_answers import TerminalAnswers
+    from prepcoach.cli.voice_flow import AloudInTerminal
     from prepcoach.cli.prompts import make_prompter
 
     prompter = make_prompter(hint="Use --answers FILE.yaml to practise without a terminal.")
@@ -134,6 +168,7 @@ def _terminal_source(ctx: AppContext, library: ContentLibrary) -> AnswerSource:
         show_details=lambda q: _print_details(ctx, library, q),
         story_starts=lambda q: _story_starts(ctx, library, q),
         edit_text=lambda q: _edit_answer(ctx, q),
+        aloud=AloudInTerminal(prompter, ctx.console, ctx.home, audio),
     )
 
 
@@ -194,6 +229,8 @@ class PracticeRun:
         self.results: list[dict[str, Any]] = []
         self.feedback_context: FeedbackContext | None = None
         self.interview_label: str | None = None
+        self.speak: Callable[[str], None] | None = None  # --speak
+        self.preferred_style: str | None = None  # "aloud" with --audio
 
     # ------------------------------------------------------------------ 1. the session
     def open_session(
@@ -391,7 +428,10 @@ class PracticeRun:
             f"[dim]{question.category} · {', '.join(question.stages)} round · "
             f"aim for about {minutes}[/dim]"
         )
+        if self.speak is not None:
+            self.speak(question.text)
         default = "star" if question.answer_format == "star" else "free"
+        default = self.preferred_style or default
         style = self.source.choose(question, default)
         if style == "quit":
             return False
@@ -410,7 +450,7 @@ class PracticeRun:
             seconds=given.seconds,
             part_seconds=given.part_seconds,
             score=feedback.score if feedback else None,
-            feedback=_feedback_dict(feedback),
+            feedback={**_feedback_dict(feedback), **(given.voice.stored() if given.voice else {})},
             story_id=given.story_id,
         )
         if self.source.interactive:
@@ -419,8 +459,26 @@ class PracticeRun:
             drafts.discard_draft(self.ctx.home, "answer", question.id)
         if feedback is not None:
             self._show_feedback(feedback)
+        recording = self._voice(answer_id, session, question, given)
         self._rate(answer_id, question, feedback)
+        if given.voice is not None:  # --- voice: delivery in the JSON, apart from feedback
+            from prepcoach.cli.voice_flow import result_fields
+
+            self.results[-1].update(result_fields(given.voice, recording))
         return True
+
+    def _voice(
+        self, answer_id: str, session: SessionRecord, question: Question, given: Any
+    ) -> str | None:
+        """A spoken answer: keep its recording, show its delivery. The recording's id."""
+        if given.voice is None:
+            return None
+        from prepcoach.cli.voice_flow import keep, show_delivery
+
+        recording = keep(self.ctx.home, answer_id, given.voice, question, session.id)
+        if not self.as_json:
+            show_delivery(self.console, given.voice.delivery)
+        return recording
 
     def _feedback(self, question: Question, given: Any, template: Any) -> Feedback | None:
         from prepcoach.feedback import Answer, analyse
@@ -432,7 +490,7 @@ class PracticeRun:
             parts=given.parts,
             seconds=given.seconds if spoken else None,
             part_seconds=given.part_seconds if spoken else {},
-            spoken=spoken,
+            spoken=spoken and given.voice is None,  # a transcript is judged like typed text
         )
         if template is None and question.answer_format == "star":
             template = self.library.star_template_for(question)

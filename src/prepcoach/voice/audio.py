@@ -92,12 +92,13 @@ def load(path: Path, *, max_seconds: float = MAX_SECONDS) -> Audio:
     return audio
 
 
-def probe(path: Path) -> AudioInfo:
-    """The header of a file, checked, without reading its audio."""
+def check(path: Path, *, max_seconds: float = MAX_SECONDS) -> AudioInfo:
+    """The header of a file, checked, without reading its audio: a quick refusal up front."""
     info, blocks = _open(path)
     close = getattr(blocks, "close", None)
     if close is not None:
         close()
+    _check(path, info, max_seconds)
     return info
 
 
