@@ -302,10 +302,10 @@ class ScriptedAnswers:
         if self._current.get("skip"):
             self._index += 1
             return "skip"
-        style = str(
-            self._current.get("style")
-            or ("aloud" if "audio" in self._current else "star" if "parts" in self._current else "free")
-        )
+        guessed = "star" if "parts" in self._current else "free"
+        if "audio" in self._current:
+            guessed = "aloud"
+        style = str(self._current.get("style") or guessed)
         if style not in (*STYLES, "quit"):
             raise PrepError(
                 f"{self.origin}: answer {self._index + 1}: style '{style}' is not one of: "

@@ -10,9 +10,9 @@ The run, top to bottom:
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -156,8 +156,8 @@ def _terminal_source(
     ctx: AppContext, library: ContentLibrary, audio: Path | None = None
 ) -> AnswerSource:
     from prepcoach.cli.practice_answers import TerminalAnswers
-    from prepcoach.cli.voice_flow import AloudInTerminal
     from prepcoach.cli.prompts import make_prompter
+    from prepcoach.cli.voice_flow import AloudInTerminal
 
     prompter = make_prompter(hint="Use --answers FILE.yaml to practise without a terminal.")
     if not prompter.interactive:

@@ -67,7 +67,9 @@ def given_answer(take: VoiceTake) -> GivenAnswer:
     )
 
 
-def _listen(audio: Audio, home: Path, marks: Mapping[str, float] | None, text: str | None) -> Spoken:
+def _listen(
+    audio: Audio, home: Path, marks: Mapping[str, float] | None, text: str | None
+) -> Spoken:
     from prepcoach.voice.spoken import listen
     from prepcoach.voice.transcribe import load_settings
 
@@ -153,8 +155,9 @@ class AloudInTerminal:
 
     def _review(self, question: Question, spoken: Spoken) -> tuple[str, bool]:
         """Show the transcript; the user keeps it or corrects it in the editor."""
-        from prepcoach.cli.prompts import Choice
         from rich.markup import escape
+
+        from prepcoach.cli.prompts import Choice
 
         heard = spoken.transcript.text
         if not heard:
@@ -399,9 +402,7 @@ def list_recordings(console: Console, home: Path, as_json: bool) -> None:
     table.add_column("length", justify="right")
     table.add_column("question")
     for r in found:
-        table.add_row(
-            r.id, r.created_at[:16].replace("T", " "), _clock(r.seconds), r.question_text
-        )
+        table.add_row(r.id, r.created_at[:16].replace("T", " "), _clock(r.seconds), r.question_text)
     console.print(table)
     console.print(
         f"[dim]Kept in {recordings.folder(home)}. Delete one: prep history "

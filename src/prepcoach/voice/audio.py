@@ -143,7 +143,9 @@ def _open_wav(path: Path, size: int) -> tuple[AudioInfo, Iterator[bytes]]:
     try:
         reader = wave.open(str(path), "rb")
     except EOFError:
-        raise VoiceError(f"{path.name} is truncated or corrupt: its WAV header is incomplete")
+        raise VoiceError(
+            f"{path.name} is truncated or corrupt: its WAV header is incomplete"
+        ) from None
     except wave.Error as error:
         text = str(error)
         if text.startswith("unknown format"):
@@ -327,7 +329,7 @@ def _resample(blocks: Iterable[Floats], rate: int) -> Iterator[Floats]:
         if limit < k:
             return np.zeros(0, np.float32)
         positions = np.arange(k, limit + 1) * step
-        out = np.interp(positions, np.arange(first, last + 1), filtered).astype(np.float32)
+        out: Floats = np.interp(positions, np.arange(first, last + 1), filtered).astype(np.float32)
         k = limit + 1
         keep_from = max(start, math.floor(k * step) - half - 1)
         buffer = buffer[keep_from - start :]

@@ -136,5 +136,7 @@ def copy_all(home: Path, destination: Path) -> int:
                     shutil.copyfile(source, target)
                     os.chmod(target, 0o600)
     except OSError as error:
-        raise PrepError(f"cannot copy recordings to {destination}: {error.strerror or error}") from None
+        raise PrepError(
+            f"cannot copy recordings to {destination}: {error.strerror or error}"
+        ) from None
     return len(records)

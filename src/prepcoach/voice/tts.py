@@ -11,7 +11,9 @@ from typing import Final
 from prepcoach.voice import VoiceError, VoiceUnavailable
 
 ENGINES: Final = ("espeak-ng", "espeak")
-INSTALL: Final = "install espeak-ng (Debian/Ubuntu: apt install espeak-ng; macOS: brew install espeak-ng)"
+INSTALL: Final = (
+    "install espeak-ng (Debian/Ubuntu: apt install espeak-ng; macOS: brew install espeak-ng)"
+)
 SPEAK_TIMEOUT: Final = 120.0
 
 
@@ -52,9 +54,7 @@ def speak(text: str, *, voice: str = "en-us", words_per_minute: int = 160) -> No
         raise VoiceError("espeak-ng did not finish speaking in time") from None
 
 
-def synthesize(
-    text: str, path: Path, *, voice: str = "en-us", words_per_minute: int = 160
-) -> Path:
+def synthesize(text: str, path: Path, *, voice: str = "en-us", words_per_minute: int = 160) -> Path:
     """Write `text` spoken as a WAV file at `path` (espeak-ng's own rate, 22.05 kHz mono)."""
     try:
         subprocess.run(
