@@ -10,6 +10,7 @@ long file never sits in memory at its original rate.
 from __future__ import annotations
 
 import math
+import struct
 import wave
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -157,6 +158,8 @@ def _open_wav(path: Path, size: int) -> tuple[AudioInfo, Iterator[bytes]]:
         raise VoiceError(f"{path.name} is not a WAV file that can be read ({text})") from None
     except OSError as error:
         raise VoiceError(f"cannot read {path}: {error.strerror or error}") from None
+    except (RuntimeError, ValueError, struct.error):  # a chunk size pointing past the end
+        raise VoiceError(f"{path.name} is corrupt: its WAV chunks do not add up") from None
     channels, width, rate = reader.getnchannels(), reader.getsampwidth(), reader.getframerate()
     frame_bytes = max(1, channels * width)
     frames = min(reader.getnframes(), size // frame_bytes)  # a header can lie; the size cannot
@@ -169,7 +172,7 @@ def _open_wav(path: Path, size: int) -> tuple[AudioInfo, Iterator[bytes]]:
                 if not data:
                     return
                 yield data[: len(data) - len(data) % frame_bytes]
-        except (EOFError, wave.Error):
+        except (EOFError, wave.Error, RuntimeError, ValueError, struct.error):
             return  # a truncated file: use what is there
         finally:
             reader.close()
