@@ -1,0 +1,100 @@
+"""Answering aloud in a real terminal: from a recording (--audio), with the transcript shown
+and corrected in the editor before it is judged; and the stopwatch when nothing can record."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.terminal import ENTER, finish, prep_command, spawn
+from tests.voice_samples import STAR_ANSWER, STAR_GAPS, build, espeak_available, write
+
+pytestmark = pytest.mark.e2e
+
+
+def history(home: Path, *args: str) -> object:
+    out = subprocess.run(
+        [prep_command(), "--home", str(home), "history", *args, "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(out.stdout)
+
+
+@pytest.mark.skipif(not espeak_available(), reason="espeak-ng is not installed")
+def test_an_aloud_answer_from_a_recording_with_its_transcript_corrected(tmp_path: Path) -> None:
+    pytest.importorskip("pocketsphinx", reason="needs the voice extra (pocketsphinx)")
+    wav = write(build(STAR_ANSWER, STAR_GAPS, lead=1.0), tmp_path / "answer.wav")
+    corrected = " ".join(STAR_ANSWER)
+    editor = tmp_path / "editor.py"  # "corrects" the transcript: writes the true words
+    editor.write_text(
+        f"import sys\nopen(sys.argv[1], 'w').write('# kept out\\n' + {corrected!r})\n"
+    )
+    os.environ["VISUAL"] = f"{sys.executable} {editor}"
+    try:
+        home = tmp_path / "home"
+        child = spawn(
+            home, "practice", "--audio", str(wav), "--mode", "quick", "--count", "1", timeout=120
+        )
+        child.expect("How do you want to answer")
+        child.send(ENTER)  # aloud is the default with --audio
+        child.expect("Answer from answer.wav: 0:3")
+        child.expect("Transcript")
+        child.expect("pocketsphinx; rough")
+        child.expect("Judge this transcript")
+        child.send("e")
+        child.send(ENTER)
+        child.expect("Score")
+        child.expect("Delivery")
+        child.expect("long pause")
+        child.expect("You paused 3 s")
+        child.expect("How did that go")
+        child.send("3")
+        child.send(ENTER)
+        child.expect("This session")
+        assert finish(child) == 0
+    finally:
+        del os.environ["VISUAL"]
+    sessions = history(home)
+    assert isinstance(sessions, list)
+    detail = history(home, sessions[0]["id"])
+    assert isinstance(detail, dict)
+    (answer,) = detail["answers"]
+    assert answer["style"] == "aloud" and answer["parts"]["text"] == corrected
+    assert answer["feedback"]["transcript"]["edited"] is True
+    assert answer["feedback"]["delivery"]["talk_seconds"] > 15
+    recordings = history(home, "--recordings")
+    assert isinstance(recordings, list) and recordings[0]["id"] == answer["id"]
+
+
+def test_without_a_microphone_aloud_says_why_and_keeps_the_stopwatch(tmp_path: Path) -> None:
+    from prepcoach.voice import record
+
+    reason = record.unavailable_reason()
+    if reason is None:
+        pytest.skip("this machine can record, so the fallback is not shown")
+    home = tmp_path / "home"
+    child = spawn(home, "practice", "--mode", "quick", "--count", "1", "--category", "behavioral")
+    child.expect("How do you want to answer")
+    child.send("a")
+    child.send(ENTER)
+    child.expect("No recording: ")
+    child.expect("Using the stopwatch")
+    child.expect("Press Enter, then answer out loud")
+    child.send(ENTER)
+    child.expect("press Enter when you finish")
+    child.send(ENTER)
+    child.expect("Bullet notes")
+    child.send("Led the fix; cut errors by half")
+    child.send(ENTER)
+    child.expect("How did that go")
+    child.send("3")
+    child.send(ENTER)
+    child.expect("This session")
+    assert finish(child) == 0
