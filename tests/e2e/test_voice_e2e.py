@@ -98,3 +98,21 @@ def test_without_a_microphone_aloud_says_why_and_keeps_the_stopwatch(tmp_path: P
     child.send(ENTER)
     child.expect("This session")
     assert finish(child) == 0
+
+
+def test_speak_reads_the_question_or_says_in_one_line_why_not(tmp_path: Path) -> None:
+    from prepcoach.voice import VoiceError, VoiceUnavailable, tts
+
+    try:
+        tts.speak("ok")
+    except (VoiceError, VoiceUnavailable):
+        pass
+    else:
+        pytest.skip("this machine can speak, so there is no message to see")
+    home = tmp_path / "home"
+    child = spawn(home, "practice", "--speak", "--mode", "quick", "--count", "1")
+    child.expect("Not reading aloud: ")
+    child.expect("How do you want to answer")
+    child.send("n")  # skip the question
+    child.send(ENTER)
+    assert finish(child) == 0

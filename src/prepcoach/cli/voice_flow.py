@@ -374,7 +374,7 @@ class Speaker:
             tts.speak(text)
         except VoiceError as error:
             self.reason = str(error)
-            self.console.print(f"[yellow]![/yellow] {error}", highlight=False)
+            self.console.print(f"[yellow]![/yellow] Not reading aloud: {error}", highlight=False)
 
 
 # ---------------------------------------------------------------------------- history, export

@@ -222,7 +222,8 @@ def _with_findings(d: Delivery) -> Delivery:
                 '("The short answer is yes: I cut the backlog by half").',
             )
         )
-    for pause in sorted(d.pauses, key=lambda p: -p.seconds)[:3]:
+    longest = sorted(d.pauses, key=lambda p: -p.seconds)[:3]
+    for pause in sorted(longest, key=lambda p: p.start):  # the three longest, in order
         add(_pause_finding(pause, d.seconds))
     if len(d.pauses) > 3:
         add(

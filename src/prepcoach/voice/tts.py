@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import tempfile
@@ -41,7 +42,7 @@ def _engine() -> str:
 def speak(text: str, *, voice: str = "en-us", words_per_minute: int = 160) -> None:
     """Say `text` on the default audio output; returns when it has been said."""
     try:
-        subprocess.run(
+        done = subprocess.run(
             [_engine(), "-v", voice, "-s", str(words_per_minute), "--", text],
             check=True,
             capture_output=True,
@@ -52,6 +53,9 @@ def speak(text: str, *, voice: str = "en-us", words_per_minute: int = 160) -> No
         raise VoiceError(f"espeak-ng could not speak: {detail[-1] if detail else error}") from None
     except subprocess.TimeoutExpired:
         raise VoiceError("espeak-ng did not finish speaking in time") from None
+    # espeak-ng exits 0 even when it has nowhere to play; its complaint is on stderr.
+    if re.search(rb"snd_pcm_open|Unknown PCM|^error:", done.stderr or b"", re.MULTILINE):
+        raise VoiceError("espeak-ng found no audio output (no sound card or speaker in use)")
 
 
 def synthesize(text: str, path: Path, *, voice: str = "en-us", words_per_minute: int = 160) -> Path:
