@@ -25,7 +25,7 @@ MEASURE = """
 import sys, time
 from pathlib import Path
 start = time.perf_counter()
-from prepcoach import paths
+from prepcoach.kernel import paths
 from prepcoach.content.library import content_files, load_library
 files = content_files(paths.builtin_content_dir(), None, [Path(sys.argv[1])])
 library = load_library(files, cache_dir=Path(sys.argv[2]))

@@ -10,7 +10,7 @@ import sys
 import time
 
 from prepcoach.content.model import Question, StarPart, StarTemplate
-from prepcoach.feedback import Answer, FeedbackContext, analyse
+from prepcoach.practice.feedback import Answer, FeedbackContext, analyse
 
 QUESTION = Question(
     id="bench-conflict",

@@ -20,8 +20,8 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from prepcoach import paths
 from prepcoach.content.library import content_files, load_library
+from prepcoach.kernel import paths
 from prepcoach.store.db import Store
 
 

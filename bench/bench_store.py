@@ -16,12 +16,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from prepcoach.interviews import Interview, Interviewer
+from prepcoach.interviews.core import Interview, Interviewer
+from prepcoach.interviews.store import add_interview
 from prepcoach.store import transfer
 from prepcoach.store.db import Store
-from prepcoach.store.interviews import add_interview
-from prepcoach.store.stories import add_story, list_stories, story_uses
-from prepcoach.stories import StarStory, coverage, match_stories
+from prepcoach.stories.core import StarStory, coverage, match_stories
+from prepcoach.stories.store import add_story, list_stories, story_uses
 
 COMPETENCIES = ["teamwork", "leadership", "communication", "conflict", "ownership", "quality"]
 TEXT = "I met the team, agreed on the plan and we shipped two weeks early. " * 6

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from prepcoach.interviews import Interview, Interviewer
-from prepcoach.profile import Profile
+from prepcoach.interviews.core import Interview, Interviewer
+from prepcoach.interviews.store import add_interview
+from prepcoach.profile.core import Profile
+from prepcoach.profile.store import save_profile
 from prepcoach.store.db import Store
-from prepcoach.store.interviews import add_interview
-from prepcoach.store.profile import save_profile
-from prepcoach.store.stories import add_story
-from prepcoach.stories import StarStory
+from prepcoach.stories.core import StarStory
+from prepcoach.stories.store import add_story
 
 RTL = "مرحبا بالعالم، هذا نص من اليمين إلى اليسار"
 EMOJI = "🚀 Shipped it 🎉 👩🏽‍💻"

@@ -5,21 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from prepcoach import clock
-from prepcoach.interviews import Interview, Interviewer
-from prepcoach.research import Dossier, Item
-from prepcoach.salary import SalaryRange
-from prepcoach.scheduling import SelfRating, review
-from prepcoach.shortlist import Pick
-from prepcoach.store import practice as ps
+from prepcoach.interviews.core import Interview, Interviewer
+from prepcoach.interviews.store import add_interview
+from prepcoach.kernel import clock
+from prepcoach.kit.research import Dossier, Item
+from prepcoach.kit.research_store import save_research
+from prepcoach.kit.salary import SalaryRange
+from prepcoach.kit.salary_store import save_salary_range
+from prepcoach.kit.shortlist import Pick
+from prepcoach.kit.shortlist_store import set_shortlist
+from prepcoach.postmortem.store import finish_postmortem
+from prepcoach.practice import store as ps
+from prepcoach.practice.scheduling import SelfRating, review
 from prepcoach.store.db import Store
-from prepcoach.store.interviews import add_interview
-from prepcoach.store.postmortems import finish_postmortem
-from prepcoach.store.research import save_research
-from prepcoach.store.salary import save_salary_range
-from prepcoach.store.shortlists import set_shortlist
-from prepcoach.store.stories import add_story
-from prepcoach.stories import StarStory
+from prepcoach.stories.core import StarStory
+from prepcoach.stories.store import add_story
 
 COMPANY = "Globex Corporation"
 

@@ -9,10 +9,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from prepcoach import paths
 from prepcoach.content.library import ContentFile, check_files, load_library
 from prepcoach.content.yamlsource import parse_yaml
-from prepcoach.errors import ContentError
+from prepcoach.kernel import paths
+from prepcoach.kernel.errors import ContentError
 
 DATA = Path(__file__).parent / "data" / "content"
 
@@ -288,3 +288,40 @@ def test_validate_summarises_every_kind_with_proper_plurals() -> None:
     result = invoke("content", "validate")
     assert result.exit_code == 0
     assert "49 questions to ask" in result.output and "1 post-mortem template" in result.output
+
+
+LOOK_FOR_PACK = (
+    'pack: cues\ntitle: T\nversion: "1"\ndescription: D\nquestions:\n'
+    "  - id: q\n    text: Q?\n    category: behavioral\n    assesses: x\n    look_fors:\n"
+    "      - a plain look-for\n"
+    "      - label: a measured starting point\n"
+    "        cues: [baseline, measured before]\n"
+)
+
+
+def test_a_look_for_is_a_label_or_a_label_with_cues(tmp_path: Path) -> None:
+    pack = tmp_path / "cues.yaml"
+    pack.write_text(LOOK_FOR_PACK, encoding="utf-8")
+    for cache in (None, tmp_path / "cache", tmp_path / "cache"):  # parsed, then from the cache
+        library = load_library([ContentFile(pack, False)], cache_dir=cache)
+        question = library.questions["q"]
+        assert question.look_for_labels == ("a plain look-for", "a measured starting point")
+        assert question.look_fors[1].cues == ("baseline", "measured before")
+        assert question.look_fors[0].cues == ()
+
+
+@pytest.mark.parametrize(
+    ("cue_lines", "expected"),
+    [
+        (
+            "        cue: [baseline]\n",
+            "cues.yaml:13:9: question 'q': unknown field 'cue' (did you mean 'cues'?)",
+        ),
+        ('        cues: ["  "]\n', "cues.yaml:13:16: question 'q': a cue is empty"),
+    ],
+)
+def test_look_for_cues_are_checked(tmp_path: Path, cue_lines: str, expected: str) -> None:
+    pack = tmp_path / "cues.yaml"
+    pack.write_text(LOOK_FOR_PACK.rsplit("        cues", 1)[0] + cue_lines, encoding="utf-8")
+    _, problems = check_files([ContentFile(pack, False)])
+    assert [str(p).replace(str(tmp_path) + "/", "") for p in problems] == [expected]

@@ -11,7 +11,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from prepcoach.email_message import (
+from prepcoach.followup.core import Draft, Recipient
+from prepcoach.followup.message import (
     Reminder,
     eml_bytes,
     header_problem,
@@ -19,8 +20,7 @@ from prepcoach.email_message import (
     mailto_url,
     text_file,
 )
-from prepcoach.errors import PrepError
-from prepcoach.followup import Draft, Recipient
+from prepcoach.kernel.errors import PrepError
 
 WHEN = datetime(2025, 3, 11, 15, 0, tzinfo=UTC)
 BODY = (

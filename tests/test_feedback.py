@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from prepcoach.content.model import Question, StarPart, StarTemplate
-from prepcoach.feedback import (
+from prepcoach.content.model import LookFor, Question, StarPart, StarTemplate
+from prepcoach.practice.feedback import (
     RULE_IDS,
     TIPS,
     Answer,
@@ -29,6 +29,9 @@ def question(**overrides: Any) -> Question:
         "target_seconds": 90,
     }
     fields.update(overrides)
+    fields["look_fors"] = tuple(
+        LookFor(item) if isinstance(item, str) else item for item in fields.get("look_fors", ())
+    )
     return Question(**fields)
 
 

@@ -11,14 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from prepcoach import followup as core
-from prepcoach import followup_checks as checks
-from prepcoach import paths
 from prepcoach.content.library import ContentFile, check_files, content_files, load_library
 from prepcoach.content.model import EmailTemplate
-from prepcoach.errors import ContentError, NotFoundError, PrepError
-from prepcoach.interviews import Interview, Interviewer
-from prepcoach.profile import Profile
+from prepcoach.followup import checks, core
+from prepcoach.interviews.core import Interview, Interviewer
+from prepcoach.kernel import paths
+from prepcoach.kernel.errors import ContentError, NotFoundError, PrepError
+from prepcoach.profile.core import Profile
 
 NOW = datetime(2025, 3, 11, 15, 0, tzinfo=UTC)  # a Tuesday
 GOLDEN = Path(__file__).parent / "data" / "followup"
@@ -344,7 +343,7 @@ def test_a_template_that_reaches_outside_the_sandbox_is_a_content_error(body: st
         ContentError, match=r"'mine' \(my-pack.yaml\).*outside the template sandbox"
     ):
         core.render_followup(template, {"first_name": "Jane"}, origin="my-pack.yaml")
-    from prepcoach.templating import template_problems
+    from prepcoach.followup.templating import template_problems
 
     assert any("outside the template sandbox" in m for _loc, m in template_problems(template))
 
@@ -540,6 +539,6 @@ def test_reminder_times() -> None:
     ],
 )
 def test_a_note_reads_well_in_the_middle_of_a_sentence(note: str, expected: str) -> None:
-    from prepcoach.followup import phrase
+    from prepcoach.followup.core import phrase
 
     assert phrase(note) == expected

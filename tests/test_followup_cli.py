@@ -15,14 +15,14 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from prepcoach import clock
-from prepcoach.interviews import Interview, Interviewer
-from prepcoach.profile import Profile
-from prepcoach.store import postmortems
+from prepcoach.followup.store import list_followups
+from prepcoach.interviews.core import Interview, Interviewer
+from prepcoach.interviews.store import add_interview, get_interview
+from prepcoach.kernel import clock
+from prepcoach.postmortem import store as postmortems
+from prepcoach.profile.core import Profile
+from prepcoach.profile.store import save_profile
 from prepcoach.store.db import Store
-from prepcoach.store.followups import list_followups
-from prepcoach.store.interviews import add_interview, get_interview
-from prepcoach.store.profile import save_profile
 from tests.helpers import invoke
 
 NOW = datetime(2025, 3, 11, 15, 0, tzinfo=UTC)

@@ -12,9 +12,7 @@ import pytest
 import yaml
 
 from helpers import invoke
-from prepcoach import clock
-from prepcoach.errors import NotFoundError, PrepError
-from prepcoach.interviews import (
+from prepcoach.interviews.core import (
     Interview,
     Interviewer,
     current_interview,
@@ -23,6 +21,8 @@ from prepcoach.interviews import (
     problems,
     resolve_interview,
 )
+from prepcoach.kernel import clock
+from prepcoach.kernel.errors import NotFoundError, PrepError
 from prepcoach.store.db import Store
 
 NOW = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)  # a Monday
@@ -235,7 +235,7 @@ def test_the_next_round_at_a_known_company_is_suggested(tmp_path: Path) -> None:
         "interview.add_interviewer: false\ninterview.posting: pasted posting text\n",
         encoding="utf-8",
     )
-    from prepcoach.cli import interview_cmd
+    from prepcoach.cli.interviews import interview_cmd
 
     assert interview_cmd._next_stage([Interview("Initech", stage="first")], "initech") == "second"
     result = invoke("interview", "add", "--answers", str(answers), "--stage", "second", "--json")

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 import typer
 
-from prepcoach import __version__, paths
+from prepcoach import __version__
 from prepcoach.cli.app import app
 from prepcoach.content.library import check_files, content_files
+from prepcoach.kernel import paths
 from tests.helpers import invoke
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -97,7 +98,7 @@ def test_help_does_not_import_heavy_modules() -> None:
         "try:\n    run(['--help'])\nexcept SystemExit:\n    pass\n"
         "heavy = {'yaml', 'pydantic', 'questionary', 'jinja2', 'rapidfuzz', 'fsrs', 'sqlite3',"
         " 'prompt_toolkit', 'numpy', 'webrtcvad', 'pocketsphinx', 'sounddevice', 'soundfile',"
-        " 'prepcoach.voice', 'prepcoach.cli.voice_flow'}\n"
+        " 'prepcoach.voice', 'prepcoach.cli.practice.voice'}\n"
         "print(sorted(heavy & set(sys.modules)))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
@@ -133,7 +134,7 @@ def test_the_wheel_ships_the_content_and_finds_it(tmp_path: Path) -> None:
     }
     assert bundled and bundled <= names
     code = (
-        "from prepcoach import paths\n"
+        "from prepcoach.kernel import paths\n"
         "from prepcoach.content.library import content_files, load_library\n"
         "d = paths.builtin_content_dir()\n"
         "lib = load_library(content_files(d, None, []))\n"
@@ -154,5 +155,5 @@ def test_the_wheel_ships_the_content_and_finds_it(tmp_path: Path) -> None:
 def test_the_source_tree_finds_the_same_content_as_an_editable_install() -> None:
     assert paths.builtin_content_dir() in {
         ROOT / "content",
-        Path(paths.__file__).parent / "_content",
+        Path(paths.__file__).parents[1] / "_content",
     }

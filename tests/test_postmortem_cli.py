@@ -80,9 +80,9 @@ def test_a_scripted_post_mortem_saves_everything_and_prints_the_plan(
     assert "one thing I'd like to come back to. I said the team was 5 people" in out
     assert "Send the thank-you email by" in out and "self-serve analytics" in out
 
-    from prepcoach.store import interviews as store_iv
-    from prepcoach.store import postmortems as store_pm
-    from prepcoach.store import practice as store_pr
+    from prepcoach.interviews import store as store_iv
+    from prepcoach.postmortem import store as store_pm
+    from prepcoach.practice import store as store_pr
 
     with store_of(home) as store:
         saved = store_pm.get_postmortem_for_interview(store, interview)
@@ -271,7 +271,8 @@ GUIDED: dict[str, Any] = {
 @pytest.fixture
 def terminal(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[ScriptedPrompter], None]]:
     """Run `prep postmortem` as from a terminal, answering with the given prompter."""
-    from prepcoach.cli import postmortem_cmd, prompts
+    from prepcoach.cli import prompts
+    from prepcoach.cli.postmortem import postmortem_cmd
 
     def use(prompter: ScriptedPrompter) -> None:
         prompter.interactive = True
@@ -296,8 +297,8 @@ def test_a_guided_post_mortem_adds_the_interview_then_asks_the_template(
     assert "Quality and attention to detail: no story yet" in result.output
     asked = [n for n in prompter.asked if n.startswith("postmortem.") and "." in n[11:]]
     assert asked[:2] == ["postmortem.interview.company", "postmortem.interview.role"]
-    from prepcoach.store import postmortems as store_pm
-    from prepcoach.store import practice as store_pr
+    from prepcoach.postmortem import store as store_pm
+    from prepcoach.practice import store as store_pr
 
     with store_of(home) as store:
         (saved,) = store_pm.list_postmortems(store)
@@ -319,7 +320,7 @@ def test_ctrl_c_keeps_every_answer_and_resume_continues(
     assert result.exit_code == 130
     assert "Your answers so far are saved" in result.output
     assert "prep postmortem --resume" in result.output
-    from prepcoach.store import postmortems as store_pm
+    from prepcoach.postmortem import store as store_pm
 
     with store_of(home) as store:
         draft = store_pm.latest_draft(store)
@@ -473,7 +474,7 @@ def test_edit_saves_a_valid_change_and_flags_a_newly_weak_question(
     result = invoke("postmortem", "edit", "acme")
     assert result.exit_code == 0, result.output
     assert "Saved post-mortem" in result.output
-    from prepcoach.store import practice as store_pr
+    from prepcoach.practice import store as store_pr
 
     with store_of(home) as store:
         assert store_pr.weak_question_ids(store) == ["why-us"]
@@ -516,7 +517,7 @@ def test_editing_a_draft_keeps_it_a_draft(
     tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     interview = add_interview()
-    from prepcoach.store import postmortems as store_pm
+    from prepcoach.postmortem import store as store_pm
 
     with store_of(home) as store:
         store_pm.save_answers(store, interview, {"overall_rating": 3})

@@ -11,12 +11,20 @@ from typing import Any
 
 import pytest
 
-from prepcoach import clock, paths
 from prepcoach.content.library import ContentLibrary, content_files, load_library
 from prepcoach.content.model import PostmortemPrompt, PostmortemTemplate
-from prepcoach.errors import ContentError
-from prepcoach.interviews import Interview, Interviewer
-from prepcoach.postmortem import (
+from prepcoach.interviews.core import Interview, Interviewer
+from prepcoach.kernel import clock, paths
+from prepcoach.kernel.errors import ContentError
+from prepcoach.postmortem.answers import (
+    ParseContext,
+    missing_required,
+    normalize_date_item,
+    parse_answers,
+    parse_rating,
+    resume_index,
+)
+from prepcoach.postmortem.core import (
     AskedQuestion,
     Concern,
     Postmortem,
@@ -29,21 +37,13 @@ from prepcoach.postmortem import (
     past_interviews,
     revisit_answer,
 )
-from prepcoach.postmortem_answers import (
-    ParseContext,
-    missing_required,
-    normalize_date_item,
-    parse_answers,
-    parse_rating,
-    resume_index,
-)
-from prepcoach.postmortem_match import (
+from prepcoach.postmortem.match import (
     likely_competencies,
     similar_questions,
     suggest_competencies,
 )
-from prepcoach.postmortem_text import from_document, report_dict, to_document, to_markdown
-from prepcoach.stories import StarStory
+from prepcoach.postmortem.text import from_document, report_dict, to_document, to_markdown
+from prepcoach.stories.core import StarStory
 
 NOW = datetime(2025, 3, 14, 15, 0, tzinfo=UTC)  # a Friday afternoon
 INTERVIEW = Interview(
@@ -463,9 +463,9 @@ def test_the_markdown_report_leads_with_the_plan(
 def test_a_post_mortem_is_saved_as_it_goes_then_finished(
     home: Path, library: ContentLibrary, template: PostmortemTemplate
 ) -> None:
-    from prepcoach.store import interviews as store_iv
-    from prepcoach.store import postmortems as store_pm
-    from prepcoach.store import practice as store_pr
+    from prepcoach.interviews import store as store_iv
+    from prepcoach.postmortem import store as store_pm
+    from prepcoach.practice import store as store_pr
     from prepcoach.store.db import Store
 
     with Store.open(home) as store:
@@ -499,9 +499,9 @@ def test_a_post_mortem_is_saved_as_it_goes_then_finished(
 
 
 def test_a_change_made_meanwhile_is_not_overwritten(home: Path) -> None:
-    from prepcoach.errors import StoreError
-    from prepcoach.store import interviews as store_iv
-    from prepcoach.store import postmortems as store_pm
+    from prepcoach.interviews import store as store_iv
+    from prepcoach.kernel.errors import StoreError
+    from prepcoach.postmortem import store as store_pm
     from prepcoach.store.db import Store
 
     with Store.open(home) as store:

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from prepcoach.cli.practice_answers import ScriptedAnswers, TerminalAnswers
+from prepcoach.cli.practice.answers import ScriptedAnswers, TerminalAnswers
 from prepcoach.cli.prompts import ScriptedPrompter
 from prepcoach.content.model import Question, StarPart, StarTemplate
-from prepcoach.errors import NotInteractiveError, PrepError
+from prepcoach.kernel.errors import NotInteractiveError, PrepError
 from tests.helpers import invoke
 
 STAR_ANSWER = {
@@ -182,8 +182,8 @@ def test_stats_summarise_scores_and_due_counts(tmp_path: Path) -> None:
 
 def test_mock_ends_with_questions_for_the_interviewer(tmp_path: Path) -> None:
     from prepcoach.content.library import content_files, load_library
-    from prepcoach.paths import builtin_content_dir
-    from prepcoach.practice import Filters, History, plan_session
+    from prepcoach.kernel.paths import builtin_content_dir
+    from prepcoach.practice.plan import Filters, History, plan_session
 
     library = load_library(content_files(builtin_content_dir(), None, []))
     plan = plan_session(library, "mock", Filters(), History(), format_id="first-round-screen")
@@ -278,7 +278,7 @@ def test_a_free_answer_written_in_the_editor_is_kept_as_a_draft_until_saved(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, home: Path
 ) -> None:
     from prepcoach.cli.context import AppContext
-    from prepcoach.cli.practice_cmd import _edit_answer
+    from prepcoach.cli.practice.practice_cmd import _edit_answer
     from prepcoach.store import drafts
 
     editor = tmp_path / "editor.sh"

@@ -6,12 +6,19 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from prepcoach import paths, scheduling
 from prepcoach.content.library import ContentLibrary, content_files, load_library
-from prepcoach.errors import PrepError
-from prepcoach.practice import CANDIDATE_QUESTIONS, Filters, History, default_mode, plan_session
-from prepcoach.progress import answer_diff, sparkline, streak, summarize, weekly_trend
-from prepcoach.scheduling import SelfRating
+from prepcoach.kernel import paths
+from prepcoach.kernel.errors import PrepError
+from prepcoach.practice import scheduling
+from prepcoach.practice.plan import (
+    CANDIDATE_QUESTIONS,
+    Filters,
+    History,
+    default_mode,
+    plan_session,
+)
+from prepcoach.practice.progress import answer_diff, sparkline, streak, summarize, weekly_trend
+from prepcoach.practice.scheduling import SelfRating
 
 
 @pytest.fixture(scope="module")

@@ -11,16 +11,17 @@ from pathlib import Path
 
 import pytest
 
-from prepcoach import kit, prepsheet
 from prepcoach.content.library import content_files, load_library
-from prepcoach.paths import builtin_content_dir
-from prepcoach.research import Dossier, Item
-from prepcoach.shortlist import Pick
+from prepcoach.kernel.paths import builtin_content_dir
+from prepcoach.kit import core as kit
+from prepcoach.kit import sheet as prepsheet
+from prepcoach.kit.research import Dossier, Item
+from prepcoach.kit.research_store import save_research
+from prepcoach.kit.shortlist import Pick
+from prepcoach.kit.shortlist_store import set_shortlist
 from prepcoach.store.db import Store
-from prepcoach.store.research import save_research
-from prepcoach.store.shortlists import set_shortlist
-from prepcoach.store.stories import add_story
-from prepcoach.stories import StarStory
+from prepcoach.stories.core import StarStory
+from prepcoach.stories.store import add_story
 from tests import second_round_data as data
 
 pypdf = pytest.importorskip("pypdf")
@@ -115,7 +116,7 @@ def sheet_html(home: Path, tmp_path: Path) -> Path:
     library = load_library(content_files(builtin_content_dir(), None, []))
     interview_id = full_home(home)
     with Store.open(home) as store:
-        from prepcoach.store.interviews import get_interview
+        from prepcoach.interviews.store import get_interview
 
         prepared = kit.load_kit(store, library, get_interview(store, interview_id))
         html = prepsheet.to_html(prepsheet.build_sheet(prepared, library))

@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from helpers import invoke
-from prepcoach.profile import Profile
+from prepcoach.profile.core import Profile
 
 
 def profile() -> dict[str, object]:

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from prepcoach.content.library import content_files, load_library
-from prepcoach.paths import builtin_content_dir
+from prepcoach.kernel.paths import builtin_content_dir
 from prepcoach.store.db import Store
 from tests import second_round_data as data
 from tests.helpers import invoke
@@ -316,7 +316,7 @@ def test_salary_research_feeds_practice_feedback(home: Path, tmp_path: Path) -> 
 
 
 def test_the_mock_interview_offers_the_shortlist_first(home: Path, tmp_path: Path) -> None:
-    from prepcoach.practice import Filters, History, plan_session
+    from prepcoach.practice.plan import Filters, History, plan_session
 
     rounds = _setup(home, everything=True)
     library = load_library(content_files(builtin_content_dir(), None, []))
@@ -342,7 +342,7 @@ def test_the_mock_interview_offers_the_shortlist_first(home: Path, tmp_path: Pat
     assert "Your 3 questions for Globex Corporation come first (prep ask)." in result.output
 
     with Store.open(home) as store:
-        from prepcoach.kit import shortlist_first
+        from prepcoach.kit.core import shortlist_first
 
         ordered, note = shortlist_first(store, None, list(library.ask_questions.values()))
     assert [q.id for q in ordered[:3]] == list(ASK_3) and note

@@ -14,16 +14,20 @@ from pathlib import Path
 
 import pytest
 
-from prepcoach import clock, flashcards, kit, likely, prepsheet, readiness, research, salary
-from prepcoach import shortlist as sl
 from prepcoach.content.library import ContentLibrary, content_files, load_library
 from prepcoach.content.model import AskQuestion
-from prepcoach.errors import PrepError
-from prepcoach.feedback import FeedbackContext, analyse
-from prepcoach.paths import builtin_content_dir
-from prepcoach.postmortem import AskedQuestion, Concern
+from prepcoach.followup.store import mark_sent, record_draft
+from prepcoach.kernel import clock
+from prepcoach.kernel.errors import PrepError
+from prepcoach.kernel.paths import builtin_content_dir
+from prepcoach.kit import cards as flashcards
+from prepcoach.kit import core as kit
+from prepcoach.kit import likely, readiness, research, salary
+from prepcoach.kit import sheet as prepsheet
+from prepcoach.kit import shortlist as sl
+from prepcoach.postmortem.core import AskedQuestion, Concern
+from prepcoach.practice.feedback import FeedbackContext, analyse
 from prepcoach.store.db import Store
-from prepcoach.store.followups import mark_sent, record_draft
 from tests import second_round_data as data
 
 

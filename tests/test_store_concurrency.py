@@ -10,9 +10,9 @@ import textwrap
 import time
 from pathlib import Path
 
+from prepcoach.interviews.store import list_interviews
+from prepcoach.profile.store import get_profile
 from prepcoach.store.db import Store, database_path
-from prepcoach.store.interviews import list_interviews
-from prepcoach.store.profile import get_profile
 
 # Each worker waits for a start signal (so all open and migrate a brand-new database at the
 # same moment), then writes one interview per transaction and, in the same run, appends to a
@@ -21,11 +21,11 @@ WORKER = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    from prepcoach.interviews import Interview
-    from prepcoach.profile import Profile
+    from prepcoach.interviews.core import Interview
+    from prepcoach.profile.core import Profile
     from prepcoach.store.db import Store
-    from prepcoach.store.interviews import add_interview
-    from prepcoach.store.profile import get_profile, save_profile
+    from prepcoach.interviews.store import add_interview
+    from prepcoach.profile.store import get_profile, save_profile
 
     home, name, count, go = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), Path(sys.argv[4])
     while not go.exists():
@@ -46,9 +46,9 @@ CREATOR = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    from prepcoach.interviews import Interview
+    from prepcoach.interviews.core import Interview
     from prepcoach.store.db import Store
-    from prepcoach.store.interviews import add_interview
+    from prepcoach.interviews.store import add_interview
 
     base, name, rounds = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
     for number in range(rounds):
@@ -64,9 +64,9 @@ WRITER = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from prepcoach.interviews import Interview
+    from prepcoach.interviews.core import Interview
     from prepcoach.store.db import Store
-    from prepcoach.store.interviews import add_interview
+    from prepcoach.interviews.store import add_interview
 
     store = Store.open(Path(sys.argv[1]))
     number = 0

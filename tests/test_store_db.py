@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from helpers import invoke
-from prepcoach.errors import StoreError
-from prepcoach.interviews import Interview
+from prepcoach.interviews.core import Interview
+from prepcoach.interviews.store import add_interview, list_interviews
+from prepcoach.kernel.errors import StoreError
 from prepcoach.store import db, migrations
 from prepcoach.store.db import Store, database_path
-from prepcoach.store.interviews import add_interview, list_interviews
 
 
 def schema(conn: sqlite3.Connection) -> list[tuple[str, str]]:

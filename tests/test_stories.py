@@ -15,7 +15,7 @@ import yaml
 from helpers import invoke
 from prepcoach.content.model import StarPart, StarTemplate
 from prepcoach.store.db import Store
-from prepcoach.stories import (
+from prepcoach.stories.core import (
     StarStory,
     coverage,
     from_yaml,

@@ -12,11 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import invoke
-from prepcoach.errors import PrepError, StoreError
+from prepcoach.interviews.store import get_interview
+from prepcoach.kernel.errors import PrepError, StoreError
 from prepcoach.store import migrations, transfer
 from prepcoach.store.db import Store
-from prepcoach.store.interviews import get_interview
-from prepcoach.store.stories import get_story
+from prepcoach.stories.store import get_story
 from sample_data import COMPANIES, EMAILS, ME, PEOPLE, RTL, populate
 
 

@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from prepcoach import clock
-from prepcoach.followup import FIELDS
-from prepcoach.interviews import Interview, Interviewer
-from prepcoach.profile import Profile
-from prepcoach.store import postmortems
+from prepcoach.followup.core import FIELDS
+from prepcoach.interviews.core import Interview, Interviewer
+from prepcoach.interviews.store import add_interview
+from prepcoach.kernel import clock
+from prepcoach.postmortem import store as postmortems
+from prepcoach.profile.core import Profile
+from prepcoach.profile.store import save_profile
 from prepcoach.store.db import Store
-from prepcoach.store.interviews import add_interview
-from prepcoach.store.profile import save_profile
 from tests.e2e.terminal import ENTER, finish, spawn
 
 pytestmark = pytest.mark.e2e

@@ -11,23 +11,16 @@ import typer
 from typer.core import TyperGroup
 
 from prepcoach import __version__
-from prepcoach.cli import (
-    ask_cmd,
-    content_cmd,
-    data_cmd,
-    followup_cmd,
-    history_cmd,
-    interview_cmd,
-    postmortem_cmd,
-    practice_cmd,
-    profile_cmd,
-    research_cmd,
-    salary_cmd,
-    sheet_cmd,
-    status_cmd,
-    story_cmd,
-)
+from prepcoach.cli import data_cmd
+from prepcoach.cli.content import content_cmd
 from prepcoach.cli.context import AppContext, get_context, set_context
+from prepcoach.cli.followup import followup_cmd
+from prepcoach.cli.interviews import interview_cmd
+from prepcoach.cli.kit import ask_cmd, research_cmd, salary_cmd, sheet_cmd, status_cmd
+from prepcoach.cli.postmortem import postmortem_cmd
+from prepcoach.cli.practice import history_cmd, practice_cmd
+from prepcoach.cli.profile import profile_cmd
+from prepcoach.cli.stories import story_cmd
 
 # The order `prep --help` lists commands in: the daily jobs first, housekeeping last.
 COMMAND_ORDER = (
@@ -62,7 +55,7 @@ class PrepGroup(TyperGroup):
         return sorted(names, key=lambda name: (rank.get(name, len(rank)), name))
 
     def invoke(self, ctx: Any) -> Any:
-        from prepcoach.errors import ContentError, PrepError
+        from prepcoach.kernel.errors import ContentError, PrepError
 
         try:
             return super().invoke(ctx)
@@ -146,7 +139,7 @@ def main(
         ),
     ] = False,
 ) -> None:
-    from prepcoach.paths import default_home
+    from prepcoach.kernel.paths import default_home
 
     paths = _split_env_paths(os.environ.get("PREP_CONTENT")) + list(content or [])
     set_context(

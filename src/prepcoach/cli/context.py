@@ -56,8 +56,8 @@ class AppContext:
     def library(self) -> ContentLibrary:
         """Built-in content, the user's content dir, then --content paths (cached on disk)."""
         if self._library is None:
-            from prepcoach import paths
             from prepcoach.content.library import content_files, load_library
+            from prepcoach.kernel import paths
 
             files = content_files(
                 paths.builtin_content_dir(),
@@ -87,7 +87,7 @@ def get_context() -> AppContext:
     """The context set by the top-level callback (a default one when a command runs alone)."""
     global _current
     if _current is None:
-        from prepcoach.paths import default_home
+        from prepcoach.kernel.paths import default_home
 
         _current = AppContext(home=default_home())
     return _current

@@ -74,7 +74,7 @@ def export(
                 "--anki and --csv export flashcards; use them without --format, --redact, -o",
                 param_hint="--anki/--csv",
             )
-        from prepcoach.cli.cards_cmd import export_cards
+        from prepcoach.cli.kit.cards_cmd import export_cards
 
         export_cards(anki=anki, csv_file=csv_file, every=all_questions, force=force)
         return
@@ -94,13 +94,13 @@ def export(
     if output is None:
         sys.stdout.write(text)
         return
-    from prepcoach.store.files import atomic_write
+    from prepcoach.kernel.files import atomic_write
 
     atomic_write(output, text, overwrite=force)
     what = "redacted export" if redact else "export"
     ctx.err_console.print(f"Wrote {what} to {output}", highlight=False)
     if with_recordings:  # --- voice: recordings only when asked for
-        from prepcoach.cli.voice_flow import export_recordings
+        from prepcoach.cli.practice.voice import export_recordings
 
         copied, folder = export_recordings(ctx.home, output)
         ctx.err_console.print(f"Copied {copied} recording(s) to {folder}", highlight=False)

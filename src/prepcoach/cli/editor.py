@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from prepcoach.errors import PrepError
+from prepcoach.kernel.errors import PrepError
 
 FALLBACKS = ("editor", "nano", "vim", "vi")
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from prepcoach.errors import PrepError
+from prepcoach.kernel.errors import PrepError
 
 if TYPE_CHECKING:
     from prepcoach.cli.prompts import Prompter

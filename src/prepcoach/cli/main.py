@@ -19,7 +19,7 @@ def run(argv: list[str] | None = None) -> None:
     import typer
 
     from prepcoach.cli.app import app
-    from prepcoach.errors import PrepError
+    from prepcoach.kernel.errors import PrepError
 
     args = sys.argv[1:] if argv is None else argv
     debug = _debug_requested(args)

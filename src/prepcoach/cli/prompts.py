@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from prepcoach.errors import NotInteractiveError, PrepError
+from prepcoach.kernel.errors import NotInteractiveError, PrepError
 
 Validator = Callable[[str], str | None]  # returns an error message, or None when fine
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from prepcoach.errors import PrepError
+from prepcoach.kernel.errors import PrepError
 
 if TYPE_CHECKING:
     from prepcoach.cli.context import AppContext

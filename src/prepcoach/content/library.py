@@ -25,23 +25,30 @@ from prepcoach.content.model import (
     FormatStep,
     InterviewFormat,
     Item,
+    LookFor,
     PackInfo,
     PostmortemPrompt,
     PostmortemTemplate,
     Question,
     Role,
+    Skill,
     StarPart,
     StarTemplate,
 )
-from prepcoach.errors import ContentError, NotFoundError, PrepError
+from prepcoach.kernel.errors import ContentError, NotFoundError, PrepError
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 YAML_SUFFIXES = (".yaml", ".yml")
 
 T = TypeVar("T")
 
+# The parts every answer template needs: a STAR story, or a hypothetical "what would you do".
+STAR_CORE = ("situation", "task", "action", "result")
+HYPOTHETICAL_CORE = ("clarify", "options", "decide", "communicate")
+
 # Fields holding nested dataclasses, for rebuilding items from the cache.
 _NESTED: dict[type, dict[str, type]] = {
+    Question: {"look_fors": LookFor},
     StarTemplate: {"parts": StarPart},
     InterviewFormat: {"steps": FormatStep},
     PostmortemTemplate: {"prompts": PostmortemPrompt},
@@ -49,6 +56,7 @@ _NESTED: dict[type, dict[str, type]] = {
 
 KIND_LABELS = {
     "competencies": "competency",
+    "skills": "skill",
     "roles": "role",
     "questions": "question",
     "star_templates": "STAR template",
@@ -61,6 +69,7 @@ KIND_LABELS = {
 
 KIND_PLURALS = {
     "competencies": "competencies",
+    "skills": "skills",
     "roles": "roles",
     "questions": "questions",
     "star_templates": "STAR templates",
@@ -88,6 +97,7 @@ class ContentLibrary:
 
     packs: list[PackInfo] = field(default_factory=list)
     competencies: dict[str, Competency] = field(default_factory=dict)
+    skills: dict[str, Skill] = field(default_factory=dict)
     roles: dict[str, Role] = field(default_factory=dict)
     questions: dict[str, Question] = field(default_factory=dict)
     star_templates: dict[str, StarTemplate] = field(default_factory=dict)
@@ -340,6 +350,14 @@ def _check_references(library: ContentLibrary, where: dict[str, tuple[str, Any, 
             )
         if q.target_seconds <= 0:
             problem("questions", q.id, ("target_seconds",), "target_seconds must be positive")
+        for i, look_for in enumerate(q.look_fors):
+            for j, cue in enumerate(look_for.cues):
+                if not cue.strip():
+                    problem("questions", q.id, ("look_fors", i, "cues", j), "a cue is empty")
+    for skill in library.skills.values():
+        for i, r in enumerate(skill.roles):
+            if r not in library.roles:
+                problem("skills", skill.id, ("roles", i), unknown("role", r, library.roles))
     for t in library.star_templates.values():
         for i, c in enumerate(t.competencies):
             if c not in competencies:
@@ -358,7 +376,9 @@ def _check_references(library: ContentLibrary, where: dict[str, tuple[str, Any, 
                 f"the parts' shares add up to {total:.2f}; make them add up to 1.0",
             )
         keys = [p.key for p in t.parts]
-        for needed in ("situation", "task", "action", "result"):
+        # A story follows STAR; a hypothetical answer follows its own scaffold.
+        core = HYPOTHETICAL_CORE if HYPOTHETICAL_CORE[0] in keys else STAR_CORE
+        for needed in core:
             if needed not in keys:
                 problem("star_templates", t.id, ("parts",), f"has no '{needed}' part")
     for f in library.formats.values():
@@ -389,15 +409,15 @@ def _check_references(library: ContentLibrary, where: dict[str, tuple[str, Any, 
             if step.count < 1:
                 problem("formats", f.id, ("steps", s, "count"), "count must be at least 1")
     if library.email_templates:  # parse each template once, so a broken one names its file
-        from prepcoach.followup import FIELDS
-        from prepcoach.templating import template_problems
+        from prepcoach.followup.core import FIELDS
+        from prepcoach.followup.templating import template_problems
 
         known = {name: info.label for name, info in FIELDS.items()}
         for email in library.email_templates.values():
             for loc, message in template_problems(email, known):
                 problem("email_templates", email.id, loc, message)
     if library.postmortem_templates:
-        from prepcoach.postmortem import template_problems as postmortem_problems
+        from prepcoach.postmortem.core import template_problems as postmortem_problems
 
         for template in library.postmortem_templates.values():
             for message in postmortem_problems(template):

@@ -27,7 +27,19 @@ Category = Literal[
 ]
 Stage = Literal["first", "second", "final"]
 AnswerFormat = Literal["star", "free", "salary-range"]
-StarPartKey = Literal["situation", "task", "action", "result", "reflection"]
+# STAR parts, plus the parts of the hypothetical ("what would you do") scaffold.
+StarPartKey = Literal[
+    "situation",
+    "task",
+    "action",
+    "result",
+    "reflection",
+    "clarify",
+    "options",
+    "decide",
+    "communicate",
+    "check",
+]
 AskCategory = Literal[
     "role-challenges",
     "performance",
@@ -39,12 +51,18 @@ AskCategory = Literal[
 ]
 # Question-specific feedback checks a question can ask for.
 Check = Literal["salary-range", "connects-to-role", "concrete-reference", "gives-example"]
+# Who is interviewing: questions and questions-to-ask can say whom they suit best.
+Audience = Literal["recruiter", "hiring-manager", "peer", "executive"]
+# What kind of round a format is: a conversation, or an exercise with its own preparation.
+FormatKind = Literal["interview", "presentation", "case-study", "take-home", "role-play", "in-tray"]
 PromptKind = Literal["rating", "text", "list", "people", "questions", "concerns", "dates"]
 
 CATEGORIES: tuple[str, ...] = get_args(Category)
 STAGES: tuple[str, ...] = get_args(Stage)
 ANSWER_FORMATS: tuple[str, ...] = get_args(AnswerFormat)
 ASK_CATEGORIES: tuple[str, ...] = get_args(AskCategory)
+AUDIENCES: tuple[str, ...] = get_args(Audience)
+FORMAT_KINDS: tuple[str, ...] = get_args(FormatKind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +73,20 @@ class Competency:
     id: str
     name: str
     description: str
+    # Phrases that signal this competency in a concern, a job posting or an imported question.
+    cues: tuple[str, ...] = ()
+    overrides: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Skill:
+    """A role or technical skill (SQL, forecasting, triage) that a posting or a concern names."""
+
+    __pydantic_config__ = _STRICT
+    id: str
+    name: str
+    cues: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
     overrides: bool = False
 
 
@@ -66,7 +98,22 @@ class Role:
     id: str
     name: str
     description: str = ""
+    # Other names for the job family, for matching an interview's or profile's role to it.
+    aliases: tuple[str, ...] = ()
     overrides: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class LookFor:
+    """What a strong answer covers: a label shown to the user, and cues that show it is met.
+
+    In a pack, a look-for is either its label alone (a string) or a mapping with the label
+    and its cues: other phrasings and key concepts that say the same thing.
+    """
+
+    __pydantic_config__ = _STRICT
+    label: str
+    cues: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,13 +129,19 @@ class Question:
     roles: tuple[str, ...] = ()
     stages: tuple[Stage, ...] = ("first", "second", "final")
     tips: tuple[str, ...] = ()
-    look_fors: tuple[str, ...] = ()
+    look_fors: tuple[LookFor, ...] = ()
     probes: tuple[str, ...] = ()
     answer_format: AnswerFormat = "star"
     target_seconds: int = 120
     star_template: str | None = None
     checks: tuple[Check, ...] = ()
+    audiences: tuple[Audience, ...] = ()
     overrides: bool = False
+
+    @property
+    def look_for_labels(self) -> tuple[str, ...]:
+        """The look-fors as the user reads them."""
+        return tuple(look_for.label for look_for in self.look_fors)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +180,7 @@ class AskQuestion:
     category: AskCategory
     demonstrates: str
     stages: tuple[Stage, ...] = ("second", "final")
+    audiences: tuple[Audience, ...] = ()
     overrides: bool = False
 
 
@@ -142,6 +196,9 @@ class FormatStep:
     count: int = 1
     candidate_questions: bool = False
     note: str = ""
+    # Follow-up probes the interviewer asks after each answer in this step (None: the default).
+    probes: int | None = None
+    minutes: int | None = None  # the step's share of the round, for the round clock
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +212,9 @@ class InterviewFormat:
     steps: tuple[FormatStep, ...]
     stage: Stage = "second"
     minutes: int = 45
+    kind: FormatKind = "interview"
+    brief: str = ""  # for exercises: the task as the candidate receives it
+    prep_minutes: int = 0  # for exercises: preparation time before the round starts
     overrides: bool = False
 
 
@@ -214,6 +274,7 @@ class Pack:
     source: str | None = None
     license: str | None = None
     competencies: tuple[Competency, ...] = ()
+    skills: tuple[Skill, ...] = ()
     roles: tuple[Role, ...] = ()
     questions: tuple[Question, ...] = ()
     star_templates: tuple[StarTemplate, ...] = ()
@@ -226,6 +287,7 @@ class Pack:
 # The kinds of item a pack can hold, by the key they are listed under.
 KINDS: dict[str, type] = {
     "competencies": Competency,
+    "skills": Skill,
     "roles": Role,
     "questions": Question,
     "star_templates": StarTemplate,
@@ -237,6 +299,7 @@ KINDS: dict[str, type] = {
 
 Item = (
     Competency
+    | Skill
     | Role
     | Question
     | StarTemplate

@@ -13,7 +13,7 @@ from dataclasses import dataclass, fields, is_dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING, Any, get_args, get_origin
 
-from prepcoach.content.model import KINDS, Pack
+from prepcoach.content.model import KINDS, LookFor, Pack
 from prepcoach.content.yamlsource import MarkedDict, key_mark_of, mark_of
 
 if TYPE_CHECKING:
@@ -68,6 +68,7 @@ def _class_at(loc: tuple[Any, ...]) -> type:
     return cls  # type: ignore[no-any-return]
 
 
+@cache
 def _nested_class(cls: type, name: str) -> type | None:
     from typing import get_type_hints
 
@@ -179,6 +180,7 @@ def validate_pack(path: str, data: Any) -> tuple[Pack | None, list[Problem]]:
             continue
         good = []
         for index, raw in enumerate(items):
+            raw = _expand_shorthand(cls, raw)
             try:
                 item = _adapter(cls).validate_python(raw)
             except ValidationError as error:
@@ -190,6 +192,26 @@ def validate_pack(path: str, data: Any) -> tuple[Pack | None, list[Problem]]:
             good.append(item)
         valid[kind] = tuple(good)
     return replace(pack, **valid), problems  # type: ignore[arg-type]
+
+
+# Nested items that a pack may write as one string: the string is this field's value.
+_SHORTHAND: dict[type, str] = {LookFor: "label"}
+
+
+def _expand_shorthand(cls: type, raw: Any) -> Any:
+    """The item with shorthand nested values (a look-for as its label alone) spelled out."""
+    if not isinstance(raw, dict):
+        return raw
+    expanded: dict[str, Any] | None = None
+    for name, value in raw.items():
+        nested = _nested_class(cls, name) if isinstance(value, list) else None
+        short = _SHORTHAND.get(nested) if nested is not None else None
+        if short is None or not any(isinstance(v, str) for v in value):
+            continue
+        if expanded is None:
+            expanded = dict(raw)
+        expanded[name] = [{short: v} if isinstance(v, str) else v for v in value]
+    return raw if expanded is None else expanded
 
 
 def _slug_problem(path: str, data: Any, loc: tuple[Any, ...], value: str, what: str) -> Problem:

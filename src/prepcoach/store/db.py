@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from prepcoach.errors import StoreError
+from prepcoach.kernel.errors import StoreError
 
 DB_NAME = "prep.db"
 APPLICATION_ID = 0x50524550  # "PREP" in the header, so the file says whose it is
@@ -138,7 +138,7 @@ def to_json(value: object) -> str:
 
 def fresh_id(conn: sqlite3.Connection, table: str) -> str:
     """A new random id for `table` that is not in use yet (call inside a transaction)."""
-    from prepcoach import ids
+    from prepcoach.kernel import ids
 
     prefix = ids.PREFIXES[table]
     while True:

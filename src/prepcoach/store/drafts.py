@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from prepcoach.store.files import atomic_write
+from prepcoach.kernel.files import atomic_write
 
 
 def draft_path(home: Path, kind: str, record_id: str) -> Path:

@@ -7,7 +7,7 @@ waits, then finds the work done). Never edit a migration that has shipped: appen
 (tests/test_store_db.py keeps a checksum of each to catch accidents).
 
 Conventions for new tables: a TEXT primary key that is stable across machines (see
-`prepcoach.ids`), timestamps as ISO-8601 UTC text (`prepcoach.clock.iso`), JSON as TEXT, and
+`prepcoach.kernel.ids`), timestamps as ISO-8601 UTC text (`kernel.clock.iso`), JSON as TEXT, and
 column names `id` / `*_id` only for identifiers (export redaction keeps those as they are).
 Export and import are table-generic, so a new table needs no code there.
 """
@@ -18,7 +18,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from prepcoach.errors import StoreError
+from prepcoach.kernel.errors import StoreError
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,7 +208,7 @@ def statements(script: str) -> list[str]:
 
 def migrate(conn: sqlite3.Connection, path: Path, target: int | None = None) -> list[int]:
     """Apply every migration above the database's version up to `target` (default: all)."""
-    from prepcoach.clock import now_iso
+    from prepcoach.kernel.clock import now_iso
     from prepcoach.store.db import store_error
 
     target = MIGRATIONS[-1].version if target is None else target

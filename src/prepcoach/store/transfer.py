@@ -6,7 +6,7 @@ written in primary-key order and nothing time-dependent is added, so exporting t
 twice gives the same bytes, and export → import → export is an identity.
 
 Import restores into an empty home, or with `merge` upserts by primary key (ids are random
-and stable across machines, see `prepcoach.ids`): a row whose local copy has a newer
+and stable across machines, see `prepcoach.kernel.ids`): a row whose local copy has a newer
 `updated_at` is kept. Everything happens in one transaction with foreign keys checked at the
 end, so an import either lands completely or not at all.
 """
@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from prepcoach import __version__
-from prepcoach.errors import PrepError, StoreError
+from prepcoach.kernel.errors import PrepError, StoreError
 from prepcoach.store.db import Store, to_json
 
 FORMAT = "prepcoach-export"

@@ -16,7 +16,7 @@ device becomes a `VoiceUnavailable` naming what is missing and how to get it.
 
 from __future__ import annotations
 
-from prepcoach.errors import PrepError
+from prepcoach.kernel.errors import PrepError
 
 INSTALL_HINT = "pip install 'prepcoach[voice]'"
 

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Final
 
-from prepcoach.errors import NotFoundError, PrepError
+from prepcoach.kernel.errors import NotFoundError, PrepError
 from prepcoach.voice.audio import Audio, write_wav
 
 FOLDER: Final = "recordings"
@@ -54,7 +54,7 @@ def save(
     session_id: str,
 ) -> Recording:
     """Keep `audio` as the recording of answer `answer_id`."""
-    from prepcoach.store.files import atomic_write, replacing
+    from prepcoach.kernel.files import atomic_write, replacing
 
     where = _private_folder(home)
     path = where / f"{answer_id}.wav"

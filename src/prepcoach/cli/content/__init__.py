@@ -1,0 +1,1 @@
+"""`prep content` and `prep questions`: check, browse and add content."""

@@ -1,0 +1,308 @@
+"""`prep content ...` and `prep questions`: check, browse and add content packs."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from prepcoach.cli.context import get_context
+from prepcoach.cli.inputs import check_choice
+
+if TYPE_CHECKING:
+    from prepcoach.content.library import ContentLibrary
+    from prepcoach.content.model import Question
+
+app = typer.Typer(
+    help="Check, browse and add content packs (questions, templates, formats).",
+    short_help="Check, browse and add content.  e.g. prep content validate my-pack.yaml",
+    no_args_is_help=True,
+)
+
+
+@app.command("validate")
+def validate(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Pack files or folders to check (default: all loaded content)."),
+    ] = None,
+) -> None:
+    """Report every problem in content packs as file:line:col: message.
+
+    Example: prep content validate ~/my-pack.yaml
+    """
+    from prepcoach.content.library import check_files, content_files, count_label
+    from prepcoach.content.model import KINDS
+    from prepcoach.kernel import paths as app_paths
+
+    ctx = get_context()
+    extra = [*ctx.content_paths, *(paths or [])]
+    files = content_files(
+        app_paths.builtin_content_dir(), app_paths.user_content_dir(ctx.home), extra
+    )
+    library, problems = check_files(files)
+    for problem in problems:
+        typer.echo(str(problem))
+    counts = ", ".join(
+        count_label(kind, len(library.items(kind))) for kind in KINDS if library.items(kind)
+    )
+    summary = f"{len(files)} file(s): {counts}"
+    if problems:
+        typer.echo(f"{len(problems)} problem(s) in {summary}", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"OK: {summary}")
+
+
+@app.command("list")
+def list_packs(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List the loaded packs with counts by kind.
+
+    Example: prep content list
+    """
+    library = get_context().library()
+    if as_json:
+        from prepcoach.cli.render import print_json
+
+        print_json([asdict(p) for p in library.packs])
+        return
+    from rich.table import Table
+
+    from prepcoach.content.library import count_label
+
+    table = Table(title="Content packs", title_justify="left", box=None, pad_edge=False)
+    table.add_column("pack", no_wrap=True, style="cyan")
+    table.add_column("contents", no_wrap=True)
+    table.add_column("title")
+    table.add_column("from", style="dim")
+    for pack in library.packs:
+        contents = ", ".join(count_label(kind, n) for kind, n in pack.counts.items())
+        table.add_row(
+            pack.pack,
+            contents,
+            f"{pack.title} ({pack.version})",
+            "built-in" if pack.builtin else pack.path,
+        )
+    get_context().console.print(table)
+
+
+@app.command("show")
+def show(
+    item_id: Annotated[str, typer.Argument(metavar="ID", help="Any content id.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Show one content item (question, template, format...) in full.
+
+    Example: prep content show salary-expectations
+    """
+    library = get_context().library()
+    kind, item = library.find(item_id)
+    data = {k: v for k, v in asdict(item).items() if v not in ((), None, "", False)}
+    if as_json:
+        from prepcoach.cli.render import print_json
+
+        print_json({"kind": kind, "from": library.origins.get(f"{kind}/{item_id}"), **data})
+        return
+    from prepcoach.content.library import KIND_LABELS
+    from prepcoach.content.yamlsource import dump_yaml
+
+    console = get_context().console
+    origin = library.origins.get(f"{kind}/{item_id}", "")
+    console.print(f"[bold]{KIND_LABELS[kind]}[/bold] {item_id}  [dim]({origin})[/dim]")
+    if kind == "questions":
+        print_question(item, library)
+    else:
+        console.print(dump_yaml(_plain(data)), markup=False, end="")
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def print_question(q: Question, library: ContentLibrary) -> None:
+    from rich.markup import escape
+
+    console = get_context().console
+    console.print(f"\n[bold]{escape(q.text)}[/bold]\n")
+    comps = ", ".join(
+        library.competencies[c].name for c in q.competencies if c in library.competencies
+    )
+    console.print(f"[dim]category[/dim] {q.category}   [dim]stages[/dim] {', '.join(q.stages)}")
+    if comps:
+        console.print(f"[dim]competencies[/dim] {comps}")
+    if q.roles:
+        console.print(f"[dim]roles[/dim] {', '.join(q.roles)}")
+    console.print(
+        f"[dim]answer[/dim] {q.answer_format}, about {q.target_seconds // 60}:"
+        f"{q.target_seconds % 60:02d} spoken\n"
+    )
+    console.print(f"[bold]What it assesses[/bold]\n{escape(q.assesses)}\n")
+    for title, items in (
+        ("Tips", q.tips),
+        ("A strong answer covers", q.look_for_labels),
+        ("Likely follow-ups", q.probes),
+    ):
+        if items:
+            console.print(f"[bold]{title}[/bold]")
+            for item in items:
+                console.print(f"  • {escape(item)}")
+            console.print()
+
+
+@app.command("import")
+def import_markdown(
+    file: Annotated[Path, typer.Argument(help="A Markdown file with a list of questions.")],
+    name: Annotated[
+        str | None, typer.Option("--name", help="Pack id (default: from the file name).")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing pack.")] = False,
+) -> None:
+    """Turn a Markdown question list into a pack in your content directory.
+
+    Headings become categories, bulleted and numbered items become questions.
+
+    Example: prep content import ~/Downloads/top-50-questions.md
+    """
+    from prepcoach.content.markdown_import import parse_markdown_questions, slugify
+    from prepcoach.content.yamlsource import dump_yaml
+    from prepcoach.kernel.errors import PrepError
+    from prepcoach.kernel.files import atomic_write, user_content_path
+
+    ctx = get_context()
+    try:
+        text = file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise PrepError(f"file not found: {file}") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise PrepError(f"cannot read {file}: {error}") from None
+    result = parse_markdown_questions(text)
+    if not result.questions:
+        raise PrepError(f"no questions found in {file} ({len(result.skipped)} line(s) skipped)")
+    pack_id = slugify(name or file.stem) or "imported"
+    pack = result.to_pack(pack_id, source=str(file))
+    target = user_content_path(ctx.home, pack_id)
+    header = f"# Imported from {file.name}. Add what each question assesses, tips and look-fors.\n"
+    atomic_write(target, header + dump_yaml(pack), overwrite=force)
+    console = ctx.console
+    console.print(f"Kept {len(result.questions)} question(s):")
+    from rich.markup import escape
+
+    for q in result.questions:
+        console.print(f"  [green]+[/green] {escape(f'[{q.category}] {q.text}')}", highlight=False)
+    if result.skipped:
+        console.print(f"Skipped {len(result.skipped)} line(s):")
+        for s in result.skipped:
+            console.print(
+                f"  [dim]- line {s.line} ({s.reason}): {escape(s.text[:70])}[/dim]", highlight=False
+            )
+    console.print(f"Wrote {target}")
+    console.print(f"Check it with: prep content validate {target}")
+
+
+@app.command("new")
+def new_pack(
+    role: Annotated[str, typer.Option("--role", help="Your role, e.g. 'Product manager'.")],
+    name: Annotated[
+        str | None, typer.Option("--name", help="Pack id (default: from the role).")
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Write here instead of your content directory.")
+    ] = None,
+) -> None:
+    """Create a commented example pack for your own role, ready to edit.
+
+    Example: prep content new --role "Product manager"
+    """
+    from importlib.resources import files
+
+    from prepcoach.content.markdown_import import slugify
+    from prepcoach.kernel.errors import PrepError
+    from prepcoach.kernel.files import atomic_write, user_content_path
+
+    ctx = get_context()
+    role_name = " ".join(role.split())
+    role_id = slugify(role_name, max_words=4)
+    if not role_id:
+        raise PrepError("--role needs a name made of letters or digits, e.g. 'Product manager'")
+    pack_id = slugify(name) if name else f"my-{role_id}"
+    if not pack_id:
+        raise PrepError("--name needs letters or digits, e.g. 'my-product-pack'")
+    target = out or user_content_path(ctx.home, pack_id)
+    scaffold = files("prepcoach.scaffolds").joinpath("pack.yaml").read_text(encoding="utf-8")
+    text = (
+        scaffold.replace("{pack_id}", pack_id)
+        .replace("{role_id}", role_id)
+        .replace("{role_name}", role_name.replace('"', "'"))
+        .replace("{path}", str(target))
+    )
+    atomic_write(target, text, overwrite=False)
+    ctx.console.print(f"Wrote {target}")
+    ctx.console.print("Edit it, then check it with: prep content validate")
+
+
+def questions(
+    category: Annotated[str | None, typer.Option("--category", help="e.g. behavioral.")] = None,
+    competency: Annotated[str | None, typer.Option("--competency", help="e.g. conflict.")] = None,
+    role: Annotated[str | None, typer.Option("--role", help="e.g. sales.")] = None,
+    stage: Annotated[str | None, typer.Option("--stage", help="first, second or final.")] = None,
+    search: Annotated[str | None, typer.Option("--search", "-s", help="Fuzzy text search.")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many.")] = 500,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Browse the question bank with filters."""
+    from prepcoach.content.model import CATEGORIES, STAGES
+
+    ctx = get_context()
+    library = ctx.library()
+    check_choice("--category", category, CATEGORIES)
+    check_choice("--stage", stage, STAGES)
+    check_choice("--competency", competency, tuple(library.competencies))
+    check_choice("--role", role, tuple(library.roles))
+    found = library.filter_questions(
+        category=category, competency=competency, role=role, stage=stage
+    )
+    if search:
+        found = search_questions(found, search)
+    found = found[:limit]
+    if as_json:
+        from prepcoach.cli.render import print_json
+
+        print_json([asdict(q) for q in found])
+        return
+    from rich.markup import escape
+
+    console = ctx.console
+    for q in found:
+        tags = ", ".join(q.competencies)
+        console.print(
+            f"[cyan]{q.id}[/cyan]  [dim]{q.category}{' · ' + tags if tags else ''}[/dim]",
+            highlight=False,
+        )
+        console.print(f"  {escape(q.text)}", highlight=False)
+    console.print(f"[dim]{len(found)} question(s). Details: prep content show ID[/dim]")
+
+
+def search_questions(questions: list[Question], query: str) -> list[Question]:
+    """Fuzzy match on text, id and competencies, best first."""
+    from rapidfuzz import fuzz, process, utils
+
+    corpus = {
+        q.id: f"{q.text} {q.id.replace('-', ' ')} {' '.join(q.competencies)}" for q in questions
+    }
+    by_id = {q.id: q for q in questions}
+    hits = process.extract(
+        query,
+        corpus,
+        scorer=fuzz.partial_token_set_ratio,
+        processor=utils.default_process,
+        limit=None,
+        score_cutoff=75,
+    )
+    return [by_id[key] for _text, _score, key in hits]

@@ -1,0 +1,1 @@
+"""`prep followup`: draft, check and send the thank-you or follow-up email."""

@@ -1,0 +1,644 @@
+"""`prep followup`: a thank-you or follow-up email drafted from what actually happened.
+
+The run, top to bottom:
+1. `--list-templates` and `--sent` are side doors: list the templates, or mark drafts sent;
+2. find the interview, the template and who gets a note (`--to NAME|all`);
+3. fill the fields from the profile, the interview and the post-mortem, plus `--set`;
+4. ask for what is still missing, or fail with the list when there is no terminal;
+5. render one draft per recipient, let the user edit them (`--edit`), check them;
+6. record each draft in the store (the readiness check looks for a sent follow-up);
+7. show a preview, or write `--out`, `--eml`, `--ics`, print `--mailto`, `--copy`, `--json`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from prepcoach.cli.context import get_context
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from prepcoach.cli.context import AppContext
+    from prepcoach.cli.prompts import Prompter
+    from prepcoach.content.model import EmailTemplate
+    from prepcoach.followup.core import Draft, PostmortemLike, Recipient, Sources, Value
+    from prepcoach.interviews.core import Interview
+    from prepcoach.store.db import Store
+
+
+def followup(
+    interview_ref: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[INTERVIEW]",
+            help="An id (or its start) or a company name; default: your latest interview.",
+            show_default=False,
+        ),
+    ] = None,
+    template_id: Annotated[
+        str | None,
+        typer.Option(
+            "--template",
+            "-t",
+            metavar="ID",
+            help="Which email (see --list-templates); default: fits the interview's stage.",
+            show_default=False,
+        ),
+    ] = None,
+    to: Annotated[
+        str | None,
+        typer.Option(
+            "--to",
+            metavar="NAME|all",
+            help="An interviewer (name, part of it or email), 'all' for one note each, or "
+            "'Name <address>' for someone else.",
+            show_default=False,
+        ),
+    ] = None,
+    set_values: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--set",
+            metavar="FIELD=VALUE",
+            help="Fill a field yourself, e.g. --set topic='the data migration'; repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    answers: Annotated[
+        Path | None,
+        typer.Option(
+            "--answers",
+            metavar="FILE",
+            help="Answer the prompts from a YAML file (followup.field.NAME: answer).",
+        ),
+    ] = None,
+    edit: Annotated[
+        bool, typer.Option("--edit", help="Open the draft in $EDITOR before it is written.")
+    ] = False,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", metavar="FILE", help="Write text (Markdown if FILE ends in .md)."),
+    ] = None,
+    eml: Annotated[
+        Path | None,
+        typer.Option(
+            "--eml",
+            metavar="FILE",
+            help="Write an .eml your mail program opens as a draft (one file per recipient).",
+        ),
+    ] = None,
+    mailto: Annotated[
+        bool, typer.Option("--mailto", help="Print a mailto: link that opens the draft.")
+    ] = False,
+    copy: Annotated[bool, typer.Option("--copy", help="Copy the email to the clipboard.")] = False,
+    ics: Annotated[
+        Path | None,
+        typer.Option(
+            "--ics", metavar="FILE", help="Write a calendar reminder to send it (or to check in)."
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the drafts as JSON.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace files that exist.")] = False,
+    list_templates: Annotated[
+        bool, typer.Option("--list-templates", help="List the email templates and exit.")
+    ] = False,
+    sent: Annotated[
+        bool,
+        typer.Option("--sent", help="Record that you sent the drafted email(s) just now."),
+    ] = False,
+) -> None:
+    """Draft a personal thank-you or follow-up email from your interview and post-mortem.
+
+    Fields come from your profile (name, signature), the interview (company, role, date,
+    interviewers) and the post-mortem (topics, what excited you, skills that answer a
+    concern); you are asked only for what is missing. The draft is checked before you send
+    it: leftover placeholders, no specific topic, over ~150 words, no subject, later than 24
+    hours, the same note to several people. After sending, record it with --sent.
+
+    Examples: prep followup acme --eml thanks.eml    prep followup --to all --template
+    thank-you-panel    prep followup acme --sent
+    """
+    from prepcoach.cli.followup import render as output
+    from prepcoach.followup import core
+    from prepcoach.interviews import store as store_iv
+    from prepcoach.kernel import clock
+
+    ctx = get_context()
+    if list_templates:
+        _list_templates(ctx, as_json)
+        return
+    store = ctx.store()
+    library = ctx.library()
+    now = clock.now()
+    interview = core.followup_interview(store_iv.list_interviews(store), interview_ref, now)
+    if sent:
+        _mark_sent(ctx, store, interview, template_id, to, as_json)
+        return
+    available = list(library.email_templates)
+    template: EmailTemplate = library.get(
+        "email_templates", template_id or core.default_template_id(interview, available)
+    )
+    origin = library.origins.get(f"email_templates/{template.id}", "")
+    given = _parse_sets(set_values or [], template)
+    postmortem = _postmortem(store, interview.id)
+    people = core.people_for(interview, postmortem)
+    ask = _prompter(answers, interactive=not as_json)
+    recipients = _recipients(ask, people, to, template, scripted=answers is not None)
+
+    if len(recipients) > 1:
+        personal = [n for n in given if n.startswith("recipient_") or n == "first_name"]
+        if personal:
+            raise typer.BadParameter(
+                f"--set {personal[0]} would go to all {len(recipients)} recipients; write to "
+                "one with --to NAME, or give each their own in --answers FILE",
+                param_hint="--set",
+            )
+    sources = _sources(ctx, store, interview, postmortem, now)
+    values = [
+        core.with_answers(
+            core.gather_fields(sources, person, position=number, everyone=people), given, now
+        )
+        for number, person in enumerate(recipients)
+    ]
+    extra = ["recipient_email"] if eml is not None or mailto else []
+    if not as_json:
+        ctx.console.print(
+            f"[dim]{_esc(template.title)} ({template.id}) · {_esc(interview.label())}[/dim]",
+            highlight=False,
+        )
+    used = ["your profile"] if not sources.profile.is_empty() else []
+    used += ["the interview"] + (["your post-mortem"] if postmortem is not None else [])
+    line = "Filled from " + core.join_names(used)
+    if postmortem is None:
+        line += f" (a post-mortem fills more: prep postmortem {interview.id})"
+    values = _fill_missing(
+        ctx, ask, template, values, extra, scripted=answers is not None, now=now, sources_line=line
+    )
+    _remember_addresses(ctx, store, interview, recipients, values)
+    drafts = [
+        core.render_followup(template, v, origin=origin, interview_id=interview.id) for v in values
+    ]
+    if edit:
+        edited = _edit(ctx, interview, drafts)
+        if edited is None:
+            ctx.console.print("The file was emptied: nothing was written.")
+            return
+        drafts = edited
+    from prepcoach.followup.checks import check_drafts
+
+    findings = check_drafts(drafts, template, interview=interview, reference=now)
+    records = [_record(store, d) for d in drafts]
+
+    if as_json:
+        output.print_drafts_json(interview, template, drafts, findings, records, with_mailto=mailto)
+    else:
+        output.report(ctx, interview, template, drafts, findings, now, full=not (out or eml or ics))
+    if out is not None:
+        from prepcoach.followup.message import text_file
+        from prepcoach.kernel.files import atomic_write
+
+        markdown = out.suffix.lower() in (".md", ".markdown")
+        atomic_write(out, text_file(drafts, markdown=markdown), overwrite=force)
+        output.done(ctx, f"Wrote {'Markdown' if markdown else 'text'} to {out}", as_json)
+    if eml is not None:
+        output.write_eml(ctx, drafts, eml, force=force, now=now, quiet=as_json)
+    if ics is not None:
+        output.write_ics(ctx, interview, template, drafts, ics, force=force, now=now, quiet=as_json)
+    if mailto and not as_json:
+        output.print_mailto(ctx, drafts)
+    if copy:
+        output.copy_drafts(ctx, drafts, quiet=as_json)
+    if not as_json:
+        ctx.console.print(
+            f"[dim]Once you have sent it: prep followup {interview.id} --sent[/dim]",
+            highlight=False,
+        )
+
+
+# ---------------------------------------------------------------------------- 1. side doors
+
+
+def _list_templates(ctx: AppContext, as_json: bool) -> None:
+    library = ctx.library()
+    templates = list(library.email_templates.values())
+    if as_json:
+        from prepcoach.cli.render import print_json
+
+        print_json(
+            [
+                {
+                    "id": t.id,
+                    "title": t.title,
+                    "purpose": t.purpose,
+                    "when": t.when,
+                    "required": list(t.required),
+                    "optional": list(t.optional),
+                    "per_interviewer": t.per_interviewer,
+                    "send_within_hours": t.send_within_hours,
+                    "file": library.origins.get(f"email_templates/{t.id}", ""),
+                }
+                for t in templates
+            ]
+        )
+        return
+    if not templates:
+        ctx.console.print("No email templates are loaded; see 'prep content list'.")
+        return
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=f"{len(templates)} email templates", title_justify="left")
+    table.add_column("id", style="cyan", no_wrap=True)
+    table.add_column("what and when")
+    table.add_column("needs")
+    for t in templates:
+        about = Text(t.title, style="bold")
+        about.append(f"\n{t.when}", style="dim")
+        needs = ", ".join(t.required) + (" (one note per interviewer)" if t.per_interviewer else "")
+        table.add_row(t.id, about, needs)
+    ctx.console.print(table)
+    ctx.console.print(
+        "[dim]Use one: prep followup --template ID.  Add your own: an 'email_templates' list in "
+        "a pack in your content folder (see 'prep content new').[/dim]",
+        highlight=False,
+    )
+
+
+def _mark_sent(
+    ctx: AppContext,
+    store: Store,
+    interview: Interview,
+    template_id: str | None,
+    to: str | None,
+    as_json: bool,
+) -> None:
+    from prepcoach.followup import store as store_fu
+    from prepcoach.kernel import clock
+    from prepcoach.kernel.errors import PrepError
+
+    drafts = [r for r in store_fu.list_followups(store, interview.id) if not r.sent]
+    if template_id is not None:
+        drafts = [r for r in drafts if r.template_id == template_id]
+    if to is not None and to.strip().casefold() != "all":
+        wanted = to.strip().casefold()
+        drafts = [
+            r
+            for r in drafts
+            if wanted in r.recipient_name.casefold() or wanted == r.recipient_email.casefold()
+        ]
+    if not drafts:
+        raise PrepError(
+            f"no unsent follow-up for {interview.label()} ({interview.id})"
+            + (" matching --template/--to" if template_id or to else "")
+            + f"; draft one first: prep followup {interview.id}"
+        )
+    now = clock.now()
+    saved = store_fu.mark_sent(store, [r.id for r in drafts], now)
+    if as_json:
+        from dataclasses import asdict
+
+        from prepcoach.cli.render import print_json
+
+        print_json([asdict(r) for r in saved])
+        return
+    for record in saved:
+        ctx.console.print(
+            f"Recorded as sent: '{_esc(record.subject)}' to {_esc(record.recipient_name or '-')} "
+            f"([cyan]{record.id}[/cyan])",
+            highlight=False,
+        )
+    start = interview.moment()
+    if start is not None and start <= now:
+        hours = (now - start).total_seconds() / 3600
+        timing = "within 24 hours" if hours <= 24 else "later than 24 hours"
+        ctx.console.print(
+            f"[dim]{hours:.0f} hours after the interview ({timing}).[/dim]", highlight=False
+        )
+
+
+# ---------------------------------------------------------------------------- 2. who and what
+
+
+def _parse_sets(items: list[str], template: EmailTemplate) -> dict[str, str]:
+    """--set FIELD=VALUE pairs, checked against the fields prep and the template know."""
+    from prepcoach.content.validation import suggest
+    from prepcoach.followup import core
+
+    known = sorted(set(core.FIELDS) | set(template.required) | set(template.optional))
+    result: dict[str, str] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        name = name.strip()
+        if not sep or not name:
+            raise typer.BadParameter(
+                f"'{item}' is not FIELD=VALUE (e.g. topic='the data migration')",
+                param_hint="--set",
+            )
+        if name not in known:
+            raise typer.BadParameter(
+                f"unknown field '{name}'{suggest(name, known)}; fields: {', '.join(known)}",
+                param_hint="--set",
+            )
+        problem = core.answer_problem(name, value) if value.strip() else None
+        if problem:
+            raise typer.BadParameter(f"{name}: {problem}", param_hint="--set")
+        result[name] = value
+    return result
+
+
+def _postmortem(store: Store, interview_id: str) -> PostmortemLike | None:
+    """The interview's post-mortem (draft or done), when one was written."""
+    from prepcoach.postmortem.store import get_postmortem_for_interview
+
+    return get_postmortem_for_interview(store, interview_id)
+
+
+def _prompter(answers: Path | None, *, interactive: bool) -> Prompter:
+    from prepcoach.cli.inputs import load_answers
+    from prepcoach.cli.prompts import NoTerminalPrompter, make_prompter
+
+    hint = "Give the values with --set FIELD=VALUE (or --answers FILE)."
+    scripted = load_answers(answers)
+    if scripted is None and not interactive:
+        return NoTerminalPrompter(hint)
+    return make_prompter(scripted, hint)
+
+
+def _recipients(
+    ask: Prompter,
+    people: list[Recipient],
+    to: str | None,
+    template: EmailTemplate,
+    *,
+    scripted: bool,
+) -> list[Recipient]:
+    from prepcoach.cli.prompts import Choice
+    from prepcoach.followup import core
+    from prepcoach.kernel.errors import NotInteractiveError
+
+    chosen = core.pick_recipients(people, to)
+    if chosen is not None:
+        return chosen
+    if template.per_interviewer:
+        return list(people)
+    if not ask.interactive and not scripted:
+        names = core.join_names([p.name for p in people])
+        raise NotInteractiveError(
+            f"this interview has {len(people)} interviewers ({names}); choose with --to NAME, "
+            "or --to all for one note each"
+        )
+    choices = [Choice(p.label(), str(i)) for i, p in enumerate(people)]
+    choices.append(Choice("All of them, one note each", "all"))
+    picked = ask.select("followup.to", "Who is this email to?", choices)
+    return list(people) if picked == "all" else [people[int(picked)]]
+
+
+def _sources(
+    ctx: AppContext,
+    store: Store,
+    interview: Interview,
+    postmortem: PostmortemLike | None,
+    now: datetime,
+) -> Sources:
+    from prepcoach.followup.core import Sources
+    from prepcoach.profile import store as store_pr
+    from prepcoach.stories import store as store_st
+
+    library = ctx.library()
+    shown = frozenset(c for s in store_st.list_stories(store) for c in s.competencies)
+    return Sources(
+        profile=store_pr.get_profile(store),
+        interview=interview,
+        postmortem=postmortem,
+        competency_names={c.id: c.name for c in library.competencies.values()},
+        story_competencies=shown,
+        reference=now,
+    )
+
+
+# ---------------------------------------------------------------------------- 4. asking
+
+
+def _fill_missing(
+    ctx: AppContext,
+    ask: Prompter,
+    template: EmailTemplate,
+    values: list[dict[str, Value]],
+    extra: list[str],
+    *,
+    scripted: bool,
+    now: datetime,
+    sources_line: str = "",
+) -> list[dict[str, Value]]:
+    """Ask for each missing field: shared ones once, then per recipient those that differ
+    (the topic discussed with each interviewer, their address)."""
+    from prepcoach.followup import core
+    from prepcoach.kernel.errors import NotInteractiveError
+
+    missing = [core.missing_fields(template, v, extra) for v in values]
+    if not any(missing):
+        return values
+    several = len(values) > 1
+    if not ask.interactive and not scripted:
+        listed: dict[str, list[str]] = {}
+        for v, names in zip(values, missing, strict=True):
+            for name in names:
+                listed.setdefault(name, []).append(str(v.get("recipient_name", "")) or "")
+        parts = []
+        for name, whom in listed.items():
+            who = ", ".join(w for w in whom if w)
+            info = core.field_info(name)
+            parts.append(f"{name} ({info.label}{f', for {who}' if several and who else ''})")
+        example = next(iter(listed))
+        raise NotInteractiveError(
+            f"the email still needs: {'; '.join(parts)}. Give them with --set FIELD=VALUE "
+            f"(e.g. --set {example}='...'), or run in a terminal to be asked"
+        )
+    shared_names = list(
+        dict.fromkeys(n for names in missing for n in names if not core.field_info(n).per_recipient)
+    )
+    count = len(shared_names) + sum(
+        1 for names in missing for n in names if core.field_info(n).per_recipient
+    )
+    if ask.interactive:
+        ctx.console.print(
+            f"{sources_line}; {count} thing{'s' if count != 1 else ''} to add.", highlight=False
+        )
+    shared = {name: _ask_field(ask, name, "", several=several) for name in shared_names}
+    result = []
+    for v, names in zip(values, missing, strict=True):
+        person = str(v.get("recipient_name", "")).strip()
+        typed = {
+            name: shared[name] if name in shared else _ask_field(ask, name, person, several=several)
+            for name in names
+        }
+        result.append(core.with_answers(v, typed, now))
+    return result
+
+
+def _ask_field(ask: Prompter, name: str, person: str, *, several: bool) -> str:
+    from prepcoach.followup.core import field_info
+
+    info = field_info(name)
+    message = info.question
+    if name == "recipient_email" and person:
+        message = f"{person}'s email address:"
+    elif info.per_recipient and several and person:
+        message = f"For {person}: {message[:1].lower()}{message[1:]}"
+    return ask.text(
+        f"followup.field.{name}", message, multiline=info.multiline, validate=_validator(name)
+    )
+
+
+def _remember_addresses(
+    ctx: AppContext,
+    store: Store,
+    interview: Interview,
+    recipients: list[Recipient],
+    values: list[dict[str, Value]],
+) -> None:
+    """Save an address typed for an interviewer who had none, so it is not asked again."""
+    from dataclasses import replace
+
+    from prepcoach.interviews import store as store_iv
+    from prepcoach.interviews.core import InterviewChanges
+
+    typed = {
+        r.name.casefold(): str(v.get("recipient_email", ""))
+        for r, v in zip(recipients, values, strict=True)
+        if not r.email and v.get("recipient_email")
+    }
+    people = list(interview.interviewers)
+    changed = []
+    for index, person in enumerate(people):
+        email = typed.get(person.name.casefold())
+        if email and not person.email:
+            people[index] = replace(person, email=email)
+            changed.append(person.name)
+    if changed:
+        store_iv.update_interview(store, interview.id, InterviewChanges(interviewers=tuple(people)))
+        ctx.err_console.print(
+            f"Saved the address of {', '.join(changed)} to the interview.", highlight=False
+        )
+
+
+def _validator(name: str) -> Any:
+    from prepcoach.followup.core import answer_problem
+
+    def validate(text: str) -> str | None:
+        return answer_problem(name, text)
+
+    return validate
+
+
+# ---------------------------------------------------------------------------- 5. editing
+
+_NOTE_MARK = "# ---- note "
+_ERROR_MARK = "#! "
+MAX_ROUNDS = 10
+
+
+def _edit(ctx: AppContext, interview: Interview, drafts: list[Draft]) -> list[Draft] | None:
+    """Open the drafts in $EDITOR; None when the user emptied the file (cancel)."""
+    from prepcoach.cli.editor import run_editor
+    from prepcoach.cli.inputs import read_text
+    from prepcoach.kernel.errors import PrepError
+    from prepcoach.store import drafts as store_drafts
+
+    body = _edit_text(drafts)
+    path = store_drafts.draft_path(ctx.home, "followup", interview.id)
+    errors: list[str] = []
+    for _round in range(MAX_ROUNDS):
+        block = "".join(f"{_ERROR_MARK}{e}\n" for e in errors)
+        store_drafts.save_draft(ctx.home, "followup", interview.id, block + body)
+        run_editor(path)
+        new_body = "".join(
+            line
+            for line in read_text(path).splitlines(keepends=True)
+            if not line.startswith(_ERROR_MARK.rstrip())
+        )
+        if not any(line.strip() and not line.startswith("#") for line in new_body.splitlines()):
+            store_drafts.discard_draft(ctx.home, "followup", interview.id)
+            return None
+        if errors and new_body == body:
+            raise PrepError(
+                f"the edited email still has a problem ({errors[0]}); your text is kept in {path}"
+            )
+        body = new_body
+        parsed, errors = _parse_edit(body, drafts)
+        if parsed is not None:
+            store_drafts.discard_draft(ctx.home, "followup", interview.id)
+            return parsed
+        ctx.err_console.print(f"{errors[0]}; reopening the editor.", highlight=False)
+    raise PrepError(f"gave up after {MAX_ROUNDS} rounds; your text is kept in {path}")
+
+
+def _edit_text(drafts: list[Draft]) -> str:
+    lines = [
+        "# Edit the email, then save and close the editor. Lines starting with '#' are",
+        "# ignored. Keep the 'Subject:' line, then a blank line, then the body.",
+        "# Empty the file to cancel.",
+    ]
+    parts = ["\n".join(lines) + "\n"]
+    for number, draft in enumerate(drafts, 1):
+        parts.append(
+            f"{_NOTE_MARK}{number} of {len(drafts)}: to {draft.recipient.label()} ----\n"
+            f"Subject: {draft.subject}\n\n{draft.body}\n\n"
+        )
+    return "".join(parts)
+
+
+def _parse_edit(text: str, drafts: list[Draft]) -> tuple[list[Draft] | None, list[str]]:
+    from prepcoach.followup.core import with_text
+
+    sections: list[list[str]] = []
+    for line in text.splitlines():
+        if line.startswith(_NOTE_MARK):
+            sections.append([])
+        elif line.startswith("#"):
+            continue
+        elif sections:
+            sections[-1].append(line)
+    if len(sections) != len(drafts):
+        return None, [
+            f"the file should hold {len(drafts)} note(s), each after its '{_NOTE_MARK.strip()} "
+            "N of M' line; keep those lines"
+        ]
+    edited = []
+    for number, (lines, draft) in enumerate(zip(sections, drafts, strict=True), 1):
+        while lines and not lines[0].strip():
+            lines.pop(0)
+        if not lines or not lines[0].lower().startswith("subject:"):
+            return None, [f"note {number}: the first line should be 'Subject: ...'"]
+        subject = lines[0].split(":", 1)[1].strip()
+        edited.append(with_text(draft, subject, "\n".join(lines[1:])))
+    return edited, []
+
+
+# ---------------------------------------------------------------------------- 6. recording
+
+
+def _record(store: Store, draft: Draft) -> str:
+    from prepcoach.followup import store as store_fu
+
+    record = store_fu.record_draft(
+        store,
+        interview_id=draft.interview_id,
+        template_id=draft.template_id,
+        recipient_name=draft.recipient.name,
+        recipient_email=draft.recipient.email,
+        subject=draft.subject,
+        body=draft.body,
+        fields=dict(draft.values),
+    )
+    return record.id
+
+
+def _esc(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)

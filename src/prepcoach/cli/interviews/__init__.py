@@ -1,0 +1,1 @@
+"""`prep interview`: interviews and interviewers."""

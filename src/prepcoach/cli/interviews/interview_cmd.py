@@ -1,0 +1,580 @@
+"""`prep interview add|list|show|edit|rm`: the interviews you are preparing for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from prepcoach.cli.context import get_context
+from prepcoach.cli.options import JsonOption, YesOption
+
+if TYPE_CHECKING:
+    from prepcoach.cli.prompts import Prompter
+    from prepcoach.interviews.core import Interview, Interviewer
+
+app = typer.Typer(
+    help=(
+        "The interviews you are preparing for: company, role, round, date, interviewers.\n\n"
+        "Commands that need an interview take --interview ID or a company name; without it "
+        "they use the current one: the next upcoming interview."
+    ),
+    short_help="Your interviews.  e.g. prep interview add --company ACME --stage second",
+    no_args_is_help=True,
+)
+
+AnswersOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--answers",
+        metavar="FILE",
+        help="Answer the prompts from a YAML file (prompt name: answer).",
+    ),
+]
+QueryArgument = Annotated[
+    str | None,
+    typer.Argument(
+        metavar="[INTERVIEW]",
+        help="An id (or its start) or a company name; default: the current interview.",
+        show_default=False,
+    ),
+]
+InterviewerOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--interviewer",
+        metavar="'NAME|TITLE|EMAIL'",
+        help="An interviewer (title and email optional); repeat for more.",
+        show_default=False,
+    ),
+]
+
+
+@app.command("add")
+def add(
+    company: Annotated[str | None, typer.Option("--company", help="The company.")] = None,
+    role: Annotated[str | None, typer.Option("--role", help="The role you applied for.")] = None,
+    stage: Annotated[
+        str | None, typer.Option("--stage", help="first, second, final or other.")
+    ] = None,
+    when: Annotated[
+        str | None,
+        typer.Option("--when", "--date", help="Date and time, e.g. '2025-03-14 14:30'."),
+    ] = None,
+    interviewer: InterviewerOption = None,
+    url: Annotated[str | None, typer.Option("--url", help="The job posting's URL.")] = None,
+    notes: Annotated[
+        str | None, typer.Option("--notes", help="Notes, e.g. the pasted job posting.")
+    ] = None,
+    status: Annotated[
+        str, typer.Option("--status", help="upcoming, done, offer, rejected or withdrawn.")
+    ] = "upcoming",
+    answers: AnswersOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Add an interview; prompts for what the options leave out when run in a terminal.
+
+    Example: prep interview add --company ACME --role "Product manager" --stage second
+    --when "2025-03-14 14:30" --interviewer "Jane Doe|VP Product|jane@acme.com"
+    """
+    from prepcoach.cli.inputs import prompter
+    from prepcoach.interviews import core
+    from prepcoach.interviews import store as store_iv
+
+    ctx = get_context()
+    _check_choice("--stage", stage, core.STAGES)
+    _check_choice("--status", status, core.STATUSES)
+    people = tuple(core.parse_interviewer(spec) for spec in interviewer or [])
+    parsed_when = core.parse_when(when) if when else None
+    store = ctx.store()
+    draft = core.Interview(
+        company=company or "",
+        role=role or "",
+        stage=stage or "other",
+        when=parsed_when,
+        status=status,
+        posting_url=url or "",
+        notes=notes or "",
+        interviewers=people,
+    )
+    if company is None:
+        ask = prompter(answers, "Give --company (and other options) to run without prompts.")
+        draft = _ask_new(
+            ask,
+            draft,
+            store_iv.companies(store),
+            store_iv.list_interviews(store),
+            asked_stage=stage is not None,
+            asked_when=when is not None,
+            asked_people=bool(people),
+            asked_posting=url is not None or notes is not None,
+        )
+    else:
+        core.check(draft)  # report every problem before anything is stored
+    saved = store_iv.add_interview(store, draft)
+    if as_json:
+        from prepcoach.cli.render import print_json
+
+        print_json(interview_dict(saved))
+    else:
+        ctx.console.print(
+            f"Added interview [cyan]{saved.id}[/cyan]: {_esc(saved.label())}, "
+            f"{core.format_when(saved.when, relative=saved.when is not None)}",
+            highlight=False,
+        )
+    for warning in core.warnings(saved):
+        ctx.err_console.print(f"Warning: {_esc(warning)}", highlight=False)
+
+
+def _ask_new(
+    ask: Prompter,
+    draft: Interview,
+    known_companies: list[str],
+    existing: list[Interview],
+    *,
+    asked_stage: bool,
+    asked_when: bool,
+    asked_people: bool,
+    asked_posting: bool,
+) -> Interview:
+    from dataclasses import replace
+
+    from prepcoach.cli.prompts import Choice
+    from prepcoach.interviews import core
+    from prepcoach.kernel import textcheck
+
+    def company_problem(value: str) -> str | None:
+        return textcheck.problem("the company name", value, required=True)
+
+    if known_companies:
+        company = ask.autocomplete(
+            "interview.company", "Company:", known_companies, validate=company_problem
+        )
+    else:  # questionary's autocomplete needs at least one choice
+        company = ask.text("interview.company", "Company:", validate=company_problem)
+    role = draft.role or ask.text(
+        "interview.role",
+        "Role (optional):",
+        validate=lambda v: textcheck.problem("the role", v),
+    )
+    stage = draft.stage
+    if not asked_stage:
+        stage = ask.select(
+            "interview.stage",
+            "Which round?",
+            [Choice(core.STAGE_LABELS[s].capitalize(), s) for s in core.STAGES],
+            default=_next_stage(existing, company),
+        )
+    when = draft.when
+    if not asked_when:
+        when = core.parse_when(
+            ask.text(
+                "interview.when",
+                "When?",
+                validate=_when_problem,
+                instruction=f"({core.WHEN_HELP}; Enter if not scheduled yet)",
+            )
+        )
+    people = list(draft.interviewers)
+    if not asked_people:
+        people += _ask_people(ask)
+    url, notes = draft.posting_url, draft.notes
+    if not asked_posting:
+        posting = ask.text(
+            "interview.posting",
+            "Job posting URL or notes (optional):",
+            validate=lambda v: textcheck.problem("the posting", v, max_chars=textcheck.NOTES_MAX),
+        ).strip()
+        if textcheck.is_url(posting):
+            url = posting
+        else:
+            notes = posting
+    return core.check(
+        replace(
+            draft,
+            company=company,
+            role=role,
+            stage=stage,
+            when=when,
+            interviewers=tuple(people),
+            posting_url=url,
+            notes=notes,
+        )
+    )
+
+
+def _ask_people(ask: Prompter, *, first: bool = True) -> list[Interviewer]:
+    from prepcoach.interviews.core import Interviewer
+    from prepcoach.kernel import textcheck
+
+    people: list[Interviewer] = []
+    message = "Do you know who will interview you?" if first else "Add an interviewer?"
+    while ask.confirm("interview.add_interviewer", message, default=False):
+        name = ask.text(
+            "interviewer.name",
+            "  Name:",
+            validate=lambda v: textcheck.problem("the name", v, required=True),
+        )
+        title = ask.text(
+            "interviewer.title",
+            "  Title (optional):",
+            validate=lambda v: textcheck.problem("the title", v),
+        )
+        email = ask.text(
+            "interviewer.email",
+            "  Email (optional):",
+            validate=lambda v: textcheck.email_problem(v.strip()),
+        )
+        people.append(Interviewer(name=name, title=title, email=email.strip()))
+        message = "Add another interviewer?"
+    return people
+
+
+def _when_problem(text: str) -> str | None:
+    from prepcoach.interviews.core import parse_when
+    from prepcoach.kernel.errors import PrepError
+
+    try:
+        parse_when(text)
+    except PrepError as error:
+        return str(error)
+    return None
+
+
+def _next_stage(existing: list[Interview], company: str) -> str:
+    from prepcoach.interviews.core import STAGES
+
+    rounds = [i.stage for i in existing if i.company.casefold() == company.strip().casefold()]
+    for earlier, later in (("final", "other"), ("second", "final"), ("first", "second")):
+        if earlier in rounds:
+            return later
+    return "first" if not rounds else STAGES[-1]
+
+
+@app.command("list")
+def list_interviews(
+    status: Annotated[
+        str | None, typer.Option("--status", help="Only these: upcoming, done, offer...")
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List your interviews, soonest first; → marks the current one.
+
+    Example: prep interview list --status upcoming
+    """
+    from prepcoach.interviews import core
+    from prepcoach.interviews import store as store_iv
+    from prepcoach.kernel import clock
+
+    ctx = get_context()
+    _check_choice("--status", status, core.STATUSES)
+    store = ctx.store()
+    found = store_iv.list_interviews(store, status=status)
+    if as_json:
+        from prepcoach.cli.render import print_json
+
+        print_json([interview_dict(i) for i in found])
+        return
+    if not found:
+        hint = "" if status else " yet; add one with: prep interview add"
+        ctx.console.print(f"No interviews{f' with status {status}' if status else ''}{hint}")
+        return
+    current = core.current_interview(store_iv.list_interviews(store))
+    from rich.table import Table
+
+    table = Table(title=f"{len(found)} interview(s)", title_justify="left")
+    table.add_column("id", style="cyan", no_wrap=True)
+    table.add_column("company", min_width=8)
+    table.add_column("role")
+    table.add_column("round", no_wrap=True)
+    table.add_column("when", no_wrap=True)
+    table.add_column("status", no_wrap=True)
+    for interview in found:
+        when = core.format_when_short(interview.when)
+        if interview.when is not None and interview.status == "upcoming":
+            when += f"\n[dim]{clock.humanize_delta(interview.when)}[/dim]"
+        table.add_row(
+            ("→ " if current is not None and interview.id == current.id else "  ") + interview.id,
+            _esc(interview.company),
+            _esc(interview.role),
+            interview.stage,
+            when,
+            _status(interview.status),
+        )
+    ctx.console.print(table)
+    ctx.console.print("[dim]Details: prep interview show ID[/dim]")
+
+
+@app.command("show")
+def show(query: QueryArgument = None, as_json: JsonOption = False) -> None:
+    """Show one interview in full (default: the current one).
+
+    Example: prep interview show acme
+    """
+    from prepcoach.interviews import core
+    from prepcoach.interviews import store as store_iv
+
+    ctx = get_context()
+    store = ctx.store()
+    interview = store_iv.find_interview(store, query)
+    if as_json:
+        from prepcoach.cli.render import print_json
+
+        print_json(interview_dict(interview))
+        return
+    from rich.table import Table
+
+    console = ctx.console
+    console.print(
+        f"[cyan]{interview.id}[/cyan]  [bold]{_esc(interview.company)}[/bold]"
+        + (f" – {_esc(interview.role)}" if interview.role else ""),
+        highlight=False,
+    )
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="dim", no_wrap=True)
+    grid.add_column()
+    grid.add_row("round", interview.stage_label)
+    grid.add_row("when", core.format_when(interview.when, relative=interview.when is not None))
+    grid.add_row("status", _status(interview.status))
+    if interview.posting_url:
+        grid.add_row("posting", _esc(interview.posting_url))
+    people = "\n".join(_esc(p.label()) for p in interview.interviewers) or "[dim]none yet[/dim]"
+    grid.add_row("interviewers", people)
+    linked = store_iv.references(store, interview.id)
+    if linked:
+        grid.add_row("linked", ", ".join(r.label for r in linked))
+    console.print(grid)
+    if interview.notes:
+        console.print("\n[bold]Notes[/bold]")
+        console.print(interview.notes, markup=False, highlight=False)
+    for warning in core.warnings(interview):
+        ctx.err_console.print(f"Note: {_esc(warning)}", highlight=False)
+
+
+@app.command("edit")
+def edit(
+    query: QueryArgument = None,
+    company: Annotated[str | None, typer.Option("--company", help="New company name.")] = None,
+    role: Annotated[str | None, typer.Option("--role", help="New role.")] = None,
+    stage: Annotated[str | None, typer.Option("--stage", help="first, second, final...")] = None,
+    when: Annotated[
+        str | None,
+        typer.Option("--when", "--date", help="New date and time; '' clears it."),
+    ] = None,
+    status: Annotated[
+        str | None, typer.Option("--status", help="upcoming, done, offer, rejected...")
+    ] = None,
+    url: Annotated[str | None, typer.Option("--url", help="Job posting URL.")] = None,
+    notes: Annotated[str | None, typer.Option("--notes", help="Replace the notes.")] = None,
+    add_interviewer: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--add-interviewer",
+            metavar="'NAME|TITLE|EMAIL'",
+            help="Add an interviewer; repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    remove_interviewer: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--remove-interviewer", metavar="NAME", help="Remove by name or email; repeatable."
+        ),
+    ] = None,
+    answers: AnswersOption = None,
+) -> None:
+    """Change an interview; with no options, asks about each field in a terminal.
+
+    Example: prep interview edit acme --status done
+    """
+    from prepcoach.cli.inputs import prompter
+    from prepcoach.interviews import core
+    from prepcoach.interviews import store as store_iv
+
+    ctx = get_context()
+    _check_choice("--stage", stage, core.STAGES)
+    _check_choice("--status", status, core.STATUSES)
+    store = ctx.store()
+    interview = store_iv.find_interview(store, query)
+    changes = core.InterviewChanges(
+        company=company,
+        role=role,
+        stage=stage,
+        when=core.parse_when(when) if when else None,
+        clear_when=when is not None and not when.strip(),
+        status=status,
+        posting_url=url,
+        notes=notes,
+        add_interviewers=tuple(core.parse_interviewer(s) for s in add_interviewer or []),
+        remove_interviewers=tuple(remove_interviewer or []),
+    )
+    if changes.is_empty():
+        ask = prompter(answers, "Give options such as --status done to change it without prompts.")
+        changes = _ask_changes(ask, interview)
+    updated = store_iv.update_interview(
+        store, interview.id, changes, expected_updated_at=interview.updated_at
+    )
+    ctx.console.print(
+        f"Saved interview [cyan]{updated.id}[/cyan]: {_esc(updated.label())}, "
+        f"{core.format_when(updated.when)}, {updated.status}",
+        highlight=False,
+    )
+    if interview.when != updated.when or interview.status != updated.status:
+        for warning in core.warnings(updated):
+            ctx.err_console.print(f"Warning: {_esc(warning)}", highlight=False)
+
+
+def _ask_changes(ask: Prompter, interview: Interview) -> Any:
+    from prepcoach.cli.prompts import Choice
+    from prepcoach.interviews import core
+    from prepcoach.kernel import textcheck
+
+    company = ask.text(
+        "interview.company",
+        "Company:",
+        default=interview.company,
+        validate=lambda v: textcheck.problem("the company name", v, required=True),
+    )
+    role = ask.text("interview.role", "Role:", default=interview.role)
+    stage = ask.select(
+        "interview.stage",
+        "Which round?",
+        [Choice(core.STAGE_LABELS[s].capitalize(), s) for s in core.STAGES],
+        default=interview.stage,
+    )
+    when_text = ask.text(
+        "interview.when",
+        "When?",
+        default=_when_input(interview),
+        validate=_when_problem,
+        instruction=f"({core.WHEN_HELP}; empty if not scheduled)",
+    )
+    status = ask.select(
+        "interview.status",
+        "Status:",
+        [Choice(s.capitalize(), s) for s in core.STATUSES],
+        default=interview.status,
+    )
+    url = ask.text("interview.url", "Job posting URL:", default=interview.posting_url)
+    people = list(interview.interviewers)
+    if people and ask.confirm(
+        "interview.change_interviewers",
+        f"Remove any of the interviewers ({', '.join(p.name for p in people)})?",
+        default=False,
+    ):
+        people = [
+            p
+            for p in people
+            if ask.confirm("interview.keep_interviewer", f"  Keep {p.label()}?", default=True)
+        ]
+    people += _ask_people(ask, first=not people)
+    when = core.parse_when(when_text)
+    return core.InterviewChanges(
+        company=company,
+        role=role,
+        stage=stage,
+        when=when,
+        clear_when=when is None,
+        status=status,
+        posting_url=url,
+        interviewers=tuple(people),
+    )
+
+
+def _when_input(interview: Interview) -> str:
+    """The stored date as the user would type it (local time)."""
+    from datetime import datetime
+
+    from prepcoach.kernel import clock
+
+    if interview.when is None:
+        return ""
+    if isinstance(interview.when, datetime):
+        return clock.local(interview.when).strftime("%Y-%m-%d %H:%M")
+    return interview.when.isoformat()
+
+
+@app.command("rm")
+def remove(
+    query: Annotated[
+        str, typer.Argument(metavar="INTERVIEW", help="The id (or its start) or company name.")
+    ],
+    yes: YesOption = False,
+) -> None:
+    """Delete an interview and its interviewers; says first what else it affects.
+
+    Stories and practice linked to it are kept (unlinked); its post-mortem and shortlists go.
+
+    Example: prep interview rm iv-3k9x2m
+    """
+    from prepcoach.cli.prompts import make_prompter
+    from prepcoach.interviews import store as store_iv
+    from prepcoach.kernel.errors import PrepError
+
+    ctx = get_context()
+    store = ctx.store()
+    interview = store_iv.find_interview(store, query)
+    from prepcoach.store.db import describe_references
+
+    effects = describe_references(store_iv.references(store, interview.id))
+    note = f" ({effects})" if effects else ""
+    if not yes:
+        ask = make_prompter(hint="Add --yes to delete without being asked.")
+        if not ask.confirm(
+            "interview.rm", f"Delete {interview.id} {interview.label()}?{note}", default=False
+        ):
+            ctx.console.print("Nothing deleted.")
+            return
+    elif not _named_exactly(interview, query):
+        raise PrepError(
+            f"'{query}' was matched loosely to {interview.id} ({interview.company}); "
+            "with --yes, name it by id or by its exact company name"
+        )
+    store_iv.delete_interview(store, interview.id)
+    ctx.console.print(
+        f"Deleted interview [cyan]{interview.id}[/cyan] {_esc(interview.label())}{note}",
+        highlight=False,
+    )
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def _named_exactly(interview: Interview, query: str) -> bool:
+    from prepcoach.kernel import ids
+
+    by_id = ids.matching_ids(query, [interview.id], ids.PREFIXES["interviews"])
+    return bool(by_id) or interview.company.casefold() == query.strip().casefold()
+
+
+def interview_dict(interview: Interview) -> dict[str, Any]:
+    from dataclasses import asdict
+
+    from prepcoach.interviews.core import when_to_text
+
+    data = asdict(interview)
+    data["when"] = when_to_text(interview.when)
+    return data
+
+
+def _status(status: str) -> str:
+    colour = {"upcoming": "green", "offer": "bold green", "rejected": "red", "withdrawn": "dim"}
+    style = colour.get(status)
+    return f"[{style}]{status}[/{style}]" if style else status
+
+
+def _esc(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def _check_choice(option: str, value: str | None, allowed: tuple[str, ...]) -> None:
+    if value is not None and value not in allowed:
+        from prepcoach.content.validation import suggest
+
+        raise typer.BadParameter(
+            f"'{value}' is not one of: {', '.join(allowed)}{suggest(value, allowed)}",
+            param_hint=option,
+        )

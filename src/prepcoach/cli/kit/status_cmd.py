@@ -1,0 +1,198 @@
+"""`prep status` (and `prep` alone): how ready you are for your next interview.
+
+The run:
+1. find the interview (the current one by default); with none, say how to start;
+2. gather the kit (`prepcoach.kit.core`) and assess it (`prepcoach.kit.readiness`);
+3. show the interview, a progress bar with the checklist, what is due for practice today
+   and the next concrete action.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from prepcoach.cli.context import get_context
+from prepcoach.cli.options import JsonOption
+
+if TYPE_CHECKING:
+    from prepcoach.cli.context import AppContext
+    from prepcoach.content.library import ContentLibrary
+    from prepcoach.kit.core import Kit
+    from prepcoach.kit.readiness import NextAction, Readiness
+
+BAR_WIDTH = 20
+
+
+def status(
+    query: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[INTERVIEW]",
+            help="An interview id (or its start) or company; default: the next interview.",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Your readiness for the next interview: a checklist, what is due today, what to do next.
+
+    Example: prep status   (or just: prep)
+    """
+    from prepcoach.interviews import store as store_iv
+    from prepcoach.kernel.errors import NotFoundError
+    from prepcoach.kit.core import load_kit
+    from prepcoach.kit.readiness import assess
+
+    ctx = get_context()
+    store = ctx.store()
+    try:
+        interview = store_iv.find_interview(store, query)
+    except NotFoundError:
+        if query is not None:
+            raise
+        _welcome(ctx, as_json=as_json)
+        return
+    library = ctx.library()
+    kit = load_kit(store, library, interview)
+    readiness = assess(kit)
+    if as_json:
+        from prepcoach.cli.render import print_json
+
+        print_json(_as_dict(kit, readiness))
+        return
+    _dashboard(ctx, library, kit, readiness)
+
+
+def _welcome(ctx: AppContext, *, as_json: bool) -> None:
+    from prepcoach.interviews import store as store_iv
+    from prepcoach.kit.readiness import welcome
+    from prepcoach.practice import store as ps
+
+    action = welcome()
+    store = ctx.store()
+    due = len(ps.due_question_ids(store))
+    past = len(store_iv.list_interviews(store))
+    if as_json:
+        from prepcoach.cli.render import print_json
+
+        print_json(
+            {
+                "interview": None,
+                "next_action": {"text": action.text, "command": action.command},
+                "due_review": due,
+            }
+        )
+        return
+    console = ctx.console
+    console.print("[bold]prep[/bold]: your private interview coach", highlight=False)
+    if past:
+        console.print(f"No upcoming interview ({past} earlier one(s) in 'prep interview list').")
+    else:
+        console.print("No interview yet. Add the one you are preparing for, and this dashboard")
+        console.print(
+            "tracks your readiness for it: research, stories, practice, salary, and more."
+        )
+    if due:
+        console.print(f"{due} question(s) are due for review today: prep practice", highlight=False)
+    _next(ctx, action)
+    console.print(
+        "[dim]Meanwhile: prep practice (a few minutes a day), prep story add, prep --help[/dim]",
+        highlight=False,
+    )
+
+
+def _dashboard(ctx: AppContext, library: ContentLibrary, kit: Kit, readiness: Readiness) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    from prepcoach.interviews import core
+
+    console = ctx.console
+    interview = kit.interview
+    console.print(
+        f"[bold]{escape(interview.company)}[/bold]"
+        + (f" – {escape(interview.role)}" if interview.role else "")
+        + f" · {interview.stage_label}  [dim]{interview.id}[/dim]",
+        highlight=False,
+    )
+    when = core.format_when(interview.when, relative=interview.when is not None)
+    people = ", ".join(p.name for p in interview.interviewers)
+    console.print(f"{when}" + (f" · with {escape(people)}" if people else ""), highlight=False)
+    console.print()
+    console.print(_bar(readiness), highlight=False)
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for check in readiness.checks:
+        if not check.applies:
+            continue
+        mark = "[green]✓[/green]" if check.done else "[red]✗[/red]"
+        detail = f"[dim]{escape(check.detail)}[/dim]"
+        if not check.done and check.command:
+            detail += f"\n[cyan]→ {escape(check.command)}[/cyan]"
+        grid.add_row(f" {mark}", escape(check.label), detail)
+    console.print(grid)
+    console.print()
+    console.print(_due_line(library, readiness), highlight=False)
+    _next(ctx, readiness.next_action)
+
+
+def _bar(readiness: Readiness) -> str:
+    filled = round(BAR_WIDTH * readiness.done / readiness.total) if readiness.total else 0
+    colour = "green" if readiness.done == readiness.total else "yellow"
+    bar = f"[{colour}]{'█' * filled}[/{colour}][dim]{'░' * (BAR_WIDTH - filled)}[/dim]"
+    return (
+        f"[bold]Ready[/bold] {bar} {readiness.done} of {readiness.total} "
+        f"[dim]({readiness.percent}%)[/dim]"
+    )
+
+
+def _due_line(library: ContentLibrary, readiness: Readiness) -> str:
+    from rich.markup import escape
+
+    from prepcoach.kit.shortlist import clip
+
+    parts = []
+    if readiness.due_review:
+        names = [
+            clip(library.questions[q].text, 40)
+            for q in readiness.due_review[:2]
+            if q in library.questions
+        ]
+        more = len(readiness.due_review) - len(names)
+        listed = "; ".join(names) + (f" and {more} more" if more > 0 else "")
+        parts.append(f"{len(readiness.due_review)} to review ({escape(listed)})")
+    if readiness.unpractised:
+        parts.append(f"{len(readiness.unpractised)} likely question(s) never practised")
+    if not parts:
+        return "[bold]Due today[/bold]: nothing; practice is up to date."
+    return "[bold]Due today[/bold]: " + ", ".join(parts) + "  [cyan]→ prep practice[/cyan]"
+
+
+def _next(ctx: AppContext, action: NextAction) -> None:
+    from rich.markup import escape
+
+    ctx.console.print(f"[bold]Next[/bold]: {escape(action.text)}", highlight=False)
+    if action.command:
+        ctx.console.print(f"      [cyan]{escape(action.command)}[/cyan]", highlight=False)
+
+
+def _as_dict(kit: Kit, readiness: Readiness) -> dict[str, Any]:
+    from dataclasses import asdict
+
+    from prepcoach.cli.interviews.interview_cmd import interview_dict
+
+    return {
+        "interview": interview_dict(kit.interview),
+        "previous_interview": kit.previous.id if kit.previous is not None else None,
+        "checks": [asdict(c) for c in readiness.checks],
+        "done": readiness.done,
+        "total": readiness.total,
+        "percent": readiness.percent,
+        "due_review": list(readiness.due_review),
+        "unpractised": list(readiness.unpractised),
+        "next_action": asdict(readiness.next_action),
+    }

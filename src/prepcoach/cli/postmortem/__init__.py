@@ -1,0 +1,1 @@
+"""`prep postmortem`: record, edit, show and list post-mortems."""

@@ -1,0 +1,448 @@
+"""`prep postmortem`: look back on an interview while it is fresh, and plan the next round.
+
+`prep postmortem [INTERVIEW]` records one (it is `prep postmortem record`); `list`, `show`
+and `edit` work on the recorded ones. Recording, top to bottom:
+1. find the interview (or pick one, or add the one that just happened);
+2. continue its unfinished post-mortem, or start one from the template;
+3. ask the template's prompts, saving after every answer (or read them all from --answers);
+4. finish: flag the weak questions for practice, update the interview, show the summary
+   and the action plan.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from prepcoach.cli.context import get_context
+from prepcoach.cli.options import ForceOption, JsonOption
+
+if TYPE_CHECKING:
+    from prepcoach.interviews.core import Interview
+    from prepcoach.postmortem.core import Postmortem
+    from prepcoach.store.db import Store
+
+
+class PostmortemGroup(TyperGroup):
+    """`prep postmortem [INTERVIEW]` means `prep postmortem record [INTERVIEW]`."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        first = args[0] if args else None
+        if first is None or (first not in self.commands and first not in ctx.help_option_names):
+            args = ["record", *args]
+        return super().parse_args(ctx, args)
+
+
+app = typer.Typer(
+    cls=PostmortemGroup,
+    help=(
+        "Look back on an interview while it is fresh: the answers become your plan for the "
+        "next round.\n\n"
+        "\b\n"
+        "prep postmortem [INTERVIEW]        record one (the same as 'prep postmortem record')\n"
+        "prep postmortem --resume           continue the one you stopped\n"
+        "prep postmortem list               the ones you have\n"
+        "prep postmortem show [INTERVIEW]   the answers and the plan (--format markdown...)\n"
+        "prep postmortem edit [INTERVIEW]   change one in your editor\n\n"
+        "INTERVIEW is an interview id or company name. Without it you choose from your recent "
+        "interviews, or add the one you just had. (For a company called 'list', 'show' or "
+        "'edit', use 'prep postmortem record NAME'.)"
+    ),
+    short_help="Look back on an interview, plan the next round.  e.g. prep postmortem acme",
+    subcommand_metavar="[INTERVIEW] | COMMAND [ARGS]...",
+)
+
+InterviewArgument = Annotated[
+    str | None,
+    typer.Argument(
+        metavar="INTERVIEW",
+        help="An interview id or company name, or a post-mortem id (pm-...).",
+        show_default=False,
+    ),
+]
+FORMATS = ("text", "markdown", "json", "yaml")
+
+
+# ---------------------------------------------------------------------------- record
+
+
+@app.command("record")
+def record(
+    interview: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="INTERVIEW",
+            help="An interview id or company name; default: choose from your recent ones.",
+            show_default=False,
+        ),
+    ] = None,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Continue the post-mortem you stopped.")
+    ] = False,
+    answers: Annotated[
+        Path | None,
+        typer.Option(
+            "--answers",
+            metavar="FILE.yaml",
+            help="Take the answers from YAML ('-' for stdin), keyed by prompt id; "
+            "'prep postmortem show --format yaml' shows the form.",
+        ),
+    ] = None,
+    template_id: Annotated[
+        str | None,
+        typer.Option(
+            "--template", metavar="ID", help="Post-mortem template [default: first-interview]."
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+) -> None:
+    """Record a post-mortem: guided prompts, saved after every answer.
+
+    Ctrl-C keeps what you entered; continue with --resume. Without a terminal, give the
+    answers with --answers FILE.yaml or pipe them to stdin.
+
+    Example: prep postmortem acme
+    """
+    from prepcoach.cli.postmortem.run import PostmortemRun, choose_interview
+    from prepcoach.kernel.errors import NotInteractiveError, PrepError
+    from prepcoach.postmortem import store as store_pm
+    from prepcoach.postmortem.core import DEFAULT_TEMPLATE, check_template, interview_problem
+
+    ctx = get_context()
+    store = ctx.store()
+    library = ctx.library()
+    if resume and store_pm.latest_draft(store) is None:
+        raise PrepError(
+            "there is no unfinished post-mortem to resume; start one with 'prep postmortem'"
+        )
+    text, origin = _scripted_text(answers)
+    prompter = None
+    if text is None:
+        from prepcoach.cli.prompts import make_prompter
+
+        prompter = make_prompter(hint="Give the answers with --answers FILE.yaml.")
+        if not prompter.interactive:
+            raise NotInteractiveError(
+                "a post-mortem needs a terminal to ask its questions; run it in a terminal, or "
+                "give the answers with --answers FILE.yaml (or pipe the YAML to stdin)"
+            )
+    chosen = choose_interview(ctx, store, prompter, interview, resume=resume)
+    problem = interview_problem(chosen)
+    if problem:
+        raise PrepError(problem)
+    existing = store_pm.get_postmortem_for_interview(store, chosen.id)
+    if existing is not None and existing.done:
+        raise PrepError(
+            f"{chosen.label()} already has a post-mortem ({existing.id}); see it with "
+            f"'prep postmortem show {chosen.id}' or change it with 'prep postmortem edit "
+            f"{chosen.id}'"
+        )
+    if resume and existing is None:
+        raise PrepError(
+            f"{chosen.label()} has no unfinished post-mortem to resume; start one with "
+            f"'prep postmortem {chosen.id}'"
+        )
+    if existing is not None and template_id and template_id != existing.template_id:
+        raise PrepError(
+            f"the unfinished post-mortem for {chosen.label()} uses the template "
+            f"'{existing.template_id}'; finish it with that one"
+        )
+    wanted = existing.template_id if existing is not None else template_id or DEFAULT_TEMPLATE
+    template = check_template(library.get("postmortem_templates", wanted))
+    run = PostmortemRun(ctx, store, library, template, chosen, existing, as_json=as_json)
+    if text is not None:
+        done = run.scripted(text, origin)
+    else:
+        assert prompter is not None
+        done = run.guided(prompter)
+    run.finish_output(done)
+
+
+def _scripted_text(answers: Path | None) -> tuple[str | None, str]:
+    """The YAML answers from --answers FILE, '-' or piped stdin; None to ask in a terminal."""
+    from prepcoach.cli.inputs import read_text
+    from prepcoach.kernel.errors import NotInteractiveError
+
+    if answers is not None:
+        if str(answers) == "-":
+            return sys.stdin.read(), "<stdin>"
+        return read_text(answers), str(answers)
+    if sys.stdin.isatty():
+        return None, ""
+    text = sys.stdin.read()
+    if not text.strip():
+        raise NotInteractiveError(
+            "a post-mortem needs a terminal to ask its questions; run it in a terminal, or "
+            "give the answers with --answers FILE.yaml (or pipe the YAML to stdin)"
+        )
+    return text, "<stdin>"
+
+
+# ---------------------------------------------------------------------------- list
+
+
+@app.command("list")
+def list_cmd(
+    status: Annotated[
+        str | None, typer.Option("--status", help="Only these: draft or done.")
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List your post-mortems, the most recent first.
+
+    Example: prep postmortem list
+    """
+    from prepcoach.interviews import store as store_iv
+    from prepcoach.postmortem import store as store_pm
+    from prepcoach.postmortem.core import STATUSES
+
+    if status is not None and status not in STATUSES:
+        raise typer.BadParameter(
+            f"'{status}' is not one of: {', '.join(STATUSES)}", param_hint="--status"
+        )
+    ctx = get_context()
+    store = ctx.store()
+    found = store_pm.list_postmortems(store, status=status)
+    interviews = {i.id: i for i in store_iv.list_interviews(store)}
+    if as_json:
+        from prepcoach.cli.render import print_json
+        from prepcoach.postmortem.text import postmortem_dict
+
+        print_json([postmortem_dict(p) for p in found])
+        return
+    if not found:
+        ctx.console.print(
+            "No post-mortems yet. Right after an interview, run: prep postmortem"
+            if status is None
+            else f"No post-mortems with status {status}."
+        )
+        return
+    from rich.table import Table
+
+    from prepcoach.interviews.core import format_when_short
+
+    table = Table(title=f"{len(found)} post-mortem(s)", title_justify="left")
+    table.add_column("id", style="cyan", no_wrap=True)
+    table.add_column("interview")
+    table.add_column("when", no_wrap=True)
+    table.add_column("overall", justify="right", no_wrap=True)
+    table.add_column("questions", justify="right", no_wrap=True)
+    table.add_column("status", no_wrap=True)
+    for p in found:
+        interview = interviews.get(p.interview_id)
+        weak = sum(1 for q in p.questions if q.weak)
+        table.add_row(
+            p.id,
+            _esc(interview.label()) if interview else p.interview_id,
+            format_when_short(interview.when) if interview else "-",
+            f"{p.overall_rating}/5" if p.overall_rating else "-",
+            f"{len(p.questions)}" + (f" ({weak} weak)" if weak else ""),
+            p.status if p.done else "[yellow]draft[/yellow]",
+        )
+    ctx.console.print(table)
+    ctx.console.print("[dim]Details: prep postmortem show ID[/dim]")
+
+
+# ---------------------------------------------------------------------------- show
+
+
+def _esc(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def _find(store: Store, query: str | None) -> tuple[Postmortem, Interview]:
+    """A post-mortem by its id, by its interview (id or company), or the latest one."""
+    from prepcoach.interviews import store as store_iv
+    from prepcoach.kernel.errors import NotFoundError
+    from prepcoach.postmortem import store as store_pm
+
+    if query is None or not query.strip():
+        found = store_pm.list_postmortems(store)
+        if not found:
+            raise NotFoundError("no post-mortems yet; record one with: prep postmortem")
+        return found[0], store_iv.get_interview(store, found[0].interview_id)
+    if query.strip().lower().startswith(f"{store_pm.PREFIX}-"):
+        by_id = store_pm.find_by_id(store, query)
+        return by_id, store_iv.get_interview(store, by_id.interview_id)
+    interview = store_iv.find_interview(store, query)
+    postmortem = store_pm.get_postmortem_for_interview(store, interview.id)
+    if postmortem is None:
+        raise NotFoundError(
+            f"{interview.label()} has no post-mortem yet; record one with: "
+            f"prep postmortem {interview.id}"
+        )
+    return postmortem, interview
+
+
+@app.command("show")
+def show(
+    query: InterviewArgument = None,
+    fmt: Annotated[
+        str,
+        typer.Option("--format", "-f", metavar="text|markdown|json|yaml", help="How to show it."),
+    ] = "text",
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", metavar="FILE", help="Write it to FILE instead."),
+    ] = None,
+    force: ForceOption = False,
+) -> None:
+    """Show a post-mortem with its action plan (default: the latest one).
+
+    --format markdown makes a report to keep; yaml is the form --answers and edit use.
+
+    Example: prep postmortem show acme --format markdown --out acme-postmortem.md
+    """
+    from prepcoach.cli.postmortem.run import plan_for
+    from prepcoach.postmortem.text import report_dict, to_document, to_markdown
+
+    if fmt not in FORMATS:
+        from prepcoach.content.validation import suggest
+
+        raise typer.BadParameter(
+            f"'{fmt}' is not one of: {', '.join(FORMATS)}{suggest(fmt, FORMATS)}",
+            param_hint="--format",
+        )
+    ctx = get_context()
+    store = ctx.store()
+    library = ctx.library()
+    postmortem, interview = _find(store, query)
+    template = library.postmortem_templates.get(postmortem.template_id)
+    plan = plan_for(ctx, store, library, postmortem, interview)
+    if fmt == "text":
+        if out is not None:
+            raise typer.BadParameter(
+                "--out writes a file: give --format markdown, json or yaml", param_hint="--out"
+            )
+        from prepcoach.cli.postmortem import render
+
+        render.render_header(ctx.console, postmortem, interview)
+        render.render_answers(ctx.console, postmortem, template)
+        render.render_summary(ctx.console, postmortem, plan, interview, header=False)
+        return
+    if fmt == "markdown":
+        text = to_markdown(postmortem, plan, interview, template)
+    elif fmt == "json":
+        import json
+
+        text = (
+            json.dumps(report_dict(postmortem, plan, interview), indent=2, ensure_ascii=False)
+            + "\n"
+        )
+    else:
+        if template is None:
+            from prepcoach.kernel.errors import PrepError
+
+            raise PrepError(f"the template '{postmortem.template_id}' is not loaded")
+        text = to_document(template, postmortem.answers, competencies=list(library.competencies))
+    if out is None:
+        sys.stdout.write(text)
+        return
+    from prepcoach.kernel.files import atomic_write
+
+    atomic_write(out, text, overwrite=force)
+    ctx.err_console.print(f"Wrote {out}", highlight=False)
+
+
+# ---------------------------------------------------------------------------- edit
+
+
+@app.command("edit")
+def edit(query: InterviewArgument = None) -> None:
+    """Change a post-mortem as YAML in your editor ($VISUAL or $EDITOR).
+
+    It is checked when you save; if something is wrong, the editor opens again with the
+    problems at the top. Your text is never lost: if you give up, it is kept and the next
+    edit starts from it.
+
+    Example: EDITOR=nano prep postmortem edit acme
+    """
+    from prepcoach.cli.yaml_edit import edit_yaml, saving
+    from prepcoach.postmortem import store as store_pm
+    from prepcoach.postmortem.answers import ParseContext, missing_required
+    from prepcoach.postmortem.core import from_answers
+    from prepcoach.postmortem.text import from_document, to_document
+
+    ctx = get_context()
+    store = ctx.store()
+    library = ctx.library()
+    postmortem, interview = _find(store, query)
+    template = library.get("postmortem_templates", postmortem.template_id)
+    header = (
+        f"Post-mortem {postmortem.id} of {interview.label()}"
+        + ("" if postmortem.done else " (unfinished)")
+        + ".\nSave and close the editor to keep your changes; empty the file to cancel."
+    )
+    original = to_document(template, postmortem.answers, competencies=list(library.competencies))
+    keep = [k for k in postmortem.answers if k not in {p.id for p in template.prompts}]
+
+    def check(body: str, line_offset: int) -> tuple[dict[str, Any] | None, list[str]]:
+        parsed, problems = from_document(
+            body,
+            template,
+            ParseContext(library, complete=postmortem.done),
+            keep=keep,
+            line_offset=line_offset,
+        )
+        return parsed, problems
+
+    again = f"prep postmortem edit {postmortem.id}"
+    result = edit_yaml(
+        ctx,
+        kind="postmortem",
+        record_id=postmortem.id,
+        header=header,
+        body=original,
+        check=check,
+        again=again,
+    )
+    if result is None:
+        return
+    answers, path = result
+    with saving(ctx, "postmortem", postmortem.id, path, f"run '{again}' to apply it"):
+        if postmortem.done:
+            before = {q.question_id for q in postmortem.questions if q.weak}
+            after = from_answers(id="", interview_id=interview.id, answers=answers)
+            newly = [
+                q.question_id
+                for q in after.questions
+                if q.weak and q.question_id and q.question_id not in before
+            ]
+            saved = store_pm.finish_postmortem(
+                store,
+                interview.id,
+                answers,
+                template_id=template.id,
+                weak_question_ids=newly,
+                weak_reason=f"rated low in the post-mortem of {interview.label()}",
+                expected_updated_at=postmortem.updated_at,
+            )
+        else:
+            saved = store_pm.save_answers(
+                store,
+                interview.id,
+                answers,
+                template_id=template.id,
+                expected_updated_at=postmortem.updated_at,
+            )
+    ctx.console.print(
+        f"Saved post-mortem [cyan]{saved.id}[/cyan] of {_esc(interview.label())}.",
+        highlight=False,
+    )
+    if not saved.done:
+        missing = missing_required(template, answers)
+        hint = f" ({', '.join(missing)} still need an answer)" if missing else ""
+        ctx.console.print(
+            f"It is still unfinished{hint}; finish it with: prep postmortem --resume",
+            highlight=False,
+        )
+    else:
+        ctx.console.print(
+            f"[dim]The plan: prep postmortem show {interview.id}[/dim]", highlight=False
+        )

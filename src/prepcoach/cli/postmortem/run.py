@@ -1,0 +1,347 @@
+"""Recording a post-mortem: which interview, then its answers, then the finish.
+
+1. find the interview: the one named, one chosen from the recent ones, or the one that just
+   happened, added on the spot;
+2. continue its unfinished post-mortem, or start one from the template;
+3. take the answers: asked in the terminal (saved after every answer) or read from YAML;
+4. finish in one transaction: the weak questions become due for practice, the interview
+   learns who was there and that it happened; then the summary and the action plan.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+if TYPE_CHECKING:
+    from prepcoach.cli.context import AppContext
+    from prepcoach.cli.prompts import Prompter
+    from prepcoach.content.library import ContentLibrary
+    from prepcoach.content.model import PostmortemTemplate
+    from prepcoach.interviews.core import Interview
+    from prepcoach.postmortem.core import ActionPlan, Postmortem
+    from prepcoach.store.db import Store
+
+
+PAST_WHEN_HELP = (
+    "(e.g. today 9:30 or 2025-03-14 14:30; the time makes the follow-up deadline exact)"
+)
+
+
+def _esc(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def choose_interview(
+    ctx: AppContext, store: Store, prompter: Prompter | None, query: str | None, *, resume: bool
+) -> Interview:
+    """The interview named, the one to resume, one chosen in the terminal, or a new one."""
+    from prepcoach.interviews import store as store_iv
+    from prepcoach.kernel import ids
+    from prepcoach.kernel.errors import NotFoundError, PrepError
+    from prepcoach.postmortem import store as store_pm
+    from prepcoach.postmortem.core import past_interviews
+
+    if query is not None and query.strip():
+        try:
+            return store_iv.find_interview(store, query)
+        except NotFoundError as error:
+            looks_like_id = query.strip().lower().startswith(f"{ids.PREFIXES['interviews']}-")
+            if prompter is None or looks_like_id:
+                if looks_like_id:
+                    raise
+                raise NotFoundError(
+                    f"{error}. To add it: prep interview add --company '{query}' --stage first "
+                    "--when '...' --status done"
+                ) from None
+            ctx.console.print(f"{_esc(str(error)).split(';')[0]}.", highlight=False)
+            if not prompter.confirm(
+                "postmortem.interview.add", f"Add the interview at '{query}' now?", default=True
+            ):
+                raise PrepError("no post-mortem without its interview; nothing was saved") from None
+            return add_interview(ctx, store, prompter, query)
+    if resume:
+        draft = store_pm.latest_draft(store)
+        if draft is None:
+            raise PrepError(
+                "there is no unfinished post-mortem to resume; start one with 'prep postmortem'"
+            )
+        return store_iv.get_interview(store, draft.interview_id)
+    interviews = store_iv.list_interviews(store)
+    finished = {p.interview_id for p in store_pm.list_postmortems(store, status="done")}
+    drafts = {p.interview_id for p in store_pm.list_postmortems(store, status="draft")}
+    candidates = [i for i in past_interviews(interviews) if i.id not in finished]
+    if prompter is None:
+        if not candidates:
+            raise NotFoundError(
+                "no interview to look back on; name one (prep postmortem ACME), or add it: "
+                "prep interview add --company ACME --stage first --when '...' --status done"
+            )
+        return candidates[0]
+    if not candidates:
+        ctx.console.print(
+            "Your past interviews all have their post-mortem: tell me about the one you had."
+            if finished
+            else "No interview to look back on yet: tell me about the one you had."
+        )
+        return add_interview(ctx, store, prompter, None)
+    from prepcoach.cli.prompts import Choice
+    from prepcoach.interviews.core import format_when_short
+
+    choices = [
+        Choice(
+            f"{i.label()} · {format_when_short(i.when)}"
+            + (" · unfinished post-mortem" if i.id in drafts else ""),
+            i.id,
+        )
+        for i in candidates[:12]
+    ]
+    choices.append(Choice("Another interview: add it now", ""))
+    picked = prompter.select("postmortem.interview", "Which interview?", choices)
+    if not picked:
+        return add_interview(ctx, store, prompter, None)
+    return store_iv.get_interview(store, str(picked))
+
+
+def add_interview(
+    ctx: AppContext, store: Store, prompter: Prompter, company: str | None
+) -> Interview:
+    """The interview that just happened, added with the few facts the plan needs."""
+    from prepcoach.cli.prompts import Choice
+    from prepcoach.interviews import core
+    from prepcoach.interviews import store as store_iv
+    from prepcoach.kernel import textcheck
+
+    if not company:
+        company = prompter.autocomplete(
+            "postmortem.interview.company",
+            "Company:",
+            store_iv.companies(store),
+            validate=lambda v: textcheck.problem("the company name", v, required=True),
+        )
+    role = prompter.text(
+        "postmortem.interview.role",
+        "Role (optional):",
+        validate=lambda v: textcheck.problem("the role", v),
+    )
+    stage = prompter.select(
+        "postmortem.interview.stage",
+        "Which round?",
+        [Choice(core.STAGE_LABELS[s].capitalize(), s) for s in core.STAGES],
+        default="first",
+    )
+    when = core.parse_when(
+        prompter.text(
+            "postmortem.interview.when",
+            "When was it?",
+            default="today",
+            validate=past_when_problem,
+            instruction=PAST_WHEN_HELP,
+        )
+    )
+    saved = store_iv.add_interview(
+        store,
+        core.Interview(company=company, role=role, stage=stage, when=when, status="done"),
+    )
+    ctx.console.print(
+        f"Added interview [cyan]{saved.id}[/cyan]: {_esc(saved.label())}", highlight=False
+    )
+    return saved
+
+
+def past_when_problem(text: str) -> str | None:
+    from prepcoach.interviews.core import Interview, parse_when
+    from prepcoach.kernel.errors import PrepError
+    from prepcoach.postmortem.core import interview_problem
+
+    try:
+        when = parse_when(text)
+    except PrepError as error:
+        return str(error)
+    if when is not None and interview_problem(Interview(company="it", when=when)):
+        return "that is in the future; for a day that has passed, type its date (2025-03-14)"
+    return None
+
+
+class PostmortemRun:
+    """One post-mortem being recorded, from its first answer to the summary."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        store: Store,
+        library: ContentLibrary,
+        template: PostmortemTemplate,
+        interview: Interview,
+        existing: Postmortem | None,
+        *,
+        as_json: bool = False,
+    ) -> None:
+        self.ctx = ctx
+        self.store = store
+        self.library = library
+        self.template = template
+        self.interview = interview
+        self.existing = existing
+        self.as_json = as_json
+        self.console = ctx.console
+
+    def _say(self, text: str) -> None:
+        if not self.as_json:
+            self.console.print(text, highlight=False)
+
+    def _save(self, answers: dict[str, Any]) -> None:
+        from prepcoach.postmortem import store as store_pm
+
+        store_pm.save_answers(self.store, self.interview.id, answers, template_id=self.template.id)
+
+    # ------------------------------------------------------------------ in a terminal
+    def guided(self, prompter: Prompter) -> Postmortem:
+        from prepcoach.cli.postmortem.flow import TerminalPostmortem
+        from prepcoach.interviews.core import format_when
+        from prepcoach.postmortem.answers import missing_required, resume_index
+
+        answers = dict(self.existing.answers) if self.existing is not None else {}
+        start = resume_index(self.template, answers)
+        interview = self._date_the_interview(prompter)
+        if self.existing is not None:
+            self._say(
+                f"[bold]Resuming[/bold] your post-mortem of {_esc(interview.label())}: "
+                f"{start} of {len(self.template.prompts)} answered."
+            )
+        else:
+            when = format_when(interview.when, relative=True) if interview.when else "no date"
+            self._say(
+                f"\n[bold]{_esc(self.template.title)}[/bold]: {_esc(interview.label())}, {when}"
+            )
+            if self.template.description:
+                self._say(f"[dim]{_esc(self.template.description)}[/dim]")
+            self._say(
+                "[dim]Every answer is saved at once; Ctrl-C stops, and "
+                "'prep postmortem --resume' continues.[/dim]"
+            )
+        flow = TerminalPostmortem(prompter, self.console, self.library, interview)
+        try:
+            flow.run(self.template, answers, start, self._save)
+        except KeyboardInterrupt:
+            from prepcoach.postmortem import store as store_pm
+
+            saved = store_pm.get_postmortem_for_interview(self.store, self.interview.id)
+            self.ctx.err_console.print(
+                "\nStopped. Your answers so far are saved; continue with: prep postmortem --resume"
+                if saved is not None
+                else "\nStopped before the first answer; nothing was saved.",
+                highlight=False,
+            )
+            raise typer.Exit(130) from None
+        missing = missing_required(self.template, answers)
+        if missing:  # a prompt answered in an earlier run was emptied by hand meanwhile
+            from prepcoach.kernel.errors import PrepError
+
+            raise PrepError(
+                f"not finished: {', '.join(missing)} still need an answer; run "
+                "'prep postmortem --resume'"
+            )
+        return self._finish(answers)
+
+    def _date_the_interview(self, prompter: Prompter) -> Interview:
+        """An interview without a date gets one: the follow-up deadline counts from it."""
+        if self.interview.when is not None:
+            return self.interview
+        from prepcoach.interviews import core
+        from prepcoach.interviews import store as store_iv
+
+        text = prompter.text(
+            "postmortem.interview.when",
+            f"When was your interview at {self.interview.company}?",
+            default="today",
+            validate=past_when_problem,
+            instruction=PAST_WHEN_HELP,
+        )
+        when = core.parse_when(text)
+        if when is not None:
+            self.interview = store_iv.update_interview(
+                self.store, self.interview.id, core.InterviewChanges(when=when)
+            )
+        return self.interview
+
+    # ------------------------------------------------------------------ from a file
+    def scripted(self, text: str, origin: str) -> Postmortem:
+        from prepcoach.kernel.errors import PrepError
+        from prepcoach.postmortem.answers import ParseContext, missing_required
+        from prepcoach.postmortem.text import from_document
+
+        base = dict(self.existing.answers) if self.existing is not None else {}
+        parsed, problems = from_document(
+            text,
+            self.template,
+            ParseContext(self.library, complete=False),
+            where=origin,
+            keep=list(base),
+        )
+        if problems or parsed is None:
+            raise PrepError(
+                f"{len(problems)} problem(s) in the answers, nothing was saved:\n  "
+                + "\n  ".join(problems)
+            )
+        answers = {**base, **parsed}
+        missing = missing_required(self.template, answers)
+        if missing:
+            prompts = {p.id: p for p in self.template.prompts}
+            from prepcoach.postmortem.answers import required_message
+
+            raise PrepError(
+                f"{origin}: nothing was saved; "
+                + "; ".join(f"{key}: {required_message(prompts[key])}" for key in missing)
+            )
+        return self._finish(answers)
+
+    # ------------------------------------------------------------------ the end
+    def _finish(self, answers: dict[str, Any]) -> Postmortem:
+        from prepcoach.postmortem import store as store_pm
+        from prepcoach.postmortem.core import WEAK_RATING, from_answers
+
+        typed = from_answers(id="", interview_id=self.interview.id, answers=answers)
+        weak = [q.question_id for q in typed.questions if q.weak and q.question_id]
+        done = store_pm.finish_postmortem(
+            self.store,
+            self.interview.id,
+            answers,
+            template_id=self.template.id,
+            weak_question_ids=weak,
+            weak_reason=f"rated {WEAK_RATING} or lower in the post-mortem of "
+            f"{self.interview.label()}",
+        )
+        from prepcoach.interviews import store as store_iv
+
+        self.interview = store_iv.get_interview(self.store, self.interview.id)
+        return done
+
+    def finish_output(self, postmortem: Postmortem) -> None:
+        plan = plan_for(self.ctx, self.store, self.library, postmortem, self.interview)
+        if self.as_json:
+            from prepcoach.cli.render import print_json
+            from prepcoach.postmortem.text import report_dict
+
+            print_json(report_dict(postmortem, plan, self.interview))
+            return
+        self._say("")
+        from prepcoach.cli.postmortem.render import render_summary
+
+        render_summary(self.console, postmortem, plan, self.interview, saved=True)
+
+
+def plan_for(
+    ctx: AppContext,
+    store: Store,
+    library: ContentLibrary,
+    postmortem: Postmortem,
+    interview: Interview,
+) -> ActionPlan:
+    from prepcoach.postmortem.core import action_plan
+    from prepcoach.stories.store import list_stories
+
+    return action_plan(postmortem, library, list_stories(store), interview)

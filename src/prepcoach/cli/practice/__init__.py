@@ -1,0 +1,1 @@
+"""`prep practice`, `prep history` and `prep stats`."""

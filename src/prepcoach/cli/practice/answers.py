@@ -1,0 +1,357 @@
+"""Where practice answers come from: the terminal (timed prompts) or a scripted file.
+
+Both give the session the same things (a style, the answer's parts, timings and a rating), so
+`prep practice` runs one flow whether a person is typing or a file is being replayed.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from prepcoach.cli.prompts import Choice, Prompter
+from prepcoach.kernel.errors import PrepError
+from prepcoach.practice.scheduling import RATING_HELP, SelfRating
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from prepcoach.cli.practice.voice import VoiceTake
+    from prepcoach.content.model import AskQuestion, Question, StarTemplate
+    from prepcoach.practice.feedback import Feedback
+
+STYLES = ("star", "free", "editor", "aloud")
+
+
+@dataclass(slots=True)
+class GivenAnswer:
+    style: str  # star, free or aloud
+    parts: dict[str, str]
+    seconds: float | None  # None: not measured (scripted), estimated from the words
+    part_seconds: dict[str, float] = field(default_factory=dict)
+    story_id: str | None = None
+    voice: VoiceTake | None = None  # spoken and heard: the recording, transcript, delivery
+
+
+class AnswerSource(Protocol):
+    interactive: bool
+
+    def choose(self, question: Question, default_style: str) -> str:
+        """A style from STYLES, or 'skip' or 'quit'."""
+        ...
+
+    def answer(
+        self, question: Question, style: str, template: StarTemplate | None
+    ) -> GivenAnswer: ...
+
+    def rate(self, question: Question, feedback: Feedback | None) -> SelfRating: ...
+
+    def pick_ask_questions(
+        self, candidates: Sequence[AskQuestion], shortlisted: Sequence[str] = ()
+    ) -> list[str]: ...
+
+
+def _clock(seconds: float) -> str:
+    seconds = max(0, int(seconds))
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+class TerminalAnswers:
+    """Asks through the prompt adapter, with a live timer against the target length."""
+
+    interactive = True
+
+    def __init__(
+        self,
+        prompter: Prompter,
+        console: Console,
+        *,
+        show_details: Callable[[Question], None],
+        story_starts: Callable[[Question], list[tuple[str, str, dict[str, str]]]] | None = None,
+        edit_text: Callable[[Question], str] | None = None,
+        aloud: Callable[[Question, float], GivenAnswer | None] | None = None,
+    ) -> None:
+        self.aloud = aloud  # records or takes --audio; None from it: use the stopwatch
+        self.prompter = prompter
+        self.console = console
+        self.show_details = show_details
+        self.story_starts = story_starts
+        self.edit_text = edit_text
+
+    def choose(self, question: Question, default_style: str) -> str:
+        choices = [
+            Choice("STAR-guided: answer part by part", "star", key="s"),
+            Choice("Free text: write the answer", "free", key="f"),
+            Choice("Free text in your editor ($EDITOR)", "editor", key="e"),
+            Choice("Aloud: speak it, I keep the time", "aloud", key="a"),
+            Choice("What it assesses, tips and what to cover", "details", key="d"),
+            Choice("Skip this question", "skip", key="n"),
+            Choice("End the session", "quit", key="q"),
+        ]
+        while True:
+            picked = self.prompter.select(
+                "practice.style", "How do you want to answer?", choices, default=default_style
+            )
+            if picked != "details":
+                return str(picked)
+            self.show_details(question)
+
+    def _timer(self, started: float, target: float) -> Callable[[], str]:
+        def line() -> str:
+            elapsed = time.monotonic() - started
+            over = "  over target, wrap up" if elapsed > target else ""
+            return f" time {_clock(elapsed)} / target {_clock(target)}{over}"
+
+        return line
+
+    def answer(self, question: Question, style: str, template: StarTemplate | None) -> GivenAnswer:
+        target = float(question.target_seconds)
+        if style == "aloud":
+            spoken = self.aloud(question, target) if self.aloud is not None else None
+            return spoken or self._aloud(target)
+        if style == "star" and template is not None:
+            return self._star(question, template, target)
+        started = time.monotonic()
+        if style == "editor" and self.edit_text is not None:
+            text = self.edit_text(question)
+            if not text.strip():
+                raise PrepError("the answer was empty; nothing was saved")
+            return GivenAnswer("free", {"text": text.strip()}, time.monotonic() - started)
+        text = self.prompter.text(
+            "practice.text",
+            "Your answer:",
+            multiline=True,
+            validate=_not_blank,
+            toolbar=self._timer(started, target),
+        )
+        return GivenAnswer("free", {"text": text.strip()}, time.monotonic() - started)
+
+    def _star(self, question: Question, template: StarTemplate, target: float) -> GivenAnswer:
+        defaults: dict[str, str] = {}
+        story_id = None
+        if self.story_starts is not None:
+            starts = self.story_starts(question)
+            if starts:
+                choices = [Choice("Start fresh", None)] + [
+                    Choice(f"Adapt my story: {title}", sid) for sid, title, _ in starts
+                ]
+                story_id = self.prompter.select(
+                    "practice.story", "Start from a story in your bank?", choices
+                )
+                defaults = next((parts for sid, _, parts in starts if sid == story_id), {})
+        self.console.print(
+            f"[dim]{template.title}: one part at a time, Enter moves on.[/dim]", highlight=False
+        )
+        started = time.monotonic()
+        parts: dict[str, str] = {}
+        laps: dict[str, float] = {}
+        for part in template.parts:
+            lap = time.monotonic()
+            share = f"~{round(part.share * 100)}%"
+            self.console.print(f"[bold]{part.label}[/bold] [dim]({share}) {part.hint}[/dim]")
+            text = self.prompter.text(
+                f"practice.{part.key}",
+                f"{part.prompt}",
+                default=defaults.get(part.key, ""),
+                validate=None if part.optional else _not_blank,
+                toolbar=self._timer(started, target),
+            )
+            parts[part.key] = text.strip()
+            laps[part.key] = round(time.monotonic() - lap, 1)
+        return GivenAnswer("star", parts, time.monotonic() - started, laps, story_id)
+
+    def _aloud(self, target: float) -> GivenAnswer:
+        self.prompter.text(
+            "practice.aloud-start", "Press Enter, then answer out loud.", instruction=""
+        )
+        started = time.monotonic()
+        self.prompter.text(
+            "practice.aloud-done",
+            "Speaking... press Enter when you finish.",
+            instruction="",
+            toolbar=self._timer(started, target),
+        )
+        seconds = time.monotonic() - started
+        notes = self.prompter.text(
+            "practice.notes", "Bullet notes on what you said (optional):", instruction=""
+        )
+        return GivenAnswer("aloud", {"notes": notes.strip()}, seconds)
+
+    def rate(self, question: Question, feedback: Feedback | None) -> SelfRating:
+        choices = [Choice(f"{r.label}: {RATING_HELP[r]}", r, key=str(int(r))) for r in SelfRating]
+        picked = self.prompter.select(
+            "practice.rating", "How did that go?", choices, default=SelfRating.GOOD
+        )
+        return SelfRating(picked)
+
+    def pick_ask_questions(
+        self, candidates: Sequence[AskQuestion], shortlisted: Sequence[str] = ()
+    ) -> list[str]:
+        choices = [
+            Choice(f"{q.text}", q.id, description=f"{q.category}: {q.demonstrates}")
+            for q in _short_menu(candidates, shortlisted)
+        ]
+        picked = self.prompter.checkbox(
+            "practice.ask",
+            "Pick 2-3 questions to ask them (Space to pick, Enter to finish):",
+            choices,
+            checked=shortlisted,
+        )
+        return [str(p) for p in picked]
+
+
+def _short_menu(
+    candidates: Sequence[AskQuestion], shortlisted: Sequence[str], per_category: int = 2
+) -> list[AskQuestion]:
+    """Your shortlist, then a couple from each category: a list one can read at a glance."""
+    chosen = [q for q in candidates if q.id in shortlisted]
+    counts: dict[str, int] = {}
+    for question in candidates:
+        if question.id in shortlisted or counts.get(question.category, 0) >= per_category:
+            continue
+        counts[question.category] = counts.get(question.category, 0) + 1
+        chosen.append(question)
+    return chosen
+
+
+def _not_blank(value: str) -> str | None:
+    return None if value.strip() else "Write something, even a rough note."
+
+
+class ScriptedAnswers:
+    """Answers from a YAML file (or piped stdin), for users who write in an editor and for tests.
+
+    Format:
+        answers:
+          - question: why-us            # optional; otherwise the session's next question
+            style: free                 # star, free or aloud
+            text: "..."                 # free text (or `parts:` with situation/task/...)
+            seconds: 95                 # optional; estimated from the words otherwise
+            rating: good                # again, hard, good, easy or 1-4
+            audio: answer.wav           # a spoken answer (relative to this file); `text:`
+                                        # is then its corrected transcript, `marks:` maps
+                                        # STAR parts to the second each starts
+            asks: [ask-id, ...]         # for the "questions for us" step of a mock
+    """
+
+    interactive = False
+
+    def __init__(self, entries: Sequence[Mapping[str, Any]], origin: str) -> None:
+        self.entries = list(entries)
+        self.origin = origin
+        self._index = 0
+        self._current: Mapping[str, Any] = {}
+        self.base: Path | None = None  # audio paths are relative to the answers file
+        self.home: Path | None = None  # where the voice settings are (set by the session)
+
+    @classmethod
+    def parse(cls, text: str, origin: str) -> ScriptedAnswers:
+        from prepcoach.content.yamlsource import parse_yaml
+
+        data, problems = parse_yaml(text)
+        if problems:
+            (line, col), message = problems[0]
+            raise PrepError(f"{origin}:{line}:{col}: {message}")
+        entries = data.get("answers") if isinstance(data, dict) else data
+        if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+            raise PrepError(
+                f"{origin}: expected 'answers:' with a list of answers "
+                "(each with 'text' or 'parts', and a 'rating')"
+            )
+        if not entries:
+            raise PrepError(f"{origin}: the answers list is empty")
+        return cls(entries, origin)
+
+    @classmethod
+    def from_file(cls, path: Path) -> ScriptedAnswers:
+        try:
+            answers = cls.parse(path.read_text(encoding="utf-8"), str(path))
+            answers.base = path.parent
+            return answers
+        except FileNotFoundError:
+            raise PrepError(f"answers file not found: {path}") from None
+        except (OSError, UnicodeDecodeError) as error:
+            raise PrepError(f"cannot read {path}: {error}") from None
+
+    @property
+    def question_ids(self) -> list[str] | None:
+        """The questions named in the file, when every entry names one."""
+        ids = [e.get("question") for e in self.entries]
+        return [str(i) for i in ids] if all(ids) else None
+
+    def remaining(self) -> int:
+        return len(self.entries) - self._index
+
+    def _entry(self, question_id: str) -> Mapping[str, Any]:
+        if self._index >= len(self.entries):
+            return {"style": "quit"}
+        entry = self.entries[self._index]
+        named = entry.get("question")
+        if named and named != question_id:
+            raise PrepError(
+                f"{self.origin}: answer {self._index + 1} is for '{named}' but the session "
+                f"asks '{question_id}' next"
+            )
+        return entry
+
+    def choose(self, question: Question, default_style: str) -> str:
+        self._current = self._entry(question.id)
+        if self._current.get("skip"):
+            self._index += 1
+            return "skip"
+        guessed = "star" if "parts" in self._current else "free"
+        if "audio" in self._current:
+            guessed = "aloud"
+        style = str(self._current.get("style") or guessed)
+        if style not in (*STYLES, "quit"):
+            raise PrepError(
+                f"{self.origin}: answer {self._index + 1}: style '{style}' is not one of: "
+                + ", ".join(STYLES)
+            )
+        return style
+
+    def answer(self, question: Question, style: str, template: StarTemplate | None) -> GivenAnswer:
+        entry = self._current
+        where = f"{self.origin}: answer {self._index + 1}"
+        self._index += 1
+        if entry.get("audio"):
+            from prepcoach.cli.practice.voice import scripted_take
+
+            return scripted_take(entry, self.base, where, self.home or Path.home())
+        raw_parts = entry.get("parts")
+        if raw_parts is not None:
+            if not isinstance(raw_parts, dict):
+                raise PrepError(f"{where}: 'parts' must map situation/task/action/result to text")
+            parts = {str(k): str(v or "").strip() for k, v in raw_parts.items()}
+        else:
+            key = "notes" if style == "aloud" else "text"
+            parts = {key: str(entry.get("text") or entry.get("notes") or "").strip()}
+        if not any(parts.values()) and style != "aloud":
+            raise PrepError(f"{where}: the answer is empty; give 'text' or 'parts'")
+        seconds = entry.get("seconds")
+        if seconds is not None and not isinstance(seconds, int | float):
+            raise PrepError(f"{where}: 'seconds' must be a number")
+        return GivenAnswer(style, parts, float(seconds) if seconds is not None else None)
+
+    def rate(self, question: Question, feedback: Feedback | None) -> SelfRating:
+        entries = self.entries[self._index - 1] if self._index else {}
+        value = entries.get("rating", "good")
+        try:
+            return SelfRating.parse(value)
+        except ValueError as error:
+            raise PrepError(f"{self.origin}: answer {self._index}: {error}") from None
+
+    def pick_ask_questions(
+        self, candidates: Sequence[AskQuestion], shortlisted: Sequence[str] = ()
+    ) -> list[str]:
+        entry = self._entry("candidate-questions") if self._index < len(self.entries) else {}
+        self._index += 1 if entry else 0
+        known = {q.id for q in candidates}
+        asks = [str(a) for a in entry.get("asks", [])]
+        unknown = [a for a in asks if a not in known]
+        if unknown:
+            raise PrepError(f"{self.origin}: unknown question(s) to ask: {', '.join(unknown)}")
+        return asks

@@ -1,0 +1,1 @@
+"""`prep profile`: your name, email and signature."""

@@ -1,0 +1,1 @@
+"""`prep story`: the STAR story bank."""

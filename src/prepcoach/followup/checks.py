@@ -1,0 +1,252 @@
+"""The checks a careful reader makes before a follow-up email is sent.
+
+`check_drafts` flags, for each draft: a subject that is missing, a leftover placeholder
+(`[Company Name]`, `{{ role }}`, TODO) or a gap where a field was left empty, a thank-you
+that names no specific topic (or a vague one), a body over about 150 words; and, across the
+drafts: a thank-you written more than 24 hours after the interview (or before it), a
+check-in before the promised date, the same note to several interviewers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from prepcoach.followup.core import (
+    WORD_LIMIT,
+    Draft,
+    field_info,
+    is_empty,
+    join_names,
+    promised_day,
+    send_deadline,
+)
+from prepcoach.kernel import clock
+
+if TYPE_CHECKING:
+    from prepcoach.content.model import EmailTemplate
+    from prepcoach.interviews.core import Interview
+
+VAGUE_TOPICS = frozenset(
+    {
+        "the role",
+        "the job",
+        "the position",
+        "the company",
+        "the team",
+        "the interview",
+        "the opportunity",
+        "everything",
+        "it",
+        "the work",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Something to fix or think about before sending."""
+
+    code: str  # placeholder, unfilled, no-topic, too-long, no-subject, late, early,
+    #            same-text, check-in-early
+    message: str
+    recipient: str = ""  # whose draft, when there are several
+
+
+PLACEHOLDER_RE = re.compile(
+    r"\{\{.*?\}\}|\{%.*?%\}|\{\{|\}\}"  # template syntax
+    r"|\[[^\[\]\n]{2,40}\](?!\()"  # [Company Name], not a Markdown link
+    r"|<<[^<>\n]{1,40}>>"
+    r"|\b(?:TODO|TBD|XXX+|FIXME)\b"
+)
+GAP_RE = re.compile(r"[^\s\n] {2,}[^\s]|\s[,.;:!?](?:\s|$)|\(\s*\)|\"\s*\"|“\s*”")
+
+
+def check_drafts(
+    drafts: Sequence[Draft],
+    template: EmailTemplate,
+    *,
+    interview: Interview | None = None,
+    reference: datetime | None = None,
+) -> list[Finding]:
+    """What a careful reader would flag in these drafts (empty when they are ready)."""
+    reference = reference or clock.now()
+    findings: list[Finding] = []
+    several = len(drafts) > 1
+    for draft in drafts:
+        who = draft.recipient.name if several else ""
+        findings += [Finding(code, message, who) for code, message in _check_one(draft, template)]
+    findings += _timing(template, drafts, interview, reference)
+    findings += _same_text(drafts)
+    return findings
+
+
+def _check_one(draft: Draft, template: EmailTemplate) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    if not draft.subject.strip():
+        found.append(("no-subject", "there is no subject; a clear subject gets the email opened"))
+    for part, text in (("subject", draft.subject), ("body", draft.body)):
+        for match in PLACEHOLDER_RE.finditer(text):
+            found.append(("placeholder", f"a placeholder is left in the {part}: '{match.group()}'"))
+    for name in template.required:
+        if is_empty(draft.values.get(name)):
+            found.append(("unfilled", f"the field '{name}' ({field_info(name).label}) is empty"))
+    for line in draft.body.split("\n"):
+        gap = GAP_RE.search(line)
+        if gap:
+            start = max(gap.start() - 20, 0)
+            found.append(
+                (
+                    "unfilled",
+                    f"an empty field seems to leave a gap: '...{line[start : gap.end() + 20]}...'",
+                )
+            )
+    if "topic" in template.required:  # a thank-you: it must name something specific
+        found += _topic_problems(draft)
+    words = draft.words()
+    if words > WORD_LIMIT:
+        found.append(
+            (
+                "too-long",
+                f"the body is {words} words; keep it under about {WORD_LIMIT} so it is read "
+                "in full (one thank-you, one specific point, one line on fit)",
+            )
+        )
+    return found
+
+
+def _topic_problems(draft: Draft) -> list[tuple[str, str]]:
+    topic = str(draft.values.get("topic", "")).strip()
+    if not topic:
+        return [
+            (
+                "no-topic",
+                "no specific topic from the conversation is mentioned; naming one shows you "
+                "listened (set it with --set topic='...')",
+            )
+        ]
+    if topic.casefold() in VAGUE_TOPICS:
+        return [
+            (
+                "no-topic",
+                f"'{topic}' is too general to show you listened; name something you actually "
+                "discussed",
+            )
+        ]
+    if _normal(topic) not in _normal(draft.body):
+        return [
+            (
+                "no-topic",
+                f"the topic '{topic}' is no longer in the text; make sure the note still "
+                "names something specific you discussed",
+            )
+        ]
+    return []
+
+
+def _timing(
+    template: EmailTemplate,
+    drafts: Sequence[Draft],
+    interview: Interview | None,
+    reference: datetime,
+) -> list[Finding]:
+    findings: list[Finding] = []
+    deadline = send_deadline(template, interview)
+    start = interview.moment() if interview is not None else None
+    if deadline is not None and start is not None and interview is not None:
+        from prepcoach.interviews.core import format_when
+
+        if reference > deadline:
+            hours = int((reference - start).total_seconds() // 3600)
+            findings.append(
+                Finding(
+                    "late",
+                    f"the interview was {hours} hours ago ({format_when(interview.when)}); "
+                    f"a thank-you lands best within {template.send_within_hours} hours. Send it "
+                    "today anyway, without apologising for the delay",
+                )
+            )
+        elif _not_yet(interview, reference):
+            findings.append(
+                Finding(
+                    "early",
+                    f"the interview has not happened yet ({format_when(interview.when)}); "
+                    "write the thank-you after it, with something you actually discussed",
+                )
+            )
+    promised = next(
+        (promised_day(str(d.values.get("promised_date", "")), reference) for d in drafts[:1]),
+        None,
+    )
+    if "promised_date" in (*template.required, *template.optional) and promised is not None:
+        if promised >= clock.local(reference).date():
+            findings.append(
+                Finding(
+                    "check-in-early",
+                    f"the date they gave ({promised:%a %d %b}) has not passed yet; a check-in "
+                    "reads best a working day or two after it",
+                )
+            )
+    return findings
+
+
+def _not_yet(interview: Interview, reference: datetime) -> bool:
+    when = interview.when
+    if isinstance(when, datetime):
+        return reference < when
+    return when is not None and clock.local(reference).date() < when
+
+
+def _same_text(drafts: Sequence[Draft]) -> list[Finding]:
+    """Notes to several people that differ only in the name."""
+    groups: dict[str, list[Draft]] = {}
+    names = sorted(
+        {t for d in drafts for t in _name_tokens(d.recipient.name)}, key=len, reverse=True
+    )
+    for draft in drafts:
+        text = _normal(draft.body)
+        for token in names:  # every name, so "I also met Sam" and "I also met Jane" match
+            text = re.sub(rf"\b{re.escape(token)}\b", "<name>", text)
+        groups.setdefault(text, []).append(draft)
+    findings = []
+    for same in groups.values():
+        if len(same) > 1:
+            whom = join_names([d.recipient.name or "(no name)" for d in same])
+            findings.append(
+                Finding(
+                    "same-text",
+                    f"the notes to {whom} are the same apart from the name; interviewers "
+                    "compare notes, so mention something you discussed with each "
+                    "(--edit, or a different --set topic per note)",
+                )
+            )
+    return findings
+
+
+def _name_tokens(name: str) -> list[str]:
+    tokens = [t for t in re.split(r"\s+", name.casefold()) if t]
+    return sorted({name.casefold(), *tokens} - {""}, key=len, reverse=True)
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.casefold().replace("’", "'").split())
+
+
+def draft_dict(draft: Draft, findings: Sequence[Finding] = ()) -> dict[str, Any]:
+    """A draft as plain data (for --json and the store)."""
+    return {
+        "template": draft.template_id,
+        "to": {"name": draft.recipient.name, "email": draft.recipient.email},
+        "subject": draft.subject,
+        "body": draft.body,
+        "words": draft.words(),
+        "fields": draft.values,
+        "warnings": [
+            {"code": f.code, "message": f.message}
+            for f in findings
+            if not f.recipient or f.recipient == draft.recipient.name
+        ],
+    }

@@ -1,0 +1,128 @@
+"""The questions an interview is likely to ask, from its format and the first round.
+
+The interview's format (content: `formats`, chosen by the round) gives the fixed questions
+(revisit the first conversation, career goals, salary...) and steps that pick by category or
+competency ("three behavioral questions"). Those picks lean on what the first round showed:
+questions on the competencies behind the employer's concerns come first, then the bank
+questions you answered weakly, then the bank's order. Concerns no pick covers yet and weak
+answers not picked get a question of their own at the end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from prepcoach.content.library import ContentLibrary
+from prepcoach.content.model import InterviewFormat, Question
+
+# The built-in format for each round; a user's content may add others for the same stage.
+PREFERRED_FORMATS = {
+    "first": "first-round-screen",
+    "second": "second-round",
+    "final": "final-round-panel",
+    "other": "second-round",
+}
+WEAK_RATING = 2  # a post-mortem rating (1-5) at or below this is a weak answer
+
+
+class ConcernLike(Protocol):
+    @property
+    def text(self) -> str: ...
+    @property
+    def competencies(self) -> tuple[str, ...]: ...
+
+
+class AskedLike(Protocol):
+    @property
+    def text(self) -> str: ...
+    @property
+    def question_id(self) -> str | None: ...
+    @property
+    def rating(self) -> int: ...
+
+
+@dataclass(frozen=True, slots=True)
+class LikelyQuestion:
+    question: Question
+    why: str  # the format step, or what in the first round points to it
+
+
+def format_for(library: ContentLibrary, stage: str) -> InterviewFormat | None:
+    """The interview format for a round: the built-in one, else the first for that stage."""
+    preferred = library.formats.get(PREFERRED_FORMATS.get(stage, ""))
+    if preferred is not None:
+        return preferred
+    wanted = stage if stage in ("first", "second", "final") else "second"
+    return next((f for f in library.formats.values() if f.stage == wanted), None)
+
+
+def likely_questions(
+    library: ContentLibrary,
+    interview_format: InterviewFormat | None,
+    *,
+    concerns: Sequence[ConcernLike] = (),
+    asked: Sequence[AskedLike] = (),
+    limit: int = 12,
+) -> list[LikelyQuestion]:
+    """The likely questions in the order the interview would ask them (see the module)."""
+    chosen: dict[str, LikelyQuestion] = {}
+    weak_ids = [a.question_id for a in asked if a.question_id and a.rating <= WEAK_RATING]
+
+    def add(question: Question, why: str) -> None:
+        if question.id not in chosen:
+            chosen[question.id] = LikelyQuestion(question, why)
+
+    def concern_for(question: Question) -> ConcernLike | None:
+        return next((c for c in concerns if set(c.competencies) & set(question.competencies)), None)
+
+    if interview_format is not None:
+        for step in interview_format.steps:
+            if step.candidate_questions:
+                continue
+            if step.questions:
+                for qid in step.questions:
+                    if qid in library.questions:
+                        add(library.questions[qid], step.title)
+                continue
+            pool = [
+                q
+                for q in library.filter_questions(
+                    category=step.category, competency=step.competency
+                )
+                if q.id not in chosen and interview_format.stage in q.stages
+            ]
+            pool.sort(key=lambda q: _rank(q, concerns, weak_ids))
+            for question in pool[: step.count]:
+                concern = concern_for(question)
+                add(question, f"concern: {_short(concern.text)}" if concern else step.title)
+    for qid in weak_ids:
+        if qid in library.questions:
+            add(library.questions[qid], "you answered it weakly in the first round")
+    for concern in concerns:
+        if any(set(concern.competencies) & set(q.question.competencies) for q in chosen.values()):
+            continue
+        for competency in concern.competencies:
+            pool = [
+                q
+                for q in library.filter_questions(competency=competency)
+                if q.id not in chosen and q.answer_format == "star"
+            ]
+            if pool:
+                add(pool[0], f"concern: {_short(concern.text)}")
+                break
+    return list(chosen.values())[:limit]
+
+
+def _rank(
+    question: Question, concerns: Sequence[ConcernLike], weak_ids: Sequence[str]
+) -> tuple[int, int]:
+    overlap = sum(len(set(c.competencies) & set(question.competencies)) for c in concerns)
+    return (-overlap, 0 if question.id in weak_ids else 1)
+
+
+def _short(text: str) -> str:
+    from prepcoach.kit.shortlist import clip
+
+    return clip(text, 60)

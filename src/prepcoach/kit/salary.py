@@ -1,0 +1,192 @@
+"""A researched salary range and the answer that states it.
+
+The range has three amounts: the minimum (the walk-away number, kept to yourself), the
+target and the maximum. The practised answer names the target-to-maximum band: the lower
+end of a range you say out loud is the one an offer will anchor on, so it should be a
+number you are happy with. It also says what the range is based on, because "I researched
+similar roles" is what makes a number sound fair rather than picked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from prepcoach.kernel import textcheck
+from prepcoach.kernel.errors import PrepError
+
+PERIODS: tuple[str, ...] = ("year", "month", "week", "day", "hour")
+PERIOD_WORDS = {"year": "a year", "month": "a month", "week": "a week", "day": "a day",
+                "hour": "an hour"}  # fmt: skip
+SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
+SYMBOL_OF = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹"}
+AMOUNT_MAX = 1e9
+SOURCES_MAX = 20
+
+
+@dataclass(frozen=True, slots=True)
+class SalaryRange:
+    """A researched range for one interview (or a company); `id` is empty until stored."""
+
+    minimum: float
+    target: float
+    maximum: float
+    currency: str
+    period: str = "year"
+    sources: tuple[str, ...] = ()
+    notes: str = ""
+    interview_id: str | None = None
+    company: str = ""
+    id: str = ""
+    created_at: str = ""
+    updated_at: str = ""
+
+
+_AMOUNT = re.compile(
+    r"^\s*(?P<cur>[$€£¥₹])?\s*(?P<num>\d+(?:[,.' _]\d{3})*(?:[.,]\d+)?)\s*"
+    r"(?P<mult>k|m|thousand|million)?\s*(?P<code>[A-Za-z]{3})?\s*$",
+    re.IGNORECASE,
+)
+
+
+def parse_amount(text: str) -> tuple[float, str | None]:
+    """'85k', '85,000', '€85.000', '1.2m', '85000 EUR' -> (85000.0, currency or None)."""
+    match = _AMOUNT.match(text)
+    if not match:
+        raise PrepError(f"cannot read '{text}' as an amount (e.g. 85000, 85k, €85,000)")
+    number = match["num"]
+    grouped = re.fullmatch(r"\d{1,3}(?:[,.' _]\d{3})+", number)
+    if grouped:
+        value = float(re.sub(r"[,.' _]", "", number))
+    else:
+        value = float(number.replace(",", "."))
+    multiplier = (match["mult"] or "").lower()
+    value *= {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6}.get(multiplier, 1)
+    currency = SYMBOLS.get(match["cur"] or "") or (match["code"] or "").upper() or None
+    return value, currency
+
+
+def parse_currency(text: str) -> str:
+    """'eur', '€', 'EUR' -> 'EUR'."""
+    value = text.strip()
+    if value in SYMBOLS:
+        return SYMBOLS[value]
+    if not re.fullmatch(r"[A-Za-z]{3}", value):
+        raise PrepError(
+            f"currency '{text}' is not a three-letter code such as EUR, USD or GBP (or €, $, £)"
+        )
+    return value.upper()
+
+
+def normalized(salary: SalaryRange) -> SalaryRange:
+    sources = [textcheck.clean(s, multiline=False) for s in salary.sources]
+    return replace(
+        salary,
+        currency=salary.currency.strip().upper(),
+        period=salary.period.strip().lower(),
+        sources=tuple(dict.fromkeys(s for s in sources if s)),
+        notes=textcheck.clean(salary.notes),
+        company=textcheck.clean(salary.company, multiline=False),
+    )
+
+
+def problems(salary: SalaryRange) -> list[str]:
+    found: list[str | None] = []
+    for name in ("minimum", "target", "maximum"):
+        value = getattr(salary, name)
+        if not value > 0:
+            found.append(f"the {name} must be more than 0")
+        elif value > AMOUNT_MAX:
+            found.append(f"the {name} ({value:,.0f}) is implausibly large")
+    if salary.minimum > salary.target or salary.target > salary.maximum:
+        found.append(
+            "the amounts must go up: minimum <= target <= maximum "
+            f"(got {_plain(salary.minimum)}, {_plain(salary.target)}, {_plain(salary.maximum)})"
+        )
+    if not re.fullmatch(r"[A-Z]{3}", salary.currency):
+        found.append(f"currency '{salary.currency}' is not a three-letter code such as EUR")
+    if salary.period not in PERIODS:
+        found.append(f"period '{salary.period}' is not one of: {', '.join(PERIODS)}")
+    if len(salary.sources) > SOURCES_MAX:
+        found.append(f"keep it to {SOURCES_MAX} sources at most")
+    for source in salary.sources:
+        found.append(textcheck.problem("a source", source, max_chars=2_000))
+    found.append(textcheck.problem("the notes", salary.notes, max_chars=textcheck.NOTES_MAX))
+    return [p for p in found if p]
+
+
+def check(salary: SalaryRange) -> SalaryRange:
+    salary = normalized(salary)
+    found = problems(salary)
+    if found:
+        raise PrepError("; ".join(found))
+    return salary
+
+
+# ---------------------------------------------------------------------------- words
+
+
+def _plain(value: float) -> str:
+    return f"{value:,.2f}" if value % 1 else f"{value:,.0f}"
+
+
+def money(value: float, currency: str) -> str:
+    """'€85,000', '$42.50', '85,000 CHF'."""
+    symbol = SYMBOL_OF.get(currency)
+    amount = _plain(value)
+    return f"{symbol}{amount}" if symbol else f"{amount} {currency}"
+
+
+def describe(salary: SalaryRange) -> str:
+    """'€80,000–€95,000 a year (target €88,000)'."""
+    low, high = money(salary.minimum, salary.currency), money(salary.maximum, salary.currency)
+    return (
+        f"{low}–{high} {PERIOD_WORDS.get(salary.period, salary.period)} "
+        f"(target {money(salary.target, salary.currency)})"
+    )
+
+
+def spoken_range(salary: SalaryRange) -> tuple[float, float]:
+    """The band to say out loud: target to maximum (or the whole range when they coincide)."""
+    if salary.target < salary.maximum:
+        return salary.target, salary.maximum
+    return salary.minimum, salary.maximum
+
+
+def basis(salary: SalaryRange) -> str:
+    """What the range rests on, in words: 'glassdoor.com, levels.fyi and a recruiter call'."""
+    from prepcoach.kit.research import source_label
+
+    labels = list(dict.fromkeys(source_label(s) for s in salary.sources))[:3]
+    if not labels:
+        return ""
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+def practised_answer(salary: SalaryRange, *, role: str = "", company: str = "") -> str:
+    """An answer to "What are your salary expectations?" that states a range and its basis."""
+    low, high = spoken_range(salary)
+    if len(role) > 1 and role[0].isupper() and role[1].islower():
+        role = role[0].lower() + role[1:]  # "Product manager" mid-sentence, "iOS" kept
+    role_words = f"{role} roles" if role else "roles like this one"
+    where = f" ({basis(salary)})" if salary.sources else ""
+    period = PERIOD_WORDS.get(salary.period, f"per {salary.period}")
+    closing = (
+        f"That said, what matters most to me is the role and the team at {company}, "
+        if company
+        else "That said, what matters most to me is the role and the team, "
+    )
+    return (
+        f"Based on my research into similar {role_words}{where}, and on the experience and "
+        f"skills I would bring, I'm looking for something in the range of "
+        f"{money(low, salary.currency)} to {money(high, salary.currency)} {period}. "
+        f"{closing}so I'm open to talking about the whole package, "
+        "including benefits and growth."
+    )
+
+
+def feedback_range(salary: SalaryRange | None) -> tuple[float, float] | None:
+    """The researched minimum and maximum, as practice feedback compares answers with them."""
+    if salary is None:
+        return None
+    return (salary.minimum, salary.maximum)

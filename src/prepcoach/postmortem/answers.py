@@ -1,0 +1,463 @@
+"""Reading post-mortem answers: one parser per prompt kind, issues that say what to fix.
+
+The parsers take what people write (in `--answers FILE.yaml`, in the document
+`prep postmortem edit` opens) and return the stored form of each answer: plain JSON data
+keyed by prompt id. A rating outside 1-5, a question without a rating, an unknown bank
+question or competency, a malformed email: each is an `Issue` with the path to it, so a
+document's problems can name their line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from prepcoach.kernel import textcheck
+from prepcoach.kernel.errors import PrepError
+from prepcoach.postmortem.core import (
+    ITEM_MAX,
+    RATING_MAX,
+    RATING_MIN,
+    REPEATED_KINDS,
+    Answers,
+    check_template,
+)
+
+if TYPE_CHECKING:
+    from prepcoach.content.library import ContentLibrary
+    from prepcoach.content.model import PostmortemPrompt, PostmortemTemplate
+
+
+# ---------------------------------------------------------------------------- issues
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """Something to fix in an answer; `path` leads to it, e.g. ("questions", 1, "rating")."""
+
+    path: tuple[str | int, ...]
+    message: str
+
+    def __str__(self) -> str:
+        return f"{describe_path(self.path)}: {self.message}" if self.path else self.message
+
+
+def describe_path(path: Sequence[str | int]) -> str:
+    """("questions", 1, "rating") -> "questions #2 rating"."""
+    return " ".join(f"#{step + 1}" if isinstance(step, int) else str(step) for step in path)
+
+
+def _type_name(value: Any) -> str:
+    names = {dict: "mapping", list: "list", bool: "true/false", type(None): "nothing"}
+    return names.get(type(value), type(value).__name__)
+
+
+# ---------------------------------------------------------------------------- parsing
+
+
+@dataclass(frozen=True, slots=True)
+class ParseContext:
+    """What reading answers needs: the bank, and "now" for dates such as 'fri'."""
+
+    library: ContentLibrary
+    reference: datetime | None = None
+    complete: bool = True  # False for a draft: unrated questions and gaps are allowed
+
+
+def parse_rating(value: Any) -> int | None:
+    """1-5 from a number or a digit string; None for nothing; ValueError says what is wrong."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    number: int | None = None
+    if isinstance(value, bool):
+        number = None
+    elif isinstance(value, int):
+        number = value
+    elif isinstance(value, float) and value.is_integer():
+        number = int(value)
+    elif isinstance(value, str) and re.fullmatch(r"\s*-?\d+\s*", value):
+        number = int(value)
+    if number is None:
+        raise ValueError(f"'{value}' is not a rating; give a whole number from 1 to 5")
+    if not RATING_MIN <= number <= RATING_MAX:
+        raise ValueError(f"{number} is outside 1-5 (1 poor, 5 excellent)")
+    return number
+
+
+def _text(
+    value: Any, path: tuple[str | int, ...], *, max_chars: int, multiline: bool = True
+) -> tuple[str, list[Issue]]:
+    if value is None:
+        return "", []
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return "", [Issue(path, f"must be text, not a {_type_name(value)}")]
+    text = textcheck.clean(str(value), multiline=multiline)
+    problem = textcheck.problem("it", text, max_chars=max_chars)
+    return text, [Issue(path, problem)] if problem else []
+
+
+def _items(value: Any, path: tuple[str | int, ...]) -> tuple[list[Any], list[Issue]]:
+    """A list answer: a list, one item given alone, or nothing."""
+    if value is None or value == "":
+        return [], []
+    if isinstance(value, list):
+        return list(value), []
+    if isinstance(value, str | int | float | dict) and not isinstance(value, bool):
+        return [value], []
+    return [], [Issue(path, f"must be a list, not {_type_name(value)}")]
+
+
+def _unknown_keys(
+    item: Mapping[Any, Any], allowed: Sequence[str], path: tuple[str | int, ...]
+) -> list[Issue]:
+    from prepcoach.content.validation import suggest
+
+    return [
+        Issue(
+            (*path, str(key)),
+            f"unknown field{suggest(str(key), list(allowed))}; use: {', '.join(allowed)}",
+        )
+        for key in item
+        if key not in allowed
+    ]
+
+
+def _parse_rating(value: Any, path: tuple[str | int, ...], ctx: ParseContext) -> Any:
+    try:
+        return parse_rating(value), []
+    except ValueError as error:
+        return None, [Issue(path, str(error))]
+
+
+def _parse_text(value: Any, path: tuple[str | int, ...], ctx: ParseContext) -> Any:
+    return _text(value, path, max_chars=textcheck.PART_MAX)
+
+
+def _parse_list(value: Any, path: tuple[str | int, ...], ctx: ParseContext) -> Any:
+    raw, issues = _items(value, path)
+    result: list[str] = []
+    for index, item in enumerate(raw):
+        text, found = _text(item, (*path, index), max_chars=ITEM_MAX)
+        issues += found
+        if text:
+            result.append(text)
+    return result, issues
+
+
+def _parse_people(value: Any, path: tuple[str | int, ...], ctx: ParseContext) -> Any:
+    from prepcoach.interviews.core import parse_interviewer
+
+    raw, issues = _items(value, path)
+    people: list[dict[str, str]] = []
+    for index, item in enumerate(raw):
+        where = (*path, index)
+        if isinstance(item, str):
+            try:
+                person = parse_interviewer(item)
+            except PrepError as error:
+                issues.append(Issue(where, str(error)))
+                continue
+            people.append({"name": person.name, "title": person.title, "email": person.email})
+            continue
+        if not isinstance(item, dict):
+            issues.append(Issue(where, "give a name, or name, title and email"))
+            continue
+        issues += _unknown_keys(item, ("name", "title", "email"), where)
+        name, found = _text(item.get("name"), (*where, "name"), max_chars=200, multiline=False)
+        title, found_title = _text(
+            item.get("title"), (*where, "title"), max_chars=200, multiline=False
+        )
+        email, found_email = _text(
+            item.get("email"), (*where, "email"), max_chars=254, multiline=False
+        )
+        issues += found + found_title + found_email
+        if not name:
+            issues.append(Issue((*where, "name"), "give the person's name"))
+        email_problem = textcheck.email_problem(email)
+        if email_problem:
+            issues.append(Issue((*where, "email"), email_problem))
+        people.append({"name": name, "title": title, "email": email})
+    return people, issues
+
+
+def bank_question_for(text: str, library: ContentLibrary) -> str | None:
+    """The bank question with exactly this wording (ignoring case, spaces and punctuation)."""
+    wanted = _plain(text)
+    if not wanted:
+        return None
+    for question in library.questions.values():
+        if _plain(question.text) == wanted:
+            return question.id
+    return None
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+
+
+QUESTION_FIELDS = ("text", "id", "rating", "said", "would_say")
+
+
+def _parse_questions(value: Any, path: tuple[str | int, ...], ctx: ParseContext) -> Any:
+    from prepcoach.content.validation import suggest
+
+    raw, issues = _items(value, path)
+    library = ctx.library
+    asked: list[dict[str, Any]] = []
+    for index, item in enumerate(raw):
+        where = (*path, index)
+        if isinstance(item, str):
+            item = {"text": item}
+        if not isinstance(item, dict):
+            issues.append(Issue(where, "give the question's text and your rating, 1 to 5"))
+            continue
+        # "question_id" is the stored and JSON name; documents say "id".
+        item = {("id" if k == "question_id" else k): v for k, v in item.items()}
+        issues += _unknown_keys(item, QUESTION_FIELDS, where)
+        text, found = _text(item.get("text"), (*where, "text"), max_chars=ITEM_MAX)
+        issues += found
+        question_id = item.get("id")
+        if question_id is not None and not isinstance(question_id, str):
+            issues.append(Issue((*where, "id"), "must be a question id from the bank"))
+            question_id = None
+        question_id = (question_id or "").strip() or None
+        if question_id is not None and question_id not in library.questions:
+            issues.append(
+                Issue(
+                    (*where, "id"),
+                    f"no question with id '{question_id}' in the bank"
+                    f"{suggest(question_id, list(library.questions))}; leave it empty for a "
+                    "question of your own",
+                )
+            )
+            question_id = None
+        if question_id is not None and not text:
+            text = library.questions[question_id].text
+        if not text:
+            issues.append(Issue(where, "give the question's text (or the id of a bank question)"))
+            continue
+        if question_id is None:
+            question_id = bank_question_for(text, library)
+        rating: int | None = None
+        try:
+            rating = parse_rating(item.get("rating"))
+        except ValueError as error:
+            issues.append(Issue((*where, "rating"), str(error)))
+        else:
+            if rating is None and ctx.complete:
+                issues.append(
+                    Issue(
+                        (*where, "rating"),
+                        "rate how you answered it, from 1 (poor) to 5 (excellent)",
+                    )
+                )
+        said, found_said = _text(item.get("said"), (*where, "said"), max_chars=textcheck.PART_MAX)
+        would, found_would = _text(
+            item.get("would_say"), (*where, "would_say"), max_chars=textcheck.PART_MAX
+        )
+        issues += found_said + found_would
+        asked.append(
+            {
+                "text": text,
+                "question_id": question_id,
+                "rating": rating,
+                "said": said,
+                "would_say": would,
+            }
+        )
+    return asked, issues
+
+
+def _parse_concerns(value: Any, path: tuple[str | int, ...], ctx: ParseContext) -> Any:
+    from prepcoach.content.validation import suggest
+
+    raw, issues = _items(value, path)
+    known = ctx.library.competencies
+    concerns: list[dict[str, Any]] = []
+    for index, item in enumerate(raw):
+        where = (*path, index)
+        if isinstance(item, str):
+            item = {"text": item}
+        if not isinstance(item, dict):
+            issues.append(Issue(where, "give the signal's text and its competencies"))
+            continue
+        issues += _unknown_keys(item, ("text", "competencies"), where)
+        text, found = _text(item.get("text"), (*where, "text"), max_chars=ITEM_MAX)
+        issues += found
+        if not text:
+            issues.append(Issue((*where, "text"), "say what the signal was"))
+            continue
+        tags = item.get("competencies")
+        if tags is None:
+            from prepcoach.postmortem.match import likely_competencies
+
+            tags = list(likely_competencies(text, ctx.library))
+        elif isinstance(tags, str):
+            tags = [t.strip() for t in tags.split(",") if t.strip()]
+        if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+            issues.append(
+                Issue((*where, "competencies"), "must be a list of ids, e.g. [communication]")
+            )
+            continue
+        tags = list(dict.fromkeys(t.strip() for t in tags if t.strip()))
+        unknown = [t for t in tags if t not in known]
+        for tag in unknown:
+            issues.append(
+                Issue(
+                    (*where, "competencies"),
+                    f"unknown competency '{tag}'{suggest(tag, list(known))}",
+                )
+            )
+        if not tags:
+            issues.append(
+                Issue(
+                    (*where, "competencies"),
+                    "name the competencies it points to, e.g. [communication, conflict] "
+                    f"(known: {', '.join(known)})",
+                )
+            )
+        concerns.append({"text": text, "competencies": [t for t in tags if t in known]})
+    return concerns, issues
+
+
+def _parse_dates(value: Any, path: tuple[str | int, ...], ctx: ParseContext) -> Any:
+    items, issues = _parse_list(value, path, ctx)
+    return [normalize_date_item(item, ctx.reference) for item in items], issues
+
+
+PARSERS = {
+    "rating": _parse_rating,
+    "text": _parse_text,
+    "list": _parse_list,
+    "people": _parse_people,
+    "questions": _parse_questions,
+    "concerns": _parse_concerns,
+    "dates": _parse_dates,
+}
+
+
+def parse_answer(
+    prompt: PostmortemPrompt, value: Any, ctx: ParseContext
+) -> tuple[Any, list[Issue]]:
+    """One prompt's answer in its stored form, and the issues found (by its kind)."""
+    parsed, issues = PARSERS[prompt.kind](value, (prompt.id,), ctx)
+    if ctx.complete and prompt.required and is_empty(prompt.kind, parsed) and not issues:
+        issues = [Issue((prompt.id,), required_message(prompt))]
+    return parsed, issues
+
+
+def required_message(prompt: PostmortemPrompt) -> str:
+    if prompt.kind == "questions":
+        return "add at least one question they asked: the plan for the next round starts there"
+    if prompt.kind == "rating":
+        return "give a rating from 1 (poor) to 5 (excellent)"
+    return "this answer is required"
+
+
+def parse_answers(
+    template: PostmortemTemplate,
+    data: Mapping[str, Any],
+    ctx: ParseContext,
+    *,
+    keep: Sequence[str] = (),
+) -> tuple[Answers, list[Issue]]:
+    """Answers by prompt id from a mapping (a scripted file, an edited document).
+
+    Keys that are not prompts of the template are errors, except those in `keep` (answers
+    to prompts an older version of the template had), which are kept as they are.
+    """
+    from prepcoach.content.validation import suggest
+
+    check_template(template)
+    prompts = {p.id: p for p in template.prompts}
+    answers: Answers = {}
+    issues: list[Issue] = []
+    for key, value in data.items():
+        name = str(key).removeprefix("postmortem.")
+        if name in prompts:
+            answers[name], found = parse_answer(prompts[name], value, ctx)
+            issues += found
+        elif name in keep:
+            answers[name] = value
+        else:
+            issues.append(
+                Issue(
+                    (name,),
+                    f"not a prompt of the '{template.id}' post-mortem"
+                    f"{suggest(name, list(prompts))}; prompts: {', '.join(prompts)}",
+                )
+            )
+    if ctx.complete:
+        for prompt in template.prompts:
+            if prompt.id not in answers and prompt.required:
+                issues.append(Issue((prompt.id,), required_message(prompt)))
+    return answers, issues
+
+
+def is_empty(kind: str, value: Any) -> bool:
+    if value is None or value == "" or value == []:
+        return True
+    if kind == "questions":
+        return not any(isinstance(q, dict) and q.get("text") for q in value)
+    return False
+
+
+def missing_required(template: PostmortemTemplate, answers: Mapping[str, Any]) -> list[str]:
+    """Ids of required prompts without an answer, and of questions without a rating."""
+    missing = [p.id for p in template.prompts if p.required and is_empty(p.kind, answers.get(p.id))]
+    for prompt in template.prompts:
+        if prompt.kind == "questions" and prompt.id not in missing:
+            value = answers.get(prompt.id) or []
+            if any(isinstance(q, dict) and q.get("rating") is None for q in value):
+                missing.append(prompt.id)
+    return missing
+
+
+def resume_index(template: PostmortemTemplate, answers: Mapping[str, Any]) -> int:
+    """Where an interrupted post-mortem continues: the first prompt not answered yet, or the
+    last answered one when it is answered item by item (it may have been cut short)."""
+    answered = [i for i, p in enumerate(template.prompts) if p.id in answers]
+    if not answered:
+        return 0
+    last = answered[-1]
+    if template.prompts[last].kind in REPEATED_KINDS:
+        return last
+    return last + 1
+
+
+# ---------------------------------------------------------------------------- dates
+
+_DATE_SEPARATORS = (": ", " - ", " – ", " — ")
+
+
+def normalize_date_item(text: str, reference: datetime | None = None) -> str:
+    """'fri: hear back' -> '2025-03-21: hear back'; text that starts with no date is kept.
+
+    The date may be anything `prepcoach.interviews.core.parse_when` reads (ISO, today, tomorrow,
+    a weekday, with an optional time); times are written in local time.
+    """
+    from prepcoach.interviews.core import parse_when
+    from prepcoach.kernel import clock
+
+    text = textcheck.clean(text, multiline=False)
+    candidates = [(text, "")]
+    for separator in _DATE_SEPARATORS:
+        head, found, rest = text.partition(separator)
+        if found:
+            candidates.append((head, rest))
+    for head, rest in candidates:
+        try:
+            when = parse_when(head, reference)
+        except PrepError:
+            continue
+        if when is None:
+            continue
+        if isinstance(when, datetime):
+            shown = clock.local(when).strftime("%Y-%m-%d %H:%M")
+        else:
+            shown = when.isoformat()
+        return f"{shown}: {rest.strip()}" if rest.strip() else shown
+    return text

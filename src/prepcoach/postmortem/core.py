@@ -1,0 +1,475 @@
+"""Post-mortems: the honest look back right after an interview, and the plan it becomes.
+
+A post-mortem is the answers to a template's prompts (content: `postmortem_templates`),
+stored by prompt id, so a template can change its wording, order and help without code.
+`prepcoach.postmortem.answers` reads each answer by the prompt's *kind* (rating, text, list,
+people, questions, concerns, dates) into its stored form.
+
+`Postmortem` reads the prompt ids the rest of prepcoach relies on (`FIELD_KINDS`); answers to
+any other prompt of a user's template are kept in `answers` and shown in reports.
+
+`action_plan` turns a finished post-mortem into preparation for the next round:
+1. questions rated 1-2 become due for practice now;
+2. each concern names the competencies to prepare and the stories that cover them (or none);
+3. the clarify items become a draft answer to "Would you like to revisit anything from our
+   first conversation?";
+4. the topics feed the thank-you email, due 24 hours after the interview.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from prepcoach.interviews.core import Interview, Interviewer
+from prepcoach.kernel.errors import ContentError
+
+if TYPE_CHECKING:
+    from prepcoach.content.library import ContentLibrary
+    from prepcoach.content.model import PostmortemTemplate
+    from prepcoach.stories.core import StarStory
+
+DEFAULT_TEMPLATE = "first-interview"
+STATUSES: tuple[str, ...] = ("draft", "done")
+RATING_MIN, RATING_MAX = 1, 5
+RATING_LABELS = {1: "poor", 2: "weak", 3: "okay", 4: "good", 5: "excellent"}
+WEAK_RATING = 2  # a question rated this or lower is practised again now
+FOLLOWUP_DELAY = timedelta(hours=24)
+ITEM_MAX = 2_000  # one list item, a concern, a date note
+
+# The prompt ids the plan, the follow-up email and the second-round kit read, and the kind
+# of answer each must hold.
+FIELD_KINDS: dict[str, str] = {
+    "overall_rating": "rating",
+    "overall_sentence": "text",
+    "people": "people",
+    "questions": "questions",
+    "went_well": "list",
+    "went_badly": "list",
+    "concerns": "concerns",
+    "topics": "list",
+    "excited_about": "text",
+    "clarify": "list",
+    "next_steps": "text",
+    "next_dates": "dates",
+}
+# Kinds answered item by item; an interrupted one continues where it stopped.
+REPEATED_KINDS = frozenset({"list", "people", "questions", "concerns", "dates"})
+
+Answers = dict[str, Any]  # prompt id -> stored answer (plain JSON data)
+
+
+@dataclass(frozen=True, slots=True)
+class AskedQuestion:
+    """A question the interviewer asked, how the answer went, and what to say next time."""
+
+    text: str
+    question_id: str | None  # the bank question it is, if any
+    rating: int  # 1 (poor) to 5 (excellent)
+    said: str = ""
+    would_say: str = ""
+
+    @property
+    def weak(self) -> bool:
+        return self.rating <= WEAK_RATING
+
+
+@dataclass(frozen=True, slots=True)
+class Concern:
+    """A signal of what the employer worries about or cares most about."""
+
+    text: str
+    competencies: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Postmortem:
+    """One interview's post-mortem; `answers` holds every answer by prompt id, as stored."""
+
+    id: str
+    interview_id: str
+    status: str = "draft"
+    overall_rating: int | None = None
+    overall_sentence: str = ""
+    people: tuple[Interviewer, ...] = ()
+    questions: tuple[AskedQuestion, ...] = ()
+    went_well: tuple[str, ...] = ()
+    went_badly: tuple[str, ...] = ()
+    concerns: tuple[Concern, ...] = ()
+    topics: tuple[str, ...] = ()
+    excited_about: str = ""
+    clarify: tuple[str, ...] = ()
+    next_steps: str = ""
+    next_dates: tuple[str, ...] = ()
+    created_at: str = ""
+    updated_at: str = ""
+    template_id: str = DEFAULT_TEMPLATE
+    answers: Answers = field(default_factory=dict)
+
+    @property
+    def done(self) -> bool:
+        return self.status == "done"
+
+
+# ---------------------------------------------------------------------------- templates
+
+
+def template_problems(template: PostmortemTemplate) -> list[str]:
+    """What makes a template unusable: repeated prompt ids, or a known id of another kind."""
+    found: list[str] = []
+    seen: set[str] = set()
+    for prompt in template.prompts:
+        if prompt.id in seen:
+            found.append(f"prompt id '{prompt.id}' is used twice")
+        seen.add(prompt.id)
+        expected = FIELD_KINDS.get(prompt.id)
+        if expected is not None and prompt.kind != expected:
+            found.append(
+                f"prompt '{prompt.id}' must be of kind '{expected}' (the plan reads it), "
+                f"not '{prompt.kind}'; give the prompt another id to ask something else"
+            )
+    if not template.prompts:
+        found.append("the template has no prompts")
+    return found
+
+
+def check_template(template: PostmortemTemplate) -> PostmortemTemplate:
+    found = template_problems(template)
+    if found:
+        raise ContentError(
+            f"post-mortem template '{template.id}' cannot be used: " + "; ".join(found), found
+        )
+    return template
+
+
+# ---------------------------------------------------------------------------- reading
+
+
+def _as_list(value: Any) -> list[Any]:
+    if isinstance(value, list):
+        return value
+    if value is None or value == "":
+        return []
+    return [value]
+
+
+def _as_text(value: Any) -> str:
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value if v)
+    return "" if value is None else str(value)
+
+
+def from_answers(
+    *,
+    id: str,  # noqa: A002 - the record's field name
+    interview_id: str,
+    answers: Mapping[str, Any],
+    status: str = "draft",
+    template_id: str = DEFAULT_TEMPLATE,
+    created_at: str = "",
+    updated_at: str = "",
+) -> Postmortem:
+    """The typed post-mortem from stored answers (unrated draft questions are left out)."""
+    rating = answers.get("overall_rating")
+    people = tuple(
+        Interviewer(
+            name=str(p.get("name") or ""),
+            title=str(p.get("title") or ""),
+            email=str(p.get("email") or ""),
+        )
+        for p in _as_list(answers.get("people"))
+        if isinstance(p, dict) and p.get("name")
+    )
+    questions = tuple(
+        AskedQuestion(
+            text=str(q.get("text") or ""),
+            question_id=q.get("question_id") or None,
+            rating=int(q["rating"]),
+            said=str(q.get("said") or ""),
+            would_say=str(q.get("would_say") or ""),
+        )
+        for q in _as_list(answers.get("questions"))
+        if isinstance(q, dict) and q.get("text") and isinstance(q.get("rating"), int)
+    )
+    concerns = tuple(
+        Concern(text=str(c.get("text") or ""), competencies=tuple(c.get("competencies") or ()))
+        for c in _as_list(answers.get("concerns"))
+        if isinstance(c, dict) and c.get("text")
+    )
+
+    def strings(key: str) -> tuple[str, ...]:
+        return tuple(str(v) for v in _as_list(answers.get(key)) if v)
+
+    return Postmortem(
+        id=id,
+        interview_id=interview_id,
+        status=status,
+        overall_rating=rating if isinstance(rating, int) and not isinstance(rating, bool) else None,
+        overall_sentence=_as_text(answers.get("overall_sentence")),
+        people=people,
+        questions=questions,
+        went_well=strings("went_well"),
+        went_badly=strings("went_badly"),
+        concerns=concerns,
+        topics=strings("topics"),
+        excited_about=_as_text(answers.get("excited_about")),
+        clarify=strings("clarify"),
+        next_steps=_as_text(answers.get("next_steps")),
+        next_dates=strings("next_dates"),
+        created_at=created_at,
+        updated_at=updated_at,
+        template_id=template_id,
+        answers=dict(answers),
+    )
+
+
+# ---------------------------------------------------------------------------- the plan
+
+
+@dataclass(frozen=True, slots=True)
+class CompetencyPrep:
+    """A competency a concern points to, and the stories that can answer for it."""
+
+    competency: str
+    name: str
+    stories: tuple[StarStory, ...]  # best fit for the concern first
+
+    @property
+    def covered(self) -> bool:
+        return bool(self.stories)
+
+
+@dataclass(frozen=True, slots=True)
+class ConcernPrep:
+    concern: Concern
+    competencies: tuple[CompetencyPrep, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ActionPlan:
+    """What to do before the next round, computed from a post-mortem."""
+
+    weak_questions: tuple[AskedQuestion, ...]  # rated 1-2, the weakest first
+    concerns: tuple[ConcernPrep, ...]
+    revisit_answer: str  # a draft answer to "Would you like to revisit anything...?"
+    followup_topics: tuple[str, ...]
+    followup_deadline: datetime | date | None  # a day when the interview's time is unknown
+    strengths: tuple[str, ...]
+    gaps: tuple[str, ...]
+    clarify: tuple[str, ...]
+    next_dates: tuple[str, ...]
+
+    @property
+    def weak_question_ids(self) -> tuple[str, ...]:
+        """Bank questions to practise now (`prep practice --mode weak`)."""
+        return tuple(dict.fromkeys(q.question_id for q in self.weak_questions if q.question_id))
+
+    @property
+    def unlinked_weak_questions(self) -> tuple[AskedQuestion, ...]:
+        """Weak questions of your own wording: no bank question to schedule."""
+        return tuple(q for q in self.weak_questions if not q.question_id)
+
+    @property
+    def uncovered_competencies(self) -> tuple[str, ...]:
+        """Competencies a concern points to that no story covers yet."""
+        return tuple(
+            dict.fromkeys(
+                c.competency for prep in self.concerns for c in prep.competencies if not c.covered
+            )
+        )
+
+
+def action_plan(
+    postmortem: Postmortem,
+    library: ContentLibrary,
+    stories: Sequence[StarStory],
+    interview: Interview,
+) -> ActionPlan:
+    """The plan for the next round (see the module's docstring)."""
+    weak = tuple(
+        sorted((q for q in postmortem.questions if q.weak), key=lambda q: q.rating)
+    )  # stable: equal ratings keep the order they were asked in
+    return ActionPlan(
+        weak_questions=weak,
+        concerns=tuple(
+            _prepare_concern(concern, library, stories) for concern in postmortem.concerns
+        ),
+        revisit_answer=revisit_answer(postmortem.clarify, weak, postmortem.excited_about),
+        followup_topics=postmortem.topics,
+        followup_deadline=followup_deadline(interview),
+        strengths=postmortem.went_well,
+        gaps=postmortem.went_badly,
+        clarify=postmortem.clarify,
+        next_dates=postmortem.next_dates,
+    )
+
+
+def _prepare_concern(
+    concern: Concern, library: ContentLibrary, stories: Sequence[StarStory]
+) -> ConcernPrep:
+    from prepcoach.stories.core import match_stories
+
+    names = {c.id: c.name for c in library.competencies.values()}
+    prepared = []
+    for tag in concern.competencies:
+        covering = [s for s in stories if tag in s.competencies]
+        ranked = match_stories(covering, concern.text, (tag,), competency_names=names)
+        prepared.append(
+            CompetencyPrep(
+                competency=tag,
+                name=names.get(tag, tag),
+                stories=tuple(m.story for m in ranked),
+            )
+        )
+    return ConcernPrep(concern=concern, competencies=tuple(prepared))
+
+
+def followup_deadline(interview: Interview) -> datetime | date | None:
+    """24 hours after the interview; the next day when only its day is known."""
+    when = interview.when
+    if isinstance(when, datetime):
+        return when + FOLLOWUP_DELAY
+    if isinstance(when, date):
+        return when + timedelta(days=1)
+    return None
+
+
+_ORDINALS = ("First", "Second", "Third", "Fourth", "Fifth")
+_COUNTS = {1: "one thing", 2: "two things", 3: "three things"}
+
+
+def revisit_answer(
+    clarify: Sequence[str], weak: Sequence[AskedQuestion] = (), excited_about: str = ""
+) -> str:
+    """A draft answer to "Would you like to revisit anything from our first conversation?".
+
+    Built from the clarify items, plus the weakest question you know a better answer to.
+    With nothing to clarify, a graceful "no" that turns to what excited you. It is a
+    starting point to put into your own words, not a script.
+    """
+    points = [_sentence(item) for item in clarify if item.strip()]
+    better = next((q for q in weak if q.would_say.strip()), None)
+    count = len(points) + (1 if better else 0)
+    if count == 0:
+        if excited_about.strip():
+            return (
+                "No, I think we covered the main points, thank you. One thing I have kept "
+                f"thinking about since is {_clause(excited_about)}, and I'd like to hear more "
+                "about it."
+            )
+        return ""
+    things = _COUNTS.get(count, "a few things")
+    parts = [
+        "Yes, thank you. I've thought more about our first conversation, and there "
+        f"{'is' if count == 1 else 'are'} {things} I'd like to come back to."
+    ]
+    for index, point in enumerate(points):
+        lead = f"{_ORDINALS[index]}, " if count > 1 and index < len(_ORDINALS) else ""
+        parts.append(lead + (_lower_first(point) if lead else point))
+    if better is not None:
+        question = better.text.strip().rstrip("?.!")
+        parts.append(
+            ("And when" if points else "When")
+            + f' you asked "{question}?", I don\'t think I gave you my best answer. '
+            + _sentence(better.would_say)
+        )
+    return " ".join(parts)
+
+
+def _lower_first(text: str) -> str:
+    """'The team...' -> 'the team...', but 'I said', 'SQL' and 'ACME' stay as they are."""
+    first = text.split(" ", 1)[0].rstrip(",.;:")
+    if first == "I" or first.startswith("I'") or (len(first) > 1 and first[1].isupper()):
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def _sentence(text: str) -> str:
+    text = " ".join(text.split())
+    if not text:
+        return ""
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?" else text + "."
+
+
+def _clause(text: str) -> str:
+    return _lower_first(" ".join(text.split()).rstrip(".!"))
+
+
+# ---------------------------------------------------------------------------- the interview
+
+
+def interview_problem(interview: Interview, reference: datetime | None = None) -> str | None:
+    """Why there can be no post-mortem for this interview yet (it is in the future)."""
+    from prepcoach.interviews.core import format_when
+    from prepcoach.kernel import clock
+
+    reference = reference or clock.now()
+    when = interview.when
+    if isinstance(when, datetime):
+        future = when > reference
+    elif isinstance(when, date):
+        future = when > clock.local(reference).date()
+    else:
+        future = False
+    if not future:
+        return None
+    return (
+        f"{interview.label()} is {format_when(when, relative=True)}: a post-mortem is for "
+        "after the interview. If the date is wrong, fix it with "
+        f"'prep interview edit {interview.id} --when ...'"
+    )
+
+
+def past_interviews(
+    interviews: Sequence[Interview], reference: datetime | None = None
+) -> list[Interview]:
+    """Interviews that have started (or have no date), most recent first, for choosing which
+    one to look back on; undated ones come after dated ones."""
+    from prepcoach.interviews.core import sort_key_latest
+
+    started = [i for i in interviews if interview_problem(i, reference) is None]
+    dated = sorted((i for i in started if i.when is not None), key=sort_key_latest, reverse=True)
+    undated = sorted(
+        (i for i in started if i.when is None), key=lambda i: i.created_at, reverse=True
+    )
+    return dated + undated
+
+
+def merged_people(
+    known: Sequence[Interviewer], met: Sequence[Interviewer]
+) -> tuple[Interviewer, ...] | None:
+    """The interview's interviewers with the people met added or completed (title, email).
+
+    None when nothing changes. Someone is the same person by email, else by name.
+    """
+    from dataclasses import replace
+
+    people = list(known)
+    changed = False
+    for person in met:
+        match = next(
+            (
+                i
+                for i, p in enumerate(people)
+                if (person.email and p.email.casefold() == person.email.casefold())
+                or p.name.casefold() == person.name.casefold()
+            ),
+            None,
+        )
+        if match is None:
+            people.append(replace(person, id=""))
+            changed = True
+            continue
+        current = people[match]
+        updated = replace(
+            current,
+            title=current.title or person.title,
+            email=current.email or person.email,
+        )
+        if updated != current:
+            people[match] = updated
+            changed = True
+    return tuple(people) if changed else None

@@ -1,0 +1,1 @@
+"""The user's own details (name, email, signature) and their store."""

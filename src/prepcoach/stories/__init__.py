@@ -1,0 +1,3 @@
+"""The STAR story bank: stories, their YAML form, coverage and matching to questions, and their
+store.
+"""
