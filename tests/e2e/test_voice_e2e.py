@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -116,3 +117,59 @@ def test_speak_reads_the_question_or_says_in_one_line_why_not(tmp_path: Path) ->
     child.send("n")  # skip the question
     child.send(ENTER)
     assert finish(child) == 0
+
+
+RECORDING_SCREEN = """
+import time
+from rich.console import Console
+from prepcoach.cli.practice.voice import record_answer
+from prepcoach.voice.audio import Audio
+
+class Recorder:  # stands in for the microphone: a steady tone, a real clock
+    takes = 0
+    def start(self):
+        self.began = time.monotonic()
+        Recorder.takes += 1
+    def stop(self):
+        self.ended = time.monotonic()
+        return Audio(b"\\x10\\x00" * int((self.ended - self.began) * 16000))
+    def level(self):
+        return 0.5
+    def elapsed(self):
+        return time.monotonic() - self.began
+
+audio, marks = record_answer(Console(), Recorder(), 60)
+print("TAKES", Recorder.takes, "MARKS", sorted(marks), "SECONDS", round(audio.seconds))
+"""
+
+
+def test_the_recording_screen_marks_parts_stops_and_records_again(tmp_path: Path) -> None:
+    import pexpect
+
+    child = pexpect.spawn(
+        sys.executable,
+        ["-c", RECORDING_SCREEN],
+        env={**os.environ, "TERM": "xterm", "NO_COLOR": "1", "COLUMNS": "120"},
+        encoding="utf-8",
+        timeout=30,
+    )
+    child.expect("Recording")
+    child.expect("0:00 / 1:00")  # the live timer against the target
+    child.send(" ")  # stop at once...
+    child.expect("Recorded 0:00")
+    child.send("r")  # ...and record again
+    child.expect("Recording")
+    child.expect("█{10}·{10}")  # the level meter at half scale
+    child.send("s")
+    child.expect("situation")  # the part being spoken
+    time.sleep(1.2)
+    child.send("a")
+    child.expect("action")
+    child.send("r")
+    child.expect("result")
+    time.sleep(1.0)
+    child.send(ENTER)
+    child.expect("p: play it back")
+    child.send(ENTER)  # keep it
+    child.expect(r"TAKES 2 MARKS \['action', 'result', 'situation'\] SECONDS [234]")
+    child.expect(pexpect.EOF)
