@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 import prepcoach.cli.context as cli_context
+from prepcoach.kernel import clock
 
 
 @pytest.fixture(autouse=True)
@@ -38,3 +40,13 @@ def runner() -> CliRunner:
 @pytest.fixture
 def data_dir() -> Path:
     return Path(__file__).parent / "data"
+
+
+@pytest.fixture
+def freeze_clock(monkeypatch: pytest.MonkeyPatch) -> Callable[[datetime], None]:
+    """Stop the one clock (`prepcoach.kernel.clock.now`) at a moment; call again to move it."""
+
+    def freeze(moment: datetime) -> None:
+        monkeypatch.setattr(clock, "now", lambda: moment)
+
+    return freeze

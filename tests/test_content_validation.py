@@ -265,23 +265,6 @@ def test_every_bundled_file_reads_the_same_through_both_readers() -> None:
         assert _marks(data) == _marks(full_data), path
 
 
-def test_a_postmortem_template_with_a_repeated_prompt_id_is_reported(tmp_path: Path) -> None:
-    pack = tmp_path / "pm.yaml"
-    pack.write_text(
-        'pack: pm\ntitle: PM\nversion: "1"\ndescription: D\npostmortem_templates:\n'
-        "  - id: my-pm\n    title: Mine\n    prompts:\n"
-        "      - id: overall_rating\n        text: How was it?\n        kind: text\n"
-        "      - id: mood\n        text: Mood?\n        kind: text\n"
-        "      - id: mood\n        text: Mood again?\n        kind: text\n",
-        encoding="utf-8",
-    )
-    _, problems = check_files([ContentFile(pack, False)])
-    messages = [p.message for p in problems]
-    assert [(p.line, p.column) for p in problems] == [(9, 7), (9, 7)]  # the prompts list
-    assert "post-mortem template 'my-pm': prompt id 'mood' is used twice" in messages
-    assert any("prompt 'overall_rating' must be of kind 'rating'" in m for m in messages)
-
-
 def test_validate_summarises_every_kind_with_proper_plurals() -> None:
     from tests.helpers import invoke
 

@@ -118,16 +118,30 @@ BUILT_IN_TEMPLATES = (
     "check-in",
     "rejection-reply",
     "withdraw",
+    "offer-acceptance",
+    "counter-offer",
+    "offer-decline",
+    "promised-material",
+    "thank-you-late",
+    "reschedule",
 )
 
 
-def test_the_six_built_in_templates_are_there(templates: dict[str, EmailTemplate]) -> None:
+def test_the_built_in_templates_are_there(templates: dict[str, EmailTemplate]) -> None:
     assert set(templates) >= set(BUILT_IN_TEMPLATES)
     assert templates["thank-you-panel"].per_interviewer
     assert templates["thank-you-first"].send_within_hours == 24
 
 
-EXTRA = {"promised_date": "2025-03-07", "reason": "I have accepted another offer"}
+EXTRA = {
+    "promised_date": "2025-03-07",
+    "reason": "I have accepted another offer",
+    "start_date": "Monday 2 June",
+    "counter_figure": "68,000",
+    "counter_reason": "that is in line with the market for a role of this scope",
+    "material": "the sample dashboard we discussed",
+    "new_times": "Thursday after 2pm or Friday morning",
+}
 
 
 @pytest.mark.parametrize("template_id", BUILT_IN_TEMPLATES)
@@ -161,6 +175,9 @@ def test_every_template_renders_with_minimal_data(
         "skill": "SQL",
         "signature": "Sam",
         "promised_date": "Friday",
+        "counter_figure": "60,000",
+        "material": "the report",
+        "new_times": "Friday morning",
     }
     answers = {k: v for k, v in minimal.items() if k in template.required or k == "recipient_name"}
     values = core.with_answers(

@@ -11,7 +11,13 @@ from typing import Any
 
 import pytest
 
-from prepcoach.content.library import ContentLibrary, content_files, load_library
+from prepcoach.content.library import (
+    ContentFile,
+    ContentLibrary,
+    check_files,
+    content_files,
+    load_library,
+)
 from prepcoach.content.model import PostmortemPrompt, PostmortemTemplate
 from prepcoach.interviews.core import Interview, Interviewer
 from prepcoach.kernel import clock, paths
@@ -373,7 +379,8 @@ def test_the_follow_up_is_due_24_hours_after_the_interview(
     assert plan.followup_deadline == datetime(2025, 3, 15, 10, 0, tzinfo=UTC)
     assert plan.followup_topics == ("their move to self-serve analytics",)
     day_only = replace(INTERVIEW, when=date(2025, 3, 14))
-    assert followup_deadline(day_only) == date(2025, 3, 15)
+    # known only by its day: by the end of the next day (the follow-up's one rule)
+    assert followup_deadline(day_only) == datetime(2025, 3, 15, 23, 59).astimezone()
     assert followup_deadline(replace(INTERVIEW, when=None)) is None
 
 
@@ -544,3 +551,20 @@ def test_a_question_in_other_words_finds_similar_bank_questions(library: Content
     ]
     assert "career-goals-3-5-years" in five and len(five) <= 3
     assert similar_questions("What would you change in our onboarding flow", library) == []
+
+
+def test_a_postmortem_template_with_a_repeated_prompt_id_is_reported(tmp_path: Path) -> None:
+    pack = tmp_path / "pm.yaml"
+    pack.write_text(
+        'pack: pm\ntitle: PM\nversion: "1"\ndescription: D\npostmortem_templates:\n'
+        "  - id: my-pm\n    title: Mine\n    prompts:\n"
+        "      - id: overall_rating\n        text: How was it?\n        kind: text\n"
+        "      - id: mood\n        text: Mood?\n        kind: text\n"
+        "      - id: mood\n        text: Mood again?\n        kind: text\n",
+        encoding="utf-8",
+    )
+    _, problems = check_files([ContentFile(pack, False)])
+    messages = [p.message for p in problems]
+    assert [(p.line, p.column) for p in problems] == [(9, 7), (9, 7)]  # the prompts list
+    assert "post-mortem template 'my-pm': prompt id 'mood' is used twice" in messages
+    assert any("prompt 'overall_rating' must be of kind 'rating'" in m for m in messages)

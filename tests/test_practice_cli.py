@@ -11,7 +11,10 @@ import yaml
 from prepcoach.cli.practice.answers import ScriptedAnswers, TerminalAnswers
 from prepcoach.cli.prompts import ScriptedPrompter
 from prepcoach.content.model import Question, StarPart, StarTemplate
+from prepcoach.kernel import ids
 from prepcoach.kernel.errors import NotInteractiveError, PrepError
+from prepcoach.practice import store as ps
+from prepcoach.store.db import Store
 from tests.helpers import invoke
 
 STAR_ANSWER = {
@@ -330,3 +333,23 @@ def test_the_closing_question_list_shows_the_shortlist_checked_then_two_per_cate
     assert seen == [
         ["growth-3", "team-0", "team-1", "growth-0", "growth-1", "culture-0", "culture-1"]
     ]
+
+
+def test_a_session_is_found_by_a_unique_start_of_its_id_old_or_new(home: Path) -> None:
+    store = Store.open(home)
+    old = "ps-e481b2fd7a"  # the hex ids sessions had before they used the common scheme
+    new = ps.start_session(store, mode="quick", planned=[], options={})
+    store.conn.execute(
+        "INSERT INTO practice_sessions (id, started_at, mode) VALUES (?, ?, 'quick')",
+        (old, "2031-03-14T12:00:00+00:00"),
+    )
+    store.conn.commit()
+    assert ids.ID_RE.match(new)
+    for query in ("e481", "ps-e481", old):
+        result = invoke("history", query)
+        assert result.exit_code == 0, result.output
+        assert f"Session {old}" in result.output
+    result = invoke("history", new.removeprefix("ps-")[:4])
+    assert result.exit_code == 0 and f"Session {new}" in result.output
+    missing = invoke("history", "zzzz")
+    assert missing.exit_code == 1

@@ -146,11 +146,11 @@ def backup(
 
     Example: prep backup -o ~/Dropbox/
     """
-    from datetime import datetime
+    from prepcoach.kernel import clock
 
     ctx = get_context()
     store = ctx.store()
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = clock.local(clock.now()).strftime("%Y%m%d-%H%M%S")
     folder = ctx.home / "backups"
     target = folder / f"prep-{stamp}.db"
     if output is not None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from prepcoach import __version__
+from prepcoach.content import checks
 from prepcoach.content.model import (
     KINDS,
     AskQuestion,
@@ -408,20 +409,9 @@ def _check_references(library: ContentLibrary, where: dict[str, tuple[str, Any, 
                 )
             if step.count < 1:
                 problem("formats", f.id, ("steps", s, "count"), "count must be at least 1")
-    if library.email_templates:  # parse each template once, so a broken one names its file
-        from prepcoach.followup.core import FIELDS
-        from prepcoach.followup.templating import template_problems
-
-        known = {name: info.label for name, info in FIELDS.items()}
-        for email in library.email_templates.values():
-            for loc, message in template_problems(email, known):
-                problem("email_templates", email.id, loc, message)
-    if library.postmortem_templates:
-        from prepcoach.postmortem.core import template_problems as postmortem_problems
-
-        for template in library.postmortem_templates.values():
-            for message in postmortem_problems(template):
-                problem("postmortem_templates", template.id, ("prompts",), message)
+    for check in checks.registered():  # what features add (see prepcoach.content.checks)
+        for kind, item_id, loc, message in check(library):
+            problem(kind, item_id, loc, message)
     return problems
 
 

@@ -17,15 +17,18 @@ Everything here is data in, data out: no printing, no prompts.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Protocol
 
+from prepcoach.content import checks
+from prepcoach.content.checks import Finding
 from prepcoach.kernel import clock, textcheck
 from prepcoach.kernel.errors import PrepError
 
 if TYPE_CHECKING:
+    from prepcoach.content.library import ContentLibrary
     from prepcoach.content.model import EmailTemplate
     from prepcoach.interviews.core import Interview, Interviewer
     from prepcoach.profile.core import Profile
@@ -123,6 +126,33 @@ FIELDS: dict[str, FieldInfo] = {
         "By when did they say you would hear back? (e.g. 2025-03-14 or Friday 14 March)",
         "you",
     ),
+    "start_date": FieldInfo(
+        "the start date you agreed",
+        "Which start date did you agree? (e.g. Monday 2 June; Enter to leave it out)",
+        "you",
+    ),
+    "counter_figure": FieldInfo(
+        "the package you are asking for",
+        "What are you asking for? (completes 'a base salary of ...', e.g. 68,000)",
+        "you",
+    ),
+    "counter_reason": FieldInfo(
+        "why the figure is fair",
+        "Why is that figure fair? (completes 'since ...', e.g. that is in line with the "
+        "market for this scope; Enter to leave it out)",
+        "you",
+    ),
+    "material": FieldInfo(
+        "what you promised to send",
+        "What did you promise to send? (completes 'attached is ...', e.g. the sample report "
+        "we discussed)",
+        "you",
+    ),
+    "new_times": FieldInfo(
+        "times you could do instead",
+        "Which times could you do instead? (e.g. Thursday after 2pm or Friday morning)",
+        "you",
+    ),
     "reason": FieldInfo(
         "why you are withdrawing (one short sentence)",
         "Why are you withdrawing? One short, kind sentence, e.g. 'I have accepted another "
@@ -132,7 +162,9 @@ FIELDS: dict[str, FieldInfo] = {
 }
 LIST_FIELDS = frozenset({"topics"})
 # Phrases that finish a sentence in a template: a trailing full stop would double up.
-PHRASE_FIELDS = frozenset({"topic", "excited_about", "skill", "concern", "reason"})
+PHRASE_FIELDS = frozenset(
+    {"topic", "excited_about", "skill", "concern", "reason", "counter_reason", "material"}
+)
 # When a derived field is missing, the question is about the one it comes from.
 DERIVED_FROM = {"first_name": "recipient_name"}
 HONORIFICS = frozenset(
@@ -538,16 +570,34 @@ def word_count(body: str, signature: str = "") -> int:
 # ---------------------------------------------------------------------------- dates
 
 
-def send_deadline(template: EmailTemplate, interview: Interview | None) -> datetime | None:
-    """When the email should have gone out: `send_within_hours` after the interview (after
-    the end of its day when only the day is known); None without a deadline or a date."""
-    if template.send_within_hours is None or interview is None or interview.when is None:
+THANK_YOU_HOURS = 24
+
+
+def followup_deadline(
+    when: datetime | date | None, hours: int = THANK_YOU_HOURS
+) -> datetime | None:
+    """The one rule for when a note after an interview should have gone out.
+
+    `hours` after the interview's time (24 for a thank-you); for an interview known only by its
+    day, the hours count from the end of that day: a thank-you is due by the end of the next
+    day (23:59 local). None when the interview has no date. Every command that speaks of the
+    deadline (the checks, `--sent`, `prep status`, the post-mortem plan, the prep sheet) asks
+    this function.
+    """
+    if when is None:
         return None
-    start = interview.moment()
-    assert start is not None
-    if not isinstance(interview.when, datetime):
-        start += timedelta(days=1)
-    return start + timedelta(hours=template.send_within_hours)
+    if isinstance(when, datetime):
+        return when + timedelta(hours=hours)
+    end_of_day = datetime.combine(when, time(23, 59)).astimezone()
+    return (end_of_day + timedelta(hours=hours)).astimezone(UTC)
+
+
+def send_deadline(template: EmailTemplate, interview: Interview | None) -> datetime | None:
+    """When the email should have gone out (see `followup_deadline`); None when the template
+    has no deadline or the interview no date."""
+    if template.send_within_hours is None or interview is None:
+        return None
+    return followup_deadline(interview.when, template.send_within_hours)
 
 
 def reminder_time(reference: datetime, deadline: datetime | None = None) -> datetime:
@@ -689,3 +739,16 @@ def mid_sentence(name: str) -> str:
     if len(name) > 1 and name[0].isupper() and name[1].islower():
         return name[0].lower() + name[1:]
     return name
+
+
+def _email_template_findings(library: ContentLibrary) -> Iterator[Finding]:
+    """Each email template parsed once when content is checked, so a broken one names its file."""
+    from prepcoach.followup.templating import template_problems
+
+    known = {name: info.label for name, info in FIELDS.items()}
+    for email in library.email_templates.values():
+        for loc, message in template_problems(email, known):
+            yield ("email_templates", email.id, loc, message)
+
+
+checks.register("email_templates", _email_template_findings)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from prepcoach.kernel import clock
 from prepcoach.kernel.errors import PrepError
 
 if TYPE_CHECKING:
@@ -111,7 +112,7 @@ def eml_bytes(draft: Draft, *, date: datetime | None = None) -> bytes:
     if draft.recipient.email:
         message["To"] = _address(draft.recipient.name, draft.recipient.email)
     message["Subject"] = draft.subject
-    message["Date"] = format_datetime((date or datetime.now(UTC)).astimezone())
+    message["Date"] = format_datetime((date or clock.now()).astimezone())
     domain = draft.sender_email.rpartition("@")[2] if draft.sender_email else "prepcoach.invalid"
     message["Message-ID"] = make_msgid(domain=domain.encode("idna").decode("ascii"))
     message["X-Unsent"] = "1"

@@ -398,12 +398,11 @@ def resolve_interview(
             )
         return found
     by_id = {i.id: i for i in interviews}
-    hits = ids.matching_ids(query, by_id, ids.PREFIXES["interviews"])
-    if len(hits) == 1:
-        return by_id[hits[0]]
-    if len(hits) > 1:
-        listed = ", ".join(f"{h} ({by_id[h].company})" for h in sorted(hits)[:8])
-        raise NotFoundError(f"'{query}' matches several interviews: {listed}; type more of the id")
+    found = ids.find_by_id(
+        query, by_id, ids.PREFIXES["interviews"], plural="interviews", label=lambda i: i.company
+    )
+    if found is not None:
+        return found
     matches = match_company(interviews, query)
     if not matches:
         raise NotFoundError(_not_found(interviews, query))

@@ -10,7 +10,12 @@ from __future__ import annotations
 
 import re
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
+from typing import TypeVar
+
+from prepcoach.kernel.errors import NotFoundError
+
+T = TypeVar("T")
 
 ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"  # no 0/o, 1/l/i: easy to read aloud and type
 LENGTH = 6
@@ -25,6 +30,9 @@ PREFIXES = {
     "research": "rs",
     "salary_ranges": "sr",
     "ask_shortlists": "sl",
+    "practice_sessions": "ps",
+    "practice_answers": "pa",
+    "review_logs": "rl",
 }
 
 
@@ -46,9 +54,34 @@ def matching_ids(query: str, ids: Iterable[str], prefix: str) -> list[str]:
     if wanted in candidates:
         return [wanted]
     bare = wanted.removeprefix(f"{prefix}-")
-    if not bare or any(ch not in ALPHABET for ch in bare):
+    if not bare or not bare.isalnum():  # older practice ids are hex (`ps-e481b2fd7a`)
         return []
     return [i for i in candidates if i.removeprefix(f"{prefix}-").startswith(bare)]
+
+
+def find_by_id(
+    query: str,
+    by_id: Mapping[str, T],
+    prefix: str,
+    *,
+    plural: str,
+    label: Callable[[T], str] | None = None,
+) -> T | None:
+    """The one id-or-name resolver's id half, for every kind of record.
+
+    The record whose id `query` is, or whose id alone starts with it (with or without the
+    kind prefix); None when no id matches, so the caller can try names; a NotFoundError
+    listing them when several do.
+    """
+    hits = matching_ids(query, by_id, prefix)
+    if len(hits) == 1:
+        return by_id[hits[0]]
+    if hits:
+        listed = ", ".join(
+            f"{h} ({label(by_id[h])})" if label is not None else h for h in sorted(hits)[:8]
+        )
+        raise NotFoundError(f"'{query}' matches several {plural}: {listed}; type more of the id")
+    return None
 
 
 def looks_like_id(query: str, prefix: str) -> bool:

@@ -19,12 +19,11 @@ from __future__ import annotations
 
 import shlex
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
+from prepcoach.followup.core import followup_deadline
 from prepcoach.kernel import clock
 from prepcoach.kit.core import Kit
-
-FOLLOWUP_WINDOW = timedelta(hours=24)
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,16 +182,16 @@ def _followup(kit: Kit, reference: datetime) -> Check:
     if previous is None:
         return Check("followup", label, False, "no earlier round", applies=False)
     start = previous.moment()
+    deadline = followup_deadline(previous.when)
     command = f"prep followup {previous.id}"
     sent = kit.followup_sent_at
     if sent is not None:
-        if start is not None and sent - start > FOLLOWUP_WINDOW:
+        if start is not None and deadline is not None and sent > deadline:
             hours = round((sent - start).total_seconds() / 3600)
             return Check("followup", label, True, f"sent {hours} h after; aim for 24 h next time")
         return Check("followup", label, True, "sent")
-    if start is None:
+    if deadline is None:
         return Check("followup", label, False, "not sent yet", command)
-    deadline = start + FOLLOWUP_WINDOW
     if reference <= deadline:
         detail = f"due {clock.humanize_delta(deadline, reference)}"
     else:
@@ -228,8 +227,8 @@ def _next_action(kit: Kit, checks: tuple[Check, ...], reference: datetime) -> Ne
 
 def _window_open(kit: Kit, reference: datetime) -> bool:
     """The earlier round ended less than 24 hours ago (or its time is not known)."""
-    start = kit.previous.moment() if kit.previous is not None else None
-    return start is None or reference <= start + FOLLOWUP_WINDOW
+    deadline = followup_deadline(kit.previous.when) if kit.previous is not None else None
+    return deadline is None or reference <= deadline
 
 
 def welcome() -> NextAction:

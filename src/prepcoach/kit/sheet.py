@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from prepcoach.content.library import ContentLibrary
+from prepcoach.followup.core import followup_deadline
 from prepcoach.kernel import clock
 from prepcoach.kit.core import Kit
 from prepcoach.kit.research import Highlights, highlights, source_label
@@ -220,16 +221,9 @@ def _reminders(kit: Kit, reference: datetime) -> list[str]:
     if kit.shortlist:
         reminders.append("Skip a question to ask if they answer it before you get to it.")
     start = kit.interview.moment()
-    if start is not None and start > reference:
-        from datetime import timedelta
-
-        due = kit.interview.when
-        deadline = (
-            format_when(start + timedelta(hours=24))
-            if isinstance(due, datetime)
-            else "the next day"
-        )
-        reminders.append(f"Send a thank-you note within 24 hours (by {deadline}).")
+    deadline = followup_deadline(kit.interview.when)
+    if start is not None and deadline is not None and start > reference:
+        reminders.append(f"Send a thank-you note within 24 hours (by {format_when(deadline)}).")
     else:
         reminders.append("Send a thank-you note within 24 hours.")
     reminders.append("Be ready 10 minutes early, with this sheet and your CV at hand.")

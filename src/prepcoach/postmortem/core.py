@@ -18,11 +18,14 @@ any other prompt of a user's template are kept in `answers` and shown in reports
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from prepcoach.content import checks
+from prepcoach.content.checks import Finding
+from prepcoach.followup.core import followup_deadline as deadline_after
 from prepcoach.interviews.core import Interview, Interviewer
 from prepcoach.kernel.errors import ContentError
 
@@ -36,7 +39,6 @@ STATUSES: tuple[str, ...] = ("draft", "done")
 RATING_MIN, RATING_MAX = 1, 5
 RATING_LABELS = {1: "poor", 2: "weak", 3: "okay", 4: "good", 5: "excellent"}
 WEAK_RATING = 2  # a question rated this or lower is practised again now
-FOLLOWUP_DELAY = timedelta(hours=24)
 ITEM_MAX = 2_000  # one list item, a concern, a date note
 
 # The prompt ids the plan, the follow-up email and the second-round kit read, and the kind
@@ -255,7 +257,7 @@ class ActionPlan:
     concerns: tuple[ConcernPrep, ...]
     revisit_answer: str  # a draft answer to "Would you like to revisit anything...?"
     followup_topics: tuple[str, ...]
-    followup_deadline: datetime | date | None  # a day when the interview's time is unknown
+    followup_deadline: datetime | None  # see followup.core.followup_deadline
     strengths: tuple[str, ...]
     gaps: tuple[str, ...]
     clarify: tuple[str, ...]
@@ -326,14 +328,9 @@ def _prepare_concern(
     return ConcernPrep(concern=concern, competencies=tuple(prepared))
 
 
-def followup_deadline(interview: Interview) -> datetime | date | None:
-    """24 hours after the interview; the next day when only its day is known."""
-    when = interview.when
-    if isinstance(when, datetime):
-        return when + FOLLOWUP_DELAY
-    if isinstance(when, date):
-        return when + timedelta(days=1)
-    return None
+def followup_deadline(interview: Interview) -> datetime | None:
+    """When the thank-you is due (the follow-up's one rule, `followup.core.followup_deadline`)."""
+    return deadline_after(interview.when)
 
 
 _ORDINALS = ("First", "Second", "Third", "Fourth", "Fifth")
@@ -473,3 +470,12 @@ def merged_people(
             people[match] = updated
             changed = True
     return tuple(people) if changed else None
+
+
+def _template_findings(library: ContentLibrary) -> Iterator[Finding]:
+    for template in library.postmortem_templates.values():
+        for message in template_problems(template):
+            yield ("postmortem_templates", template.id, ("prompts",), message)
+
+
+checks.register("postmortem_templates", _template_findings)

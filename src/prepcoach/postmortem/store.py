@@ -71,13 +71,9 @@ def latest_draft(store: Store) -> Postmortem | None:
 def find_by_id(store: Store, query: str) -> Postmortem:
     """The post-mortem whose id is `query` or starts with it (`pm-` included)."""
     by_id = {p.id: p for p in list_postmortems(store)}
-    hits = ids.matching_ids(query, by_id, PREFIX)
-    if len(hits) == 1:
-        return by_id[hits[0]]
-    if hits:
-        raise NotFoundError(
-            f"'{query}' matches several post-mortems: {', '.join(sorted(hits))}; type more"
-        )
+    found = ids.find_by_id(query, by_id, PREFIX, plural="post-mortems")
+    if found is not None:
+        return found
     raise NotFoundError(f"no post-mortem with id '{query}'; see 'prep postmortem list'")
 
 

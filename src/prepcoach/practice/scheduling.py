@@ -8,10 +8,12 @@ Cards are stored as JSON; this module never touches the database.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import IntEnum
 from functools import cache
 from typing import Any
+
+from prepcoach.kernel import clock
 
 
 class SelfRating(IntEnum):
@@ -78,7 +80,7 @@ def _scheduler() -> Any:
 
 
 def now_utc() -> datetime:
-    return datetime.now(UTC)
+    return clock.now()
 
 
 def new_card_json(now: datetime | None = None) -> str:

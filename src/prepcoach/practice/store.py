@@ -8,11 +8,12 @@ every earlier answer and never leaves a rating without its schedule.
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
+
+from prepcoach.kernel import clock, ids
 
 if TYPE_CHECKING:
     from prepcoach.practice.scheduling import Review
@@ -22,7 +23,7 @@ LOW_RATING = 2  # Again or Hard
 
 
 def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    return _iso(clock.now())
 
 
 def _iso(moment: datetime) -> str:
@@ -30,7 +31,7 @@ def _iso(moment: datetime) -> str:
 
 
 def _new_id(prefix: str) -> str:
-    return f"{prefix}-{uuid.uuid4().hex[:10]}"
+    return ids.new_id(prefix)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +186,13 @@ def session_ids(store: Store) -> list[str]:
     return [r[0] for r in store.conn.execute("SELECT id FROM practice_sessions")]
 
 
+def find_session(store: Store, query: str) -> SessionRecord | None:
+    """The session whose id `query` is or uniquely starts (`e481`, `ps-e481`), like every id."""
+    by_id = {session_id: session_id for session_id in session_ids(store)}
+    found = ids.find_by_id(query, by_id, ids.PREFIXES["practice_sessions"], plural="sessions")
+    return get_session(store, found) if found is not None else None
+
+
 # ---------------------------------------------------------------------------- answers
 
 
@@ -284,7 +292,7 @@ def card_json(store: Store, question_id: str) -> str | None:
 
 def due_question_ids(store: Store, now: datetime | None = None) -> list[str]:
     """Questions whose card is due, most overdue first."""
-    moment = _iso(now or datetime.now(UTC))
+    moment = _iso(now or clock.now())
     rows = store.conn.execute(
         "SELECT question_id FROM review_cards WHERE due <= ? ORDER BY due, question_id",
         (moment,),
@@ -294,7 +302,7 @@ def due_question_ids(store: Store, now: datetime | None = None) -> list[str]:
 
 def upcoming_due(store: Store, now: datetime | None = None) -> tuple[int, str | None]:
     """How many cards are due now, and when the next one after that comes due."""
-    moment = _iso(now or datetime.now(UTC))
+    moment = _iso(now or clock.now())
     due = store.conn.execute("SELECT COUNT(*) FROM review_cards WHERE due <= ?", (moment,))
     nxt = store.conn.execute("SELECT MIN(due) FROM review_cards WHERE due > ?", (moment,))
     return int(due.fetchone()[0]), nxt.fetchone()[0]
@@ -324,7 +332,7 @@ def flag_weak(
     """Mark questions weak and make them due now (e.g. rated 1-2 in a post-mortem)."""
     from prepcoach.practice import scheduling
 
-    moment = now or datetime.now(UTC)
+    moment = now or clock.now()
     stamp = _iso(moment)
     with store.transaction() as conn:
         for question_id in question_ids:

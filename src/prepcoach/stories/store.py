@@ -46,12 +46,11 @@ def find_story(store: Store, query: str) -> StarStory:
     if not stories:
         raise NotFoundError("no stories yet; add one with: prep story add")
     by_id = {s.id: s for s in stories}
-    hits = ids.matching_ids(query, by_id, ids.PREFIXES["stories"])
-    if len(hits) == 1:
-        return by_id[hits[0]]
-    if len(hits) > 1:
-        listed = ", ".join(f"{h} ({by_id[h].title})" for h in sorted(hits)[:8])
-        raise NotFoundError(f"'{query}' matches several stories: {listed}; type more of the id")
+    found = ids.find_by_id(
+        query, by_id, ids.PREFIXES["stories"], plural="stories", label=lambda s: s.title
+    )
+    if found is not None:
+        return found
     prefix = ids.PREFIXES["stories"]
     if ids.looks_like_id(query, prefix):
         close_ids = ids.closest_ids(query, by_id, prefix)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from prepcoach.cli.context import get_context
+from prepcoach.followup import core
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -123,7 +124,6 @@ def followup(
     thank-you-panel    prep followup acme --sent
     """
     from prepcoach.cli.followup import render as output
-    from prepcoach.followup import core
     from prepcoach.interviews import store as store_iv
     from prepcoach.kernel import clock
 
@@ -312,9 +312,10 @@ def _mark_sent(
             highlight=False,
         )
     start = interview.moment()
-    if start is not None and start <= now:
+    deadline = core.followup_deadline(interview.when)
+    if start is not None and deadline is not None and start <= now:
         hours = (now - start).total_seconds() / 3600
-        timing = "within 24 hours" if hours <= 24 else "later than 24 hours"
+        timing = "within 24 hours" if now <= deadline else "later than 24 hours"
         ctx.console.print(
             f"[dim]{hours:.0f} hours after the interview ({timing}).[/dim]", highlight=False
         )
@@ -326,7 +327,6 @@ def _mark_sent(
 def _parse_sets(items: list[str], template: EmailTemplate) -> dict[str, str]:
     """--set FIELD=VALUE pairs, checked against the fields prep and the template know."""
     from prepcoach.content.validation import suggest
-    from prepcoach.followup import core
 
     known = sorted(set(core.FIELDS) | set(template.required) | set(template.optional))
     result: dict[str, str] = {}
@@ -377,7 +377,6 @@ def _recipients(
     scripted: bool,
 ) -> list[Recipient]:
     from prepcoach.cli.prompts import Choice
-    from prepcoach.followup import core
     from prepcoach.kernel.errors import NotInteractiveError
 
     chosen = core.pick_recipients(people, to)
@@ -436,7 +435,6 @@ def _fill_missing(
 ) -> list[dict[str, Value]]:
     """Ask for each missing field: shared ones once, then per recipient those that differ
     (the topic discussed with each interviewer, their address)."""
-    from prepcoach.followup import core
     from prepcoach.kernel.errors import NotInteractiveError
 
     missing = [core.missing_fields(template, v, extra) for v in values]

@@ -20,6 +20,13 @@ from typer.core import TyperGroup
 
 from prepcoach.cli.context import get_context
 from prepcoach.cli.options import ForceOption, JsonOption
+from prepcoach.postmortem.core import (
+    DEFAULT_TEMPLATE,
+    STATUSES,
+    check_template,
+    from_answers,
+    interview_problem,
+)
 
 if TYPE_CHECKING:
     from prepcoach.interviews.core import Interview
@@ -110,7 +117,6 @@ def record(
     from prepcoach.cli.postmortem.run import PostmortemRun, choose_interview
     from prepcoach.kernel.errors import NotInteractiveError, PrepError
     from prepcoach.postmortem import store as store_pm
-    from prepcoach.postmortem.core import DEFAULT_TEMPLATE, check_template, interview_problem
 
     ctx = get_context()
     store = ctx.store()
@@ -198,7 +204,6 @@ def list_cmd(
     """
     from prepcoach.interviews import store as store_iv
     from prepcoach.postmortem import store as store_pm
-    from prepcoach.postmortem.core import STATUSES
 
     if status is not None and status not in STATUSES:
         raise typer.BadParameter(
@@ -366,7 +371,6 @@ def edit(query: InterviewArgument = None) -> None:
     from prepcoach.cli.yaml_edit import edit_yaml, saving
     from prepcoach.postmortem import store as store_pm
     from prepcoach.postmortem.answers import ParseContext, missing_required
-    from prepcoach.postmortem.core import from_answers
     from prepcoach.postmortem.text import from_document, to_document
 
     ctx = get_context()

@@ -175,8 +175,6 @@ def render_summary(
 
 
 def _followup_step(plan: ActionPlan) -> str:
-    from datetime import datetime
-
     from prepcoach.interviews.core import format_when
     from prepcoach.kernel import clock
 
@@ -185,8 +183,7 @@ def _followup_step(plan: ActionPlan) -> str:
     mention = f", mentioning: {_esc(topics)}" if topics else ""
     if deadline is None:
         return f"Send the thank-you email within 24 hours of the interview{mention} → prep followup"
-    passed = deadline < clock.now() if isinstance(deadline, datetime) else deadline < clock.today()
-    if passed:
+    if deadline < clock.now():
         return (
             f"The thank-you email was due {format_when(deadline)}: if you have not sent it, "
             f"send it today{mention} → prep followup"

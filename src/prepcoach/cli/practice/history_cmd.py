@@ -64,13 +64,13 @@ def history(
         _question_history(ctx.console, attempts, as_json)
         return
     if session is not None:
-        record = ps.get_session(store, session)
+        record = ps.find_session(store, session)
         if record is None:
             from prepcoach.content.validation import suggest
 
             known = ps.session_ids(store)
             raise NotFoundError(f"no session '{session}'{suggest(session, known)}")
-        _session_detail(ctx.console, record, ps.session_answers(store, session), as_json)
+        _session_detail(ctx.console, record, ps.session_answers(store, record.id), as_json)
         return
     sessions = ps.list_sessions(store, limit)
     if as_json:
@@ -187,8 +187,9 @@ def stats(as_json: JsonOption = False) -> None:
 
     Example: prep stats
     """
-    from datetime import UTC, datetime
+    from datetime import datetime
 
+    from prepcoach.kernel import clock
     from prepcoach.practice import store as ps
     from prepcoach.practice.progress import sparkline, summarize
 
@@ -200,7 +201,7 @@ def stats(as_json: JsonOption = False) -> None:
         library,
         ps.score_by_question(store),
         ps.score_by_day(store),
-        today=datetime.now(UTC).date(),
+        today=clock.now().date(),
         due_now=due,
         next_due=next_due,
     )
