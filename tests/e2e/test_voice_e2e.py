@@ -170,6 +170,8 @@ def test_the_recording_screen_marks_parts_stops_and_records_again(tmp_path: Path
     time.sleep(1.0)
     child.send(ENTER)
     child.expect("p: play it back")
+    child.send("p")  # plays it, or says in one line why it cannot, and waits again
+    child.expect(r"cannot play|PortAudio|voice extra|\n")
     child.send(ENTER)  # keep it
     child.expect(r"TAKES 2 MARKS \['action', 'result', 'situation'\] SECONDS [234]")
     child.expect(pexpect.EOF)

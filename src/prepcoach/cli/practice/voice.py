@@ -219,6 +219,8 @@ def record_answer(
     """Record until Enter or Space, with a level meter and the time against the target;
     s/t/a/r/l mark where each STAR part starts. Then p plays it back, r records again,
     Enter keeps it. None when the terminal cannot read single keys."""
+    from prepcoach.voice.audio import MAX_SECONDS
+
     keys = _KeyReader.open()
     if keys is None:
         return None
@@ -235,7 +237,7 @@ def record_answer(
             try:
                 while True:
                     key = keys.read(0.1)
-                    if key in ("\r", "\n", " "):
+                    if key in ("\r", "\n", " ") or recorder.elapsed() >= MAX_SECONDS:
                         break
                     if key is not None and key.lower() in PART_KEYS:
                         marks.setdefault(PART_KEYS[key.lower()], round(recorder.elapsed(), 2))
@@ -258,9 +260,13 @@ def record_answer(
             while True:
                 key = keys.read(None)
                 if key == "p":
+                    from prepcoach.voice import VoiceError, VoiceUnavailable
                     from prepcoach.voice.record import play
 
-                    play(audio)
+                    try:
+                        play(audio)
+                    except (VoiceError, VoiceUnavailable) as error:
+                        console.print(f"[yellow]![/yellow] {error}", highlight=False)
                     continue
                 break
             if key != "r":
