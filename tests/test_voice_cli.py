@@ -71,7 +71,7 @@ def test_an_answers_file_with_audio_gets_delivery_and_content_feedback(
 
     session = json.loads(run("history", "--json")[1])[0]["id"]
     code, out, _ = run("history", session)
-    assert "delivery: talk" in out and "long pause(s)" in out
+    assert "delivery: talk" in out and f"long pause(s); recording {result['recording']}" in out
 
 
 @needs_voice

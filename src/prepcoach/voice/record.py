@@ -149,4 +149,5 @@ def play(audio: Audio) -> None:
         sd.stop()
         raise
     except Exception as error:
-        raise VoiceError(f"cannot play the recording: {error}") from None
+        detail = "no audio output found" if "device -1" in str(error) else str(error)
+        raise VoiceError(f"cannot play the recording: {detail}") from None

@@ -139,7 +139,8 @@ def _session_detail(
         if "delivery" in answer.feedback:  # --- voice: a spoken answer
             from prepcoach.cli.practice.voice import delivery_line
 
-            console.print(f"  [dim]{delivery_line(answer.feedback)}[/dim]", highlight=False)
+            line = delivery_line(answer.feedback, get_context().home, answer.id)
+            console.print(f"  [dim]{line}[/dim]", highlight=False)
         for finding in answer.feedback.get("findings", []):
             if finding.get("severity") != "good":
                 console.print(

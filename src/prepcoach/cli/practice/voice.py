@@ -434,15 +434,17 @@ def export_recordings(home: Path, output: Path | None) -> tuple[int, Path]:
     return recordings.copy_all(home, folder), folder
 
 
-def delivery_line(feedback: Mapping[str, Any]) -> str | None:
+def delivery_line(feedback: Mapping[str, Any], home: Path, answer_id: str) -> str:
     """One line on a stored spoken answer, for `prep history SESSION`."""
+    from prepcoach.voice import recordings
+
     data = feedback.get("delivery")
-    if not isinstance(data, dict):
-        return None
+    data = data if isinstance(data, dict) else {}
     wpm = data.get("words_per_minute")
     pauses = data.get("pauses") or []
+    kept = (recordings.folder(home) / f"{answer_id}.wav").is_file()
     return (
         f"delivery: talk {_clock(float(data.get('talk_seconds') or 0))}, "
         f"{f'{wpm:.0f} wpm' if isinstance(wpm, int | float) else 'pace unknown'}, "
-        f"{len(pauses)} long pause(s)"
+        f"{len(pauses)} long pause(s)" + (f"; recording {answer_id}" if kept else "")
     )
