@@ -27,7 +27,7 @@ class Spoken:
             self.audio.seconds,
             self.segments,
             self.transcript.text if text is None else text,
-            words=self.transcript.words,
+            words=self.transcript.words if self.transcript.quotable else (),
             marks=self.marks,
         )
 

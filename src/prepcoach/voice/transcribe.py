@@ -40,6 +40,7 @@ class Transcript:
     text: str
     words: tuple[Word, ...] = ()
     engine: str = ""
+    quotable: bool = True  # words right often enough to quote back ("you paused after ...")
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +158,8 @@ class Pocketsphinx:
                         round(start + seg.end_frame / frame_rate, 2),
                     )
                 )
-        return Transcript(" ".join(w.text for w in words), tuple(words), self.name)
+        # Most words are wrong (see the README), so pauses are placed by time, not by word.
+        return Transcript(" ".join(w.text for w in words), tuple(words), self.name, False)
 
 
 @functools.cache
