@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from prepcoach import paths
 from prepcoach.content.library import ContentLibrary, content_files, load_library
 from prepcoach.content.model import STAGES
+from prepcoach.kernel import paths
 
 
 @pytest.fixture(scope="module")

@@ -97,8 +97,8 @@ def test_help_does_not_import_heavy_modules() -> None:
         "from prepcoach.cli.main import run\n"
         "try:\n    run(['--help'])\nexcept SystemExit:\n    pass\n"
         "heavy = {'yaml', 'pydantic', 'questionary', 'jinja2', 'rapidfuzz', 'fsrs', 'sqlite3',"
-        " 'prompt_toolkit', 'numpy', 'webrtcvad', 'pocketsphinx', 'sounddevice', 'soundfile',"
-        " 'prepcoach.voice', 'prepcoach.cli.practice.voice'}\n"
+        " 'prompt_toolkit', 'rich', 'numpy', 'webrtcvad', 'pocketsphinx', 'sounddevice',"
+        " 'soundfile', 'prepcoach.voice', 'prepcoach.cli.practice.voice'}\n"
         "print(sorted(heavy & set(sys.modules)))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

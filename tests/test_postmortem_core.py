@@ -232,7 +232,7 @@ def test_concerns_without_competencies_get_suggested_ones(
         library, template, {**ANSWERS, "concerns": ["asked twice about stakeholder management"]}
     )
     assert problems == []
-    assert "communication" in answers["concerns"][0]["competencies"]
+    assert "stakeholder-management" in answers["concerns"][0]["competencies"]
     assert suggest_competencies("worried I have no leadership experience", library)[0] == (
         "leadership"
     )
@@ -244,8 +244,9 @@ def test_the_competencies_a_concern_names_are_taken_else_the_best_guess(
 ) -> None:
     assert likely_competencies("conflict and leadership", library) == ("leadership", "conflict")
     assert likely_competencies("asked twice about stakeholder management", library) == (
-        "communication",
+        "stakeholder-management",  # every word of the name: not time management too
     )
+    assert likely_competencies("questions about my pitch", library) == ("communication",)
     assert likely_competencies("the weather", library) == ()
 
 

@@ -16,7 +16,14 @@ from prepcoach.cli.content import content_cmd
 from prepcoach.cli.context import AppContext, get_context, set_context
 from prepcoach.cli.followup import followup_cmd
 from prepcoach.cli.interviews import interview_cmd
-from prepcoach.cli.kit import ask_cmd, research_cmd, salary_cmd, sheet_cmd, status_cmd
+from prepcoach.cli.kit import (
+    ask_cmd,
+    checklist_cmd,
+    research_cmd,
+    salary_cmd,
+    sheet_cmd,
+    status_cmd,
+)
 from prepcoach.cli.postmortem import postmortem_cmd
 from prepcoach.cli.practice import history_cmd, practice_cmd
 from prepcoach.cli.profile import profile_cmd
@@ -34,6 +41,7 @@ COMMAND_ORDER = (
     "research",
     "salary",
     "sheet",
+    "checklist",
     "history",
     "stats",
     "questions",
@@ -220,6 +228,10 @@ app.command(
 app.command(
     "sheet", short_help="A printable one-page prep sheet.  e.g. prep sheet --out sheet.html"
 )(sheet_cmd.sheet)
+app.command(
+    "checklist",
+    short_help="Interview-day checklists: setup, delivery, nerves.  e.g. prep checklist",
+)(checklist_cmd.checklist)
 app.command("status", short_help="Your readiness for the next interview.  e.g. prep status")(
     status_cmd.status
 )

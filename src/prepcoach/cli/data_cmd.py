@@ -9,6 +9,7 @@ import typer
 
 from prepcoach.cli.context import get_context
 from prepcoach.cli.options import ForceOption
+from prepcoach.cli.render import esc
 
 
 def export(
@@ -177,8 +178,6 @@ def doctor() -> None:
     """
     import os
 
-    from rich.markup import escape
-
     from prepcoach.store.db import inspect
 
     ctx = get_context()
@@ -188,10 +187,10 @@ def doctor() -> None:
     def line(ok: bool, text: str, advice: str | list[str] = "") -> None:
         nonlocal problems
         mark = "[green]ok[/green]  " if ok else "[red]FAIL[/red]"
-        console.print(f"{mark} {escape(text)}", highlight=False)
+        console.print(f"{mark} {esc(text)}", highlight=False)
         for step in [advice] if isinstance(advice, str) else advice:
             if step:
-                console.print(f"      → {escape(step)}", highlight=False)
+                console.print(f"      → {esc(step)}", highlight=False)
         problems += not ok
 
     home = ctx.home

@@ -14,3 +14,10 @@ def print_json(data: Any) -> None:
 
 def bullet_list(items: Any, bullet: str = "•") -> str:
     return "\n".join(f"{bullet} {item}" for item in items)
+
+
+def esc(text: str) -> str:
+    """`text` shown literally inside rich markup (a typed `[b]` stays `[b]`)."""
+    from rich.markup import escape  # rich loads only when something is printed
+
+    return escape(text)

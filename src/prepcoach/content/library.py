@@ -21,6 +21,8 @@ from prepcoach.content import checks
 from prepcoach.content.model import (
     KINDS,
     AskQuestion,
+    Checklist,
+    ChecklistItem,
     Competency,
     EmailTemplate,
     FormatStep,
@@ -38,7 +40,7 @@ from prepcoach.content.model import (
 )
 from prepcoach.kernel.errors import ContentError, NotFoundError, PrepError
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 YAML_SUFFIXES = (".yaml", ".yml")
 
 T = TypeVar("T")
@@ -53,6 +55,7 @@ _NESTED: dict[type, dict[str, type]] = {
     StarTemplate: {"parts": StarPart},
     InterviewFormat: {"steps": FormatStep},
     PostmortemTemplate: {"prompts": PostmortemPrompt},
+    Checklist: {"items": ChecklistItem},
 }
 
 KIND_LABELS = {
@@ -65,6 +68,7 @@ KIND_LABELS = {
     "formats": "interview format",
     "postmortem_templates": "post-mortem template",
     "email_templates": "email template",
+    "checklists": "checklist",
 }
 
 
@@ -78,6 +82,7 @@ KIND_PLURALS = {
     "formats": "interview formats",
     "postmortem_templates": "post-mortem templates",
     "email_templates": "email templates",
+    "checklists": "checklists",
 }
 
 
@@ -106,6 +111,7 @@ class ContentLibrary:
     formats: dict[str, InterviewFormat] = field(default_factory=dict)
     postmortem_templates: dict[str, PostmortemTemplate] = field(default_factory=dict)
     email_templates: dict[str, EmailTemplate] = field(default_factory=dict)
+    checklists: dict[str, Checklist] = field(default_factory=dict)
     origins: dict[str, str] = field(default_factory=dict)  # "kind/id" -> pack file
 
     def items(self, kind: str) -> dict[str, Any]:

@@ -263,6 +263,27 @@ class EmailTemplate:
 
 
 @dataclass(frozen=True, slots=True)
+class ChecklistItem:
+    """One thing to check or do, with an optional line on why or how."""
+
+    __pydantic_config__ = _STRICT
+    text: str
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Checklist:
+    """A list to run through before an interview, such as the interview-day checklist."""
+
+    __pydantic_config__ = _STRICT
+    id: str
+    title: str
+    items: tuple[ChecklistItem, ...]
+    description: str = ""
+    overrides: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Pack:
     """One content file: a header and any mix of content kinds."""
 
@@ -282,6 +303,7 @@ class Pack:
     formats: tuple[InterviewFormat, ...] = ()
     postmortem_templates: tuple[PostmortemTemplate, ...] = ()
     email_templates: tuple[EmailTemplate, ...] = ()
+    checklists: tuple[Checklist, ...] = ()
 
 
 # The kinds of item a pack can hold, by the key they are listed under.
@@ -295,6 +317,7 @@ KINDS: dict[str, type] = {
     "formats": InterviewFormat,
     "postmortem_templates": PostmortemTemplate,
     "email_templates": EmailTemplate,
+    "checklists": Checklist,
 }
 
 Item = (
@@ -307,6 +330,7 @@ Item = (
     | InterviewFormat
     | PostmortemTemplate
     | EmailTemplate
+    | Checklist
 )
 
 

@@ -110,14 +110,20 @@ def suggest_competencies(text: str, library: ContentLibrary, limit: int = 2) -> 
 
 
 def named_competencies(text: str, library: ContentLibrary) -> tuple[str, ...]:
-    """Competencies the text names ("my leadership", "conflict with engineering")."""
-    from prepcoach.stories.core import keywords
+    """Competencies the text names ("my leadership", "conflict with engineering"), by their
+    id, their name or one of their cues, all of whose words must be there: "stakeholder
+    management" names stakeholder management, not time management.
+    """
+    wanted = _phrase_stems(text)
 
-    wanted = _stems(keywords(text))
+    def named(phrase: str) -> bool:
+        stems = _phrase_stems(phrase)
+        return bool(stems) and stems <= wanted
+
     return tuple(
         c.id
         for c in library.competencies.values()
-        if _stems(keywords(f"{c.id.replace('-', ' ')} {c.name}")) & wanted
+        if any(named(p) for p in (c.id.replace("-", " "), c.name, *c.cues))
     )
 
 
@@ -132,6 +138,24 @@ _SIGNAL_WORDS = frozenset(
     lot lots many much push pushed question questions really seemed several skeptical
     they times twice wanted worried""".split()
 )
+
+
+# Words too common to name a competency; unlike the keyword stop list, "time" stays.
+_FUNCTION_WORDS = frozenset(
+    "a an and are for from how into its not of on or our the their them they this to was "
+    "were what when with you your my me".split()
+)
+
+
+def _phrase_stems(text: str) -> set[str]:
+    """The stems of every word of a short phrase, keeping words the keyword list drops."""
+    import re
+
+    return {
+        _stem(w)
+        for w in re.findall(r"[a-z0-9]+", text.casefold())
+        if len(w) > 2 and w not in _FUNCTION_WORDS and w not in _SIGNAL_WORDS
+    }
 
 
 def _stems(words: str) -> set[str]:

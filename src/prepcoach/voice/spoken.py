@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from prepcoach.voice.audio import Audio, load
 from prepcoach.voice.delivery import Delivery, measure
@@ -55,3 +56,29 @@ def listen(
 
 def listen_file(path: Path, **options: object) -> Spoken:
     return listen(load(path), **options)  # type: ignore[arg-type]
+
+
+@dataclass(slots=True)
+class SpokenAnswer:
+    """A spoken answer as a practice session keeps it: what was heard, the transcript that
+    is judged (perhaps corrected by the user) and the delivery measured against it."""
+
+    spoken: Spoken
+    text: str
+    edited: bool
+    source: str  # "microphone" or the file's path
+    delivery: Delivery = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.delivery = self.spoken.delivery(self.text)
+
+    def stored(self) -> dict[str, Any]:
+        """Kept beside the answer's feedback."""
+        return {
+            "delivery": self.delivery.as_dict(),
+            "transcript": {
+                "engine": self.spoken.transcript.engine,
+                "heard": self.spoken.transcript.text,
+                "edited": self.edited,
+            },
+        }

@@ -10,6 +10,7 @@ import typer
 
 from prepcoach.cli.context import get_context
 from prepcoach.cli.inputs import check_choice
+from prepcoach.cli.render import esc
 
 if TYPE_CHECKING:
     from prepcoach.content.library import ContentLibrary
@@ -127,10 +128,8 @@ def _plain(value: Any) -> Any:
 
 
 def print_question(q: Question, library: ContentLibrary) -> None:
-    from rich.markup import escape
-
     console = get_context().console
-    console.print(f"\n[bold]{escape(q.text)}[/bold]\n")
+    console.print(f"\n[bold]{esc(q.text)}[/bold]\n")
     comps = ", ".join(
         library.competencies[c].name for c in q.competencies if c in library.competencies
     )
@@ -143,7 +142,7 @@ def print_question(q: Question, library: ContentLibrary) -> None:
         f"[dim]answer[/dim] {q.answer_format}, about {q.target_seconds // 60}:"
         f"{q.target_seconds % 60:02d} spoken\n"
     )
-    console.print(f"[bold]What it assesses[/bold]\n{escape(q.assesses)}\n")
+    console.print(f"[bold]What it assesses[/bold]\n{esc(q.assesses)}\n")
     for title, items in (
         ("Tips", q.tips),
         ("A strong answer covers", q.look_for_labels),
@@ -152,7 +151,7 @@ def print_question(q: Question, library: ContentLibrary) -> None:
         if items:
             console.print(f"[bold]{title}[/bold]")
             for item in items:
-                console.print(f"  • {escape(item)}")
+                console.print(f"  • {esc(item)}")
             console.print()
 
 
@@ -192,15 +191,13 @@ def import_markdown(
     atomic_write(target, header + dump_yaml(pack), overwrite=force)
     console = ctx.console
     console.print(f"Kept {len(result.questions)} question(s):")
-    from rich.markup import escape
-
     for q in result.questions:
-        console.print(f"  [green]+[/green] {escape(f'[{q.category}] {q.text}')}", highlight=False)
+        console.print(f"  [green]+[/green] {esc(f'[{q.category}] {q.text}')}", highlight=False)
     if result.skipped:
         console.print(f"Skipped {len(result.skipped)} line(s):")
         for s in result.skipped:
             console.print(
-                f"  [dim]- line {s.line} ({s.reason}): {escape(s.text[:70])}[/dim]", highlight=False
+                f"  [dim]- line {s.line} ({s.reason}): {esc(s.text[:70])}[/dim]", highlight=False
             )
     console.print(f"Wrote {target}")
     console.print(f"Check it with: prep content validate {target}")
@@ -276,8 +273,6 @@ def questions(
 
         print_json([asdict(q) for q in found])
         return
-    from rich.markup import escape
-
     console = ctx.console
     for q in found:
         tags = ", ".join(q.competencies)
@@ -285,7 +280,7 @@ def questions(
             f"[cyan]{q.id}[/cyan]  [dim]{q.category}{' · ' + tags if tags else ''}[/dim]",
             highlight=False,
         )
-        console.print(f"  {escape(q.text)}", highlight=False)
+        console.print(f"  {esc(q.text)}", highlight=False)
     console.print(f"[dim]{len(found)} question(s). Details: prep content show ID[/dim]")
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from prepcoach.cli.context import get_context
+from prepcoach.cli.render import esc
 from prepcoach.followup import core
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from prepcoach.cli.context import AppContext
     from prepcoach.cli.prompts import Prompter
     from prepcoach.content.model import EmailTemplate
-    from prepcoach.followup.core import Draft, PostmortemLike, Recipient, Sources, Value
+    from prepcoach.followup.core import Draft, Recipient, Value
     from prepcoach.interviews.core import Interview
     from prepcoach.store.db import Store
 
@@ -124,7 +125,7 @@ def followup(
     thank-you-panel    prep followup acme --sent
     """
     from prepcoach.cli.followup import render as output
-    from prepcoach.interviews import store as store_iv
+    from prepcoach.followup import service  # reads the database: loaded only when drafting
     from prepcoach.kernel import clock
 
     ctx = get_context()
@@ -134,7 +135,7 @@ def followup(
     store = ctx.store()
     library = ctx.library()
     now = clock.now()
-    interview = core.followup_interview(store_iv.list_interviews(store), interview_ref, now)
+    interview = service.interview_for(store, interview_ref, now)
     if sent:
         _mark_sent(ctx, store, interview, template_id, to, as_json)
         return
@@ -144,7 +145,7 @@ def followup(
     )
     origin = library.origins.get(f"email_templates/{template.id}", "")
     given = _parse_sets(set_values or [], template)
-    postmortem = _postmortem(store, interview.id)
+    postmortem = service.postmortem_for(store, interview.id)
     people = core.people_for(interview, postmortem)
     ask = _prompter(answers, interactive=not as_json)
     recipients = _recipients(ask, people, to, template, scripted=answers is not None)
@@ -157,7 +158,7 @@ def followup(
                 "one with --to NAME, or give each their own in --answers FILE",
                 param_hint="--set",
             )
-    sources = _sources(ctx, store, interview, postmortem, now)
+    sources = service.sources(store, library, interview, postmortem, now)
     values = [
         core.with_answers(
             core.gather_fields(sources, person, position=number, everyone=people), given, now
@@ -167,7 +168,7 @@ def followup(
     extra = ["recipient_email"] if eml is not None or mailto else []
     if not as_json:
         ctx.console.print(
-            f"[dim]{_esc(template.title)} ({template.id}) · {_esc(interview.label())}[/dim]",
+            f"[dim]{esc(template.title)} ({template.id}) · {esc(interview.label())}[/dim]",
             highlight=False,
         )
     used = ["your profile"] if not sources.profile.is_empty() else []
@@ -178,7 +179,11 @@ def followup(
     values = _fill_missing(
         ctx, ask, template, values, extra, scripted=answers is not None, now=now, sources_line=line
     )
-    _remember_addresses(ctx, store, interview, recipients, values)
+    changed = service.remember_addresses(store, interview, recipients, values)
+    if changed:
+        ctx.err_console.print(
+            f"Saved the address of {', '.join(changed)} to the interview.", highlight=False
+        )
     drafts = [
         core.render_followup(template, v, origin=origin, interview_id=interview.id) for v in values
     ]
@@ -191,7 +196,7 @@ def followup(
     from prepcoach.followup.checks import check_drafts
 
     findings = check_drafts(drafts, template, interview=interview, reference=now)
-    records = [_record(store, d) for d in drafts]
+    records = [service.record(store, d) for d in drafts]
 
     if as_json:
         output.print_drafts_json(interview, template, drafts, findings, records, with_mailto=mailto)
@@ -276,48 +281,28 @@ def _mark_sent(
     to: str | None,
     as_json: bool,
 ) -> None:
-    from prepcoach.followup import store as store_fu
+    from prepcoach.followup import service
     from prepcoach.kernel import clock
-    from prepcoach.kernel.errors import PrepError
 
-    drafts = [r for r in store_fu.list_followups(store, interview.id) if not r.sent]
-    if template_id is not None:
-        drafts = [r for r in drafts if r.template_id == template_id]
-    if to is not None and to.strip().casefold() != "all":
-        wanted = to.strip().casefold()
-        drafts = [
-            r
-            for r in drafts
-            if wanted in r.recipient_name.casefold() or wanted == r.recipient_email.casefold()
-        ]
-    if not drafts:
-        raise PrepError(
-            f"no unsent follow-up for {interview.label()} ({interview.id})"
-            + (" matching --template/--to" if template_id or to else "")
-            + f"; draft one first: prep followup {interview.id}"
-        )
-    now = clock.now()
-    saved = store_fu.mark_sent(store, [r.id for r in drafts], now)
+    sent = service.mark_sent(store, interview, template_id, to, clock.now())
     if as_json:
         from dataclasses import asdict
 
         from prepcoach.cli.render import print_json
 
-        print_json([asdict(r) for r in saved])
+        print_json([asdict(r) for r in sent.records])
         return
-    for record in saved:
+    for record in sent.records:
         ctx.console.print(
-            f"Recorded as sent: '{_esc(record.subject)}' to {_esc(record.recipient_name or '-')} "
+            f"Recorded as sent: '{esc(record.subject)}' to {esc(record.recipient_name or '-')} "
             f"([cyan]{record.id}[/cyan])",
             highlight=False,
         )
-    start = interview.moment()
-    deadline = core.followup_deadline(interview.when)
-    if start is not None and deadline is not None and start <= now:
-        hours = (now - start).total_seconds() / 3600
-        timing = "within 24 hours" if now <= deadline else "later than 24 hours"
+    if sent.hours_after is not None:
+        timing = "within 24 hours" if sent.on_time else "later than 24 hours"
         ctx.console.print(
-            f"[dim]{hours:.0f} hours after the interview ({timing}).[/dim]", highlight=False
+            f"[dim]{sent.hours_after:.0f} hours after the interview ({timing}).[/dim]",
+            highlight=False,
         )
 
 
@@ -348,13 +333,6 @@ def _parse_sets(items: list[str], template: EmailTemplate) -> dict[str, str]:
             raise typer.BadParameter(f"{name}: {problem}", param_hint="--set")
         result[name] = value
     return result
-
-
-def _postmortem(store: Store, interview_id: str) -> PostmortemLike | None:
-    """The interview's post-mortem (draft or done), when one was written."""
-    from prepcoach.postmortem.store import get_postmortem_for_interview
-
-    return get_postmortem_for_interview(store, interview_id)
 
 
 def _prompter(answers: Path | None, *, interactive: bool) -> Prompter:
@@ -394,29 +372,6 @@ def _recipients(
     choices.append(Choice("All of them, one note each", "all"))
     picked = ask.select("followup.to", "Who is this email to?", choices)
     return list(people) if picked == "all" else [people[int(picked)]]
-
-
-def _sources(
-    ctx: AppContext,
-    store: Store,
-    interview: Interview,
-    postmortem: PostmortemLike | None,
-    now: datetime,
-) -> Sources:
-    from prepcoach.followup.core import Sources
-    from prepcoach.profile import store as store_pr
-    from prepcoach.stories import store as store_st
-
-    library = ctx.library()
-    shown = frozenset(c for s in store_st.list_stories(store) for c in s.competencies)
-    return Sources(
-        profile=store_pr.get_profile(store),
-        interview=interview,
-        postmortem=postmortem,
-        competency_names={c.id: c.name for c in library.competencies.values()},
-        story_competencies=shown,
-        reference=now,
-    )
 
 
 # ---------------------------------------------------------------------------- 4. asking
@@ -490,38 +445,6 @@ def _ask_field(ask: Prompter, name: str, person: str, *, several: bool) -> str:
     return ask.text(
         f"followup.field.{name}", message, multiline=info.multiline, validate=_validator(name)
     )
-
-
-def _remember_addresses(
-    ctx: AppContext,
-    store: Store,
-    interview: Interview,
-    recipients: list[Recipient],
-    values: list[dict[str, Value]],
-) -> None:
-    """Save an address typed for an interviewer who had none, so it is not asked again."""
-    from dataclasses import replace
-
-    from prepcoach.interviews import store as store_iv
-    from prepcoach.interviews.core import InterviewChanges
-
-    typed = {
-        r.name.casefold(): str(v.get("recipient_email", ""))
-        for r, v in zip(recipients, values, strict=True)
-        if not r.email and v.get("recipient_email")
-    }
-    people = list(interview.interviewers)
-    changed = []
-    for index, person in enumerate(people):
-        email = typed.get(person.name.casefold())
-        if email and not person.email:
-            people[index] = replace(person, email=email)
-            changed.append(person.name)
-    if changed:
-        store_iv.update_interview(store, interview.id, InterviewChanges(interviewers=tuple(people)))
-        ctx.err_console.print(
-            f"Saved the address of {', '.join(changed)} to the interview.", highlight=False
-        )
 
 
 def _validator(name: str) -> Any:
@@ -615,28 +538,3 @@ def _parse_edit(text: str, drafts: list[Draft]) -> tuple[list[Draft] | None, lis
         subject = lines[0].split(":", 1)[1].strip()
         edited.append(with_text(draft, subject, "\n".join(lines[1:])))
     return edited, []
-
-
-# ---------------------------------------------------------------------------- 6. recording
-
-
-def _record(store: Store, draft: Draft) -> str:
-    from prepcoach.followup import store as store_fu
-
-    record = store_fu.record_draft(
-        store,
-        interview_id=draft.interview_id,
-        template_id=draft.template_id,
-        recipient_name=draft.recipient.name,
-        recipient_email=draft.recipient.email,
-        subject=draft.subject,
-        body=draft.body,
-        fields=dict(draft.values),
-    )
-    return record.id
-
-
-def _esc(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from prepcoach.cli.render import esc
+
 if TYPE_CHECKING:
     from datetime import datetime
 
@@ -70,8 +72,7 @@ def report(
     for draft in drafts:
         if not full:
             console.print(
-                f"• {_esc(draft.recipient.label())}: '{_esc(draft.subject)}', "
-                f"{draft.words()} words",
+                f"• {esc(draft.recipient.label())}: '{esc(draft.subject)}', {draft.words()} words",
                 highlight=False,
             )
             continue
@@ -252,9 +253,3 @@ def copy_drafts(ctx: AppContext, drafts: list[Draft], *, quiet: bool) -> None:
         )
     else:
         console.print(f"Copied all {len(drafts)} notes to the clipboard ({tool}).", highlight=False)
-
-
-def _esc(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)

@@ -9,6 +9,7 @@ import typer
 
 from prepcoach.cli.context import get_context
 from prepcoach.cli.options import JsonOption, YesOption
+from prepcoach.cli.render import esc
 
 if TYPE_CHECKING:
     from prepcoach.cli.prompts import Prompter
@@ -119,12 +120,12 @@ def add(
         print_json(interview_dict(saved))
     else:
         ctx.console.print(
-            f"Added interview [cyan]{saved.id}[/cyan]: {_esc(saved.label())}, "
+            f"Added interview [cyan]{saved.id}[/cyan]: {esc(saved.label())}, "
             f"{core.format_when(saved.when, relative=saved.when is not None)}",
             highlight=False,
         )
     for warning in core.warnings(saved):
-        ctx.err_console.print(f"Warning: {_esc(warning)}", highlight=False)
+        ctx.err_console.print(f"Warning: {esc(warning)}", highlight=False)
 
 
 def _ask_new(
@@ -296,8 +297,8 @@ def list_interviews(
             when += f"\n[dim]{clock.humanize_delta(interview.when)}[/dim]"
         table.add_row(
             ("→ " if current is not None and interview.id == current.id else "  ") + interview.id,
-            _esc(interview.company),
-            _esc(interview.role),
+            esc(interview.company),
+            esc(interview.role),
             interview.stage,
             when,
             _status(interview.status),
@@ -327,8 +328,8 @@ def show(query: QueryArgument = None, as_json: JsonOption = False) -> None:
 
     console = ctx.console
     console.print(
-        f"[cyan]{interview.id}[/cyan]  [bold]{_esc(interview.company)}[/bold]"
-        + (f" – {_esc(interview.role)}" if interview.role else ""),
+        f"[cyan]{interview.id}[/cyan]  [bold]{esc(interview.company)}[/bold]"
+        + (f" – {esc(interview.role)}" if interview.role else ""),
         highlight=False,
     )
     grid = Table.grid(padding=(0, 2))
@@ -338,8 +339,8 @@ def show(query: QueryArgument = None, as_json: JsonOption = False) -> None:
     grid.add_row("when", core.format_when(interview.when, relative=interview.when is not None))
     grid.add_row("status", _status(interview.status))
     if interview.posting_url:
-        grid.add_row("posting", _esc(interview.posting_url))
-    people = "\n".join(_esc(p.label()) for p in interview.interviewers) or "[dim]none yet[/dim]"
+        grid.add_row("posting", esc(interview.posting_url))
+    people = "\n".join(esc(p.label()) for p in interview.interviewers) or "[dim]none yet[/dim]"
     grid.add_row("interviewers", people)
     linked = store_iv.references(store, interview.id)
     if linked:
@@ -349,7 +350,7 @@ def show(query: QueryArgument = None, as_json: JsonOption = False) -> None:
         console.print("\n[bold]Notes[/bold]")
         console.print(interview.notes, markup=False, highlight=False)
     for warning in core.warnings(interview):
-        ctx.err_console.print(f"Note: {_esc(warning)}", highlight=False)
+        ctx.err_console.print(f"Note: {esc(warning)}", highlight=False)
 
 
 @app.command("edit")
@@ -416,13 +417,13 @@ def edit(
         store, interview.id, changes, expected_updated_at=interview.updated_at
     )
     ctx.console.print(
-        f"Saved interview [cyan]{updated.id}[/cyan]: {_esc(updated.label())}, "
+        f"Saved interview [cyan]{updated.id}[/cyan]: {esc(updated.label())}, "
         f"{core.format_when(updated.when)}, {updated.status}",
         highlight=False,
     )
     if interview.when != updated.when or interview.status != updated.status:
         for warning in core.warnings(updated):
-            ctx.err_console.print(f"Warning: {_esc(warning)}", highlight=False)
+            ctx.err_console.print(f"Warning: {esc(warning)}", highlight=False)
 
 
 def _ask_changes(ask: Prompter, interview: Interview) -> Any:
@@ -533,7 +534,7 @@ def remove(
         )
     store_iv.delete_interview(store, interview.id)
     ctx.console.print(
-        f"Deleted interview [cyan]{interview.id}[/cyan] {_esc(interview.label())}{note}",
+        f"Deleted interview [cyan]{interview.id}[/cyan] {esc(interview.label())}{note}",
         highlight=False,
     )
 
@@ -562,12 +563,6 @@ def _status(status: str) -> str:
     colour = {"upcoming": "green", "offer": "bold green", "rejected": "red", "withdrawn": "dim"}
     style = colour.get(status)
     return f"[{style}]{status}[/{style}]" if style else status
-
-
-def _esc(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
 
 
 def _check_choice(option: str, value: str | None, allowed: tuple[str, ...]) -> None:

@@ -16,6 +16,7 @@ import typer
 
 from prepcoach.cli.context import get_context
 from prepcoach.cli.options import AnswersOption, InterviewArgument, JsonOption
+from prepcoach.cli.render import esc
 
 if TYPE_CHECKING:
     from prepcoach.cli.context import AppContext
@@ -139,8 +140,6 @@ def _choose(
     category: str | None,
 ) -> list[str] | None:
     """Browse category by category; the ids picked, in order (None: cancelled)."""
-    from rich.markup import escape
-
     from prepcoach.cli.prompts import Choice
     from prepcoach.kit.shortlist import SHORTLIST_MAX, SHORTLIST_MIN, by_category, category_label
 
@@ -149,7 +148,7 @@ def _choose(
     groups = by_category(library.ask_questions.values(), stage=interview.stage)
     picked = [e.ask_question_id for e in current if e.ask_question_id in library.ask_questions]
     console.print(
-        f"[bold]Questions to ask[/bold] at {escape(interview.label())}: pick "
+        f"[bold]Questions to ask[/bold] at {esc(interview.label())}: pick "
         f"{SHORTLIST_MIN} to {SHORTLIST_MAX}, browsing a category at a time.",
         highlight=False,
     )
@@ -213,13 +212,11 @@ def _count_in(picked: list[str], ids: set[str]) -> str:
 
 
 def _print_picked(ctx: AppContext, picked: list[str]) -> None:
-    from rich.markup import escape
-
     library = ctx.library()
     ctx.console.print(f"[dim]Picked {len(picked)}:[/dim]", highlight=False)
     for number, qid in enumerate(picked, 1):
         text = library.ask_questions[qid].text if qid in library.ask_questions else qid
-        ctx.console.print(f"[dim]  {number}. {escape(text)}[/dim]", highlight=False)
+        ctx.console.print(f"[dim]  {number}. {esc(text)}[/dim]", highlight=False)
 
 
 # ---------------------------------------------------------------------------- saving
@@ -227,8 +224,6 @@ def _print_picked(ctx: AppContext, picked: list[str]) -> None:
 
 def _save(ctx: AppContext, interview: Interview, picks: list[Pick], ask: Prompter | None) -> None:
     """Check, warn about picks already answered, save and show the shortlist."""
-    from rich.markup import escape
-
     from prepcoach.interviews import store as store_iv
     from prepcoach.kit import shortlist as core
     from prepcoach.kit import shortlist_store as shortlists
@@ -248,8 +243,8 @@ def _save(ctx: AppContext, interview: Interview, picks: list[Pick], ask: Prompte
     for found in answered:
         question = library.ask_questions[found.ask_question_id]
         ctx.err_console.print(
-            f"[yellow]Warning[/yellow]: '{escape(question.text)}' may already be answered; "
-            f'your post-mortem notes say: "{escape(found.note)}"',
+            f"[yellow]Warning[/yellow]: '{esc(question.text)}' may already be answered; "
+            f'your post-mortem notes say: "{esc(found.note)}"',
             highlight=False,
         )
         if ask is not None and not ask.confirm("ask.keep", "  Keep it anyway?", default=False):
@@ -277,14 +272,12 @@ def _print_shortlist(
     *,
     answered: list[Answered],
 ) -> None:
-    from rich.markup import escape
-
     from prepcoach.kit.shortlist import category_label
 
     library = ctx.library()
     console = ctx.console
     console.print(
-        f"Saved {len(entries)} question(s) to ask at {escape(interview.label())}:",
+        f"Saved {len(entries)} question(s) to ask at {esc(interview.label())}:",
         highlight=False,
     )
     flagged = {a.ask_question_id for a in answered}
@@ -296,16 +289,16 @@ def _print_shortlist(
             if entry.ask_question_id in flagged
             else ""
         )
-        _indented(ctx, f"{number}. {escape(text)}{mark}", 2, hang=3)
+        _indented(ctx, f"{number}. {esc(text)}{mark}", 2, hang=3)
         if question is not None:
             _indented(
                 ctx,
                 f"[dim]{category_label(question.category)} · shows: "
-                f"{escape(question.demonstrates)}[/dim]",
+                f"{esc(question.demonstrates)}[/dim]",
                 5,
             )
         if entry.note:
-            _indented(ctx, f"note: {escape(entry.note)}", 5)
+            _indented(ctx, f"note: {esc(entry.note)}", 5)
     if any(
         "[" in library.ask_questions[e.ask_question_id].text
         for e in entries
@@ -333,8 +326,6 @@ def _print_browse(
     *,
     as_json: bool,
 ) -> None:
-    from rich.markup import escape
-
     from prepcoach.kit.shortlist import by_category, category_label
 
     groups = by_category(questions.values(), stage=stage, category=category)
@@ -361,8 +352,8 @@ def _print_browse(
         for q in qs:
             mark = "[green]✓[/green] " if q.id in picked else "  "
             console.print(f"{mark}[cyan]{q.id}[/cyan]", highlight=False)
-            _indented(ctx, escape(q.text), 4)
-            _indented(ctx, f"[dim]shows: {escape(q.demonstrates)}[/dim]", 4)
+            _indented(ctx, esc(q.text), 4)
+            _indented(ctx, f"[dim]shows: {esc(q.demonstrates)}[/dim]", 4)
     total = sum(len(qs) for qs in groups.values())
     rounds = {"first": "a first round", "second": "a second round", "final": "a final round"}
     console.print(

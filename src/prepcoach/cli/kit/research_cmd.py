@@ -16,6 +16,7 @@ from typer.core import TyperGroup
 
 from prepcoach.cli.context import get_context
 from prepcoach.cli.options import AnswersOption, JsonOption, YesOption
+from prepcoach.cli.render import esc
 
 if TYPE_CHECKING:
     from prepcoach.cli.context import AppContext
@@ -91,7 +92,7 @@ def guide(
             parsed = replace(parsed, id=existing.id)
         saved = store_rs.save_research(store, parsed)
         ctx.console.print(
-            f"Saved research on {_esc(saved.company)}: {core.status(saved).summary()}",
+            f"Saved research on {esc(saved.company)}: {core.status(saved).summary()}",
             highlight=False,
         )
         return
@@ -124,8 +125,6 @@ def guide(
 
 def _guided(ctx: AppContext, ask: Prompter, store: Store, dossier: Dossier) -> None:
     """Ask for items section by section; each item is saved as soon as it is complete."""
-    from rich.markup import escape
-
     from prepcoach.kernel import textcheck
     from prepcoach.kit import research as core
     from prepcoach.kit import research_store as store_rs
@@ -133,7 +132,7 @@ def _guided(ctx: AppContext, ask: Prompter, store: Store, dossier: Dossier) -> N
     console = ctx.console
     if ask.interactive:
         console.print(
-            f"[bold]Researching {escape(dossier.company)}[/bold]. Add what you find, one item "
+            f"[bold]Researching {esc(dossier.company)}[/bold]. Add what you find, one item "
             "at a time, with where you found it. Press Enter on an empty line to move on.",
             highlight=False,
         )
@@ -143,7 +142,7 @@ def _guided(ctx: AppContext, ask: Prompter, store: Store, dossier: Dossier) -> N
         if ask.interactive:
             count = f" ({have} so far)" if have else ""
             console.print(
-                f"\n[bold]{section.title}[/bold]{count}  [dim]{escape(section.hint)}[/dim]",
+                f"\n[bold]{section.title}[/bold]{count}  [dim]{esc(section.hint)}[/dim]",
                 highlight=False,
             )
         while True:
@@ -181,7 +180,7 @@ def _guided(ctx: AppContext, ask: Prompter, store: Store, dossier: Dossier) -> N
         console.print("Nothing saved: the dossier is empty.")
         return
     console.print(
-        f"\nSaved {added} new item(s) on {escape(dossier.company)}; the dossier has "
+        f"\nSaved {added} new item(s) on {esc(dossier.company)}; the dossier has "
         f"{found.summary()}.",
         highlight=False,
     )
@@ -209,8 +208,6 @@ def _sources_problem(value: str) -> str | None:
 
 def _story_hints(ctx: AppContext, store: Store, text: str) -> None:
     """Stories from the bank that may show you can help with a challenge."""
-    from rich.markup import escape
-
     from prepcoach.stories import store as store_st
     from prepcoach.stories.core import match_stories
 
@@ -218,9 +215,7 @@ def _story_hints(ctx: AppContext, store: Store, text: str) -> None:
     ranked = [m for m in match_stories(stories, text) if m.text_score >= 40][:2]
     if ranked:
         listed = "; ".join(f"{m.story.id} '{m.story.title}'" for m in ranked)
-        ctx.console.print(
-            f"  [dim]Stories that may show it: {escape(listed)}[/dim]", highlight=False
-        )
+        ctx.console.print(f"  [dim]Stories that may show it: {esc(listed)}[/dim]", highlight=False)
 
 
 @app.command("show")
@@ -251,8 +246,6 @@ def show(company: CompanyArgument = None, as_json: JsonOption = False) -> None:
 
 
 def _show(ctx: AppContext, dossier: Dossier) -> None:
-    from rich.markup import escape
-
     from prepcoach.kernel import clock
     from prepcoach.kit.research import SECTIONS, source_label, status
 
@@ -264,7 +257,7 @@ def _show(ctx: AppContext, dossier: Dossier) -> None:
         else ""
     )
     console.print(
-        f"[bold]{escape(dossier.company)}[/bold]  [dim]{found.summary()}{updated}[/dim]",
+        f"[bold]{esc(dossier.company)}[/bold]  [dim]{found.summary()}{updated}[/dim]",
         highlight=False,
     )
     for section in SECTIONS:
@@ -273,14 +266,14 @@ def _show(ctx: AppContext, dossier: Dossier) -> None:
             continue
         console.print(f"\n[bold]{section.title}[/bold]", highlight=False)
         for item in items:
-            console.print(f"  • {escape(item.text)}", highlight=False)
+            console.print(f"  • {esc(item.text)}", highlight=False)
             if item.how_i_help:
                 console.print(
-                    f"    [green]how I help:[/green] {escape(item.how_i_help)}", highlight=False
+                    f"    [green]how I help:[/green] {esc(item.how_i_help)}", highlight=False
                 )
             if item.sources:
                 shown = ", ".join(source_label(s) if len(s) > 60 else s for s in item.sources)
-                console.print(f"    [dim]source: {escape(shown)}[/dim]", highlight=False)
+                console.print(f"    [dim]source: {esc(shown)}[/dim]", highlight=False)
     if dossier.notes:
         console.print("\n[bold]Notes[/bold]")
         console.print(dossier.notes, markup=False, highlight=False)
@@ -353,7 +346,7 @@ def _edit(ctx: AppContext, dossier: Dossier) -> None:
             ctx.store(), parsed, expected_updated_at=dossier.updated_at or None
         )
     ctx.console.print(
-        f"Saved research on {_esc(saved.company)}: {core.status(saved).summary()}",
+        f"Saved research on {esc(saved.company)}: {core.status(saved).summary()}",
         highlight=False,
     )
 
@@ -394,7 +387,7 @@ def list_dossiers(as_json: JsonOption = False) -> None:
         found = status(dossier)
         mark = "[green]✓[/green]" if found.done else "[yellow]…[/yellow]"
         ctx.console.print(
-            f"{mark} [bold]{_esc(dossier.company)}[/bold]  [dim]{found.summary()}[/dim]",
+            f"{mark} [bold]{esc(dossier.company)}[/bold]  [dim]{found.summary()}[/dim]",
             highlight=False,
         )
 
@@ -420,7 +413,7 @@ def remove(
             ctx.console.print("Nothing deleted.")
             return
     store_rs.delete_research(store, dossier.id)
-    ctx.console.print(f"Deleted the research on {_esc(dossier.company)}", highlight=False)
+    ctx.console.print(f"Deleted the research on {esc(dossier.company)}", highlight=False)
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -478,9 +471,3 @@ def _slug(text: str) -> str:
     import re
 
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:40] or "company"
-
-
-def _esc(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)

@@ -16,6 +16,7 @@ import typer
 
 from prepcoach.cli.context import get_context
 from prepcoach.cli.options import AnswersOption, InterviewArgument, JsonOption
+from prepcoach.cli.render import esc
 
 if TYPE_CHECKING:
     from prepcoach.cli.context import AppContext
@@ -170,7 +171,7 @@ def _ask(
     console = ctx.console
     if ask.interactive:
         console.print(
-            f"[bold]Salary range for {_esc(interview.label())}[/bold]\n"
+            f"[bold]Salary range for {esc(interview.label())}[/bold]\n"
             "[dim]Research what similar roles pay where the job is (salary surveys, job "
             "sites, recruiters, people in the role). Amounts like 85000, 85k or €85,000.[/dim]",
             highlight=False,
@@ -257,8 +258,6 @@ def _show(
     as_json: bool,
     saved: bool = False,
 ) -> None:
-    from rich.markup import escape
-
     from prepcoach.kit import salary as core
     from prepcoach.kit.research import source_label
 
@@ -280,19 +279,19 @@ def _show(
     console = ctx.console
     if salary is None:
         console.print(
-            f"No salary range for {escape(interview.label())} yet. Record one with: "
+            f"No salary range for {esc(interview.label())} yet. Record one with: "
             f"prep salary {interview.id} --min 80k --target 90k --max 100k --currency EUR",
             highlight=False,
         )
         return
     inherited = salary.interview_id != interview.id
     head = "Saved" if saved else "Salary range"
-    console.print(f"{head}: [bold]{escape(core.describe(salary))}[/bold]", highlight=False)
+    console.print(f"{head}: [bold]{esc(core.describe(salary))}[/bold]", highlight=False)
     if inherited:
         console.print("[dim](recorded for another round at this company)[/dim]", highlight=False)
     if salary.sources:
         labels = ", ".join(source_label(s) for s in salary.sources)
-        console.print(f"[dim]based on: {escape(labels)}[/dim]", highlight=False)
+        console.print(f"[dim]based on: {esc(labels)}[/dim]", highlight=False)
     else:
         console.print(
             "[yellow]No sources yet[/yellow]: a range sounds fair when you can say where it "
@@ -300,7 +299,7 @@ def _show(
             highlight=False,
         )
     if salary.notes:
-        console.print(f"[dim]notes: {escape(salary.notes)}[/dim]", highlight=False)
+        console.print(f"[dim]notes: {esc(salary.notes)}[/dim]", highlight=False)
     low, high = core.spoken_range(salary)
     console.print(
         f"\n[bold]Say it like this[/bold] [dim](the range you name is "
@@ -309,15 +308,9 @@ def _show(
         highlight=False,
     )
     answer = core.practised_answer(salary, role=interview.role, company=interview.company)
-    console.print(f"  {escape(answer)}", highlight=False)
+    console.print(f"  {esc(answer)}", highlight=False)
     console.print(
         f"\n[dim]Practise it aloud: prep practice --category salary --interview {interview.id}"
         "[/dim]",
         highlight=False,
     )
-
-
-def _esc(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)

@@ -9,6 +9,7 @@ import typer
 
 from prepcoach.cli.context import get_context
 from prepcoach.cli.options import InterviewArgument
+from prepcoach.cli.render import esc
 
 # Written into every sheet, so a sheet can be regenerated over itself without --force.
 MARK_HTML = '<meta name="generator" content="prepcoach prep sheet">'
@@ -80,7 +81,7 @@ def sheet(
 
     atomic_write(out, text, overwrite=force or _is_sheet(out))
     ctx.console.print(
-        f"Wrote the prep sheet for {_esc(interview.label())} to {_esc(str(out))}",
+        f"Wrote the prep sheet for {esc(interview.label())} to {esc(str(out))}",
         highlight=False,
     )
     if fmt == "html":
@@ -99,9 +100,3 @@ def _is_sheet(path: Path) -> bool:
     except OSError:
         return False
     return MARK_HTML in head or head.startswith(MARK_MARKDOWN)
-
-
-def _esc(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)

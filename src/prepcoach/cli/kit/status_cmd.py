@@ -15,6 +15,7 @@ import typer
 
 from prepcoach.cli.context import get_context
 from prepcoach.cli.options import JsonOption
+from prepcoach.cli.render import esc
 
 if TYPE_CHECKING:
     from prepcoach.cli.context import AppContext
@@ -104,7 +105,6 @@ def _welcome(ctx: AppContext, *, as_json: bool) -> None:
 
 
 def _dashboard(ctx: AppContext, library: ContentLibrary, kit: Kit, readiness: Readiness) -> None:
-    from rich.markup import escape
     from rich.table import Table
 
     from prepcoach.interviews import core
@@ -112,14 +112,14 @@ def _dashboard(ctx: AppContext, library: ContentLibrary, kit: Kit, readiness: Re
     console = ctx.console
     interview = kit.interview
     console.print(
-        f"[bold]{escape(interview.company)}[/bold]"
-        + (f" – {escape(interview.role)}" if interview.role else "")
+        f"[bold]{esc(interview.company)}[/bold]"
+        + (f" – {esc(interview.role)}" if interview.role else "")
         + f" · {interview.stage_label}  [dim]{interview.id}[/dim]",
         highlight=False,
     )
     when = core.format_when(interview.when, relative=interview.when is not None)
     people = ", ".join(p.name for p in interview.interviewers)
-    console.print(f"{when}" + (f" · with {escape(people)}" if people else ""), highlight=False)
+    console.print(f"{when}" + (f" · with {esc(people)}" if people else ""), highlight=False)
     console.print()
     console.print(_bar(readiness), highlight=False)
     grid = Table.grid(padding=(0, 1))
@@ -130,10 +130,10 @@ def _dashboard(ctx: AppContext, library: ContentLibrary, kit: Kit, readiness: Re
         if not check.applies:
             continue
         mark = "[green]✓[/green]" if check.done else "[red]✗[/red]"
-        detail = f"[dim]{escape(check.detail)}[/dim]"
+        detail = f"[dim]{esc(check.detail)}[/dim]"
         if not check.done and check.command:
-            detail += f"\n[cyan]→ {escape(check.command)}[/cyan]"
-        grid.add_row(f" {mark}", escape(check.label), detail)
+            detail += f"\n[cyan]→ {esc(check.command)}[/cyan]"
+        grid.add_row(f" {mark}", esc(check.label), detail)
     console.print(grid)
     console.print()
     console.print(_due_line(library, readiness), highlight=False)
@@ -151,8 +151,6 @@ def _bar(readiness: Readiness) -> str:
 
 
 def _due_line(library: ContentLibrary, readiness: Readiness) -> str:
-    from rich.markup import escape
-
     from prepcoach.kit.shortlist import clip
 
     parts = []
@@ -164,7 +162,7 @@ def _due_line(library: ContentLibrary, readiness: Readiness) -> str:
         ]
         more = len(readiness.due_review) - len(names)
         listed = "; ".join(names) + (f" and {more} more" if more > 0 else "")
-        parts.append(f"{len(readiness.due_review)} to review ({escape(listed)})")
+        parts.append(f"{len(readiness.due_review)} to review ({esc(listed)})")
     if readiness.unpractised:
         parts.append(f"{len(readiness.unpractised)} likely question(s) never practised")
     if not parts:
@@ -173,11 +171,9 @@ def _due_line(library: ContentLibrary, readiness: Readiness) -> str:
 
 
 def _next(ctx: AppContext, action: NextAction) -> None:
-    from rich.markup import escape
-
-    ctx.console.print(f"[bold]Next[/bold]: {escape(action.text)}", highlight=False)
+    ctx.console.print(f"[bold]Next[/bold]: {esc(action.text)}", highlight=False)
     if action.command:
-        ctx.console.print(f"      [cyan]{escape(action.command)}[/cyan]", highlight=False)
+        ctx.console.print(f"      [cyan]{esc(action.command)}[/cyan]", highlight=False)
 
 
 def _as_dict(kit: Kit, readiness: Readiness) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from prepcoach.cli.prompts import Choice, Prompter
+from prepcoach.cli.render import esc
 from prepcoach.postmortem.core import RATING_LABELS
 
 if TYPE_CHECKING:
@@ -24,12 +25,6 @@ if TYPE_CHECKING:
 
 Save = Callable[[Any], None]
 SURE_MATCH = 75  # a similar bank question this close is offered first
-
-
-def _esc(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
 
 
 def _no_control(label: str, *, required: bool = False, max_chars: int = 2_000) -> Any:
@@ -80,9 +75,9 @@ class TerminalPostmortem:
                 answers[key] = value
                 save_answers(answers)
 
-            self.say(f"\n[bold cyan]{number}/{total}[/bold cyan] [bold]{_esc(prompt.text)}[/bold]")
+            self.say(f"\n[bold cyan]{number}/{total}[/bold cyan] [bold]{esc(prompt.text)}[/bold]")
             if prompt.help:
-                self.say(f"[dim]{_esc(prompt.help)}[/dim]")
+                self.say(f"[dim]{esc(prompt.help)}[/dim]")
             save(self.handlers[prompt.kind](prompt, answers.get(prompt.id), save))
         return answers
 
@@ -119,7 +114,7 @@ class TerminalPostmortem:
         if lines:
             self.say("[dim]So far:[/dim]")
             for line in lines:
-                self.say(f"  [dim]•[/dim] {_esc(line)}")
+                self.say(f"  [dim]•[/dim] {esc(line)}")
 
     def _item(self, name: str, message: str, first: bool) -> str:
         from prepcoach.kernel import textcheck
@@ -163,7 +158,7 @@ class TerminalPostmortem:
                 return items
             dated = normalize_date_item(text)
             if dated != text:
-                self.say(f"  [dim]→ {_esc(dated)}[/dim]")
+                self.say(f"  [dim]→ {esc(dated)}[/dim]")
             items.append(dated)
             save(items)
 
@@ -229,7 +224,7 @@ class TerminalPostmortem:
         asked: list[dict[str, Any]] = [q for q in current or [] if isinstance(q, dict)]
         self._show([f"{q.get('text')} ({q.get('rating') or '?'}/5)" for q in asked])
         if asked and asked[-1].get("rating") is None:  # interrupted before its rating
-            self.say(f"Question {len(asked)}: {_esc(str(asked[-1].get('text')))}")
+            self.say(f"Question {len(asked)}: {esc(str(asked[-1].get('text')))}")
             self._rate(prompt, asked, save)
         bank = {q.text: q.id for q in self.library.questions.values()}
         self.say(

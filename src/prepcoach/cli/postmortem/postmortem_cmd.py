@@ -20,6 +20,7 @@ from typer.core import TyperGroup
 
 from prepcoach.cli.context import get_context
 from prepcoach.cli.options import ForceOption, JsonOption
+from prepcoach.cli.render import esc
 from prepcoach.postmortem.core import (
     DEFAULT_TEMPLATE,
     STATUSES,
@@ -242,7 +243,7 @@ def list_cmd(
         weak = sum(1 for q in p.questions if q.weak)
         table.add_row(
             p.id,
-            _esc(interview.label()) if interview else p.interview_id,
+            esc(interview.label()) if interview else p.interview_id,
             format_when_short(interview.when) if interview else "-",
             f"{p.overall_rating}/5" if p.overall_rating else "-",
             f"{len(p.questions)}" + (f" ({weak} weak)" if weak else ""),
@@ -253,12 +254,6 @@ def list_cmd(
 
 
 # ---------------------------------------------------------------------------- show
-
-
-def _esc(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
 
 
 def _find(store: Store, query: str | None) -> tuple[Postmortem, Interview]:
@@ -436,7 +431,7 @@ def edit(query: InterviewArgument = None) -> None:
                 expected_updated_at=postmortem.updated_at,
             )
     ctx.console.print(
-        f"Saved post-mortem [cyan]{saved.id}[/cyan] of {_esc(interview.label())}.",
+        f"Saved post-mortem [cyan]{saved.id}[/cyan] of {esc(interview.label())}.",
         highlight=False,
     )
     if not saved.done:

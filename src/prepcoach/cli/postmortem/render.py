@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from prepcoach.cli.render import esc
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -16,12 +18,6 @@ if TYPE_CHECKING:
 SUMMARISED = frozenset(
     {"overall_rating", "overall_sentence", "went_well", "went_badly", "concerns", "next_dates"}
 )
-
-
-def _esc(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
 
 
 def bullet(console: Console, marker: str, text: str, indent: int = 2) -> None:
@@ -46,13 +42,13 @@ def render_header(
     status = "" if postmortem.done else " [yellow](unfinished)[/yellow]"
     when = format_when(interview.when) if interview.when else "no date"
     console.print(
-        f"[bold]{head}[/bold]: {_esc(interview.label())}, {when} "
+        f"[bold]{head}[/bold]: {esc(interview.label())}, {when} "
         f"[dim]({postmortem.id})[/dim]{status}",
         highlight=False,
     )
     overall = f"Overall {rating_text(postmortem.overall_rating)}"
     if postmortem.overall_sentence:
-        overall += f': "{_esc(postmortem.overall_sentence)}"'
+        overall += f': "{esc(postmortem.overall_sentence)}"'
     console.print(overall, highlight=False)
 
 
@@ -69,20 +65,20 @@ def render_answers(
         lines = answer_lines(prompt.kind, postmortem.answers.get(prompt.id))
         if not lines:
             continue
-        console.print(f"\n[bold]{_esc(prompt.text)}[/bold]", highlight=False)
+        console.print(f"\n[bold]{esc(prompt.text)}[/bold]", highlight=False)
         for line in lines:
             text = _plain(line)
             marker, _, rest = text.lstrip().partition(" ")
             indent = 2 + len(text) - len(text.lstrip())
             if marker == "-" or marker.rstrip(".").isdigit():
-                bullet(console, "•" if marker == "-" else marker, _esc(rest), indent=indent)
+                bullet(console, "•" if marker == "-" else marker, esc(rest), indent=indent)
             else:
-                bullet(console, "", _esc(text), indent=1)
+                bullet(console, "", esc(text), indent=1)
     known = {p.id for p in prompts}
     for key, value in postmortem.answers.items():
         if key not in known and value not in (None, "", []):
-            console.print(f"\n[bold]{_esc(key)}[/bold]", highlight=False)
-            bullet(console, "", _esc(str(value)), indent=1)
+            console.print(f"\n[bold]{esc(key)}[/bold]", highlight=False)
+            bullet(console, "", esc(str(value)), indent=1)
 
 
 def _plain(line: str) -> str:
@@ -110,27 +106,27 @@ def render_summary(
     if plan.strengths:
         say("\n[bold green]Strengths to reinforce[/bold green]")
         for text in plan.strengths:
-            bullet(console, "[green]✓[/green]", _esc(text))
+            bullet(console, "[green]✓[/green]", esc(text))
     if plan.gaps or plan.weak_questions:
         say("\n[bold yellow]Gaps[/bold yellow]")
         for text in plan.gaps:
-            bullet(console, "[yellow]![/yellow]", _esc(text))
+            bullet(console, "[yellow]![/yellow]", esc(text))
         for q in plan.weak_questions:
             bullet(
                 console,
                 "[yellow]![/yellow]",
-                f'"{_esc(q.text)}": you rated your answer {q.rating}/5',
+                f'"{esc(q.text)}": you rated your answer {q.rating}/5',
             )
     if plan.concerns:
         say("\n[bold]Their concerns and priorities[/bold]")
         for prep in plan.concerns:
-            bullet(console, "•", _esc(prep.concern.text))
+            bullet(console, "•", esc(prep.concern.text))
             for c in prep.competencies:
                 if c.covered:
-                    titles = ", ".join(f"{_esc(s.title)} ({s.id})" for s in c.stories[:3])
-                    bullet(console, "→", f"{_esc(c.name)}: [green]{titles}[/green]", indent=4)
+                    titles = ", ".join(f"{esc(s.title)} ({s.id})" for s in c.stories[:3])
+                    bullet(console, "→", f"{esc(c.name)}: [green]{titles}[/green]", indent=4)
                 else:
-                    bullet(console, "→", f"{_esc(c.name)}: [yellow]no story yet[/yellow]", indent=4)
+                    bullet(console, "→", f"{esc(c.name)}: [yellow]no story yet[/yellow]", indent=4)
 
     say("\n[bold]Action plan[/bold]")
     number = 0
@@ -148,8 +144,8 @@ def render_summary(
         )
     for q in plan.unlinked_weak_questions:
         step(
-            f'Prepare "{_esc(q.text)}" (your own wording, rated {q.rating}/5) → '
-            f"{_esc(practice_hint(q.text))}"
+            f'Prepare "{esc(q.text)}" (your own wording, rated {q.rating}/5) → '
+            f"{esc(practice_hint(q.text))}"
         )
     uncovered = plan.uncovered_competencies
     if uncovered:
@@ -163,11 +159,11 @@ def render_summary(
     if plan.revisit_answer:
         step(
             'If they ask "Would you like to revisit anything from our first conversation?", '
-            f"say something like:\n[italic]{_esc(plan.revisit_answer)}[/italic]"
+            f"say something like:\n[italic]{esc(plan.revisit_answer)}[/italic]"
         )
     step(_followup_step(plan))
     if plan.next_dates:
-        step("Dates: " + "; ".join(_esc(d) for d in plan.next_dates))
+        step("Dates: " + "; ".join(esc(d) for d in plan.next_dates))
     say(
         f"\n[dim]The full report: prep postmortem show {interview.id} --format markdown "
         "--out postmortem.md[/dim]"
@@ -180,7 +176,7 @@ def _followup_step(plan: ActionPlan) -> str:
 
     deadline = plan.followup_deadline
     topics = "; ".join(plan.followup_topics)
-    mention = f", mentioning: {_esc(topics)}" if topics else ""
+    mention = f", mentioning: {esc(topics)}" if topics else ""
     if deadline is None:
         return f"Send the thank-you email within 24 hours of the interview{mention} → prep followup"
     if deadline < clock.now():

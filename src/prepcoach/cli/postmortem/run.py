@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from prepcoach.cli.render import esc
+
 if TYPE_CHECKING:
     from prepcoach.cli.context import AppContext
     from prepcoach.cli.prompts import Prompter
@@ -27,12 +29,6 @@ if TYPE_CHECKING:
 PAST_WHEN_HELP = (
     "(e.g. today 9:30 or 2025-03-14 14:30; the time makes the follow-up deadline exact)"
 )
-
-
-def _esc(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
 
 
 def choose_interview(
@@ -57,7 +53,7 @@ def choose_interview(
                     f"{error}. To add it: prep interview add --company '{query}' --stage first "
                     "--when '...' --status done"
                 ) from None
-            ctx.console.print(f"{_esc(str(error)).split(';')[0]}.", highlight=False)
+            ctx.console.print(f"{esc(str(error)).split(';')[0]}.", highlight=False)
             if not prompter.confirm(
                 "postmortem.interview.add", f"Add the interview at '{query}' now?", default=True
             ):
@@ -147,7 +143,7 @@ def add_interview(
         core.Interview(company=company, role=role, stage=stage, when=when, status="done"),
     )
     ctx.console.print(
-        f"Added interview [cyan]{saved.id}[/cyan]: {_esc(saved.label())}", highlight=False
+        f"Added interview [cyan]{saved.id}[/cyan]: {esc(saved.label())}", highlight=False
     )
     return saved
 
@@ -209,16 +205,16 @@ class PostmortemRun:
         interview = self._date_the_interview(prompter)
         if self.existing is not None:
             self._say(
-                f"[bold]Resuming[/bold] your post-mortem of {_esc(interview.label())}: "
+                f"[bold]Resuming[/bold] your post-mortem of {esc(interview.label())}: "
                 f"{start} of {len(self.template.prompts)} answered."
             )
         else:
             when = format_when(interview.when, relative=True) if interview.when else "no date"
             self._say(
-                f"\n[bold]{_esc(self.template.title)}[/bold]: {_esc(interview.label())}, {when}"
+                f"\n[bold]{esc(self.template.title)}[/bold]: {esc(interview.label())}, {when}"
             )
             if self.template.description:
-                self._say(f"[dim]{_esc(self.template.description)}[/dim]")
+                self._say(f"[dim]{esc(self.template.description)}[/dim]")
             self._say(
                 "[dim]Every answer is saved at once; Ctrl-C stops, and "
                 "'prep postmortem --resume' continues.[/dim]"

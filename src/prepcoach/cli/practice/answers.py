@@ -8,50 +8,21 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from prepcoach.cli.prompts import Choice, Prompter
 from prepcoach.kernel.errors import PrepError
 from prepcoach.practice.scheduling import RATING_HELP, SelfRating
+from prepcoach.practice.session import GivenAnswer
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from prepcoach.cli.practice.voice import VoiceTake
     from prepcoach.content.model import AskQuestion, Question, StarTemplate
     from prepcoach.practice.feedback import Feedback
 
 STYLES = ("star", "free", "editor", "aloud")
-
-
-@dataclass(slots=True)
-class GivenAnswer:
-    style: str  # star, free or aloud
-    parts: dict[str, str]
-    seconds: float | None  # None: not measured (scripted), estimated from the words
-    part_seconds: dict[str, float] = field(default_factory=dict)
-    story_id: str | None = None
-    voice: VoiceTake | None = None  # spoken and heard: the recording, transcript, delivery
-
-
-class AnswerSource(Protocol):
-    interactive: bool
-
-    def choose(self, question: Question, default_style: str) -> str:
-        """A style from STYLES, or 'skip' or 'quit'."""
-        ...
-
-    def answer(
-        self, question: Question, style: str, template: StarTemplate | None
-    ) -> GivenAnswer: ...
-
-    def rate(self, question: Question, feedback: Feedback | None) -> SelfRating: ...
-
-    def pick_ask_questions(
-        self, candidates: Sequence[AskQuestion], shortlisted: Sequence[str] = ()
-    ) -> list[str]: ...
 
 
 def _clock(seconds: float) -> str:
@@ -73,8 +44,10 @@ class TerminalAnswers:
         story_starts: Callable[[Question], list[tuple[str, str, dict[str, str]]]] | None = None,
         edit_text: Callable[[Question], str] | None = None,
         aloud: Callable[[Question, float], GivenAnswer | None] | None = None,
+        default_style: str | None = None,
     ) -> None:
         self.aloud = aloud  # records or takes --audio; None from it: use the stopwatch
+        self.default_style = default_style  # "aloud" with --audio
         self.prompter = prompter
         self.console = console
         self.show_details = show_details
@@ -91,6 +64,7 @@ class TerminalAnswers:
             Choice("Skip this question", "skip", key="n"),
             Choice("End the session", "quit", key="q"),
         ]
+        default_style = self.default_style or default_style
         while True:
             picked = self.prompter.select(
                 "practice.style", "How do you want to answer?", choices, default=default_style
@@ -245,7 +219,7 @@ class ScriptedAnswers:
         self._index = 0
         self._current: Mapping[str, Any] = {}
         self.base: Path | None = None  # audio paths are relative to the answers file
-        self.home: Path | None = None  # where the voice settings are (set by the session)
+        self.home: Path | None = None  # where the voice settings are (set by the command)
 
     @classmethod
     def parse(cls, text: str, origin: str) -> ScriptedAnswers:

@@ -9,6 +9,7 @@ import typer
 
 from prepcoach.cli.context import get_context
 from prepcoach.cli.options import JsonOption
+from prepcoach.cli.render import esc
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -116,8 +117,6 @@ def _session_detail(
 
         print_json({**asdict(session), "answers": [_answer_dict(a) for a in answers]})
         return
-    from rich.markup import escape
-
     console.print(
         f"[bold]Session {session.id}[/bold] [dim]{session.mode}, "
         f"{session.started_at[:16].replace('T', ' ')} UTC, {session.status}[/dim]",
@@ -128,14 +127,14 @@ def _session_detail(
         score = f"{answer.score}/100" if answer.score is not None else "-"
         rating = ratings.get(answer.rating or 0, "not rated")
         console.print(
-            f"\n[bold]{escape(answer.question_text)}[/bold]\n[dim]{answer.style}, "
+            f"\n[bold]{esc(answer.question_text)}[/bold]\n[dim]{answer.style}, "
             f"score {score}, {rating}[/dim]",
             highlight=False,
         )
         for key, text in answer.parts.items():
             if text:
                 label = "" if key in {"text", "notes"} else f"[cyan]{key.capitalize()}:[/cyan] "
-                console.print(f"  {label}{escape(text)}", highlight=False)
+                console.print(f"  {label}{esc(text)}", highlight=False)
         if "delivery" in answer.feedback:  # --- voice: a spoken answer
             from prepcoach.cli.practice.voice import delivery_line
 
@@ -144,7 +143,7 @@ def _session_detail(
         for finding in answer.feedback.get("findings", []):
             if finding.get("severity") != "good":
                 console.print(
-                    f"  [yellow]![/yellow] {escape(finding.get('message', ''))}", highlight=False
+                    f"  [yellow]![/yellow] {esc(finding.get('message', ''))}", highlight=False
                 )
 
 
@@ -157,9 +156,7 @@ def _question_history(console: Console, attempts: list[AnswerRecord], as_json: b
 
         print_json({"attempts": [_answer_dict(a) for a in attempts], "diff": diff})
         return
-    from rich.markup import escape
-
-    console.print(f"[bold]{escape(attempts[-1].question_text)}[/bold]", highlight=False)
+    console.print(f"[bold]{esc(attempts[-1].question_text)}[/bold]", highlight=False)
     previous: int | None = None
     for attempt in attempts:
         score = attempt.score
@@ -180,7 +177,7 @@ def _question_history(console: Console, attempts: list[AnswerRecord], as_json: b
         console.print("\n[bold]What changed since the previous attempt[/bold]")
         for line in diff:
             style = {"+": "green", "-": "red"}.get(line[:1], "dim")
-            console.print(f"[{style}]{escape(line)}[/{style}]", highlight=False)
+            console.print(f"[{style}]{esc(line)}[/{style}]", highlight=False)
 
 
 def stats(as_json: JsonOption = False) -> None:

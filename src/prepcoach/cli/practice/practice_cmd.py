@@ -11,23 +11,24 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from prepcoach.cli.context import get_context
 from prepcoach.cli.inputs import check_choice
+from prepcoach.cli.render import esc
 
 if TYPE_CHECKING:
     from prepcoach.cli.context import AppContext
-    from prepcoach.cli.practice.answers import AnswerSource
     from prepcoach.content.library import ContentLibrary
     from prepcoach.content.model import Question
-    from prepcoach.practice.feedback import Feedback, FeedbackContext
-    from prepcoach.practice.plan import Filters, PlannedQuestion
+    from prepcoach.practice.feedback import Feedback
+    from prepcoach.practice.plan import Filters, History, PlannedQuestion
+    from prepcoach.practice.session import AnswerSource, Rated, Summary
     from prepcoach.practice.store import SessionRecord
+    from prepcoach.voice.delivery import Delivery
 
 
 def practice(
@@ -117,12 +118,15 @@ def practice(
     if isinstance(source, ScriptedAnswers):
         source.home = ctx.home
 
-    run = PracticeRun(ctx, library, source, as_json=as_json)
+    # the session's core loads the database and the scheduler: only when practising
+    from prepcoach.practice.session import PracticeRun
+
+    view = PracticeView(ctx, as_json=as_json)
     if speak and source.interactive:
         from prepcoach.cli.practice.voice import Speaker
 
-        run.speak = Speaker(ctx.console)
-    run.preferred_style = "aloud" if audio is not None else None
+        view.speak = Speaker(ctx.console)
+    run = PracticeRun(ctx.store(), library, source, view, home=ctx.home)
     session = run.open_session(
         mode=mode,
         filters=filters,
@@ -158,6 +162,7 @@ def _terminal_source(
     from prepcoach.cli.practice.answers import TerminalAnswers
     from prepcoach.cli.practice.voice import AloudInTerminal
     from prepcoach.cli.prompts import make_prompter
+    from prepcoach.practice.session import story_starts
 
     prompter = make_prompter(hint="Use --answers FILE.yaml to practise without a terminal.")
     if not prompter.interactive:
@@ -166,9 +171,10 @@ def _terminal_source(
         prompter,
         ctx.console,
         show_details=lambda q: _print_details(ctx, library, q),
-        story_starts=lambda q: _story_starts(ctx, library, q),
+        story_starts=lambda q: story_starts(ctx.store(), library, q),
         edit_text=lambda q: _edit_answer(ctx, q),
         aloud=AloudInTerminal(prompter, ctx.console, ctx.home, audio),
+        default_style="aloud" if audio is not None else None,
     )
 
 
@@ -192,167 +198,31 @@ def _print_details(ctx: AppContext, library: ContentLibrary, question: Question)
     print_question(question, library)
 
 
-def _story_starts(
-    ctx: AppContext, library: ContentLibrary, question: Question
-) -> list[tuple[str, str, dict[str, str]]]:
-    """Stories from the bank that suit the question: (id, title, parts) for a STAR start."""
-    from prepcoach.stories import store as story_store
-    from prepcoach.stories.core import match_stories
+class PracticeView:
+    """What a practice session shows in the terminal (nothing but the summary with --json)."""
 
-    stories = story_store.list_stories(ctx.store())
-    if not stories:
-        return []
-    names = {c.id: c.name for c in library.competencies.values()}
-    ranked = match_stories(stories, question.text, question.competencies, competency_names=names)[
-        :3
-    ]
-    return [(m.story.id, m.story.title, dict(m.story.parts)) for m in ranked]
-
-
-class PracticeRun:
-    """One practice session, from the first question to the summary."""
-
-    def __init__(
-        self,
-        ctx: AppContext,
-        library: ContentLibrary,
-        source: AnswerSource,
-        *,
-        as_json: bool = False,
-    ) -> None:
+    def __init__(self, ctx: AppContext, *, as_json: bool = False) -> None:
         self.ctx = ctx
-        self.library = library
-        self.source = source
-        self.store = ctx.store()
         self.console = ctx.console
         self.as_json = as_json
-        self.results: list[dict[str, Any]] = []
-        self.feedback_context: FeedbackContext | None = None
-        self.interview_label: str | None = None
         self.speak: Callable[[str], None] | None = None  # --speak
-        self.preferred_style: str | None = None  # "aloud" with --audio
 
-    # ------------------------------------------------------------------ 1. the session
-    def open_session(
-        self,
-        *,
-        mode: str | None,
-        filters: Filters,
-        count: int,
-        format_id: str | None,
-        interview: str | None,
-        resume: bool,
-        menu: bool,
-    ) -> SessionRecord:
-        from prepcoach.practice import store as ps
-        from prepcoach.practice.plan import History, default_mode, plan_session
+    def confirm_resume(self, unfinished: SessionRecord) -> bool:
+        from prepcoach.cli.prompts import make_prompter
 
-        unfinished = ps.unfinished_session(self.store)
-        if resume:
-            if unfinished is None:
-                from prepcoach.kernel.errors import PrepError
-
-                raise PrepError(
-                    "there is no unfinished session to resume; start one with 'prep practice'"
-                )
-            return self._resume(unfinished)
-        if unfinished is not None and unfinished.answered and self.source.interactive:
-            from prepcoach.cli.prompts import make_prompter
-
-            when = unfinished.started_at[:16].replace("T", " ")
-            if make_prompter().confirm(
+        when = unfinished.started_at[:16].replace("T", " ")
+        return bool(
+            make_prompter().confirm(
                 "practice.resume",
                 f"You have an unfinished session from {when} UTC "
                 f"({unfinished.answered} of {len(unfinished.planned)} answered). Resume it?",
                 default=True,
-            ):
-                return self._resume(unfinished)
-        interview_id = self._interview(interview)
-        history = History(
-            due=ps.due_question_ids(self.store),
-            weak=ps.weak_question_ids(self.store),
-            practised=ps.practised_ids(self.store),
-        )
-        scripted_ids = getattr(self.source, "question_ids", None)
-        if scripted_ids and not mode:
-            for qid in scripted_ids:
-                self.library.question(qid)
-            chosen_mode = "scripted"
-            plan = [{"question_id": q, "reason": "new", "step": None} for q in scripted_ids]
-        else:
-            if menu and self.source.interactive:
-                mode, format_id, filters = self._menu(history, filters)
-            chosen_mode = mode or default_mode(history)
-            seed = len(ps.session_ids(self.store))
-            planned = plan_session(
-                self.library,
-                chosen_mode,  # type: ignore[arg-type]
-                filters,
-                history,
-                count=count,
-                format_id=format_id,
-                seed=seed,
             )
-            plan = [p.as_dict() for p in planned]
-        options = {"filters": filters.as_dict(), "count": count, "format": format_id}
-        session_id = ps.start_session(
-            self.store, mode=chosen_mode, planned=plan, options=options, interview_id=interview_id
         )
-        session = ps.get_session(self.store, session_id)
-        assert session is not None
-        due, _ = ps.upcoming_due(self.store)
-        self._say(
-            f"[bold]Practice[/bold]: {chosen_mode}, {len(plan)} question(s)"
-            f" [dim]({filters.describe()}; {due} due for review)[/dim]"
-        )
-        if self.interview_label:
-            self._say(f"[dim]Feedback is tailored to {self.interview_label}.[/dim]")
-        return session
 
-    def _resume(self, session: SessionRecord) -> SessionRecord:
-        from prepcoach.practice import store as ps
-
-        ps.resume_session(self.store, session.id)
-        self._interview(None, session.interview_id)
-        self._say(
-            f"[bold]Resuming[/bold] the {session.mode} session from "
-            f"{session.started_at[:16].replace('T', ' ')} UTC: "
-            f"{len(session.planned) - session.answered} question(s) left."
-        )
-        return session
-
-    def _interview(self, reference: str | None, interview_id: str | None = None) -> str | None:
-        """Resolve --interview and prepare what feedback can check against: the company,
-        role, research, salary range and first-round notes (see `kit.feedback_extras`)."""
-        from prepcoach.interviews import store as interview_store
-        from prepcoach.kernel.errors import NotFoundError
-        from prepcoach.kit.core import feedback_extras
-        from prepcoach.practice.feedback import FeedbackContext
-
-        if reference is None and interview_id is None:
-            # No --interview: tailor to the interview being prepared for, if there is one.
-            try:
-                found = interview_store.find_interview(self.store, None)
-            except NotFoundError:
-                return None
-        else:
-            found = (
-                interview_store.find_interview(self.store, reference)
-                if reference is not None
-                else interview_store.get_interview(self.store, interview_id or "")
-            )
-        self.interview_label = found.label()
-        research, salary_range, notes = feedback_extras(self.store, found)
-        self.feedback_context = FeedbackContext(
-            company=found.company,
-            role=found.role or None,
-            research_terms=research,
-            salary_range=salary_range,
-            first_interview_notes=notes,
-        )
-        return found.id
-
-    def _menu(self, history: Any, filters: Filters) -> tuple[str, str | None, Filters]:
+    def choose_plan(
+        self, history: History, filters: Filters, library: ContentLibrary
+    ) -> tuple[str, str | None, Filters]:
         from dataclasses import replace
 
         from prepcoach.cli.prompts import Choice, make_prompter
@@ -374,133 +244,55 @@ class PracticeRun:
         if picked == "mock":
             formats = [
                 Choice(f"{f.title} ({f.minutes} min)", f.id, description=f.description)
-                for f in self.library.formats.values()
+                for f in library.formats.values()
             ]
             chosen = prompter.select("practice.format", "Which interview?", formats)
             return "mock", str(chosen), filters
         if picked == "competency":
-            comps = [Choice(c.name, c.id) for c in self.library.competencies.values()]
+            comps = [Choice(c.name, c.id) for c in library.competencies.values()]
             chosen = prompter.select("practice.competency", "Which competency?", comps)
             return "quick", None, replace(filters, competency=str(chosen))
         return str(picked), None, filters
 
-    # ------------------------------------------------------------------ 2. the questions
-    def run(self, session: SessionRecord) -> None:
-        from prepcoach.practice import store as ps
-        from prepcoach.practice.plan import CANDIDATE_QUESTIONS, PlannedQuestion
+    def started(self, mode: str, planned: int, filters: Filters, due: int) -> None:
+        self._say(
+            f"[bold]Practice[/bold]: {mode}, {planned} question(s)"
+            f" [dim]({filters.describe()}; {due} due for review)[/dim]"
+        )
 
-        answered = [a.question_id for a in ps.session_answers(self.store, session.id)]
-        plan = [PlannedQuestion.from_dict(p) for p in session.planned]
-        todo = list(plan)
-        for qid in answered:  # resume: drop what was answered, once per answer
-            match = next((p for p in todo if p.question_id == qid), None)
-            if match is not None:
-                todo.remove(match)
-        status = "finished"
-        try:
-            for index, item in enumerate(todo, start=len(plan) - len(todo) + 1):
-                self._say(self._heading(item, index, len(plan)))
-                if item.question_id == CANDIDATE_QUESTIONS:
-                    self._candidate_questions(session)
-                    continue
-                if not self._ask(session, self.library.question(item.question_id)):
-                    status = "interrupted"
-                    break
-        except KeyboardInterrupt:
-            status = "interrupted"
-            self._say("\n[yellow]Stopped.[/yellow] Your answers so far are saved.")
-        ps.end_session(self.store, session.id, status)
-        self._summary(session, status)
+    def tailored_to(self, label: str) -> None:
+        self._say(f"[dim]Feedback is tailored to {label}.[/dim]")
 
-    def _heading(self, item: PlannedQuestion, index: int, total: int) -> str:
+    def resumed(self, session: SessionRecord) -> None:
+        self._say(
+            f"[bold]Resuming[/bold] the {session.mode} session from "
+            f"{session.started_at[:16].replace('T', ' ')} UTC: "
+            f"{len(session.planned) - session.answered} question(s) left."
+        )
+
+    def heading(self, item: PlannedQuestion, index: int, total: int) -> None:
         step = f" · {item.step}" if item.step else ""
-        return f"\n[bold cyan]Question {index} of {total}[/bold cyan][dim]{step}[/dim]"
+        self._say(f"\n[bold cyan]Question {index} of {total}[/bold cyan][dim]{step}[/dim]")
 
-    def _ask(self, session: SessionRecord, question: Question) -> bool:
-        """One question, start to finish. False when the user ends the session."""
-        from rich.markup import escape
-
-        from prepcoach.practice import store as ps
-
+    def question(self, question: Question) -> None:
         minutes = f"{question.target_seconds // 60}:{question.target_seconds % 60:02d}"
-        self._say(f"[bold]{escape(question.text)}[/bold]")
+        self._say(f"[bold]{esc(question.text)}[/bold]")
         self._say(
             f"[dim]{question.category} · {', '.join(question.stages)} round · "
             f"aim for about {minutes}[/dim]"
         )
         if self.speak is not None:
             self.speak(question.text)
-        default = "star" if question.answer_format == "star" else "free"
-        default = self.preferred_style or default
-        style = self.source.choose(question, default)
-        if style == "quit":
-            return False
-        if style == "skip":
-            return True
-        template = self.library.star_template_for(question) if style == "star" else None
-        given = self.source.answer(question, style, template)
-        feedback = self._feedback(question, given, template)
-        answer_id = ps.save_answer(
-            self.store,
-            session_id=session.id,
-            question_id=question.id,
-            question_text=question.text,
-            style=given.style,
-            parts=given.parts,
-            seconds=given.seconds,
-            part_seconds=given.part_seconds,
-            score=feedback.score if feedback else None,
-            feedback={**_feedback_dict(feedback), **(given.voice.stored() if given.voice else {})},
-            story_id=given.story_id,
-        )
-        if self.source.interactive:
-            from prepcoach.store import drafts
 
-            drafts.discard_draft(self.ctx.home, "answer", question.id)
-        if feedback is not None:
-            self._show_feedback(feedback)
-        recording = self._voice(answer_id, session, question, given)
-        self._rate(answer_id, question, feedback)
-        if given.voice is not None:  # --- voice: delivery in the JSON, apart from feedback
-            from prepcoach.cli.practice.voice import result_fields
-
-            self.results[-1].update(result_fields(given.voice, recording))
-        return True
-
-    def _voice(
-        self, answer_id: str, session: SessionRecord, question: Question, given: Any
-    ) -> str | None:
-        """A spoken answer: keep its recording, show its delivery. The recording's id."""
-        if given.voice is None:
-            return None
-        from prepcoach.cli.practice.voice import keep, show_delivery
-
-        recording = keep(self.ctx.home, answer_id, given.voice, question, session.id)
+    def delivery(self, delivery: Delivery) -> None:
         if not self.as_json:
-            show_delivery(self.console, given.voice.delivery)
-        return recording
+            from prepcoach.cli.practice.voice import show_delivery
 
-    def _feedback(self, question: Question, given: Any, template: Any) -> Feedback | None:
-        from prepcoach.practice.feedback import Answer, analyse
+            show_delivery(self.console, delivery)
 
-        # Typing time says nothing about speaking time: written answers are judged by their
-        # words (at a speaking pace); only an answer given aloud is judged by the clock.
-        spoken = given.style == "aloud"
-        answer = Answer(
-            parts=given.parts,
-            seconds=given.seconds if spoken else None,
-            part_seconds=given.part_seconds if spoken else {},
-            spoken=spoken and given.voice is None,  # a transcript is judged like typed text
-        )
-        if template is None and question.answer_format == "star":
-            template = self.library.star_template_for(question)
-        return analyse(question, answer, template, self.feedback_context)
-
-    def _show_feedback(self, feedback: Feedback) -> None:
+    def feedback(self, feedback: Feedback) -> None:
         if self.as_json:
             return
-        from rich.markup import escape
-
         from prepcoach.cli.practice.answers import _clock
 
         colour = "green" if feedback.score >= 75 else "yellow" if feedback.score >= 50 else "red"
@@ -510,82 +302,46 @@ class PracticeRun:
         )
         marks = {"good": "[green]✓[/green]", "tip": "[cyan]•[/cyan]", "warn": "[yellow]![/yellow]"}
         for finding in feedback.findings:
-            self._say(f" {marks.get(finding.severity, '•')} {escape(finding.message)}")
+            self._say(f" {marks.get(finding.severity, '•')} {esc(finding.message)}")
             if finding.severity != "good" and finding.tip:
-                self._say(f"   [dim]→ {escape(finding.tip)}[/dim]")
+                self._say(f"   [dim]→ {esc(finding.tip)}[/dim]")
 
-    def _rate(self, answer_id: str, question: Question, feedback: Feedback | None) -> None:
+    def rated(self, rated: Rated) -> None:
         from prepcoach.practice import scheduling
-        from prepcoach.practice import store as ps
 
-        given = self.source.rate(question, feedback)
-        rating = scheduling.nudged_rating(given, feedback.score if feedback else None)
-        review = scheduling.review(ps.card_json(self.store, question.id), rating)
-        ps.rate_answer(self.store, answer_id, question.id, review)
         note = (
-            f" (you said {given.label}; the score of {feedback.score} tempered it)"
-            if (rating != given and feedback is not None)
+            f" (you said {rated.given.label}; the score of {rated.score} tempered it)"
+            if (rated.rating != rated.given and rated.score is not None)
             else ""
         )
-        when = scheduling.describe_interval(review.due)
-        self._say(f"[dim]Rated {rating.label}{note}. It comes back {when}.[/dim]")
-        self.results.append(
-            {
-                "question_id": question.id,
-                "question": question.text,
-                "score": feedback.score if feedback else None,
-                "rating": rating.label.lower(),
-                "due": review.due.isoformat(timespec="seconds"),
-                "feedback": _feedback_dict(feedback),
-            }
-        )
+        when = scheduling.describe_interval(rated.due)
+        self._say(f"[dim]Rated {rated.rating.label}{note}. It comes back {when}.[/dim]")
 
-    def _candidate_questions(self, session: SessionRecord) -> None:
-        from prepcoach.practice import store as ps
-
+    def candidate_questions(self) -> None:
         self._say("[bold]Do you have any questions for us?[/bold]")
-        stage = None
-        candidates = [
-            q for q in self.library.ask_questions.values() if stage is None or stage in q.stages
-        ]
-        from prepcoach.kit.core import shortlist_first
 
-        candidates, note = shortlist_first(self.store, session.interview_id, candidates)
-        shortlisted: list[str] = []
-        if note:
-            self._say(f"[dim]{note}[/dim]")
-            from prepcoach.kit import shortlist_store as shortlists
+    def shortlist_note(self, note: str) -> None:
+        self._say(f"[dim]{note}[/dim]")
 
-            interview_id = session.interview_id or ""
-            shortlisted = [
-                e.ask_question_id for e in shortlists.get_shortlist(self.store, interview_id)
-            ]
-        picked = self.source.pick_ask_questions(candidates, shortlisted)
-        texts = [self.library.ask_questions[p].text for p in picked]
-        ps.save_answer(
-            self.store,
-            session_id=session.id,
-            question_id="candidate-questions",
-            question_text="Do you have any questions for us?",
-            style="ask",
-            parts={"asked": "\n".join(texts)},
-            seconds=None,
-        )
-        if not picked:
+    def asked(self, texts: list[str]) -> None:
+        if not texts:
             self._say(
                 "[yellow]![/yellow] Always have two or three ready: not asking any can read as "
                 "a lack of interest."
             )
         for text in texts:
             self._say(f" • {text}")
-        self.results.append({"question_id": "candidate-questions", "asked": picked})
 
-    # ------------------------------------------------------------------ 3. the summary
-    def _summary(self, session: SessionRecord, status: str) -> None:
+    def stopped(self) -> None:
+        self._say("\n[yellow]Stopped.[/yellow] Your answers so far are saved.")
+
+    # ------------------------------------------------------------------ the summary
+    def summary(self, summary: Summary) -> None:
+        from datetime import datetime
+
         from prepcoach.practice import scheduling
-        from prepcoach.practice import store as ps
 
-        due, next_due = ps.upcoming_due(self.store)
+        session, due, next_due = summary.session, summary.due_now, summary.next_due
         if self.as_json:
             from prepcoach.cli.render import print_json
 
@@ -593,14 +349,14 @@ class PracticeRun:
                 {
                     "session": session.id,
                     "mode": session.mode,
-                    "status": status,
-                    "answers": self.results,
+                    "status": summary.status,
+                    "answers": summary.results,
                     "due_now": due,
                     "next_due": next_due,
                 }
             )
             return
-        scored = [r for r in self.results if r.get("score") is not None]
+        scored = [r for r in summary.results if r.get("score") is not None]
         self._say("")
         if scored:
             from rich.table import Table
@@ -611,19 +367,15 @@ class PracticeRun:
             table.add_column("rating")
             table.add_column("back")
             for r in scored:
-                from datetime import datetime
-
                 when = scheduling.describe_interval(datetime.fromisoformat(r["due"]))
                 table.add_row(r["question"], str(r["score"]), r["rating"].capitalize(), when)
             self.console.print(table)
         else:
             self._say("No answers rated in this session.")
-        if status == "interrupted":
+        if summary.status == "interrupted":
             self._say("Continue where you left off with: [bold]prep practice --resume[/bold]")
         upcoming = ""
         if next_due:
-            from datetime import datetime
-
             upcoming = (
                 f"; next one {scheduling.describe_interval(datetime.fromisoformat(next_due))}"
             )
@@ -632,12 +384,3 @@ class PracticeRun:
     def _say(self, text: str) -> None:
         if not self.as_json:
             self.console.print(text, highlight=False)
-
-
-def _feedback_dict(feedback: Feedback | None) -> dict[str, Any]:
-    if feedback is None:
-        return {}
-    data = asdict(feedback)
-    data["parts_detected"] = dict(feedback.parts_detected)
-    data["fillers"] = dict(feedback.fillers)
-    return data

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,45 +17,20 @@ from prepcoach.kernel.errors import PrepError
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from prepcoach.cli.practice.answers import GivenAnswer
     from prepcoach.cli.prompts import Prompter
     from prepcoach.content.model import Question
+    from prepcoach.practice.session import GivenAnswer
     from prepcoach.voice.audio import Audio
     from prepcoach.voice.delivery import Delivery
     from prepcoach.voice.record import Recorder
-    from prepcoach.voice.spoken import Spoken
+    from prepcoach.voice.spoken import Spoken, SpokenAnswer
 
 # Keys that mark the start of a STAR part while recording.
 PART_KEYS = {"s": "situation", "t": "task", "a": "action", "r": "result", "l": "reflection"}
 
 
-@dataclass(slots=True)
-class VoiceTake:
-    """A spoken answer as the session keeps it."""
-
-    spoken: Spoken
-    text: str  # the transcript that is judged (perhaps corrected)
-    edited: bool
-    source: str  # "microphone" or the file's path
-    delivery: Delivery = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.delivery = self.spoken.delivery(self.text)
-
-    def stored(self) -> dict[str, Any]:
-        """Added to the answer's stored feedback."""
-        return {
-            "delivery": self.delivery.as_dict(),
-            "transcript": {
-                "engine": self.spoken.transcript.engine,
-                "heard": self.spoken.transcript.text,
-                "edited": self.edited,
-            },
-        }
-
-
-def given_answer(take: VoiceTake) -> GivenAnswer:
-    from prepcoach.cli.practice.answers import GivenAnswer
+def given_answer(take: SpokenAnswer) -> GivenAnswer:
+    from prepcoach.practice.session import GivenAnswer
 
     return GivenAnswer(
         "aloud",
@@ -103,7 +77,9 @@ def scripted_take(
                          str(text) if text else None)  # fmt: skip
     except VoiceError as error:
         raise PrepError(f"{where}: {error}") from None
-    take = VoiceTake(spoken, spoken.transcript.text, edited=bool(text), source=str(path))
+    from prepcoach.voice.spoken import SpokenAnswer
+
+    take = SpokenAnswer(spoken, spoken.transcript.text, edited=bool(text), source=str(path))
     if not take.text and not spoken.segments:
         raise PrepError(f"{where}: no speech found in {path.name}")
     return given_answer(take)
@@ -151,7 +127,9 @@ class AloudInTerminal:
         self._say("[dim]Listening to it (talk, pauses, a transcript)...[/dim]")
         spoken = _listen(audio, self.home, marks, None)
         text, edited = self._review(question, spoken)
-        return given_answer(VoiceTake(spoken, text, edited, source))
+        from prepcoach.voice.spoken import SpokenAnswer
+
+        return given_answer(SpokenAnswer(spoken, text, edited, source))
 
     def _review(self, question: Question, spoken: Spoken) -> tuple[str, bool]:
         """Show the transcript; the user keeps it or corrects it in the editor."""
@@ -316,26 +294,6 @@ class _KeyReader:
 
 
 # ---------------------------------------------------------------------------- the session
-
-
-def keep(home: Path, answer_id: str, take: VoiceTake, question: Question, session_id: str) -> str:
-    """Keep the recording in the home; its id (the answer's)."""
-    from prepcoach.voice import recordings
-
-    recordings.save(
-        home,
-        answer_id,
-        take.spoken.audio,
-        question_id=question.id,
-        question_text=question.text,
-        session_id=session_id,
-    )
-    return answer_id
-
-
-def result_fields(take: VoiceTake, recording_id: str | None) -> dict[str, Any]:
-    """Added to the answer in `prep practice --json`."""
-    return {**take.stored(), "recording": recording_id}
 
 
 def show_delivery(console: Console, delivery: Delivery) -> None:

@@ -9,6 +9,7 @@ import typer
 
 from prepcoach.cli.context import get_context
 from prepcoach.cli.options import AnswersOption, JsonOption
+from prepcoach.cli.render import esc
 
 if TYPE_CHECKING:
     from prepcoach.profile.core import Profile
@@ -56,11 +57,11 @@ def _show(current: Profile) -> None:
     grid.add_column(style="dim", no_wrap=True)
     grid.add_column()
     empty = "[dim]-[/dim]"
-    grid.add_row("name", _esc(current.name) or empty)
-    grid.add_row("email", _esc(current.email) or empty)
-    grid.add_row("phone", _esc(current.phone) or empty)
-    grid.add_row("links", "\n".join(_esc(link) for link in current.links) or empty)
-    signature = _esc(current.signature_text())
+    grid.add_row("name", esc(current.name) or empty)
+    grid.add_row("email", esc(current.email) or empty)
+    grid.add_row("phone", esc(current.phone) or empty)
+    grid.add_row("links", "\n".join(esc(link) for link in current.links) or empty)
+    signature = esc(current.signature_text())
     grid.add_row("signature", signature + ("" if current.signature else "  [dim](default)[/dim]"))
     console.print(grid)
 
@@ -174,9 +175,3 @@ def edit(answers: AnswersOption = None) -> None:
     )
     ctx.console.print("Saved your profile.")
     _show(saved)
-
-
-def _esc(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)

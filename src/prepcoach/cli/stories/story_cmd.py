@@ -9,6 +9,7 @@ import typer
 
 from prepcoach.cli.context import get_context
 from prepcoach.cli.options import AnswersOption, JsonOption, YesOption
+from prepcoach.cli.render import esc
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -147,7 +148,7 @@ def add(
 
         discard_draft(ctx.home, "story", "new")
     ctx.console.print(
-        f"Saved story [cyan]{saved.id}[/cyan] '{_esc(saved.title)}' "
+        f"Saved story [cyan]{saved.id}[/cyan] '{esc(saved.title)}' "
         f"({', '.join(saved.competencies)}): {_length(saved)}",
         highlight=False,
     )
@@ -187,7 +188,7 @@ def _add_many(
         saved = [store_st.add_story(store, s) for s in ready]
     for story in saved:
         ctx.console.print(
-            f"Saved story [cyan]{story.id}[/cyan] '{_esc(story.title)}'", highlight=False
+            f"Saved story [cyan]{story.id}[/cyan] '{esc(story.title)}'", highlight=False
         )
 
 
@@ -303,7 +304,7 @@ def _ask_story(
             continue
         if ask.interactive:
             console.print(
-                f"\n[bold]{part.label}[/bold]  [dim]{_esc(part.hint)}[/dim]", highlight=False
+                f"\n[bold]{part.label}[/bold]  [dim]{esc(part.hint)}[/dim]", highlight=False
             )
         text = ask.text(
             f"story.{part.key}",
@@ -412,9 +413,9 @@ def list_stories(
             origin += f" (for {companies.get(story.interview_id, story.interview_id)})"
         table.add_row(
             story.id,
-            _esc(story.title),
+            esc(story.title),
             ", ".join(story.competencies),
-            _esc(origin.strip()),
+            esc(origin.strip()),
             str(story.word_count()),
             str(uses.get(story.id, 0)),
         )
@@ -444,24 +445,24 @@ def show(story_ref: StoryArgument, as_json: JsonOption = False) -> None:
         return
     library = ctx.library()
     console = ctx.console
-    console.print(f"[cyan]{story.id}[/cyan]  [bold]{_esc(story.title)}[/bold]", highlight=False)
+    console.print(f"[cyan]{story.id}[/cyan]  [bold]{esc(story.title)}[/bold]", highlight=False)
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="dim", no_wrap=True)
     grid.add_column()
     names = [
         library.competencies[c].name if c in library.competencies else c for c in story.competencies
     ]
-    grid.add_row("competencies", _esc(", ".join(names)))
+    grid.add_row("competencies", esc(", ".join(names)))
     template = library.star_templates.get(story.template_id)
-    grid.add_row("template", _esc(template.title if template else story.template_id))
+    grid.add_row("template", esc(template.title if template else story.template_id))
     if story.interview_id:
         try:
             linked = store_iv.get_interview(store, story.interview_id)
-            grid.add_row("interview", f"{linked.id} {_esc(linked.label())}")
+            grid.add_row("interview", f"{linked.id} {esc(linked.label())}")
         except Exception:  # noqa: BLE001 - a dangling link only loses the label
             grid.add_row("interview", story.interview_id)
     if story.employer:
-        grid.add_row("employer", _esc(story.employer))
+        grid.add_row("employer", esc(story.employer))
     grid.add_row("length", _length(story))
     grid.add_row("practice", f"used in {uses} answer(s)")
     console.print(grid)
@@ -528,7 +529,7 @@ def edit(story_ref: StoryArgument) -> None:
             store, replace(parsed, id=story.id), expected_updated_at=story.updated_at
         )
     ctx.console.print(
-        f"Saved story [cyan]{saved.id}[/cyan] '{_esc(saved.title)}': {_length(saved)}",
+        f"Saved story [cyan]{saved.id}[/cyan] '{esc(saved.title)}': {_length(saved)}",
         highlight=False,
     )
 
@@ -603,7 +604,7 @@ def remove(story_ref: StoryArgument, yes: YesOption = False) -> None:
         )
     store_st.delete_story(store, story.id)
     ctx.console.print(
-        f"Deleted story [cyan]{story.id}[/cyan] '{_esc(story.title)}'{_esc(note)}",
+        f"Deleted story [cyan]{story.id}[/cyan] '{esc(story.title)}'{esc(note)}",
         highlight=False,
     )
 
@@ -682,13 +683,13 @@ def coverage_cmd(as_json: JsonOption = False) -> None:
     console.print(table)
     for number, story in enumerate(stories, 1):
         console.print(
-            f"  {number:>2}  [cyan]{story.id}[/cyan]  {_esc(story.title)}", highlight=False
+            f"  {number:>2}  [cyan]{story.id}[/cyan]  {esc(story.title)}", highlight=False
         )
     console.print()
     if report.ready:
         titles = {s.id: s.title for s in stories}
         chosen = ", ".join(
-            f"'{_esc(titles[sid])}' ({_competency_name(library, tag)})"
+            f"'{esc(titles[sid])}' ({_competency_name(library, tag)})"
             for sid, tag in list(report.distinct.items())[: core.READY_STORIES]
         )
         console.print(
@@ -710,7 +711,7 @@ def coverage_cmd(as_json: JsonOption = False) -> None:
     for story_id in report.overused:
         story = next(s for s in stories if s.id == story_id)
         console.print(
-            f"[yellow]Overused[/yellow]: {story.id} '{_esc(story.title)}' carries "
+            f"[yellow]Overused[/yellow]: {story.id} '{esc(story.title)}' carries "
             f"{report.uses[story_id]} of {sum(report.uses.values())} practice answers; "
             "interviewers notice the same story twice, so prepare another for those questions.",
             highlight=False,
@@ -771,10 +772,10 @@ def match(
         )
         return
     console = ctx.console
-    console.print(f"[bold]{_esc(text)}[/bold]", highlight=False)
+    console.print(f"[bold]{esc(text)}[/bold]", highlight=False)
     if source and source != question.strip():
         console.print(
-            f"[dim]closest bank question: {source} ({_esc(library.questions[source].text)})[/dim]",
+            f"[dim]closest bank question: {source} ({esc(library.questions[source].text)})[/dim]",
             highlight=False,
         )
     if source:
@@ -803,7 +804,7 @@ def match(
             str(number),
             f"{m.score:.0f}",
             m.story.id,
-            _esc(m.story.title),
+            esc(m.story.title),
             ", ".join(names.get(c, c) for c in m.shared) or "-",
             f"{m.text_score:.0f}",
             str(m.uses),
@@ -854,9 +855,3 @@ def _length(story: StarStory) -> str:
     words = story.word_count()
     seconds = round(words * 60 / WORDS_PER_MINUTE)
     return f"{words} words, about {seconds // 60}:{seconds % 60:02d} spoken"
-
-
-def _esc(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
