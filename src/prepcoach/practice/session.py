@@ -307,10 +307,9 @@ class PracticeRun:
             self.view.feedback(feedback)
         if given.voice is not None:  # --- voice: keep the recording, show the delivery
             self._spoken(answer_id, session, question, given.voice)
-            self._rate(answer_id, question, feedback)
-            self.results[-1].update({**given.voice.stored(), "recording": answer_id})
-            return True
         self._rate(answer_id, question, feedback)
+        if given.voice is not None:  # the delivery in --json, apart from the feedback
+            self.results[-1].update({**given.voice.stored(), "recording": answer_id})
         return True
 
     def _spoken(
