@@ -148,3 +148,27 @@ def test_an_answers_file_naming_a_missing_recording_says_which(tmp_path: Path) -
     answers.write_text("answers:\n  - audio: gone.wav\n")
     code, _, err = run("practice", "--answers", str(answers), "--count", "1")
     assert code == 1 and "a.yaml: answer 1: audio file not found" in err
+
+
+def test_without_the_voice_extra_audio_says_how_to_get_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib.util
+    import wave
+
+    path = tmp_path / "answer.wav"
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(16000)
+        out.writeframes(b"\x00\x01" * 16000)
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "webrtcvad" else real(name)
+    )
+    code, _, err = run("practice", "--audio", str(path), "--json")
+    assert code == 1
+    assert err.strip() == (
+        "Error: answering from a recording needs the voice extra (webrtcvad missing): "
+        "pip install 'prepcoach[voice]'"
+    )

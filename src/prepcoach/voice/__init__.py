@@ -27,3 +27,18 @@ class VoiceError(PrepError):
 
 class VoiceUnavailable(PrepError):
     """A package, system library or device that voice features need is missing."""
+
+
+def require_extra(what: str = "answering from a recording") -> None:
+    """Raise VoiceUnavailable, in one line, when the voice extra is not installed."""
+    import importlib.util
+
+    missing = [
+        name
+        for name in ("numpy", "webrtcvad", "pocketsphinx")
+        if not importlib.util.find_spec(name)
+    ]
+    if missing:
+        raise VoiceUnavailable(
+            f"{what} needs the voice extra ({', '.join(missing)} missing): {INSTALL_HINT}"
+        )

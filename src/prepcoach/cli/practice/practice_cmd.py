@@ -94,7 +94,8 @@ def practice(
     filters = Filters(category=category, competency=competency, role=role, stage=stage)
 
     source: AnswerSource
-    if audio is not None:  # --- voice: check the file before the session starts
+    if audio is not None:  # --- voice: check the file and the extra before the session starts
+        from prepcoach.voice import require_extra
         from prepcoach.voice.audio import check
 
         if answers is not None:
@@ -103,6 +104,7 @@ def practice(
                 param_hint="--audio",
             )
         check(audio)
+        require_extra()
     if answers is not None:
         source = _scripted_from(answers)
     elif audio is not None and not sys.stdin.isatty():
