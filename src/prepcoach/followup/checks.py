@@ -57,8 +57,10 @@ class Finding:
     recipient: str = ""  # whose draft, when there are several
 
 
+# Every repetition is bounded and stops at the next opening, so a line of "{{{{..." is read
+# once, not once per brace.
 PLACEHOLDER_RE = re.compile(
-    r"\{\{.*?\}\}|\{%.*?%\}|\{\{|\}\}"  # template syntax
+    r"\{\{(?:(?!\{\{)[^\n]){0,200}?\}\}|\{%(?:(?!\{%)[^\n]){0,200}?%\}|\{\{|\}\}"  # template syntax
     r"|\[[^\[\]\n]{2,40}\](?!\()"  # [Company Name], not a Markdown link
     r"|<<[^<>\n]{1,40}>>"
     r"|\b(?:TODO|TBD|XXX+|FIXME)\b"
