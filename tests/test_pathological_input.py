@@ -1,10 +1,11 @@
 """No input makes the text handling outside feedback slow: long runs of spaces, punctuation,
 brackets and repeated words cost time in proportion to their length.
 
-Each target runs on 10,000 and on 100,000 characters of the same run; linear work takes about
-ten times as long on the longer one, a quadratic pattern a hundred times. The machine may be
-shared, so the test checks that proportion (and a generous ceiling), and bench_input.py prints
-the absolute times against the 50 ms goal.
+Each target runs on 100,000 and on 400,000 characters of the same run (shorter strings fit in
+the processor's caches and would flatter the short run); linear work takes about four times
+as long on the longer one, a quadratic pattern sixteen times. The machine may be shared, so
+the test checks that proportion (and a generous ceiling), and bench_input.py prints the
+absolute times at 100,000 characters against the 50 ms goal.
 """
 
 from __future__ import annotations
@@ -52,12 +53,12 @@ def assert_linear(action: Callable[[str], object], unit: str, head: str, tail: s
         return head + unit * (size // len(unit)) + tail
 
     _quietly(action, text(1_000))  # imports and caches out of the way
-    short = min(_quietly(action, text(10_000)) for _ in range(3))
-    long = min(_quietly(action, text(100_000)) for _ in range(3))
-    assert long < 2.0, f"{long:.2f} s on 100,000 characters of {unit!r}"
-    assert long < 0.05 or long < 30 * short + 0.03, (
-        f"{long * 1000:.0f} ms on 100,000 characters of {unit!r} against "
-        f"{short * 1000:.1f} ms on 10,000: not linear"
+    short = min(_quietly(action, text(100_000)) for _ in range(3))
+    long = min(_quietly(action, text(400_000)) for _ in range(3))
+    assert long < 4.0, f"{long:.2f} s on 400,000 characters of {unit!r}"
+    assert long < 0.05 or long < 10 * short + 0.03, (
+        f"{long * 1000:.0f} ms on 400,000 characters of {unit!r} against "
+        f"{short * 1000:.1f} ms on 100,000: not linear"
     )
 
 
@@ -88,7 +89,9 @@ def targets(library: Any) -> dict[str, Callable[[str], object]]:
         "post-mortem competencies": lambda text: postmortem_match.likely_competencies(
             text, library
         ),
-        "follow-up placeholders": lambda text: list(followup_checks.PLACEHOLDER_RE.finditer(text)),
+        "follow-up placeholders": lambda text: sum(
+            1 for _ in followup_checks.PLACEHOLDER_RE.finditer(text)
+        ),
         "follow-up gaps": lambda text: [
             followup_checks.GAP_RE.search(line) for line in text.split("\n")
         ],
@@ -97,7 +100,7 @@ def targets(library: Any) -> dict[str, Callable[[str], object]]:
 
 
 @settings(
-    max_examples=25,
+    max_examples=10,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from prepcoach.followup.core import (
@@ -65,6 +66,7 @@ PLACEHOLDER_RE = re.compile(
     r"|<<[^<>\n]{1,40}>>"
     r"|\b(?:TODO|TBD|XXX+|FIXME)\b"
 )
+PLACEHOLDERS_SHOWN = 10  # per subject or body: enough to act on, never a flood
 GAP_RE = re.compile(r"[^\s\n] {2,}[^\s]|\s[,.;:!?](?:\s|$)|\(\s*\)|\"\s*\"|“\s*”")
 
 
@@ -92,7 +94,7 @@ def _check_one(draft: Draft, template: EmailTemplate) -> list[tuple[str, str]]:
     if not draft.subject.strip():
         found.append(("no-subject", "there is no subject; a clear subject gets the email opened"))
     for part, text in (("subject", draft.subject), ("body", draft.body)):
-        for match in PLACEHOLDER_RE.finditer(text):
+        for match in islice(PLACEHOLDER_RE.finditer(text), PLACEHOLDERS_SHOWN):
             found.append(("placeholder", f"a placeholder is left in the {part}: '{match.group()}'"))
     for name in template.required:
         if is_empty(draft.values.get(name)):
