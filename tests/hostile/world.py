@@ -64,7 +64,7 @@ def _database_rows(path: Path) -> str:
 
 
 def snapshot(root: Path) -> dict[str, Any]:
-    """Every entry under `root`: its type, mode and content (the database by its rows)."""
+    """Every entry under `root`: its type, mode, size and time (the database by its rows)."""
     found: dict[str, Any] = {}
     if not root.exists():
         return found
@@ -79,10 +79,8 @@ def snapshot(root: Path) -> dict[str, Any]:
                 found[relative] = ("db", info.st_mode, _database_rows(path))
             elif path.is_symlink():
                 found[relative] = ("link", os.readlink(path))
-            elif path.is_file() and info.st_size <= 1 << 20:
-                found[relative] = ("file", info.st_mode, hashlib.sha256(path.read_bytes()).digest())
-            else:
-                found[relative] = ("other", info.st_mode, info.st_size)
+            else:  # any write changes the size or the modification time
+                found[relative] = ("entry", info.st_mode, info.st_size, info.st_mtime_ns)
     return found
 
 

@@ -11,7 +11,7 @@ import typer
 from prepcoach.cli.context import get_context, load_content_checks
 from prepcoach.cli.inputs import check_choice, read_text
 from prepcoach.cli.render import error_text, esc, print_json
-from prepcoach.kernel.errors import PrepError
+from prepcoach.kernel.errors import ContentError, PrepError
 
 MARKDOWN_LIMIT = 5 * 1024 * 1024  # bytes in a Markdown list to import
 LISTED = 200  # kept and skipped lines listed after an import
@@ -173,7 +173,6 @@ def import_markdown(
     from prepcoach.content.markdown_import import parse_markdown_questions, slugify
     from prepcoach.content.yamlsource import dump_yaml
     from prepcoach.kernel import paths as app_paths
-    from prepcoach.kernel.errors import ContentError, PrepError
     from prepcoach.kernel.files import atomic_write, check_target, user_content_path
 
     ctx = get_context()
