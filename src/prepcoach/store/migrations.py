@@ -183,6 +183,15 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX practice_sessions_interview ON practice_sessions(interview_id);
         """,
     ),
+    Migration(
+        6,
+        "the target role in the profile and what a job posting asks for",
+        """
+        ALTER TABLE profile ADD COLUMN target_role TEXT NOT NULL DEFAULT '';
+        ALTER TABLE interviews ADD COLUMN posting TEXT NOT NULL DEFAULT '{}'
+            CHECK (json_valid(posting));
+        """,
+    ),
 )
 
 LATEST = MIGRATIONS[-1].version
