@@ -44,7 +44,11 @@ class TerminalAnswers:
         show_details: Callable[[Question], None],
         story_starts: Callable[[Question], list[tuple[str, str, dict[str, str]]]] | None = None,
         edit_text: Callable[[Question], str] | None = None,
+        aloud: Callable[[Question, float], GivenAnswer | None] | None = None,
+        default_style: str | None = None,
     ) -> None:
+        self.aloud = aloud  # records or takes --audio; None from it: use the stopwatch
+        self.default_style = default_style  # "aloud" with --audio
         self.prompter = prompter
         self.console = console
         self.show_details = show_details
@@ -61,6 +65,7 @@ class TerminalAnswers:
             Choice("Skip this question", "skip", key="n"),
             Choice("End the session", "quit", key="q"),
         ]
+        default_style = self.default_style or default_style
         while True:
             picked = self.prompter.select(
                 "practice.style", "How do you want to answer?", choices, default=default_style
@@ -80,7 +85,8 @@ class TerminalAnswers:
     def answer(self, question: Question, style: str, template: StarTemplate | None) -> GivenAnswer:
         target = float(question.target_seconds)
         if style == "aloud":
-            return self._aloud(target)
+            spoken = self.aloud(question, target) if self.aloud is not None else None
+            return spoken or self._aloud(target)
         if style == "star" and template is not None:
             return self._star(question, template, target)
         started = time.monotonic()
@@ -213,6 +219,9 @@ class ScriptedAnswers:
             text: "..."                 # free text (or `parts:` with situation/task/...)
             seconds: 95                 # optional; estimated from the words otherwise
             rating: good                # again, hard, good, easy or 1-4
+            audio: answer.wav           # a spoken answer (relative to this file); `text:`
+                                        # is then its corrected transcript, `marks:` maps
+                                        # STAR parts to the second each starts
             asks: [ask-id, ...]         # for the "questions for us" step of a mock
     """
 
@@ -223,6 +232,8 @@ class ScriptedAnswers:
         self.origin = origin
         self._index = 0
         self._current: Mapping[str, Any] = {}
+        self.base: Path | None = None  # audio paths are relative to the answers file
+        self.home: Path | None = None  # where the voice settings are (set by the command)
 
     @classmethod
     def parse(cls, text: str, origin: str) -> ScriptedAnswers:
@@ -246,7 +257,9 @@ class ScriptedAnswers:
 
         if not path.exists() and not path.is_symlink():
             raise PrepError(f"answers file not found: {path}")
-        return cls.parse(read_text(path, what="answers file"), str(path))
+        answers = cls.parse(read_text(path, what="answers file"), str(path))
+        answers.base = path.parent
+        return answers
 
     @property
     def question_ids(self) -> list[str] | None:
@@ -274,7 +287,10 @@ class ScriptedAnswers:
         if self._current.get("skip"):
             self._index += 1
             return "skip"
-        style = str(self._current.get("style") or ("star" if "parts" in self._current else "free"))
+        guessed = "star" if "parts" in self._current else "free"
+        if "audio" in self._current:
+            guessed = "aloud"
+        style = str(self._current.get("style") or guessed)
         if style not in (*STYLES, "quit"):
             raise PrepError(
                 f"{self.origin}: answer {self._index + 1}: style '{style}' is not one of: "
@@ -286,6 +302,10 @@ class ScriptedAnswers:
         entry = self._current
         where = f"{self.origin}: answer {self._index + 1}"
         self._index += 1
+        if entry.get("audio"):
+            from prepcoach.cli.practice.voice import scripted_take
+
+            return scripted_take(entry, self.base, where, self.home or Path.home())
         raw_parts = entry.get("parts")
         if raw_parts is not None:
             if not isinstance(raw_parts, dict):
