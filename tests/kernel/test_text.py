@@ -120,3 +120,19 @@ def test_any_text_is_split_without_losing_words(text: str) -> None:
         w for w in kt.words(text) if any(w in p for p in pieces)
     ]
     kt.SentenceIndex(text).find(kt.content_lemmas(text[:40]))
+
+
+def test_a_phrase_with_a_negation_is_met_by_a_negated_sentence() -> None:
+    index = kt.SentenceIndex(
+        "I explained it with no jargon. I could not promise a date. I said no to the request."
+    )
+    assert index.find(kt.phrase_lemmas("without jargon")) is not None
+    assert index.find(kt.phrase_lemmas("cannot promise")) is not None
+    assert index.find(kt.phrase_lemmas("said no")) is not None
+
+
+def test_a_phrase_with_a_negation_is_not_met_without_one() -> None:
+    index = kt.SentenceIndex("I used a lot of jargon. I promised a date. I said yes at once.")
+    assert index.find(kt.phrase_lemmas("without jargon")) is None
+    assert index.find(kt.phrase_lemmas("cannot promise")) is None
+    assert index.find(kt.phrase_lemmas("said no")) is None
