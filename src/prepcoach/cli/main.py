@@ -50,6 +50,7 @@ def run(argv: list[str] | None = None) -> None:
     from prepcoach.kernel.errors import PrepError
 
     debug = _debug_requested(args)
+    _stop_on_signals()
     try:
         code = app(args=args, prog_name="prep", standalone_mode=False)
     except typer.TyperException as error:  # click's errors: usage (2) and others
@@ -67,9 +68,9 @@ def run(argv: list[str] | None = None) -> None:
         sys.exit(error.exit_code)
     except typer.Exit as error:
         sys.exit(error.exit_code)
-    except (typer.Abort, KeyboardInterrupt):
-        print("\nInterrupted. Everything you answered so far is saved.", file=sys.stderr)
-        sys.exit(130)
+    except (typer.Abort, KeyboardInterrupt) as error:
+        _say_stopped()
+        sys.exit(128 + error.signum if isinstance(error, Stopped) else 130)
     except PrepError as error:  # raised outside a command (e.g. by the global options)
         if debug:
             raise
@@ -87,6 +88,45 @@ def run(argv: list[str] | None = None) -> None:
         )
         sys.exit(1)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+class Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP (a closed terminal): stop like Ctrl-C, keeping what was typed."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop_on_signals() -> None:
+    import signal
+
+    def stop(signum: int, _frame: object) -> None:
+        from prepcoach.cli.prompts import flush_typing
+
+        signal.signal(signum, signal.SIG_DFL)  # a second signal ends prep at once
+        flush_typing()  # what is in the prompt now is on disk before anything else happens
+        raise Stopped(signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            signal.signal(number, stop)
+
+
+def _say_stopped() -> None:
+    from prepcoach.cli.prompts import kept_note
+
+    try:
+        note = kept_note()
+    except Exception:  # noqa: BLE001 - the drafts are on disk; only the note is missing
+        note = ""
+    try:
+        print("\nInterrupted. Everything prep confirmed is saved.", file=sys.stderr)
+        if note:
+            print(note, file=sys.stderr)
+    except OSError:
+        pass  # the terminal is gone (SIGHUP)
 
 
 def _error_line(message: str) -> None:

@@ -11,9 +11,13 @@ import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Protocol
 
 from prepcoach.kernel.errors import NotInteractiveError, PrepError
+
+if TYPE_CHECKING:
+    from prepcoach.store.drafts import TypedDraft, TypedKeeper
 
 Validator = Callable[[str], str | None]  # returns an error message, or None when fine
 
@@ -167,15 +171,100 @@ class NoTerminalPrompter(ScriptedPrompter):
         )
 
 
+_flushers: list[Callable[[], None]] = []  # called when prep is stopped (see cli.main)
+
+
+def flush_typing() -> None:
+    """Keep what is being typed right now as a draft (prep is being stopped)."""
+    for flush in list(_flushers):
+        try:
+            flush()
+        except Exception:  # noqa: BLE001 - stopping must go on; the last submitted text is kept
+            pass
+
+
+def kept_note() -> str:
+    """What this run kept as drafts and did not save, in the words of the store: '' if none."""
+    from prepcoach.cli.context import get_context
+    from prepcoach.store.drafts import typed_draft
+
+    keeper = get_context().typed
+    flush_typing()
+    kept = [
+        d
+        for d in keeper.pending.values()
+        if (on_disk := typed_draft(keeper.home, d.prompt, d.message)) is not None
+        and on_disk.text == d.text
+    ]
+    if not kept:
+        return ""
+    parts = []
+    for draft in kept:
+        label = " ".join(draft.message.split())
+        label = label if len(label) <= 40 else label[:37] + "..."
+        parts.append(f"'{label}' ({len(draft.text.split())} words)")
+    return (
+        "Kept as drafts in "
+        + str(keeper.home / "drafts")
+        + ", offered back when you are asked again: "
+        + "; ".join(parts)
+    )
+
+
 class QuestionaryPrompter:
-    """Asks in the terminal; Ctrl-C raises KeyboardInterrupt so callers can keep what they have."""
+    """Asks in the terminal; Ctrl-C raises KeyboardInterrupt so callers can keep what they have.
+
+    With a `keeper`, every text prompt keeps what was typed as a draft (on submit, and what is
+    still in the prompt when prep is stopped) and offers a kept draft back.
+    """
 
     interactive = True
+
+    def __init__(self, keeper: TypedKeeper | None = None) -> None:
+        self.keeper = keeper
+        self._typing: tuple[str, str, Any] | None = None  # (name, message, question) now asked
+        self.kept: list[TypedDraft] = []  # what a stop kept in this run, for the stop message
+        _flushers.append(self.flush)
+
+    def flush(self) -> None:
+        """Keep the text in the prompt being answered now (called on a stop or a signal)."""
+        if self.keeper is None or self._typing is None:
+            return
+        name, message, question = self._typing
+        text = str(question.application.current_buffer.text)
+        draft = self.keeper.keep(name, message, text)
+        if draft is not None and all(k.key != draft.key for k in self.kept):
+            self.kept.append(draft)
 
     @staticmethod
     def _ask(question: Any) -> Any:
         answer = question.unsafe_ask()  # raises KeyboardInterrupt instead of returning None
         return answer
+
+    def _offer_draft(self, name: str, message: str, default: str) -> str:
+        """The kept draft for this prompt, when there is one and the user takes it."""
+        from prepcoach.kernel import clock
+        from prepcoach.store.drafts import discard_typed, typed_draft
+
+        if self.keeper is None:
+            return default
+        draft = typed_draft(self.keeper.home, name, message)
+        if draft is None or draft.text == default:
+            return default
+        try:
+            when = clock.local(datetime.fromisoformat(draft.kept_at)).strftime("%H:%M")
+        except ValueError:
+            when = "earlier"
+        label = " ".join(message.split())
+        label = label if len(label) <= 60 else label[:57] + "..."
+        if self.confirm(
+            f"{name}.draft",
+            f"You have an unsaved answer to '{label}' from {when}: use it?",
+            default=True,
+        ):
+            return draft.text
+        discard_typed(self.keeper.home, draft.key)
+        return default
 
     @staticmethod
     def _validator(validate: Validator | None) -> Callable[[str], bool | str]:
@@ -205,18 +294,26 @@ class QuestionaryPrompter:
         extra: dict[str, Any] = {}
         if toolbar is not None:  # a live line under the prompt, e.g. a running timer
             extra = {"bottom_toolbar": toolbar, "refresh_interval": 0.5}
-        return str(
-            self._ask(
-                questionary.text(
-                    message,
-                    default=default,
-                    multiline=multiline,
-                    validate=self._validator(validate),
-                    instruction=instruction,
-                    **extra,
-                )
-            )
+        default = self._offer_draft(name, message, default)
+        question = questionary.text(
+            message,
+            default=default,
+            multiline=multiline,
+            validate=self._validator(validate),
+            instruction=instruction,
+            **extra,
         )
+        self._typing = (name, message, question)
+        try:
+            answer = str(self._ask(question))
+        except BaseException:
+            self.flush()
+            raise
+        finally:
+            self._typing = None
+        if self.keeper is not None:
+            self.keeper.keep(name, message, answer)
+        return answer
 
     def select(
         self, name: str, message: str, choices: Sequence[Choice], *, default: Any = None
@@ -354,5 +451,7 @@ def make_prompter(answers: Mapping[str, Any] | None = None, hint: str = "") -> P
     if answers is not None:
         return ScriptedPrompter(answers)
     if stdin_is_terminal() and os.environ.get("TERM") != "dumb":
-        return QuestionaryPrompter()
+        from prepcoach.cli.context import get_context
+
+        return QuestionaryPrompter(get_context().typed)
     return NoTerminalPrompter(hint)

@@ -239,7 +239,10 @@ def migrate(conn: sqlite3.Connection, path: Path, target: int | None = None) -> 
                 conn.execute("COMMIT")
             except BaseException:
                 if conn.in_transaction:
-                    conn.execute("ROLLBACK")
+                    try:
+                        conn.execute("ROLLBACK")
+                    except sqlite3.Error:
+                        pass  # the original error is the one to report
                 raise
         except sqlite3.Error as error:
             raise StoreError(
