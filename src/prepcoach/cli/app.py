@@ -28,6 +28,7 @@ from prepcoach.cli.postmortem import postmortem_cmd
 from prepcoach.cli.practice import history_cmd, practice_cmd
 from prepcoach.cli.profile import profile_cmd
 from prepcoach.cli.stories import story_cmd
+from prepcoach.kernel.errors import ContentError, PrepError
 
 # The order `prep --help` lists commands in: the daily jobs first, housekeeping last.
 COMMAND_ORDER = (
@@ -63,8 +64,6 @@ class PrepGroup(TyperGroup):
         return sorted(names, key=lambda name: (rank.get(name, len(rank)), name))
 
     def invoke(self, ctx: Any) -> Any:
-        from prepcoach.kernel.errors import ContentError, PrepError
-
         try:
             return super().invoke(ctx)
         except PrepError as error:

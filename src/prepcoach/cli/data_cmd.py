@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from prepcoach.cli.context import get_context
+from prepcoach.cli.inputs import read_text
 from prepcoach.cli.options import ForceOption
 from prepcoach.cli.render import esc
+from prepcoach.kernel import clock
 
 
 def export(
@@ -57,7 +61,6 @@ def export(
 
     Example: prep export -o prep-backup.json     (restore with: prep import FILE)
     """
-    import sys
 
     from prepcoach.store import transfer
 
@@ -101,7 +104,6 @@ def import_file(
 
     Example: prep --home ~/prep-restored import prep-backup.json
     """
-    from prepcoach.cli.inputs import read_text
     from prepcoach.store import transfer
 
     ctx = get_context()
@@ -130,7 +132,6 @@ def backup(
 
     Example: prep backup -o ~/Dropbox/
     """
-    from prepcoach.kernel import clock
 
     ctx = get_context()
     store = ctx.store()
@@ -159,8 +160,6 @@ def doctor() -> None:
 
     Example: prep doctor
     """
-    import os
-
     from prepcoach.store.db import inspect
 
     ctx = get_context()

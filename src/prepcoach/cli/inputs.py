@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import typer
+
 from prepcoach.kernel.errors import PrepError
 
 if TYPE_CHECKING:
@@ -56,8 +58,6 @@ def prompter(answers: Path | None, hint: str = "") -> Prompter:
 def check_choice(option: str, value: str | None, allowed: Sequence[str]) -> None:
     """A usage error (exit 2) that lists what is allowed, with a did-you-mean."""
     if value is not None and value not in allowed:
-        import typer
-
         from prepcoach.content.validation import suggest
 
         raise typer.BadParameter(

@@ -5,22 +5,21 @@ Exit codes: 0 ok, 1 user or content error, 2 usage error, 130 interrupted.
 
 from __future__ import annotations
 
+import os
 import sys
+
+import typer
+
+from prepcoach.cli.app import app
+from prepcoach.kernel.errors import PrepError
 
 
 def _debug_requested(argv: list[str]) -> bool:
-    import os
-
     return "--debug" in argv or os.environ.get("PREP_DEBUG") == "1"
 
 
 def run(argv: list[str] | None = None) -> None:
     """Console-script entry point for `prep`."""
-    import typer
-
-    from prepcoach.cli.app import app
-    from prepcoach.kernel.errors import PrepError
-
     args = sys.argv[1:] if argv is None else argv
     debug = _debug_requested(args)
     try:

@@ -16,7 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from prepcoach.cli.editor import run_editor
+from prepcoach.cli.inputs import read_text
 from prepcoach.kernel.errors import PrepError
+from prepcoach.store import drafts
 
 if TYPE_CHECKING:
     from prepcoach.cli.context import AppContext
@@ -60,9 +63,6 @@ def edit_yaml(
     """Edit until the text passes `check`; the parsed record and the draft's path, or None
     when the user changed nothing or emptied the file. Save the record inside `saving`.
     """
-    from prepcoach.cli.editor import run_editor
-    from prepcoach.cli.inputs import read_text
-    from prepcoach.store import drafts
 
     original = "".join(f"# {line}\n" for line in header.splitlines()) + "\n" + body
     resumed = drafts.load_draft(ctx.home, kind, record_id)
@@ -113,8 +113,6 @@ def saving(ctx: AppContext, kind: str, record_id: str, path: Path, retry: str) -
     """Around saving an edited record: a PrepError says the text is kept in `path`, then
     `retry` (e.g. "run 'prep story edit st-q7hd4a' to apply it"); success discards the draft.
     """
-    from prepcoach.store import drafts
-
     try:
         yield
     except PrepError as error:

@@ -38,6 +38,8 @@ from prepcoach.content.model import (
     StarPart,
     StarTemplate,
 )
+from prepcoach.content.validation import Problem, suggest, validate_pack
+from prepcoach.content.yamlsource import mark_of, parse_yaml
 from prepcoach.kernel.errors import ContentError, NotFoundError, PrepError
 
 CACHE_FORMAT = 4
@@ -124,7 +126,6 @@ class ContentLibrary:
         items = self.items(kind)
         if item_id in items:
             return items[item_id]
-        from prepcoach.content.validation import suggest
 
         label = KIND_LABELS[kind]
         raise NotFoundError(f"no {label} with id '{item_id}'{suggest(item_id, list(items))}")
@@ -134,7 +135,6 @@ class ContentLibrary:
         for kind in KINDS:
             if item_id in self.items(kind):
                 return kind, self.items(kind)[item_id]
-        from prepcoach.content.validation import suggest
 
         every = [i for kind in KINDS for i in self.items(kind)]
         raise NotFoundError(f"no content item with id '{item_id}'{suggest(item_id, every)}")
@@ -243,9 +243,6 @@ def load_library(files: Sequence[ContentFile], cache_dir: Path | None = None) ->
 
 def check_files(files: Sequence[ContentFile]) -> tuple[ContentLibrary, list[Any]]:
     """Parse, validate, merge and cross-check; return what loaded and every problem."""
-    from prepcoach.content.validation import Problem, validate_pack
-    from prepcoach.content.yamlsource import mark_of, parse_yaml
-
     library = ContentLibrary()
     problems: list[Problem] = []
     # where each item was defined: "kind/id" -> (path, parsed data, index in its list)
@@ -321,9 +318,6 @@ def check_files(files: Sequence[ContentFile]) -> tuple[ContentLibrary, list[Any]
 
 
 def _check_references(library: ContentLibrary, where: dict[str, tuple[str, Any, int]]) -> list[Any]:
-    from prepcoach.content.validation import Problem, suggest
-    from prepcoach.content.yamlsource import mark_of
-
     problems: list[Problem] = []
 
     def problem(kind: str, item_id: str, loc: tuple[Any, ...], message: str) -> None:

@@ -11,7 +11,7 @@ import difflib
 import re
 from dataclasses import dataclass, fields, is_dataclass, replace
 from functools import cache
-from typing import TYPE_CHECKING, Any, get_args, get_origin
+from typing import TYPE_CHECKING, Any, get_args, get_origin, get_type_hints
 
 from prepcoach.content.model import KINDS, LookFor, Pack
 from prepcoach.content.yamlsource import MarkedDict, key_mark_of, mark_of
@@ -70,8 +70,6 @@ def _class_at(loc: tuple[Any, ...]) -> type:
 
 @cache
 def _nested_class(cls: type, name: str) -> type | None:
-    from typing import get_type_hints
-
     hint = get_type_hints(cls).get(name)
     if get_origin(hint) is tuple:
         inner = get_args(hint)[0]

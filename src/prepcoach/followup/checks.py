@@ -24,6 +24,7 @@ from prepcoach.followup.core import (
     promised_day,
     send_deadline,
 )
+from prepcoach.interviews.core import format_when
 from prepcoach.kernel import clock
 
 if TYPE_CHECKING:
@@ -157,8 +158,6 @@ def _timing(
     deadline = send_deadline(template, interview)
     start = interview.moment() if interview is not None else None
     if deadline is not None and start is not None and interview is not None:
-        from prepcoach.interviews.core import format_when
-
         if reference > deadline:
             hours = int((reference - start).total_seconds() // 3600)
             findings.append(

@@ -18,14 +18,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Protocol
 
 from prepcoach.content import checks
 from prepcoach.content.checks import Finding
+from prepcoach.interviews.core import Interviewer, find_interviewer, parse_when, resolve_interview
 from prepcoach.kernel import clock, textcheck
-from prepcoach.kernel.errors import PrepError
+from prepcoach.kernel.errors import NotFoundError, PrepError
 
 if TYPE_CHECKING:
     from prepcoach.content.library import ContentLibrary
@@ -197,13 +198,10 @@ class PostmortemLike(Protocol):
 
     @property
     def people(self) -> Sequence[Interviewer]: ...
-
     @property
     def topics(self) -> Sequence[str]: ...
-
     @property
     def excited_about(self) -> str: ...
-
     @property
     def concerns(self) -> Sequence[ConcernLike]: ...
 
@@ -239,7 +237,6 @@ def followup_interview(
     subject of a thank-you (the current one in `resolve_interview` looks ahead instead);
     when none has begun yet, it falls back to that.
     """
-    from prepcoach.interviews.core import resolve_interview
 
     if query is not None and query.strip():
         return resolve_interview(interviews, query, reference)
@@ -311,9 +308,6 @@ def pick_recipients(people: Sequence[Recipient], to: str | None) -> list[Recipie
 
     None when `to` is not given and there is a choice to make (several interviewers).
     """
-    from prepcoach.interviews.core import Interviewer, find_interviewer
-    from prepcoach.kernel.errors import NotFoundError
-
     if to is None:
         if len(people) <= 1:
             return list(people) or [Recipient("")]
@@ -553,8 +547,6 @@ def tidy_body(text: str) -> str:
 
 def with_text(draft: Draft, subject: str, body: str) -> Draft:
     """The draft after the user edited it."""
-    from dataclasses import replace
-
     return replace(draft, subject=" ".join(subject.split()), body=tidy_body(body))
 
 
@@ -625,8 +617,6 @@ def check_in_time(promised: date) -> datetime:
 
 def promised_day(text: str, reference: datetime | None = None) -> date | None:
     """The day in 'promised_date' if it reads as one (2025-03-14, 14 March, Friday 14 March)."""
-    from prepcoach.interviews.core import parse_when
-
     text = text.strip().rstrip(".")
     if not text:
         return None

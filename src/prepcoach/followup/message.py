@@ -20,8 +20,15 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from email import policy
+from email.errors import HeaderParseError
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
+from prepcoach import __version__
 from prepcoach.kernel import clock
 from prepcoach.kernel.errors import PrepError
 
@@ -83,8 +90,6 @@ def _check_headers(draft: Draft) -> None:
 
 
 def _address(name: str, email: str) -> Address:
-    from email.errors import HeaderParseError
-    from email.headerregistry import Address
 
     local, _, domain = email.rpartition("@")
     if not local.isascii():
@@ -101,10 +106,6 @@ def _address(name: str, email: str) -> Address:
 
 def eml_bytes(draft: Draft, *, date: datetime | None = None) -> bytes:
     """The draft as an .eml file (RFC 5322, 7-bit clean, CRLF)."""
-    from email import policy
-    from email.message import EmailMessage
-    from email.utils import format_datetime, make_msgid
-
     _check_headers(draft)
     message = EmailMessage(policy=policy.SMTP)
     if draft.sender_email:
@@ -122,8 +123,6 @@ def eml_bytes(draft: Draft, *, date: datetime | None = None) -> bytes:
 
 def mailto_url(draft: Draft) -> str:
     """`mailto:jane@acme.example?subject=...&body=...` (RFC 6068)."""
-    from urllib.parse import quote
-
     _check_headers(draft)
     to = quote(draft.recipient.email, safe="@")
     body = draft.body.replace("\r\n", "\n").replace("\n", "\r\n")
@@ -168,8 +167,6 @@ class Reminder:
 
 def ics_text(reminders: Sequence[Reminder], *, uid_seed: str, stamp: datetime) -> str:
     """An iCalendar file (RFC 5545) with one event and an alarm at its start per reminder."""
-    from prepcoach import __version__
-
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from prepcoach.kernel import clock
+from prepcoach.kernel.errors import NotFoundError
 from prepcoach.store.db import Store, fresh_id, to_json
 
 
@@ -96,8 +97,6 @@ def record_draft(
 
 
 def get_followup(store: Store, record_id: str) -> FollowupRecord:
-    from prepcoach.kernel.errors import NotFoundError
-
     row = store.conn.execute("SELECT * FROM followups WHERE id = ?", (record_id,)).fetchone()
     if row is None:
         raise NotFoundError(f"no follow-up with id '{record_id}'")

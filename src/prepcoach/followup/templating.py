@@ -16,6 +16,7 @@ from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from prepcoach.content.validation import suggest
 from prepcoach.kernel.errors import ContentError
 
 if TYPE_CHECKING:
@@ -94,8 +95,6 @@ def template_problems(
     did-you-mean for misspelt field names.
     """
     from jinja2 import TemplateSyntaxError
-
-    from prepcoach.content.validation import suggest
 
     problems: list[tuple[tuple[Any, ...], str]] = []
     declared = set(template.required) | set(template.optional)

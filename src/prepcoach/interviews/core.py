@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 
 from prepcoach.kernel import clock, textcheck
@@ -91,8 +91,6 @@ class InterviewChanges:
     remove_interviewers: tuple[str, ...] = field(default_factory=tuple)  # names or emails
 
     def apply(self, interview: Interview) -> Interview:
-        from dataclasses import replace
-
         people = list(
             self.interviewers if self.interviewers is not None else interview.interviewers
         )
@@ -141,8 +139,6 @@ def find_interviewer(people: Sequence[Interviewer], key: str) -> Interviewer:
 
 def normalized(interview: Interview) -> Interview:
     """Whitespace trimmed, line endings unified: what is stored."""
-    from dataclasses import replace
-
     return replace(
         interview,
         company=textcheck.clean(interview.company, multiline=False),

@@ -8,6 +8,7 @@ unique prefix of the random part, with or without the kind prefix (`3k9`, `iv-3k
 
 from __future__ import annotations
 
+import difflib
 import re
 import secrets
 from collections.abc import Callable, Iterable, Mapping
@@ -94,8 +95,6 @@ def looks_like_id(query: str, prefix: str) -> bool:
 
 def closest_ids(query: str, ids: Iterable[str], prefix: str) -> list[str]:
     """Ids a mistyped one was probably meant to be (for a did-you-mean)."""
-    import difflib
-
     bare = normalize(query).removeprefix(f"{prefix}-")
     by_bare = {i.removeprefix(f"{prefix}-"): i for i in ids}
     close = difflib.get_close_matches(bare, list(by_bare), n=2, cutoff=0.5)

@@ -21,6 +21,7 @@ from typing import Protocol
 
 from prepcoach.content.library import ContentLibrary
 from prepcoach.content.model import Question
+from prepcoach.kernel.files import replacing
 
 MODEL_ID = 1_607_392_319  # fixed forever: the note type Anki knows these cards by
 DECK_ID = 2_059_400_110
@@ -163,8 +164,6 @@ def note_fields(card: Card) -> list[str]:
 def write_apkg(cards: Sequence[Card], path: Path, deck_name: str = DECK_NAME) -> Path:
     """Write an Anki package atomically (a temp file beside `path`, then a rename)."""
     import genanki
-
-    from prepcoach.kernel.files import replacing
 
     model = genanki.Model(
         MODEL_ID,

@@ -14,7 +14,19 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from prepcoach.followup.store import first_sent_at
+from prepcoach.interviews import store as store_iv
 from prepcoach.interviews.core import Interview, sort_key_latest, when_moment
+from prepcoach.kernel.errors import NotFoundError
+from prepcoach.kit import research_store as store_research
+from prepcoach.kit import salary_store as store_salary
+from prepcoach.kit import shortlist_store as shortlists
+from prepcoach.kit.likely import format_for, likely_questions
+from prepcoach.kit.research import terms
+from prepcoach.kit.salary import feedback_range
+from prepcoach.postmortem.store import get_postmortem_for_interview
+from prepcoach.practice import store as ps
+from prepcoach.stories import store as store_st
 
 if TYPE_CHECKING:
     from prepcoach.content.library import ContentLibrary
@@ -88,8 +100,6 @@ def previous_round(interviews: Sequence[Interview], interview: Interview) -> Int
 
 def load_postmortem(store: Store, interview: Interview | None) -> Postmortem | None:
     """The post-mortem of `interview` (None for no interview or no post-mortem)."""
-    from prepcoach.postmortem.store import get_postmortem_for_interview
-
     return get_postmortem_for_interview(store, interview.id) if interview is not None else None
 
 
@@ -115,8 +125,6 @@ def postmortem_notes(postmortem: Postmortem | None) -> list[str]:
 
 def practised(store: Store, question_ids: Sequence[str]) -> dict[str, Practised]:
     """Practice so far for each of these questions (those never practised are left out)."""
-    from prepcoach.practice import store as ps
-
     result: dict[str, Practised] = {}
     for qid in dict.fromkeys(question_ids):
         answers = ps.question_answers(store, qid)
@@ -137,15 +145,6 @@ def practised(store: Store, question_ids: Sequence[str]) -> dict[str, Practised]
 
 def load_kit(store: Store, library: ContentLibrary, interview: Interview) -> Kit:
     """Everything prepared for `interview` (see the module's docstring)."""
-    from prepcoach.followup.store import first_sent_at
-    from prepcoach.interviews import store as store_iv
-    from prepcoach.kit import research_store as store_research
-    from prepcoach.kit import salary_store as store_salary
-    from prepcoach.kit import shortlist_store as shortlists
-    from prepcoach.kit.likely import format_for, likely_questions
-    from prepcoach.practice import store as ps
-    from prepcoach.stories import store as store_st
-
     previous = previous_round(store_iv.list_interviews(store), interview)
     postmortem = load_postmortem(store, previous)
     concerns = postmortem.concerns if postmortem is not None else ()
@@ -175,11 +174,6 @@ def feedback_extras(
     """What practice feedback can check answers for this interview against: names from the
     company research, the researched salary range (minimum, maximum) and the earlier round's
     post-mortem topics and points to clarify."""
-    from prepcoach.interviews import store as store_iv
-    from prepcoach.kit import research_store as store_research
-    from prepcoach.kit import salary_store as store_salary
-    from prepcoach.kit.research import terms
-    from prepcoach.kit.salary import feedback_range
 
     research = terms(store_research.get_research(store, interview.company))
     salary = feedback_range(store_salary.get_salary_range(store, interview.id, interview.company))
@@ -196,9 +190,6 @@ def shortlist_first(
 ) -> tuple[list[AskQuestion], str]:
     """The questions to ask with the interview's shortlist first (the session's interview,
     else the current one), and a line saying so ('' when there is no shortlist)."""
-    from prepcoach.interviews import store as store_iv
-    from prepcoach.kernel.errors import NotFoundError
-    from prepcoach.kit import shortlist_store as shortlists
 
     try:
         interview = (

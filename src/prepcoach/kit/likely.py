@@ -16,6 +16,7 @@ from typing import Protocol
 
 from prepcoach.content.library import ContentLibrary
 from prepcoach.content.model import InterviewFormat, Question
+from prepcoach.kit.shortlist import clip
 
 # The built-in format for each round; a user's content may add others for the same stage.
 PREFERRED_FORMATS = {
@@ -123,6 +124,4 @@ def _rank(
 
 
 def _short(text: str) -> str:
-    from prepcoach.kit.shortlist import clip
-
     return clip(text, 60)

@@ -22,8 +22,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from prepcoach.followup.core import followup_deadline
+from prepcoach.interviews.core import format_when_short
 from prepcoach.kernel import clock
 from prepcoach.kit.core import Kit
+from prepcoach.kit.research import status
+from prepcoach.kit.salary import describe
+from prepcoach.kit.shortlist import SHORTLIST_MIN
+from prepcoach.stories.core import READY_STORIES, distinct_competencies
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,8 +112,6 @@ def _postmortem(kit: Kit) -> Check:
         return Check("postmortem", label, False, "no earlier round", applies=False)
     command = f"prep postmortem {previous.id}"
     if kit.postmortem is None:
-        from prepcoach.interviews.core import format_when_short
-
         when = f", {format_when_short(previous.when)}" if previous.when is not None else ""
         return Check(
             "postmortem", label, False, f"not started ({previous.stage_label}{when})", command
@@ -121,8 +124,6 @@ def _postmortem(kit: Kit) -> Check:
 
 
 def _research(kit: Kit) -> Check:
-    from prepcoach.kit.research import status
-
     found = status(kit.research)
     command = f"prep research {_q(kit.interview.company)}"
     if kit.research is None:
@@ -132,8 +133,6 @@ def _research(kit: Kit) -> Check:
 
 
 def _stories(kit: Kit) -> Check:
-    from prepcoach.stories.core import READY_STORIES, distinct_competencies
-
     distinct = len(distinct_competencies(kit.stories))
     done = distinct >= READY_STORIES
     label = f"{READY_STORIES}+ stories on different competencies"
@@ -154,8 +153,6 @@ def _practised(kit: Kit) -> Check:
 
 
 def _ask(kit: Kit) -> Check:
-    from prepcoach.kit.shortlist import SHORTLIST_MIN
-
     count = len(kit.shortlist)
     done = count >= SHORTLIST_MIN
     detail = f"{count} picked" if count else "none picked"
@@ -169,8 +166,6 @@ def _ask(kit: Kit) -> Check:
 
 
 def _salary(kit: Kit) -> Check:
-    from prepcoach.kit.salary import describe
-
     if kit.salary is None:
         return Check("salary", "Salary range", False, "not set", f"prep salary {kit.interview.id}")
     return Check("salary", "Salary range", True, describe(kit.salary))

@@ -15,8 +15,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from prepcoach.content.validation import suggest
+from prepcoach.content.yamlsource import dump_document, key_mark_of, mark_of, parse_yaml
 from prepcoach.kernel import textcheck
 from prepcoach.kernel.errors import PrepError
+from prepcoach.kit.shortlist import clip as _clip
 
 ITEM_MAX = 2_000  # one finding: a few sentences
 SOURCE_MAX = 2_000
@@ -381,7 +384,6 @@ def source_label(source: str) -> str:
 
 
 def clip(text: str, limit: int) -> str:
-    from prepcoach.kit.shortlist import clip as _clip
 
     return _clip(text, limit)
 
@@ -394,8 +396,6 @@ ITEM_FIELDS = ("text", "sources", "source", "how_i_help")
 
 def to_yaml(dossier: Dossier) -> str:
     """The dossier as a YAML document to edit, with every section present."""
-    from prepcoach.content.yamlsource import dump_document
-
     doc: dict[str, Any] = {"company": dossier.company}
     for key in SECTION_KEYS:
         doc[key] = [_item_data(item) for item in dossier.items(key)]
@@ -409,9 +409,6 @@ def from_data(data: Any, where: str = "", line_offset: int = 0) -> tuple[Dossier
     An item may be a plain string, or a mapping with `text`, `sources` (a list, or one
     `source`) and, for challenges, `how_i_help`.
     """
-    from prepcoach.content.validation import suggest
-    from prepcoach.content.yamlsource import key_mark_of, mark_of
-
     prefix = f"{where}:" if where else "line "
     if not isinstance(data, dict):
         kind = "nothing" if data is None else type(data).__name__
@@ -460,8 +457,6 @@ def from_data(data: Any, where: str = "", line_offset: int = 0) -> tuple[Dossier
 
 
 def _item_from(raw: Any, at: Any) -> tuple[Item | None, list[str]]:
-    from prepcoach.content.validation import suggest
-
     if isinstance(raw, str | int | float) and not isinstance(raw, bool):
         return Item(text=str(raw)), []
     if not isinstance(raw, dict):
@@ -500,8 +495,6 @@ def _item_from(raw: Any, at: Any) -> tuple[Item | None, list[str]]:
 
 
 def from_yaml(text: str, where: str = "", line_offset: int = 0) -> tuple[Dossier | None, list[str]]:
-    from prepcoach.content.yamlsource import parse_yaml
-
     data, yaml_problems = parse_yaml(text)
     prefix = f"{where}:" if where else "line "
     if yaml_problems:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from prepcoach.kernel import textcheck
 from prepcoach.kernel.errors import PrepError
+from prepcoach.kit.research import source_label
 
 PERIODS: tuple[str, ...] = ("year", "month", "week", "day", "hour")
 PERIOD_WORDS = {"year": "a year", "month": "a month", "week": "a week", "day": "a day",
@@ -155,8 +156,6 @@ def spoken_range(salary: SalaryRange) -> tuple[float, float]:
 
 def basis(salary: SalaryRange) -> str:
     """What the range rests on, in words: 'glassdoor.com, levels.fyi and a recruiter call'."""
-    from prepcoach.kit.research import source_label
-
     labels = list(dict.fromkeys(source_label(s) for s in salary.sources))[:3]
     if not labels:
         return ""

@@ -14,14 +14,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 from prepcoach.content.library import ContentLibrary
 from prepcoach.followup.core import followup_deadline
+from prepcoach.interviews.core import format_when
 from prepcoach.kernel import clock
 from prepcoach.kit.core import Kit
 from prepcoach.kit.research import Highlights, highlights, source_label
+from prepcoach.kit.salary import PERIOD_WORDS, basis, describe, money, spoken_range
 from prepcoach.kit.shortlist import category_label, clip
+from prepcoach.postmortem.core import revisit_answer
+from prepcoach.stories.core import match_stories
 
 if TYPE_CHECKING:
     from prepcoach.postmortem.core import Postmortem
@@ -73,8 +78,6 @@ class PrepSheet:
 
 def build_sheet(kit: Kit, library: ContentLibrary, reference: datetime | None = None) -> PrepSheet:
     """The sheet's content for the kit's interview (see the module's docstring)."""
-    from prepcoach.interviews.core import format_when
-
     reference = reference or clock.now()
     interview = kit.interview
     title = interview.company + (f" – {interview.role}" if interview.role else "")
@@ -99,8 +102,6 @@ def build_sheet(kit: Kit, library: ContentLibrary, reference: datetime | None = 
 
 
 def _questions(kit: Kit, library: ContentLibrary) -> list[SheetQuestion]:
-    from prepcoach.stories.core import match_stories
-
     names = {c.id: c.name for c in library.competencies.values()}
     used: dict[str, int] = {}
     rows: list[SheetQuestion] = []
@@ -161,7 +162,6 @@ def _revisit(kit: Kit) -> tuple[str, str]:
 
 
 def _postmortem_revisit(postmortem: Postmortem) -> str:
-    from prepcoach.postmortem.core import revisit_answer
 
     weak = sorted((q for q in postmortem.questions if q.weak), key=lambda q: q.rating)
     return revisit_answer(postmortem.clarify, weak, postmortem.excited_about)
@@ -180,13 +180,11 @@ def _ask_lines(kit: Kit, library: ContentLibrary) -> list[AskLine]:
 
 
 def _salary(kit: Kit) -> str:
-    from prepcoach.kit.salary import describe
 
     return describe(kit.salary) if kit.salary is not None else ""
 
 
 def _salary_say(kit: Kit) -> str:
-    from prepcoach.kit.salary import PERIOD_WORDS, basis, money, spoken_range
 
     salary = kit.salary
     if salary is None:
@@ -201,7 +199,6 @@ def _salary_say(kit: Kit) -> str:
 
 
 def _reminders(kit: Kit, reference: datetime) -> list[str]:
-    from prepcoach.interviews.core import format_when
 
     reminders: list[str] = []
     postmortem = kit.postmortem
@@ -303,8 +300,6 @@ def to_markdown(sheet: PrepSheet) -> str:
 
 def to_html(sheet: PrepSheet) -> str:
     """A self-contained HTML page that prints on one or two A4 or Letter pages."""
-    from importlib.resources import files
-
     source = files("prepcoach").joinpath("templates", "prepsheet.html").read_text("utf-8")
     template = _environment().from_string(source)
     html: str = template.render(sheet=sheet, source_label=source_label)

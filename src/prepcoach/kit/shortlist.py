@@ -15,6 +15,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from prepcoach.content.model import ASK_CATEGORIES, AskQuestion
+from prepcoach.content.validation import suggest
+from prepcoach.kernel import textcheck
 from prepcoach.kernel.errors import PrepError
 
 SHORTLIST_MIN = 3
@@ -61,9 +63,6 @@ def by_category(
 
 def problems(picks: Sequence[Pick], known: Mapping[str, AskQuestion]) -> list[str]:
     """Everything wrong with a shortlist, one sentence each (empty when it can be saved)."""
-    from prepcoach.content.validation import suggest
-    from prepcoach.kernel import textcheck
-
     found: list[str] = []
     ids = [p.ask_question_id for p in picks]
     if len(picks) < SHORTLIST_MIN or len(picks) > SHORTLIST_MAX:
@@ -88,8 +87,6 @@ def problems(picks: Sequence[Pick], known: Mapping[str, AskQuestion]) -> list[st
 
 def check(picks: Sequence[Pick], known: Mapping[str, AskQuestion]) -> list[Pick]:
     """The picks with notes tidied, or a PrepError listing every problem."""
-    from prepcoach.kernel import textcheck
-
     cleaned = [
         Pick(p.ask_question_id.strip(), textcheck.clean(p.note, multiline=False)) for p in picks
     ]

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from prepcoach.kernel import textcheck
+from prepcoach.content.validation import suggest
+from prepcoach.interviews.core import parse_interviewer, parse_when
+from prepcoach.kernel import clock, textcheck
 from prepcoach.kernel.errors import PrepError
 from prepcoach.postmortem.core import (
     ITEM_MAX,
@@ -25,6 +27,7 @@ from prepcoach.postmortem.core import (
     Answers,
     check_template,
 )
+from prepcoach.postmortem.match import likely_competencies
 
 if TYPE_CHECKING:
     from prepcoach.content.library import ContentLibrary
@@ -113,7 +116,6 @@ def _items(value: Any, path: tuple[str | int, ...]) -> tuple[list[Any], list[Iss
 def _unknown_keys(
     item: Mapping[Any, Any], allowed: Sequence[str], path: tuple[str | int, ...]
 ) -> list[Issue]:
-    from prepcoach.content.validation import suggest
 
     return [
         Issue(
@@ -148,7 +150,6 @@ def _parse_list(value: Any, path: tuple[str | int, ...], ctx: ParseContext) -> A
 
 
 def _parse_people(value: Any, path: tuple[str | int, ...], ctx: ParseContext) -> Any:
-    from prepcoach.interviews.core import parse_interviewer
 
     raw, issues = _items(value, path)
     people: list[dict[str, str]] = []
@@ -202,7 +203,6 @@ QUESTION_FIELDS = ("text", "id", "rating", "said", "would_say")
 
 
 def _parse_questions(value: Any, path: tuple[str | int, ...], ctx: ParseContext) -> Any:
-    from prepcoach.content.validation import suggest
 
     raw, issues = _items(value, path)
     library = ctx.library
@@ -272,7 +272,6 @@ def _parse_questions(value: Any, path: tuple[str | int, ...], ctx: ParseContext)
 
 
 def _parse_concerns(value: Any, path: tuple[str | int, ...], ctx: ParseContext) -> Any:
-    from prepcoach.content.validation import suggest
 
     raw, issues = _items(value, path)
     known = ctx.library.competencies
@@ -292,8 +291,6 @@ def _parse_concerns(value: Any, path: tuple[str | int, ...], ctx: ParseContext) 
             continue
         tags = item.get("competencies")
         if tags is None:
-            from prepcoach.postmortem.match import likely_competencies
-
             tags = list(likely_competencies(text, ctx.library))
         elif isinstance(tags, str):
             tags = [t.strip() for t in tags.split(",") if t.strip()]
@@ -369,8 +366,6 @@ def parse_answers(
     Keys that are not prompts of the template are errors, except those in `keep` (answers
     to prompts an older version of the template had), which are kept as they are.
     """
-    from prepcoach.content.validation import suggest
-
     check_template(template)
     prompts = {p.id: p for p in template.prompts}
     answers: Answers = {}
@@ -439,9 +434,6 @@ def normalize_date_item(text: str, reference: datetime | None = None) -> str:
     The date may be anything `prepcoach.interviews.core.parse_when` reads (ISO, today, tomorrow,
     a weekday, with an optional time); times are written in local time.
     """
-    from prepcoach.interviews.core import parse_when
-    from prepcoach.kernel import clock
-
     text = textcheck.clean(text, multiline=False)
     candidates = [(text, "")]
     for separator in _DATE_SEPARATORS:

@@ -19,14 +19,15 @@ any other prompt of a user's template are kept in `answers` and shown in reports
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from prepcoach.content import checks
 from prepcoach.content.checks import Finding
 from prepcoach.followup.core import followup_deadline as deadline_after
-from prepcoach.interviews.core import Interview, Interviewer
+from prepcoach.interviews.core import Interview, Interviewer, format_when, sort_key_latest
+from prepcoach.kernel import clock
 from prepcoach.kernel.errors import ContentError
 
 if TYPE_CHECKING:
@@ -400,9 +401,6 @@ def _clause(text: str) -> str:
 
 def interview_problem(interview: Interview, reference: datetime | None = None) -> str | None:
     """Why there can be no post-mortem for this interview yet (it is in the future)."""
-    from prepcoach.interviews.core import format_when
-    from prepcoach.kernel import clock
-
     reference = reference or clock.now()
     when = interview.when
     if isinstance(when, datetime):
@@ -425,7 +423,6 @@ def past_interviews(
 ) -> list[Interview]:
     """Interviews that have started (or have no date), most recent first, for choosing which
     one to look back on; undated ones come after dated ones."""
-    from prepcoach.interviews.core import sort_key_latest
 
     started = [i for i in interviews if interview_problem(i, reference) is None]
     dated = sorted((i for i in started if i.when is not None), key=sort_key_latest, reverse=True)
@@ -442,7 +439,6 @@ def merged_people(
 
     None when nothing changes. Someone is the same person by email, else by name.
     """
-    from dataclasses import replace
 
     people = list(known)
     changed = False

@@ -7,8 +7,11 @@ Both compare word stems, rare ones counting more (IDF over the question bank), s
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from prepcoach.stories.core import keywords
 
 if TYPE_CHECKING:
     from prepcoach.content.library import ContentLibrary
@@ -27,10 +30,6 @@ class _BankIndex:
 
 
 def _bank_index(library: ContentLibrary) -> _BankIndex:
-    import math
-
-    from prepcoach.stories.core import keywords
-
     words = {q.id: keywords(q.text) for q in library.questions.values()}
     stems = {qid: frozenset(_stems(text)) for qid, text in words.items()}
     counts: dict[str, int] = {}
@@ -52,8 +51,6 @@ def similar_questions(
     more) that the question has, and rapidfuzz's token set/sort similarity of their words.
     """
     from rapidfuzz import fuzz
-
-    from prepcoach.stories.core import keywords
 
     index = _bank_index(library)
     words = keywords(text)
@@ -81,8 +78,6 @@ def suggest_competencies(text: str, library: ContentLibrary, limit: int = 2) -> 
     more (IDF), and the competencies of the closest questions are taken, so "stakeholder
     management" finds those of the bank's stakeholder questions.
     """
-    from prepcoach.stories.core import keywords
-
     wanted = _stems(keywords(text))
     if not wanted:
         return ()

@@ -13,9 +13,12 @@ import sqlite3
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from prepcoach.interviews import store as store_iv
+from prepcoach.interviews.core import InterviewChanges
 from prepcoach.kernel import clock, ids
 from prepcoach.kernel.errors import NotFoundError, StoreError
 from prepcoach.postmortem.core import DEFAULT_TEMPLATE, Postmortem, from_answers, merged_people
+from prepcoach.practice.store import flag_weak
 from prepcoach.store.db import Store, fresh_id, to_json
 
 PREFIX = ids.PREFIXES["postmortems"]
@@ -136,10 +139,6 @@ def finish_postmortem(
     The interview gains the people met (new ones added, missing titles and emails filled
     in) and, if it was still 'upcoming', the status 'done'. All or nothing.
     """
-    from prepcoach.interviews import store as store_iv
-    from prepcoach.interviews.core import InterviewChanges
-    from prepcoach.practice.store import flag_weak
-
     with store.transaction() as conn:
         saved = save_answers(
             store,

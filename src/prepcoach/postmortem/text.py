@@ -8,13 +8,16 @@ and plain data for JSON.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from prepcoach.content.yamlsource import MarkedDict, dump_document, key_mark_of, mark_of, parse_yaml
+from prepcoach.interviews.core import format_when, when_to_text
 from prepcoach.postmortem.answers import ParseContext, describe_path, parse_answers
-from prepcoach.postmortem.core import RATING_LABELS, ActionPlan, Answers, Postmortem
+from prepcoach.postmortem.core import RATING_LABELS, ActionPlan, Answers, Postmortem, from_answers
 
 if TYPE_CHECKING:
     from prepcoach.content.model import PostmortemPrompt, PostmortemTemplate
@@ -73,9 +76,6 @@ def to_document(
     competencies: Sequence[str] = (),
 ) -> str:
     """The answers as a commented YAML document, in the template's order."""
-    import textwrap
-
-    from prepcoach.content.yamlsource import dump_document
 
     blocks: list[str] = []
     for prompt in template.prompts:
@@ -104,7 +104,6 @@ def from_document(
     line_offset: int = 0,
 ) -> tuple[Answers | None, list[str]]:
     """Answers from a YAML document; problems are `where:line: what` (all of them)."""
-    from prepcoach.content.yamlsource import MarkedDict, key_mark_of, mark_of, parse_yaml
 
     prefix = f"{where}:" if where else "line "
     data, yaml_problems = parse_yaml(text)
@@ -141,10 +140,6 @@ def from_document(
 
 
 def when_text(value: datetime | Any) -> str | None:
-    from datetime import date
-
-    from prepcoach.interviews.core import when_to_text
-
     if isinstance(value, date):
         return when_to_text(value)
     return None
@@ -196,7 +191,6 @@ def plan_dict(plan: ActionPlan) -> dict[str, Any]:
 
 
 def report_dict(postmortem: Postmortem, plan: ActionPlan, interview: Interview) -> dict[str, Any]:
-    from prepcoach.interviews.core import when_to_text
 
     return {
         "postmortem": postmortem_dict(postmortem),
@@ -243,8 +237,6 @@ def to_markdown(
     template: PostmortemTemplate | None,
 ) -> str:
     """A report to keep: the action plan first, then everything that was answered."""
-    from prepcoach.interviews.core import format_when
-
     lines = [f"# Post-mortem: {_md(interview.label())}", ""]
     facts = [format_when(interview.when) if interview.when else "date not set"]
     facts.append(f"overall {rating_text(postmortem.overall_rating)}")
@@ -270,8 +262,6 @@ def to_markdown(
 
 
 def _plan_markdown(plan: ActionPlan) -> list[str]:
-    from prepcoach.interviews.core import format_when
-
     lines = ["## Action plan", ""]
     if plan.weak_questions:
         lines += ["### Practise now", ""]
@@ -316,8 +306,6 @@ def _plan_markdown(plan: ActionPlan) -> list[str]:
 
 
 def answer_lines(kind: str, value: Any) -> list[str]:
-    from prepcoach.postmortem.core import from_answers
-
     if kind in ("people", "questions", "concerns"):
         typed = from_answers(id="", interview_id="", answers={kind: value})
         if kind == "people":  # <address> is an e-mail link in Markdown

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from prepcoach.kernel import clock, ids
+from prepcoach.practice import scheduling
 
 if TYPE_CHECKING:
     from prepcoach.practice.scheduling import Review
@@ -330,8 +331,6 @@ def flag_weak(
     now: datetime | None = None,
 ) -> None:
     """Mark questions weak and make them due now (e.g. rated 1-2 in a post-mortem)."""
-    from prepcoach.practice import scheduling
-
     moment = now or clock.now()
     stamp = _iso(moment)
     with store.transaction() as conn:

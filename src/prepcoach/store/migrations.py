@@ -4,7 +4,7 @@ Each migration runs in its own `BEGIN IMMEDIATE` transaction that also records i
 `schema_migrations` and sets `PRAGMA user_version`, so a database is always exactly at one
 version, even if the process is killed half-way or two processes start at once (the second
 waits, then finds the work done). Never edit a migration that has shipped: append a new one
-(tests/test_store_db.py keeps a checksum of each to catch accidents).
+(tests/store/test_store_db.py keeps a checksum of each to catch accidents).
 
 Conventions for new tables: a TEXT primary key that is stable across machines (see
 `prepcoach.kernel.ids`), timestamps as ISO-8601 UTC text (`kernel.clock.iso`), JSON as TEXT, and

@@ -22,8 +22,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from prepcoach import __version__
+from prepcoach.content.yamlsource import parse_yaml
 from prepcoach.kernel.errors import PrepError, StoreError
 from prepcoach.store.db import Store, to_json
+from prepcoach.store.migrations import INTERNAL_TABLES
 
 FORMAT = "prepcoach-export"
 FORMAT_VERSION = 1
@@ -45,8 +47,6 @@ class TableInfo:
 
 def user_tables(conn: sqlite3.Connection) -> list[TableInfo]:
     """Every table holding user data, parents before children, else in creation order."""
-    from prepcoach.store.migrations import INTERNAL_TABLES
-
     names = [
         str(r[0])
         for r in conn.execute(
@@ -209,7 +209,6 @@ def load(text: str, source: str) -> dict[str, Any]:
 
 
 def _load_yaml(text: str, source: str) -> Any:
-    from prepcoach.content.yamlsource import parse_yaml
 
     data, problems = parse_yaml(text)
     if problems:

@@ -10,7 +10,8 @@ import typer
 
 from prepcoach.cli.context import get_context
 from prepcoach.cli.inputs import check_choice
-from prepcoach.cli.render import esc
+from prepcoach.cli.render import esc, print_json
+from prepcoach.kernel.errors import PrepError
 
 if TYPE_CHECKING:
     from prepcoach.content.library import ContentLibrary
@@ -66,8 +67,6 @@ def list_packs(
     """
     library = get_context().library()
     if as_json:
-        from prepcoach.cli.render import print_json
-
         print_json([asdict(p) for p in library.packs])
         return
     from rich.table import Table
@@ -103,8 +102,6 @@ def show(
     kind, item = library.find(item_id)
     data = {k: v for k, v in asdict(item).items() if v not in ((), None, "", False)}
     if as_json:
-        from prepcoach.cli.render import print_json
-
         print_json({"kind": kind, "from": library.origins.get(f"{kind}/{item_id}"), **data})
         return
     from prepcoach.content.library import KIND_LABELS
@@ -171,7 +168,6 @@ def import_markdown(
     """
     from prepcoach.content.markdown_import import parse_markdown_questions, slugify
     from prepcoach.content.yamlsource import dump_yaml
-    from prepcoach.kernel.errors import PrepError
     from prepcoach.kernel.files import atomic_write, user_content_path
 
     ctx = get_context()
@@ -220,7 +216,6 @@ def new_pack(
     from importlib.resources import files
 
     from prepcoach.content.markdown_import import slugify
-    from prepcoach.kernel.errors import PrepError
     from prepcoach.kernel.files import atomic_write, user_content_path
 
     ctx = get_context()
@@ -269,8 +264,6 @@ def questions(
         found = search_questions(found, search)
     found = found[:limit]
     if as_json:
-        from prepcoach.cli.render import print_json
-
         print_json([asdict(q) for q in found])
         return
     console = ctx.console

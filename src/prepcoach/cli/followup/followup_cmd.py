@@ -12,14 +12,19 @@ The run, top to bottom:
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from prepcoach.cli.context import get_context
-from prepcoach.cli.render import esc
+from prepcoach.cli.inputs import load_answers, read_text
+from prepcoach.cli.render import esc, print_json
 from prepcoach.followup import core
+from prepcoach.followup.core import answer_problem, field_info, with_text
+from prepcoach.kernel import clock
+from prepcoach.kernel.errors import NotInteractiveError, PrepError
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -126,7 +131,6 @@ def followup(
     """
     from prepcoach.cli.followup import render as output
     from prepcoach.followup import service  # reads the database: loaded only when drafting
-    from prepcoach.kernel import clock
 
     ctx = get_context()
     if list_templates:
@@ -231,8 +235,6 @@ def _list_templates(ctx: AppContext, as_json: bool) -> None:
     library = ctx.library()
     templates = list(library.email_templates.values())
     if as_json:
-        from prepcoach.cli.render import print_json
-
         print_json(
             [
                 {
@@ -282,14 +284,9 @@ def _mark_sent(
     as_json: bool,
 ) -> None:
     from prepcoach.followup import service
-    from prepcoach.kernel import clock
 
     sent = service.mark_sent(store, interview, template_id, to, clock.now())
     if as_json:
-        from dataclasses import asdict
-
-        from prepcoach.cli.render import print_json
-
         print_json([asdict(r) for r in sent.records])
         return
     for record in sent.records:
@@ -336,7 +333,6 @@ def _parse_sets(items: list[str], template: EmailTemplate) -> dict[str, str]:
 
 
 def _prompter(answers: Path | None, *, interactive: bool) -> Prompter:
-    from prepcoach.cli.inputs import load_answers
     from prepcoach.cli.prompts import NoTerminalPrompter, make_prompter
 
     hint = "Give the values with --set FIELD=VALUE (or --answers FILE)."
@@ -355,7 +351,6 @@ def _recipients(
     scripted: bool,
 ) -> list[Recipient]:
     from prepcoach.cli.prompts import Choice
-    from prepcoach.kernel.errors import NotInteractiveError
 
     chosen = core.pick_recipients(people, to)
     if chosen is not None:
@@ -390,8 +385,6 @@ def _fill_missing(
 ) -> list[dict[str, Value]]:
     """Ask for each missing field: shared ones once, then per recipient those that differ
     (the topic discussed with each interviewer, their address)."""
-    from prepcoach.kernel.errors import NotInteractiveError
-
     missing = [core.missing_fields(template, v, extra) for v in values]
     if not any(missing):
         return values
@@ -434,8 +427,6 @@ def _fill_missing(
 
 
 def _ask_field(ask: Prompter, name: str, person: str, *, several: bool) -> str:
-    from prepcoach.followup.core import field_info
-
     info = field_info(name)
     message = info.question
     if name == "recipient_email" and person:
@@ -448,8 +439,6 @@ def _ask_field(ask: Prompter, name: str, person: str, *, several: bool) -> str:
 
 
 def _validator(name: str) -> Any:
-    from prepcoach.followup.core import answer_problem
-
     def validate(text: str) -> str | None:
         return answer_problem(name, text)
 
@@ -466,8 +455,6 @@ MAX_ROUNDS = 10
 def _edit(ctx: AppContext, interview: Interview, drafts: list[Draft]) -> list[Draft] | None:
     """Open the drafts in $EDITOR; None when the user emptied the file (cancel)."""
     from prepcoach.cli.editor import run_editor
-    from prepcoach.cli.inputs import read_text
-    from prepcoach.kernel.errors import PrepError
     from prepcoach.store import drafts as store_drafts
 
     body = _edit_text(drafts)
@@ -514,8 +501,6 @@ def _edit_text(drafts: list[Draft]) -> str:
 
 
 def _parse_edit(text: str, drafts: list[Draft]) -> tuple[list[Draft] | None, list[str]]:
-    from prepcoach.followup.core import with_text
-
     sections: list[list[str]] = []
     for line in text.splitlines():
         if line.startswith(_NOTE_MARK):

@@ -3,12 +3,28 @@ reminder, mailto: links, the clipboard and JSON."""
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
-from prepcoach.cli.render import esc
+from prepcoach.cli.clipboard import copy_to_clipboard
+from prepcoach.cli.render import esc, print_json
+from prepcoach.followup import core
+from prepcoach.followup.checks import draft_dict
+from prepcoach.followup.core import send_deadline
+from prepcoach.followup.message import (
+    MAILTO_LIMIT,
+    Reminder,
+    eml_bytes,
+    ics_text,
+    mailto_url,
+    text_file,
+)
+from prepcoach.interviews.core import format_when
+from prepcoach.kernel.errors import PrepError
+from prepcoach.kernel.files import atomic_write
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -29,9 +45,6 @@ def print_drafts_json(
     *,
     with_mailto: bool,
 ) -> None:
-    from prepcoach.cli.render import print_json
-    from prepcoach.followup.checks import draft_dict
-    from prepcoach.followup.message import mailto_url
 
     items = []
     for draft, record_id in zip(drafts, records, strict=True):
@@ -64,9 +77,6 @@ def report(
     """The preview (or one line per draft when it is being written to files) and the checks."""
     from rich.panel import Panel
     from rich.text import Text
-
-    from prepcoach.followup.core import send_deadline
-    from prepcoach.interviews.core import format_when
 
     console = ctx.console
     for draft in drafts:
@@ -122,7 +132,6 @@ def recipient_paths(path: Path, drafts: list[Draft]) -> list[Path]:
     """One file per recipient: thanks.eml -> thanks-jane-doe.eml (just `path` for one)."""
     if len(drafts) == 1:
         return [path]
-    import unicodedata
 
     paths: list[Path] = []
     for number, draft in enumerate(drafts, 1):
@@ -140,9 +149,6 @@ def recipient_paths(path: Path, drafts: list[Draft]) -> list[Path]:
 def write_eml(
     ctx: AppContext, drafts: list[Draft], path: Path, *, force: bool, now: datetime, quiet: bool
 ) -> None:
-    from prepcoach.followup.message import eml_bytes
-    from prepcoach.kernel.errors import PrepError
-    from prepcoach.kernel.files import atomic_write
 
     paths = recipient_paths(path, drafts)
     if not force:
@@ -169,10 +175,6 @@ def write_ics(
     now: datetime,
     quiet: bool,
 ) -> None:
-    from prepcoach.followup import core
-    from prepcoach.followup.message import Reminder, ics_text
-    from prepcoach.interviews.core import format_when
-    from prepcoach.kernel.files import atomic_write
 
     names = core.join_names([d.recipient.name for d in drafts if d.recipient.name]) or "them"
     promised_text = str(drafts[0].values.get("promised_date", "")) if drafts else ""
@@ -216,8 +218,6 @@ def write_ics(
 
 
 def print_mailto(ctx: AppContext, drafts: list[Draft]) -> None:
-    from prepcoach.followup.message import MAILTO_LIMIT, mailto_url
-
     for draft in drafts:
         url = mailto_url(draft)
         typer.echo(url)  # one line, never wrapped: terminals make it clickable
@@ -230,9 +230,6 @@ def print_mailto(ctx: AppContext, drafts: list[Draft]) -> None:
 
 
 def copy_drafts(ctx: AppContext, drafts: list[Draft], *, quiet: bool) -> None:
-    from prepcoach.cli.clipboard import copy_to_clipboard
-    from prepcoach.followup.message import text_file
-
     single = len(drafts) == 1
     text = drafts[0].body if single else text_file(drafts)
     tool = copy_to_clipboard(text)

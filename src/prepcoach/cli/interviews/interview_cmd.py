@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict, replace
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -9,7 +11,11 @@ import typer
 
 from prepcoach.cli.context import get_context
 from prepcoach.cli.options import JsonOption, YesOption
-from prepcoach.cli.render import esc
+from prepcoach.cli.render import esc, print_json
+from prepcoach.interviews import core
+from prepcoach.interviews.core import STAGES, Interviewer, parse_when, when_to_text
+from prepcoach.kernel import clock, textcheck
+from prepcoach.kernel.errors import PrepError
 
 if TYPE_CHECKING:
     from prepcoach.cli.prompts import Prompter
@@ -80,7 +86,6 @@ def add(
     --when "2025-03-14 14:30" --interviewer "Jane Doe|VP Product|jane@acme.com"
     """
     from prepcoach.cli.inputs import prompter
-    from prepcoach.interviews import core
     from prepcoach.interviews import store as store_iv
 
     ctx = get_context()
@@ -115,8 +120,6 @@ def add(
         core.check(draft)  # report every problem before anything is stored
     saved = store_iv.add_interview(store, draft)
     if as_json:
-        from prepcoach.cli.render import print_json
-
         print_json(interview_dict(saved))
     else:
         ctx.console.print(
@@ -139,11 +142,8 @@ def _ask_new(
     asked_people: bool,
     asked_posting: bool,
 ) -> Interview:
-    from dataclasses import replace
 
     from prepcoach.cli.prompts import Choice
-    from prepcoach.interviews import core
-    from prepcoach.kernel import textcheck
 
     def company_problem(value: str) -> str | None:
         return textcheck.problem("the company name", value, required=True)
@@ -206,9 +206,6 @@ def _ask_new(
 
 
 def _ask_people(ask: Prompter, *, first: bool = True) -> list[Interviewer]:
-    from prepcoach.interviews.core import Interviewer
-    from prepcoach.kernel import textcheck
-
     people: list[Interviewer] = []
     message = "Do you know who will interview you?" if first else "Add an interviewer?"
     while ask.confirm("interview.add_interviewer", message, default=False):
@@ -233,9 +230,6 @@ def _ask_people(ask: Prompter, *, first: bool = True) -> list[Interviewer]:
 
 
 def _when_problem(text: str) -> str | None:
-    from prepcoach.interviews.core import parse_when
-    from prepcoach.kernel.errors import PrepError
-
     try:
         parse_when(text)
     except PrepError as error:
@@ -244,8 +238,6 @@ def _when_problem(text: str) -> str | None:
 
 
 def _next_stage(existing: list[Interview], company: str) -> str:
-    from prepcoach.interviews.core import STAGES
-
     rounds = [i.stage for i in existing if i.company.casefold() == company.strip().casefold()]
     for earlier, later in (("final", "other"), ("second", "final"), ("first", "second")):
         if earlier in rounds:
@@ -264,17 +256,13 @@ def list_interviews(
 
     Example: prep interview list --status upcoming
     """
-    from prepcoach.interviews import core
     from prepcoach.interviews import store as store_iv
-    from prepcoach.kernel import clock
 
     ctx = get_context()
     _check_choice("--status", status, core.STATUSES)
     store = ctx.store()
     found = store_iv.list_interviews(store, status=status)
     if as_json:
-        from prepcoach.cli.render import print_json
-
         print_json([interview_dict(i) for i in found])
         return
     if not found:
@@ -313,15 +301,12 @@ def show(query: QueryArgument = None, as_json: JsonOption = False) -> None:
 
     Example: prep interview show acme
     """
-    from prepcoach.interviews import core
     from prepcoach.interviews import store as store_iv
 
     ctx = get_context()
     store = ctx.store()
     interview = store_iv.find_interview(store, query)
     if as_json:
-        from prepcoach.cli.render import print_json
-
         print_json(interview_dict(interview))
         return
     from rich.table import Table
@@ -390,7 +375,6 @@ def edit(
     Example: prep interview edit acme --status done
     """
     from prepcoach.cli.inputs import prompter
-    from prepcoach.interviews import core
     from prepcoach.interviews import store as store_iv
 
     ctx = get_context()
@@ -428,8 +412,6 @@ def edit(
 
 def _ask_changes(ask: Prompter, interview: Interview) -> Any:
     from prepcoach.cli.prompts import Choice
-    from prepcoach.interviews import core
-    from prepcoach.kernel import textcheck
 
     company = ask.text(
         "interview.company",
@@ -485,10 +467,6 @@ def _ask_changes(ask: Prompter, interview: Interview) -> Any:
 
 def _when_input(interview: Interview) -> str:
     """The stored date as the user would type it (local time)."""
-    from datetime import datetime
-
-    from prepcoach.kernel import clock
-
     if interview.when is None:
         return ""
     if isinstance(interview.when, datetime):
@@ -511,7 +489,6 @@ def remove(
     """
     from prepcoach.cli.prompts import make_prompter
     from prepcoach.interviews import store as store_iv
-    from prepcoach.kernel.errors import PrepError
 
     ctx = get_context()
     store = ctx.store()
@@ -550,10 +527,6 @@ def _named_exactly(interview: Interview, query: str) -> bool:
 
 
 def interview_dict(interview: Interview) -> dict[str, Any]:
-    from dataclasses import asdict
-
-    from prepcoach.interviews.core import when_to_text
-
     data = asdict(interview)
     data["when"] = when_to_text(interview.when)
     return data

@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from prepcoach.cli.context import get_context
+from prepcoach.cli.inputs import check_choice, load_answers
 from prepcoach.cli.options import AnswersOption, InterviewArgument, JsonOption
-from prepcoach.cli.render import esc
+from prepcoach.cli.render import esc, print_json
+from prepcoach.kernel.errors import NotFoundError, PrepError
 
 if TYPE_CHECKING:
     from prepcoach.cli.context import AppContext
@@ -67,11 +69,9 @@ def ask(
 
     Example: prep ask acme   (or: prep ask --pick ask-closest-colleagues --pick ...)
     """
-    from prepcoach.cli.inputs import check_choice, load_answers
     from prepcoach.cli.prompts import make_prompter
     from prepcoach.content.model import ASK_CATEGORIES
     from prepcoach.interviews import store as store_iv
-    from prepcoach.kernel.errors import NotFoundError
     from prepcoach.kit import shortlist_store as shortlists
     from prepcoach.kit.shortlist import Pick
 
@@ -252,8 +252,6 @@ def _save(ctx: AppContext, interview: Interview, picks: list[Pick], ask: Prompte
     if dropped:
         kept = [p for p in picks if p.ask_question_id not in dropped]
         if len(kept) < core.SHORTLIST_MIN:
-            from prepcoach.kernel.errors import PrepError
-
             raise PrepError(
                 f"only {len(kept)} question(s) left after dropping those already answered; "
                 f"run 'prep ask {interview.id}' again and pick {core.SHORTLIST_MIN} or more"
@@ -331,8 +329,6 @@ def _print_browse(
     groups = by_category(questions.values(), stage=stage, category=category)
     picked = {e.ask_question_id: e for e in current}
     if as_json:
-        from prepcoach.cli.render import print_json
-
         print_json(
             {
                 "shortlist": [

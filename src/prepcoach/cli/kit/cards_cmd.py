@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from prepcoach.cli.context import get_context
+from prepcoach.interviews import store as store_iv
+from prepcoach.kernel.errors import NotFoundError, PrepError
+from prepcoach.kernel.files import atomic_write
+from prepcoach.kit import cards as flashcards
+from prepcoach.kit.core import load_kit, practised
+from prepcoach.practice import store as ps
 
 
 def export_cards(*, anki: Path | None, csv_file: Path | None, every: bool, force: bool) -> None:
     """Cards for the likely questions of your next interview and every question you have
     practised (`every`: the whole bank), each with your best answer."""
-    import sys
-
-    from prepcoach.interviews import store as store_iv
-    from prepcoach.kernel.errors import NotFoundError, PrepError
-    from prepcoach.kit import cards as flashcards
-    from prepcoach.kit.core import practised
-    from prepcoach.practice import store as ps
-
     ctx = get_context()
     store = ctx.store()
     library = ctx.library()
@@ -27,8 +26,6 @@ def export_cards(*, anki: Path | None, csv_file: Path | None, every: bool, force
     except NotFoundError:
         interview = None
     if interview is not None:
-        from prepcoach.kit.core import load_kit
-
         likely = [q.question.id for q in load_kit(store, library, interview).likely]
     done = sorted(ps.practised_ids(store) & set(library.questions))
     questions = flashcards.select_questions(library, practised=done, likely=likely, every=every)
@@ -54,7 +51,5 @@ def export_cards(*, anki: Path | None, csv_file: Path | None, every: bool, force
         if str(csv_file) == "-":
             sys.stdout.write(text)
         else:
-            from prepcoach.kernel.files import atomic_write
-
             atomic_write(csv_file, text, overwrite=True)
             ctx.err_console.print(f"Wrote {summary} to {csv_file}", highlight=False)

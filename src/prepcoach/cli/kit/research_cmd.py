@@ -8,6 +8,8 @@ whole dossier as YAML in your editor, checked when you save.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -15,8 +17,12 @@ import typer
 from typer.core import TyperGroup
 
 from prepcoach.cli.context import get_context
+from prepcoach.cli.inputs import load_answers, read_yaml
 from prepcoach.cli.options import AnswersOption, JsonOption, YesOption
-from prepcoach.cli.render import esc
+from prepcoach.cli.render import esc, print_json
+from prepcoach.interviews.core import match_company
+from prepcoach.kernel import clock, textcheck
+from prepcoach.kernel.errors import NotFoundError, PrepError
 
 if TYPE_CHECKING:
     from prepcoach.cli.context import AppContext
@@ -71,11 +77,8 @@ def guide(
 
     Example: prep research acme   (the same as: prep research guide acme)
     """
-    from dataclasses import replace
 
-    from prepcoach.cli.inputs import load_answers, read_yaml
     from prepcoach.cli.prompts import make_prompter
-    from prepcoach.kernel.errors import PrepError
     from prepcoach.kit import research as core
     from prepcoach.kit import research_store as store_rs
 
@@ -125,7 +128,6 @@ def guide(
 
 def _guided(ctx: AppContext, ask: Prompter, store: Store, dossier: Dossier) -> None:
     """Ask for items section by section; each item is saved as soon as it is complete."""
-    from prepcoach.kernel import textcheck
     from prepcoach.kit import research as core
     from prepcoach.kit import research_store as store_rs
 
@@ -227,7 +229,6 @@ def show(company: CompanyArgument = None, as_json: JsonOption = False) -> None:
     ctx = get_context()
     dossier = _find(ctx.store(), company)
     if as_json:
-        from prepcoach.cli.render import print_json
         from prepcoach.kit.research import status, to_data
 
         found = status(dossier)
@@ -246,7 +247,6 @@ def show(company: CompanyArgument = None, as_json: JsonOption = False) -> None:
 
 
 def _show(ctx: AppContext, dossier: Dossier) -> None:
-    from prepcoach.kernel import clock
     from prepcoach.kit.research import SECTIONS, source_label, status
 
     console = ctx.console
@@ -314,8 +314,6 @@ def edit(company: CompanyArgument = None) -> None:
 
 
 def _edit(ctx: AppContext, dossier: Dossier) -> None:
-    from dataclasses import replace
-
     from prepcoach.cli.yaml_edit import edit_yaml, saving
     from prepcoach.kit import research as core
     from prepcoach.kit import research_store as store_rs
@@ -371,8 +369,6 @@ def list_dossiers(as_json: JsonOption = False) -> None:
     ctx = get_context()
     dossiers = store_rs.list_research(ctx.store())
     if as_json:
-        from prepcoach.cli.render import print_json
-
         print_json(
             [
                 {"company": d.company, "done": status(d).done, "summary": status(d).summary()}
@@ -422,14 +418,9 @@ def remove(
 def _company(store: Store, given: str | None) -> str:
     """The company meant: the current interview's, an interview's (typed loosely), or as typed."""
     from prepcoach.interviews import store as store_iv
-    from prepcoach.interviews.core import match_company
-    from prepcoach.kernel import textcheck
-    from prepcoach.kernel.errors import PrepError
     from prepcoach.kit import research_store as store_rs
 
     if given is None or not given.strip():
-        from prepcoach.kernel.errors import NotFoundError
-
         try:
             return store_iv.find_interview(store, None).company
         except NotFoundError:
@@ -449,7 +440,6 @@ def _company(store: Store, given: str | None) -> str:
 
 
 def _find(store: Store, given: str | None) -> Dossier:
-    from prepcoach.kernel.errors import NotFoundError
     from prepcoach.kit import research_store as store_rs
 
     name = _company(store, given)
@@ -468,6 +458,4 @@ def _arg(text: str) -> str:
 
 
 def _slug(text: str) -> str:
-    import re
-
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:40] or "company"

@@ -10,13 +10,16 @@ The run:
 
 from __future__ import annotations
 
+from dataclasses import asdict, replace
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from prepcoach.cli.context import get_context
+from prepcoach.cli.inputs import check_choice, load_answers
 from prepcoach.cli.options import AnswersOption, InterviewArgument, JsonOption
-from prepcoach.cli.render import esc
+from prepcoach.cli.render import esc, print_json
+from prepcoach.kernel.errors import PrepError
 
 if TYPE_CHECKING:
     from prepcoach.cli.context import AppContext
@@ -71,9 +74,7 @@ def salary(
     Example: prep salary acme --min 80k --target 90k --max 100k --currency EUR
     --source https://www.glassdoor.com/...
     """
-    from dataclasses import replace
 
-    from prepcoach.cli.inputs import check_choice, load_answers
     from prepcoach.cli.prompts import make_prompter
     from prepcoach.interviews import store as store_iv
     from prepcoach.kit import salary as core
@@ -113,7 +114,6 @@ def _from_options(
     source: list[str] | None,
     notes: str | None,
 ) -> SalaryRange:
-    from prepcoach.kernel.errors import PrepError
     from prepcoach.kit import salary as core
 
     values: dict[str, float] = {}
@@ -142,7 +142,6 @@ def _from_options(
 
 
 def _currency(given: str | None, symbols: set[str], existing: SalaryRange | None) -> str:
-    from prepcoach.kernel.errors import PrepError
     from prepcoach.kit import salary as core
 
     if given is not None:
@@ -165,7 +164,6 @@ def _ask(
     ctx: AppContext, ask: Prompter, interview: Interview, existing: SalaryRange | None
 ) -> SalaryRange:
     from prepcoach.cli.prompts import Choice
-    from prepcoach.kernel.errors import PrepError
     from prepcoach.kit import salary as core
 
     console = ctx.console
@@ -240,7 +238,6 @@ def _ask(
 
 
 def _currency_problem(text: str) -> str | None:
-    from prepcoach.kernel.errors import PrepError
     from prepcoach.kit.salary import parse_currency
 
     try:
@@ -262,10 +259,6 @@ def _show(
     from prepcoach.kit.research import source_label
 
     if as_json:
-        from dataclasses import asdict
-
-        from prepcoach.cli.render import print_json
-
         data = None
         if salary is not None:
             data = {

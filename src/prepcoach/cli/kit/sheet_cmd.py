@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from prepcoach.cli.context import get_context
+from prepcoach.cli.inputs import check_choice
 from prepcoach.cli.options import InterviewArgument
 from prepcoach.cli.render import esc
 
@@ -45,9 +47,7 @@ def sheet(
 
     Example: prep sheet acme --out acme-sheet.html
     """
-    import sys
 
-    from prepcoach.cli.inputs import check_choice
     from prepcoach.interviews import store as store_iv
     from prepcoach.kit.core import load_kit
     from prepcoach.kit.sheet import FORMATS, build_sheet, render

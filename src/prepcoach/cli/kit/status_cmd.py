@@ -9,13 +9,17 @@ The run:
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from prepcoach.cli.context import get_context
+from prepcoach.cli.interviews.interview_cmd import interview_dict
 from prepcoach.cli.options import JsonOption
-from prepcoach.cli.render import esc
+from prepcoach.cli.render import esc, print_json
+from prepcoach.interviews import core
+from prepcoach.kernel.errors import NotFoundError
 
 if TYPE_CHECKING:
     from prepcoach.cli.context import AppContext
@@ -42,7 +46,6 @@ def status(
     Example: prep status   (or just: prep)
     """
     from prepcoach.interviews import store as store_iv
-    from prepcoach.kernel.errors import NotFoundError
     from prepcoach.kit.core import load_kit
     from prepcoach.kit.readiness import assess
 
@@ -59,8 +62,6 @@ def status(
     kit = load_kit(store, library, interview)
     readiness = assess(kit)
     if as_json:
-        from prepcoach.cli.render import print_json
-
         print_json(_as_dict(kit, readiness))
         return
     _dashboard(ctx, library, kit, readiness)
@@ -76,8 +77,6 @@ def _welcome(ctx: AppContext, *, as_json: bool) -> None:
     due = len(ps.due_question_ids(store))
     past = len(store_iv.list_interviews(store))
     if as_json:
-        from prepcoach.cli.render import print_json
-
         print_json(
             {
                 "interview": None,
@@ -106,8 +105,6 @@ def _welcome(ctx: AppContext, *, as_json: bool) -> None:
 
 def _dashboard(ctx: AppContext, library: ContentLibrary, kit: Kit, readiness: Readiness) -> None:
     from rich.table import Table
-
-    from prepcoach.interviews import core
 
     console = ctx.console
     interview = kit.interview
@@ -177,10 +174,6 @@ def _next(ctx: AppContext, action: NextAction) -> None:
 
 
 def _as_dict(kit: Kit, readiness: Readiness) -> dict[str, Any]:
-    from dataclasses import asdict
-
-    from prepcoach.cli.interviews.interview_cmd import interview_dict
-
     return {
         "interview": interview_dict(kit.interview),
         "previous_interview": kit.previous.id if kit.previous is not None else None,

@@ -14,7 +14,11 @@ from typing import TYPE_CHECKING, Any
 
 from prepcoach.cli.prompts import Choice, Prompter
 from prepcoach.cli.render import esc
+from prepcoach.interviews.core import Interviewer
+from prepcoach.kernel import textcheck
+from prepcoach.postmortem.answers import bank_question_for, normalize_date_item
 from prepcoach.postmortem.core import RATING_LABELS
+from prepcoach.postmortem.match import likely_competencies, similar_questions, suggest_competencies
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -28,8 +32,6 @@ SURE_MATCH = 75  # a similar bank question this close is offered first
 
 
 def _no_control(label: str, *, required: bool = False, max_chars: int = 2_000) -> Any:
-    from prepcoach.kernel import textcheck
-
     def validate(value: str) -> str | None:
         return textcheck.problem(label, value, required=required, max_chars=max_chars)
 
@@ -98,8 +100,6 @@ class TerminalPostmortem:
         return self._rating(self._name(prompt), "Your rating (1-5):", default)
 
     def text(self, prompt: PostmortemPrompt, current: Any, save: Save) -> Any:
-        from prepcoach.kernel import textcheck
-
         value = self.ask.text(
             self._name(prompt),
             "Your answer:" if prompt.required else "Your answer (optional):",
@@ -117,8 +117,6 @@ class TerminalPostmortem:
                 self.say(f"  [dim]•[/dim] {esc(line)}")
 
     def _item(self, name: str, message: str, first: bool) -> str:
-        from prepcoach.kernel import textcheck
-
         value = self.ask.text(
             name,
             message,
@@ -141,8 +139,6 @@ class TerminalPostmortem:
             save(items)
 
     def dates(self, prompt: PostmortemPrompt, current: Any, save: Save) -> Any:
-        from prepcoach.postmortem.answers import normalize_date_item
-
         items = [str(i) for i in current] if isinstance(current, list) else []
         self._show(items)
         self.say(
@@ -163,8 +159,6 @@ class TerminalPostmortem:
             save(items)
 
     def people(self, prompt: PostmortemPrompt, current: Any, save: Save) -> Any:
-        from prepcoach.kernel import textcheck
-
         people: list[dict[str, str]] = [p for p in current or [] if isinstance(p, dict)]
         self._show([_person(p) for p in people])
         met = {p.get("name", "").casefold() for p in people}
@@ -259,9 +253,6 @@ class TerminalPostmortem:
     def _bank_id(self, prompt: PostmortemPrompt, text: str) -> str | None:
         """The bank question this is: the same wording, or one the user picks from similar
         ones (linked questions can come back in practice)."""
-        from prepcoach.postmortem.answers import bank_question_for
-        from prepcoach.postmortem.match import similar_questions
-
         found = bank_question_for(text, self.library)
         if found is None:
             similar = similar_questions(text, self.library)
@@ -284,8 +275,6 @@ class TerminalPostmortem:
         return found
 
     def _rate(self, prompt: PostmortemPrompt, asked: list[dict[str, Any]], save: Save) -> None:
-        from prepcoach.kernel import textcheck
-
         entry = asked[-1]
         entry["rating"] = self._rating(
             self._name(prompt, "rating"), "  How well did you answer it? (1-5)", None
@@ -305,8 +294,6 @@ class TerminalPostmortem:
             save(asked)
 
     def concerns(self, prompt: PostmortemPrompt, current: Any, save: Save) -> Any:
-        from prepcoach.postmortem.match import likely_competencies, suggest_competencies
-
         concerns: list[dict[str, Any]] = [c for c in current or [] if isinstance(c, dict)]
         self._show([_concern(c) for c in concerns])
         competencies = self.library.competencies
@@ -341,8 +328,6 @@ class TerminalPostmortem:
 
 
 def _person(person: Mapping[str, Any]) -> str:
-    from prepcoach.interviews.core import Interviewer
-
     return Interviewer(
         name=str(person.get("name") or ""),
         title=str(person.get("title") or ""),

@@ -11,6 +11,7 @@ and `edit` work on the recorded ones. Recording, top to bottom:
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -19,8 +20,11 @@ import typer
 from typer.core import TyperGroup
 
 from prepcoach.cli.context import get_context
+from prepcoach.cli.inputs import read_text
 from prepcoach.cli.options import ForceOption, JsonOption
-from prepcoach.cli.render import esc
+from prepcoach.cli.render import esc, print_json
+from prepcoach.interviews.core import format_when_short
+from prepcoach.kernel.errors import NotFoundError, NotInteractiveError, PrepError
 from prepcoach.postmortem.core import (
     DEFAULT_TEMPLATE,
     STATUSES,
@@ -116,7 +120,6 @@ def record(
     Example: prep postmortem acme
     """
     from prepcoach.cli.postmortem.run import PostmortemRun, choose_interview
-    from prepcoach.kernel.errors import NotInteractiveError, PrepError
     from prepcoach.postmortem import store as store_pm
 
     ctx = get_context()
@@ -171,9 +174,6 @@ def record(
 
 def _scripted_text(answers: Path | None) -> tuple[str | None, str]:
     """The YAML answers from --answers FILE, '-' or piped stdin; None to ask in a terminal."""
-    from prepcoach.cli.inputs import read_text
-    from prepcoach.kernel.errors import NotInteractiveError
-
     if answers is not None:
         if str(answers) == "-":
             return sys.stdin.read(), "<stdin>"
@@ -215,7 +215,6 @@ def list_cmd(
     found = store_pm.list_postmortems(store, status=status)
     interviews = {i.id: i for i in store_iv.list_interviews(store)}
     if as_json:
-        from prepcoach.cli.render import print_json
         from prepcoach.postmortem.text import postmortem_dict
 
         print_json([postmortem_dict(p) for p in found])
@@ -228,8 +227,6 @@ def list_cmd(
         )
         return
     from rich.table import Table
-
-    from prepcoach.interviews.core import format_when_short
 
     table = Table(title=f"{len(found)} post-mortem(s)", title_justify="left")
     table.add_column("id", style="cyan", no_wrap=True)
@@ -259,7 +256,6 @@ def list_cmd(
 def _find(store: Store, query: str | None) -> tuple[Postmortem, Interview]:
     """A post-mortem by its id, by its interview (id or company), or the latest one."""
     from prepcoach.interviews import store as store_iv
-    from prepcoach.kernel.errors import NotFoundError
     from prepcoach.postmortem import store as store_pm
 
     if query is None or not query.strip():
@@ -329,16 +325,12 @@ def show(
     if fmt == "markdown":
         text = to_markdown(postmortem, plan, interview, template)
     elif fmt == "json":
-        import json
-
         text = (
             json.dumps(report_dict(postmortem, plan, interview), indent=2, ensure_ascii=False)
             + "\n"
         )
     else:
         if template is None:
-            from prepcoach.kernel.errors import PrepError
-
             raise PrepError(f"the template '{postmortem.template_id}' is not loaded")
         text = to_document(template, postmortem.answers, competencies=list(library.competencies))
     if out is None:

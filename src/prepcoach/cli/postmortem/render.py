@@ -6,6 +6,9 @@ import re
 from typing import TYPE_CHECKING
 
 from prepcoach.cli.render import esc
+from prepcoach.interviews.core import format_when
+from prepcoach.kernel import clock
+from prepcoach.postmortem.text import answer_lines, practice_hint, rating_text
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -35,8 +38,6 @@ def bullet(console: Console, marker: str, text: str, indent: int = 2) -> None:
 def render_header(
     console: Console, postmortem: Postmortem, interview: Interview, *, saved: bool = False
 ) -> None:
-    from prepcoach.interviews.core import format_when
-    from prepcoach.postmortem.text import rating_text
 
     head = "Post-mortem saved" if saved else "Post-mortem"
     status = "" if postmortem.done else " [yellow](unfinished)[/yellow]"
@@ -56,8 +57,6 @@ def render_answers(
     console: Console, postmortem: Postmortem, template: PostmortemTemplate | None
 ) -> None:
     """The answers the summary does not show, under their prompts, in the template's order."""
-    from prepcoach.postmortem.text import answer_lines
-
     prompts = list(template.prompts) if template is not None else []
     for prompt in prompts:
         if prompt.id in SUMMARISED:
@@ -96,7 +95,6 @@ def render_summary(
     header: bool = True,
 ) -> None:
     """Strengths, gaps, concerns and the action plan."""
-    from prepcoach.postmortem.text import practice_hint
 
     def say(text: str = "") -> None:
         console.print(text, highlight=False)
@@ -171,9 +169,6 @@ def render_summary(
 
 
 def _followup_step(plan: ActionPlan) -> str:
-    from prepcoach.interviews.core import format_when
-    from prepcoach.kernel import clock
-
     deadline = plan.followup_deadline
     topics = "; ".join(plan.followup_topics)
     mention = f", mentioning: {esc(topics)}" if topics else ""

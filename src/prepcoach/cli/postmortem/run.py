@@ -14,7 +14,31 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from prepcoach.cli.render import esc
+from prepcoach.cli.postmortem.flow import TerminalPostmortem
+from prepcoach.cli.postmortem.render import render_summary
+from prepcoach.cli.prompts import Choice
+from prepcoach.cli.render import esc, print_json
+from prepcoach.interviews import core
+from prepcoach.interviews import store as store_iv
+from prepcoach.interviews.core import Interview, format_when, format_when_short, parse_when
+from prepcoach.kernel import ids, textcheck
+from prepcoach.kernel.errors import NotFoundError, PrepError
+from prepcoach.postmortem import store as store_pm
+from prepcoach.postmortem.answers import (
+    ParseContext,
+    missing_required,
+    required_message,
+    resume_index,
+)
+from prepcoach.postmortem.core import (
+    WEAK_RATING,
+    action_plan,
+    from_answers,
+    interview_problem,
+    past_interviews,
+)
+from prepcoach.postmortem.text import from_document, report_dict
+from prepcoach.stories.store import list_stories
 
 if TYPE_CHECKING:
     from prepcoach.cli.context import AppContext
@@ -35,11 +59,6 @@ def choose_interview(
     ctx: AppContext, store: Store, prompter: Prompter | None, query: str | None, *, resume: bool
 ) -> Interview:
     """The interview named, the one to resume, one chosen in the terminal, or a new one."""
-    from prepcoach.interviews import store as store_iv
-    from prepcoach.kernel import ids
-    from prepcoach.kernel.errors import NotFoundError, PrepError
-    from prepcoach.postmortem import store as store_pm
-    from prepcoach.postmortem.core import past_interviews
 
     if query is not None and query.strip():
         try:
@@ -84,8 +103,6 @@ def choose_interview(
             else "No interview to look back on yet: tell me about the one you had."
         )
         return add_interview(ctx, store, prompter, None)
-    from prepcoach.cli.prompts import Choice
-    from prepcoach.interviews.core import format_when_short
 
     choices = [
         Choice(
@@ -106,10 +123,6 @@ def add_interview(
     ctx: AppContext, store: Store, prompter: Prompter, company: str | None
 ) -> Interview:
     """The interview that just happened, added with the few facts the plan needs."""
-    from prepcoach.cli.prompts import Choice
-    from prepcoach.interviews import core
-    from prepcoach.interviews import store as store_iv
-    from prepcoach.kernel import textcheck
 
     if not company:
         company = prompter.autocomplete(
@@ -149,10 +162,6 @@ def add_interview(
 
 
 def past_when_problem(text: str) -> str | None:
-    from prepcoach.interviews.core import Interview, parse_when
-    from prepcoach.kernel.errors import PrepError
-    from prepcoach.postmortem.core import interview_problem
-
     try:
         when = parse_when(text)
     except PrepError as error:
@@ -190,16 +199,10 @@ class PostmortemRun:
             self.console.print(text, highlight=False)
 
     def _save(self, answers: dict[str, Any]) -> None:
-        from prepcoach.postmortem import store as store_pm
-
         store_pm.save_answers(self.store, self.interview.id, answers, template_id=self.template.id)
 
     # ------------------------------------------------------------------ in a terminal
     def guided(self, prompter: Prompter) -> Postmortem:
-        from prepcoach.cli.postmortem.flow import TerminalPostmortem
-        from prepcoach.interviews.core import format_when
-        from prepcoach.postmortem.answers import missing_required, resume_index
-
         answers = dict(self.existing.answers) if self.existing is not None else {}
         start = resume_index(self.template, answers)
         interview = self._date_the_interview(prompter)
@@ -223,8 +226,6 @@ class PostmortemRun:
         try:
             flow.run(self.template, answers, start, self._save)
         except KeyboardInterrupt:
-            from prepcoach.postmortem import store as store_pm
-
             saved = store_pm.get_postmortem_for_interview(self.store, self.interview.id)
             self.ctx.err_console.print(
                 "\nStopped. Your answers so far are saved; continue with: prep postmortem --resume"
@@ -235,8 +236,6 @@ class PostmortemRun:
             raise typer.Exit(130) from None
         missing = missing_required(self.template, answers)
         if missing:  # a prompt answered in an earlier run was emptied by hand meanwhile
-            from prepcoach.kernel.errors import PrepError
-
             raise PrepError(
                 f"not finished: {', '.join(missing)} still need an answer; run "
                 "'prep postmortem --resume'"
@@ -247,8 +246,6 @@ class PostmortemRun:
         """An interview without a date gets one: the follow-up deadline counts from it."""
         if self.interview.when is not None:
             return self.interview
-        from prepcoach.interviews import core
-        from prepcoach.interviews import store as store_iv
 
         text = prompter.text(
             "postmortem.interview.when",
@@ -266,10 +263,6 @@ class PostmortemRun:
 
     # ------------------------------------------------------------------ from a file
     def scripted(self, text: str, origin: str) -> Postmortem:
-        from prepcoach.kernel.errors import PrepError
-        from prepcoach.postmortem.answers import ParseContext, missing_required
-        from prepcoach.postmortem.text import from_document
-
         base = dict(self.existing.answers) if self.existing is not None else {}
         parsed, problems = from_document(
             text,
@@ -287,7 +280,6 @@ class PostmortemRun:
         missing = missing_required(self.template, answers)
         if missing:
             prompts = {p.id: p for p in self.template.prompts}
-            from prepcoach.postmortem.answers import required_message
 
             raise PrepError(
                 f"{origin}: nothing was saved; "
@@ -297,9 +289,6 @@ class PostmortemRun:
 
     # ------------------------------------------------------------------ the end
     def _finish(self, answers: dict[str, Any]) -> Postmortem:
-        from prepcoach.postmortem import store as store_pm
-        from prepcoach.postmortem.core import WEAK_RATING, from_answers
-
         typed = from_answers(id="", interview_id=self.interview.id, answers=answers)
         weak = [q.question_id for q in typed.questions if q.weak and q.question_id]
         done = store_pm.finish_postmortem(
@@ -311,7 +300,6 @@ class PostmortemRun:
             weak_reason=f"rated {WEAK_RATING} or lower in the post-mortem of "
             f"{self.interview.label()}",
         )
-        from prepcoach.interviews import store as store_iv
 
         self.interview = store_iv.get_interview(self.store, self.interview.id)
         return done
@@ -319,13 +307,9 @@ class PostmortemRun:
     def finish_output(self, postmortem: Postmortem) -> None:
         plan = plan_for(self.ctx, self.store, self.library, postmortem, self.interview)
         if self.as_json:
-            from prepcoach.cli.render import print_json
-            from prepcoach.postmortem.text import report_dict
-
             print_json(report_dict(postmortem, plan, self.interview))
             return
         self._say("")
-        from prepcoach.cli.postmortem.render import render_summary
 
         render_summary(self.console, postmortem, plan, self.interview, saved=True)
 
@@ -337,7 +321,5 @@ def plan_for(
     postmortem: Postmortem,
     interview: Interview,
 ) -> ActionPlan:
-    from prepcoach.postmortem.core import action_plan
-    from prepcoach.stories.store import list_stories
 
     return action_plan(postmortem, library, list_stories(store), interview)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from prepcoach.cli.prompts import Choice, Prompter
+from prepcoach.content.yamlsource import parse_yaml
 from prepcoach.kernel.errors import PrepError
 from prepcoach.practice.scheduling import RATING_HELP, SelfRating
 from prepcoach.practice.session import GivenAnswer
@@ -212,8 +213,6 @@ class ScriptedAnswers:
 
     @classmethod
     def parse(cls, text: str, origin: str) -> ScriptedAnswers:
-        from prepcoach.content.yamlsource import parse_yaml
-
         data, problems = parse_yaml(text)
         if problems:
             (line, col), message = problems[0]

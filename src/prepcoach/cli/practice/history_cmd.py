@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from datetime import datetime
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from prepcoach.cli.context import get_context
 from prepcoach.cli.options import JsonOption
-from prepcoach.cli.render import esc
+from prepcoach.cli.render import esc, print_json
+from prepcoach.kernel import clock
+from prepcoach.kernel.errors import NotFoundError
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -32,7 +35,6 @@ def history(
 
     Example: prep history --question why-us
     """
-    from prepcoach.kernel.errors import NotFoundError
     from prepcoach.practice import store as ps
 
     ctx = get_context()
@@ -60,8 +62,6 @@ def history(
         return
     sessions = ps.list_sessions(store, limit)
     if as_json:
-        from prepcoach.cli.render import print_json
-
         print_json([asdict(s) for s in sessions])
         return
     if not sessions:
@@ -98,8 +98,6 @@ def _session_detail(
     console: Console, session: SessionRecord, answers: list[AnswerRecord], as_json: bool
 ) -> None:
     if as_json:
-        from prepcoach.cli.render import print_json
-
         print_json({**asdict(session), "answers": [_answer_dict(a) for a in answers]})
         return
     console.print(
@@ -132,8 +130,6 @@ def _question_history(console: Console, attempts: list[AnswerRecord], as_json: b
 
     diff = answer_diff(attempts[-2].text, attempts[-1].text) if len(attempts) > 1 else []
     if as_json:
-        from prepcoach.cli.render import print_json
-
         print_json({"attempts": [_answer_dict(a) for a in attempts], "diff": diff})
         return
     console.print(f"[bold]{esc(attempts[-1].question_text)}[/bold]", highlight=False)
@@ -165,9 +161,6 @@ def stats(as_json: JsonOption = False) -> None:
 
     Example: prep stats
     """
-    from datetime import datetime
-
-    from prepcoach.kernel import clock
     from prepcoach.practice import store as ps
     from prepcoach.practice.progress import sparkline, summarize
 
@@ -184,8 +177,6 @@ def stats(as_json: JsonOption = False) -> None:
         next_due=next_due,
     )
     if as_json:
-        from prepcoach.cli.render import print_json
-
         print_json(asdict(progress))
         return
     console = ctx.console

@@ -10,14 +10,18 @@ The run, top to bottom:
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from prepcoach.cli.content.content_cmd import print_question
 from prepcoach.cli.context import get_context
 from prepcoach.cli.inputs import check_choice
-from prepcoach.cli.render import esc
+from prepcoach.cli.render import esc, print_json
+from prepcoach.kernel.errors import NotInteractiveError
 
 if TYPE_CHECKING:
     from prepcoach.cli.context import AppContext
@@ -109,8 +113,6 @@ def practice(
 
 
 def _no_terminal() -> Exception:
-    from prepcoach.kernel.errors import NotInteractiveError
-
     return NotInteractiveError(
         "practice needs a terminal to ask questions; run it in a terminal, or give answers "
         "with --answers FILE.yaml (or pipe the YAML to stdin)"
@@ -157,7 +159,6 @@ def _edit_answer(ctx: AppContext, question: Question) -> str:
 
 
 def _print_details(ctx: AppContext, library: ContentLibrary, question: Question) -> None:
-    from prepcoach.cli.content.content_cmd import print_question
 
     print_question(question, library)
 
@@ -186,7 +187,6 @@ class PracticeView:
     def choose_plan(
         self, history: History, filters: Filters, library: ContentLibrary
     ) -> tuple[str, str | None, Filters]:
-        from dataclasses import replace
 
         from prepcoach.cli.prompts import Choice, make_prompter
 
@@ -292,14 +292,10 @@ class PracticeView:
 
     # ------------------------------------------------------------------ the summary
     def summary(self, summary: Summary) -> None:
-        from datetime import datetime
-
         from prepcoach.practice import scheduling
 
         session, due, next_due = summary.session, summary.due_now, summary.next_due
         if self.as_json:
-            from prepcoach.cli.render import print_json
-
             print_json(
                 {
                     "session": session.id,

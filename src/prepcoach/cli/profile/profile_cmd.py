@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from prepcoach.cli.context import get_context
+from prepcoach.cli.inputs import read_text
 from prepcoach.cli.options import AnswersOption, JsonOption
-from prepcoach.cli.render import esc
+from prepcoach.cli.render import esc, print_json
+from prepcoach.kernel import textcheck
+from prepcoach.kernel.errors import PrepError
 
 if TYPE_CHECKING:
     from prepcoach.profile.core import Profile
@@ -34,10 +38,6 @@ def profile(ctx: typer.Context, as_json: JsonOption = False) -> None:
     app_ctx = get_context()
     current = get_profile(app_ctx.store())
     if as_json:
-        from dataclasses import asdict
-
-        from prepcoach.cli.render import print_json
-
         print_json(asdict(current))
         return
     if current.is_empty():
@@ -91,17 +91,12 @@ def set_fields(
     Example: prep profile set --name "Ada Lovelace" --email ada@example.com --link
     https://linkedin.com/in/ada
     """
-    from dataclasses import replace
-
-    from prepcoach.kernel.errors import PrepError
     from prepcoach.profile.store import get_profile, save_profile
 
     ctx = get_context()
     if signature is not None and signature_file is not None:
         raise PrepError("give --signature or --signature-file, not both")
     if signature_file is not None:
-        from prepcoach.cli.inputs import read_text
-
         signature = read_text(signature_file)
     elif signature is not None:
         signature = signature.replace("\\n", "\n")
@@ -131,7 +126,6 @@ def edit(answers: AnswersOption = None) -> None:
     Example: prep profile edit
     """
     from prepcoach.cli.inputs import prompter
-    from prepcoach.kernel import textcheck
     from prepcoach.profile.core import Profile
     from prepcoach.profile.store import get_profile, save_profile
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import textwrap
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -9,7 +12,9 @@ import typer
 
 from prepcoach.cli.context import get_context
 from prepcoach.cli.options import AnswersOption, JsonOption, YesOption
-from prepcoach.cli.render import esc
+from prepcoach.cli.render import esc, print_json
+from prepcoach.kernel import textcheck
+from prepcoach.kernel.errors import PrepError
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -84,10 +89,8 @@ def add(
     Example: prep story add --title "Release date dispute" -c conflict --situation "..."
     --task "..." --action "..." --result "..."
     """
-    from dataclasses import replace
 
     from prepcoach.cli.inputs import prompter, read_yaml
-    from prepcoach.kernel.errors import PrepError
     from prepcoach.stories import core
     from prepcoach.stories import store as store_st
 
@@ -161,7 +164,6 @@ def add(
 def _add_many(
     ctx: AppContext, store: Store, library: ContentLibrary, items: list[Any], where: str
 ) -> None:
-    from prepcoach.kernel.errors import PrepError
     from prepcoach.stories import core
     from prepcoach.stories import store as store_st
 
@@ -194,8 +196,6 @@ def _add_many(
 
 def _resolve(store: Store, library: ContentLibrary, story: StarStory) -> StarStory:
     """Interview reference to id, template picked from competencies when not given."""
-    from dataclasses import replace
-
     from prepcoach.interviews import store as store_iv
     from prepcoach.stories import core
 
@@ -259,11 +259,9 @@ def _ask_story(
     progress: dict[str, StarStory],
     interview_given: bool,
 ) -> StarStory:
-    from dataclasses import replace
 
     from prepcoach.cli.prompts import Choice
     from prepcoach.interviews import store as store_iv
-    from prepcoach.kernel import textcheck
     from prepcoach.stories import core
 
     console = ctx.console
@@ -333,7 +331,6 @@ def _ask_story(
 
 
 def _part_validator(label: str, *, required: bool) -> Callable[[str], str | None]:
-    from prepcoach.kernel import textcheck
 
     def validate(value: str) -> str | None:
         return textcheck.problem(label, value, required=required, max_chars=textcheck.PART_MAX)
@@ -387,8 +384,6 @@ def list_stories(
         stories = [m.story for m in ranked if m.text_score >= 50]
     uses = store_st.story_uses(store)
     if as_json:
-        from prepcoach.cli.render import print_json
-
         print_json([story_dict(s, uses.get(s.id, 0)) for s in stories])
         return
     if not stories:
@@ -439,8 +434,6 @@ def show(story_ref: StoryArgument, as_json: JsonOption = False) -> None:
     story = store_st.find_story(store, story_ref)
     uses = store_st.story_uses(store).get(story.id, 0)
     if as_json:
-        from prepcoach.cli.render import print_json
-
         print_json(story_dict(story, uses))
         return
     library = ctx.library()
@@ -490,8 +483,6 @@ def edit(story_ref: StoryArgument) -> None:
 
     Example: EDITOR=nano prep story edit st-q7hd4a
     """
-    from dataclasses import replace
-
     from prepcoach.cli.yaml_edit import Wording, edit_yaml, saving
     from prepcoach.stories import core
     from prepcoach.stories import store as store_st
@@ -535,8 +526,6 @@ def edit(story_ref: StoryArgument) -> None:
 
 
 def _edit_header(library: ContentLibrary) -> str:
-    import textwrap
-
     def wrap(text: str) -> list[str]:
         return textwrap.wrap(text, 86, break_on_hyphens=False, subsequent_indent="  ")
 
@@ -555,7 +544,6 @@ def _check_edit(
     store: Store, library: ContentLibrary, text: str, line_offset: int
 ) -> tuple[StarStory | None, list[str]]:
     """The edited story, or its problems (YAML ones name lines, shifted by `line_offset`)."""
-    from prepcoach.kernel.errors import PrepError
     from prepcoach.stories import core
 
     parsed, errors = core.from_yaml(text, line_offset=line_offset)
@@ -583,7 +571,6 @@ def remove(story_ref: StoryArgument, yes: YesOption = False) -> None:
     """
     from prepcoach.cli.prompts import make_prompter
     from prepcoach.kernel import ids
-    from prepcoach.kernel.errors import PrepError
     from prepcoach.stories import store as store_st
 
     ctx = get_context()
@@ -629,8 +616,6 @@ def coverage_cmd(as_json: JsonOption = False) -> None:
     stories = store_st.list_stories(store)
     report = core.coverage(stories, list(library.competencies), store_st.story_uses(store))
     if as_json:
-        from prepcoach.cli.render import print_json
-
         print_json(
             {
                 "ready": report.ready,
@@ -750,8 +735,6 @@ def match(
         uses=store_st.story_uses(store),
     )[:limit]
     if as_json:
-        from prepcoach.cli.render import print_json
-
         print_json(
             {
                 "question": text,
@@ -820,8 +803,6 @@ def match(
 
 def _question(library: ContentLibrary, query: str) -> tuple[str, tuple[str, ...], str | None]:
     """(text, competencies, question id) for a question id or free text."""
-    import re
-
     text = query.strip()
     if text in library.questions:
         q = library.questions[text]
@@ -841,8 +822,6 @@ def _question(library: ContentLibrary, query: str) -> tuple[str, tuple[str, ...]
 
 
 def story_dict(story: StarStory, uses: int = 0) -> dict[str, Any]:
-    from dataclasses import asdict
-
     return {**asdict(story), "uses": uses}
 
 

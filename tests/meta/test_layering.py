@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parents[1] / "src" / "prepcoach"
+PACKAGE = Path(__file__).resolve().parents[2] / "src" / "prepcoach"
 
 UI_MODULES = ("typer", "rich", "questionary", "prompt_toolkit", "click", "prepcoach.cli")
 # `python -m prepcoach` starts the CLI: it is the one non-CLI module that may name it.

@@ -20,7 +20,7 @@ from prepcoach.kernel.errors import ContentError, NotFoundError, PrepError
 from prepcoach.profile.core import Profile
 
 NOW = datetime(2025, 3, 11, 15, 0, tzinfo=UTC)  # a Tuesday
-GOLDEN = Path(__file__).parent / "data" / "followup"
+GOLDEN = Path(__file__).parents[1] / "data" / "followup"
 
 
 @pytest.fixture(autouse=True)

@@ -14,7 +14,7 @@ from prepcoach.content.yamlsource import parse_yaml
 from prepcoach.kernel import paths
 from prepcoach.kernel.errors import ContentError
 
-DATA = Path(__file__).parent / "data" / "content"
+DATA = Path(__file__).parents[1] / "data" / "content"
 
 EXPECTED = {
     "tab": "tab.yaml:7:1: tab character: indent with spaces, not tabs",

@@ -17,7 +17,7 @@ from prepcoach.content.library import check_files, content_files
 from prepcoach.kernel import paths
 from tests.helpers import invoke
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _commands() -> list[tuple[str, ...]]:
