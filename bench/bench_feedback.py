@@ -1,4 +1,5 @@
-"""Time `analyse` on a realistic 1,000-word answer: prints the median and p95 in ms.
+"""Time `analyse` on a realistic 1,000-word answer: prints the median and p95 in ms against
+the 20 ms budget, and the first call's cost (the lemmatiser's dictionary loads then).
 
 Run with: python bench/bench_feedback.py [runs]
 """
@@ -9,7 +10,7 @@ import statistics
 import sys
 import time
 
-from prepcoach.content.model import Question, StarPart, StarTemplate
+from prepcoach.content.model import LookFor, Question, StarPart, StarTemplate
 from prepcoach.practice.feedback import Answer, FeedbackContext, analyse
 
 QUESTION = Question(
@@ -19,10 +20,10 @@ QUESTION = Question(
     assesses="Conflict resolution, ownership and influence without authority.",
     competencies=("conflict", "influence"),
     look_fors=(
-        "Listens to both sides before acting",
-        "Takes personal ownership of the outcome",
-        "Quantifies the impact on delivery",
-        "Reflects on what they would do differently",
+        LookFor("Listens to both sides before acting", ("heard both", "listened", "each side")),
+        LookFor("Takes personal ownership of the outcome", ("I owned", "my job", "I took on")),
+        LookFor("Quantifies the impact on delivery", ("percent", "dropped", "from to")),
+        LookFor("Reflects on what they would do differently", ("learned", "next time")),
     ),
     target_seconds=150,
     checks=("gives-example", "connects-to-role"),
@@ -68,20 +69,33 @@ def build_answer(words: int = 1000) -> str:
     return " ".join(text.split()[:words])
 
 
+BUDGET_MS = 20.0
+
+
 def main(runs: int = 200) -> None:
     text = build_answer()
     answer = Answer.from_text(text)
     context = FeedbackContext(company="Parcelly", role="Senior Mobile Engineer")
-    analyse(QUESTION, answer, TEMPLATE, context)  # warm up
-    times: list[float] = []
+    start = time.perf_counter()
+    analyse(QUESTION, answer, TEMPLATE, context)  # the first call loads the lemmatiser
+    first = (time.perf_counter() - start) * 1000
+    wall: list[float] = []
+    cpu: list[float] = []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         analyse(QUESTION, answer, TEMPLATE, context)
-        times.append((time.perf_counter() - start) * 1000)
-    times.sort()
-    p95 = times[min(len(times) - 1, round(0.95 * len(times)) - 1)]
+        cpu.append((time.process_time() - start_cpu) * 1000)
+        wall.append((time.perf_counter() - start) * 1000)
     print(f"analyse on {len(text.split())} words, {runs} runs:")
-    print(f"  median {statistics.median(times):.2f} ms, p95 {p95:.2f} ms, max {times[-1]:.2f} ms")
+    for name, times in (("wall", wall), ("cpu", cpu)):
+        times.sort()
+        p95 = times[min(len(times) - 1, round(0.95 * len(times)) - 1)]
+        print(f"  {name}: median {statistics.median(times):.2f} ms, p95 {p95:.2f} ms")
+    print(f"  first call {first:.0f} ms (loads the lemmatiser's English dictionary once)")
+    # On a shared machine the wall clock also counts waiting for a core; CPU time does not.
+    p95_cpu = cpu[min(len(cpu) - 1, round(0.95 * len(cpu)) - 1)]
+    verdict = "within" if p95_cpu <= BUDGET_MS else "OVER"
+    print(f"  cpu p95 is {verdict} the {BUDGET_MS:.0f} ms budget")
 
 
 if __name__ == "__main__":

@@ -97,7 +97,8 @@ def test_help_does_not_import_heavy_modules() -> None:
         "from prepcoach.cli.main import run\n"
         "try:\n    run(['--help'])\nexcept SystemExit:\n    pass\n"
         "heavy = {'yaml', 'pydantic', 'questionary', 'jinja2', 'rapidfuzz', 'fsrs', 'sqlite3',"
-        " 'prompt_toolkit', 'rich'}\n"
+        " 'prompt_toolkit', 'rich', 'simplemma', 'prepcoach.kernel.text',"
+        " 'prepcoach.practice.feedback'}\n"
         "print(sorted(heavy & set(sys.modules)))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

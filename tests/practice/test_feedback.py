@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 
 from prepcoach.content.model import LookFor, Question, StarPart, StarTemplate
 from prepcoach.practice.feedback import (
+    PART_MAXIMA,
     RULE_IDS,
     TIPS,
     Answer,
@@ -17,6 +19,7 @@ from prepcoach.practice.feedback import (
     FeedbackContext,
     Finding,
     analyse,
+    part_of,
 )
 
 
@@ -116,7 +119,9 @@ def test_complete_quantified_star_answer_scores_high_with_good_findings() -> Non
 
 
 def test_guided_answer_scores_high() -> None:
-    fb = analyse(question(target_seconds=75), Answer(GOOD_PARTS), TEMPLATE)
+    # The story is about a ticket backlog: asked about a conflict it would be off the question.
+    backlog = question(text="Tell me about a time you cleared a backlog.", target_seconds=75)
+    fb = analyse(backlog, Answer(GOOD_PARTS), TEMPLATE)
     assert fb.score >= 90, rules(fb)
     assert dict(fb.parts_detected) == {
         k: len(GOOD_PARTS[k].split())
@@ -126,10 +131,22 @@ def test_guided_answer_scores_high() -> None:
     assert "length.on-target" in rules(fb)
 
 
-def test_score_is_100_plus_the_points_clamped() -> None:
+def test_score_is_the_sum_of_its_parts_each_its_maximum_plus_its_points() -> None:
     for text in (GOOD_STORY, "We did it.", "um " * 200):
         fb = analyse(question(look_fors=("Listens to both sides",)), text, TEMPLATE)
-        assert fb.score == max(0, min(100, 100 + sum(f.points for f in fb.findings)))
+        assert fb.score == sum(fb.parts.values())
+        assert set(fb.parts) == set(PART_MAXIMA)
+        for part, top in PART_MAXIMA.items():
+            points = sum(f.points for f in fb.findings if part_of(f.rule) == part)
+            assert 0 <= fb.parts[part] <= max(0, top + points)  # lower when capped
+
+
+def test_an_off_topic_answer_is_flagged_and_capped() -> None:
+    q = question(text="Tell me about a time you disagreed with your manager.")
+    fb = analyse(q, Answer(GOOD_PARTS), TEMPLATE)
+    off = finding(fb, "relevance.off-topic")
+    assert "may not answer the question" in off.message and "disagree" in off.message
+    assert fb.score is not None and fb.score <= 30 and not fb.on_topic
 
 
 def test_every_finding_is_explained() -> None:
@@ -314,7 +331,7 @@ def test_template_with_required_reflection() -> None:
 def test_too_short_estimated_from_words() -> None:
     fb = analyse(question(), "I talked to both teams and fixed it. It worked out well.")
     short = finding(fb, "length.too-short")
-    assert short.severity == "warn" and short.points == -15
+    assert short.severity == "warn" and short.points <= -15
     assert "estimated from 12 words" in short.message
     assert "the target is 1 min 30 s" in short.message
     assert fb.estimated_seconds == pytest.approx(12 * 60 / 140)
@@ -439,28 +456,55 @@ def test_a_single_filler_in_a_long_answer_is_not_flagged() -> None:
 # --- rule 6: look-fors -------------------------------------------------------------------
 
 
-def test_look_fors_covered_and_missing() -> None:
+SHORT_STORY = (
+    "Our two teams kept blaming each other for failed releases. I met each lead on their own "
+    "and listened to what they needed. We agreed a shared checklist, and failed releases "
+    "dropped from 9 to 2 a month."
+)
+
+
+def test_look_fors_covered_by_label_or_cue_with_the_words_that_show_it() -> None:
     q = question(
         look_fors=(
-            "Listens to both sides before acting",
-            "Quantifies the impact",
+            LookFor("Listens to both sides before acting", ("listened", "heard both")),
+            LookFor("Quantifies the impact", ("dropped from",)),
             "Escalates to management appropriately",
             "Shows a clear example",  # only generic words: can't be checked
         )
     )
-    fb = analyse(q, GOOD_STORY, TEMPLATE)
+    fb = analyse(q, SHORT_STORY, TEMPLATE)
     assert fb.look_fors_covered == ("Listens to both sides before acting", "Quantifies the impact")
     assert fb.look_fors_missing == ("Escalates to management appropriately",)
-    assert finding(fb, "lookfor.covered").items == fb.look_fors_covered
+    covered = finding(fb, "lookfor.covered")
+    assert covered.items == fb.look_fors_covered
+    assert "listened to what they needed" in fb.evidence["Listens to both sides before acting"]
+    assert "Listens to both sides before acting: \u2018" in covered.message
     missing = finding(fb, "lookfor.missing")
-    assert (missing.severity, missing.points) == ("tip", -4)
-    assert "Escalates to management" in missing.message
+    assert missing.severity == "tip" and -10 < missing.points < 0
+    assert "I did not find: Escalates to management" in missing.message
+    assert "if you said it in other words, ignore this" in missing.message.lower()
+
+
+def test_a_negated_cue_does_not_count() -> None:
+    q = question(look_fors=(LookFor("A small test before full rollout", ("pilot", "trial")),))
+    fb = analyse(q, "We didn't run a pilot, we just switched everyone over on Monday.", TEMPLATE)
+    assert fb.look_fors_covered == ()
+    fb = analyse(q, "We ran a two-week pilot with one team before switching.", TEMPLATE)
+    assert fb.look_fors_covered == ("A small test before full rollout",)
+
+
+def test_look_fors_not_found_in_a_detailed_answer_are_unsure_not_missing() -> None:
+    q = question(look_fors=("Escalates to management appropriately",))
+    fb = analyse(q, GOOD_STORY, TEMPLATE)
+    assert fb.look_fors_missing == () and fb.look_fors_unsure == q.look_for_labels
+    unsure = finding(fb, "lookfor.unsure")
+    assert unsure.severity == "tip" and "could not tell" in unsure.message
 
 
 def test_look_fors_mostly_missing_is_a_warning() -> None:
     q = question(look_fors=("Apologises to the customer", "Escalates to management", "Follows up"))
-    missing = finding(analyse(q, GOOD_STORY, TEMPLATE), "lookfor.missing")
-    assert (missing.severity, missing.points) == ("warn", -12)
+    missing = finding(analyse(q, SHORT_STORY, TEMPLATE), "lookfor.missing")
+    assert missing.severity == "warn" and missing.points <= -20
 
 
 # --- rule 7: question-specific checks ----------------------------------------------------
@@ -632,8 +676,10 @@ def test_spoken_answer_judged_from_notes_and_lap_times() -> None:
     assert "star.complete" in rules(fb)  # the result was spoken: it has a lap time
     assert "length.on-target" in rules(fb)
     assert not [r for r in rules(fb) if r.split(".")[0] in ("filler", "ownership")]
+    # Notes are judged as notes: what they lack costs half, as a tip.
     softened = finding(fb, "lookfor.missing")
-    assert softened.points == 0 and softened.severity == "tip"
+    full = finding(analyse(q, Answer(notes), TEMPLATE), "lookfor.missing")
+    assert softened.points == full.points // 2 and softened.severity == "tip"
     assert "notes only" in softened.message
     assert fb.fillers == {}
 
@@ -641,8 +687,16 @@ def test_spoken_answer_judged_from_notes_and_lap_times() -> None:
 def test_spoken_without_lap_times_softens_missing_parts() -> None:
     answer = Answer({"text": "pipeline conflict; rota"}, spoken=True)
     fb = analyse(question(), answer, TEMPLATE)
-    assert finding(fb, "star.missing-result").points == 0
+    missing = finding(fb, "star.missing-result")
+    assert missing.severity == "tip" and -15 < missing.points < 0  # softened
     assert not [r for r in rules(fb) if r.startswith("length.")]  # no time measured
+
+
+def test_spoken_without_notes_is_timed_not_scored() -> None:
+    fb = analyse(question(), Answer({"notes": ""}, seconds=95, spoken=True), TEMPLATE)
+    assert fb.score is None and not fb.scored
+    assert rules(fb) == ["answer.timing-only"]
+    assert "Timing only, not scored" in fb.findings[0].message
 
 
 # --- properties --------------------------------------------------------------------------
@@ -678,4 +732,129 @@ def test_any_answer_shape_never_raises(
 ) -> None:
     answer = Answer(parts, seconds=seconds, part_seconds=laps, spoken=spoken)
     fb = analyse(question(target_seconds=60), answer, TEMPLATE)
-    assert 0 <= fb.score <= 100
+    # An answer given aloud without notes is timed, not scored.
+    assert fb.score is None or 0 <= fb.score <= 100
+    assert fb.scored == (fb.score is not None)
+
+
+# --- bad input ---------------------------------------------------------------------------
+
+ANY_SCRIPT = [
+    "我负责迁移脚本，把四千个宏移到新系统，错误率下降了百分之二十。",
+    "قمت بقيادة الفريق وخفضنا وقت الاستجابة من ثلاثة أيام إلى يوم واحد.",
+    "Я отвечала за миграцию, и мы сократили время ответа на 20 процентов.",
+    "मैंने टीम का नेतृत्व किया और हमने लागत 30% कम की।",
+    "I led it 👩🏽‍💻🚀 and we cut costs by 20% 🎉🎉",
+    "I\x00 led\x07 the\x1b[31m team\u202e and\u200b it\x7f worked.\r\n",
+]
+
+
+@pytest.mark.parametrize("text", ANY_SCRIPT)
+def test_any_script_emoji_or_control_characters_get_feedback(text: str) -> None:
+    q = question(look_fors=(LookFor("Quantifies the impact", ("percent", "cut")),))
+    fb = analyse(q, text, TEMPLATE)
+    assert fb.score is not None and 0 <= fb.score <= 100
+    assert all("\n" not in f.message for f in fb.findings)
+
+
+def test_an_answer_over_the_limit_is_refused_in_one_line() -> None:
+    fb = analyse(question(), "word " * 100_000, TEMPLATE)
+    assert fb.score is None and not fb.scored
+    (only,) = fb.findings
+    assert only.rule == "answer.over-limit" and "\n" not in only.message
+    assert "100,000 words" in only.message and "20,000" in only.message
+
+
+def test_an_empty_answer_says_so() -> None:
+    for text in ("", "   \n\t ", "...!!!"):
+        fb = analyse(question(), text, TEMPLATE)
+        assert fb.score == 0 and rules(fb) == ["answer.empty"]
+
+
+@pytest.mark.parametrize(
+    "unit", ["   ", "!!!!", "word ", "a.b,c;", "I did. ", "we we we ", "\n\n", "e.g. "]
+)
+def test_analyse_is_linear_on_long_runs(unit: str) -> None:
+    import time
+
+    def cost(n: int) -> float:
+        text = "I led the team. " + unit * n
+        start = time.process_time()
+        analyse(question(look_fors=("Listens to both sides",)), text[:100_000], TEMPLATE)
+        return time.process_time() - start
+
+    cost(100)  # warm up
+    small, large = cost(2_000), cost(8_000)
+    assert large < 8 * small + 0.05, (unit, small, large)
+
+
+# --- judgement: one verdict per topic, roles, ownership ------------------------------------
+
+
+def test_a_range_found_is_a_range_covered() -> None:
+    q = dataclasses.replace(SALARY, look_fors=(LookFor("a specific, researched range"),))
+    fb = analyse(q, "Based on market data for similar roles, I'm looking at 72-80k.")
+    assert "salary.range" in rules(fb)
+    assert fb.look_fors_covered == ("a specific, researched range",)
+    assert "lookfor.missing" not in rules(fb)
+
+
+def test_specific_company_facts_silence_doesnt_connect() -> None:
+    q = opinion_question(
+        checks=("connects-to-role",),
+        look_fors=(LookFor("specific facts about the company", ("repair programme",)),),
+    )
+    fb = analyse(q, "I like that you run a repair programme for old gear; I'd love to grow it.")
+    assert fb.look_fors_covered == ("specific facts about the company",)
+    assert "role.connected" in rules(fb) and "role.not-connected" not in rules(fb)
+
+
+def test_a_closing_sentence_with_an_outcome_and_a_figure_is_the_result() -> None:
+    text = (
+        "Our month-end reconciliation took two days of manual matching. I wrote a script that "
+        "matched the bank lines to invoices and flagged only the exceptions. I walked the team "
+        "through it and we ran both ways in parallel for a month. The close went from two days "
+        "to three hours, which saved about 18,000 dollars a year in overtime."
+    )
+    q = question(
+        text="Tell me about a time you improved a process.",
+        look_fors=(LookFor("a before-and-after result", ("went from", "time saved")),),
+    )
+    fb = analyse(q, text, TEMPLATE)
+    assert "star.missing-result" not in rules(fb) and fb.on_topic
+    assert "18,000" in finding(fb, "result.quantified").items
+
+
+def test_we_in_a_quotation_or_an_analogy_is_not_lost_ownership() -> None:
+    text = (
+        "I noticed the handover between support and billing kept failing. I mapped every step "
+        'and I wrote a checklist. The billing lead told me "we have always done it this way, '
+        'we know it works, we never lose a ticket". It was like when we were kids and we '
+        "passed notes in class: we lost half of them. I ran a two-week trial and I showed him "
+        "the lost tickets, and I agreed the new steps with him."
+    )
+    fb = analyse(question(), text, TEMPLATE)
+    assert "ownership.we-heavy" not in rules(fb)
+    assert "ownership.clear" in rules(fb)
+
+
+def test_a_strength_in_disguise_is_not_a_genuine_weakness() -> None:
+    q = opinion_question(
+        text="What is your greatest weakness?",
+        look_fors=(LookFor("a genuine weakness", ("struggle with", "perfectionist")),),
+    )
+    fb = analyse(q, "Honestly, I'm a perfectionist and I care too much about my work, always.")
+    assert "answer.disguised-strength" in rules(fb)
+    assert fb.look_fors_covered == () and fb.look_fors_missing == ("a genuine weakness",)
+
+
+def test_a_vague_pointer_back_is_not_a_concrete_reference() -> None:
+    fb = analyse(FOLLOW_UP, "No, I think we covered everything last time. It was a good chat.")
+    assert "reference.concrete" not in rules(fb)
+    assert "nothing from it in particular" in finding(fb, "reference.missing").message
+
+
+def test_one_liners_and_content_free_answers_score_below_45() -> None:
+    for text in ("I would just do my best.", "I'm hardworking, reliable and a team player."):
+        fb = analyse(question(look_fors=("Listens to both sides",)), text, TEMPLATE)
+        assert fb.score is not None and fb.score < 45, (text, fb.score)

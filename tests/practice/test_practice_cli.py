@@ -353,3 +353,38 @@ def test_a_session_is_found_by_a_unique_start_of_its_id_old_or_new(home: Path) -
     assert result.exit_code == 0 and f"Session {new}" in result.output
     missing = invoke("history", "zzzz")
     assert missing.exit_code == 1
+
+
+def test_answer_json_adds_parts_evidence_and_scored(tmp_path: Path) -> None:
+    aloud = {"question": "why-us", "style": "aloud", "seconds": 70, "rating": "good"}
+    answers = write_answers(tmp_path / "a.yaml", STAR_ANSWER, aloud)
+    result = invoke("practice", "--answers", str(answers), "--json")
+    assert result.exit_code == 0, result.output
+    star, spoken = json.loads(result.output)["answers"]
+    feedback = star["feedback"]
+    assert {"score", "findings", "look_fors_covered", "look_fors_missing"} <= set(feedback)
+    assert feedback["scored"] is True and sum(feedback["parts"].values()) == star["score"]
+    assert set(feedback["parts"]) == {"structure", "evidence", "relevance", "delivery"}
+    assert set(feedback["evidence"]) == set(feedback["look_fors_covered"])
+    # Aloud without notes: timed, not scored.
+    assert spoken["score"] is None and spoken["feedback"]["score"] is None
+    assert spoken["feedback"]["scored"] is False
+    assert spoken["feedback"]["findings"][0]["rule"] == "answer.timing-only"
+
+
+def test_the_default_rating_follows_the_score(tmp_path: Path) -> None:
+    weak = {"question": "why-us", "style": "free", "text": "I need a job and you are hiring."}
+    answers = write_answers(tmp_path / "a.yaml", weak)
+    data = json.loads(invoke("practice", "--answers", str(answers), "--json").output)
+    (answer,) = data["answers"]
+    assert answer["score"] < 45 and answer["rating"] == "again"
+
+
+def test_an_answer_over_the_word_limit_is_refused_in_one_line(tmp_path: Path) -> None:
+    huge = {"question": "why-us", "style": "free", "text": "word " * 100_000}
+    answers = write_answers(tmp_path / "a.yaml", huge)
+    result = invoke("practice", "--answers", str(answers))
+    assert result.exit_code == 1
+    last = result.output.strip().splitlines()[-1]
+    assert last.endswith("answer 1: the answer has 100,000 words; answers are limited to 20,000")
+    assert "Traceback" not in result.output

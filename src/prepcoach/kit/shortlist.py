@@ -10,7 +10,6 @@ question's key words in the post-mortem notes.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -108,46 +107,24 @@ def parse_note(spec: str) -> tuple[str, str]:
 
 # ---------------------------------------------------------------------------- answered already
 
-# Words that say nothing about what a question to ask is about.
-_STOP = frozenset(
-    """a about after again all also am an and any are as at be been being both but by can
-    could did do does doing for from had has have how i if in into is it its like look looks
-    me might more most my of on one or our out over so some such than that the their them
-    then there these they this those to too up us very was we were what when where which who
-    whom why will with would you your yours someone something person people position role
-    job here expect expected think usually typically kind sort tell describe""".split()
+# Words that say nothing about what a question to ask is about, beyond the stop words.
+_ASKING_WORDS = frozenset(
+    """like look looks might one someone something person people position role job here
+    expect expected think usually typically kind sort tell describe""".split()
 )
-_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
-_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ed", "es", "s")
-
-
-def _stem(word: str) -> str:
-    word = word.lower().removesuffix("'s")
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
 
 
 def key_stems(text: str) -> tuple[str, ...]:
-    """The stems of a text's content words, in order, without repeats."""
-    stems: list[str] = []
-    for word in _WORD.findall(text):
-        lowered = word.lower()
-        if lowered in _STOP or len(lowered) < 3:
-            continue
-        stem = _stem(lowered)
-        if stem not in stems:
-            stems.append(stem)
-    return tuple(stems)
+    """The lemmas of a text's content words, in order, without repeats."""
+    from prepcoach.kernel.text import content_lemmas
+
+    return tuple(w for w in content_lemmas(text, _ASKING_WORDS) if len(w) >= 3)
 
 
 def _has(stems: set[str], stem: str) -> bool:
-    if stem in stems:
-        return True
-    return len(stem) >= 5 and any(
-        len(s) >= 5 and (s.startswith(stem) or stem.startswith(s)) for s in stems
-    )
+    from prepcoach.kernel.text import related
+
+    return stem in stems or any(related(stem, s) for s in stems)
 
 
 @dataclass(frozen=True, slots=True)

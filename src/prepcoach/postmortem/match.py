@@ -1,7 +1,7 @@
 """Matching what people type to the content: bank questions worded alike, and the
 competencies a concern points to.
 
-Both compare word stems, rare ones counting more (IDF over the question bank), so
+Both compare word lemmas, rare ones counting more (IDF over the question bank), so
 "stakeholder management" finds the bank's stakeholder questions and their competencies.
 """
 
@@ -135,38 +135,22 @@ _SIGNAL_WORDS = frozenset(
 )
 
 
-# Words too common to name a competency; unlike the keyword stop list, "time" stays.
-_FUNCTION_WORDS = frozenset(
-    "a an and are for from how into its not of on or our the their them they this to was "
-    "were what when with you your my me".split()
-)
-
-
 def _phrase_stems(text: str) -> set[str]:
-    """The stems of every word of a short phrase, keeping words the keyword list drops."""
+    """The lemmas of every word of a short phrase, keeping words the keyword list drops
+    ("time" stays; only stop words go)."""
     import re
 
+    from prepcoach.kernel.text import is_stop, lemma
+
     return {
-        _stem(w)
+        lemma(w)
         for w in re.findall(r"[a-z0-9]+", text.casefold())
-        if len(w) > 2 and w not in _FUNCTION_WORDS and w not in _SIGNAL_WORDS
+        if len(w) > 2 and not is_stop(w) and w not in _SIGNAL_WORDS
     }
 
 
 def _stems(words: str) -> set[str]:
-    return {_stem(w) for w in words.split() if len(w) > 2 and w not in _SIGNAL_WORDS}
+    """The lemmas of the keywords ("deadlines" and "deadline" are one)."""
+    from prepcoach.kernel.text import lemma
 
-
-def _stem(word: str) -> str:
-    """A crude English stem, enough to match 'deadlines' with 'deadline'."""
-    if len(word) > 6 and word.endswith("ing"):
-        return word[:-3]
-    if len(word) > 5 and word.endswith("ed"):
-        return word[:-2]
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 4 and word.endswith(("ses", "xes", "zes", "ches", "shes")):
-        return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
+    return {lemma(w) for w in words.split() if len(w) > 2 and w not in _SIGNAL_WORDS}

@@ -1,14 +1,18 @@
-"""Answer feedback: a score out of 100 and itemised findings, each with a concrete tip.
+"""Answer feedback: a score out of 100 in four parts, and itemised findings, each with a tip.
 
 Someone practising alone needs to know *why* an answer is weak and what to change, so every
 point lost is carried by a `Finding` that says what was found (a missing STAR part, the filler
-words with their counts, the look-fors not covered) and what to do next time. The score is
-100 plus the findings' points (all zero or negative), clamped to 0..100.
+words with their counts, the look-fors not found) and what to do next time. Each finding
+belongs to one part of the score (structure, evidence, relevance, delivery); a part is its
+maximum plus its findings' points (all zero or negative), never below zero, and the score is
+the sum of the parts, capped when the answer is too short to judge or off the question.
 
-The rules are plain heuristics over the text (cue phrases, word counts, regexes) so that users
-can predict them; they are pure and deterministic, so the same answer always gets the same
-feedback, and cheap (stdlib `re` only, patterns compiled once), so feedback is instant. Each
-rule is a small function listed in `_RULES`; every finding id and its tip is in `TIPS`.
+Look-fors and relevance are judged by meaning, sentence by sentence: a look-for is covered
+when one sentence holds all the words of its label or of one of its cues (lemmatised, stop
+words ignored, not negated: "I never measured it" does not count). STAR parts in free text are
+found by each sentence's role. The rules are pure and deterministic, so the same answer always
+gets the same feedback, and cheap, so feedback is instant. Each rule is a small function
+listed in `_RULES`; every finding id and its tip is in `TIPS`.
 """
 
 from __future__ import annotations
@@ -16,11 +20,12 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Final, Literal
 
-from prepcoach.content.model import Question, StarTemplate
+from prepcoach.content.model import LookFor, Question, StarTemplate
+from prepcoach.kernel import text as kt
 
 Severity = Literal["good", "tip", "warn"]
 # How a rule treats a spoken answer, of which only the typed notes are known: run as usual,
@@ -29,6 +34,27 @@ Severity = Literal["good", "tip", "warn"]
 NotesPolicy = Literal["run", "soften", "timed", "skip"]
 
 WORDS_PER_MINUTE: Final = 140
+# Longer answers are not judged: no spoken answer is this long, and feedback must stay instant.
+MAX_WORDS: Final = 20_000
+# The parts of the score and their maxima (they add up to 100).
+PART_MAXIMA: Final[Mapping[str, int]] = {
+    "structure": 30,
+    "evidence": 35,
+    "relevance": 20,
+    "delivery": 15,
+}
+# Caps on the whole score: an answer too short to judge, or one off the question asked.
+SHORT_CAP: Final = 40
+# An answer with next to no evidence (no look-for met, no detail) is content-free.
+CONTENT_FREE_EVIDENCE: Final = 5
+CONTENT_FREE_CAP: Final = 40
+NOTES_CAP: Final = 75  # an answer given aloud, judged from its notes
+# A written answer shorter than this share of the target's words is short; the shorter, the
+# more it costs, up to SHORT_POINTS.
+WRITTEN_DEPTH: Final = 0.3
+WRITTEN_LONG: Final = 1.2  # and longer than this share of it is long
+SHORT_POINTS: Final = 30
+OFF_TOPIC_CAP: Final = 25
 STAR_PARTS: Final[tuple[str, ...]] = ("situation", "task", "action", "result", "reflection")
 # Used when a star question comes without a template: action carries the answer.
 _DEFAULT_SHARES: Final[Mapping[str, float]] = {
@@ -81,7 +107,7 @@ class Finding:
 class Feedback:
     """The result of `analyse`; findings are in rule order, then in the order found."""
 
-    score: int
+    score: int | None  # None: not scored (an answer given aloud without notes, or too long)
     findings: tuple[Finding, ...]
     word_count: int
     estimated_seconds: float  # from the words at WORDS_PER_MINUTE
@@ -90,11 +116,26 @@ class Feedback:
     fillers: Mapping[str, int] = field(default_factory=dict)  # filler/hedge -> count
     look_fors_covered: tuple[str, ...] = ()
     look_fors_missing: tuple[str, ...] = ()
+    # The score's parts (structure, evidence, relevance, delivery), each out of PART_MAXIMA.
+    parts: Mapping[str, int] = field(default_factory=dict)
+    scored: bool = True
+    evidence: Mapping[str, str] = field(default_factory=dict)  # covered look-for -> quote
+    on_topic: bool = True
+    look_fors_unsure: tuple[str, ...] = ()  # not found, but that proves little
 
 
 # Every finding id with its tip: the one place to reword advice.
 TIPS: Final[Mapping[str, str]] = {
     "answer.empty": "Answer out loud or type it, then ask for feedback.",
+    "answer.timing-only": "Type a few bullet notes of what you said next time to get it judged.",
+    "answer.over-limit": "Trim it to what you would say in the interview, then ask again.",
+    "answer.disguised-strength": "Name a real weakness or failure, what it cost, and what you "
+    "now do about it; interviewers hear the disguised ones every day.",
+    "detail.generic": "Back it with one real moment: when, what you did, and what came of it, "
+    "with a number if you have one.",
+    "relevance.on-topic": "Staying on the question keeps the interviewer with you.",
+    "relevance.off-topic": "Answer the question asked: pick a story where that is the heart "
+    "of it, and say so in the first sentence.",
     "star.complete": "Keep this structure; it makes the answer easy to follow.",
     "star.missing-situation": "Open with a sentence or two of context: where you were, what was "
     "at stake.",
@@ -117,6 +158,7 @@ TIPS: Final[Mapping[str, str]] = {
     "measurable result.",
     "length.too-long": "Cut the set-up to two sentences and stop after the result; offer more "
     "if they ask.",
+    "length.repetitive": "Say each point once, then move on to the next step or the result.",
     "length.long-situation": "Say the context in two sentences and move on to what you did.",
     "length.long-task": "State your responsibility in one sentence and move on.",
     "length.long-result": "Keep the result to the outcome and its number; save detail for "
@@ -132,7 +174,9 @@ TIPS: Final[Mapping[str, str]] = {
     "filler.words": "Replace fillers with a short pause; it sounds more confident.",
     "filler.hedging": 'State what you did and believe plainly: drop "I think", "maybe", "kind of".',
     "lookfor.covered": "These are what the interviewer listens for.",
-    "lookfor.missing": "Work these in, in your own words: they are what the question tests.",
+    "lookfor.missing": "If you left them out, work them in, in your own words: they are what "
+    "the question tests.",
+    "lookfor.unsure": "Make these unmistakable: say them plainly, in a sentence of their own.",
     "salary.range": "A range anchors the talk and leaves room to meet.",
     "salary.single-number": 'Give a range whose bottom you would accept: "between 85 and 95k".',
     "salary.deflection": 'Give a researched range, flexible for the right package: "Based on '
@@ -162,21 +206,19 @@ def _find(
 
 # --- text helpers --------------------------------------------------------------------------
 
-_WORD = re.compile(r"[^\W_]+(?:['.,\-][^\W_]+)*")
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\s*[\n;]+\s*")
 _DIGIT = re.compile(r"\d")
 
 
 def _norm(text: str) -> str:
-    return text.replace("\u2019", "'").replace("\u2018", "'").lower()
+    return kt.normalise(text)
 
 
 def _words(text: str) -> list[str]:
-    return _WORD.findall(text)
+    return kt.words(text)
 
 
 def _sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_BREAK.split(text) if s.strip()]
+    return kt.sentences(text)
 
 
 def _dur(seconds: float) -> str:
@@ -211,69 +253,33 @@ def _unique(matches: Iterable[str], limit: int = 3) -> list[str]:
     return found[:limit]
 
 
-_STOPWORDS: Final = frozenset(
-    """a about after all also an and any are as at be been before both but by can could did do
-    does each for from had has have he her his how i if in into is it its me more most my no not
-    of on one or other our out over own she should so some than that the their them then these
-    they this those to too two under up us very was we were what when where which who why will
-    with would you your shows show explains explain describes describe mentions mention gives
-    give uses use using demonstrates demonstrate candidate answer clear clearly specific
-    specifically concrete brief briefly example examples evidence ability able good well strong
-    real actual genuine relevant appropriate approach way thing things something someone rather
-    instead without takes take makes make keeps keep gets get puts put just""".split()
-)
-_SUFFIXES: Final = tuple(
-    """ational ations ation ments ment nesses ness ities ity ings ing able ible ives ive ions ion
-    ers er ies ied ed es ly al s e y""".split()
+# Words of a look-for's label that say how, not what ("shows", "clear", "specific").
+_GENERIC: Final = frozenset(
+    """show explain describe mention give use demonstrate candidate answer clear clearly
+    specific specifically concrete brief briefly example evidence ability able good well
+    strong real actual genuine relevant appropriate approach way thing something someone
+    instead without take make keep get put one two own""".split()
 )
 _NUMERIC_WORDS: Final = ("number", "metric", "quantify", "figure", "measure", "measurable")
+# What not finding the look-fors costs at most: less than a confirmed gap would.
+_LOOK_FOR_POINTS: Final = 28
+# From this many words, an answer is checked for saying the same things again.
+REPEAT_WORDS: Final = 200
+# From this many words, a look-for not found by its cues is said to be unsure, not missing.
+UNSURE_WORDS: Final = 70
 
 
-def _stem(word: str) -> str:
-    """A light suffix-stripping stem: enough to match 'communicated' with 'communication'."""
-    word = word.removesuffix("'s")
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
+@functools.lru_cache(maxsize=4096)
+def _key_lemmas(text: str) -> tuple[str, ...]:
+    """The lemmas of a phrase's content words, in order, without repeats."""
+    return kt.content_lemmas(text, _GENERIC)
 
 
-@functools.lru_cache(maxsize=1024)
-def _key_stems(text: str) -> tuple[str, ...]:
-    """The stems of a phrase's content words, in order, without repeats."""
-    stems: list[str] = []
-    for word in _words(_norm(text)):
-        stem = _stem(word)
-        if not {word, stem} & _STOPWORDS and not word[0].isdigit() and stem not in stems:
-            stems.append(stem)
-    return tuple(stems)
-
-
-@dataclass(frozen=True, slots=True)
-class _StemIndex:
-    exact: frozenset[str]
-    by_prefix: Mapping[str, tuple[str, ...]]
-
-    @classmethod
-    def of(cls, stems: set[str]) -> _StemIndex:
-        by_prefix: dict[str, list[str]] = {}
-        for stem in sorted(stems):
-            if len(stem) >= 5:
-                by_prefix.setdefault(stem[:5], []).append(stem)
-        return cls(frozenset(stems), {k: tuple(v) for k, v in by_prefix.items()})
-
-    def has(self, stem: str) -> bool:
-        """Exact match, or one stem (of 5+ letters) is a prefix of the other."""
-        if stem in self.exact:
-            return True
-        candidates = self.by_prefix.get(stem[:5], ()) if len(stem) >= 5 else ()
-        return any(s.startswith(stem) or stem.startswith(s) for s in candidates)
-
-    def covers(self, phrase: str, share: float = 0.5) -> bool:
-        """True when enough (this share, at least one) of the phrase's key words occur."""
-        stems = _key_stems(phrase)
-        hits = sum(1 for stem in stems if self.has(stem))
-        return bool(stems) and hits >= max(1, math.ceil(len(stems) * share))
+def _covers(index: kt.SentenceIndex, phrase: str, share: float = 0.5) -> bool:
+    """True when enough (this share, at least one) of the phrase's key words occur."""
+    lemmas = _key_lemmas(phrase)
+    hits = sum(1 for lemma in lemmas if index.has(lemma))
+    return bool(lemmas) and hits >= max(1, math.ceil(len(lemmas) * share))
 
 
 # --- STAR attribution ----------------------------------------------------------------------
@@ -320,25 +326,106 @@ _CUES: Final[Mapping[str, re.Pattern[str]]] = {
 }
 
 
-def _attribute(text: str) -> dict[str, list[str]]:
-    """Give each sentence to the STAR part its cue phrases point to (longest cues win).
+_OUTCOME = _alt(
+    r"dropped|fell|rose|went (?:from|up|down|live)|came down|cut|reduced|saved|reached|passed",
+    r"signed|shipped|launched|delivered|hit (?:our|the)|met (?:our|the)|won|accepted|promoted",
+    r"stopped|no longer|never (?:again|came back|recurred)|back (?:up|on track)|worked",
+    r"was (?:approved|adopted|renewed|resolved)|agreed|thanked|now (?:uses|runs|has)",
+    r"happy|pleased|satisfied|relieved|grateful|praised|worked out|paid off|succeeded",
+    r"no (?:more )?(?:problems|issues|complaints|errors)|(?:didn't|never) (?:happen|recur|cause)",
+)
+_FIGURE = re.compile(r"\d|\b(?:doubled|tripled|halved|twice|half|zero|none)\b")
 
-    A sentence without cues continues the previous part; the first one defaults to situation.
-    Ties go to the earlier part in STAR order.
+
+_I_THEN = re.compile(r"\b(?:i|we) (?:\w+ly |also |then |just |first |quickly )?([a-z]+)\b")
+# Past tenses that set the scene or reflect rather than act.
+_NOT_ACTS: Final = frozenset(
+    """was were had needed wanted joined worked learned learnt realised realized felt thought
+    knew loved liked hated used seemed became""".split()
+)
+
+
+def _acts(sentence: str) -> int:
+    """How many times the speaker (or their team) does something, in the past tense:
+    "I rang", "we rewrote", "I quickly dug in"."""
+    count = 0
+    for m in _I_THEN.finditer(sentence):
+        verb = m.group(1)
+        if verb in _NOT_ACTS or verb.endswith("s"):
+            continue
+        if verb.endswith("ed") or kt.lemma(verb) != verb:
+            count += 1
+    return count
+
+
+def _role_scores(sentence: str, position: float) -> dict[str, float]:
+    """How strongly a sentence reads as each STAR part: its cue phrases, its place in the
+    answer, and for the outcome, an outcome verb or a figure near the end."""
+    scores = {
+        key: float(
+            sum(len(m.group()) + (5 if m.start() == 0 else 0) for m in pattern.finditer(sentence))
+        )
+        for key, pattern in _CUES.items()
+    }
+    scores["action"] += 6 * _acts(sentence)
+    outcome = len(_OUTCOME.findall(sentence)) + (1 if scores["result"] else 0)
+    figure = _FIGURE.search(sentence) is not None
+    if position >= 0.6 and outcome:
+        # A closing sentence with an outcome and a figure is the result.
+        scores["result"] += 4 * outcome + (10 if figure else 0) + (6 if position == 1 else 0)
+    elif outcome and figure:
+        scores["result"] += 6
+    return scores
+
+
+# A sentence that opens with the next step of the action, not with what came of it.
+_NEXT_STEP = re.compile(r"(?:so|then|next|first|and then|after that),? (?:i|we)\b|i decided\b")
+
+
+def _ends_a_story(sentence: str) -> bool:
+    low = _norm(sentence)
+    return bool(_OUTCOME.search(low) or _CUES["result"].search(low) or _FIGURE.search(low))
+
+
+def _attribute(text: str) -> dict[str, list[str]]:
+    """Give each sentence to the STAR part its role points to (strongest signal wins).
+
+    A sentence without a signal continues the previous part; the first one defaults to
+    situation. Ties go to the earlier part in STAR order.
     """
     out: dict[str, list[str]] = {key: [] for key in STAR_PARTS}
     current = "situation"
-    for sentence in _sentences(text):
-        low = _norm(sentence)
-        best, best_score = current, 0
-        for key, pattern in _CUES.items():
-            score = sum(
-                len(m.group()) + (5 if m.start() == 0 else 0) for m in pattern.finditer(low)
-            )
-            if score > best_score:
-                best, best_score = key, score
+    sentences = [c for s in _sentences(text) for c in kt.clauses(s)]
+    roles: list[str] = []
+    last = max(len(sentences) - 1, 1)
+    for i, sentence in enumerate(sentences):
+        scores = _role_scores(_norm(sentence), i / last if len(sentences) > 1 else 0.0)
+        best, best_score = current, 0.0
+        for key in STAR_PARTS:
+            if scores[key] > best_score:
+                best, best_score = key, scores[key]
         out[best].append(sentence)
         current = best
+        roles.append(best)
+    if len(sentences) >= 2 and not out["result"]:
+        # A story that ends ends with its outcome: the closing sentence, before any lesson.
+        closing = (
+            max(i for i, role in enumerate(roles) if role != "reflection")
+            if any(role != "reflection" for role in roles)
+            else -1
+        )
+        if (
+            closing > 0
+            and roles[closing] in ("action", "situation", "task")
+            and len(_words(sentences[closing])) >= 3
+            and (
+                len(sentences) >= 3
+                or _ends_a_story(sentences[closing])
+                or not _NEXT_STEP.match(_norm(sentences[closing]))
+            )
+        ):
+            out[roles[closing]].remove(sentences[closing])
+            out["result"].append(sentences[closing])
     return out
 
 
@@ -361,9 +448,12 @@ class _Facts:
     measured: bool
     timed: bool  # lap times per part were given
     shares: Mapping[str, float] | None  # part -> share of time or words; None: can't judge
-    stems: _StemIndex
+    index: kt.SentenceIndex  # the answer's sentences with their lemmas
     fillers: Mapping[str, int]  # filler -> count, most frequent first
     hedges: Mapping[str, int]
+    covered: Mapping[str, str]  # look-for -> the words that show it
+    missing: tuple[str, ...]  # look-fors not found
+    figures: bool  # the answer has a number in it
 
     def present(self, part: str) -> bool:
         return self.part_words[part] > 0 or self.answer.part_seconds.get(part, 0.0) >= 3
@@ -407,9 +497,9 @@ def _facts(
         shares = {k: part_words[k] / len(words) for k in STAR_PARTS}
 
     fillers, hedges = _count_fillers(text)
-    stems = {_stem(w) for w in set(words) - _STOPWORDS}
-    if _DIGIT.search(text):  # "quantifies impact" is covered by any figure
-        stems.update(_stem(w) for w in _NUMERIC_WORDS)
+    index = kt.SentenceIndex("\n".join(parts[k] for k in STAR_PARTS if parts[k]))
+    figures = _DIGIT.search(text) is not None
+    covered, missing = _match_look_fors(question, index)
     return _Facts(
         question=question,
         answer=answer,
@@ -425,9 +515,12 @@ def _facts(
         measured=measured,
         timed=bool(timed),
         shares=shares,
-        stems=_StemIndex.of(stems),
+        index=index,
         fillers=fillers,
         hedges=hedges,
+        covered=covered,
+        missing=missing,
+        figures=figures,
     )
 
 
@@ -493,12 +586,38 @@ def _length(f: _Facts) -> Iterator[Finding]:
     how = "measured" if f.measured else f"estimated from {f.word_count} words"
     said = f"About {_dur(f.seconds)} ({how}); the target is {_dur(target)}."
     ratio = f.seconds / target
-    if ratio < 0.5:
+    if f.measured and ratio < 0.5:
         yield _find("length.too-short", "warn", -15 if ratio < 0.25 else -10, said)
-    elif ratio > 1.5:
+    elif not f.measured and ratio < WRITTEN_DEPTH:
+        # Written answers say in fewer words what is spoken at length, so only a fraction of
+        # the target is short; below it, the shorter, the less room for the detail that
+        # convinces.
+        points = -round(SHORT_POINTS * (1 - ratio / WRITTEN_DEPTH))
+        severity: Severity = "warn" if ratio < WRITTEN_DEPTH / 2 else "tip"
+        yield _find("length.too-short", severity, min(points, -1), said)
+    elif ratio > (1.5 if f.measured else WRITTEN_LONG):
+        # Written answers are denser than speech: past the target they already run long.
         yield _find("length.too-long", "warn", -12 if ratio > 2 else -8, said)
     elif 0.7 <= ratio <= 1.3:
         yield _find("length.on-target", "good", 0, said)
+
+
+def _repeats(f: _Facts) -> Iterator[Finding]:
+    """A long answer that says again what it has said: sentences whose content words have
+    nearly all come before."""
+    if f.word_count < REPEAT_WORDS or len(f.index.tokens) < 6:
+        return
+    seen: set[str] = set()
+    repeated = 0
+    for toks in f.index.tokens:
+        lemmas = {t.lemma for t in toks if not kt.is_stop(t.lemma)}
+        if len(lemmas) >= 3 and len(lemmas & seen) >= 0.7 * len(lemmas):
+            repeated += 1
+        seen |= lemmas
+    share = repeated / len(f.index.tokens)
+    if share >= 0.25:
+        message = f"{_pct(share)} of your sentences mostly repeat what you had already said."
+        yield _find("length.repetitive", "warn", -8, message)
 
 
 def _balance(f: _Facts) -> Iterator[Finding]:
@@ -520,9 +639,16 @@ _UNITS = (
     r"months?|years?|minutes?|mins?|seconds?|users?|customers?|clients?|people|tickets?|bugs?|"
     r"points?|stars?|deals?|accounts?|sales|leads|releases|incidents?|requests?|orders?"
 )
+_NUMBER_WORD = (
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|a hundred|hundreds of|a thousand|thousands of|a dozen|dozens of)"
+)
 _STRONG_FIGURE = re.compile(
     r"[$€£] ?\d[\d,.]*(?: ?(?:k|m|bn|million|billion|thousand)\b)?|\b\d[\d,.]* ?(?:" + _UNITS + r")"
+    r"|\b" + _NUMBER_WORD + r" (?:" + _UNITS + r")"
     r"|\b(?:doubled|tripled|quadrupled|halved|cut in half|twice as)\b"
+    r"|\b(?:a|one) (?:day|week|month|year|quarter) (?:late|early|ahead|sooner|faster|later)\b"
+    r"|\bby (?:about |around )?(?:a quarter|a third|half|a fifth)\b"
     r"|\bfrom \S{0,12}\d\S{0,12} (?:\w+ )?to \S{0,12}\d\S{0,12}"
 )
 _ANY_FIGURE = re.compile(
@@ -532,12 +658,15 @@ _ANY_FIGURE = re.compile(
 )
 
 
+_DIGITS = re.compile(r"\b\d[\d,.]*\d\b|\b\d\b")
+
+
 def _quantified(f: _Facts) -> Iterator[Finding]:
     """Numbers, percentages, money, durations, 'doubled', 'from X to Y' in the result."""
     figures = _unique(_ANY_FIGURE.findall(_norm(f.parts["result"])))
     if not figures and not f.guided:  # attribution may have put the outcome in a nearby part
         tail = _norm(" ".join(f.parts[k] for k in ("action", "result", "reflection")))
-        figures = _unique(_STRONG_FIGURE.findall(tail))
+        figures = _unique(_STRONG_FIGURE.findall(tail) + _DIGITS.findall(tail))
     if figures:
         message = f"Your result is quantified: {_quote(figures)}."
         yield _find("result.quantified", "good", 0, message, figures)
@@ -551,10 +680,25 @@ _I_WORDS = re.compile(r"\bi(?:'m|'ve|'d|'ll)?\b(?!\.e\.| (?:think|guess|mean|sup
 _WE_WORDS = re.compile(r"\bwe(?:'re|'ve|'d|'ll)?\b")
 
 
+# What someone else said, and comparisons: their "we" is not the speaker's team.
+_QUOTED = re.compile(r"\"[^\"\n]{0,300}\"|\u201c[^\u201d\n]{0,300}\u201d")
+_ANALOGY = re.compile(
+    r"\b(?:it(?:'s| is| was| felt) like|like when|as if|as though|imagine|think of it as|"
+    r"the way (?:a|an|the)|similar to how|a bit like)\b"
+)
+
+
+def _own_voice(text: str) -> str:
+    """The text without quotations and without sentences that draw an analogy."""
+    text = _QUOTED.sub(" ", text)
+    return " ".join(s for s in _sentences(text) if not _ANALOGY.search(s))
+
+
 def _ownership(f: _Facts) -> Iterator[Finding]:
-    """'I' versus 'we' in the action (the whole answer when the action is short)."""
+    """'I' versus 'we' in the action (the whole answer when the action is short); quotations
+    and analogies don't count."""
     use_action = f.part_words["action"] >= 15
-    text = _norm(f.parts["action"]) if use_action else f.text
+    text = _own_voice(_norm(f.parts["action"]) if use_action else f.text)
     mine, ours = len(_I_WORDS.findall(text)), len(_WE_WORDS.findall(text))
     where = "your action" if use_action else "your answer"
     said = f'In {where} you said "we" {_times(ours)} and "I" {_times(mine)}.'
@@ -562,6 +706,142 @@ def _ownership(f: _Facts) -> Iterator[Finding]:
         yield _find("ownership.we-heavy", "warn", -10, said, ["we"])
     elif mine >= 2:
         yield _find("ownership.clear", "good", 0, said, ["I"])
+
+
+# --- concrete detail -----------------------------------------------------------------------
+
+_CAPITALISED = re.compile(r"(?<=[^.!?\s] )[A-Z][\w'-]+")
+_TIME_ANCHOR = _alt(
+    r"last (?:year|month|week|quarter|spring|summer|autumn|fall|winter)|in (?:19|20)\d\d",
+    r"(?:a|two|three|few) (?:years|months|weeks) ago|at my (?:last|previous|current) \w+",
+    r"in my (?:last|previous|current|first) (?:role|job|team|position|company)|once,? when",
+)
+
+
+def _details(f: _Facts) -> list[str]:
+    """What makes the answer concrete: figures, names, moments, things the speaker did."""
+    raw = "\n".join(f.parts[k] for k in STAR_PARTS if f.parts[k])
+    found = [m.group() for m in kt.FIGURE_RE.finditer(f.text)][:3]
+    found += [m.group() for m in _CAPITALISED.finditer(raw) if m.group() not in ("I", "I'm")][:3]
+    found += _TIME_ANCHOR.findall(f.text)[:2]
+    found += [m.group() for m in _PAST_I.finditer(f.text)][:3]
+    return found
+
+
+def _concrete(f: _Facts) -> Iterator[Finding]:
+    """An answer of general claims ("I'm a team player") with nothing to point to loses."""
+    if f.word_count < 8:
+        return
+    found = _details(f)
+    if len(found) < 2:
+        message = "The answer stays general: no figure, name, moment or step to point to."
+        yield _find("detail.generic", "warn", -15, message, found)
+
+
+# --- a strength in disguise ---------------------------------------------------------------
+
+_ASKS_FLAW = re.compile(r"\b(?:weakness\w*|fail\w*|mistake\w*|improve on|develop\w*|criticis\w*)\b")
+_DISGUISED = _alt(
+    r"(?:i'm|i am|being) (?:a bit of |too much of |something of )?a perfectionist",
+    r"care (?:too|so) much|work too hard|too (?:dedicated|committed|detail-oriented)",
+    r"(?:can't|cannot) say no|too high standards|standards (?:are )?too high|too honest",
+    r"can't think of (?:a time|one|any)|never really (?:failed|made a mistake)",
+)
+
+
+def _disguised(f: _Facts) -> Iterator[Finding]:
+    """A weakness or failure question answered with a strength in disguise or a denial."""
+    found = _unique(_DISGUISED.findall(f.text), 2)
+    if found:
+        message = f"This reads as a strength in disguise or a denial ({_quote(found)})."
+        yield _find("answer.disguised-strength", "warn", -15, message, found)
+
+
+# --- relevance -----------------------------------------------------------------------------
+
+# Words of a question that say how to answer, not what about.
+_QUESTION_WORDS: Final = frozenset(
+    """tell time describe give example walk share happen happened situation would could like
+    think want wanted work worked thing something someone somebody one two last recent
+    recently ever approach handle handled deal dealt go went make made get got say said
+    kind sort moment experience particular specific really well way""".split()
+)
+
+
+# Words found in answers to almost any question: sharing one with the question shows little.
+_EVERYDAY: Final = frozenset(
+    """work team time new good first last month year week day ask go one own move next help
+    make get take need want know see come back start end keep find give put look feel say
+    call use try lot people person job company role manager colleague customer project
+    today later able sure right also even still report decision deliver notice""".split()
+)
+
+
+@functools.lru_cache(maxsize=512)
+def _question_terms(question: Question) -> tuple[str, ...]:
+    """What the question is about: its own content words and its competencies' names."""
+    terms = list(kt.content_lemmas(question.text, _QUESTION_WORDS))
+    for competency in question.competencies:
+        for lemma in kt.content_lemmas(competency.replace("-", " "), _QUESTION_WORDS):
+            if lemma not in terms:
+                terms.append(lemma)
+    return tuple(terms)
+
+
+def _topic_words(index: kt.SentenceIndex, limit: int = 3) -> list[str]:
+    """The answer's most repeated content words, to say what it is about."""
+    counts: dict[str, int] = {}
+    for toks in index.tokens:
+        for tok in toks:
+            if len(tok.lemma) > 3 and not kt.is_stop(tok.lemma) and tok.lemma.isalpha():
+                if tok.lemma not in _QUESTION_WORDS and tok.lemma not in _GENERIC:
+                    counts[tok.lemma] = counts.get(tok.lemma, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], list(counts).index(kv[0])))
+    return [word for word, _n in ranked[:limit]]
+
+
+def _relevance_signals(f: _Facts) -> tuple[list[str], int]:
+    """The question's terms the answer uses, and how many other signs it is on the question
+    (look-fors met, a salary figure, the company named...)."""
+    asked = _question_terms(f.question)
+    terms = [t for t in asked if t not in _EVERYDAY and f.index.has(t)]
+    if not terms:  # everyday words count together: "I needed the payments team to..."
+        pair = f.index.find_any_pair([t for t in asked if t in _EVERYDAY])
+        terms = list(pair)
+    signs = len(f.covered)
+    if _asks_salary(f) and (_amounts(f.text) or _DEFLECT.search(f.text)):
+        signs += 1
+    if "concrete-reference" in f.question.checks and (
+        _REFERENCE.search(f.text)
+        or any(_covers(f.index, n) for n in f.context.first_interview_notes)
+    ):
+        signs += 1
+    if "connects-to-role" in f.question.checks and (
+        _ROLE_LINK.search(f.text)
+        or any(n and _mentions(n, f) for n in (f.context.company, f.context.role))
+    ):
+        signs += 1
+    return terms, signs
+
+
+def _relevance(f: _Facts) -> Iterator[Finding]:
+    """Does the answer address the question asked: its terms, its competencies, its
+    look-fors? One that does not gets a clear finding, and the score is capped."""
+    terms, signs = _relevance_signals(f)
+    if f.word_count < 15:
+        return  # too short to tell; the length rule says so
+    if terms or signs:
+        shown = f" ({_quote(terms[:3])})" if terms else ""
+        yield _find("relevance.on-topic", "good", 0, f"It answers the question asked{shown}.")
+        return
+    about = _topic_words(f.index)
+    asks = _question_terms(f.question)[:3]
+    message = "This may not answer the question"
+    if about:
+        message += f": it is about {', '.join(about)}"
+    if asks:
+        message += f"; the question asks about {', '.join(asks)}"
+    yield _find("relevance.off-topic", "warn", -PART_MAXIMA["relevance"], message + ".", about)
 
 
 # --- rule 5: fillers and hedging -----------------------------------------------------------
@@ -655,28 +935,108 @@ def _fillers(f: _Facts) -> Iterator[Finding]:
 # --- rule 6: look-fors ---------------------------------------------------------------------
 
 
-def _split_look_fors(f: _Facts) -> tuple[list[str], list[str]]:
-    """Covered and missing look-fors; one made only of generic words can't be checked."""
-    covered: list[str] = []
+@functools.lru_cache(maxsize=8192)
+def _cue_lemmas(cue: str) -> tuple[str, ...]:
+    return kt.content_lemmas(cue)
+
+
+def _cue_match(
+    index: kt.SentenceIndex, cue: str, asked: frozenset[str], label: bool = False
+) -> kt.Match | None:
+    """Where a cue is met: all its content words in one sentence (for a look-for's label,
+    which says more than it needs to, all but one of three or more), none negated. Words
+    about numbers are met by a figure in the sentence. Words of the question alone prove
+    nothing: repeating the question does not cover what it looks for."""
+    lemmas = _key_lemmas(cue) if label else _cue_lemmas(cue)
+    if not lemmas or all(x in asked for x in lemmas):
+        return None
+    lemmas = tuple(
+        kt.FIGURE if x in _NUMERIC_WORDS or x.startswith("quantif") else x for x in lemmas
+    )
+    found = index.find(lemmas)
+    if found is None and label and len(lemmas) >= 3:
+        for skip in range(len(lemmas)):
+            found = index.find(lemmas[:skip] + lemmas[skip + 1 :])
+            if found is not None:
+                break
+    return found
+
+
+def _match_look_fors(
+    question: Question, index: kt.SentenceIndex
+) -> tuple[dict[str, str], tuple[str, ...]]:
+    """Covered look-fors with their evidence, and those not found. A look-for's label and
+    each of its cues are tried in turn; one made only of generic words can't be checked."""
+    covered: dict[str, str] = {}
     missing: list[str] = []
-    for look_for in f.question.look_for_labels:
-        if _key_stems(look_for):
-            (covered if f.stems.covers(look_for) else missing).append(look_for)
-    return covered, missing
+    asked = _asked(question)
+    for look_for in question.look_fors:
+        phrases = [look_for.label, *look_for.cues]
+        if not _key_lemmas(look_for.label) and not any(_cue_lemmas(c) for c in look_for.cues):
+            continue
+        for n, phrase in enumerate(phrases):
+            found = _cue_match(index, phrase, asked, label=n == 0)
+            if found is not None:
+                covered[look_for.label] = found.quote
+                break
+        else:
+            missing.append(look_for.label)
+    return covered, tuple(missing)
 
 
-def _look_fors(f: _Facts) -> Iterator[Finding]:
-    """Which of the question's look-fors the answer covers (by key words, stemmed)."""
-    covered, missing = _split_look_fors(f)
+@functools.lru_cache(maxsize=512)
+def _asked(question: Question) -> frozenset[str]:
+    return frozenset(kt.content_lemmas(question.text))
+
+
+def _partly_met(index: kt.SentenceIndex, look_for: LookFor) -> bool:
+    """Half or more of the words of the label or of a cue of two words or more occur in one
+    sentence: the look-for may be there in other words."""
+    phrases = [_key_lemmas(look_for.label), *(_cue_lemmas(c) for c in look_for.cues)]
+    for lemmas in phrases:
+        if len(lemmas) < 2:
+            continue
+        places = [index.sentences_with(x) for x in lemmas]
+        for i in set().union(*places):
+            if 2 * sum(i in p for p in places) >= len(lemmas):
+                return True
+    return False
+
+
+def _unsure(f: _Facts) -> tuple[str, ...]:
+    """Look-fors not found whose absence proves little: partly there, or not found in a
+    detailed answer, where they may well be met in other words."""
+    if not f.missing:
+        return ()
+    detailed = f.word_count >= UNSURE_WORDS
+    by_label = {lf.label: lf for lf in f.question.look_fors}
+    return tuple(m for m in f.missing if detailed or _partly_met(f.index, by_label[m]))
+
+
+def _look_fors(
+    covered: Mapping[str, str], missing: Sequence[str], unsure: Sequence[str]
+) -> Iterator[Finding]:
+    """Which of the question's look-fors the answer covers, quoting the words that show it,
+    and those not found: missing, or unsure when their absence proves little."""
     if covered:
-        message = f"Covered: {'; '.join(covered)}."
-        yield _find("lookfor.covered", "good", 0, message, covered)
+        shown = "; ".join(f"{label}: \u2018{quote}\u2019" for label, quote in covered.items())
+        yield _find("lookfor.covered", "good", 0, f"Covered: {shown}.", covered)
+    checkable = len(covered) + len(missing) + len(unsure)
+    each = _LOOK_FOR_POINTS / max(checkable, 1)
     if missing:
-        severity: Severity = "warn" if len(missing) > len(covered) else "tip"
-        points = max(-12, -4 * len(missing))
-        yield _find(
-            "lookfor.missing", severity, points, f"Not covered: {'; '.join(missing)}.", missing
+        severity: Severity = "warn" if len(missing) > len(covered) + len(unsure) else "tip"
+        points = -round(each * len(missing))
+        message = (
+            f"I did not find: {'; '.join(missing)}. If you said it in other words, ignore this."
         )
+        yield _find("lookfor.missing", severity, points, message, missing)
+    if unsure:
+        points = -round(each * len(unsure) / 2)
+        message = (
+            f"I could not tell whether you covered: {'; '.join(unsure)}. If you did, in "
+            "other words, ignore this."
+        )
+        yield _find("lookfor.unsure", "tip", points, message, unsure)
 
 
 # --- rule 7: question-specific checks ------------------------------------------------------
@@ -790,7 +1150,7 @@ def _mentions(phrase: str, f: _Facts) -> bool:
     """The phrase itself, or enough of its key words."""
     low = _norm(phrase).strip()
     exact = bool(low) and re.search(r"(?<!\w)" + re.escape(low) + r"(?!\w)", f.text) is not None
-    return exact or f.stems.covers(phrase, share=0.66)
+    return exact or _covers(f.index, phrase, share=0.66)
 
 
 def _connects(f: _Facts) -> Iterator[Finding]:
@@ -821,13 +1181,38 @@ _REFERENCE = _alt(
 )
 
 
+_DISMISSIVE = re.compile(r"\b(?:everything|nothing|all of it|anything)\b")
+
+
+def _concrete_reference(sentence: str) -> bool:
+    """A sentence pointing back that names something: two content words besides the
+    pointing itself, and not "we covered everything last time"."""
+    if _DISMISSIVE.search(sentence):
+        return False
+    words = [
+        x
+        for x in kt.content_lemmas(_REFERENCE.sub(" ", sentence), _QUESTION_WORDS)
+        if x not in _EVERYDAY and not x[0].isdigit()
+    ]
+    return len(words) >= 2
+
+
 def _reference(f: _Facts) -> Iterator[Finding]:
     """Refers to something concrete from the first conversation."""
-    notes = [n for n in f.context.first_interview_notes if f.stems.covers(n)]
-    items = notes + _unique(_REFERENCE.findall(f.text), 2)
+    notes = [n for n in f.context.first_interview_notes if _covers(f.index, n)]
+    pointing = [s for s in f.index.sentences if _REFERENCE.search(s)]
+    concrete = [s for s in pointing if _concrete_reference(s)]
+    items = notes + _unique((m.group() for s in concrete for m in _REFERENCE.finditer(s)), 2)
     if items:
         message = f"You referred back to the first conversation: {_quote(items)}."
         yield _find("reference.concrete", "good", 0, message, items)
+    elif pointing:
+        said = _unique(m.group() for s in pointing for m in _REFERENCE.finditer(s))
+        message = (
+            f"You mentioned the first conversation ({_quote(said)}) but nothing from it in "
+            "particular."
+        )
+        yield _find("reference.missing", "tip", -6, message, said)
     else:
         message = "Nothing points back to the first conversation."
         yield _find("reference.missing", "tip", -6, message)
@@ -877,23 +1262,190 @@ _RULES: Final[tuple[_Rule, ...]] = (
     _Rule(_star, _is_star, "timed"),
     _Rule(_length, lambda f: True, "run"),
     _Rule(_balance, _is_star, "run"),
+    _Rule(_repeats, lambda f: True, "skip"),
     _Rule(_quantified, _is_star, "soften"),
     _Rule(_ownership, _is_star, "skip"),
     _Rule(_fillers, lambda f: True, "skip"),
-    _Rule(_look_fors, lambda f: bool(f.question.look_fors), "soften"),
     _Rule(_salary, _asks_salary, "soften"),
     _Rule(_connects, _asks("connects-to-role"), "soften"),
     _Rule(_reference, _asks("concrete-reference"), "soften"),
     _Rule(_example, _asks("gives-example"), "soften"),
+    _Rule(_concrete, lambda f: not _asks_salary(f), "soften"),
+    _Rule(_disguised, lambda f: _ASKS_FLAW.search(f.question.text.lower()) is not None, "run"),
+    _Rule(_relevance, lambda f: True, "run"),
 )
+
+# Which part of the score each rule's findings count against, by the rule id's prefix.
+_PART_OF: Final[Mapping[str, str]] = {
+    "star": "structure",
+    "length": "structure",
+    "result": "evidence",
+    "lookfor": "evidence",
+    "salary": "evidence",
+    "role": "evidence",
+    "reference": "evidence",
+    "example": "evidence",
+    "answer": "evidence",
+    "detail": "evidence",
+    "relevance": "relevance",
+    "ownership": "delivery",
+    "filler": "delivery",
+}
+# The look-for findings come before these rules' findings.
+_AFTER_LOOK_FORS: Final = frozenset(
+    {"salary", "role", "reference", "example", "detail", "relevance"}
+)
+_DELIVERY_RULES: Final = frozenset({"length.too-long", "length.on-target"})
+
+
+def part_of(rule: str) -> str:
+    """The part of the score a finding counts against."""
+    if rule in _DELIVERY_RULES:
+        return "delivery"
+    return _PART_OF.get(rule.split(".")[0], "structure")
+
+
+@dataclass(frozen=True, slots=True)
+class _Topic:
+    """One thing that rules and look-fors can both judge, so that they must agree."""
+
+    credit: str  # the rule that credits it
+    opposites: tuple[str, ...]  # the rules that say it is missing
+    covers: re.Pattern[str]  # look-fors the credit covers
+    shows: re.Pattern[str]  # look-fors which, met, show it (and silence the opposites)
+    said: str  # how a look-for met is reported as the credit, with {quote}
+    rule_wins: bool = False  # when both speak, the rule is the more precise judge
+
+
+_TOPICS: Final[tuple[_Topic, ...]] = (
+    _Topic(
+        "salary.range",
+        ("salary.single-number", "salary.no-number", "salary.deflection"),
+        re.compile(r"\brange\b"),
+        re.compile(r"\brange\b"),
+        "",
+        rule_wins=True,
+    ),
+    _Topic(
+        "role.connected",
+        ("role.not-connected", "role.generic"),
+        re.compile(r"connection to this company|link to this role and company"),
+        re.compile(r"\bcompany\b|\bcompany's\b|\bthis role\b"),
+        "You tied it to them: \u2018{quote}\u2019.",
+    ),
+    _Topic(
+        "result.quantified",
+        ("result.not-quantified", "star.missing-result"),
+        re.compile(r"\b(?:measurable|before-and-after|quantified)\b.*\bresult|\bvalue quantified"),
+        re.compile(r"\b(?:measurable|before-and-after|quantified)\b.*\bresult|\bquantified"),
+        "",
+    ),
+    _Topic(
+        "example.given",
+        ("example.missing",),
+        re.compile(r"^an? (?:concrete |real |recent )?example$"),
+        re.compile(r"\bexamples?\b"),
+        "You gave an example: \u2018{quote}\u2019.",
+    ),
+    _Topic(
+        "reference.concrete",
+        ("reference.missing",),
+        re.compile(r"earlier conversation"),
+        re.compile(r"earlier conversation|first interview|first conversation"),
+        "You referred back to the first conversation: \u2018{quote}\u2019.",
+    ),
+)
+_DISGUISE: Final = _Topic(
+    "",
+    ("answer.disguised-strength",),
+    re.compile(r"^$"),
+    re.compile(r"\bgenuine\b|\breal (?:weakness|failure|mistake)\b|\bhonest\b"),
+    "",
+    rule_wins=True,
+)
+_RESULT_LOOK_FOR = re.compile(r"\bresults?\b|\boutcome\b")
+
+
+def _one_verdict(
+    findings: list[Finding], covered: dict[str, str], missing: list[str], named: bool = False
+) -> list[Finding]:
+    """Make the findings agree, one verdict per topic: a credit silences its opposites and
+    covers the look-fors on its topic; a look-for met on a topic silences the rules that say
+    the topic is missing (or, where the rule is the more precise judge, is not met after all).
+    When the company, role or research is `named` in the context, the role rule is the
+    precise judge: it knows what to look for.
+    """
+    rules = {x.rule: x for x in findings}
+    silenced: set[str] = set()
+    for topic in (*_TOPICS, _DISGUISE):
+        if topic.credit in rules:
+            silenced.update(topic.opposites)
+            credit = rules[topic.credit]
+            quote = kt.clip(credit.items[0] if credit.items else credit.message, 90)
+            for look_for in [m for m in missing if topic.covers.search(m.lower())]:
+                covered[look_for] = quote
+                missing.remove(look_for)
+            continue
+        denied = [o for o in topic.opposites if o in rules]
+        met = [c for c in covered if topic.shows.search(c.lower())]
+        if not denied or not met:
+            continue
+        if (
+            topic.rule_wins
+            or (named and topic.credit == "role.connected")
+            or (topic.credit == "result.quantified" and not kt.FIGURE_RE.search(covered[met[0]]))
+        ):
+            for look_for in met:
+                del covered[look_for]
+                missing.append(look_for)
+            continue
+        silenced.update(denied)
+        if topic.said:
+            message = topic.said.format(quote=covered[met[0]])
+            findings.append(_find(topic.credit, "good", 0, message, [covered[met[0]]]))
+    if "star.missing-result" in rules and any(_RESULT_LOOK_FOR.search(c) for c in covered):
+        silenced.add("star.missing-result")  # a result look-for met is a result given
+    kept = [x for x in findings if x.rule not in silenced]
+    return [
+        x
+        for x in kept
+        if x.rule != "star.complete" or not any(y.rule.startswith("star.missing-") for y in kept)
+    ]
 
 
 def _soften(finding: Finding) -> Finding:
-    """A penalty judged from notes only becomes a 0-point tip."""
+    """A penalty judged from notes only costs half, as a tip: absence from notes proves
+    little, but notes hold what the answer was built on."""
     if finding.points == 0 and finding.severity != "warn":
         return finding
     message = finding.message + " (Judged from your notes only.)"
-    return replace(finding, severity="tip", points=0, message=message)
+    return replace(finding, severity="tip", points=finding.points // 2, message=message)
+
+
+def _not_scored(rule: str, message: str, f: _Facts, detected: Mapping[str, int]) -> Feedback:
+    finding = _find(rule, "tip", 0, message)
+    estimate = f.word_count * 60 / WORDS_PER_MINUTE
+    return Feedback(None, (finding,), f.word_count, estimate, f.seconds, detected, scored=False)
+
+
+def _parts(findings: Sequence[Finding]) -> dict[str, int]:
+    lost = dict.fromkeys(PART_MAXIMA, 0)
+    for finding in findings:
+        lost[part_of(finding.rule)] += finding.points
+    return {part: max(0, top + lost[part]) for part, top in PART_MAXIMA.items()}
+
+
+def _capped(parts: dict[str, int], cap: int) -> dict[str, int]:
+    """Scale the parts down so that they add up to at most `cap`."""
+    total = sum(parts.values())
+    if total <= cap:
+        return parts
+    scaled = {k: v * cap // total for k, v in parts.items()}
+    for key in sorted(parts, key=lambda k: -parts[k]):  # hand out what rounding lost
+        if sum(scaled.values()) >= cap:
+            break
+        scaled[key] += 1
+    return scaled
 
 
 def analyse(
@@ -905,12 +1457,29 @@ def analyse(
     """Score an answer to a question (0-100) and explain the score with findings."""
     if isinstance(answer, str):
         answer = Answer.from_text(answer)
+    total = sum(len(v.split()) for v in answer.parts.values() if isinstance(v, str))
+    if total > MAX_WORDS:
+        answer = Answer({"text": ""}, seconds=answer.seconds, spoken=answer.spoken)
+        f = _facts(question, answer, template, context or FeedbackContext())
+        message = (
+            f"The answer has {total:,} words; feedback stops at {MAX_WORDS:,}, far beyond "
+            "any interview answer."
+        )
+        return _not_scored("answer.over-limit", message, f, dict.fromkeys(STAR_PARTS, 0))
     f = _facts(question, answer, template, context or FeedbackContext())
     estimate = f.word_count * 60 / WORDS_PER_MINUTE
     detected = {k: f.part_words[k] for k in STAR_PARTS}
-    if f.word_count == 0 and not (answer.spoken and (f.measured or f.timed)):
+    if f.word_count == 0 and answer.spoken and (f.measured or f.timed):
+        target = f" against a target of {_dur(question.target_seconds)}"
+        message = (
+            f"Timing only, not scored: you spoke for about {_dur(f.seconds)}"
+            f"{target if question.target_seconds > 0 else ''}, and there are no notes to judge."
+        )
+        return _not_scored("answer.timing-only", message, f, detected)
+    if f.word_count == 0:
         empty = _find("answer.empty", "warn", -100, "There is no answer to look at.")
-        return Feedback(0, (empty,), 0, 0.0, f.seconds, detected)
+        zero = dict.fromkeys(PART_MAXIMA, 0)
+        return Feedback(0, (empty,), 0, 0.0, f.seconds, detected, parts=zero)
     findings: list[Finding] = []
     for rule in _RULES:
         if not rule.applies(f) or (answer.spoken and rule.on_notes == "skip"):
@@ -919,16 +1488,42 @@ def analyse(
             rule.on_notes == "soften" or (rule.on_notes == "timed" and not f.timed)
         )
         findings.extend(_soften(x) if soften else x for x in rule.check(f))
+    covered, missing = dict(f.covered), list(f.missing)
+    named = bool(f.context.company or f.context.role or f.context.research_terms)
+    findings = _one_verdict(findings, covered, missing, named)
+    doubtful = _unsure(replace(f, missing=tuple(missing)))
+    unsure = [m for m in missing if m in doubtful]
+    missing = [m for m in missing if m not in doubtful]
+    look_fors = [_soften(x) if answer.spoken else x for x in _look_fors(covered, missing, unsure)]
+    at = next(
+        (i for i, x in enumerate(findings) if x.rule.split(".")[0] in _AFTER_LOOK_FORS),
+        len(findings),
+    )
+    findings[at:at] = look_fors
     fillers, hedges = ({}, {}) if answer.spoken else (f.fillers, f.hedges)
-    covered, missing = _split_look_fors(f)
+    parts = _parts(findings)
+    if answer.spoken:  # delivery can't be judged from notes: neither credit nor blame,
+        parts["delivery"] = PART_MAXIMA["delivery"] // 2  # and notes are the answer's
+        parts = _capped(parts, NOTES_CAP)  # skeleton, not the answer itself
+    off_topic = any(x.rule == "relevance.off-topic" for x in findings)
+    if off_topic:
+        parts = _capped(parts, OFF_TOPIC_CAP)
+    if f.word_count < 25 and not answer.spoken:  # a one-liner: the fewer words, the lower
+        parts = _capped(parts, min(SHORT_CAP, 5 + 2 * f.word_count))
+    if parts["evidence"] <= CONTENT_FREE_EVIDENCE:  # nothing to go on: neither the
+        parts = _capped(parts, CONTENT_FREE_CAP)  # delivery nor the topic saves it
     return Feedback(
-        score=max(0, min(100, 100 + sum(x.points for x in findings))),
+        score=sum(parts.values()),
         findings=tuple(findings),
         word_count=f.word_count,
         estimated_seconds=estimate,
         seconds=f.seconds,
         parts_detected=detected,
         fillers=_by_count({**fillers, **hedges}),
-        look_fors_covered=tuple(covered),
+        look_fors_covered=tuple(c for c in f.question.look_for_labels if c in covered),
         look_fors_missing=tuple(missing),
+        parts=parts,
+        look_fors_unsure=tuple(unsure),
+        evidence={c: covered[c] for c in f.question.look_for_labels if c in covered},
+        on_topic=not off_topic,
     )

@@ -46,6 +46,18 @@ RATING_HELP = {
 }
 
 
+def rating_for_score(score: int | None) -> SelfRating:
+    """The self-rating a feedback score suggests, offered as the default: under 45 Again,
+    under 65 Hard, under 85 Good, else Easy; Good when the answer was not scored."""
+    if score is None:
+        return SelfRating.GOOD
+    if score < 45:
+        return SelfRating.AGAIN
+    if score < 65:
+        return SelfRating.HARD
+    return SelfRating.GOOD if score < 85 else SelfRating.EASY
+
+
 def nudged_rating(rating: SelfRating, score: int | None) -> SelfRating:
     """Temper an optimistic self-rating with the feedback score.
 

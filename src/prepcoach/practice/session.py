@@ -366,6 +366,8 @@ def feedback_dict(feedback: Feedback | None) -> dict[str, Any]:
     data = asdict(feedback)
     data["parts_detected"] = dict(feedback.parts_detected)
     data["fillers"] = dict(feedback.fillers)
+    data["parts"] = dict(feedback.parts)
+    data["evidence"] = dict(feedback.evidence)
     return data
 
 

@@ -329,16 +329,6 @@ def distinct_competencies(stories: Sequence[StarStory]) -> dict[str, str]:
 
 # ---------------------------------------------------------------------------- matching
 
-# Words that say nothing about a story's subject; dropped before comparing texts.
-_STOPWORDS = frozenset(
-    """a about after again all also am an and any are as at be been before being both but by
-    can could describe did do does doing example explain for from gave give had has have
-    having he her him his how i if in into is it its me more most my of on or our out over
-    own she so some such tell than that the their them then there these they this those
-    through time times to too under until up very was we were what when where which while
-    who why will with would you your yours""".split()
-)
-
 
 @dataclass(frozen=True, slots=True)
 class StoryMatch:
@@ -350,9 +340,13 @@ class StoryMatch:
 
 
 def keywords(text: str) -> str:
+    """A text's words without those that say nothing about its subject."""
     from rapidfuzz import utils
 
-    return " ".join(w for w in utils.default_process(text).split() if w not in _STOPWORDS)
+    from prepcoach.kernel.text import PROMPT_WORDS, is_stop
+
+    words = utils.default_process(text).split()
+    return " ".join(w for w in words if not is_stop(w) and w not in PROMPT_WORDS)
 
 
 def closest_question(

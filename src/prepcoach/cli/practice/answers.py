@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from prepcoach.cli.prompts import Choice, Prompter
 from prepcoach.content.yamlsource import parse_yaml
 from prepcoach.kernel.errors import PrepError
-from prepcoach.practice.scheduling import RATING_HELP, SelfRating
+from prepcoach.practice.scheduling import RATING_HELP, SelfRating, rating_for_score
 from prepcoach.practice.session import GivenAnswer
 
 if TYPE_CHECKING:
@@ -88,6 +88,7 @@ class TerminalAnswers:
             text = self.edit_text(question)
             if not text.strip():
                 raise PrepError("the answer was empty; nothing was saved")
+            _check_length({"text": text}, "your answer")
             return GivenAnswer("free", {"text": text.strip()}, time.monotonic() - started)
         text = self.prompter.text(
             "practice.text",
@@ -151,8 +152,9 @@ class TerminalAnswers:
 
     def rate(self, question: Question, feedback: Feedback | None) -> SelfRating:
         choices = [Choice(f"{r.label}: {RATING_HELP[r]}", r, key=str(int(r))) for r in SelfRating]
+        default = rating_for_score(feedback.score if feedback is not None else None)
         picked = self.prompter.select(
-            "practice.rating", "How did that go?", choices, default=SelfRating.GOOD
+            "practice.rating", "How did that go?", choices, default=default
         )
         return SelfRating(picked)
 
@@ -184,6 +186,17 @@ def _short_menu(
         counts[question.category] = counts.get(question.category, 0) + 1
         chosen.append(question)
     return chosen
+
+
+def _check_length(parts: Mapping[str, str], where: str) -> None:
+    """Refuse an answer far longer than any interview answer, in one line."""
+    from prepcoach.practice.feedback import MAX_WORDS
+
+    words = sum(len(text.split()) for text in parts.values())
+    if words > MAX_WORDS:
+        raise PrepError(
+            f"{where}: the answer has {words:,} words; answers are limited to {MAX_WORDS:,}"
+        )
 
 
 def _not_blank(value: str) -> str | None:
@@ -284,6 +297,7 @@ class ScriptedAnswers:
             parts = {key: str(entry.get("text") or entry.get("notes") or "").strip()}
         if not any(parts.values()) and style != "aloud":
             raise PrepError(f"{where}: the answer is empty; give 'text' or 'parts'")
+        _check_length(parts, where)
         seconds = entry.get("seconds")
         if seconds is not None and not isinstance(seconds, int | float):
             raise PrepError(f"{where}: 'seconds' must be a number")
@@ -291,7 +305,9 @@ class ScriptedAnswers:
 
     def rate(self, question: Question, feedback: Feedback | None) -> SelfRating:
         entries = self.entries[self._index - 1] if self._index else {}
-        value = entries.get("rating", "good")
+        value = entries.get("rating")
+        if value is None:  # no rating given: the one the score suggests
+            return rating_for_score(feedback.score if feedback is not None else None)
         try:
             return SelfRating.parse(value)
         except ValueError as error:

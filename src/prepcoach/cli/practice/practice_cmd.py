@@ -249,12 +249,21 @@ class PracticeView:
         if self.as_json:
             return
         from prepcoach.cli.practice.answers import _clock
+        from prepcoach.practice.feedback import PART_MAXIMA
 
-        colour = "green" if feedback.score >= 75 else "yellow" if feedback.score >= 50 else "red"
-        self._say(
-            f"\n[bold {colour}]Score {feedback.score}/100[/bold {colour}]  "
-            f"[dim]{feedback.word_count} words · about {_clock(feedback.seconds)} spoken[/dim]"
-        )
+        score = feedback.score
+        if score is None:
+            self._say(f"\n[bold]Not scored[/bold]  [dim]about {_clock(feedback.seconds)}[/dim]")
+        else:
+            colour = "green" if score >= 75 else "yellow" if score >= 50 else "red"
+            self._say(
+                f"\n[bold {colour}]Score {score}/100[/bold {colour}]  "
+                f"[dim]{feedback.word_count} words · about {_clock(feedback.seconds)} spoken[/dim]"
+            )
+            parts = " · ".join(
+                f"{part} {feedback.parts.get(part, 0)}/{top}" for part, top in PART_MAXIMA.items()
+            )
+            self._say(f"[dim]{parts}[/dim]")
         marks = {"good": "[green]✓[/green]", "tip": "[cyan]•[/cyan]", "warn": "[yellow]![/yellow]"}
         for finding in feedback.findings:
             self._say(f" {marks.get(finding.severity, '•')} {esc(finding.message)}")

@@ -1,0 +1,323 @@
+"""Text matching for the whole product: words, sentences, lemmas, stop words and negation.
+
+Everything that compares what a person wrote with content (feedback look-fors, post-mortem
+concerns, story and question search, notes that already answer a question) goes through
+here, so that "measured", "measures" and "measuring" are one word everywhere and a sentence
+like "I never measured it" does not count as having measured.
+
+Lemmas come from simplemma (English), imported on first use so that starting the CLI costs
+nothing; a few derivational variants ("prioritise"/"prioritisation") are matched by a shared
+prefix (`related`). Every function is linear in its input: no pattern here can backtrack
+over a long run of spaces, punctuation or repeated words.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Final, NamedTuple
+
+# A word: letters or digits, joined by inner apostrophes, hyphens or dots ("don't",
+# "follow-up", "levels.fyi", "3.5"), or thousands groups ("4,000"). Each repetition needs a
+# joiner, so the pattern cannot backtrack.
+_WORD: Final = re.compile(r"[^\W_]+(?:['\u2019\-.][^\W_]+|,\d{3}(?!\d))*")
+# A sentence ends at a run of . ! ? (the whole run, then whitespace or the end) or at a line
+# break or semicolon; the look-behind makes a long run of "!" cost one scan, not one per mark.
+_BOUNDARY: Final = re.compile(r"(?<![.!?])[.!?]+(?=\s|$)|[\n;]+")
+_SPACE_RUN: Final = re.compile(r"\s+")
+
+STOP_WORDS: Final = frozenset(
+    """a about above after again against all also am an and any are as at be been before
+    being below between both but by can could did do does doing down during each either no not
+    else ever few for from further had has have having he her here hers herself him himself
+    his how i if in into is it its itself just let me more most much my myself nor of off
+    on once only or other our ours ourselves out over per quite rather same she should
+    so some such than that the their theirs them themselves then there these they this
+    those through thus to too under until up upon us very via was we were what whatever
+    when whenever where whether which while who whom whose why will with within would yet
+    you your yours yourself yourselves 's""".split()
+)
+# Words with which a question asks, saying nothing about its subject ("tell me about a time").
+PROMPT_WORDS: Final = frozenset(
+    """tell describe explain give gave example examples time times walk share talk""".split()
+)
+# Words that put what follows them, up to the end of the clause, in the negative.
+_NEGATORS: Final = frozenset(
+    """not no never nobody none nothing nowhere neither nor without cannot hardly barely
+    lack lacked lacking""".split()
+)
+# Words that close a negation's scope: a new clause starts.
+_SCOPE_ENDS: Final = frozenset(
+    """but so then until because although though however instead yet which whereas while
+    after before once later eventually finally""".split()
+)
+_WORD_OR_BREAK: Final = re.compile("(" + _WORD.pattern + ')|[,:()\u2013\u2014"]')
+# Words that state a quantity, as a digit would.
+NUMBER_WORDS: Final = frozenset(
+    """two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty
+    fifty sixty hundred hundreds thousand thousands million millions dozen dozens half twice
+    double doubled tripled halved percent quarter""".split()
+)
+_MULTIPLES: Final = frozenset("doubled tripled halved percent".split())
+# The pseudo-lemma of a sentence that holds a figure (a digit, a percentage, "doubled").
+FIGURE: Final = "#figure"
+FIGURE_RE: Final = re.compile(r"\d|\b(?:" + "|".join(sorted(NUMBER_WORDS)) + r")\b", re.I)
+
+
+_CONTROL: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def normalise(text: str) -> str:
+    """Lower case, curly quotes made straight, control characters made spaces (line breaks
+    and tabs are kept); the length stays the same for most scripts."""
+    return _CONTROL.sub(" ", text.replace("\u2019", "'").replace("\u2018", "'").lower())
+
+
+def words(text: str) -> list[str]:
+    """The words of a text, in order, as written."""
+    return _WORD.findall(text)
+
+
+_ALNUM: Final = re.compile(r"[^\W_]")
+
+
+# A stop after one of these does not end the sentence ("e.g. a pilot").
+_ABBREVIATION: Final = re.compile(r"(?:^|\W)(?:e\.g|i\.e|etc|vs|approx|dr|mr|mrs|ms|st)\.$", re.I)
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a text, stripped, in order (split at . ! ? line breaks and ;)."""
+    out: list[str] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        tail = text[max(start, m.start() - 7) : m.end()]
+        if m.group() == "." and _ABBREVIATION.search(tail):
+            continue  # the sentence goes on
+        piece = text[start : m.end()]
+        start = m.end()
+        if _ALNUM.search(piece):
+            out.append(_SPACE_RUN.sub(" ", piece).strip().rstrip(";").strip())
+    piece = text[start:]
+    if _ALNUM.search(piece):
+        out.append(_SPACE_RUN.sub(" ", piece).strip())
+    return out
+
+
+# Where a run-on sentence can be cut into clauses: before a word that starts a new step.
+_CLAUSE_BREAK: Final = re.compile(
+    r",? (?=(?:and so|so|but|and then|then|and now|after that|which meant|until|in the end|"
+    r"and it|and we|and i|and they|when they|when we)\b)",
+    re.IGNORECASE,
+)
+
+
+def clauses(sentence: str, longest: int = 25) -> list[str]:
+    """A sentence of more than `longest` words cut into clauses of at least five words
+    each, where a conjunction starts a new step ("... and so I built ..."); a shorter
+    sentence stays whole. For speech written down, which has few full stops."""
+    if sentence.count(" ") < longest:
+        return [sentence]
+    pieces: list[str] = []
+    start = 0
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        piece = sentence[start : m.start()]
+        if piece.count(" ") >= 4:
+            pieces.append(piece.strip(" ,"))
+            start = m.end()
+    rest = sentence[start:].strip(" ,")
+    if pieces and rest.count(" ") < 3:
+        pieces[-1] = pieces[-1] + " " + rest
+    elif rest:
+        pieces.append(rest)
+    return pieces or [sentence]
+
+
+@functools.lru_cache(maxsize=1)
+def _lemmatizer() -> object:
+    import simplemma
+
+    return simplemma
+
+
+@functools.lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """The dictionary form of a lower-case English word ("ran" -> "run"); itself if unknown."""
+    word = word.removesuffix("'s")
+    if not word or not word[0].isalpha() or len(word) > 40:
+        return word
+    import simplemma
+
+    _lemmatizer()
+    found = simplemma.lemmatize(word, lang="en")
+    return found.lower() if found else word
+
+
+def is_stop(word: str) -> bool:
+    """A word that says nothing about a subject: a function word, a contraction of one
+    ("you're", "didn't"), or a single letter."""
+    if "'" in word:
+        return word.split("'", 1)[0] in STOP_WORDS or word.endswith("n't")
+    return word in STOP_WORDS or len(word) < 2
+
+
+def content_lemmas(text: str, extra_stop: Iterable[str] = ()) -> tuple[str, ...]:
+    """The lemmas of a text's content words, in order, without repeats; stop words dropped."""
+    extra = frozenset(extra_stop)
+    seen: list[str] = []
+    for word in words(normalise(text)):
+        if is_stop(word) or word in extra or word[0].isdigit():
+            continue
+        found = lemma(word)
+        if found not in seen and not is_stop(found) and found not in extra:
+            seen.append(found)
+    return tuple(seen)
+
+
+def related(a: str, b: str) -> bool:
+    """Same lemma, or one word derived from the other ("prioritise", "prioritisation").
+
+    Two lemmas of five letters or more are related when one starts with the other's first
+    letters, all but at most three of the shorter one.
+    """
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) < 5:
+        return False
+    keep = max(5, len(short) - 3)
+    return long_.startswith(short[:keep])
+
+
+def is_negation(word: str) -> bool:
+    return word in _NEGATORS or word.endswith("n't")
+
+
+class Token(NamedTuple):
+    word: str  # as written, lower case
+    lemma: str
+    negated: bool  # inside the scope of a negation
+    start: int  # offset in the sentence
+    end: int
+
+
+def tokens(sentence: str) -> list[Token]:
+    """A normalised sentence's words with lemmas and whether a negation governs them.
+
+    A negation ("not", "never", "didn't", "without", "no one") reaches to the end of its
+    clause: a comma or dash, or a word that starts a new clause ("but", "so", "then").
+    """
+    out: list[Token] = []
+    negated = False
+    for m in _WORD_OR_BREAK.finditer(sentence):
+        word = m.group(1)
+        if word is None:  # a comma, colon, dash or quote closes the clause
+            negated = False
+            continue
+        if word in _SCOPE_ENDS:
+            negated = False
+        elif word in _NEGATORS or word.endswith("n't"):
+            negated = True
+            out.append(Token(word, word, True, m.start(), m.end()))
+            continue
+        out.append(Token(word, lemma(word), negated, m.start(), m.end()))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """Where a phrase was found: the sentence and the words that show it."""
+
+    sentence: int  # index in the text's sentences
+    quote: str  # the shortest stretch of the sentence holding all the phrase's words
+
+
+class SentenceIndex:
+    """A text's sentences with their lemmas, for asking whether a phrase occurs in one of
+    them (all its content words, none of them negated)."""
+
+    def __init__(self, text: str) -> None:
+        self.originals: list[str] = sentences(text)
+        self.sentences: list[str] = [normalise(s) for s in self.originals]
+        self.tokens: list[list[Token]] = [tokens(s) for s in self.sentences]
+        # lemma -> sentence indices where it occurs un-negated
+        self._where: dict[str, set[int]] = {}
+        self._by_prefix: dict[str, set[str]] = {}
+        for i, toks in enumerate(self.tokens):
+            if any(t.word[0].isdigit() or t.word in _MULTIPLES for t in toks):
+                self._where.setdefault(FIGURE, set()).add(i)
+            for tok in toks:
+                if tok.negated or is_stop(tok.lemma):
+                    continue
+                self._where.setdefault(tok.lemma, set()).add(i)
+                if len(tok.lemma) >= 5:
+                    self._by_prefix.setdefault(tok.lemma[:5], set()).add(tok.lemma)
+        self.lemmas: frozenset[str] = frozenset(self._where)
+
+    def sentences_with(self, lemma_: str) -> set[int]:
+        """The sentences holding the lemma, or a related one, un-negated."""
+        found = set(self._where.get(lemma_, ()))
+        if len(lemma_) >= 5:
+            for other in self._by_prefix.get(lemma_[:5], ()):
+                if other != lemma_ and related(lemma_, other):
+                    found |= self._where[other]
+        return found
+
+    def has(self, lemma_: str) -> bool:
+        return bool(self.sentences_with(lemma_))
+
+    def find(self, phrase_lemmas: Sequence[str], window: int = 1) -> Match | None:
+        """The first sentence (or run of `window` adjacent sentences) holding every lemma."""
+        if not phrase_lemmas:
+            return None
+        places = [self.sentences_with(x) for x in phrase_lemmas]
+        if not all(places):
+            return None
+        common = set.intersection(*places)
+        if common:
+            first = min(common)
+            return Match(first, self._quote(first, phrase_lemmas))
+        if window > 1:
+            for start in sorted(places[0]):
+                span = range(max(0, start - window + 1), start + window)
+                if all(any(i in p for i in span) for p in places):
+                    return Match(start, self._quote(start, phrase_lemmas))
+        return None
+
+    def find_any_pair(self, lemmas: Sequence[str]) -> tuple[str, ...]:
+        """Two of the lemmas that occur together in one sentence, if any."""
+        places = {x: self.sentences_with(x) for x in dict.fromkeys(lemmas)}
+        found = [x for x in places if places[x]]
+        for i, a in enumerate(found):
+            for b in found[i + 1 :]:
+                if places[a] & places[b]:
+                    return (a, b)
+        return ()
+
+    def _quote(self, index: int, phrase_lemmas: Sequence[str]) -> str:
+        """The words that show the phrase: the whole sentence when it is short, otherwise
+        the stretch around the matched words."""
+        toks = self.tokens[index]
+        sentence = self.originals[index]
+        if len(sentence) != len(self.sentences[index]):
+            sentence = self.sentences[index]
+        if len(toks) <= 18:
+            return sentence.rstrip(".!?;, ")
+        hits = [
+            i
+            for i, tok in enumerate(toks)
+            if not tok.negated and any(related(tok.lemma, x) for x in phrase_lemmas)
+        ] or [0]
+        first, last = max(0, hits[0] - 4), min(len(toks) - 1, hits[-1] + 6)
+        last = min(last, first + 18)
+        return sentence[toks[first].start : toks[last].end]
+
+
+def clip(text: str, limit: int) -> str:
+    """One line of at most `limit` characters, cut at a word with an ellipsis."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1].rsplit(" ", 1)[0]
+    return cut + "\u2026"

@@ -1,0 +1,113 @@
+"""The one text-matching module: words, sentences, lemmas, stop words, negation, speed."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from prepcoach.kernel import text as kt
+
+
+def test_sentences_split_at_stops_line_breaks_and_semicolons() -> None:
+    got = kt.sentences("I measured it. Then what?!  We shipped;\nit worked\n\n   ")
+    assert got == ["I measured it.", "Then what?!", "We shipped", "it worked"]
+    assert kt.sentences("It cost 3.5 days, e.g. not much") == ["It cost 3.5 days, e.g. not much"]
+    assert kt.sentences("  ... !!! ") == []
+
+
+def test_words_keep_numbers_contractions_and_compounds_whole() -> None:
+    assert kt.words("I didn't re-run 4,000 tests on levels.fyi, ok") == [
+        "I",
+        "didn't",
+        "re-run",
+        "4,000",
+        "tests",
+        "on",
+        "levels.fyi",
+        "ok",
+    ]
+
+
+def test_lemmas_make_one_word_of_its_forms() -> None:
+    assert kt.lemma("measured") == kt.lemma("measuring") == "measure"
+    assert kt.lemma("ran") == "run" and kt.lemma("tickets") == "ticket"
+    assert kt.content_lemmas("We measured the baselines again") == ("measure", "baseline")
+    assert kt.related("prioritise", "prioritisation") and not kt.related("state", "status")
+
+
+def test_stop_words_include_contractions_of_stop_words() -> None:
+    assert kt.is_stop("the") and kt.is_stop("you're") and kt.is_stop("didn't")
+    assert not kt.is_stop("owned") and not kt.is_stop("baseline")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "negated"),
+    [
+        ("I never measured the baseline", {"measure", "baseline"}),
+        ("we didn't run a pilot, but I ran a trial", {"run", "pilot"}),
+        ("there was no baseline so I measured one", {"baseline"}),
+        ("I measured the baseline", set()),
+    ],
+)
+def test_a_negation_reaches_to_the_end_of_its_clause(sentence: str, negated: set[str]) -> None:
+    toks = kt.tokens(kt.normalise(sentence))
+    found = {t.lemma for t in toks if t.negated and not kt.is_negation(t.word)}
+    assert {x for x in found if not kt.is_stop(x)} == negated
+
+
+def test_a_phrase_is_found_in_one_sentence_with_its_words_quoted() -> None:
+    index = kt.SentenceIndex("I pulled the data. I measured the baseline first. It was slow.")
+    found = index.find(kt.content_lemmas("measure baseline"))
+    assert found is not None and found.sentence == 1
+    assert found.quote == "I measured the baseline first"
+    assert index.find(kt.content_lemmas("pull baseline")) is None  # two sentences
+    assert index.find(kt.content_lemmas("pull baseline"), window=2) is not None
+    assert kt.SentenceIndex("I did not measure the baseline").find(("measure",)) is None
+
+
+def test_clauses_cut_only_long_run_on_sentences() -> None:
+    short = "so I built a checklist and it worked"
+    assert kt.clauses(short) == [short]
+    run_on = (
+        "so my bit was the reconciliations and I basically took over all the bank recs and "
+        "built a checklist so nobody had to guess and then we did it in six days which was "
+        "a big improvement for the whole team"
+    )
+    pieces = kt.clauses(run_on)
+    assert len(pieces) >= 3 and " ".join(pieces).split() == run_on.split()
+
+
+LONG_INPUTS = {
+    "spaces": " " * 100_000,
+    "stops": "!" * 100_000,
+    "dots": "a." * 50_000,
+    "repeated word": "word " * 20_000,
+    "line breaks": "\n" * 100_000,
+    "commas": ", " * 50_000,
+    "mixed": ("ok . ; , ! ? -- 'x' " * 5_000)[:100_000],
+    "no spaces": "abc" * 33_334,
+    "abbreviations": "e.g. " * 20_000,
+}
+
+
+@pytest.mark.parametrize("name", sorted(LONG_INPUTS))
+def test_text_functions_are_linear_on_hostile_input(name: str) -> None:
+    text = LONG_INPUTS[name]
+    for function in (kt.sentences, kt.words, kt.normalise, kt.tokens, kt.clauses):
+        start = time.process_time()
+        function(text)
+        assert time.process_time() - start < 0.05, (name, function.__name__)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_is_split_without_losing_words(text: str) -> None:
+    pieces = kt.sentences(text)
+    assert all(p.strip() == p and p for p in pieces)
+    assert [w for p in pieces for w in kt.words(p)] == [
+        w for w in kt.words(text) if any(w in p for p in pieces)
+    ]
+    kt.SentenceIndex(text).find(kt.content_lemmas(text[:40]))
