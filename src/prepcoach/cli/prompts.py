@@ -26,6 +26,14 @@ class Choice:
     key: str | None = None  # a one-key shortcut in the terminal
 
 
+class TypedSoFar(KeyboardInterrupt):
+    """Ctrl-C at a text prompt, with what had been typed (so that it can be kept)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
 class Prompter(Protocol):
     """What flows may ask; implementations decide how the answer is obtained."""
 
@@ -200,23 +208,24 @@ class QuestionaryPrompter:
     ) -> str:
         import questionary
 
-        if multiline and instruction is None:
-            instruction = "(Esc then Enter to finish)"
         extra: dict[str, Any] = {}
+        if multiline:
+            # The prompt on a line of its own: the answer gets the terminal's whole width,
+            # wrapped between words.
+            instruction = f"{instruction or '(Esc then Enter to finish)'}\n"
+            extra["input_processors"] = [WordWrap()]
         if toolbar is not None:  # a live line under the prompt, e.g. a running timer
-            extra = {"bottom_toolbar": toolbar, "refresh_interval": 0.5}
-        return str(
-            self._ask(
-                questionary.text(
-                    message,
-                    default=default,
-                    multiline=multiline,
-                    validate=self._validator(validate),
-                    instruction=instruction,
-                    **extra,
-                )
-            )
+            extra |= {"bottom_toolbar": toolbar, "refresh_interval": 0.5}
+        question = questionary.text(
+            message,
+            default=default,
+            multiline=multiline,
+            validate=self._validator(validate),
+            instruction=instruction,
+            **extra,
         )
+        _keep_on_interrupt(question)
+        return str(self._ask(question))
 
     def select(
         self, name: str, message: str, choices: Sequence[Choice], *, default: Any = None
@@ -231,9 +240,12 @@ class QuestionaryPrompter:
             for c in choices
         ]
         chosen = next((o for o in options if o.value == default), None)
-        return self._ask(
-            questionary.select(message, choices=options, default=chosen, use_shortcuts=shortcuts)
+        question = questionary.select(
+            message, choices=options, default=chosen, use_shortcuts=shortcuts
         )
+        if shortcuts:
+            _instant_keys(question, [str(c.key) for c in choices])
+        return self._ask(question)
 
     def checkbox(
         self, name: str, message: str, choices: Sequence[Choice], *, checked: Sequence[Any] = ()
@@ -282,6 +294,104 @@ class QuestionaryPrompter:
                 )
             )
         )
+
+
+def _keep_on_interrupt(question: Any) -> None:
+    """Ctrl-C at a text prompt raises TypedSoFar with the text typed, not a bare interrupt."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+    bindings = KeyBindings()
+
+    @bindings.add("c-c", eager=True)
+    def interrupt(event: Any) -> None:
+        event.app.exit(exception=TypedSoFar(event.app.current_buffer.text))
+
+    app = question.application
+    app.key_bindings = merge_key_bindings([app.key_bindings, bindings])
+
+
+def _instant_keys(question: Any, keys: Sequence[str]) -> None:
+    """Make a select's shortcut keys choose at once (questionary's only move the cursor)."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+    from questionary.prompts.common import InquirerControl
+
+    app = question.application
+    control = next(
+        (
+            w.content
+            for w in app.layout.find_all_windows()
+            if isinstance(w.content, InquirerControl)
+        ),
+        None,
+    )
+    if control is None:
+        return
+    bindings = KeyBindings()
+    for index, key in enumerate(keys):
+
+        def choose(event: Any, index: int = index) -> None:
+            control.pointed_at = index
+            control.is_answered = True
+            event.app.exit(result=control.get_pointed_at().value)
+
+        bindings.add(key, eager=True)(choose)
+    # The last binding for a key wins: these come after questionary's own.
+    app.key_bindings = merge_key_bindings([app.key_bindings, bindings])
+
+
+class WordWrap:
+    """A prompt_toolkit input processor that wraps long lines between words.
+
+    prompt_toolkit wraps at the last column, splitting words; this pads the display (never
+    the text) so that a word that would cross the edge starts the next line instead.
+    """
+
+    def apply_transformation(self, ti: Any) -> Any:
+        from prompt_toolkit.formatted_text.utils import fragment_list_to_text
+        from prompt_toolkit.layout.processors import Transformation
+
+        width = int(ti.width or 0)
+        text = fragment_list_to_text(ti.fragments)
+        if width < 10 or len(text) < width:
+            return Transformation(ti.fragments)
+        style = ti.fragments[0][0] if ti.fragments else ""
+        out: list[Any] = []
+        pads = [0] * (len(text) + 1)  # padding inserted before each source position
+        column = 0
+        added = 0
+        position = 0
+        for word in _runs(text):
+            if not word.isspace() and column and column + len(word) > width:
+                added += width - column
+                out.append((style, " " * (width - column)))
+                column = 0
+            for offset in range(len(word)):
+                pads[position + offset] = added
+            out.append((style, word))
+            position += len(word)
+            column = (column + len(word)) % width
+        pads[len(text)] = added
+        if not added:
+            return Transformation(ti.fragments)
+        starts = [i + pads[i] for i in range(len(text) + 1)]
+
+        def to_display(i: int) -> int:
+            return starts[min(max(i, 0), len(text))]
+
+        def to_source(d: int) -> int:
+            for i, start in enumerate(starts):
+                if start >= d:
+                    return i
+            return len(text)
+
+        return Transformation(out, source_to_display=to_display, display_to_source=to_source)
+
+
+def _runs(text: str) -> list[str]:
+    """The text as alternating runs of non-spaces and spaces."""
+    import re
+
+    return re.findall(r"\S+|\s+", text)
 
 
 FUZZY_LIMIT = 8  # completions shown at once
