@@ -60,6 +60,9 @@ class GivenAnswer:
     story_id: str | None = None
 
 
+REQUEUE_AFTER = 2  # a question rated Again comes back after this many others
+
+
 class SkipQuestion(Exception):  # noqa: N818 - a signal, not an error
     """Raised by an answer source when the user chooses to skip after all (an empty edit)."""
 
@@ -190,6 +193,10 @@ class SessionView(Protocol):
 
     def kept(self, message: str) -> None:
         """What an interruption kept."""
+        ...
+
+    def requeued(self, later: int) -> None:
+        """A question rated Again comes back after `later` others (0: next)."""
         ...
 
 
@@ -359,9 +366,17 @@ class PracticeRun:
                     status = "interrupted"
                     break
                 todo.pop(0)
-                if outcome == SelfRating.AGAIN and item.question_id not in again:
+                # Again: the question comes back a few questions on (once). A scripted run
+                # follows its file, whose answers are for the plan as it was written.
+                if (
+                    outcome == SelfRating.AGAIN
+                    and self.source.interactive
+                    and item.question_id not in again
+                ):
                     again.add(item.question_id)
-                    todo.insert(min(2, len(todo)), item)
+                    later = min(REQUEUE_AFTER, len(todo))
+                    todo.insert(later, item)
+                    self.view.requeued(later)
                     plan.append(item)
                     ps.extend_plan(self.store, session.id, [p.as_dict() for p in plan])
         except KeyboardInterrupt:

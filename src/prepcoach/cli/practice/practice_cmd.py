@@ -246,7 +246,11 @@ class PracticeView:
         )
 
     def heading(self, item: PlannedQuestion, index: int, total: int) -> None:
-        step = f" · {item.step}" if item.step else ""
+        from prepcoach.practice.plan import CANDIDATE_QUESTIONS
+
+        # The closing step is named by its question, printed next: not twice.
+        shown = item.step and item.question_id != CANDIDATE_QUESTIONS
+        step = f" · {item.step}" if shown else ""
         self._say(f"\n[bold cyan]Question {index} of {total}[/bold cyan][dim]{step}[/dim]")
 
     def question(self, question: Question) -> None:
@@ -310,6 +314,10 @@ class PracticeView:
 
     def stopped(self) -> None:
         self._say("\n[yellow]Stopped.[/yellow] Your answers so far are saved.")
+
+    def requeued(self, later: int) -> None:
+        when = "next" if later == 0 else f"after {later} more question{'s' if later > 1 else ''}"
+        self._say(f"[dim]You will get it again in this session, {when}.[/dim]")
 
     def kept(self, message: str) -> None:
         self._say(f"[dim]{esc(message)}[/dim]")
@@ -441,7 +449,8 @@ def lap_lines(laps: list[Lap]) -> list[str]:
 
     total = sum(lap.seconds for lap in laps)
     return [
-        f"{lap.label} {_clock(lap.seconds)} of {_clock(total)}: {round(lap.share * 100)} %, "
+        f"{lap.label} {_clock(round(lap.seconds))} of {_clock(round(total))}: "
+        f"{round(lap.share * 100)} %, "
         f"aim for about {round(lap.aim * 100)} %"
         for lap in laps
     ]
