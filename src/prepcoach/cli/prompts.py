@@ -16,6 +16,7 @@ from typing import Any, Protocol
 from prepcoach.kernel.errors import NotInteractiveError, PrepError
 
 Validator = Callable[[str], str | None]  # returns an error message, or None when fine
+OWN_LINE = 40  # a text prompt longer than this puts the answer on the line below
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,11 +210,14 @@ class QuestionaryPrompter:
         import questionary
 
         extra: dict[str, Any] = {}
-        if multiline:
+        if multiline and instruction is None:
+            instruction = "(Esc then Enter to finish)"
+        if multiline or len(message) > OWN_LINE:
             # The prompt on a line of its own: the answer gets the terminal's whole width,
-            # wrapped between words.
-            instruction = f"{instruction or '(Esc then Enter to finish)'}\n"
-            extra["input_processors"] = [WordWrap()]
+            # wrapped between words. questionary ends the prompt with a space, so every row
+            # of the answer starts one column in.
+            instruction = f"{instruction}\n" if instruction else "\n"
+            extra["input_processors"] = [WordWrap(indent=1)]
         if toolbar is not None:  # a live line under the prompt, e.g. a running timer
             extra |= {"bottom_toolbar": toolbar, "refresh_interval": 0.5}
         question = questionary.text(
@@ -344,13 +348,17 @@ class WordWrap:
 
     prompt_toolkit wraps at the last column, splitting words; this pads the display (never
     the text) so that a word that would cross the edge starts the next line instead.
+    `indent` is the width of the prefix on each row (the prompt's last line, continuations).
     """
+
+    def __init__(self, indent: int = 0) -> None:
+        self.indent = indent
 
     def apply_transformation(self, ti: Any) -> Any:
         from prompt_toolkit.formatted_text.utils import fragment_list_to_text
         from prompt_toolkit.layout.processors import Transformation
 
-        width = int(ti.width or 0)
+        width = int(ti.width or 0) - self.indent
         text = fragment_list_to_text(ti.fragments)
         if width < 10 or len(text) < width:
             return Transformation(ti.fragments)

@@ -542,8 +542,9 @@ class PracticeRun:
                 rating = scheduling.rating_for_score(feedback.score if feedback else None)
                 self._schedule(answer_id, question, feedback, rating, rating, probes)
                 self.view.kept(
-                    f"Your answer is kept{' with its follow-ups' if probes else ''} and "
-                    f"scheduled from its score ({rating.label})."
+                    f"Stopped before the rating: your answer is kept"
+                    f"{' with its follow-ups' if probes else ''} and scheduled from its "
+                    f"score ({rating.label})."
                 )
             raise
 
@@ -598,7 +599,9 @@ class PracticeRun:
         }
 
     def _spend(self, step: str, seconds: float | None, feedback: Feedback | None) -> None:
-        spent = seconds if seconds is not None else (feedback.seconds if feedback else 0.0)
+        """The round clock counts speaking time: measured aloud, else estimated from the
+        words (typing takes longer than saying it)."""
+        spent = feedback.seconds if feedback is not None else (seconds or 0.0)
         self.step_seconds[step] = self.step_seconds.get(step, 0.0) + spent
 
     def _feedback(self, question: Question, given: GivenAnswer, template: Any) -> Feedback | None:
@@ -685,7 +688,7 @@ class PracticeRun:
 
 def _spent(seconds: float | None, feedback: dict[str, Any], probes: list[dict[str, Any]]) -> float:
     """Round time taken by a saved answer and its follow-ups."""
-    spent = seconds if seconds is not None else float(feedback.get("seconds") or 0.0)
+    spent = float(feedback.get("seconds") or seconds or 0.0)
     return spent + sum(float(p.get("seconds") or 0.0) for p in probes)
 
 
