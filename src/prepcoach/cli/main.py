@@ -6,6 +6,7 @@ Exit codes: 0 ok, 1 user or content error, 2 usage error, 130 interrupted.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 
 # typer and the CLI are imported inside `run`, after `--version` is answered: importing them
@@ -67,10 +68,13 @@ def run(argv: list[str] | None = None) -> None:
         _error_line(message)
         sys.exit(error.exit_code)
     except typer.Exit as error:
+        if _signalled:
+            _say_stopped()
+            sys.exit(128 + _signalled[-1])
         sys.exit(error.exit_code)
-    except (typer.Abort, KeyboardInterrupt) as error:
+    except (typer.Abort, KeyboardInterrupt):
         _say_stopped()
-        sys.exit(128 + error.signum if isinstance(error, Stopped) else 130)
+        sys.exit(128 + (_signalled[-1] if _signalled else signal.SIGINT))
     except PrepError as error:  # raised outside a command (e.g. by the global options)
         if debug:
             raise
@@ -87,26 +91,24 @@ def run(argv: list[str] | None = None) -> None:
             "Run again with --debug for details and please report it."
         )
         sys.exit(1)
+    if code == 130 or _signalled:  # typer returns 130 for an interrupt it caught itself
+        _say_stopped()
+        sys.exit(128 + (_signalled[-1] if _signalled else signal.SIGINT))
     sys.exit(code if isinstance(code, int) else 0)
 
 
-class Stopped(KeyboardInterrupt):
-    """SIGTERM or SIGHUP (a closed terminal): stop like Ctrl-C, keeping what was typed."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
+_signalled: list[int] = []  # the stop signals received (the exit status says which)
 
 
 def _stop_on_signals() -> None:
-    import signal
-
     def stop(signum: int, _frame: object) -> None:
-        from prepcoach.cli.prompts import flush_typing
+        from prepcoach.cli.prompts import Stopped, flush_typing, stop_prompt
 
         signal.signal(signum, signal.SIG_DFL)  # a second signal ends prep at once
+        _signalled.append(signum)
         flush_typing()  # what is in the prompt now is on disk before anything else happens
-        raise Stopped(signum)
+        if not stop_prompt(Stopped(signum)):
+            raise Stopped(signum)
 
     for name in ("SIGTERM", "SIGHUP"):
         number = getattr(signal, name, None)

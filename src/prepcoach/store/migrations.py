@@ -183,6 +183,14 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX practice_sessions_interview ON practice_sessions(interview_id);
         """,
     ),
+    Migration(
+        6,
+        "the interviewer's follow-up probes with each practice answer",
+        """
+        ALTER TABLE practice_answers ADD COLUMN probes TEXT NOT NULL DEFAULT '[]'
+            CHECK (json_valid(probes));
+        """,
+    ),
 )
 
 LATEST = MIGRATIONS[-1].version
