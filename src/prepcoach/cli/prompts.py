@@ -53,7 +53,13 @@ class Prompter(Protocol):
     ) -> str: ...
 
     def select(
-        self, name: str, message: str, choices: Sequence[Choice], *, default: Any = None
+        self,
+        name: str,
+        message: str,
+        choices: Sequence[Choice],
+        *,
+        default: Any = None,
+        instant: bool = False,
     ) -> Any: ...
 
     def checkbox(
@@ -120,7 +126,13 @@ class ScriptedPrompter:
         return _check(validate, default if value is None else str(value), name)
 
     def select(
-        self, name: str, message: str, choices: Sequence[Choice], *, default: Any = None
+        self,
+        name: str,
+        message: str,
+        choices: Sequence[Choice],
+        *,
+        default: Any = None,
+        instant: bool = False,
     ) -> Any:
         value = self._next(name, message)
         for choice in choices:
@@ -232,7 +244,13 @@ class QuestionaryPrompter:
         return str(self._ask(question))
 
     def select(
-        self, name: str, message: str, choices: Sequence[Choice], *, default: Any = None
+        self,
+        name: str,
+        message: str,
+        choices: Sequence[Choice],
+        *,
+        default: Any = None,
+        instant: bool = False,
     ) -> Any:
         import questionary
 
@@ -247,7 +265,7 @@ class QuestionaryPrompter:
         question = questionary.select(
             message, choices=options, default=chosen, use_shortcuts=shortcuts
         )
-        if shortcuts:
+        if shortcuts and instant:  # a key chooses at once, without Enter
             _instant_keys(question, [str(c.key) for c in choices])
         return self._ask(question)
 

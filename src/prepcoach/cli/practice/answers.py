@@ -64,7 +64,11 @@ class TerminalAnswers:
         ]
         while True:
             picked = self.prompter.select(
-                "practice.style", "How do you want to answer?", choices, default=default_style
+                "practice.style",
+                "How do you want to answer?",
+                choices,
+                default=default_style,
+                instant=True,
             )
             if picked != "details":
                 return str(picked)
@@ -117,6 +121,7 @@ class TerminalAnswers:
                     Choice("Skip this question", "skip", key="n"),
                 ],
                 default="edit",
+                instant=True,
             )
             if again == "skip":
                 raise SkipQuestion
@@ -150,6 +155,7 @@ class TerminalAnswers:
                 Choice("Skip: I am ready", "skip", key="n"),
             ],
             default="start",
+            instant=True,
         )
         if start != "start":
             return
@@ -252,7 +258,7 @@ class TerminalAnswers:
         choices = [Choice(f"{r.label}: {RATING_HELP[r]}", r, key=str(int(r))) for r in SelfRating]
         default = rating_for_score(feedback.score if feedback is not None else None)
         picked = self.prompter.select(
-            "practice.rating", "How did that go?", choices, default=default
+            "practice.rating", "How did that go?", choices, default=default, instant=True
         )
         return SelfRating(picked)
 

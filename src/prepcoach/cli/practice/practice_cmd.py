@@ -215,6 +215,7 @@ class PracticeView:
             "What would you like to practise?",
             choices,
             default="review" if history.due else "quick",
+            instant=True,
         )
         if picked == "mock":
             formats = [
