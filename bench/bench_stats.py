@@ -40,7 +40,7 @@ def fill(home: Path, count: int) -> None:
         rows = []
         for i in range(count):
             q = questions[i % len(questions)]
-            moment = start + timedelta(minutes=5 * i * 365 * 24 * 12 // count // 60)
+            moment = start + timedelta(seconds=i * 365 * 24 * 3600 // count)  # a year, evenly
             feedback = {"score": 0, "findings": []}
             rows.append(
                 (

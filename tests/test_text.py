@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import time
+import timeit
 
 import pytest
 from hypothesis import given, settings
@@ -90,16 +92,19 @@ LONG_INPUTS = {
     "mixed": ("ok . ; , ! ? -- 'x' " * 5_000)[:100_000],
     "no spaces": "abc" * 33_334,
     "abbreviations": "e.g. " * 20_000,
+    "short sentences": "I did. " * 14_000,
 }
 
 
 @pytest.mark.parametrize("name", sorted(LONG_INPUTS))
 def test_text_functions_are_linear_on_hostile_input(name: str) -> None:
     text = LONG_INPUTS[name]
+    kt.lemma("warm")  # the first lemma loads the dictionary: that is not what is timed
     for function in (kt.sentences, kt.words, kt.normalise, kt.tokens, kt.clauses):
-        start = time.process_time()
-        function(text)
-        assert time.process_time() - start < 0.05, (name, function.__name__)
+        # The best of three runs, in CPU time: on a shared machine one run can be unlucky.
+        run = functools.partial(function, text)
+        runs = timeit.repeat(run, timer=time.process_time, number=1, repeat=3)
+        assert min(runs) < 0.05, (name, function.__name__, min(runs))
 
 
 @settings(max_examples=150, deadline=None)

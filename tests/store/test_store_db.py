@@ -183,6 +183,7 @@ def test_doctor_finds_a_damaged_data_page_and_points_at_the_backup(tmp_path: Pat
     with Store.open(home) as store:
         for number in range(300):
             add_interview(store, Interview(company=f"Company {number}", notes="x" * 200))
+        (home / "backups").mkdir()
         store.backup(home / "backups" / "prep-20250101-000000.db")
         store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     path = database_path(home)
@@ -257,6 +258,7 @@ def test_foreign_keys_are_enforced(tmp_path: Path) -> None:
 def test_backup_is_a_standalone_copy_taken_while_in_use(tmp_path: Path) -> None:
     with Store.open(tmp_path / "home") as store:
         add_interview(store, Interview(company="Initech"))
+        (tmp_path / "copies").mkdir()
         target = store.backup(tmp_path / "copies" / "prep-copy.db")
         add_interview(store, Interview(company="Later"))
     assert not list(target.parent.glob("*.tmp"))

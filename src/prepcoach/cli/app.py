@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
+from collections.abc import Iterator, MutableMapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -11,23 +14,8 @@ import typer
 from typer.core import TyperGroup
 
 from prepcoach import __version__
-from prepcoach.cli import data_cmd
-from prepcoach.cli.content import content_cmd
+from prepcoach.cli import fastparams
 from prepcoach.cli.context import AppContext, get_context, set_context
-from prepcoach.cli.followup import followup_cmd
-from prepcoach.cli.interviews import interview_cmd
-from prepcoach.cli.kit import (
-    ask_cmd,
-    checklist_cmd,
-    research_cmd,
-    salary_cmd,
-    sheet_cmd,
-    status_cmd,
-)
-from prepcoach.cli.postmortem import postmortem_cmd
-from prepcoach.cli.practice import history_cmd, practice_cmd
-from prepcoach.cli.profile import profile_cmd
-from prepcoach.cli.stories import story_cmd
 from prepcoach.kernel.errors import ContentError, PrepError
 
 # The order `prep --help` lists commands in: the daily jobs first, housekeeping last.
@@ -55,11 +43,229 @@ COMMAND_ORDER = (
 )
 
 
+@dataclass(frozen=True)
+class Entry:
+    """Where a top-level command lives: `attr` of `module`, a function or a Typer group."""
+
+    module: str
+    attr: str
+    group: bool = False
+    settings: dict[str, Any] = field(default_factory=dict)
+
+
+_CLI = "prepcoach.cli."
+
+# Every top-level command, imported and built only when it is run or listed (`prep --help`).
+COMMANDS: dict[str, Entry] = {
+    "practice": Entry(
+        _CLI + "practice.practice_cmd",
+        "practice",
+        settings={
+            "short_help": "Practise questions with feedback.  e.g. prep practice --mode mock"
+        },
+    ),
+    "history": Entry(
+        _CLI + "practice.history_cmd",
+        "history",
+        settings={"short_help": "Past sessions and attempts.  e.g. prep history --question why-us"},
+    ),
+    "stats": Entry(
+        _CLI + "practice.history_cmd",
+        "stats",
+        settings={"short_help": "Scores, trend, streak and what is due.  e.g. prep stats"},
+    ),
+    "followup": Entry(
+        _CLI + "followup.followup_cmd",
+        "followup",
+        settings={
+            "short_help": (
+                "Draft the thank-you or follow-up email.  e.g. prep followup acme --eml t.eml"
+            )
+        },
+    ),
+    "content": Entry(_CLI + "content.content_cmd", "app", group=True),
+    "questions": Entry(
+        _CLI + "content.content_cmd",
+        "questions",
+        settings={
+            "help": (
+                "Browse the question bank with filters.\n\n"
+                "Example: prep questions --competency conflict"
+            ),
+            "short_help": "Browse the question bank.  e.g. prep questions --stage second",
+        },
+    ),
+    "interview": Entry(
+        _CLI + "interviews.interview_cmd",
+        "app",
+        group=True,
+        settings={
+            "short_help": (
+                "Your interviews and interviewers.  e.g. prep interview add --company Acme"
+            )
+        },
+    ),
+    "postmortem": Entry(
+        _CLI + "postmortem.postmortem_cmd",
+        "app",
+        group=True,
+        settings={
+            "short_help": (
+                "Look back on an interview; plan the next round.  e.g. prep postmortem acme"
+            )
+        },
+    ),
+    "story": Entry(
+        _CLI + "stories.story_cmd",
+        "app",
+        group=True,
+        settings={"short_help": "Your STAR story bank.  e.g. prep story add --competency conflict"},
+    ),
+    "profile": Entry(
+        _CLI + "profile.profile_cmd",
+        "app",
+        group=True,
+        settings={
+            "short_help": "Your name, email and signature for emails.  e.g. prep profile set"
+        },
+    ),
+    "export": Entry(
+        _CLI + "data_cmd",
+        "export",
+        settings={"short_help": "Export all your data.  e.g. prep export -o backup.json"},
+    ),
+    "import": Entry(
+        _CLI + "data_cmd",
+        "import_file",
+        settings={"short_help": "Restore or merge an export.  e.g. prep import backup.json"},
+    ),
+    "backup": Entry(
+        _CLI + "data_cmd",
+        "backup",
+        settings={"short_help": "A timestamped copy of your database.  e.g. prep backup"},
+    ),
+    "doctor": Entry(
+        _CLI + "data_cmd",
+        "doctor",
+        settings={"short_help": "Check your data and say how to fix problems.  e.g. prep doctor"},
+    ),
+    "ask": Entry(
+        _CLI + "kit.ask_cmd",
+        "ask",
+        settings={"short_help": "Questions to ask them: browse, pick 3-5.  e.g. prep ask acme"},
+    ),
+    "research": Entry(
+        _CLI + "kit.research_cmd",
+        "app",
+        group=True,
+        settings={"short_help": "A company dossier with sources.  e.g. prep research acme"},
+    ),
+    "salary": Entry(
+        _CLI + "kit.salary_cmd",
+        "salary",
+        settings={
+            "short_help": "Your researched range and how to say it.  e.g. prep salary --min 80k"
+        },
+    ),
+    "sheet": Entry(
+        _CLI + "kit.sheet_cmd",
+        "sheet",
+        settings={
+            "short_help": "A printable one-page prep sheet.  e.g. prep sheet --out sheet.html"
+        },
+    ),
+    "checklist": Entry(
+        _CLI + "kit.checklist_cmd",
+        "checklist",
+        settings={
+            "short_help": "Interview-day checklists: setup, delivery, nerves.  e.g. prep checklist"
+        },
+    ),
+    "status": Entry(
+        _CLI + "kit.status_cmd",
+        "status",
+        settings={"short_help": "Your readiness for the next interview.  e.g. prep status"},
+    ),
+}
+
+HELP_NAMES = ["-h", "--help"]
+
+# The root app's settings that typer hands down to every command it builds.
+_BUILD_SETTINGS: dict[str, Any] = {
+    "rich_markup_mode": None,
+    "pretty_exceptions_enable": False,
+    "add_completion": False,
+}
+
+
+def build_command(name: str) -> Any:
+    """The click command for one top-level command, built from its module on first use."""
+    entry = COMMANDS[name]
+    target = getattr(importlib.import_module(entry.module), entry.attr)
+    holder = typer.Typer(**_BUILD_SETTINGS)
+    holder.callback()(_nothing)
+    if entry.group:
+        holder.add_typer(target, name=name, **entry.settings)
+    else:
+        holder.command(name, **entry.settings)(target)
+    command = typer.main.get_group(holder).commands[name]
+    fastparams.install(command, HELP_NAMES)
+    return command
+
+
+def _nothing() -> None:
+    """A placeholder callback, so that typer builds a group around the one command."""
+
+
+class LazyCommands(MutableMapping[str, Any]):
+    """The root group's commands: every name is known up front, each built when looked up.
+
+    Listing names (did-you-mean, completion) builds nothing; `prep --help` looks up, and so
+    builds, them all; `prep status` builds only `status`.
+    """
+
+    def __init__(self) -> None:
+        self._built: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self._built:
+            if name not in COMMANDS:
+                raise KeyError(name)
+            self._built[name] = build_command(name)
+        return self._built[name]
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        self._built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self._built[name]
+
+    def __iter__(self) -> Iterator[str]:
+        yield from COMMANDS
+        yield from (name for name in self._built if name not in COMMANDS)
+
+    def __len__(self) -> int:
+        return len(COMMANDS) + sum(1 for name in self._built if name not in COMMANDS)
+
+    def __contains__(self, name: object) -> bool:
+        return name in COMMANDS or name in self._built
+
+
 class PrepGroup(TyperGroup):
-    """Turns every PrepError into one `Error: ...` line and exit 1, for every command."""
+    """Turns every PrepError into one `Error: ...` line and exit 1, for every command.
+
+    Its commands are a `LazyCommands`, so that a run imports and builds only what it invokes.
+    """
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        built = dict(self.commands)
+        self.commands = LazyCommands()
+        self.commands.update(built)
+        fastparams.install(self, HELP_NAMES)
 
     def list_commands(self, ctx: Any) -> list[str]:
-        names = super().list_commands(ctx)
+        names = list(self.commands)
         rank = {name: i for i, name in enumerate(COMMAND_ORDER)}
         return sorted(names, key=lambda name: (rank.get(name, len(rank)), name))
 
@@ -70,10 +276,12 @@ class PrepGroup(TyperGroup):
             context = get_context()
             if context.debug:
                 raise
-            typer.echo(f"Error: {error}", err=True)
+            from prepcoach.cli.render import error_text
+
+            typer.echo(f"Error: {error_text(error, 5_000)}", err=True)
             if isinstance(error, ContentError) and "\n" not in str(error):
                 for problem in error.problems[:10]:
-                    typer.echo(f"  {problem}", err=True)
+                    typer.echo(f"  {error_text(problem)}", err=True)
             raise typer.Exit(error.exit_code) from None
         except Exception as error:
             sqlite3 = sys.modules.get("sqlite3")  # only loaded if a command used the database
@@ -99,7 +307,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings={"help_option_names": HELP_NAMES},
 )
 
 
@@ -158,79 +366,6 @@ def main(
         )
     )
     if ctx.invoked_subcommand is None:  # `prep` alone: the readiness dashboard
+        from prepcoach.cli.kit import status_cmd
+
         status_cmd.status(query=None, as_json=False)
-
-
-app.command(
-    "practice",
-    short_help="Practise questions with feedback.  e.g. prep practice --mode mock",
-)(practice_cmd.practice)
-app.command(
-    "history", short_help="Past sessions and attempts.  e.g. prep history --question why-us"
-)(history_cmd.history)
-app.command("stats", short_help="Scores, trend, streak and what is due.  e.g. prep stats")(
-    history_cmd.stats
-)
-app.command(
-    "followup",
-    short_help="Draft the thank-you or follow-up email.  e.g. prep followup acme --eml t.eml",
-)(followup_cmd.followup)
-app.add_typer(content_cmd.app, name="content")
-app.command(
-    "questions",
-    help="Browse the question bank with filters.\n\nExample: prep questions --competency conflict",
-    short_help="Browse the question bank.  e.g. prep questions --stage second",
-)(content_cmd.questions)
-app.add_typer(
-    interview_cmd.app,
-    name="interview",
-    short_help="Your interviews and interviewers.  e.g. prep interview add --company Acme",
-)
-app.add_typer(
-    postmortem_cmd.app,
-    name="postmortem",
-    short_help="Look back on an interview; plan the next round.  e.g. prep postmortem acme",
-)
-app.add_typer(
-    story_cmd.app,
-    name="story",
-    short_help="Your STAR story bank.  e.g. prep story add --competency conflict",
-)
-app.add_typer(
-    profile_cmd.app,
-    name="profile",
-    short_help="Your name, email and signature for emails.  e.g. prep profile set",
-)
-app.command("export", short_help="Export all your data.  e.g. prep export -o backup.json")(
-    data_cmd.export
-)
-app.command("import", short_help="Restore or merge an export.  e.g. prep import backup.json")(
-    data_cmd.import_file
-)
-app.command("backup", short_help="A timestamped copy of your database.  e.g. prep backup")(
-    data_cmd.backup
-)
-app.command("doctor", short_help="Check your data and say how to fix problems.  e.g. prep doctor")(
-    data_cmd.doctor
-)
-app.command("ask", short_help="Questions to ask them: browse, pick 3-5.  e.g. prep ask acme")(
-    ask_cmd.ask
-)
-app.add_typer(
-    research_cmd.app,
-    name="research",
-    short_help="A company dossier with sources.  e.g. prep research acme",
-)
-app.command(
-    "salary", short_help="Your researched range and how to say it.  e.g. prep salary --min 80k"
-)(salary_cmd.salary)
-app.command(
-    "sheet", short_help="A printable one-page prep sheet.  e.g. prep sheet --out sheet.html"
-)(sheet_cmd.sheet)
-app.command(
-    "checklist",
-    short_help="Interview-day checklists: setup, delivery, nerves.  e.g. prep checklist",
-)(checklist_cmd.checklist)
-app.command("status", short_help="Your readiness for the next interview.  e.g. prep status")(
-    status_cmd.status
-)

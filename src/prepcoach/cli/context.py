@@ -64,15 +64,27 @@ class AppContext:
                 paths.user_content_dir(self.home),
                 self.content_paths,
             )
-            self._library = load_library(files, cache_dir=paths.cache_dir())
+            self._library = load_library(
+                files, cache_dir=paths.cache_dir(self.home), prepare_checks=load_content_checks
+            )
         return self._library
 
 
+def load_content_checks() -> None:
+    """Import the features that add checks to content validation (see content.checks).
+
+    Called only when a pack file has to be checked: loading from the cache needs neither
+    them nor their imports.
+    """
+    import prepcoach.followup.core
+    import prepcoach.postmortem.core  # noqa: F401
+
+
 def make_console(*, color: bool = True, stderr: bool = False) -> Console:
-    from rich.console import Console
+    from prepcoach.cli.render import make_safe_console
 
     no_color = not color or "NO_COLOR" in os.environ
-    return Console(stderr=stderr, no_color=no_color, highlight=False, soft_wrap=False)
+    return make_safe_console(stderr=stderr, no_color=no_color, highlight=False, soft_wrap=False)
 
 
 _current: AppContext | None = None

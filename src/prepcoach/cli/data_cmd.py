@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -82,13 +81,21 @@ def export(
         raise typer.BadParameter(
             f"'{fmt}' is not one of: {', '.join(transfer.FORMATS)}", param_hint="--format"
         )
-    text = transfer.dump(transfer.export_data(ctx.store(), redact=redact), fmt)
+    pieces = transfer.chunks(transfer.export_data(ctx.store(), redact=redact), fmt)
     if output is None:
-        sys.stdout.write(text)
-        return
-    from prepcoach.kernel.files import atomic_write
+        from prepcoach.cli.render import write_out
 
-    atomic_write(output, text, overwrite=force)
+        for piece in pieces:
+            write_out(piece)
+        return
+
+    from prepcoach.kernel.files import replacing
+
+    with replacing(output, overwrite=force) as tmp:  # written piece by piece, then renamed
+        with tmp.open("w", encoding="utf-8", newline="") as handle:
+            handle.writelines(pieces)
+            handle.flush()
+            os.fsync(handle.fileno())
     what = "redacted export" if redact else "export"
     ctx.err_console.print(f"Wrote {what} to {output}", highlight=False)
 
@@ -107,7 +114,7 @@ def import_file(
     from prepcoach.store import transfer
 
     ctx = get_context()
-    data = transfer.load(read_text(file), str(file))
+    data = transfer.load(read_text(file, transfer.IMPORT_LIMIT, "export"), str(file))
     report = transfer.import_data(ctx.store(), data, merge=merge, source=str(file))
     added, updated = report.total("added"), report.total("updated")
     unchanged, kept = report.total("unchanged"), report.total("kept")
@@ -138,13 +145,18 @@ def backup(
     stamp = clock.local(clock.now()).strftime("%Y%m%d-%H%M%S")
     folder = ctx.home / "backups"
     target = folder / f"prep-{stamp}.db"
+    from prepcoach.kernel.files import check_target, private_folder
+
     if output is not None:
         if output.is_dir() or str(output).endswith(("/", "\\")):
             target = output / f"prep-{stamp}.db"
         else:
+            check_target(output, overwrite=False)  # the file named: never another one
             target = output
+    else:
+        private_folder(folder)
     counter = 1
-    while target.exists():
+    while target.exists() or target.is_symlink():
         counter += 1
         target = target.with_name(f"prep-{stamp}-{counter}.db")
     store.backup(target)
@@ -160,7 +172,7 @@ def doctor() -> None:
 
     Example: prep doctor
     """
-    from prepcoach.store.db import inspect
+    from prepcoach.store.db import access_problems, inspect
 
     ctx = get_context()
     console = ctx.console
@@ -176,16 +188,22 @@ def doctor() -> None:
         problems += not ok
 
     home = ctx.home
-    if home.exists():
-        writable = os.access(home, os.W_OK)
-        line(writable, f"home {home}", "" if writable else "make it writable, or use --home")
-    else:
+    access = access_problems(home)
+    for finding in access:
+        line(not finding.blocking, finding.text, finding.advice)
+    blocked = any(finding.blocking for finding in access)
+    if not home.exists():
         line(True, f"home {home} (created on first use)")
-    found = inspect(home)
-    if not found.exists:
+    elif not access:
+        line(True, f"home {home}: a private folder prep can write")
+    found = inspect(home) if home.is_dir() or not home.exists() else None
+    if found is None:
+        pass  # the home is not a folder: nothing more to check there
+    elif not found.exists:
         line(True, f"database {found.path} (created on first use)")
     elif found.error:
-        line(False, found.error, _recovery(home, found.path, damaged=False))
+        # A file prep cannot write is not a damaged one: the fix above is the whole fix.
+        line(False, found.error, [] if blocked else _recovery(home, found.path, damaged=False))
     elif found.problems:
         shown = "; ".join(found.problems[:5])
         line(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -9,32 +10,39 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from prepcoach.kernel.errors import PrepError
+from prepcoach.kernel.files import MB, read_limited, size_label
 
 if TYPE_CHECKING:
     from prepcoach.cli.prompts import Prompter
 
 
-def read_text(path: Path) -> str:
+ANSWERS_LIMIT = 5 * MB  # an answers file, a record to add, a signature, piped YAML
+
+
+def read_text(path: Path, limit: int = ANSWERS_LIMIT, what: str = "file") -> str:
+    """A regular file's UTF-8 text, at most `limit` bytes (a device or FIFO is refused)."""
+    return read_limited(path, limit, what=what)
+
+
+def read_stdin(limit: int = ANSWERS_LIMIT) -> str:
+    """What is piped to stdin, at most `limit` bytes (an endless stream is cut and refused)."""
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        raise PrepError(f"the text piped to stdin is too large (the limit is {size_label(limit)})")
     try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise PrepError(f"file not found: {path}") from None
-    except IsADirectoryError:
-        raise PrepError(f"{path} is a folder; give a file") from None
+        return data.decode("utf-8")
     except UnicodeDecodeError:
-        raise PrepError(f"cannot read {path}: it is not UTF-8 text") from None
-    except OSError as error:
-        raise PrepError(f"cannot read {path}: {error.strerror or error}") from None
+        raise PrepError("the text piped to stdin is not UTF-8 text") from None
 
 
-def read_yaml(path: Path) -> Any:
+def read_yaml(path: Path, kind: str = "answers files") -> Any:
     """A YAML file's data; syntax problems are reported as file:line:col."""
     from prepcoach.content.yamlsource import parse_yaml
 
-    data, problems = parse_yaml(read_text(path))
+    data, problems = parse_yaml(read_text(path), kind=kind)
     if problems:
         raise PrepError(
-            "; ".join(f"{path}:{line}:{col}: {message}" for (line, col), message in problems)
+            "; ".join(f"{path}:{line}:{col}: {message}" for (line, col), message in problems[:5])
         )
     return data
 
@@ -43,7 +51,7 @@ def load_answers(path: Path | None) -> dict[str, Any] | None:
     """`--answers FILE.yaml`: a mapping of prompt name to answer (a list for repeats)."""
     if path is None:
         return None
-    data = read_yaml(path)
+    data = read_yaml(path, "answers files")
     if not isinstance(data, dict):
         raise PrepError(f"{path}: expected a mapping of prompt names to answers")
     return dict(data)

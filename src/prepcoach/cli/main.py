@@ -8,19 +8,47 @@ from __future__ import annotations
 import os
 import sys
 
-import typer
-
-from prepcoach.cli.app import app
-from prepcoach.kernel.errors import PrepError
+# typer and the CLI are imported inside `run`, after `--version` is answered: importing them
+# costs ten times what the rest of `prep --version` does.
 
 
 def _debug_requested(argv: list[str]) -> bool:
     return "--debug" in argv or os.environ.get("PREP_DEBUG") == "1"
 
 
+# Global options that take a value, so that `prep --home X --version` is seen as a version query.
+_VALUE_OPTIONS = ("--home", "--content")
+
+
+def _version_only(args: list[str]) -> bool:
+    """Whether `--version` comes before any command: answered without importing the CLI."""
+    skip = False
+    for word in args:
+        if skip:
+            skip = False
+        elif word == "--version":
+            return True
+        elif word in _VALUE_OPTIONS:
+            skip = True
+        elif word == "--" or not word.startswith("-"):
+            return False
+    return False
+
+
 def run(argv: list[str] | None = None) -> None:
     """Console-script entry point for `prep`."""
     args = sys.argv[1:] if argv is None else argv
+    if _version_only(args):
+        from prepcoach import __version__
+
+        print(f"prep {__version__}")
+        sys.exit(0)
+
+    import typer
+
+    from prepcoach.cli.app import app
+    from prepcoach.kernel.errors import PrepError
+
     debug = _debug_requested(args)
     try:
         code = app(args=args, prog_name="prep", standalone_mode=False)
@@ -62,4 +90,6 @@ def run(argv: list[str] | None = None) -> None:
 
 
 def _error_line(message: str) -> None:
-    print(f"Error: {message}", file=sys.stderr)
+    from prepcoach.cli.render import error_text
+
+    print(f"Error: {error_text(message)}", file=sys.stderr)

@@ -1,10 +1,48 @@
-"""Small rich helpers shared by commands."""
+"""Small rich helpers shared by commands, and the one place text is made safe to show.
+
+Every console a command prints with (`make_safe_console`) replaces control characters and
+escape sequences in the text it is given (content, answers, notes, stories, error messages)
+while keeping its own colours; `esc` also escapes rich markup, so `[link=...]` typed in a note
+stays words. rich is imported only when something is printed.
+"""
 
 from __future__ import annotations
 
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from prepcoach.kernel.safetext import clean, shorten
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def make_safe_console(**options: Any) -> Console:
+    """A rich console whose printed text can never carry a terminal control sequence."""
+    from collections.abc import Iterable
+
+    from rich.console import Console
+    from rich.segment import Segment
+
+    class SafeConsole(Console):
+        def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+            return super()._render_buffer(
+                segment if segment.control else Segment(clean(segment.text), segment.style)
+                for segment in buffer
+            )
+
+    return SafeConsole(**options)
+
+
+def error_text(message: object, limit: int = 2_000) -> str:
+    """An error message for the terminal: cleaned, and never the whole of a huge input."""
+    return shorten(clean(str(message)), limit)
+
+
+def write_out(text: str) -> None:
+    """Data for stdout (an export, a CSV, Markdown): as it is, cleaned when it is a terminal."""
+    sys.stdout.write(clean(text) if sys.stdout.isatty() else text)
 
 
 def print_json(data: Any) -> None:
@@ -17,7 +55,8 @@ def bullet_list(items: Any, bullet: str = "•") -> str:
 
 
 def esc(text: str) -> str:
-    """`text` shown literally inside rich markup (a typed `[b]` stays `[b]`)."""
+    """`text` shown literally inside rich markup (a typed `[b]` stays `[b]`), with control
+    characters replaced: the one helper for user and content text in markup."""
     from rich.markup import escape  # rich loads only when something is printed
 
-    return escape(text)
+    return escape(clean(text))

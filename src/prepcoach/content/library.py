@@ -8,11 +8,12 @@ competencies, a format's question ids...) are checked once everything is merged.
 from __future__ import annotations
 
 import hashlib
-import json
 import marshal
 import os
-from collections.abc import Iterable, Sequence
+import time
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -29,6 +30,7 @@ from prepcoach.content.model import (
     InterviewFormat,
     Item,
     LookFor,
+    Pack,
     PackInfo,
     PostmortemPrompt,
     PostmortemTemplate,
@@ -38,11 +40,15 @@ from prepcoach.content.model import (
     StarPart,
     StarTemplate,
 )
-from prepcoach.content.validation import Problem, suggest, validate_pack
-from prepcoach.content.yamlsource import mark_of, parse_yaml
 from prepcoach.kernel.errors import ContentError, NotFoundError, PrepError
+from prepcoach.kernel.files import read_limited
 
-CACHE_FORMAT = 4
+# The YAML reader and the validator (prepcoach.content.yamlsource, .validation) are imported
+# where a file is parsed or a problem reported: a load from the cache never needs them.
+
+CACHE_FORMAT = 5
+PACK_LIMIT = 20 * 1024 * 1024  # bytes in one pack file
+MAX_PACK_FILES = 1_000  # pack files in one folder
 YAML_SUFFIXES = (".yaml", ".yml")
 
 T = TypeVar("T")
@@ -97,6 +103,7 @@ def count_label(kind: str, count: int) -> str:
 class ContentFile:
     path: Path
     builtin: bool
+    text: str | None = None  # the text, for a pack checked before it is written to `path`
 
 
 @dataclass(slots=True)
@@ -128,6 +135,8 @@ class ContentLibrary:
             return items[item_id]
 
         label = KIND_LABELS[kind]
+        from prepcoach.content.validation import suggest
+
         raise NotFoundError(f"no {label} with id '{item_id}'{suggest(item_id, list(items))}")
 
     def find(self, item_id: str) -> tuple[str, Any]:
@@ -137,6 +146,8 @@ class ContentLibrary:
                 return kind, self.items(kind)[item_id]
 
         every = [i for kind in KINDS for i in self.items(kind)]
+        from prepcoach.content.validation import suggest
+
         raise NotFoundError(f"no content item with id '{item_id}'{suggest(item_id, every)}")
 
     def question(self, question_id: str) -> Question:
@@ -183,7 +194,11 @@ class ContentLibrary:
 def content_files(
     builtin_dir: Path | None, user_dir: Path | None, extra: Sequence[Path]
 ) -> list[ContentFile]:
-    """The pack files to load, in precedence order (later ones may override)."""
+    """The pack files to load, in precedence order (later ones may override).
+
+    A file named twice (a pack in the content folder, also given with --content) is loaded
+    once, where it first comes.
+    """
     files: list[ContentFile] = []
     if builtin_dir is not None and builtin_dir.is_dir():
         files += [ContentFile(p, True) for p in _yaml_files(builtin_dir)]
@@ -191,20 +206,53 @@ def content_files(
         files += [ContentFile(p, False) for p in _yaml_files(user_dir)]
     for path in extra:
         if not path.exists():
+            if path.is_symlink():
+                raise PrepError(f"content path {path} is a broken or looping symbolic link")
             raise PrepError(f"content path not found: {path}")
         if path.is_dir():
             files += [ContentFile(p, False) for p in _yaml_files(path)]
         else:
             files.append(ContentFile(path, False))
-    return files
+    seen: set[Path] = set()
+    unique: list[ContentFile] = []
+    for content_file in files:
+        key = _resolved(content_file.path)
+        if key not in seen:
+            seen.add(key)
+            unique.append(content_file)
+    return unique
 
 
 def _yaml_files(folder: Path) -> list[Path]:
-    return sorted(
-        p
-        for p in folder.rglob("*")
-        if p.suffix in YAML_SUFFIXES and p.is_file() and not p.name.startswith(".")
-    )
+    """The pack files in `folder` and below (symbolic links to folders are not followed)."""
+    found: list[Path] = []
+    for path in folder.rglob("*"):
+        if path.suffix in YAML_SUFFIXES and not path.name.startswith(".") and path.is_file():
+            found.append(path)
+            if len(found) > MAX_PACK_FILES:
+                raise PrepError(
+                    f"{folder} holds more than {MAX_PACK_FILES:,} pack files; "
+                    "keep your packs in a folder of their own"
+                )
+    return sorted(found)
+
+
+def new_pack_problems(files: Sequence[ContentFile], target: Path, text: str) -> list[str]:
+    """What would be wrong if `text` were written to `target` next to `files` (which may
+    include the file it replaces): a pack id or item id already used, a broken reference...
+    Nothing is written; only the new pack's own problems are returned."""
+    replaced = _resolved(target)
+    others = [f for f in files if _resolved(f.path) != replaced]
+    _library, problems = check_files([*others, ContentFile(target, False, text)])
+    shown = display_path(target)
+    return [str(p) for p in problems if p.path == shown]
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path
 
 
 def display_path(path: Path) -> str:
@@ -218,17 +266,25 @@ def display_path(path: Path) -> str:
 # ---------------------------------------------------------------------------- loading
 
 
-def load_library(files: Sequence[ContentFile], cache_dir: Path | None = None) -> ContentLibrary:
+def load_library(
+    files: Sequence[ContentFile],
+    cache_dir: Path | None = None,
+    prepare_checks: Callable[[], object] | None = None,
+) -> ContentLibrary:
     """Load and check every file; raise ContentError listing every problem.
 
-    With a cache_dir, an unchanged set of files is read back from a JSON cache instead.
+    With a cache_dir, each pack file whose content has not changed is read back from its own
+    cache entry (see `_cached_pack`) instead of being parsed and validated again; the merge and
+    the cross-checks always run. Should they find a problem, everything is loaded afresh so
+    that every problem names its line and column.
+
+    `prepare_checks` registers the features' checks (prepcoach.content.checks); it is called
+    only when some file has to be checked, not when every file comes from an entry that
+    passed those checks.
     """
-    key = _cache_key(files) if cache_dir is not None else None
-    if cache_dir is not None and key is not None:
-        cached = _read_cache(cache_dir, key)
-        if cached is not None:
-            return cached
-    library, problems = check_files(files)
+    library, problems = check_files(files, cache_dir, prepare_checks)
+    if problems and cache_dir is not None:
+        library, problems = check_files(files, prepare_checks=prepare_checks)
     if problems:
         shown = "\n".join(f"  {p}" for p in problems[:10])
         more = f"\n  ... and {len(problems) - 10} more" if len(problems) > 10 else ""
@@ -236,35 +292,72 @@ def load_library(files: Sequence[ContentFile], cache_dir: Path | None = None) ->
             f"content has {len(problems)} problem(s); run 'prep content validate':\n{shown}{more}",
             [str(p) for p in problems],
         )
-    if cache_dir is not None and key is not None:
-        _write_cache(cache_dir, key, library)
     return library
 
 
-def check_files(files: Sequence[ContentFile]) -> tuple[ContentLibrary, list[Any]]:
-    """Parse, validate, merge and cross-check; return what loaded and every problem."""
+def _read_pack(content_file: ContentFile, shown: str) -> tuple[Any, Any, list[Any], str | None]:
+    """Read, parse and validate one file: (pack or None, parsed data, problems, text)."""
+    from prepcoach.content.validation import Problem, validate_pack
+    from prepcoach.content.yamlsource import parse_yaml
+
+    try:
+        text = content_file.text
+        if text is None:
+            text = read_limited(content_file.path, PACK_LIMIT, what="content pack")
+    except PrepError as error:
+        return None, None, [Problem(shown, 1, 1, str(error))], None
+    data, yaml_problems = parse_yaml(text)
+    problems = [Problem(shown, line, col, msg) for (line, col), msg in yaml_problems]
+    if data is None and yaml_problems:
+        return None, None, problems, text
+    pack, pack_problems = validate_pack(shown, data)
+    return pack, data, problems + pack_problems, text
+
+
+def check_files(
+    files: Sequence[ContentFile],
+    cache_dir: Path | None = None,
+    prepare_checks: Callable[[], object] | None = None,
+) -> tuple[ContentLibrary, list[Any]]:
+    """Parse, validate, merge and cross-check; return what loaded and every problem.
+
+    With a cache_dir, unchanged files come from their cache entries, and once everything
+    checks out each parsed file gets one; a problem found in the merge then has no line to
+    point at (callers wanting positions load again without the cache).
+    """
     library = ContentLibrary()
-    problems: list[Problem] = []
+    problems: list[Any] = []
     # where each item was defined: "kind/id" -> (path, parsed data, index in its list)
     where: dict[str, tuple[str, Any, int]] = {}
     pack_ids: dict[str, str] = {}
+    fresh: list[tuple[ContentFile, Identity, str, Pack]] = []  # cache entries to write
+    every_check_passed = prepare_checks is not None  # by every file, in its cache entry
     for content_file in files:
         shown = display_path(content_file.path)
-        try:
-            text = content_file.path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
-            problems.append(Problem(shown, 1, 1, f"cannot read file: {reason}"))
-            continue
-        data, yaml_problems = parse_yaml(text)
-        problems += [Problem(shown, line, col, msg) for (line, col), msg in yaml_problems]
-        if data is None and yaml_problems:
-            continue
-        pack, pack_problems = validate_pack(shown, data)
-        problems += pack_problems
+        cacheable = cache_dir is not None and content_file.text is None
+        pack: Any = None
+        data: Any = None
+        if cacheable:
+            assert cache_dir is not None
+            pack, checked, digest = _cached_pack(cache_dir, content_file)
+            if pack is not None and not checked and prepare_checks is not None:
+                identity = _identity(content_file.path)
+                if identity is not None:  # marked as checked once the checks below pass
+                    fresh.append((content_file, identity, digest, pack))
+            every_check_passed = every_check_passed and checked
         if pack is None:
-            continue
+            every_check_passed = False
+            identity = _identity(content_file.path) if cacheable else None
+            pack, data, file_problems, text = _read_pack(content_file, shown)
+            problems += file_problems
+            if pack is None:
+                continue
+            if cacheable and not file_problems and identity is not None and text is not None:
+                fresh.append((content_file, identity, _digest(text), pack))
         if pack.pack in pack_ids:
+            from prepcoach.content.validation import Problem
+            from prepcoach.content.yamlsource import mark_of
+
             line, col = mark_of(data, ("pack",))
             problems.append(
                 Problem(
@@ -279,9 +372,14 @@ def check_files(files: Sequence[ContentFile]) -> tuple[ContentLibrary, list[Any]
             if items:
                 counts[kind] = len(items)
             merged = library.items(kind)
+            origins = library.origins
             for index, item in enumerate(items):
-                ref = f"{kind}/{item.id}"
-                if item.id in merged and not item.overrides:
+                item_id = item.id
+                ref = f"{kind}/{item_id}"
+                if item_id in merged and not item.overrides:
+                    from prepcoach.content.validation import Problem
+                    from prepcoach.content.yamlsource import mark_of
+
                     other_path, other_data, other_index = where[ref]
                     o_line, o_col = mark_of(other_data, (kind, other_index, "id"))
                     line, col = mark_of(data, (kind, index, "id"))
@@ -290,15 +388,15 @@ def check_files(files: Sequence[ContentFile]) -> tuple[ContentLibrary, list[Any]
                             shown,
                             line,
                             col,
-                            f"duplicate {KIND_LABELS[kind]} id '{item.id}' "
+                            f"duplicate {KIND_LABELS[kind]} id '{item_id}' "
                             f"(also at {other_path}:{o_line}:{o_col}); "
                             "add 'overrides: true' to replace it on purpose",
                         )
                     )
                     continue
-                merged[item.id] = item
+                merged[item_id] = item
                 where[ref] = (shown, data, index)
-                library.origins[ref] = shown
+                origins[ref] = shown
         library.packs.append(
             PackInfo(
                 pack=pack.pack,
@@ -312,21 +410,33 @@ def check_files(files: Sequence[ContentFile]) -> tuple[ContentLibrary, list[Any]
                 license=pack.license,
             )
         )
-    problems += _check_references(library, where)
+    if prepare_checks is not None and not every_check_passed:
+        prepare_checks()
+    problems += _check_references(library, where, features=not every_check_passed)
     problems.sort(key=lambda p: (p.path, p.line, p.column))
+    if cache_dir is not None and not problems:
+        for content_file, identity, digest, pack in fresh:
+            _write_pack(cache_dir, content_file, identity, digest, pack, prepare_checks is not None)
     return library, problems
 
 
-def _check_references(library: ContentLibrary, where: dict[str, tuple[str, Any, int]]) -> list[Any]:
-    problems: list[Problem] = []
+def _check_references(
+    library: ContentLibrary, where: dict[str, tuple[str, Any, int]], features: bool = True
+) -> list[Any]:
+    problems: list[Any] = []
 
     def problem(kind: str, item_id: str, loc: tuple[Any, ...], message: str) -> None:
+        from prepcoach.content.validation import Problem
+        from prepcoach.content.yamlsource import mark_of
+
         path, data, index = where[f"{kind}/{item_id}"]
         line, col = mark_of(data, (kind, index, *loc))
         label = KIND_LABELS[kind]
         problems.append(Problem(path, line, col, f"{label} '{item_id}': {message}"))
 
     def unknown(what: str, value: str, known: Iterable[str]) -> str:
+        from prepcoach.content.validation import suggest
+
         names = sorted(known)
         return f"unknown {what} '{value}'{suggest(value, names)}" + (
             f"; known: {', '.join(names)}" if len(names) <= 20 else ""
@@ -409,7 +519,7 @@ def _check_references(library: ContentLibrary, where: dict[str, tuple[str, Any, 
                 )
             if step.count < 1:
                 problem("formats", f.id, ("steps", s, "count"), "count must be at least 1")
-    for check in checks.registered():  # what features add (see prepcoach.content.checks)
+    for check in checks.registered() if features else ():  # see prepcoach.content.checks
         for kind, item_id, loc, message in check(library):
             problem(kind, item_id, loc, message)
     return problems
@@ -418,23 +528,33 @@ def _check_references(library: ContentLibrary, where: dict[str, tuple[str, Any, 
 # ---------------------------------------------------------------------------- cache
 
 
-def _cache_key(files: Sequence[ContentFile]) -> str | None:
-    identity: list[Any] = [CACHE_FORMAT, __version__]
-    for content_file in files:
-        try:
-            st = content_file.path.stat()
-        except OSError:
-            return None
-        identity.append(
-            [
-                str(content_file.path.resolve()),
-                content_file.builtin,
-                st.st_mtime_ns,
-                st.st_size,
-                st.st_ino,
-            ]
-        )
-    return hashlib.sha256(json.dumps(identity).encode()).hexdigest()[:32]
+# One entry per pack file, side by side, so that switching between --content packs stays
+# warm. An entry holds the file's validated items and what identified the file when it was
+# read: size, mtime, ctime, inode and device, and a hash of its text. The hash decides
+# whenever the identity alone could mislead: a file changed within the clock's granularity
+# of its entry being written, or one whose identity changed but whose size did not (a copy
+# made with `cp -p` keeps the mtime, but never the ctime).
+CACHE_SLOTS = 64  # entries kept; the least recently written go first
+RACY_NS = 2_000_000_000  # a file this close to its entry's time is checked by its content
+
+Identity = tuple[int, int, int, int, int]
+
+
+def _identity(path: Path) -> Identity | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _cache_file(cache_dir: Path, content_file: ContentFile) -> Path:
+    where = f"{_resolved(content_file.path)}\0{content_file.builtin}"
+    return cache_dir / f"content-{hashlib.sha256(where.encode()).hexdigest()[:32]}.bin"
 
 
 def _to_row(obj: Any) -> tuple[Any, ...]:
@@ -448,56 +568,109 @@ def _to_row(obj: Any) -> tuple[Any, ...]:
     )
 
 
-def _from_row(cls: type[T], row: tuple[Any, ...]) -> T:
+@cache
+def _rebuilder(cls: type) -> Callable[[tuple[Any, ...]], Any]:
+    """A function rebuilding `cls` from its row, nested dataclasses included."""
     nested = _NESTED.get(cls)
-    if nested:
-        names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
-        row = tuple(
-            tuple(_from_row(nested[name], v) for v in value) if name in nested else value
-            for name, value in zip(names, row, strict=True)
-        )
-    return cls(*row)
+    if not nested:
+        return lambda row: cls(*row)
+    names = [f.name for f in fields(cls)]
+    inner = [(names.index(name), _rebuilder(sub)) for name, sub in nested.items()]
+
+    def rebuild(row: tuple[Any, ...]) -> Any:
+        values = list(row)
+        for position, build in inner:
+            values[position] = tuple([build(value) for value in values[position]])
+        return cls(*values)
+
+    return rebuild
 
 
-def _cache_file(cache_dir: Path, key: str) -> Path:
-    return cache_dir / f"content-{key}.bin"
+_HEADER = ("pack", "title", "version", "description", "source", "license")
 
 
-def _read_cache(cache_dir: Path, key: str) -> ContentLibrary | None:
-    """The merged content as last loaded; marshal holds only plain values, never code."""
+def _cached_pack(cache_dir: Path, content_file: ContentFile) -> tuple[Pack | None, bool, str]:
+    """The file's validated pack from its cache entry, if the file has not changed since,
+    whether the features' checks passed on it too, and the hash of its text."""
+    missing = None, False, ""
+    identity = _identity(content_file.path)
+    if identity is None:
+        return missing
+    entry = _cache_file(cache_dir, content_file)
     try:
-        raw = marshal.loads(_cache_file(cache_dir, key).read_bytes())
-        if raw.get("format") != CACHE_FORMAT:
-            return None
-        library = ContentLibrary(
-            packs=[PackInfo(*row) for row in raw["packs"]], origins=raw["origins"]
-        )
+        raw = marshal.loads(entry.read_bytes())
+        if raw.get("format") != CACHE_FORMAT or raw.get("version") != __version__:
+            return missing
+        stored = tuple(raw["identity"])
+        racy = raw["written"] - max(identity[1], identity[2]) < RACY_NS
+        if stored != identity or racy:
+            if stored[0] != identity[0]:
+                return missing  # another size: changed for certain
+            try:
+                text = read_limited(content_file.path, PACK_LIMIT, what="content pack")
+            except PrepError:
+                return missing
+            if _digest(text) != raw["digest"]:
+                return missing
+        values: dict[str, Any] = dict(zip(_HEADER, raw["header"], strict=True))
         for kind, cls in KINDS.items():
-            items = library.items(kind)
-            for row in raw["items"][kind]:
-                item: Any = _from_row(cls, row)
-                items[item.id] = item
-        return library
-    except (OSError, ValueError, EOFError, KeyError, TypeError, AttributeError):
-        return None  # a missing or stale cache only costs a full load
+            build = _rebuilder(cls)
+            values[kind] = tuple([build(row) for row in raw["items"][kind]])
+        pack = Pack(**values)
+        checked = raw["checked"] is True
+    except (OSError, ValueError, EOFError, KeyError, TypeError, AttributeError, IndexError):
+        return missing  # a missing or stale entry only costs a full load of that file
+    if stored != identity or racy:  # the text is the same: remember the file as it is now
+        settled = time.time_ns() - max(identity[1], identity[2]) >= RACY_NS
+        if stored != identity or settled:
+            _write_pack(cache_dir, content_file, identity, raw["digest"], pack, checked)
+    return pack, checked, raw["digest"]
 
 
-def _write_cache(cache_dir: Path, key: str, library: ContentLibrary) -> None:
+def _write_pack(
+    cache_dir: Path,
+    content_file: ContentFile,
+    identity: Identity,
+    digest: str,
+    pack: Pack,
+    checked: bool,
+) -> None:
     raw = {
         "format": CACHE_FORMAT,
-        "packs": [_to_row(p) for p in library.packs],
-        "origins": library.origins,
-        "items": {kind: [_to_row(i) for i in library.items(kind).values()] for kind in KINDS},
+        "checked": checked,
+        "version": __version__,
+        "identity": identity,
+        "digest": digest,
+        "written": time.time_ns(),
+        "header": tuple(getattr(pack, name) for name in _HEADER),
+        "items": {kind: [_to_row(i) for i in getattr(pack, kind)] for kind in KINDS},
     }
+    from prepcoach.kernel.files import private_folder
+
+    target = _cache_file(cache_dir, content_file)
     try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        for old in cache_dir.glob("content-*.bin"):
-            old.unlink(missing_ok=True)
-        tmp = cache_dir / f".content-{key}.{os.getpid()}.tmp"
-        tmp.write_bytes(marshal.dumps(raw))
-        os.replace(tmp, _cache_file(cache_dir, key))
-    except (OSError, ValueError):
+        private_folder(cache_dir)
+        tmp = cache_dir / f".{target.name}.{os.getpid()}.tmp"
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(marshal.dumps(raw))
+        os.replace(tmp, target)
+        _prune(cache_dir)
+    except (OSError, ValueError, PrepError):
         pass  # a read-only or full cache dir must never stop the user
+
+
+def _prune(cache_dir: Path) -> None:
+    """Keep the CACHE_SLOTS most recently written entries."""
+    entries = []
+    for path in cache_dir.glob("content-*.bin"):
+        try:
+            entries.append((path.stat().st_mtime_ns, path))
+        except OSError:
+            continue
+    if len(entries) > CACHE_SLOTS:
+        for _written, path in sorted(entries)[: len(entries) - CACHE_SLOTS]:
+            path.unlink(missing_ok=True)
 
 
 def item_summary(item: Item) -> str:

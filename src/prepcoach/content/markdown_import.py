@@ -145,14 +145,16 @@ class MarkdownImport:
         """
         prefix = slugify(pack_id if id_prefix is None else id_prefix, max_words=12)
         used: set[str] = set()
+        next_number: dict[str, int] = {}  # per base: the suffix to try next (linear, not n²)
         questions: list[dict[str, object]] = []
         for question in self.questions:
             base = slugify(question.text) or "question"
             if prefix:
                 base = f"{prefix}-{base}"
-            qid, n = base, 2
+            qid, n = base, next_number.get(base, 2)
             while qid in used:
                 qid, n = f"{base}-{n}", n + 1
+            next_number[base] = n
             used.add(qid)
             entry: dict[str, object] = {
                 "id": qid,

@@ -32,7 +32,9 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+        from prepcoach.kernel.safetext import shorten
+
+        return f"{self.path}:{self.line}:{self.column}: {shorten(self.message, 500)}"
 
 
 @cache

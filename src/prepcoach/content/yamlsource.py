@@ -11,12 +11,18 @@ from typing import Any
 
 import yaml
 
-try:  # the C parser is several times faster on large banks
+try:  # the C parser and emitter are several times faster on large banks
+    from yaml import CSafeDumper as _BaseDumper
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeDumper as _BaseDumper  # type: ignore[assignment]
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 Mark = tuple[int, int]  # 1-based line and column
+
+# Bounds on what a file may hold, so that a hostile or broken file costs little to refuse.
+MAX_TEXT = 100_000  # characters in one value (a question's text, an answer)
+MAX_DEPTH = 50  # mappings and lists inside each other
 
 
 class MarkedDict(dict[Any, Any]):
@@ -143,12 +149,77 @@ def _scalar(event: Any) -> Any:
 _RESOLVABLE = frozenset(yaml.resolver.Resolver.yaml_implicit_resolvers)
 
 
-def _fast_parse(text: str) -> tuple[Any, list[tuple[Mark, str]]]:
+class _Refused(Exception):
+    """The file breaks a bound (an alias, too deep, too long): reported, not read on."""
+
+    def __init__(self, mark: Mark, message: str) -> None:
+        super().__init__(message)
+        self.mark = mark
+        self.message = message
+
+
+def _event_mark(event: Any) -> Mark:
+    return (event.start_mark.line + 1, event.start_mark.column + 1)
+
+
+def _check_text(value: str, event: Any, controls: bool) -> None:
+    if len(value) > MAX_TEXT:
+        raise _Refused(
+            _event_mark(event),
+            f"text of {len(value):,} characters is too long (at most {MAX_TEXT:,})",
+        )
+    if not controls:
+        from prepcoach.kernel.safetext import first_control
+
+        found = first_control(value)
+        if found is not None:
+            raise _Refused(
+                _event_mark(event), f"control character U+{ord(found):04X} is not allowed"
+            )
+
+
+def _screen(text: str, kind: str, controls: bool) -> list[tuple[Mark, str]]:
+    """Refuse aliases, deep nesting and over-long or control-laden text from the events alone,
+    before the full loader (which would expand aliases) sees the file."""
+    parser = _BaseLoader(text)
+    depth = 0
+    try:
+        while True:
+            event: Any = parser.get_event()
+            kind_of = type(event)
+            if kind_of is yaml.AliasEvent:
+                return [(_event_mark(event), f"aliases are not allowed in {kind}")]
+            if kind_of is yaml.MappingStartEvent or kind_of is yaml.SequenceStartEvent:
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return [(_event_mark(event), _too_deep())]
+            elif kind_of is yaml.MappingEndEvent or kind_of is yaml.SequenceEndEvent:
+                depth -= 1
+            elif kind_of is yaml.ScalarEvent:
+                _check_text(event.value, event, controls)
+            elif kind_of is yaml.StreamEndEvent:
+                return []
+    except _Refused as refused:
+        return [(refused.mark, refused.message)]
+    except Exception:  # a syntax error: the full loader reports it
+        return []
+    finally:
+        parser.dispose()
+
+
+def _too_deep() -> str:
+    return f"lists and mappings are nested too deeply (at most {MAX_DEPTH} levels)"
+
+
+def _fast_parse(
+    text: str, files: str = "content packs", controls: bool = False
+) -> tuple[Any, list[tuple[Mark, str]]]:
     """Build the marked data straight from libyaml's events, skipping PyYAML's node tree.
 
     Several times faster on large banks; anything beyond plain mappings, sequences and
     scalars raises _Unusual so that the full loader (and its error messages) takes over.
     """
+    kind_name = files
     problems: list[tuple[Mark, str]] = []
     stack: list[Any] = []  # open containers (_SKIP for one under a duplicate key)
     keys: list[Any] = []  # per open container: the key waiting for its value, or _NO_KEY
@@ -197,6 +268,8 @@ def _fast_parse(text: str) -> tuple[Any, list[tuple[Mark, str]]]:
                 if event.anchor is not None:
                     raise _Unusual("anchor")
                 value = event.value
+                if len(value) > 80 or not value.isprintable():
+                    _check_text(value, event, controls)
                 if event.tag is not None or (event.implicit[0] and value[:1] in _RESOLVABLE):
                     value = _scalar(event)
                 start = event.start_mark
@@ -209,6 +282,8 @@ def _fast_parse(text: str) -> tuple[Any, list[tuple[Mark, str]]]:
                     raise _Unusual("tagged collection")
                 start = event.start_mark
                 mark = (start.line + 1, start.column + 1)
+                if len(stack) >= MAX_DEPTH:
+                    raise _Refused(mark, _too_deep())
                 container: Any = MarkedDict() if kind is mapping_start else MarkedList()
                 container.mark = mark
                 skipped = bool(stack) and (
@@ -221,7 +296,7 @@ def _fast_parse(text: str) -> tuple[Any, list[tuple[Mark, str]]]:
                 stack.pop()
                 keys.pop()
             elif kind is yaml.AliasEvent:
-                raise _Unusual("alias")
+                raise _Refused(_event_mark(event), f"aliases are not allowed in {kind_name}")
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
@@ -233,12 +308,24 @@ def _fast_parse(text: str) -> tuple[Any, list[tuple[Mark, str]]]:
     return root, problems
 
 
-def parse_yaml(text: str) -> tuple[Any, list[tuple[Mark, str]]]:
-    """Parse one document; return the data (None if unreadable) and the problems found."""
+def parse_yaml(
+    text: str, *, kind: str = "content packs", controls: bool = False
+) -> tuple[Any, list[tuple[Mark, str]]]:
+    """Parse one document; return the data (None if unreadable) and the problems found.
+
+    Aliases (`*name`), nesting deeper than MAX_DEPTH and a value longer than MAX_TEXT are
+    refused, as are control characters in text unless `controls` (a file prep wrote itself);
+    `kind` names the files in the message ("aliases are not allowed in answers files").
+    """
     try:
-        return _fast_parse(text)
+        return _fast_parse(text, kind, controls)
+    except _Refused as refused:
+        return None, [(refused.mark, refused.message)]
     except Exception:  # anything odd: the full loader reads it and explains
         pass
+    refused_problems = _screen(text, kind, controls)
+    if refused_problems:
+        return None, refused_problems
     loader = _MarkingLoader(text)
     loader.problems = []
     try:
@@ -290,9 +377,16 @@ def key_mark_of(data: Any, path: tuple[Any, ...]) -> Mark:
     return mark_of(data, path)
 
 
+class _PlainDumper(_BaseDumper):
+    """Safe dumping that never writes anchors and aliases (prep refuses them when reading)."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 def dump_yaml(data: Any) -> str:
     """Readable block-style YAML that keeps key order and Unicode."""
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    return yaml.dump(data, Dumper=_PlainDumper, sort_keys=False, allow_unicode=True, width=100)
 
 
 def dump_document(data: Any, *, block_types: tuple[type[str], ...] = ()) -> str:

@@ -21,9 +21,9 @@ from prepcoach.kernel.errors import ContentError
 
 if TYPE_CHECKING:
     from jinja2.nodes import Node
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     from prepcoach.content.model import EmailTemplate
+    from prepcoach.followup.template_budget import BoundedEnvironment
 
 FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 # Jinja's own globals (range, dict, lipsum, cycler...) are removed: templates need none.
@@ -31,20 +31,11 @@ _PARTS = ("subject", "body")
 
 
 @cache
-def environment() -> ImmutableSandboxedEnvironment:
-    """The one sandbox every template renders in."""
-    from jinja2 import StrictUndefined
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
+def environment() -> BoundedEnvironment:
+    """The one sandbox every template renders in, with its budget (see template_budget)."""
+    from prepcoach.followup.template_budget import make_environment
 
-    env = ImmutableSandboxedEnvironment(
-        undefined=StrictUndefined,
-        autoescape=False,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=False,
-    )
-    env.globals.clear()
-    return env
+    return make_environment()
 
 
 def render_text(
@@ -57,9 +48,16 @@ def render_text(
     from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
     from jinja2.exceptions import SecurityError
 
+    from prepcoach.followup.template_budget import TemplateLimit, render, template_line
+
     where = f"email template '{template_id}' ({origin}), {part}"
     try:
-        return environment().from_string(source).render(**values)
+        return render(environment().from_string(source), dict(values))
+    except (TemplateLimit, MemoryError) as error:
+        line = template_line(error)
+        at = f", line {line}" if line else ""
+        reason = str(error) if isinstance(error, TemplateLimit) else "needs too much memory"
+        raise ContentError(f"{where}{at}: the template {reason}; make it simpler") from None
     except SecurityError as error:
         raise ContentError(
             f"{where}: reaches outside the template sandbox ({error}); "
@@ -125,7 +123,8 @@ def template_problems(
             )
         from jinja2 import meta
 
-        for name in sorted(set(meta.find_undeclared_variables(tree)) - declared):
+        undeclared = sorted(set(meta.find_undeclared_variables(tree)) - declared)
+        for name in undeclared:
             problems.append(
                 (
                     (part,),
@@ -133,9 +132,33 @@ def template_problems(
                     f"'optional'{suggest(name, suggestions)}",
                 )
             )
+        runaway = None if undeclared else _runaway(source, declared)
+        if runaway:
+            problems.append(((part,), f"{part} {runaway}; make it simpler"))
     if not template.subject.strip():
         problems.append((("subject",), "the subject is empty"))
     return problems
+
+
+SAMPLE_VALUE = "a sample value of a field"
+
+
+def _runaway(source: str, fields: set[str]) -> str | None:
+    """Why a trial rendering with sample values goes over the budget ('line 3: the template
+    loops more than 10,000 times'), or None. Other failures depend on real values: ignored."""
+    from prepcoach.followup.template_budget import TemplateLimit, render, template_line
+
+    try:
+        render(environment().from_string(source), dict.fromkeys(fields, SAMPLE_VALUE))
+    except (TemplateLimit, MemoryError, RecursionError) as error:
+        line = template_line(error)
+        reason = str(error) if isinstance(error, TemplateLimit) else "needs too much memory"
+        if isinstance(error, RecursionError):
+            reason = "calls itself without end"
+        return f"line {line or 1}: the template {reason}"
+    except Exception:  # noqa: BLE001 - real values may render where samples do not
+        return None
+    return None
 
 
 def _unsafe_names(tree: Node) -> Iterator[tuple[int, str]]:

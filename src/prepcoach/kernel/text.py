@@ -25,7 +25,14 @@ from typing import Final, NamedTuple
 _WORD: Final = re.compile(r"[^\W_]+(?:['\u2019\-.][^\W_]+|,\d{3}(?!\d))*")
 # A sentence ends at a run of . ! ? (the whole run, then whitespace or the end) or at a line
 # break or semicolon; the look-behind makes a long run of "!" cost one scan, not one per mark.
-_BOUNDARY: Final = re.compile(r"(?<![.!?])[.!?]+(?=\s|$)|[\n;]+")
+# A stop after a common abbreviation does not end the sentence ("e.g. a pilot"); each
+# look-behind has a fixed width, so this stays one linear scan.
+_NOT_AFTER: Final = "".join(
+    rf"(?<!\b{re.escape(a)})"
+    for a in ("e.g", "i.e", "etc", "vs", "approx", "dr", "mr", "mrs", "ms")
+)
+_BOUNDARY: Final = re.compile(r"(?<![.!?])" + _NOT_AFTER + r"[.!?]+(?=\s|$)|[\n;]+", re.IGNORECASE)
+_BOUNDARY_KEPT: Final = re.compile("(" + _BOUNDARY.pattern + ")", re.IGNORECASE)
 _SPACE_RUN: Final = re.compile(r"\s+")
 
 STOP_WORDS: Final = frozenset(
@@ -83,26 +90,15 @@ def words(text: str) -> list[str]:
 _ALNUM: Final = re.compile(r"[^\W_]")
 
 
-# A stop after one of these does not end the sentence ("e.g. a pilot").
-_ABBREVIATION: Final = re.compile(r"(?:^|\W)(?:e\.g|i\.e|etc|vs|approx|dr|mr|mrs|ms|st)\.$", re.I)
+_BLANKS: Final = re.compile(r"[^\S\n]+")
 
 
 def sentences(text: str) -> list[str]:
     """The sentences of a text, stripped, in order (split at . ! ? line breaks and ;)."""
-    out: list[str] = []
-    start = 0
-    for m in _BOUNDARY.finditer(text):
-        tail = text[max(start, m.start() - 7) : m.end()]
-        if m.group() == "." and _ABBREVIATION.search(tail):
-            continue  # the sentence goes on
-        piece = text[start : m.end()]
-        start = m.end()
-        if _ALNUM.search(piece):
-            out.append(_SPACE_RUN.sub(" ", piece).strip().rstrip(";").strip())
-    piece = text[start:]
-    if _ALNUM.search(piece):
-        out.append(_SPACE_RUN.sub(" ", piece).strip())
-    return out
+    parts = _BOUNDARY_KEPT.split(_BLANKS.sub(" ", text))
+    ends = parts[1::2] + [""]
+    pieces = (body + end for body, end in zip(parts[0::2], ends, strict=True))
+    return [p for p in (x.strip(" \n;") for x in pieces) if _ALNUM.search(p)]
 
 
 # Where a run-on sentence can be cut into clauses: before a word that starts a new step.
@@ -141,9 +137,20 @@ def _lemmatizer() -> object:
     return simplemma
 
 
-@functools.lru_cache(maxsize=65536)
+_LEMMAS: dict[str, str] = {}  # word -> lemma, filled as words are met
+
+
 def lemma(word: str) -> str:
     """The dictionary form of a lower-case English word ("ran" -> "run"); itself if unknown."""
+    found = _LEMMAS.get(word)
+    if found is None:
+        found = _lemma(word)
+        if len(_LEMMAS) < 200_000:
+            _LEMMAS[word] = found
+    return found
+
+
+def _lemma(word: str) -> str:
     word = word.removesuffix("'s")
     if not word or not word[0].isalpha() or len(word) > 40:
         return word
@@ -198,8 +205,6 @@ class Token(NamedTuple):
     word: str  # as written, lower case
     lemma: str
     negated: bool  # inside the scope of a negation
-    start: int  # offset in the sentence
-    end: int
 
 
 def tokens(sentence: str) -> list[Token]:
@@ -209,19 +214,21 @@ def tokens(sentence: str) -> list[Token]:
     clause: a comma or dash, or a word that starts a new clause ("but", "so", "then").
     """
     out: list[Token] = []
+    append = out.append
+    known = _LEMMAS
     negated = False
-    for m in _WORD_OR_BREAK.finditer(sentence):
-        word = m.group(1)
-        if word is None:  # a comma, colon, dash or quote closes the clause
+    for word in _WORD_OR_BREAK.findall(sentence):
+        if not word:  # a comma, colon, dash or quote closes the clause
             negated = False
             continue
         if word in _SCOPE_ENDS:
             negated = False
         elif word in _NEGATORS or word.endswith("n't"):
             negated = True
-            out.append(Token(word, word, True, m.start(), m.end()))
+            append(Token(word, word, True))
             continue
-        out.append(Token(word, lemma(word), negated, m.start(), m.end()))
+        found = known.get(word)
+        append(Token(word, found if found is not None else lemma(word), negated))
     return out
 
 
@@ -311,7 +318,8 @@ class SentenceIndex:
         ] or [0]
         first, last = max(0, hits[0] - 4), min(len(toks) - 1, hits[-1] + 6)
         last = min(last, first + 18)
-        return sentence[toks[first].start : toks[last].end]
+        spans = [m.span() for m in _WORD.finditer(self.sentences[index])]
+        return sentence[spans[first][0] : spans[last][1]]
 
 
 def clip(text: str, limit: int) -> str:

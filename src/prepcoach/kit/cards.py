@@ -161,8 +161,21 @@ def note_fields(card: Card) -> list[str]:
     ]
 
 
-def write_apkg(cards: Sequence[Card], path: Path, deck_name: str = DECK_NAME) -> Path:
-    """Write an Anki package atomically (a temp file beside `path`, then a rename)."""
+def write_apkg(
+    cards: Sequence[Card], path: Path, deck_name: str = DECK_NAME, *, work_dir: Path | None = None
+) -> Path:
+    """Write an Anki package atomically (a temp file beside `path`, then a rename).
+
+    The package's inner database holds the answers too: it is built in `work_dir` (the
+    home, private; default: beside `path`) and removed, never left in the system's temp folder.
+    """
+    import itertools
+    import os
+    import sqlite3
+    import tempfile
+    import time
+    import zipfile
+
     import genanki
 
     model = genanki.Model(
@@ -183,5 +196,21 @@ def write_apkg(cards: Sequence[Card], path: Path, deck_name: str = DECK_NAME) ->
             )
         )
     with replacing(path) as tmp:
-        genanki.Package(deck).write_to_file(str(tmp))
+        fd, name = tempfile.mkstemp(dir=work_dir or path.parent, prefix=".anki-", suffix=".tmp")
+        os.close(fd)
+        try:
+            conn = sqlite3.connect(name)
+            try:
+                now = time.time()
+                genanki.Package(deck).write_to_db(
+                    conn.cursor(), now, itertools.count(int(now * 1000))
+                )
+                conn.commit()
+            finally:
+                conn.close()
+            with zipfile.ZipFile(tmp, "w") as package:
+                package.write(name, "collection.anki2")
+                package.writestr("media", "{}")
+        finally:
+            Path(name).unlink(missing_ok=True)
     return path

@@ -495,7 +495,7 @@ def _item_from(raw: Any, at: Any) -> tuple[Item | None, list[str]]:
 
 
 def from_yaml(text: str, where: str = "", line_offset: int = 0) -> tuple[Dossier | None, list[str]]:
-    data, yaml_problems = parse_yaml(text)
+    data, yaml_problems = parse_yaml(text, kind="dossiers")
     prefix = f"{where}:" if where else "line "
     if yaml_problems:
         return None, [

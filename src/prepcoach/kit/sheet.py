@@ -149,7 +149,7 @@ def _questions(kit: Kit, library: ContentLibrary) -> list[SheetQuestion]:
 
 
 def _revisit(kit: Kit) -> tuple[str, str]:
-    """What to say to "Would you like to revisit anything from our first conversation?"."""
+    """What to say when they ask whether you want to go back over the first interview."""
     practised = kit.practice.get(REVISIT_ID)
     if practised is not None and practised.best_text.strip():
         return clip(practised.best_text, REVISIT_CHARS), "your best practised answer"

@@ -11,8 +11,8 @@ any other prompt of a user's template are kept in `answers` and shown in reports
 `action_plan` turns a finished post-mortem into preparation for the next round:
 1. questions rated 1-2 become due for practice now;
 2. each concern names the competencies to prepare and the stories that cover them (or none);
-3. the clarify items become a draft answer to "Would you like to revisit anything from our
-   first conversation?";
+3. the clarify items become a draft answer for when the second round opens by asking whether
+   you want to go back over the first interview;
 4. the topics feed the thank-you email, due 24 hours after the interview.
 """
 
@@ -256,7 +256,7 @@ class ActionPlan:
 
     weak_questions: tuple[AskedQuestion, ...]  # rated 1-2, the weakest first
     concerns: tuple[ConcernPrep, ...]
-    revisit_answer: str  # a draft answer to "Would you like to revisit anything...?"
+    revisit_answer: str  # a draft for going back over the first interview
     followup_topics: tuple[str, ...]
     followup_deadline: datetime | None  # see followup.core.followup_deadline
     strengths: tuple[str, ...]
@@ -341,7 +341,7 @@ _COUNTS = {1: "one thing", 2: "two things", 3: "three things"}
 def revisit_answer(
     clarify: Sequence[str], weak: Sequence[AskedQuestion] = (), excited_about: str = ""
 ) -> str:
-    """A draft answer to "Would you like to revisit anything from our first conversation?".
+    """A draft answer for when they ask whether you want to go back over the first interview.
 
     Built from the clarify items, plus the weakest question you know a better answer to.
     With nothing to clarify, a graceful "no" that turns to what excited you. It is a

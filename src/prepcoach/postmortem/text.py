@@ -106,7 +106,7 @@ def from_document(
     """Answers from a YAML document; problems are `where:line: what` (all of them)."""
 
     prefix = f"{where}:" if where else "line "
-    data, yaml_problems = parse_yaml(text)
+    data, yaml_problems = parse_yaml(text, kind="answers files")
     if yaml_problems:
         return None, [
             f"{prefix}{line + line_offset}:{col}: {message}"
@@ -287,7 +287,7 @@ def _plan_markdown(plan: ActionPlan) -> list[str]:
                         f"`prep story add --competency {c.competency}`"
                     )
         lines.append("")
-    lines += ['### "Would you like to revisit anything from our first conversation?"', ""]
+    lines += ["### When they ask if you want to go back over the first interview", ""]
     if plan.revisit_answer:
         lines += [_quote(plan.revisit_answer), "", "_A draft: put it in your own words._", ""]
     else:

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from prepcoach.kernel import clock, ids
+from prepcoach.kernel.errors import PrepError
 from prepcoach.practice import scheduling
 
 if TYPE_CHECKING:
@@ -199,6 +200,8 @@ def find_session(store: Store, query: str) -> SessionRecord | None:
 
 # ---------------------------------------------------------------------------- answers
 
+MAX_ANSWER = 100_000  # characters in one answer, all its parts together
+
 
 def save_answer(
     store: Store,
@@ -215,6 +218,12 @@ def save_answer(
     story_id: str | None = None,
 ) -> str:
     """Commit an answer as soon as it is given; feedback may be added in the same call."""
+    size = sum(len(text) for text in parts.values())
+    if size > MAX_ANSWER:
+        raise PrepError(
+            f"an answer may hold at most {MAX_ANSWER:,} characters; this one has {size:,}: "
+            "nothing was saved"
+        )
     answer_id = _new_id("pa")
     with store.transaction() as conn:
         conn.execute(

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from prepcoach.kernel.errors import StoreError
+from prepcoach.kernel.errors import PrepError, StoreError
 
 DB_NAME = "prep.db"
 APPLICATION_ID = 0x50524550  # "PREP" in the header, so the file says whose it is
@@ -38,6 +38,7 @@ class Store:
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         self.path = path
         self.conn = conn
+        self.read_only = False  # opened read-only: a read-only home or database file
         self._depth = 0
 
     @classmethod
@@ -46,13 +47,11 @@ class Store:
         from prepcoach.store import migrations
 
         path = database_path(home)
-        try:
-            home.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise StoreError(
-                f"cannot create the data directory {home}: {error.strerror or error}"
-            ) from None
+        prepare_home(home)
         check_header(path)
+        if not writable(path):
+            return cls._open_read_only(path)
+        _create_private(path)
         conn = connect(path)
         try:
             version = read_version(conn, path)
@@ -65,6 +64,53 @@ class Store:
             conn.close()
             raise
         return cls(path, conn)
+
+    @classmethod
+    def _open_read_only(cls, path: Path) -> Store:
+        """A read-only home or database: reading commands still work, writes say why not.
+
+        `mode=ro` needs SQLite's side files (-shm) to exist or be creatable; when even that is
+        impossible the file is opened as immutable (what the last checkpoint holds).
+        """
+        from prepcoach.store import migrations
+
+        if not path.exists():
+            raise StoreError(
+                f"cannot create the database in {path.parent}: the folder is read-only; "
+                "make it writable, or use another --home"
+            )
+        uri = path.resolve().as_uri()
+        last: StoreError | None = None
+        for query in ("mode=ro", "mode=ro&immutable=1"):
+            try:
+                conn = sqlite3.connect(
+                    f"{uri}?{query}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
+                )
+            except sqlite3.Error as error:
+                last = store_error(error, path)
+                continue
+            conn.row_factory = sqlite3.Row
+            try:
+                version = read_version(conn, path)
+                conn.execute("PRAGMA foreign_keys = ON")
+            except StoreError as error:
+                conn.close()
+                last = error
+                continue
+            if version > migrations.LATEST:
+                conn.close()
+                raise StoreError(newer_message(path, version))
+            if version < migrations.LATEST:
+                conn.close()
+                raise StoreError(
+                    f"{path} needs an upgrade to this version of prepcoach, and it is read-only; "
+                    "make it and its folder writable, then run prep again"
+                )
+            store = cls(path, conn)
+            store.read_only = True
+            return store
+        assert last is not None
+        raise last
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -216,6 +262,163 @@ def check_header(path: Path) -> None:
             f"{path} is not a prepcoach database (not an SQLite file); nothing was changed. "
             "Move it away, or use another --home; 'prep doctor' explains more"
         )
+
+
+SIDE_FILES = ("-wal", "-shm")
+
+
+def side_files(path: Path) -> list[Path]:
+    """The database's WAL and shared-memory files (they exist while it is in use)."""
+    return [path.with_name(path.name + suffix) for suffix in SIDE_FILES]
+
+
+def prepare_home(home: Path) -> None:
+    """The home must be a folder: created private (0700), or made private if it is not."""
+    from prepcoach.kernel.files import private_folder
+    from prepcoach.kernel.paths import home_label
+
+    if home.exists() and not home.is_dir():
+        raise StoreError(
+            f"{home_label(home)} is a file, not a folder; give a folder with --home or PREP_HOME"
+        )
+    if not home.exists():
+        try:
+            private_folder(home)
+        except PrepError as error:
+            reason = str(error).rsplit(": ", 1)[-1]
+            raise StoreError(f"cannot create the data directory {home}: {reason}") from None
+        return
+    _make_private(home, 0o700)
+
+
+@dataclass(frozen=True, slots=True)
+class AccessProblem:
+    """Something that stops prep from writing (or keeping private) its home, and the fix."""
+
+    text: str
+    advice: str
+    blocking: bool = True  # False: a privacy warning, prep still works
+
+
+def access_problems(home: Path) -> list[AccessProblem]:
+    """Check, without changing anything, that the home is a private folder prep can write
+    and that the database and its side files (-wal, -shm) can be written."""
+    from prepcoach.kernel.paths import home_label
+
+    if home.exists() and not home.is_dir():
+        return [
+            AccessProblem(
+                f"{home_label(home)} is a file, not a folder",
+                "point PREP_HOME (or --home) at a folder, or move the file away",
+            )
+        ]
+    if not home.exists():
+        return []
+    found: list[AccessProblem] = []
+    if _read_only_mount(home):
+        return [
+            AccessProblem(
+                f"{home_label(home)} is on a read-only file system: prep can show your data "
+                "but not save it",
+                "mount it read-write, or copy the folder somewhere writable and use --home; "
+                "stats, history, export and status still work meanwhile",
+            )
+        ]
+    if not _can_create_in(home):
+        found.append(
+            AccessProblem(
+                f"{home_label(home)} is read-only: prep can show your data but not save it",
+                f"make it writable (chmod u+w {home}), or use another --home; stats, "
+                "history, export and status still work meanwhile",
+            )
+        )
+    path = database_path(home)
+    for file in (path, *side_files(path)):
+        try:
+            info = file.stat()
+        except OSError:
+            continue
+        owner = "" if info.st_uid == os.geteuid() else f", owned by user id {info.st_uid}"
+        if not os.access(file, os.W_OK):
+            if file.name.endswith("-shm"):
+                advice = (
+                    f"make it writable (chmod u+w {file}{' as its owner' if owner else ''}); "
+                    "or, with no prep running, remove it: SQLite rebuilds it"
+                )
+            else:
+                advice = f"make it writable: chmod u+w {file}" + (
+                    f" (or sudo chown $USER {file})" if owner else ""
+                )
+            found.append(AccessProblem(f"{file} cannot be written (read-only{owner})", advice))
+        elif info.st_mode & 0o077:
+            found.append(
+                AccessProblem(
+                    f"{file} can be read by other users",
+                    f"chmod 600 {file} (prep does this itself when it can)",
+                    blocking=False,
+                )
+            )
+    try:
+        if home.stat().st_mode & 0o077:
+            found.append(
+                AccessProblem(
+                    f"{home} can be opened by other users",
+                    f"chmod 700 {home} (prep does this itself when it can)",
+                    blocking=False,
+                )
+            )
+    except OSError:
+        pass
+    return found
+
+
+def _read_only_mount(folder: Path) -> bool:
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):
+        return False
+
+
+def _can_create_in(folder: Path) -> bool:
+    """Whether a file can really be created in `folder` (also true for root on a chmod-ed
+    folder, false on a read-only mount)."""
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return False
+    try:
+        fd, name = tempfile.mkstemp(dir=folder, prefix=".prep-doctor-", suffix=".tmp")
+    except OSError:
+        return False
+    os.close(fd)
+    Path(name).unlink(missing_ok=True)
+    return True
+
+
+def _make_private(path: Path, mode: int) -> None:
+    """Take group and other access away from a file prep owns (best effort)."""
+    try:
+        info = path.stat()
+        if info.st_mode & 0o077 and info.st_uid == os.geteuid():
+            os.chmod(path, mode)
+    except OSError:
+        pass
+
+
+def writable(path: Path) -> bool:
+    """Whether the database `path`, its side files and its folder can all be written."""
+    if not os.access(path.parent, os.W_OK):
+        return False
+    return all(not p.exists() or os.access(p, os.W_OK) for p in (path, *side_files(path)))
+
+
+def _create_private(path: Path) -> None:
+    """Create the database file 0600 before SQLite does (its side files take its mode)."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        for file in (path, *side_files(path)):
+            _make_private(file, 0o600)
+    except OSError:
+        pass  # connect() reports the real problem
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -370,18 +573,25 @@ def inspect(home: Path) -> Diagnosis:
     except (StoreError, OSError) as error:
         diagnosis.error = str(error)
         return diagnosis
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
-    except sqlite3.Error as error:
-        diagnosis.error = damaged_message(path, error)
-        return diagnosis
-    try:
-        diagnosis.version = read_version(conn, path)
-        diagnosis.journal_mode = str(conn.execute("PRAGMA journal_mode").fetchone()[0])
-    except StoreError as error:
-        diagnosis.error = str(error).replace(DOCTOR_HINT, "").rstrip(". ")
-        conn.close()
-        return diagnosis
+    # `immutable` when even the side files cannot be made (a read-only home): what the last
+    # checkpoint holds is checked then.
+    for query in ("mode=ro", "mode=ro&immutable=1"):
+        try:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True, timeout=5)
+        except sqlite3.Error as error:
+            diagnosis.error = damaged_message(path, error)
+            return diagnosis
+        try:
+            diagnosis.version = read_version(conn, path)
+            diagnosis.journal_mode = str(conn.execute("PRAGMA journal_mode").fetchone()[0])
+        except StoreError as error:
+            diagnosis.error = str(error).replace(DOCTOR_HINT, "").rstrip(". ")
+            conn.close()
+            if "cannot open" in diagnosis.error and "immutable" not in query:
+                continue
+            return diagnosis
+        diagnosis.error = ""
+        break
     try:
         diagnosis.problems = integrity_problems(conn)
     except sqlite3.DatabaseError as error:  # too damaged for the check to finish
@@ -400,8 +610,10 @@ def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
     The copy is a single self-contained file (rollback journal, not WAL), so it can be
     mailed or opened anywhere; a crash half-way leaves no partial backup behind.
     """
+    from prepcoach.kernel.files import check_target
+
+    check_target(target, overwrite=False)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         os.close(fd)
     except OSError as error:

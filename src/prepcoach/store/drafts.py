@@ -17,7 +17,7 @@ def draft_path(home: Path, kind: str, record_id: str) -> Path:
 
 
 def save_draft(home: Path, kind: str, record_id: str, text: str) -> Path:
-    return atomic_write(draft_path(home, kind, record_id), text)
+    return atomic_write(draft_path(home, kind, record_id), text, create_folder=True)
 
 
 def load_draft(home: Path, kind: str, record_id: str) -> str | None:

@@ -30,6 +30,7 @@ from prepcoach.store.migrations import INTERNAL_TABLES
 FORMAT = "prepcoach-export"
 FORMAT_VERSION = 1
 FORMATS = ("json", "yaml")
+IMPORT_LIMIT = 512 * 1024 * 1024  # bytes in a file given to `prep import`
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,8 +93,12 @@ def export_data(store: Store, *, redact: bool = False) -> dict[str, Any]:
         version = store.schema_version
         for table in user_tables(conn):
             order = ", ".join(f'"{c}"' for c in table.key)
-            rows = conn.execute(f'SELECT * FROM "{table.name}" ORDER BY {order}').fetchall()
-            tables[table.name] = [{c: _encode(row[c]) for c in table.columns} for row in rows]
+            columns = ", ".join(f'"{c}"' for c in table.columns)
+            cursor = conn.execute(f'SELECT {columns} FROM "{table.name}" ORDER BY {order}')
+            names = table.columns
+            tables[table.name] = [
+                dict(zip(names, map(_encode, tuple(row)), strict=True)) for row in cursor
+            ]
     finally:
         conn.execute("COMMIT")
     data: dict[str, Any] = {
@@ -107,16 +112,24 @@ def export_data(store: Store, *, redact: bool = False) -> dict[str, Any]:
     return redact_data(data) if redact else data
 
 
+_DECODE = json.JSONDecoder().decode
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # as to_json
+
+
 def _encode(value: Any) -> Any:
     """A column value for the export: JSON text in canonical form is shown as data."""
     if isinstance(value, bytes):
         return {"$base64": base64.b64encode(value).decode("ascii")}
     if isinstance(value, str) and value[:1] in ("{", "["):
+        if value == "{}":
+            return {}
+        if value == "[]":
+            return []
         try:
-            parsed = json.loads(value)
+            parsed = _DECODE(value)
         except ValueError:
             return value
-        canonical = isinstance(parsed, dict | list) and to_json(parsed) == value
+        canonical = isinstance(parsed, dict | list) and _CANONICAL(parsed) == value
         if canonical and not (isinstance(parsed, dict) and set(parsed) == {"$base64"}):
             return parsed  # written back byte for byte by _decode
     return value
@@ -132,11 +145,51 @@ def _decode(value: Any) -> Any:
 
 def dump(data: dict[str, Any], fmt: str = "json") -> str:
     """The export as JSON or YAML text (both lossless)."""
+    return "".join(chunks(data, fmt))
+
+
+def chunks(data: dict[str, Any], fmt: str = "json") -> Iterator[str]:
+    """The export as pieces of text to write one after the other (nothing is built whole).
+
+    JSON: the envelope indented, one row per line, each row encoded by the C encoder. YAML:
+    the rows of each table dumped by libyaml in batches, so the representer never holds a
+    whole long history (which made the garbage collector walk it again and again).
+    """
     if fmt == "json":
-        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        return _json_chunks(data)
     if fmt == "yaml":
-        return _dump_yaml(data)
+        return _yaml_chunks(data)
     raise PrepError(f"unknown format '{fmt}'; use one of: {', '.join(FORMATS)}")
+
+
+ROWS_PER_CHUNK = 500
+
+
+def _json_chunks(data: dict[str, Any]) -> Iterator[str]:
+    def encode(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    envelope = {key: value for key, value in data.items() if key != "tables"}
+    yield "{\n"
+    for key, value in envelope.items():
+        yield f"  {encode(key)}: {encode(value)},\n"
+    tables: dict[str, list[Any]] = data.get("tables", {})
+    if not tables:
+        yield '  "tables": {}\n}\n'
+        return
+    yield '  "tables": {\n'
+    for number, (name, rows) in enumerate(tables.items()):
+        end = ",\n" if number < len(tables) - 1 else "\n"
+        if not rows:
+            yield f"    {encode(name)}: []{end}"
+            continue
+        yield f"    {encode(name)}: [\n"
+        for start in range(0, len(rows), ROWS_PER_CHUNK):
+            batch = rows[start : start + ROWS_PER_CHUNK]
+            last = start + len(batch) >= len(rows)
+            yield ",\n".join(f"      {encode(row)}" for row in batch) + ("\n" if last else ",\n")
+        yield f"    ]{end}"
+    yield "  }\n}\n"
 
 
 # Characters YAML treats as line breaks or that a block scalar cannot carry exactly.
@@ -144,8 +197,10 @@ _LINE_BREAKS = re.compile("[\r\x85\u2028\u2029]")
 _NOT_FOR_BLOCKS = re.compile("[\r\x85\u2028\u2029\ufeff]|[ \t]\n|[ \t]$|^\n|^[ \t]")
 
 
-def _dump_yaml(data: dict[str, Any]) -> str:
+def _yaml_chunks(data: dict[str, Any]) -> Iterator[str]:
     import yaml
+
+    from prepcoach.store import yamlexport
 
     try:  # libyaml's emitter is many times faster on a long practice history
         base: type[yaml.SafeDumper] = yaml.CSafeDumper  # type: ignore[assignment]
@@ -153,7 +208,8 @@ def _dump_yaml(data: dict[str, Any]) -> str:
         base = yaml.SafeDumper
 
     class Dumper(base):  # type: ignore[valid-type,misc]
-        pass
+        def ignore_aliases(self, data: Any) -> bool:
+            return True  # rows never share objects worth an anchor
 
     def represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
         if _NOT_FOR_BLOCKS.search(value):  # escaped in double quotes, exactly
@@ -163,8 +219,34 @@ def _dump_yaml(data: dict[str, Any]) -> str:
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
     Dumper.add_representer(str, represent_str)
-    header = f"# prepcoach export (schema {data.get('schema')}). Restore with: prep import FILE\n"
-    return header + yaml.dump(data, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=2**30)
+
+    def dump(value: Any) -> str:
+        return yaml.dump(value, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=2**30)
+
+    yield f"# prepcoach export (schema {data.get('schema')}). Restore with: prep import FILE\n"
+    envelope = {key: value for key, value in data.items() if key != "tables"}
+    if envelope:
+        yield dump(envelope)
+    tables: dict[str, list[Any]] = data.get("tables", {})
+    if "tables" not in data:
+        return
+    if not tables:
+        yield "tables: {}\n"
+        return
+    yield "tables:\n"
+    for name, rows in tables.items():
+        key = dump(name).removesuffix("\n...\n").rstrip("\n")
+        if not rows:
+            yield f"  {key}: []\n"
+            continue
+        yield f"  {key}:\n"
+        batch: list[str] = []
+        for piece in yamlexport.rows(rows, "  ", dump):
+            batch.append(piece)
+            if len(batch) >= ROWS_PER_CHUNK:
+                yield "".join(batch)
+                batch = []
+        yield "".join(batch)
 
 
 # ---------------------------------------------------------------------------- import
@@ -210,7 +292,7 @@ def load(text: str, source: str) -> dict[str, Any]:
 
 def _load_yaml(text: str, source: str) -> Any:
 
-    data, problems = parse_yaml(text)
+    data, problems = parse_yaml(text, kind="exports", controls=True)
     if problems:
         (line, col), message = problems[0]
         raise PrepError(f"{source}:{line}:{col}: {message}")

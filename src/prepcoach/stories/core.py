@@ -239,7 +239,7 @@ def from_yaml(
     text: str, where: str = "", line_offset: int = 0
 ) -> tuple[StarStory | None, list[str]]:
 
-    data, yaml_problems = parse_yaml(text)
+    data, yaml_problems = parse_yaml(text, kind="story files")
     prefix = f"{where}:" if where else "line "
     if yaml_problems:
         found = [

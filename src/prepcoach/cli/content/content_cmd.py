@@ -8,10 +8,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from prepcoach.cli.context import get_context
-from prepcoach.cli.inputs import check_choice
-from prepcoach.cli.render import esc, print_json
-from prepcoach.kernel.errors import PrepError
+from prepcoach.cli.context import get_context, load_content_checks
+from prepcoach.cli.inputs import check_choice, read_text
+from prepcoach.cli.render import error_text, esc, print_json
+from prepcoach.kernel.errors import ContentError, PrepError
+
+MARKDOWN_LIMIT = 5 * 1024 * 1024  # bytes in a Markdown list to import
+LISTED = 200  # kept and skipped lines listed after an import
 
 if TYPE_CHECKING:
     from prepcoach.content.library import ContentLibrary
@@ -44,9 +47,9 @@ def validate(
     files = content_files(
         app_paths.builtin_content_dir(), app_paths.user_content_dir(ctx.home), extra
     )
-    library, problems = check_files(files)
+    library, problems = check_files(files, prepare_checks=load_content_checks)
     for problem in problems:
-        typer.echo(str(problem))
+        typer.echo(error_text(problem))
     counts = ", ".join(
         count_label(kind, len(library.items(kind))) for kind in KINDS if library.items(kind)
     )
@@ -166,17 +169,14 @@ def import_markdown(
 
     Example: prep content import ~/Downloads/top-50-questions.md
     """
+    from prepcoach.content.library import content_files, new_pack_problems
     from prepcoach.content.markdown_import import parse_markdown_questions, slugify
     from prepcoach.content.yamlsource import dump_yaml
-    from prepcoach.kernel.files import atomic_write, user_content_path
+    from prepcoach.kernel import paths as app_paths
+    from prepcoach.kernel.files import atomic_write, check_target, user_content_path
 
     ctx = get_context()
-    try:
-        text = file.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise PrepError(f"file not found: {file}") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise PrepError(f"cannot read {file}: {error}") from None
+    text = read_text(file, MARKDOWN_LIMIT, "Markdown list")
     result = parse_markdown_questions(text)
     if not result.questions:
         raise PrepError(f"no questions found in {file} ({len(result.skipped)} line(s) skipped)")
@@ -184,17 +184,35 @@ def import_markdown(
     pack = result.to_pack(pack_id, source=str(file))
     target = user_content_path(ctx.home, pack_id)
     header = f"# Imported from {file.name}. Add what each question assesses, tips and look-fors.\n"
-    atomic_write(target, header + dump_yaml(pack), overwrite=force)
+    text = header + dump_yaml(pack)
+    if target.parent.is_dir():
+        check_target(target, overwrite=force)
+    files = content_files(
+        app_paths.builtin_content_dir(), app_paths.user_content_dir(ctx.home), ctx.content_paths
+    )
+    load_content_checks()
+    problems = new_pack_problems(files, target, text)
+    if problems:  # the pack would break every command: refuse before writing anything
+        raise ContentError(
+            f"the pack '{pack_id}' from {file} would not load, so nothing was written; "
+            "choose another --name, or fix what is listed",
+            problems,
+        )
+    atomic_write(target, text, overwrite=force, create_folder=True)
     console = ctx.console
     console.print(f"Kept {len(result.questions)} question(s):")
-    for q in result.questions:
+    for q in result.questions[:LISTED]:
         console.print(f"  [green]+[/green] {esc(f'[{q.category}] {q.text}')}", highlight=False)
+    if len(result.questions) > LISTED:
+        console.print(f"  ... and {len(result.questions) - LISTED} more (all in the pack)")
     if result.skipped:
         console.print(f"Skipped {len(result.skipped)} line(s):")
-        for s in result.skipped:
+        for s in result.skipped[:LISTED]:
             console.print(
                 f"  [dim]- line {s.line} ({s.reason}): {esc(s.text[:70])}[/dim]", highlight=False
             )
+        if len(result.skipped) > LISTED:
+            console.print(f"  ... and {len(result.skipped) - LISTED} more")
     console.print(f"Wrote {target}")
     console.print(f"Check it with: prep content validate {target}")
 
@@ -234,7 +252,7 @@ def new_pack(
         .replace("{role_name}", role_name.replace('"', "'"))
         .replace("{path}", str(target))
     )
-    atomic_write(target, text, overwrite=False)
+    atomic_write(target, text, overwrite=False, create_folder=out is None)
     ctx.console.print(f"Wrote {target}")
     ctx.console.print("Edit it, then check it with: prep content validate")
 

@@ -136,6 +136,13 @@ def followup(
     if list_templates:
         _list_templates(ctx, as_json)
         return
+    from prepcoach.kernel.files import check_target
+
+    for target in (out, ics):  # before anything is asked or recorded (--eml: per recipient)
+        if target is not None:
+            check_target(target, overwrite=force)
+    if eml is not None:
+        check_target(eml)
     store = ctx.store()
     library = ctx.library()
     now = clock.now()

@@ -24,7 +24,7 @@ from prepcoach.followup.message import (
 )
 from prepcoach.interviews.core import format_when
 from prepcoach.kernel.errors import PrepError
-from prepcoach.kernel.files import atomic_write
+from prepcoach.kernel.files import atomic_write, check_target
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -151,6 +151,8 @@ def write_eml(
 ) -> None:
 
     paths = recipient_paths(path, drafts)
+    for target in paths:  # every target checked before any is written
+        check_target(target)
     if not force:
         taken = [p for p in paths if p.exists()]
         if taken:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from prepcoach.cli.context import get_context
@@ -37,11 +36,13 @@ def export_cards(*, anki: Path | None, csv_file: Path | None, every: bool, force
     cards = flashcards.build_cards(questions, practised(store, [q.id for q in questions]))
     answered = sum(1 for c in cards if c.answer)
     summary = f"{len(cards)} card(s), {answered} with your best answer"
+    from prepcoach.kernel.files import check_target
+
     for target in (anki, csv_file):
-        if target is not None and target != Path("-") and target.exists() and not force:
-            raise PrepError(f"{target} already exists; add --force to replace it")
+        if target is not None and target != Path("-"):
+            check_target(target, overwrite=force)
     if anki is not None:
-        flashcards.write_apkg(cards, anki)
+        flashcards.write_apkg(cards, anki, work_dir=ctx.home)
         ctx.err_console.print(
             f"Wrote {summary} to {anki} (open it with Anki, or AnkiDroid/AnkiMobile)",
             highlight=False,
@@ -49,7 +50,9 @@ def export_cards(*, anki: Path | None, csv_file: Path | None, every: bool, force
     if csv_file is not None:
         text = flashcards.to_csv(cards)
         if str(csv_file) == "-":
-            sys.stdout.write(text)
+            from prepcoach.cli.render import write_out
+
+            write_out(text)
         else:
             atomic_write(csv_file, text, overwrite=True)
             ctx.err_console.print(f"Wrote {summary} to {csv_file}", highlight=False)

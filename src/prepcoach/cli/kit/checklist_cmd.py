@@ -9,6 +9,7 @@ import typer
 
 from prepcoach.cli.context import get_context
 from prepcoach.cli.options import JsonOption
+from prepcoach.cli.render import esc
 
 
 def checklist(
@@ -27,8 +28,6 @@ def checklist(
 
     Example: prep checklist video-call-setup
     """
-    from rich.markup import escape
-
     from prepcoach.cli.render import print_json
     from prepcoach.content.model import Checklist
 
@@ -49,10 +48,10 @@ def checklist(
     for number, item in enumerate(chosen):
         if number:
             console.print()
-        console.print(f"[bold]{escape(item.title)}[/bold]  [dim]({item.id})[/dim]")
+        console.print(f"[bold]{esc(item.title)}[/bold]  [dim]({item.id})[/dim]")
         if item.description:
-            console.print(f"[dim]{escape(item.description)}[/dim]")
+            console.print(f"[dim]{esc(item.description)}[/dim]")
         for entry in item.items:
-            console.print(f"  [ ] {escape(entry.text)}", highlight=False)
+            console.print(f"  [ ] {esc(entry.text)}", highlight=False)
             if entry.detail:
-                console.print(f"      [dim]{escape(entry.detail)}[/dim]")
+                console.print(f"      [dim]{esc(entry.detail)}[/dim]")

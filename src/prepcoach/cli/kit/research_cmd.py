@@ -87,7 +87,7 @@ def guide(
     name = _company(store, company)
     existing = store_rs.get_research(store, name)
     if from_file is not None:
-        parsed, found = core.from_data(read_yaml(from_file), str(from_file))
+        parsed, found = core.from_data(read_yaml(from_file, "dossiers"), str(from_file))
         if parsed is None:
             raise PrepError("; ".join(found))
         parsed = replace(parsed, company=parsed.company or name)

@@ -75,7 +75,9 @@ def sheet(
                 highlight=False,
             )
             return
-        sys.stdout.write(text)
+        from prepcoach.cli.render import write_out
+
+        write_out(text)
         return
     from prepcoach.kernel.files import atomic_write
 

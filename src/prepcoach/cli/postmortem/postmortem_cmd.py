@@ -20,7 +20,7 @@ import typer
 from typer.core import TyperGroup
 
 from prepcoach.cli.context import get_context
-from prepcoach.cli.inputs import read_text
+from prepcoach.cli.inputs import read_stdin, read_text
 from prepcoach.cli.options import ForceOption, JsonOption
 from prepcoach.cli.render import esc, print_json
 from prepcoach.interviews.core import format_when_short
@@ -176,11 +176,11 @@ def _scripted_text(answers: Path | None) -> tuple[str | None, str]:
     """The YAML answers from --answers FILE, '-' or piped stdin; None to ask in a terminal."""
     if answers is not None:
         if str(answers) == "-":
-            return sys.stdin.read(), "<stdin>"
-        return read_text(answers), str(answers)
+            return read_stdin(), "<stdin>"
+        return read_text(answers, what="answers file"), str(answers)
     if sys.stdin.isatty():
         return None, ""
-    text = sys.stdin.read()
+    text = read_stdin()
     if not text.strip():
         raise NotInteractiveError(
             "a post-mortem needs a terminal to ask its questions; run it in a terminal, or "
@@ -334,7 +334,9 @@ def show(
             raise PrepError(f"the template '{postmortem.template_id}' is not loaded")
         text = to_document(template, postmortem.answers, competencies=list(library.competencies))
     if out is None:
-        sys.stdout.write(text)
+        from prepcoach.cli.render import write_out
+
+        write_out(text)
         return
     from prepcoach.kernel.files import atomic_write
 

@@ -156,7 +156,7 @@ def render_summary(
         )
     if plan.revisit_answer:
         step(
-            'If they ask "Would you like to revisit anything from our first conversation?", '
+            "If they ask whether you want to go back over the first interview, "
             f"say something like:\n[italic]{esc(plan.revisit_answer)}[/italic]"
         )
     step(_followup_step(plan))

@@ -418,7 +418,7 @@ class ScriptedAnswers:
 
     @classmethod
     def parse(cls, text: str, origin: str) -> ScriptedAnswers:
-        data, problems = parse_yaml(text)
+        data, problems = parse_yaml(text, kind="answers files")
         if problems:
             (line, col), message = problems[0]
             raise PrepError(f"{origin}:{line}:{col}: {message}")
@@ -436,12 +436,11 @@ class ScriptedAnswers:
 
     @classmethod
     def from_file(cls, path: Path) -> ScriptedAnswers:
-        try:
-            return cls.parse(path.read_text(encoding="utf-8"), str(path))
-        except FileNotFoundError:
-            raise PrepError(f"answers file not found: {path}") from None
-        except (OSError, UnicodeDecodeError) as error:
-            raise PrepError(f"cannot read {path}: {error}") from None
+        from prepcoach.cli.inputs import read_text
+
+        if not path.exists() and not path.is_symlink():
+            raise PrepError(f"answers file not found: {path}")
+        return cls.parse(read_text(path, what="answers file"), str(path))
 
     @property
     def question_ids(self) -> list[str] | None:

@@ -19,7 +19,7 @@ import typer
 
 from prepcoach.cli.content.content_cmd import print_question
 from prepcoach.cli.context import get_context
-from prepcoach.cli.inputs import check_choice
+from prepcoach.cli.inputs import check_choice, read_stdin
 from prepcoach.cli.render import esc, print_json
 from prepcoach.kernel.errors import NotInteractiveError
 
@@ -99,7 +99,7 @@ def practice(
     if answers is not None:
         source = _scripted_from(answers)
     elif not sys.stdin.isatty():  # piped: the answers come from stdin
-        text = sys.stdin.read()
+        text = read_stdin()
         if not text.strip():
             raise _no_terminal()
         source = ScriptedAnswers.parse(text, "<stdin>")
@@ -135,7 +135,7 @@ def _scripted_from(path: Path) -> AnswerSource:
     from prepcoach.cli.practice.answers import ScriptedAnswers
 
     if str(path) == "-":
-        return ScriptedAnswers.parse(sys.stdin.read(), "<stdin>")
+        return ScriptedAnswers.parse(read_stdin(), "<stdin>")
     return ScriptedAnswers.from_file(path)
 
 

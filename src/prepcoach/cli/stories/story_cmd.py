@@ -101,7 +101,7 @@ def add(
     store = ctx.store()
     base = core.StarStory(title="", template_id="")
     if from_file is not None:
-        data = read_yaml(from_file)
+        data = read_yaml(from_file, "story files")
         if isinstance(data, dict) and isinstance(data.get("stories"), list):
             data = data["stories"]
         if isinstance(data, list):

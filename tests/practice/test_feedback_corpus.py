@@ -12,7 +12,7 @@ import yaml
 from prepcoach.content.library import content_files, load_library
 from prepcoach.kernel import paths
 
-CORPUS = Path(__file__).parent / "data" / "feedback"
+CORPUS = Path(__file__).parents[1] / "data" / "feedback"
 BANDS = ("strong", "middling", "weak", "off-topic")
 FORMATS = ("text", "star", "notes", "transcript")
 STAR_PARTS = ("situation", "task", "action", "result")

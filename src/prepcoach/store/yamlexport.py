@@ -1,0 +1,146 @@
+"""YAML for exports, written straight from the data: the same document PyYAML would read back,
+at the speed of the JSON encoder.
+
+A long practice history holds hundreds of thousands of values; PyYAML's representer (even in
+front of libyaml's emitter) spends tens of microseconds on each. Export rows hold only text,
+numbers, booleans, nulls and the lists and mappings of JSON columns, so this module writes them
+itself: short words plain, text with line breaks as `|` blocks, anything else as a JSON string
+(a valid YAML double-quoted scalar, with the characters YAML reads differently escaped). The
+few values it does not know how to write (a very long mapping key, another type) go through
+libyaml. `tests/test_transfer.py` checks that every document reads back to the same data.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+# A word PyYAML reads back as the same text when written plain.
+_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9_./@+-]*\Z")
+_NOT_TEXT = {"yes", "no", "true", "false", "on", "off", "null"}  # read as booleans or null
+# Characters YAML refuses in a file, or reads as line breaks inside quotes: escaped as \uXXXX.
+_ESCAPE = re.compile(
+    "[^\x09\x0a\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
+# Text a `|` block cannot carry exactly (as in transfer's representer).
+_NOT_FOR_BLOCKS = re.compile("[\r\x85\u2028\u2029\ufeff]|[ \t]\n|[ \t]$|^\n|^[ \t]")
+_UNPRINTABLE = re.compile("[^\x09\x0a\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+MAX_KEY = 1000  # longer keys need YAML's explicit `? key` form: left to libyaml
+
+
+def quoted(text: str) -> str:
+    """`text` as a double-quoted YAML scalar."""
+    encoded = json.dumps(text, ensure_ascii=False)
+    return _ESCAPE.sub(lambda match: f"\\u{ord(match.group()):04x}", encoded)
+
+
+def _scalar(value: Any) -> str | None:
+    """A scalar written on one line, or None when it is not a one-line scalar."""
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    kind = type(value)
+    if kind is int:
+        return str(value)
+    if kind is float:
+        if math.isnan(value):
+            return ".nan"
+        if math.isinf(value):
+            return ".inf" if value > 0 else "-.inf"
+        text = repr(value).lower()
+        return text.replace("e", ".0e", 1) if "." not in text and "e" in text else text
+    if kind is str:
+        word: str = value
+        if _PLAIN.match(word) and word.lower() not in _NOT_TEXT:
+            return word
+        if "\n" in value and not _NOT_FOR_BLOCKS.search(value) and not _UNPRINTABLE.search(value):
+            return None  # a block
+        return quoted(value)
+    return None
+
+
+def _block(text: str, indent: str) -> str:
+    """` |` and the lines of `text`, for after a key or a dash."""
+    if not text.endswith("\n"):
+        head, body = "|-", text
+    elif text.endswith("\n\n"):
+        head, body = "|+", text[:-1]
+    else:
+        head, body = "|", text[:-1]
+    lines = "".join(f"{indent}{line}\n" if line else "\n" for line in body.split("\n"))
+    return f" {head}\n{lines}"
+
+
+class _Fallback(Exception):
+    """A value this writer leaves to libyaml."""
+
+
+def _after_key(value: Any, indent: str, write: Callable[[str], None]) -> None:
+    """Write what follows `key:` (or `-`) for `value`; nested content at `indent`."""
+    text = _scalar(value)
+    if text is not None:
+        write(f" {text}\n")
+        return
+    if type(value) is str:
+        write(_block(value, indent))
+        return
+    if isinstance(value, dict):
+        if not value:
+            write(" {}\n")
+            return
+        write("\n")
+        _mapping(value, indent, indent, write)
+        return
+    if isinstance(value, list):
+        if not value:
+            write(" []\n")
+            return
+        write("\n")
+        _sequence(value, indent, write)
+        return
+    raise _Fallback(type(value).__name__)
+
+
+def _key(key: Any) -> str:
+    if type(key) is not str or len(key) > MAX_KEY:
+        raise _Fallback("key")
+    text = _scalar(key)
+    return text if text is not None else quoted(key)
+
+
+def _mapping(
+    mapping: dict[Any, Any], first: str, indent: str, write: Callable[[str], None]
+) -> None:
+    """The mapping's entries; the first line starts with `first` (a dash, or the indent)."""
+    lead = first
+    for key, value in mapping.items():
+        write(f"{lead}{_key(key)}:")
+        _after_key(value, indent + "  ", write)
+        lead = indent
+
+
+def _sequence(items: list[Any], indent: str, write: Callable[[str], None]) -> None:
+    for item in items:
+        if isinstance(item, dict) and item:
+            _mapping(item, f"{indent}- ", indent + "  ", write)
+        else:
+            write(f"{indent}-")
+            _after_key(item, indent + "  ", write)
+
+
+def rows(items: list[Any], indent: str, fallback: Callable[[list[Any]], str]) -> Iterator[str]:
+    """A YAML sequence of `items` at `indent`, in pieces; `fallback` dumps what is not plain."""
+    for item in items:
+        pieces: list[str] = []
+        try:
+            _sequence([item], indent, pieces.append)
+        except _Fallback:
+            yield "".join(indent + line for line in fallback([item]).splitlines(keepends=True))
+            continue
+        yield "".join(pieces)
