@@ -25,16 +25,16 @@ STAR_TEXT = {
 
 
 def answer_star(child) -> None:  # type: ignore[no-untyped-def]
+    """Answer part by part, in the template's order (its labels vary: "Task" or "Stakes")."""
     child.expect("How do you want to answer")
     child.send("s")  # a shortcut key chooses at once
+    texts = iter(STAR_TEXT.values())
     while True:
-        index = child.expect(
-            [*(rf"{label}(?:{SGR}|\s)*\(~" for label in STAR_TEXT), "How did that go"]
-        )
-        if index == len(STAR_TEXT):
+        index = child.expect([rf"[A-Z][A-Za-z]*(?: [a-z]+)*(?:{SGR}|\s)*\(~", "How did that go"])
+        if index == 1:
             return
         child.expect(rf"\n(?:{SGR})*\?")  # the prompt line: it is ready for typing
-        child.send(list(STAR_TEXT.values())[index])
+        child.send(next(texts))
         child.send(ENTER)
 
 

@@ -239,6 +239,9 @@ class PracticeView:
     def tailored_to(self, label: str) -> None:
         self._say(f"[dim]Feedback is tailored to {label}.[/dim]")
 
+    def role_from(self, role: str, source: str) -> None:
+        self._say(f"[dim]Role questions for {role}, from {source}.[/dim]")
+
     def resumed(self, session: SessionRecord) -> None:
         self._say(
             f"[bold]Resuming[/bold] the {session.mode} session from "
