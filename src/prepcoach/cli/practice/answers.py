@@ -246,7 +246,7 @@ class TerminalAnswers:
                 "practice.notes",
                 "Notes on what you said (optional):",
                 multiline=True,
-                instruction="(a line per point; Esc then Enter to finish)",
+                instruction="(one point a line; Esc then Enter)",
             )
         except TypedSoFar as stop:
             raise PartialAnswer(
