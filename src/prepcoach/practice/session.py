@@ -625,9 +625,10 @@ class PracticeRun:
         }
 
     def _spend(self, step: str, seconds: float | None, feedback: Feedback | None) -> None:
-        """The round clock counts speaking time: measured aloud, else estimated from the
-        words (typing takes longer than saying it)."""
-        spent = feedback.seconds if feedback is not None else (seconds or 0.0)
+        """The round clock counts speaking time: measured aloud or given in an answers file,
+        else estimated from the words (typing takes longer than saying it)."""
+        stated = seconds if seconds is not None and not self.source.interactive else None
+        spent = stated or (feedback.seconds if feedback is not None else (seconds or 0.0))
         self.step_seconds[step] = self.step_seconds.get(step, 0.0) + spent
 
     def _feedback(self, question: Question, given: GivenAnswer, template: Any) -> Feedback | None:

@@ -418,7 +418,12 @@ class PracticeView:
             self._say("[bold]Time per step[/bold]")
             for step in summary.steps:
                 aim = f" of {_clock(step.minutes * 60)}" if step.minutes else ""
-                self._say(f" {esc(step.title)}: {_clock(step.seconds)}{aim}")
+                over = (
+                    " [yellow](over)[/yellow]"
+                    if step.minutes and step.seconds > step.minutes * 60
+                    else ""
+                )
+                self._say(f" {esc(step.title)}: {_clock(step.seconds)}{aim}{over}")
             total = sum(step.seconds for step in summary.steps)
             limit = f" of {_clock(summary.round_minutes * 60)}" if summary.round_minutes else ""
             self._say(f" [dim]The round: {_clock(total)}{limit}[/dim]")
