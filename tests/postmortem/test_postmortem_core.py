@@ -45,6 +45,7 @@ from prepcoach.postmortem.core import (
 )
 from prepcoach.postmortem.match import (
     likely_competencies,
+    read_concern,
     similar_questions,
     suggest_competencies,
 )
@@ -225,18 +226,49 @@ def test_other_ratings_are_refused(value: Any) -> None:
         parse_rating(value)
 
 
-def test_concerns_without_competencies_get_suggested_ones(
+def test_a_concern_without_competencies_takes_only_a_confident_reading(
     library: ContentLibrary, template: PostmortemTemplate
 ) -> None:
     answers, problems = parse(
         library, template, {**ANSWERS, "concerns": ["asked twice about stakeholder management"]}
     )
     assert problems == []
-    assert "stakeholder-management" in answers["concerns"][0]["competencies"]
+    assert answers["concerns"][0]["competencies"] == ["stakeholder-management"]
     assert suggest_competencies("worried I have no leadership experience", library)[0] == (
         "leadership"
     )
     assert suggest_competencies("the weather", library) == ()
+
+
+def test_a_vague_concern_is_not_pre_ticked_but_offers_its_likely_competencies(
+    library: ContentLibrary, template: PostmortemTemplate
+) -> None:
+    reading = read_concern("felt I rambled on the conflict question", library)
+    assert reading.pretick is None  # two competencies fit equally: ask
+    assert {"communication", "conflict"} <= set(reading.ranked[:3])
+    _answers, problems = parse(
+        library, template, {**ANSWERS, "concerns": ["felt I rambled on the conflict question"]}
+    )
+    assert problems and "name the competencies" in problems[0]
+
+
+def test_a_concern_about_the_terms_is_never_pre_ticked(library: ContentLibrary) -> None:
+    assert (
+        read_concern("conflict between my notice period and their start date", library).pretick
+        is None
+    )
+    assert read_concern("my conflict example didn't have a conflict in it", library).pretick == (
+        "conflict"
+    )
+
+
+def test_a_skill_can_be_the_concern(library: ContentLibrary, template: PostmortemTemplate) -> None:
+    reading = read_concern("they pushed on my lack of SQL", library)
+    assert reading.pretick is None
+    assert reading.skills == ("sql",)
+    answers, problems = parse(library, template, {**ANSWERS, "concerns": ["no python"]})
+    assert problems == []
+    assert answers["concerns"][0] == {"text": "no python", "competencies": [], "skills": ["python"]}
 
 
 def test_the_competencies_a_concern_names_are_taken_else_the_best_guess(

@@ -322,3 +322,84 @@ def test_ctrl_c_at_the_rating_keeps_the_answer_scheduled_and_resumable(
     resumed, _ = run_session(home, library, Person([{"text": TEXT, "rating": "good"}]), resume=True)
     assert resumed.session.id == summary.session.id
     assert resumed.status == "finished" and len(resumed.results) == 1
+
+
+# ---------------------------------------------------------------------------- the terminal
+
+
+def terminal(answers: dict[str, Any], **extra: Any) -> Any:
+    from rich.console import Console
+
+    from prepcoach.cli.practice.answers import TerminalAnswers
+    from prepcoach.cli.prompts import ScriptedPrompter
+
+    console = Console(file=open("/dev/null", "w"))  # noqa: SIM115
+    return TerminalAnswers(ScriptedPrompter(answers), console, show_details=print, **extra)
+
+
+def test_aloud_part_by_part_records_a_lap_per_part_and_multi_line_notes(
+    library: ContentLibrary,
+) -> None:
+    question = library.question("adapt-to-change")
+    template = library.star_template_for(question)
+    assert template is not None
+    answers: dict[str, Any] = {"practice.aloud-start": ""}
+    answers |= {f"practice.aloud-{p.key}": "" for p in template.parts}
+    answers["practice.notes"] = "new CRM\nran two pilots\nfive weeks, not eight"
+    given = terminal(answers).answer(question, "aloud", template)
+    assert set(given.part_seconds) == {p.key for p in template.parts}
+    assert given.parts["notes"].count("\n") == 2
+
+
+def test_an_empty_editor_save_asks_again_or_skips(library: ContentLibrary) -> None:
+    from prepcoach.practice.session import SkipQuestion
+
+    question = library.question("why-us")
+    saves = iter(["", "Your product is what I use every day."])
+    source = terminal({"practice.empty-edit": "edit"}, edit_text=lambda q: next(saves))
+    assert source.answer(question, "editor", None).parts == {
+        "text": "Your product is what I use every day."
+    }
+    source = terminal({"practice.empty-edit": "skip"}, edit_text=lambda q: "")
+    with pytest.raises(SkipQuestion):
+        source.answer(question, "editor", None)
+
+
+def test_long_lines_wrap_between_words() -> None:
+    from prompt_toolkit.formatted_text.utils import fragment_list_to_text
+    from prompt_toolkit.layout.processors import TransformationInput
+
+    from prepcoach.cli.prompts import WordWrap
+
+    text = "the quick brown fox jumps over the lazy dog again and again"
+    ti = TransformationInput(None, None, 0, lambda i: i, [("", text)], 20, 5)  # type: ignore[arg-type]
+    shown = WordWrap(indent=0).apply_transformation(ti)
+    rows = fragment_list_to_text(shown.fragments)
+    lines = [rows[i : i + 20] for i in range(0, len(rows), 20)]
+    assert [line.strip() for line in lines] == [
+        "the quick brown fox",
+        "jumps over the lazy",
+        "dog again and again",
+    ]
+    # the cursor maps through the padding both ways
+    at = text.index("jumps")
+    assert shown.display_to_source(shown.source_to_display(at)) == at
+
+
+def test_an_exercise_round_gives_its_brief_and_offers_the_preparation_time(
+    home: Path, library: ContentLibrary
+) -> None:
+    prepared: list[int] = []
+
+    class Candidate(Person):
+        def prepare(self, minutes: int) -> None:
+            prepared.append(minutes)
+
+    source = Candidate([{"text": TEXT, "rating": "good"}])
+    summary, view = run_session(home, library, source, mode="mock", format_id="case-study")
+    exercise = library.formats["case-study"]
+    assert ("brief", (exercise,)) in view.calls
+    assert prepared == [exercise.prep_minutes]
+    names = [name for name, _ in view.calls]
+    assert names.index("brief") < names.index("question")
+    assert summary.steps and summary.steps[0].title == exercise.steps[0].title

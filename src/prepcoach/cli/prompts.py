@@ -67,7 +67,13 @@ class Prompter(Protocol):
     ) -> str: ...
 
     def select(
-        self, name: str, message: str, choices: Sequence[Choice], *, default: Any = None
+        self,
+        name: str,
+        message: str,
+        choices: Sequence[Choice],
+        *,
+        default: Any = None,
+        instant: bool = False,
     ) -> Any: ...
 
     def checkbox(
@@ -135,7 +141,13 @@ class ScriptedPrompter:
         return _check(validate, default if value is None else str(value), name)
 
     def select(
-        self, name: str, message: str, choices: Sequence[Choice], *, default: Any = None
+        self,
+        name: str,
+        message: str,
+        choices: Sequence[Choice],
+        *,
+        default: Any = None,
+        instant: bool = False,
     ) -> Any:
         value = self._next(name, message)
         for choice in choices:
@@ -371,7 +383,13 @@ class QuestionaryPrompter:
         return answer
 
     def select(
-        self, name: str, message: str, choices: Sequence[Choice], *, default: Any = None
+        self,
+        name: str,
+        message: str,
+        choices: Sequence[Choice],
+        *,
+        default: Any = None,
+        instant: bool = False,
     ) -> Any:
         import questionary
 
@@ -386,7 +404,7 @@ class QuestionaryPrompter:
         question = questionary.select(
             message, choices=options, default=chosen, use_shortcuts=shortcuts
         )
-        if shortcuts:
+        if shortcuts and instant:  # a key chooses at once, without Enter
             _instant_keys(question, [str(c.key) for c in choices])
         return self._ask(question)
 

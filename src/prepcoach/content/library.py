@@ -169,10 +169,12 @@ class ContentLibrary:
         competency: str | None = None,
         role: str | None = None,
         stage: str | None = None,
+        general_only: bool = False,
     ) -> list[Question]:
         """Questions matching every given filter, in content order.
 
-        A role filter keeps the role's own questions and the general ones (no roles).
+        A role filter keeps the role's own questions and the general ones (no roles);
+        `general_only` (with no role) keeps only the general ones.
         """
         result = []
         for q in self.questions.values():
@@ -181,6 +183,8 @@ class ContentLibrary:
             if competency and competency not in q.competencies:
                 continue
             if role and q.roles and role not in q.roles:
+                continue
+            if general_only and not role and q.roles:
                 continue
             if stage and stage not in q.stages:
                 continue

@@ -54,14 +54,22 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from dataclasses import dataclass, field
-from typing import Final, Literal, TypeAlias
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Final, Literal, TypeAlias
 
-from prepcoach.content.model import Category
+from prepcoach.content.model import AskCategory, Category
+
+if TYPE_CHECKING:
+    from prepcoach.content.lexicon import CueIndex
+
+Kind: TypeAlias = Literal["question", "ask"]
+KINDS: Final = ("auto", "question", "ask")
 
 __all__ = [
     "DEFAULT_TITLE",
+    "KINDS",
     "PLACEHOLDER_ASSESSES",
+    "PLACEHOLDER_DEMONSTRATES",
     "SKIP_REASONS",
     "ImportedQuestion",
     "MarkdownImport",
@@ -72,6 +80,7 @@ __all__ = [
 
 DEFAULT_TITLE: Final = "Imported questions"
 PLACEHOLDER_ASSESSES: Final = "Imported question: add what the interviewer is looking for."
+PLACEHOLDER_DEMONSTRATES: Final = "Imported question to ask: add what asking it shows."
 MAX_QUESTION_CHARS: Final = 400
 
 # Why a line was not kept.
@@ -107,12 +116,21 @@ SKIP_REASONS: Final = (
 
 @dataclass(frozen=True, slots=True)
 class ImportedQuestion:
-    """A question found in the Markdown, with the section it was under and its 1-based line."""
+    """A question found in the Markdown, with the section it was under and its 1-based line.
+
+    `kind` says whom it is for: "question" is asked of the candidate (`category`), "ask" is
+    one for the candidate to ask the employer (`ask_category`). `probes` are the follow-ups
+    nested under it; `competencies` come from the competency cues of the content.
+    """
 
     text: str
     heading: str | None
     category: Category
     line: int
+    kind: Kind = "question"
+    ask_category: AskCategory | None = None
+    probes: tuple[str, ...] = ()
+    competencies: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +165,7 @@ class MarkdownImport:
         used: set[str] = set()
         next_number: dict[str, int] = {}  # per base: the suffix to try next (linear, not n²)
         questions: list[dict[str, object]] = []
+        asks: list[dict[str, object]] = []
         for question in self.questions:
             base = slugify(question.text) or "question"
             if prefix:
@@ -156,15 +175,29 @@ class MarkdownImport:
                 qid, n = f"{base}-{n}", n + 1
             next_number[base] = n
             used.add(qid)
+            if question.kind == "ask":
+                asks.append(
+                    {
+                        "id": qid,
+                        "text": question.text,
+                        "category": question.ask_category or "role-challenges",
+                        "demonstrates": PLACEHOLDER_DEMONSTRATES,
+                    }
+                )
+                continue
             entry: dict[str, object] = {
                 "id": qid,
                 "text": question.text,
                 "category": question.category,
                 "assesses": PLACEHOLDER_ASSESSES,
             }
+            if question.competencies:
+                entry["competencies"] = list(question.competencies)
             if question.category == "salary":
                 entry["answer_format"] = "salary-range"
             entry["tips"] = []
+            if question.probes:
+                entry["probes"] = list(question.probes)
             questions.append(entry)
         origin = f"Imported from {source}." if source else "Imported from a Markdown list."
         pack: dict[str, object] = {
@@ -175,8 +208,15 @@ class MarkdownImport:
         }
         if source:
             pack["source"] = source
-        pack["questions"] = questions
+        if questions:
+            pack["questions"] = questions
+        if asks:
+            pack["ask_questions"] = asks
         return pack
+
+    @property
+    def asks(self) -> tuple[ImportedQuestion, ...]:
+        return tuple(q for q in self.questions if q.kind == "ask")
 
 
 _SLUG_MAX_CHARS: Final = 60
@@ -352,7 +392,7 @@ _NAVIGATION = re.compile(
     r"|advertisement)\b",
     re.I,
 )
-_HINT_AFTER_QMARK = re.compile(r"[?？]([\"'”’»)\]]*)[ \t]*[-–—|:(\[]")
+_HINT_AFTER_QMARK = re.compile(r"[?？؟]([\"'”’»)\]]*)[ \t]*[-–—|:(\[]")
 _QUOTES: Final = {'"': '"', "'": "'", "“": "”", "‘": "’", "«": "»", "„": "“", "”": "”"}
 _TRAILING: Final = "\"'”’»)]*_ \t"
 _SENTENCE_END: Final = (".", "?", "!", ":", "？", "。")
@@ -477,8 +517,11 @@ _WORD = re.compile(r"[^\W\d_]+")
 _CLAUSE = re.compile(r"[,;:—–]|\s-\s")
 
 
+_QUESTION_MARKS: Final = ("?", "？", "؟", "⸮")  # Latin, full-width, Arabic, reversed
+
+
 def _ends_with_question_mark(text: str) -> bool:
-    return text.rstrip(_TRAILING).endswith(("?", "？"))
+    return text.rstrip(_TRAILING).endswith(_QUESTION_MARKS)
 
 
 def _is_question(text: str, *, imperative: bool) -> bool:
@@ -493,7 +536,7 @@ def _as_question(text: str) -> str | None:
     """
     if _is_question(text, imperative=True):
         return text
-    cut = max(text.rfind("?"), text.rfind("？")) + 1
+    cut = max(text.rfind(mark) for mark in _QUESTION_MARKS) + 1
     while 0 < cut < len(text) and text[cut] in _TRAILING.strip():
         cut += 1
     if cut <= 0:
@@ -534,9 +577,64 @@ def _norm(text: str) -> str:
 
 _ASK_SECTION = re.compile(
     r"\bquestions?\s+(?:to|you\s+(?:should|can|could|might|may)|for\s+you\s+to)\s+ask\b"
-    r"|\bask\s+(?:the|your|an?)\s+(?:interviewer|employer|hiring\s+manager|recruiter)s?\b"
-    r"|\breverse\s+interview",
+    r"|\bask\s+(?:the|your|an?)\s+(?:interviewer|employer|hiring\s+manager|recruiter"
+    r"|company|team)s?\b"
+    r"|\b(?:your\s+)?questions\s+for\s+(?:them|the\s+(?:interviewer|employer|company|panel"
+    r"|hiring\s+manager)|your\s+(?:interviewer|employer|future\s+(?:manager|team)))\b"
+    r"|\breverse\s+interview|\byour\s+turn\s+to\s+ask\b|\basking\s+(?:questions|the\s+"
+    r"(?:interviewer|employer))\b"
+    # Arabic "questions you put to the interviewer", Chinese "asking the interviewer",
+    # Japanese "reverse questions" / "questions to the interviewer".
+    r"|أسئلة\s+(?:تطرحها|تسألها|للمحاور)|向面试官提问|问面试官|逆質問|面接官への質問",
     re.I,
+)
+_ASK_RULE_TEXTS: Final[tuple[tuple[AskCategory, str], ...]] = (
+    (
+        "next-steps",
+        r"\bnext\s+steps?\b|\btimeline\b|\bhear\s+back\b|\b(?:hiring|interview"
+        r"|recruitment)\s+process\b|\bhesitations?\b|\breservations?\b|\bconcerns?\s+"
+        r"about\s+(?:me|my)\b|\bstart\s+date\b|\bdecision\b[^.?!]{0,60}\b(?:by|when)\b",
+    ),
+    (
+        "performance",
+        r"\bsuccess(?:ful)?\b|\bmeasur\w*|\bevaluat\w*|\bperformance\b|\bkpis?\b"
+        r"|\bmetrics?\b|\bgoals?\s+for\b|\bfirst\s+(?:30|60|90|three|six)\b"
+        r"|\bexpectations?\b|\bjudged\b|\breview(?:s|ed)?\b[^.?!]{0,60}\bwork\b",
+    ),
+    (
+        "growth",
+        r"\bgrow(?:th)?\b|\blearn\w*|\btraining\b|\bdevelop(?:ment)?\b|\bcareer\b"
+        r"|\bpromot\w*|\badvance\w*|\bladder\b|\bmentor\w*|\bprogress\w*|\bconference",
+    ),
+    (
+        "strategy",
+        r"\bstrateg\w*|\bcompetit\w*|\bmarket\b|\bvision\b|\bdirection\b|\bfund(?:ed|ing)\b"
+        r"|^(?:the\s+)?(?:company|business|product|organi[sz]ation)$"
+        r"|\brevenue\b|\bprofit\w*|\broadmap\b|\bfuture\s+of\b|\bnext\s+(?:year|few"
+        r"\s+years)\b|\bbiggest\s+(?:opportunit|threat)\w*|\bleadership\s+team\b",
+    ),
+    (
+        "team",
+        r"\bteams?\b|\bcolleagues?\b|\bmanager\b|\bmanagement\s+style\b|\bpractices\b"
+        r"|\bways\s+of\s+working\b|\breport(?:s|ing)?"
+        r"\s+to\b|\bwork\s+with\b|\bpeers?\b|\bone[\s-]to[\s-]ones?\b|\bwho\b",
+    ),
+    (
+        "culture",
+        r"\bcultur\w*|\bvalues?\b|\bremote\b|\bhybrid\b|\boffice\b|\bwork[\s-]life\b"
+        r"|\bhours\b|\bon[\s-]call\b|\bmeetings?\b|\bdisagree\w*|\bfeedback\b"
+        r"|\bcelebrat\w*|\bdiversity\b|\binclusi\w*|\bleave\b|\bflexib\w*",
+    ),
+    (
+        "role-challenges",
+        r"\bchalleng\w*|\bdifficult\w*|\bhard(?:est)?\b|\bproblems?\b|\bday[\s-]to[\s-]day\b"
+        r"|\btypical\s+(?:day|week)\b|\bfirst\s+project\b|\bwhy\s+is\s+(?:this|the)\s+"
+        r"(?:role|position)\s+open\b|\bresponsibilit\w*|\b(?:the\s+)?(?:job|role|position"
+        r"|work)(?:\s+itself)?$",
+    ),
+)
+_ASK_RULES: Final[tuple[tuple[AskCategory, re.Pattern[str]], ...]] = tuple(
+    (category, re.compile(pattern, re.I)) for category, pattern in _ASK_RULE_TEXTS
 )
 
 
@@ -579,7 +677,23 @@ _SECTION_RULES: Final = _rules(
 )
 _TEXT_RULES: Final = _rules(
     (
+        "second-round",
+        r"\bwhen\s+(?:could|can|would)\s+you\s+start\b|\bnotice\s+period\b"
+        r"|\b(?:interviewing|applying|applied)\s+(?:anywhere|elsewhere|with\s+other"
+        r"|at\s+other|for\s+other)\b|\bother\s+(?:offers|interviews|companies\s+you)\b"
+        r"|\bwhat\s+(?:would|could)\s+make\s+you\s+(?:say\s+no|turn|decline|accept)\b"
+        r"|\bconcerns?\s+about\s+(?:joining|this\s+role|the\s+role)\b",
+    ),
+    ("motivation", r"\b(?:any|some)\s+questions\s+for\s+(?:us|me)\b"),
+    (
+        "culture-fit",
+        r"\b(?:greatest|biggest|main|key|top)\s+(?:strengths?|weakness(?:es)?)\b"
+        r"|\bstrengths\s+and\s+weaknesses\b|\bweakness(?:es)?\b",
+    ),
+    (
         "behavioral",
+        r"\btell\s+(?:me|us)\s+about\s+(?:a|an|one)\s+(?:[a-z]+\s+){0,2}?(?:you|when|where"
+        r"|that)\s|"
         r"\btell\s+(?:me|us)\s+about\s+(?:a|an|the|one)\s+(?:time|situation|occasion|project"
         r"|moment|mistake|failure|conflict)|\bdescribe\s+(?:a|an|the)\s+(?:time|situation"
         r"|occasion)|\bgive\s+(?:me\s+|us\s+)?(?:an?\s+)?examples?\b|\bshare\s+(?:an?\s+)?"
@@ -636,11 +750,28 @@ def _section_category(heading: str) -> _Section:
     return best[1] if best else None
 
 
-def _text_category(text: str) -> Category:
+def _text_category(text: str) -> Category | None:
+    """What the question's own wording says it is, if it says."""
     for category, pattern in _TEXT_RULES:
         if pattern.search(text):
             return category
-    return "behavioral"
+    return None
+
+
+def _category(text: str, section: Category | None) -> Category:
+    """The question's own wording first, then its heading, else behavioral: "What are your
+    salary expectations?" under "## Behavioral" is a salary question."""
+    return _text_category(text) or section or "behavioral"
+
+
+def _ask_category(text: str, heading: str | None) -> AskCategory:
+    """A question to ask: by its heading ("### The team"), else by its wording; a list of
+    questions to ask is grouped by what they are about, so the heading says it best."""
+    for source in (heading or "", text):
+        for category, pattern in _ASK_RULES:
+            if pattern.search(source):
+                return category
+    return "role-challenges"
 
 
 # --- step 1: lines to blocks -----------------------------------------------------------------
@@ -931,14 +1062,25 @@ def _base_reason(text: _Text) -> str | None:
 
 @dataclass(slots=True)
 class _Collector:
+    lexicon: CueIndex | None = None
     questions: list[ImportedQuestion] = field(default_factory=list)
     skipped: list[SkippedLine] = field(default_factory=list)
     seen: set[str] = field(default_factory=set)
+    kept_at: dict[int, int] = field(default_factory=dict)  # block index -> question index
 
     def skip(self, block: _Block, reason: str) -> None:
         self.skipped.append(SkippedLine(block.line, block.raw.strip(), reason))
 
-    def keep(self, block: _Block, text: str, heading: str | None, category: Category) -> None:
+    def keep(
+        self,
+        block: _Block,
+        text: str,
+        heading: str | None,
+        section: _Section,
+        *,
+        index: int = -1,
+        ask: bool = False,
+    ) -> None:
         """Keep a question unless it is too short, too long or a repeat."""
         if _too_short(text):
             self.skip(block, TOO_SHORT)
@@ -948,15 +1090,93 @@ class _Collector:
             self.skip(block, DUPLICATE)
         else:
             self.seen.add(_norm(text))
-            self.questions.append(ImportedQuestion(text, heading, category, block.line))
+            self.kept_at[index] = len(self.questions)
+            if ask:
+                self.questions.append(
+                    ImportedQuestion(
+                        text, heading, "behavioral", block.line, "ask", _ask_category(text, heading)
+                    )
+                )
+                return
+            category = _category(text, section if section != "ask" else None)
+            self.questions.append(
+                ImportedQuestion(
+                    text, heading, category, block.line, competencies=self._competencies(text)
+                )
+            )
+
+    def probe(self, parent: int, text: str) -> bool:
+        """Add a nested question as a follow-up of the question it is under, if kept."""
+        at = self.kept_at.get(parent)
+        if at is None:
+            return False
+        question = self.questions[at]
+        self.questions[at] = replace(question, probes=(*question.probes, text))
+        return True
+
+    def _competencies(self, text: str) -> tuple[str, ...]:
+        """Up to three competencies whose cues the question holds, most specific first."""
+        if self.lexicon is None:
+            return ()
+        found = [f for f in self.lexicon.find(text) if f.score >= _COMPETENCY_SCORE]
+        return tuple(f.item for f in found[:3])
 
 
-def _classify(blocks: list[_Block], title: str | None) -> MarkdownImport:
+_COMPETENCY_SCORE: Final = 2.5  # the lexicon weight of a cue specific enough to tag by
+
+
+def _question_lists(blocks: list[_Block], texts: list[_Text | None]) -> set[int]:
+    """Top-level list items that are prompts by their place: in a run of at least three
+    items, most of them questions, an item that is a sentence but has no question mark
+    ("请介绍一下你自己。", "Walk me through your CV") is a question too."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for index, block in enumerate(blocks):
+        if block.kind == "item":
+            if block.parent is None:
+                current.append(index)
+            continue
+        if block.kind == "para" and block.parent is not None:
+            continue
+        if current:
+            runs.append(current)
+        current = []
+    if current:
+        runs.append(current)
+    found: set[int] = set()
+    for run in runs:
+        texts_in = [texts[i] for i in run]
+        asked = sum(1 for t in texts_in if t is not None and _as_question(t.text))
+        if len(run) >= 3 and asked >= 0.6 * len(run):
+            for i, t in zip(run, texts_in, strict=True):
+                if t is not None and not t.label and not t.links and not t.navigation:
+                    found.add(i)
+    return found
+
+
+def _classify(
+    blocks: list[_Block], title: str | None, kind: str = "auto", lexicon: CueIndex | None = None
+) -> MarkdownImport:
     texts: list[_Text | None] = [
         _clean(block.raw) if block.kind in ("heading", "item", "para") else None for block in blocks
     ]
-    out = _Collector()
+    out = _Collector(lexicon)
     sections: list[tuple[int, str, _Section]] = []  # (level, text, category)
+    if kind == "ask" or (kind == "auto" and title and _ASK_SECTION.search(title)):
+        sections.append((0, "", "ask"))  # the whole list is questions to ask
+    by_place = _question_lists(blocks, texts)
+
+    def is_ask(section: _Section) -> bool:
+        return section == "ask" and kind != "question"
+
+    def keep(block: _Block, index: int, question: str) -> None:
+        heading, section = where()
+        parent = block.parent
+        if block.kind == "item" and parent is not None and out.probe(parent, question):
+            out.kept_at[index] = out.kept_at[parent]  # deeper follow-ups go to the same one
+            return
+        out.keep(block, question, heading, section, index=index, ask=is_ask(section))
+
     question_level: int | None = None  # inside the body of a question heading of this level
     # The kind of block ("item" or "para") of the last question in this section: prose after
     # a question is its note, and so is a new list after a question paragraph.
@@ -989,11 +1209,7 @@ def _classify(blocks: list[_Block], title: str | None) -> MarkdownImport:
             if _heading_is_question(blocks, texts, index):
                 question_level = block.level
                 heading, section = where()
-                if section == "ask":
-                    out.skip(block, TO_ASK)
-                else:
-                    category = section or _text_category(text.text)
-                    out.keep(block, text.text, heading, category)
+                out.keep(block, text.text, heading, section, index=index, ask=is_ask(section))
             else:
                 sections.append((block.level, text.text, _section_category(text.text)))
             continue
@@ -1012,13 +1228,11 @@ def _classify(blocks: list[_Block], title: str | None) -> MarkdownImport:
             question = _as_question(text.text)
         elif _is_paragraph_question(text.text):
             question = text.text
+        if question is None and index in by_place:
+            question = text.text
         if question is not None:
             attached[index], anchor = True, block.kind
-            heading, section = where()
-            if section == "ask":
-                out.skip(block, TO_ASK)
-            else:
-                out.keep(block, question, heading, section or _text_category(question))
+            keep(block, index, question)
             continue
         owned = parent is not None and attached[parent]
         follows = anchor == "para" or (anchor == "item" and block.kind == "para")
@@ -1036,11 +1250,20 @@ def _classify(blocks: list[_Block], title: str | None) -> MarkdownImport:
     return MarkdownImport(title or DEFAULT_TITLE, tuple(out.questions), tuple(out.skipped))
 
 
-def parse_markdown_questions(text: str) -> MarkdownImport:
-    """Find the interview questions in a Markdown document (see the module docstring)."""
+def parse_markdown_questions(
+    text: str, *, kind: str = "auto", lexicon: CueIndex | None = None
+) -> MarkdownImport:
+    """Find the interview questions in a Markdown document (see the module docstring).
+
+    `kind` is "auto" (questions to ask are recognised by the title or a heading),
+    "question" (everything is asked of the candidate) or "ask" (everything is for the
+    candidate to ask); `lexicon` (content.lexicon.competency_index) tags competencies.
+    """
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.startswith("\ufeff"):
         text = text[1:]
     lines = text.split("\n")
     start, title = _front_matter(lines)
-    return _classify(_scan(lines, start), title)
+    return _classify(_scan(lines, start), title, kind, lexicon)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 
+from prepcoach.interviews.posting import PostingReading
 from prepcoach.kernel import clock, textcheck
 from prepcoach.kernel.errors import NotFoundError, PrepError
 
@@ -59,6 +60,7 @@ class Interview:
     id: str = ""
     created_at: str = ""
     updated_at: str = ""
+    posting: PostingReading | None = None  # what the job posting asks for, when read
 
     @property
     def stage_label(self) -> str:
@@ -114,13 +116,35 @@ class InterviewChanges:
         return self == InterviewChanges()
 
 
+def canonical_company(typed: str, known: Sequence[str]) -> str:
+    """The spelling of an earlier round's company that `typed` stands for ("fjordline" ->
+    "Fjordline Freight"), so that the rounds link; else `typed` as given."""
+    from prepcoach.kernel.ids import match_name
+
+    return match_name(typed, known) or typed
+
+
+def same_company(a: str, b: str) -> bool:
+    """Whether two interviews' companies are one (case, accents, legal forms and a
+    shortened name aside)."""
+    from prepcoach.kernel.ids import same_name
+
+    return same_name(a, b)
+
+
 def find_interviewer(people: Sequence[Interviewer], key: str) -> Interviewer:
-    """An interviewer by id, email, full name, or a part of the name only one of them has."""
+    """An interviewer by id, email, full name, or a part of the name only one of them has;
+    names compare case- and accent-insensitively ("jose" finds "José")."""
+    from prepcoach.kernel.ids import fold_name
+
     wanted = key.strip().casefold()
+    folded = fold_name(key)
     for person in people:
-        if wanted in (person.id, person.email.casefold(), person.name.casefold()):
+        if wanted in (person.id, person.email.casefold()) or (
+            folded and folded == fold_name(person.name)
+        ):
             return person
-    partial = [p for p in people if wanted and wanted in p.name.casefold()]
+    partial = [p for p in people if folded and folded in fold_name(p.name)]
     if len(partial) == 1:
         return partial[0]
     names = [p.name for p in people]

@@ -16,6 +16,7 @@ from prepcoach.interviews.core import (
     when_from_text,
     when_to_text,
 )
+from prepcoach.interviews.posting import PostingReading
 from prepcoach.kernel import clock
 from prepcoach.kernel.errors import NotFoundError, StoreError
 from prepcoach.store.db import Reference, Store, fresh_id
@@ -38,7 +39,29 @@ def _from_rows(row: sqlite3.Row, people: list[sqlite3.Row]) -> Interview:
         ),
         created_at=row["created_at"],
         updated_at=row["updated_at"],
+        posting=_posting(row["posting"]),
     )
+
+
+def _posting(raw: str | None) -> PostingReading | None:
+    import json
+
+    data = json.loads(raw or "{}")
+    return PostingReading.from_dict(data) if isinstance(data, dict) and data else None
+
+
+def set_posting(store: Store, interview_id: str, posting: PostingReading) -> Interview:
+    """Keep what a job posting asks for with the interview (replacing an earlier one)."""
+    import json
+
+    with store.transaction() as conn:
+        found = conn.execute(
+            "UPDATE interviews SET posting = ?, updated_at = ? WHERE id = ?",
+            (json.dumps(posting.as_dict(), ensure_ascii=False), clock.now_iso(), interview_id),
+        ).rowcount
+    if not found:
+        raise NotFoundError(f"no interview {interview_id}")
+    return get_interview(store, interview_id)
 
 
 def list_interviews(store: Store, *, status: str | None = None) -> list[Interview]:

@@ -99,3 +99,61 @@ def closest_ids(query: str, ids: Iterable[str], prefix: str) -> list[str]:
     by_bare = {i.removeprefix(f"{prefix}-"): i for i in ids}
     close = difflib.get_close_matches(bare, list(by_bare), n=2, cutoff=0.5)
     return [by_bare[c] for c in close]
+
+
+# ---------------------------------------------------------------------------- names
+
+# Words a company's name may carry or leave out ("Fjordline Freight AS" is "Fjordline
+# Freight"): legal forms, never what tells two companies apart.
+_LEGAL_FORMS = frozenset(
+    """inc inc. ltd ltd. llc plc gmbh ag sa sas sarl bv nv as asa ab oy spa srl co corp
+    corporation company limited pty kk""".split()
+)
+
+
+def fold_name(name: str) -> str:
+    """A name for comparing: lower case, accents off, punctuation as spaces, legal forms
+    dropped ("José" -> "jose", "ACME Corp." -> "acme")."""
+    import re
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    words = re.findall(r"[^\W_]+", plain)
+    kept = [w for w in words if w not in _LEGAL_FORMS] or words
+    return " ".join(kept)
+
+
+def same_name(typed: str, known: str) -> bool:
+    """Whether `typed` names `known`: the same once folded, or its first words
+    ("fjordline" for "Fjordline Freight", "jose" for "José García")."""
+    a, b = fold_name(typed), fold_name(known)
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= 3 and long_.startswith(short + " ")
+
+
+def match_name(typed: str, names: Iterable[str]) -> str | None:
+    """The one known name `typed` stands for (see `same_name`; else a close spelling, for
+    typos such as "fjordlne"), or None when none or several fit."""
+    known = list(dict.fromkeys(names))
+    wanted = fold_name(typed)
+    if not wanted:
+        return None
+    exact = [n for n in known if fold_name(n) == wanted]
+    if exact:
+        return exact[0]
+    found = [n for n in known if same_name(typed, n)]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        return None
+    from rapidfuzz import fuzz
+
+    scored = sorted(((fuzz.ratio(wanted, fold_name(n)), n) for n in known), reverse=True)
+    if scored and scored[0][0] >= 88 and (len(scored) == 1 or scored[1][0] < scored[0][0] - 5):
+        return scored[0][1]
+    return None

@@ -83,11 +83,12 @@ def previous_round(interviews: Sequence[Interview], interview: Interview) -> Int
     Rounds without a date count as earlier when they are marked done (or any status other
     than upcoming) and this one is still ahead.
     """
-    company = interview.company.casefold().strip()
+    from prepcoach.interviews.core import same_company
+
     start = when_moment(interview.when)
     earlier = []
     for other in interviews:
-        if other.id == interview.id or other.company.casefold().strip() != company:
+        if other.id == interview.id or not same_company(other.company, interview.company):
             continue
         moment = when_moment(other.when)
         if start is not None and moment is not None:
@@ -150,7 +151,11 @@ def load_kit(store: Store, library: ContentLibrary, interview: Interview) -> Kit
     concerns = postmortem.concerns if postmortem is not None else ()
     asked = postmortem.questions if postmortem is not None else ()
     likely = likely_questions(
-        library, format_for(library, interview.stage), concerns=concerns, asked=asked
+        library,
+        format_for(library, interview.stage),
+        concerns=concerns,
+        asked=asked,
+        posting=interview.posting.competencies if interview.posting else (),
     )
     return Kit(
         interview=interview,

@@ -4,7 +4,8 @@ The interview's format (content: `formats`, chosen by the round) gives the fixed
 (revisit the first conversation, career goals, salary...) and steps that pick by category or
 competency ("three behavioral questions"). Those picks lean on what the first round showed:
 questions on the competencies behind the employer's concerns come first, then the bank
-questions you answered weakly, then the bank's order. Concerns no pick covers yet and weak
+questions you answered weakly, then those on the competencies the job posting asks for, then
+the bank's order. Concerns no pick covers yet and weak
 answers not picked get a question of their own at the end.
 """
 
@@ -65,9 +66,14 @@ def likely_questions(
     *,
     concerns: Sequence[ConcernLike] = (),
     asked: Sequence[AskedLike] = (),
+    posting: Sequence[str] = (),
     limit: int = 12,
 ) -> list[LikelyQuestion]:
-    """The likely questions in the order the interview would ask them (see the module)."""
+    """The likely questions in the order the interview would ask them (see the module).
+
+    `posting` holds the competencies the job posting asks for: after the concerns, picks
+    lean on them too.
+    """
     chosen: dict[str, LikelyQuestion] = {}
     weak_ids = [a.question_id for a in asked if a.question_id and a.rating <= WEAK_RATING]
 
@@ -94,10 +100,17 @@ def likely_questions(
                 )
                 if q.id not in chosen and interview_format.stage in q.stages
             ]
-            pool.sort(key=lambda q: _rank(q, concerns, weak_ids))
+            pool.sort(key=lambda q: _rank(q, concerns, weak_ids, posting))
             for question in pool[: step.count]:
                 concern = concern_for(question)
-                add(question, f"concern: {_short(concern.text)}" if concern else step.title)
+                wanted = [c for c in question.competencies if c in posting]
+                if concern:
+                    why = f"concern: {_short(concern.text)}"
+                elif wanted:
+                    why = f"{step.title}; the posting asks for {wanted[0]}"
+                else:
+                    why = step.title
+                add(question, why)
     for qid in weak_ids:
         if qid in library.questions:
             add(library.questions[qid], "you answered it weakly in the first round")
@@ -117,10 +130,14 @@ def likely_questions(
 
 
 def _rank(
-    question: Question, concerns: Sequence[ConcernLike], weak_ids: Sequence[str]
-) -> tuple[int, int]:
+    question: Question,
+    concerns: Sequence[ConcernLike],
+    weak_ids: Sequence[str],
+    posting: Sequence[str] = (),
+) -> tuple[int, int, int]:
     overlap = sum(len(set(c.competencies) & set(question.competencies)) for c in concerns)
-    return (-overlap, 0 if question.id in weak_ids else 1)
+    asked_for = len(set(posting) & set(question.competencies))
+    return (-overlap, 0 if question.id in weak_ids else 1, -asked_for)
 
 
 def _short(text: str) -> str:

@@ -27,7 +27,7 @@ from prepcoach.postmortem.core import (
     Answers,
     check_template,
 )
-from prepcoach.postmortem.match import likely_competencies
+from prepcoach.postmortem.match import read_concern
 
 if TYPE_CHECKING:
     from prepcoach.content.library import ContentLibrary
@@ -283,15 +283,27 @@ def _parse_concerns(value: Any, path: tuple[str | int, ...], ctx: ParseContext) 
         if not isinstance(item, dict):
             issues.append(Issue(where, "give the signal's text and its competencies"))
             continue
-        issues += _unknown_keys(item, ("text", "competencies"), where)
+        issues += _unknown_keys(item, ("text", "competencies", "skills"), where)
         text, found = _text(item.get("text"), (*where, "text"), max_chars=ITEM_MAX)
         issues += found
         if not text:
             issues.append(Issue((*where, "text"), "say what the signal was"))
             continue
+
+        reading = read_concern(text, ctx.library)
+        skills = item.get("skills")
+        if skills is None:
+            skills = list(reading.skills)
+        elif isinstance(skills, str):
+            skills = [t.strip() for t in skills.split(",") if t.strip()]
+        if not isinstance(skills, list) or not all(isinstance(t, str) for t in skills):
+            issues.append(Issue((*where, "skills"), "must be a list, e.g. [sql, excel]"))
+            continue
+        skills = list(dict.fromkeys(t.strip().lower() for t in skills if t.strip()))
         tags = item.get("competencies")
         if tags is None:
-            tags = list(likely_competencies(text, ctx.library))
+            # Only a confident reading is taken unasked; a skill-only note needs none.
+            tags = [reading.pretick] if reading.pretick else []
         elif isinstance(tags, str):
             tags = [t.strip() for t in tags.split(",") if t.strip()]
         if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
@@ -308,15 +320,19 @@ def _parse_concerns(value: Any, path: tuple[str | int, ...], ctx: ParseContext) 
                     f"unknown competency '{tag}'{suggest(tag, list(known))}",
                 )
             )
-        if not tags:
+        if not tags and not skills:
+            likely = ", ".join(reading.ranked[:3]) or "communication, conflict"
             issues.append(
                 Issue(
                     (*where, "competencies"),
-                    "name the competencies it points to, e.g. [communication, conflict] "
+                    f"name the competencies it points to, e.g. [{likely}] "
                     f"(known: {', '.join(known)})",
                 )
             )
-        concerns.append({"text": text, "competencies": [t for t in tags if t in known]})
+        entry: dict[str, Any] = {"text": text, "competencies": [t for t in tags if t in known]}
+        if skills:
+            entry["skills"] = skills
+        concerns.append(entry)
     return concerns, issues
 
 

@@ -85,6 +85,7 @@ class Concern:
 
     text: str
     competencies: tuple[str, ...] = ()
+    skills: tuple[str, ...] = ()  # role or technical skills it names ("sql")
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +198,11 @@ def from_answers(
         if isinstance(q, dict) and q.get("text") and isinstance(q.get("rating"), int)
     )
     concerns = tuple(
-        Concern(text=str(c.get("text") or ""), competencies=tuple(c.get("competencies") or ()))
+        Concern(
+            text=str(c.get("text") or ""),
+            competencies=tuple(c.get("competencies") or ()),
+            skills=tuple(str(s) for s in c.get("skills") or ()),
+        )
         for c in _as_list(answers.get("concerns"))
         if isinstance(c, dict) and c.get("text")
     )

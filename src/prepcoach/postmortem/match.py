@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from prepcoach.stories.core import keywords
 
 if TYPE_CHECKING:
+    from prepcoach.content.lexicon import CueIndex
     from prepcoach.content.library import ContentLibrary
 
 
@@ -43,31 +44,14 @@ def _bank_index(library: ContentLibrary) -> _BankIndex:
 
 
 def similar_questions(
-    text: str, library: ContentLibrary, *, limit: int = 3, cutoff: float = 50
+    text: str, library: ContentLibrary, *, limit: int = 3, cutoff: float = 45
 ) -> list[tuple[str, float]]:
-    """Bank questions worded like `text`, best first, as (id, score 0-100).
+    """Bank questions worded like `text`, best first, as (id, score 0-100): the question
+    search's ranking (content.search), kept when it covers enough of the text."""
+    from prepcoach.content.search import QuestionIndex
 
-    The score is the mean of two views: the share of the text's words (rare ones counting
-    more) that the question has, and rapidfuzz's token set/sort similarity of their words.
-    """
-    from rapidfuzz import fuzz
-
-    index = _bank_index(library)
-    words = keywords(text)
-    wanted = _stems(words)
-    if not wanted:
-        return []
-    total = sum(index.weight(s) for s in wanted)
-    scored = []
-    for qid, stems in index.stems.items():
-        overlap = 100 * sum(index.weight(s) for s in wanted & stems) / total
-        other = index.keywords[qid]
-        wording = (fuzz.token_set_ratio(words, other) + fuzz.token_sort_ratio(words, other)) / 2
-        score = round((overlap + wording) / 2, 1)
-        if score >= cutoff:
-            scored.append((qid, score))
-    scored.sort(key=lambda pair: -pair[1])
-    return scored[:limit]
+    hits = QuestionIndex(library.questions.values(), library.competencies).search(text)
+    return [(h.question.id, min(h.score, 100.0)) for h in hits if h.score >= cutoff][:limit]
 
 
 def suggest_competencies(text: str, library: ContentLibrary, limit: int = 2) -> tuple[str, ...]:
@@ -154,3 +138,82 @@ def _stems(words: str) -> set[str]:
     from prepcoach.kernel.text import lemma
 
     return {lemma(w) for w in words.split() if len(w) > 2 and w not in _SIGNAL_WORDS}
+
+
+# What a note is about when it is about the job's terms or the process rather than the
+# candidate: such a note may still point at a competency, but never without asking.
+_TERMS_AND_PROCESS = frozenset(
+    """salary pay paid band compensation bonus equity benefit benefits notice relocation
+    relocate commute visa sponsorship parking holiday vacation leave contract hours
+    timeline process round rounds recruiter offer start date location office vibe""".split()
+)
+# A pre-tick needs a cue this specific (the lexicon IDF of its words; a competency's own
+# two-word name is about 4, one word only that competency's cues use about 3) ...
+_PRETICK_SCORE = 2.5
+# ... and a clear lead over the next competency.
+_PRETICK_LEAD = 1.6
+
+
+@dataclass(frozen=True, slots=True)
+class ConcernReading:
+    """What a concern noted after an interview points to."""
+
+    ranked: tuple[str, ...]  # competencies to offer, best first
+    pretick: str | None  # the one to tick without asking, only when confident
+    skills: tuple[str, ...]  # role or technical skills it names, as written, lower case
+    skill_ids: tuple[str, ...] = ()
+
+
+_INDEXES: dict[int, tuple[object, object, object]] = {}
+
+
+def _indexes(library: ContentLibrary) -> tuple[CueIndex, CueIndex]:
+    from prepcoach.content.lexicon import competency_index, skill_index
+
+    held = _INDEXES.get(id(library))
+    if held is None or held[0] is not library:
+        if len(_INDEXES) > 4:
+            _INDEXES.clear()
+        held = (library, competency_index(library), skill_index(library))
+        _INDEXES[id(library)] = held
+    return held[1], held[2]  # type: ignore[return-value]
+
+
+def read_concern(text: str, library: ContentLibrary) -> ConcernReading:
+    """The competencies a concern points to, best first, the one safe to pre-tick, and the
+    skills it names.
+
+    The competencies' cues (content) are looked for in the note by lemma ("presented to"
+    finds the cue "presenting to"); the bank's questions worded like the note add their
+    competencies, for the order only. A competency is pre-ticked when a specific cue of it
+    is found, no other competency comes close, and the note is not about the job's terms or
+    the process; a note that names only a skill ("no python") pre-ticks nothing.
+    """
+    from prepcoach.content.lexicon import TextLemmas, skill_terms
+
+    competencies, skills = _indexes(library)
+    seen = TextLemmas(text)
+    found_skills = skills.find(seen)
+    skill_names = tuple(dict.fromkeys(t for f in found_skills for t in skill_terms(f, seen)))
+    cues = [f for f in competencies.find(seen) if f.item in library.competencies]
+    scores: dict[str, float] = {}
+    for f in cues:
+        scores[f.item] = f.score + 0.3 * f.partial
+    guessed = suggest_competencies(text, library, limit=3)
+    for rank, tag in enumerate(guessed):
+        scores[tag] = scores.get(tag, 0.0) + 0.9 / (rank + 1)
+    ranked = tuple(sorted(scores, key=lambda c: (-scores[c], c)))
+    pretick = None
+    full = [f for f in cues if f.score]
+    if full:
+        top = full[0]
+        runner_up = full[1].score if len(full) > 1 else 0.0
+        off_topic = bool(seen.lemmas & _TERMS_AND_PROCESS)
+        if (
+            top.score >= _PRETICK_SCORE
+            and top.score >= _PRETICK_LEAD * runner_up
+            and not off_topic
+            and ranked[0] == top.item
+        ):
+            pretick = top.item
+    return ConcernReading(ranked, pretick, skill_names, tuple(f.item for f in found_skills))

@@ -90,9 +90,11 @@ def plan_session(
         raise PrepError("--count must be at least 1")
     if mode == "mock":
         return _plan_mock(library, filters, history, format_id or "second-round", seed)
-    pool = library.filter_questions(**filters.as_dict())
+    # Without a role, no role's own questions: a data analyst is not asked for a pitch.
+    pool = library.filter_questions(**filters.as_dict(), general_only=True)
     if not pool:
-        raise PrepError(f"no questions match {filters.describe()}")
+        hint = "; give --role for role-specific questions" if not filters.role else ""
+        raise PrepError(f"no questions match {filters.describe()}{hint}")
     pool_ids = {q.id for q in pool}
     rng = random.Random(seed)
     if mode == "weak":
@@ -132,7 +134,10 @@ def _plan_mock(
             picked = [qid for qid in step.questions if qid not in used]
         else:
             pool = library.filter_questions(
-                category=step.category, competency=step.competency, role=filters.role
+                category=step.category,
+                competency=step.competency,
+                role=filters.role,
+                general_only=True,
             )
             # Questions meant for this round first; others only if the round has none.
             for_stage = [q for q in pool if interview_format.stage in q.stages]

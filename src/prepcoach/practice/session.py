@@ -152,6 +152,7 @@ class SessionView(Protocol):
     def started(self, mode: str, planned: int, filters: Filters, due: int) -> None: ...
 
     def tailored_to(self, label: str) -> None: ...
+    def role_from(self, role: str, source: str) -> None: ...
 
     def resumed(self, session: SessionRecord) -> None: ...
 
@@ -226,6 +227,7 @@ class PracticeRun:
         self.step_seconds: dict[str, float] = {}
         self._step_shown: str | None = None
         self._rated = False
+        self.interview_role = ""
 
     # ------------------------------------------------------------------ 1. the session
     def open_session(
@@ -252,6 +254,10 @@ class PracticeRun:
             if self.view.confirm_resume(unfinished):
                 return self._resume(unfinished)
         interview_id = self._interview(interview)
+        if filters.role is None:
+            from dataclasses import replace
+
+            filters = replace(filters, role=self._role())
         history = History(
             due=ps.due_question_ids(self.store),
             weak=ps.weak_question_ids(self.store),
@@ -303,6 +309,24 @@ class PracticeRun:
         self.view.resumed(session)
         return session
 
+    def _role(self) -> str | None:
+        """The role to prepare for without --role: the interview's (its posting's reading,
+        else its title mapped to a role pack), else the profile's target role; None when
+        neither is known, and then no role's own questions are asked."""
+        from prepcoach.content.roles import match_role
+        from prepcoach.profile.store import get_profile
+
+        if self.interview_role:
+            found = match_role(self.interview_role, self.library.roles)
+            if found is not None:
+                self.view.role_from(found.role, "the interview's role")
+                return found.role
+        target = get_profile(self.store).target_role
+        if target in self.library.roles:
+            self.view.role_from(target, "your profile")
+            return target
+        return None
+
     def _interview(self, reference: str | None, interview_id: str | None = None) -> str | None:
         """Resolve --interview and prepare what feedback can check against: the company,
         role, research, salary range and first-round notes (see `kit.feedback_extras`)."""
@@ -322,6 +346,8 @@ class PracticeRun:
         moment = found.moment()
         if moment is not None and moment > clock.now():
             self.interview_at = moment
+        posted = found.posting.role if found.posting is not None else None
+        self.interview_role = posted or found.role  # the posting's reading, else the title
         research, salary_range, notes = feedback_extras(self.store, found)
         self.feedback_context = FeedbackContext(
             company=found.company,
@@ -599,9 +625,10 @@ class PracticeRun:
         }
 
     def _spend(self, step: str, seconds: float | None, feedback: Feedback | None) -> None:
-        """The round clock counts speaking time: measured aloud, else estimated from the
-        words (typing takes longer than saying it)."""
-        spent = feedback.seconds if feedback is not None else (seconds or 0.0)
+        """The round clock counts speaking time: measured aloud or given in an answers file,
+        else estimated from the words (typing takes longer than saying it)."""
+        stated = seconds if seconds is not None and not self.source.interactive else None
+        spent = stated or (feedback.seconds if feedback is not None else (seconds or 0.0))
         self.step_seconds[step] = self.step_seconds.get(step, 0.0) + spent
 
     def _feedback(self, question: Question, given: GivenAnswer, template: Any) -> Feedback | None:

@@ -17,10 +17,18 @@ class Profile:
     phone: str = ""
     links: tuple[str, ...] = ()
     signature: str = ""
+    target_role: str = ""  # a role pack id: what practice prepares for without --role
     updated_at: str = ""
 
     def is_empty(self) -> bool:
-        return not (self.name or self.email or self.phone or self.links or self.signature)
+        return not (
+            self.name
+            or self.email
+            or self.phone
+            or self.links
+            or self.signature
+            or self.target_role
+        )
 
     def signature_text(self) -> str:
         """The saved signature, or one made from the name, phone, email and first link."""

@@ -19,6 +19,7 @@ def get_profile(store: Store) -> Profile:
         phone=row["phone"],
         links=tuple(json.loads(row["links"])),
         signature=row["signature"],
+        target_role=row["target_role"],
         updated_at=row["updated_at"],
     )
 
@@ -29,24 +30,21 @@ def save_profile(store: Store, profile: Profile) -> Profile:
     stamp = clock.now_iso()
     with store.transaction() as conn:
         conn.execute(
-            "INSERT INTO profile (id, name, email, phone, links, signature, updated_at) "
-            "VALUES ('me', ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name, "
-            "email = excluded.email, phone = excluded.phone, links = excluded.links, "
-            "signature = excluded.signature, updated_at = excluded.updated_at",
+            "INSERT INTO profile (id, name, email, phone, links, signature, target_role, "
+            "updated_at) VALUES ('me', ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+            "name = excluded.name, email = excluded.email, phone = excluded.phone, "
+            "links = excluded.links, signature = excluded.signature, "
+            "target_role = excluded.target_role, updated_at = excluded.updated_at",
             (
                 profile.name,
                 profile.email,
                 profile.phone,
                 to_json(list(profile.links)),
                 profile.signature,
+                profile.target_role,
                 stamp,
             ),
         )
-    return Profile(
-        name=profile.name,
-        email=profile.email,
-        phone=profile.phone,
-        links=profile.links,
-        signature=profile.signature,
-        updated_at=stamp,
-    )
+    from dataclasses import replace
+
+    return replace(profile, updated_at=stamp)

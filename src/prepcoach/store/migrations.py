@@ -185,6 +185,15 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(
         6,
+        "the target role in the profile and what a job posting asks for",
+        """
+        ALTER TABLE profile ADD COLUMN target_role TEXT NOT NULL DEFAULT '';
+        ALTER TABLE interviews ADD COLUMN posting TEXT NOT NULL DEFAULT '{}'
+            CHECK (json_valid(posting));
+        """,
+    ),
+    Migration(
+        7,
         "the interviewer's follow-up probes with each practice answer",
         """
         ALTER TABLE practice_answers ADD COLUMN probes TEXT NOT NULL DEFAULT '[]'

@@ -128,6 +128,7 @@ def _plain(value: Any) -> Any:
 
 
 def print_question(q: Question, library: ContentLibrary) -> None:
+
     console = get_context().console
     console.print(f"\n[bold]{esc(q.text)}[/bold]\n")
     comps = ", ".join(
@@ -162,22 +163,34 @@ def import_markdown(
         str | None, typer.Option("--name", help="Pack id (default: from the file name).")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing pack.")] = False,
+    kind: Annotated[
+        str,
+        typer.Option(
+            "--kind",
+            help="auto (from the title and headings), question (asked of you) or ask "
+            "(questions for you to ask).",
+        ),
+    ] = "auto",
 ) -> None:
     """Turn a Markdown question list into a pack in your content directory.
 
-    Headings become categories, bulleted and numbered items become questions.
+    Bulleted and numbered items become questions (their wording, else their heading, gives
+    the category); lists of questions to ask the employer become questions to ask; nested
+    questions become follow-up probes; competencies come from the competency cues.
 
     Example: prep content import ~/Downloads/top-50-questions.md
     """
+    from prepcoach.content.lexicon import competency_index
     from prepcoach.content.library import content_files, new_pack_problems
-    from prepcoach.content.markdown_import import parse_markdown_questions, slugify
+    from prepcoach.content.markdown_import import KINDS, parse_markdown_questions, slugify
     from prepcoach.content.yamlsource import dump_yaml
     from prepcoach.kernel import paths as app_paths
     from prepcoach.kernel.files import atomic_write, check_target, user_content_path
 
     ctx = get_context()
+    check_choice("--kind", kind, KINDS)
     text = read_text(file, MARKDOWN_LIMIT, "Markdown list")
-    result = parse_markdown_questions(text)
+    result = parse_markdown_questions(text, kind=kind, lexicon=competency_index(ctx.library()))
     if not result.questions:
         raise PrepError(f"no questions found in {file} ({len(result.skipped)} line(s) skipped)")
     pack_id = slugify(name or file.stem) or "imported"
@@ -200,9 +213,19 @@ def import_markdown(
         )
     atomic_write(target, text, overwrite=force, create_folder=True)
     console = ctx.console
-    console.print(f"Kept {len(result.questions)} question(s):")
+    asks = len(result.asks)
+    probes = sum(len(q.probes) for q in result.questions)
+    tagged = sum(1 for q in result.questions if q.competencies)
+    console.print(
+        f"Recognised {len(result.questions) - asks} interview question(s), {asks} question(s) "
+        f"to ask, {probes} follow-up probe(s); {tagged} tagged with competencies:"
+    )
     for q in result.questions[:LISTED]:
-        console.print(f"  [green]+[/green] {esc(f'[{q.category}] {q.text}')}", highlight=False)
+        label = f"ask: {q.ask_category}" if q.kind == "ask" else q.category
+        tags = f" ({', '.join(q.competencies)})" if q.competencies else ""
+        console.print(f"  [green]+[/green] {esc(f'[{label}] {q.text}{tags}')}", highlight=False)
+        for probe in q.probes:
+            console.print(f"      [dim]probe: {esc(probe)}[/dim]", highlight=False)
     if len(result.questions) > LISTED:
         console.print(f"  ... and {len(result.questions) - LISTED} more (all in the pack)")
     if result.skipped:
@@ -279,7 +302,15 @@ def questions(
         category=category, competency=competency, role=role, stage=stage
     )
     if search:
-        found = search_questions(found, search)
+        from prepcoach.content.search import search_hint, search_questions
+
+        found = search_questions(found, search, library.competencies)
+        if not found and not as_json:
+            hint = search_hint(search, library.questions.values())
+            ctx.console.print(
+                f"No question matches {search!r}. {hint}", highlight=False, markup=False
+            )
+            return
     found = found[:limit]
     if as_json:
         print_json([asdict(q) for q in found])
@@ -293,22 +324,3 @@ def questions(
         )
         console.print(f"  {esc(q.text)}", highlight=False)
     console.print(f"[dim]{len(found)} question(s). Details: prep content show ID[/dim]")
-
-
-def search_questions(questions: list[Question], query: str) -> list[Question]:
-    """Fuzzy match on text, id and competencies, best first."""
-    from rapidfuzz import fuzz, process, utils
-
-    corpus = {
-        q.id: f"{q.text} {q.id.replace('-', ' ')} {' '.join(q.competencies)}" for q in questions
-    }
-    by_id = {q.id: q for q in questions}
-    hits = process.extract(
-        query,
-        corpus,
-        scorer=fuzz.partial_token_set_ratio,
-        processor=utils.default_process,
-        limit=None,
-        score_cutoff=75,
-    )
-    return [by_id[key] for _text, _score, key in hits]

@@ -77,6 +77,14 @@ def add(
     status: Annotated[
         str, typer.Option("--status", help="upcoming, done, offer, rejected or withdrawn.")
     ] = "upcoming",
+    posting: Annotated[
+        str | None,
+        typer.Option(
+            "--posting",
+            metavar="FILE",
+            help="A job posting to read, offline, for what it asks ('-' reads stdin).",
+        ),
+    ] = None,
     answers: AnswersOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -93,6 +101,9 @@ def add(
     _check_choice("--status", status, core.STATUSES)
     people = tuple(core.parse_interviewer(spec) for spec in interviewer or [])
     parsed_when = core.parse_when(when) if when else None
+    reading = _read_posting(posting) if posting is not None else None
+    if reading is not None and role is None and reading.title:
+        role = reading.title  # the posting's title line names the job
     store = ctx.store()
     draft = core.Interview(
         company=company or "",
@@ -118,7 +129,19 @@ def add(
         )
     else:
         core.check(draft)  # report every problem before anything is stored
+    known = store_iv.companies(store)
+    linked = core.canonical_company(draft.company, known)
+    if linked != draft.company:
+        from dataclasses import replace
+
+        draft = replace(draft, company=linked)
+        ctx.err_console.print(
+            f"Same company as an earlier round: {esc(linked)}; the rounds are linked.",
+            highlight=False,
+        )
     saved = store_iv.add_interview(store, draft)
+    if reading is not None:
+        saved = store_iv.set_posting(store, saved.id, reading)
     if as_json:
         print_json(interview_dict(saved))
     else:
@@ -127,6 +150,8 @@ def add(
             f"{core.format_when(saved.when, relative=saved.when is not None)}",
             highlight=False,
         )
+        if saved.posting is not None:
+            _print_posting(saved.posting)
     for warning in core.warnings(saved):
         ctx.err_console.print(f"Warning: {esc(warning)}", highlight=False)
 
@@ -238,7 +263,9 @@ def _when_problem(text: str) -> str | None:
 
 
 def _next_stage(existing: list[Interview], company: str) -> str:
-    rounds = [i.stage for i in existing if i.company.casefold() == company.strip().casefold()]
+    from prepcoach.interviews.core import same_company
+
+    rounds = [i.stage for i in existing if same_company(i.company, company)]
     for earlier, later in (("final", "other"), ("second", "final"), ("first", "second")):
         if earlier in rounds:
             return later
@@ -330,6 +357,10 @@ def show(query: QueryArgument = None, as_json: JsonOption = False) -> None:
     linked = store_iv.references(store, interview.id)
     if linked:
         grid.add_row("linked", ", ".join(r.label for r in linked))
+    if interview.posting is not None:
+        grid.add_row("role pack", interview.posting.role or "[dim]none fits[/dim]")
+        grid.add_row("asks for", esc(", ".join(interview.posting.competencies)) or "-")
+        grid.add_row("skills", esc(", ".join(interview.posting.skills)) or "-")
     console.print(grid)
     if interview.notes:
         console.print("\n[bold]Notes[/bold]")
@@ -524,6 +555,64 @@ def _named_exactly(interview: Interview, query: str) -> bool:
 
     by_id = ids.matching_ids(query, [interview.id], ids.PREFIXES["interviews"])
     return bool(by_id) or interview.company.casefold() == query.strip().casefold()
+
+
+@app.command("posting")
+def posting_cmd(
+    query: Annotated[str, typer.Argument(help="Interview id or company.")],
+    file: Annotated[str, typer.Argument(metavar="FILE", help="The posting ('-' reads stdin).")],
+    as_json: JsonOption = False,
+) -> None:
+    """Read a job posting, offline, for the competencies and skills it asks for, and keep
+    them with the interview (the plan and the likely questions use them).
+
+    Example: prep interview posting acme ~/Downloads/acme-analyst.txt
+    """
+    from prepcoach.interviews import store as store_iv
+
+    ctx = get_context()
+    store = ctx.store()
+    interview = store_iv.find_interview(store, query)
+    saved = store_iv.set_posting(store, interview.id, _read_posting(file))
+    if as_json:
+        from prepcoach.cli.render import print_json
+
+        print_json(interview_dict(saved))
+        return
+    ctx.console.print(f"Read the posting for {esc(saved.label())}.", highlight=False)
+    assert saved.posting is not None
+    _print_posting(saved.posting)
+
+
+def _read_posting(source: str) -> Any:
+    """The posting read from a file or stdin ('-')."""
+    import sys
+    from pathlib import Path
+
+    from prepcoach.interviews.posting import MAX_POSTING_CHARS, read_posting
+    from prepcoach.kernel.errors import PrepError
+
+    if source == "-":
+        text = sys.stdin.read(MAX_POSTING_CHARS + 1)
+    else:
+        from prepcoach.cli.inputs import read_text
+
+        text = read_text(Path(source))
+    if not text.strip():
+        raise PrepError(f"the posting {'on stdin' if source == '-' else source} is empty")
+    return read_posting(text, get_context().library())
+
+
+def _print_posting(posting: Any) -> None:
+    console = get_context().console
+    role = posting.role or "none of the role packs"
+    console.print(
+        f"The posting is for {esc(role)}; it asks for "
+        f"{esc(', '.join(posting.competencies)) or 'no competency the cues name'}"
+        + (f"; skills: {esc(', '.join(posting.skills))}" if posting.skills else "")
+        + ".",
+        highlight=False,
+    )
 
 
 def interview_dict(interview: Interview) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from prepcoach.interviews.core import Interviewer
 from prepcoach.kernel import textcheck
 from prepcoach.postmortem.answers import bank_question_for, normalize_date_item
 from prepcoach.postmortem.core import RATING_LABELS
-from prepcoach.postmortem.match import likely_competencies, similar_questions, suggest_competencies
+from prepcoach.postmortem.match import read_concern, similar_questions
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -306,24 +306,31 @@ class TerminalPostmortem:
                     self.say("Add at least one: this answer is required.")
                     continue
                 return concerns
-            suggested = suggest_competencies(text, self.library, limit=3)
-            likely = likely_competencies(text, self.library)
-            order = list(dict.fromkeys([*likely, *suggested, *competencies]))
+            reading = read_concern(text, self.library)
+            # Ticked only when the reading is confident; the likely ones come first.
+            likely = [reading.pretick] if reading.pretick else []
+            order = list(dict.fromkeys([*reading.ranked[:3], *competencies]))
             choices = [
                 Choice(competencies[c].name, c, description=competencies[c].description)
                 for c in order
             ]
+            if reading.skills:
+                self.say(f"  Skills it names: {esc(', '.join(reading.skills))}")
             picked: list[Any] = []
-            while not picked:
+            while True:
                 picked = self.ask.checkbox(
                     self._name(prompt, "competencies"),
                     "Which competencies does it point to? (Space to pick, Enter to confirm)",
                     choices,
                     checked=likely,
                 )
-                if not picked:
-                    self.say("Pick at least one: the plan prepares stories for them.")
-            concerns.append({"text": text, "competencies": [str(c) for c in picked]})
+                if picked or reading.skills:
+                    break
+                self.say("Pick at least one: the plan prepares stories for them.")
+            entry: dict[str, Any] = {"text": text, "competencies": [str(c) for c in picked]}
+            if reading.skills:
+                entry["skills"] = list(reading.skills)
+            concerns.append(entry)
             save(concerns)
 
 

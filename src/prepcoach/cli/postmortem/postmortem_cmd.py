@@ -26,11 +26,8 @@ from prepcoach.cli.render import esc, print_json
 from prepcoach.interviews.core import format_when_short
 from prepcoach.kernel.errors import NotFoundError, NotInteractiveError, PrepError
 from prepcoach.postmortem.core import (
-    DEFAULT_TEMPLATE,
     STATUSES,
-    check_template,
     from_answers,
-    interview_problem,
 )
 
 if TYPE_CHECKING:
@@ -120,15 +117,13 @@ def record(
     Example: prep postmortem acme
     """
     from prepcoach.cli.postmortem.run import PostmortemRun, choose_interview
-    from prepcoach.postmortem import store as store_pm
+    from prepcoach.postmortem import service  # reads the database: only when recording
 
     ctx = get_context()
     store = ctx.store()
     library = ctx.library()
-    if resume and store_pm.latest_draft(store) is None:
-        raise PrepError(
-            "there is no unfinished post-mortem to resume; start one with 'prep postmortem'"
-        )
+    if resume:
+        service.check_resumable(store)
     text, origin = _scripted_text(answers)
     prompter = None
     if text is None:
@@ -141,28 +136,9 @@ def record(
                 "give the answers with --answers FILE.yaml (or pipe the YAML to stdin)"
             )
     chosen = choose_interview(ctx, store, prompter, interview, resume=resume)
-    problem = interview_problem(chosen)
-    if problem:
-        raise PrepError(problem)
-    existing = store_pm.get_postmortem_for_interview(store, chosen.id)
-    if existing is not None and existing.done:
-        raise PrepError(
-            f"{chosen.label()} already has a post-mortem ({existing.id}); see it with "
-            f"'prep postmortem show {chosen.id}' or change it with 'prep postmortem edit "
-            f"{chosen.id}'"
-        )
-    if resume and existing is None:
-        raise PrepError(
-            f"{chosen.label()} has no unfinished post-mortem to resume; start one with "
-            f"'prep postmortem {chosen.id}'"
-        )
-    if existing is not None and template_id and template_id != existing.template_id:
-        raise PrepError(
-            f"the unfinished post-mortem for {chosen.label()} uses the template "
-            f"'{existing.template_id}'; finish it with that one"
-        )
-    wanted = existing.template_id if existing is not None else template_id or DEFAULT_TEMPLATE
-    template = check_template(library.get("postmortem_templates", wanted))
+    template, existing = service.start(
+        store, library, chosen, resume=resume, template_id=template_id
+    )
     run = PostmortemRun(ctx, store, library, template, chosen, existing, as_json=as_json)
     if text is not None:
         done = run.scripted(text, origin)

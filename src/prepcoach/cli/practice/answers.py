@@ -64,7 +64,11 @@ class TerminalAnswers:
         ]
         while True:
             picked = self.prompter.select(
-                "practice.style", "How do you want to answer?", choices, default=default_style
+                "practice.style",
+                "How do you want to answer?",
+                choices,
+                default=default_style,
+                instant=True,
             )
             if picked != "details":
                 return str(picked)
@@ -118,6 +122,7 @@ class TerminalAnswers:
                     Choice("Skip this question", "skip", key="n"),
                 ],
                 default="edit",
+                instant=True,
             )
             if again == "skip":
                 raise SkipQuestion
@@ -155,6 +160,7 @@ class TerminalAnswers:
                 Choice("Skip: I am ready", "skip", key="n"),
             ],
             default="start",
+            instant=True,
         )
         if start != "start":
             return
@@ -245,7 +251,7 @@ class TerminalAnswers:
                 "practice.notes",
                 "Notes on what you said (optional):",
                 multiline=True,
-                instruction="(a line per point; Esc then Enter to finish)",
+                instruction="(one point a line; Esc then Enter)",
             )
         except TypedSoFar as stop:
             raise PartialAnswer(
@@ -257,7 +263,7 @@ class TerminalAnswers:
         choices = [Choice(f"{r.label}: {RATING_HELP[r]}", r, key=str(int(r))) for r in SelfRating]
         default = rating_for_score(feedback.score if feedback is not None else None)
         picked = self.prompter.select(
-            "practice.rating", "How did that go?", choices, default=default
+            "practice.rating", "How did that go?", choices, default=default, instant=True
         )
         return SelfRating(picked)
 

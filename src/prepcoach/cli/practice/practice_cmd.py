@@ -215,6 +215,7 @@ class PracticeView:
             "What would you like to practise?",
             choices,
             default="review" if history.due else "quick",
+            instant=True,
         )
         if picked == "mock":
             formats = [
@@ -237,6 +238,9 @@ class PracticeView:
 
     def tailored_to(self, label: str) -> None:
         self._say(f"[dim]Feedback is tailored to {label}.[/dim]")
+
+    def role_from(self, role: str, source: str) -> None:
+        self._say(f"[dim]Role questions for {role}, from {source}.[/dim]")
 
     def resumed(self, session: SessionRecord) -> None:
         self._say(
@@ -419,7 +423,12 @@ class PracticeView:
             self._say("[bold]Time per step[/bold]")
             for step in summary.steps:
                 aim = f" of {_clock(step.minutes * 60)}" if step.minutes else ""
-                self._say(f" {esc(step.title)}: {_clock(step.seconds)}{aim}")
+                over = (
+                    " [yellow](over)[/yellow]"
+                    if step.minutes and step.seconds > step.minutes * 60
+                    else ""
+                )
+                self._say(f" {esc(step.title)}: {_clock(step.seconds)}{aim}{over}")
             total = sum(step.seconds for step in summary.steps)
             limit = f" of {_clock(summary.round_minutes * 60)}" if summary.round_minutes else ""
             self._say(f" [dim]The round: {_clock(total)}{limit}[/dim]")

@@ -63,6 +63,7 @@ def _show(current: Profile) -> None:
     grid.add_row("links", "\n".join(esc(link) for link in current.links) or empty)
     signature = esc(current.signature_text())
     grid.add_row("signature", signature + ("" if current.signature else "  [dim](default)[/dim]"))
+    grid.add_row("target role", esc(current.target_role) or empty)
     console.print(grid)
 
 
@@ -85,6 +86,12 @@ def set_fields(
     signature_file: Annotated[
         Path | None, typer.Option("--signature-file", help="Read the signature from a file.")
     ] = None,
+    role: Annotated[
+        str | None,
+        typer.Option(
+            "--role", help="The job you are preparing for (a title or role pack); '' clears."
+        ),
+    ] = None,
 ) -> None:
     """Change some fields of your profile; the others stay as they are.
 
@@ -100,9 +107,16 @@ def set_fields(
         signature = read_text(signature_file)
     elif signature is not None:
         signature = signature.replace("\\n", "\n")
-    given = [name, email, phone, link, signature]
+    given = [name, email, phone, link, signature, role]
     if all(v is None for v in given) and not clear_links:
-        raise PrepError("nothing to change; give --name, --email, --phone, --link or --signature")
+        raise PrepError(
+            "nothing to change; give --name, --email, --phone, --link, --signature or --role"
+        )
+    target_role = None
+    if role is not None:
+        from prepcoach.content.roles import role_for_title
+
+        target_role = role_for_title(role, ctx.library().roles) if role.strip() else ""
     store = ctx.store()
     current = get_profile(store)
     links = () if clear_links else current.links
@@ -113,6 +127,7 @@ def set_fields(
         phone=current.phone if phone is None else phone,
         links=tuple(dict.fromkeys([*links, *(link or [])])),
         signature=current.signature if signature is None else signature,
+        target_role=current.target_role if target_role is None else target_role,
     )
     saved = save_profile(store, updated)
     ctx.console.print("Saved your profile.")

@@ -164,48 +164,18 @@ def add(
 def _add_many(
     ctx: AppContext, store: Store, library: ContentLibrary, items: list[Any], where: str
 ) -> None:
-    from prepcoach.stories import core
-    from prepcoach.stories import store as store_st
+    from prepcoach.stories import service
 
-    ready: list[StarStory] = []
-    problems: list[str] = []
-    for number, item in enumerate(items, 1):
-        parsed, found = core.from_data(item, where)
-        if parsed is not None:
-            try:
-                parsed = _resolve(store, library, parsed)
-            except PrepError as error:
-                found = [str(error)]
-            else:
-                found = core.problems(
-                    core.normalized(parsed), library.competencies, library.star_templates
-                )
-        if found:
-            problems += [f"story {number}: {p}" for p in found]
-        elif parsed is not None:
-            ready.append(core.normalized(parsed))
-    if problems:
-        raise PrepError(f"nothing was added; {len(problems)} problem(s): " + "; ".join(problems))
-    with store.transaction():
-        saved = [store_st.add_story(store, s) for s in ready]
-    for story in saved:
+    for story in service.add_many(store, library, items, where):
         ctx.console.print(
             f"Saved story [cyan]{story.id}[/cyan] '{esc(story.title)}'", highlight=False
         )
 
 
 def _resolve(store: Store, library: ContentLibrary, story: StarStory) -> StarStory:
-    """Interview reference to id, template picked from competencies when not given."""
-    from prepcoach.interviews import store as store_iv
-    from prepcoach.stories import core
+    from prepcoach.stories import service
 
-    if story.interview_id:
-        story = replace(story, interview_id=store_iv.find_interview(store, story.interview_id).id)
-    if not story.template_id and story.competencies:
-        picked = core.template_for(library.star_templates, story.competencies)
-        if picked is not None:
-            story = replace(story, template_id=picked.id)
-    return story
+    return service.resolve(store, library, story)
 
 
 def _missing(story: StarStory, library: ContentLibrary) -> list[str]:

@@ -1,0 +1,93 @@
+"""Markdown import understands both kinds of list: questions to ask are recognised, nested
+questions are probes, competencies come from the cue lexicon, every question mark is kept;
+with floors on the check half of tests/data/import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from prepcoach.content.lexicon import competency_index
+from prepcoach.content.markdown_import import parse_markdown_questions
+from tests.helpers import invoke
+from tests.judge_data import DATA, builtin_library, load
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_floor_on_the_check_half() -> None:
+    lexicon = competency_index(builtin_library())
+    items = imported = kind = category = found = right = 0
+    for labels_path in sorted((DATA / "import").glob("*.labels.yaml")):
+        labels = load("import", labels_path.name)
+        if labels["half"] != "check":
+            continue
+        source = labels_path.with_name(labels_path.name.replace(".labels.yaml", ".md"))
+        result = parse_markdown_questions(source.read_text(encoding="utf-8"), lexicon=lexicon)
+        got = {_norm(q.text): q for q in result.questions}
+        for item in labels["items"]:
+            items += 1
+            q = got.get(_norm(item["text"]))
+            if q is None:
+                continue
+            imported += 1
+            kind += q.kind == item["kind"]
+            wanted = q.ask_category if q.kind == "ask" else q.category
+            category += q.kind == item["kind"] and wanted == item["category"]
+            found += len(q.competencies)
+            right += len(set(q.competencies) & set(item["competencies"]))
+        for line in labels.get("skip") or []:
+            assert _norm(line) not in got, line
+    assert imported / items >= 0.95
+    assert kind / items >= 0.85
+    assert category / items >= 0.65
+    assert found and right / found >= 0.6
+
+
+def test_questions_to_ask_are_recognised_by_their_heading_or_kind() -> None:
+    text = "# Prep\n\n## Questions to ask your interviewer\n\n- What does success look like?\n"
+    (ask,) = parse_markdown_questions(text).questions
+    assert (ask.kind, ask.ask_category) == ("ask", "performance")
+    plain = "- What would my first project be?\n- How is the team organised?\n"
+    assert {q.kind for q in parse_markdown_questions(plain).questions} == {"question"}
+    asks = parse_markdown_questions(plain, kind="ask").questions
+    assert [q.ask_category for q in asks] == ["role-challenges", "team"]
+    titled = "---\ntitle: Reverse interview\n---\n- Why is the role open?\n"
+    assert parse_markdown_questions(titled).questions[0].kind == "ask"
+
+
+def test_every_question_mark_is_kept() -> None:
+    text = "- لماذا تريد العمل في شركتنا؟\n- 你为什么离开上一家公司？\n- Why this job?\n"
+    assert [q.text[-1] for q in parse_markdown_questions(text).questions] == ["؟", "？", "?"]
+
+
+def test_nested_questions_are_probes_and_wording_beats_the_heading() -> None:
+    text = (
+        "## Behavioral\n\n- Tell me about a time you failed.\n  - What did you learn?\n"
+        "- What are your salary expectations?\n"
+    )
+    first, second = parse_markdown_questions(text).questions
+    assert first.probes == ("What did you learn?",)
+    assert (first.category, second.category) == ("behavioral", "salary")
+
+
+def test_competencies_come_from_the_cues() -> None:
+    lexicon = competency_index(builtin_library())
+    text = "- Tell me about a time you had a disagreement with your manager.\n"
+    (question,) = parse_markdown_questions(text, lexicon=lexicon).questions
+    assert question.competencies[0] == "conflict"
+
+
+def test_the_import_says_what_it_recognised(tmp_path: Path) -> None:
+    source = tmp_path / "list.md"
+    source.write_text(
+        "# List\n\n- Tell me about a time you failed.\n  - What changed after?\n\n"
+        "## Questions to ask them\n\n- What are the next steps?\n",
+        encoding="utf-8",
+    )
+    result = invoke("content", "import", str(source))
+    assert result.exit_code == 0, result.output
+    assert "1 interview question(s), 1 question(s) to ask, 1 follow-up probe(s)" in result.output
+    assert "[ask: next-steps] What are the next steps?" in result.output
+    assert invoke("content", "import", str(source), "--kind", "nope").exit_code != 0
