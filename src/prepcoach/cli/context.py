@@ -57,6 +57,10 @@ class AppContext:
 
             self._store = Store.open(self.home)
             self._store.after_commit.append(self.typed.saved)
+            from prepcoach.cli.prompts import ask_retry, stdin_is_terminal
+
+            if stdin_is_terminal() and os.environ.get("TERM") != "dumb":
+                self._store.retry = lambda failure: ask_retry(self, str(failure))
         return self._store
 
     def close(self) -> None:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from prepcoach.kernel.errors import NotInteractiveError, PrepError
 
 if TYPE_CHECKING:
+    from prepcoach.cli.context import AppContext
     from prepcoach.store.drafts import TypedDraft, TypedKeeper
 
 Validator = Callable[[str], str | None]  # returns an error message, or None when fine
@@ -235,6 +236,19 @@ def stop_prompt(stop: BaseException) -> bool:
 
     app.loop.call_soon_threadsafe(leave)
     return True
+
+
+def ask_retry(ctx: AppContext, reason: str) -> bool:
+    """A write failed for a reason that can pass (busy, disk full): try again? (a terminal)"""
+    import questionary
+
+    flush_typing()
+    ctx.err_console.print(
+        f"Not saved yet: {reason}. What you typed is kept in {ctx.home / 'drafts'}.",
+        markup=False,
+        highlight=False,
+    )
+    return bool(questionary.confirm("Try again?", default=True).unsafe_ask())
 
 
 def kept_note() -> str:

@@ -42,6 +42,8 @@ class Store:
         self._depth = 0
         self._identity = file_identity(path)  # (device, inode) at open: see check_same_file
         self.after_commit: list[Callable[[], None]] = []  # run after each outermost COMMIT
+        # Asked, with the error, whether to try a busy or full write again (None: fail).
+        self.retry: Callable[[StoreError], bool] | None = None
 
     @classmethod
     def open(cls, home: Path, *, migrate: bool = True) -> Store:
@@ -126,10 +128,12 @@ class Store:
         name = f"sp{self._depth}"
         if self._depth == 0:
             self.check_same_file()
-        try:
-            conn.execute("BEGIN IMMEDIATE" if self._depth == 0 else f"SAVEPOINT {name}")
-        except sqlite3.Error as error:
-            raise store_error(error, self.path) from None
+            self._retrying("BEGIN IMMEDIATE")
+        else:
+            try:
+                conn.execute(f"SAVEPOINT {name}")
+            except sqlite3.Error as error:
+                raise store_error(error, self.path) from None
         self._depth += 1
         try:
             yield conn
@@ -148,15 +152,37 @@ class Store:
             raise
         self._depth -= 1
         try:
-            conn.execute("COMMIT" if self._depth == 0 else f"RELEASE {name}")
-        except sqlite3.Error as error:
+            if self._depth == 0:
+                self._retrying("COMMIT")
+            else:
+                conn.execute(f"RELEASE {name}")
+        except (sqlite3.Error, StoreError) as error:
             if self._depth == 0 and conn.in_transaction:
-                conn.execute("ROLLBACK")
+                try:
+                    conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
+            if isinstance(error, StoreError):
+                raise
             raise store_error(error, self.path) from None
         if self._depth == 0:
             self.checkpoint()
             for hook in self.after_commit:
                 hook()
+
+    def _retrying(self, sql: str) -> None:
+        """Run BEGIN or COMMIT; while the database is busy or the disk full, ask `retry`
+        (set in a terminal) whether to try again. A COMMIT is retried only while SQLite
+        still holds the transaction, so a retry never saves half of it."""
+        while True:
+            try:
+                self.conn.execute(sql)
+                return
+            except sqlite3.Error as error:
+                failure = store_error(error, self.path)
+                can_retry = retryable(error) and (sql != "COMMIT" or self.conn.in_transaction)
+                if self.retry is None or not can_retry or not self.retry(failure):
+                    raise failure from None
 
     def checkpoint(self) -> None:
         """Copy what the WAL holds into the database file, so `prep.db` alone holds every
@@ -571,6 +597,12 @@ DOCTOR_HINT = "Run 'prep doctor' to check it and see how to recover"
 
 def damaged_message(path: Path, error: BaseException) -> str:
     return f"{path} is damaged or not a database ({error}); nothing was changed. {DOCTOR_HINT}"
+
+
+def retryable(error: sqlite3.Error) -> bool:
+    """A busy database or a full disk: trying again later can succeed."""
+    lower = str(error).lower()
+    return any(word in lower for word in ("locked", "busy", "full", "disk i/o"))
 
 
 def store_error(error: sqlite3.Error, path: Path) -> StoreError:
