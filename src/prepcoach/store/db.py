@@ -39,6 +39,7 @@ class Store:
         self.path = path
         self.conn = conn
         self.read_only = False  # opened read-only: a read-only home or database file
+        self.write_refusal = ""  # why writes are refused, when it is not the file's mode
         self._depth = 0
         self._identity = file_identity(path)  # (device, inode) at open: see check_same_file
         self.after_commit: list[Callable[[], None]] = []  # run after each outermost COMMIT
@@ -65,6 +66,18 @@ class Store:
             configure(conn, path)
             if migrate:
                 migrations.migrate(conn, path)
+        except StoreError as error:
+            conn.close()
+            if "is the disk full" not in str(error) or not path.exists():
+                raise
+            # A full disk: SQLite cannot even make its side files. What is saved can still
+            # be read; writes say why they fail.
+            try:
+                store = cls._open_read_only(path)
+            except StoreError:
+                raise error from None
+            store.write_refusal = f"{error}; free some space and try again"
+            return store
         except BaseException:
             conn.close()
             raise
@@ -127,6 +140,8 @@ class Store:
         conn = self.conn
         name = f"sp{self._depth}"
         if self._depth == 0:
+            if self.write_refusal:
+                raise StoreError(self.write_refusal)
             self.check_same_file()
             self._retrying("BEGIN IMMEDIATE")
         else:
