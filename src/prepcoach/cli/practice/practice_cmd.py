@@ -431,9 +431,10 @@ class PracticeView:
             self._say("Continue where you left off with: [bold]prep practice --resume[/bold]")
         if summary.interview is not None:
             countdown = summary.interview
-            days = f"{countdown.days_left} day{'s' if countdown.days_left != 1 else ''}"
+            left = countdown.days_left
+            days = "today" if left == 0 else f"in {left} day{'s' if left != 1 else ''}"
             self._say(
-                f"[bold]{esc(countdown.label)}[/bold] is in {days}: "
+                f"[bold]{esc(countdown.label)}[/bold] is {days}: "
                 f"{countdown.due_before} question(s) come due for review before it."
             )
         upcoming = ""
