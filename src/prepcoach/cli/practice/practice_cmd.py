@@ -222,7 +222,12 @@ class PracticeView:
                 Choice(f"{f.title} ({f.minutes} min)", f.id, description=f.description)
                 for f in library.formats.values()
             ]
-            chosen = prompter.select("practice.format", "Which interview?", formats)
+            chosen = prompter.select(
+                "practice.format",
+                "Which interview?",
+                formats,
+                default="second-round" if "second-round" in library.formats else None,
+            )
             return "mock", str(chosen), filters
         if picked == "competency":
             comps = [Choice(c.name, c.id) for c in library.competencies.values()]
