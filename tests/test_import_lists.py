@@ -88,6 +88,9 @@ def test_the_import_says_what_it_recognised(tmp_path: Path) -> None:
     )
     result = invoke("content", "import", str(source))
     assert result.exit_code == 0, result.output
-    assert "1 interview question(s), 1 question(s) to ask, 1 follow-up probe(s)" in result.output
+    assert (
+        "Kept 2 question(s): 1 interview question(s), 1 question(s) to ask, 1 follow-up probe(s)"
+        in result.output
+    )
     assert "[ask: next-steps] What are the next steps?" in result.output
     assert invoke("content", "import", str(source), "--kind", "nope").exit_code != 0

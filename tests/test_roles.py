@@ -102,7 +102,9 @@ def test_without_a_role_no_role_specific_question_is_served() -> None:
 
 
 def _skips(path: Path) -> Path:
-    path.write_text(yaml.safe_dump({"answers": [{"skip": True}] * 3}), encoding="utf-8")
+    path.write_text(
+        yaml.safe_dump({"answers": [{"skip": True} for _ in range(3)]}), encoding="utf-8"
+    )
     return path
 
 

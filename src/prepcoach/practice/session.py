@@ -485,9 +485,9 @@ class PracticeRun:
     def _countdown(self) -> InterviewCountdown | None:
         if self.interview_at is None or self.interview_label is None:
             return None
-        days = (self.interview_at - clock.now()).total_seconds() / 86400
+        days = (self.interview_at.date() - clock.now().date()).days  # calendar days
         return InterviewCountdown(
-            self.interview_label, max(0, int(days)), ps.due_before(self.store, self.interview_at)
+            self.interview_label, max(0, days), ps.due_before(self.store, self.interview_at)
         )
 
     def _probe_count(self, item: PlannedQuestion) -> int:

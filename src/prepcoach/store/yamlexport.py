@@ -7,7 +7,7 @@ numbers, booleans, nulls and the lists and mappings of JSON columns, so this mod
 itself: short words plain, text with line breaks as `|` blocks, anything else as a JSON string
 (a valid YAML double-quoted scalar, with the characters YAML reads differently escaped). The
 few values it does not know how to write (a very long mapping key, another type) go through
-libyaml. `tests/test_transfer.py` checks that every document reads back to the same data.
+libyaml. `tests/store/test_transfer.py` checks that every document reads back to the same data.
 """
 
 from __future__ import annotations

@@ -217,8 +217,9 @@ def import_markdown(
     probes = sum(len(q.probes) for q in result.questions)
     tagged = sum(1 for q in result.questions if q.competencies)
     console.print(
-        f"Recognised {len(result.questions) - asks} interview question(s), {asks} question(s) "
-        f"to ask, {probes} follow-up probe(s); {tagged} tagged with competencies:"
+        f"Kept {len(result.questions)} question(s): {len(result.questions) - asks} interview "
+        f"question(s), {asks} question(s) to ask, {probes} follow-up probe(s); {tagged} tagged "
+        "with competencies:"
     )
     for q in result.questions[:LISTED]:
         label = f"ask: {q.ask_category}" if q.kind == "ask" else q.category

@@ -222,7 +222,12 @@ class PracticeView:
                 Choice(f"{f.title} ({f.minutes} min)", f.id, description=f.description)
                 for f in library.formats.values()
             ]
-            chosen = prompter.select("practice.format", "Which interview?", formats)
+            chosen = prompter.select(
+                "practice.format",
+                "Which interview?",
+                formats,
+                default="second-round" if "second-round" in library.formats else None,
+            )
             return "mock", str(chosen), filters
         if picked == "competency":
             comps = [Choice(c.name, c.id) for c in library.competencies.values()]
@@ -436,9 +441,10 @@ class PracticeView:
             self._say("Continue where you left off with: [bold]prep practice --resume[/bold]")
         if summary.interview is not None:
             countdown = summary.interview
-            days = f"{countdown.days_left} day{'s' if countdown.days_left != 1 else ''}"
+            left = countdown.days_left
+            days = "today" if left == 0 else f"in {left} day{'s' if left != 1 else ''}"
             self._say(
-                f"[bold]{esc(countdown.label)}[/bold] is in {days}: "
+                f"[bold]{esc(countdown.label)}[/bold] is {days}: "
                 f"{countdown.due_before} question(s) come due for review before it."
             )
         upcoming = ""
