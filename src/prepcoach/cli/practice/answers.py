@@ -326,6 +326,8 @@ ANSWER_KEYS = (
     "rating",
     "asks",
     "skip",
+    "audio",
+    "marks",
 )
 PART_KEYS = ("situation", "task", "action", "result", "reflection")
 
@@ -387,6 +389,7 @@ def _validate(entry: Mapping[str, Any], where: str) -> None:
     if (
         parts is None
         and asks is None
+        and not entry.get("audio")  # a recording is the answer; its check comes when it is read
         and not str(text or "").strip()
         and style
         not in (
