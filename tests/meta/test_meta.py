@@ -98,7 +98,8 @@ def test_help_does_not_import_heavy_modules() -> None:
         "try:\n    run(['--help'])\nexcept SystemExit:\n    pass\n"
         "heavy = {'yaml', 'pydantic', 'questionary', 'jinja2', 'rapidfuzz', 'fsrs', 'sqlite3',"
         " 'prompt_toolkit', 'rich', 'simplemma', 'prepcoach.kernel.text',"
-        " 'prepcoach.practice.feedback'}\n"
+        " 'prepcoach.practice.feedback', 'numpy', 'webrtcvad', 'pocketsphinx', 'sounddevice',"
+        " 'soundfile', 'prepcoach.voice', 'prepcoach.cli.practice.voice'}\n"
         "print(sorted(heavy & set(sys.modules)))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

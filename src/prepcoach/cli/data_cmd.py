@@ -40,6 +40,13 @@ def export(
             help="Instead: flashcards of the questions with your best answers, for Anki.",
         ),
     ] = None,
+    with_recordings: Annotated[
+        bool,
+        typer.Option(
+            "--with-recordings",
+            help="Also copy the recordings of spoken answers, into a folder beside -o FILE.",
+        ),
+    ] = False,
     csv_file: Annotated[
         Path | None,
         typer.Option(
@@ -81,6 +88,11 @@ def export(
         raise typer.BadParameter(
             f"'{fmt}' is not one of: {', '.join(transfer.FORMATS)}", param_hint="--format"
         )
+    if with_recordings and (output is None or redact):
+        raise typer.BadParameter(
+            "--with-recordings needs -o FILE (and no --redact: voices cannot be masked)",
+            param_hint="--with-recordings",
+        )
     pieces = transfer.chunks(transfer.export_data(ctx.store(), redact=redact), fmt)
     if output is None:
         from prepcoach.cli.render import write_out
@@ -98,6 +110,11 @@ def export(
             os.fsync(handle.fileno())
     what = "redacted export" if redact else "export"
     ctx.err_console.print(f"Wrote {what} to {output}", highlight=False)
+    if with_recordings:  # --- voice: recordings only when asked for
+        from prepcoach.cli.practice.voice import export_recordings
+
+        copied, folder = export_recordings(ctx.home, output)
+        ctx.err_console.print(f"Copied {copied} recording(s) to {folder}", highlight=False)
 
 
 def import_file(

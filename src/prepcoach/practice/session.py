@@ -49,6 +49,8 @@ if TYPE_CHECKING:
     )
     from prepcoach.practice.store import SessionRecord
     from prepcoach.store.db import Store
+    from prepcoach.voice.delivery import Delivery
+    from prepcoach.voice.spoken import SpokenAnswer
 
 
 @dataclass(slots=True)
@@ -58,6 +60,7 @@ class GivenAnswer:
     seconds: float | None  # None: not measured (scripted), estimated from the words
     part_seconds: dict[str, float] = field(default_factory=dict)
     story_id: str | None = None
+    voice: SpokenAnswer | None = None  # spoken and heard: the recording, transcript, delivery
 
 
 REQUEUE_AFTER = 2  # a question rated Again comes back after this many others
@@ -161,6 +164,10 @@ class SessionView(Protocol):
     def question(self, question: Question) -> None: ...
 
     def feedback(self, feedback: Feedback) -> None: ...
+
+    def delivery(self, delivery: Delivery) -> None:
+        """How a spoken answer was said, apart from what it said."""
+        ...
 
     def rated(self, rated: Rated) -> None: ...
 
@@ -533,7 +540,7 @@ class PracticeRun:
             seconds=given.seconds,
             part_seconds=given.part_seconds,
             score=feedback.score if feedback else None,
-            feedback=feedback_dict(feedback),
+            feedback={**feedback_dict(feedback), **(given.voice.stored() if given.voice else {})},
             story_id=given.story_id,
         )
         if self.source.interactive:
@@ -558,11 +565,16 @@ class PracticeRun:
                         self.step_seconds[step] += float(kept["seconds"] or 0)
             if feedback is not None:
                 self.view.feedback(feedback)
+            if given.voice is not None:  # --- voice: keep the recording, show the delivery
+                self._spoken(answer_id, session, question, given.voice)
             if given.part_seconds and template is not None:
                 self.view.laps(laps(given.part_seconds, template))
             for kept, probe_feedback in zip(probes, judged, strict=True):
                 self.view.probe_feedback(kept["probe"], probe_feedback)
-            return self._rate(answer_id, question, feedback, probes)
+            rating = self._rate(answer_id, question, feedback, probes)
+            if given.voice is not None:  # the delivery in --json, apart from the feedback
+                self.results[-1].update({**given.voice.stored(), "recording": answer_id})
+            return rating
         except KeyboardInterrupt:
             if not self._rated:  # keep the answer scheduled from its score
                 rating = scheduling.rating_for_score(feedback.score if feedback else None)
@@ -631,6 +643,21 @@ class PracticeRun:
         spent = stated or (feedback.seconds if feedback is not None else (seconds or 0.0))
         self.step_seconds[step] = self.step_seconds.get(step, 0.0) + spent
 
+    def _spoken(
+        self, answer_id: str, session: SessionRecord, question: Question, voice: SpokenAnswer
+    ) -> None:
+        from prepcoach.voice import recordings
+
+        recordings.save(
+            self.home,
+            answer_id,
+            voice.spoken.audio,
+            question_id=question.id,
+            question_text=question.text,
+            session_id=session.id,
+        )
+        self.view.delivery(voice.delivery)
+
     def _feedback(self, question: Question, given: GivenAnswer, template: Any) -> Feedback | None:
         # Typing time says nothing about speaking time: written answers are judged by their
         # words (at a speaking pace); only an answer given aloud is judged by the clock.
@@ -639,7 +666,7 @@ class PracticeRun:
             parts=given.parts,
             seconds=given.seconds if spoken else None,
             part_seconds=given.part_seconds if spoken else {},
-            spoken=spoken,
+            spoken=spoken and given.voice is None,  # a transcript is judged like typed text
         )
         if template is None and question.answer_format == "star":
             template = self.library.star_template_for(question)

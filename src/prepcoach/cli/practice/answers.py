@@ -45,7 +45,11 @@ class TerminalAnswers:
         show_details: Callable[[Question], None],
         story_starts: Callable[[Question], list[tuple[str, str, dict[str, str]]]] | None = None,
         edit_text: Callable[[Question], str] | None = None,
+        aloud: Callable[[Question, float], GivenAnswer | None] | None = None,
+        default_style: str | None = None,
     ) -> None:
+        self.aloud = aloud  # records or takes --audio; None from it: use the stopwatch
+        self.default_style = default_style  # "aloud" with --audio
         self.prompter = prompter
         self.console = console
         self.show_details = show_details
@@ -62,6 +66,7 @@ class TerminalAnswers:
             Choice("Skip this question", "skip", key="n"),
             Choice("End the session", "quit", key="q"),
         ]
+        default_style = self.default_style or default_style
         while True:
             picked = self.prompter.select(
                 "practice.style",
@@ -85,7 +90,8 @@ class TerminalAnswers:
     def answer(self, question: Question, style: str, template: StarTemplate | None) -> GivenAnswer:
         target = float(question.target_seconds)
         if style == "aloud":
-            return self._aloud(target, template)
+            spoken = self.aloud(question, target) if self.aloud is not None else None
+            return spoken or self._aloud(target, template)
         if style == "star" and template is not None:
             return self._star(question, template, target)
         started = time.monotonic()
@@ -315,6 +321,8 @@ ANSWER_KEYS = (
     "rating",
     "asks",
     "skip",
+    "audio",
+    "marks",
 )
 PART_KEYS = ("situation", "task", "action", "result", "reflection")
 
@@ -373,15 +381,13 @@ def _validate(entry: Mapping[str, Any], where: str) -> None:
     if asks is not None and not isinstance(asks, list):
         raise PrepError(f"{where}: 'asks' must be a list of question ids")
     text = entry.get("text") or entry.get("notes")
+    if "audio" in entry:  # a recording: its transcript may come from the recording itself
+        return
     if (
         parts is None
         and asks is None
         and not str(text or "").strip()
-        and style
-        not in (
-            "aloud",
-            "quit",
-        )
+        and style not in ("aloud", "quit")
     ):
         raise PrepError(f"{where}: the answer is empty; give 'text' or 'parts'")
 
@@ -402,6 +408,9 @@ class ScriptedAnswers:
             part_seconds: {situation: 20, ...}  # optional lap per part (else spread by words)
             probes: ["...", ...]        # answers to the follow-up probes, in order
             rating: good                # again, hard, good, easy or 1-4
+            audio: answer.wav           # a spoken answer (relative to this file); `text:`
+                                        # is then its corrected transcript, `marks:` maps
+                                        # STAR parts to the second each starts
             asks: [ask-id, ...]         # for the "questions for us" step of a mock
             skip: true                  # skip the question
     The whole file is checked before anything is saved.
@@ -415,6 +424,8 @@ class ScriptedAnswers:
         self._index = 0
         self._current: Mapping[str, Any] = {}
         self._probe = 0  # follow-ups answered for the current entry
+        self.base: Path | None = None  # audio paths are relative to the answers file
+        self.home: Path | None = None  # where the voice settings are (set by the command)
 
     @classmethod
     def parse(cls, text: str, origin: str) -> ScriptedAnswers:
@@ -440,7 +451,9 @@ class ScriptedAnswers:
 
         if not path.exists() and not path.is_symlink():
             raise PrepError(f"answers file not found: {path}")
-        return cls.parse(read_text(path, what="answers file"), str(path))
+        answers = cls.parse(read_text(path, what="answers file"), str(path))
+        answers.base = path.parent
+        return answers
 
     @property
     def question_ids(self) -> list[str] | None:
@@ -468,7 +481,10 @@ class ScriptedAnswers:
         if self._current.get("skip"):
             self._index += 1
             return "skip"
-        style = str(self._current.get("style") or ("star" if "parts" in self._current else "free"))
+        guessed = "star" if "parts" in self._current else "free"
+        if "audio" in self._current:
+            guessed = "aloud"
+        style = str(self._current.get("style") or guessed)
         if style not in (*STYLES, "quit"):
             raise PrepError(
                 f"{self.origin}: answer {self._index + 1}: style '{style}' is not one of: "
@@ -480,6 +496,10 @@ class ScriptedAnswers:
         entry = self._current
         where = f"{self.origin}: answer {self._index + 1}"
         self._index += 1
+        if entry.get("audio"):
+            from prepcoach.cli.practice.voice import scripted_take
+
+            return scripted_take(entry, self.base, where, self.home or Path.home())
         raw_parts = entry.get("parts")
         if raw_parts is not None:
             if not isinstance(raw_parts, dict):

@@ -30,6 +30,13 @@ def history(
         typer.Option("--question", "-q", help="Every attempt at one question, with changes."),
     ] = None,
     limit: Annotated[int, typer.Option("--limit", min=1, help="Sessions to list.")] = 20,
+    recordings: Annotated[
+        bool, typer.Option("--recordings", help="The recordings of spoken answers kept.")
+    ] = False,
+    delete_recording: Annotated[
+        str | None,
+        typer.Option("--delete-recording", metavar="ID", help="Delete one kept recording."),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Your practice sessions; one session's answers; or every attempt at a question.
@@ -39,6 +46,14 @@ def history(
     from prepcoach.practice import store as ps
 
     ctx = get_context()
+    if recordings or delete_recording is not None:  # --- voice: kept recordings
+        from prepcoach.cli.practice import voice as voice_flow
+
+        if delete_recording is not None:
+            voice_flow.delete_recording(ctx.console, ctx.home, delete_recording)
+        else:
+            voice_flow.list_recordings(ctx.console, ctx.home, as_json)
+        return
     store = ctx.store()
     if question is not None:
         attempts = ps.question_answers(store, question)
@@ -125,6 +140,11 @@ def _session_detail(
             if text:
                 label = "" if key in {"text", "notes"} else f"[cyan]{key.capitalize()}:[/cyan] "
                 console.print(f"  {label}{esc(text)}", highlight=False)
+        if "delivery" in answer.feedback:  # --- voice: a spoken answer
+            from prepcoach.cli.practice.voice import delivery_line
+
+            line = delivery_line(answer.feedback, get_context().home, answer.id)
+            console.print(f"  [dim]{line}[/dim]", highlight=False)
         for finding in answer.feedback.get("findings", []):
             if finding.get("severity") != "good":
                 console.print(

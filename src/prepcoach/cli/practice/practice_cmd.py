@@ -10,6 +10,7 @@ The run, top to bottom:
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from prepcoach.practice.rounds import Lap
     from prepcoach.practice.session import AnswerSource, Rated, Summary
     from prepcoach.practice.store import SessionRecord
+    from prepcoach.voice.delivery import Delivery
 
 
 def practice(
@@ -71,6 +73,17 @@ def practice(
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the results as JSON.")] = False,
+    audio: Annotated[
+        Path | None,
+        typer.Option(
+            "--audio",
+            metavar="FILE.wav",
+            help="Answer aloud from a recording: pace, pauses and a transcript (voice extra).",
+        ),
+    ] = None,
+    speak: Annotated[
+        bool, typer.Option("--speak", help="Read the questions aloud (needs espeak-ng).")
+    ] = False,
 ) -> None:
     """Practise interview questions with timing, feedback and spaced repetition.
 
@@ -96,20 +109,40 @@ def practice(
     filters = Filters(category=category, competency=competency, role=role, stage=stage)
 
     source: AnswerSource
+    if audio is not None:  # --- voice: check the file and the extra before the session starts
+        from prepcoach.voice import require_extra
+        from prepcoach.voice.audio import check
+
+        if answers is not None:
+            raise typer.BadParameter(
+                "use one of --audio and --answers (in an answers file, give 'audio:' per answer)",
+                param_hint="--audio",
+            )
+        check(audio)
+        require_extra()
     if answers is not None:
         source = _scripted_from(answers)
+    elif audio is not None and not sys.stdin.isatty():
+        source = ScriptedAnswers([{"audio": str(audio)}], str(audio))
+        count = 1
     elif not sys.stdin.isatty():  # piped: the answers come from stdin
         text = read_stdin()
         if not text.strip():
             raise _no_terminal()
         source = ScriptedAnswers.parse(text, "<stdin>")
     else:
-        source = _terminal_source(ctx, library)
+        source = _terminal_source(ctx, library, audio)
+    if isinstance(source, ScriptedAnswers):
+        source.home = ctx.home
 
     # the session's core loads the database and the scheduler: only when practising
     from prepcoach.practice.session import PracticeRun
 
     view = PracticeView(ctx, as_json=as_json)
+    if speak and source.interactive:
+        from prepcoach.cli.practice.voice import Speaker
+
+        view.speak = Speaker(ctx.console)
     run = PracticeRun(ctx.store(), library, source, view, home=ctx.home)
     session = run.open_session(
         mode=mode,
@@ -139,8 +172,11 @@ def _scripted_from(path: Path) -> AnswerSource:
     return ScriptedAnswers.from_file(path)
 
 
-def _terminal_source(ctx: AppContext, library: ContentLibrary) -> AnswerSource:
+def _terminal_source(
+    ctx: AppContext, library: ContentLibrary, audio: Path | None = None
+) -> AnswerSource:
     from prepcoach.cli.practice.answers import TerminalAnswers
+    from prepcoach.cli.practice.voice import AloudInTerminal
     from prepcoach.cli.prompts import make_prompter
     from prepcoach.practice.session import story_starts
 
@@ -153,6 +189,8 @@ def _terminal_source(ctx: AppContext, library: ContentLibrary) -> AnswerSource:
         show_details=lambda q: _print_details(ctx, library, q),
         story_starts=lambda q: story_starts(ctx.store(), library, q),
         edit_text=lambda q: _edit_answer(ctx, q),
+        aloud=AloudInTerminal(prompter, ctx.console, ctx.home, audio),
+        default_style="aloud" if audio is not None else None,
     )
 
 
@@ -182,6 +220,7 @@ class PracticeView:
         self.ctx = ctx
         self.console = ctx.console
         self.as_json = as_json
+        self.speak: Callable[[str], None] | None = None  # --speak
 
     def confirm_resume(self, unfinished: SessionRecord) -> bool:
         from prepcoach.cli.prompts import make_prompter
@@ -269,6 +308,14 @@ class PracticeView:
             f"[dim]{question.category} · {', '.join(question.stages)} round · "
             f"aim for about {minutes}[/dim]"
         )
+        if self.speak is not None:
+            self.speak(question.text)
+
+    def delivery(self, delivery: Delivery) -> None:
+        if not self.as_json:
+            from prepcoach.cli.practice.voice import show_delivery
+
+            show_delivery(self.console, delivery)
 
     def feedback(self, feedback: Feedback) -> None:
         if self.as_json:
