@@ -301,11 +301,17 @@ def _short_menu(
 def _check_length(parts: Mapping[str, str], where: str) -> None:
     """Refuse an answer far longer than any interview answer, in one line."""
     from prepcoach.practice.feedback import MAX_WORDS
+    from prepcoach.practice.store import MAX_ANSWER
 
     words = sum(len(text.split()) for text in parts.values())
     if words > MAX_WORDS:
         raise PrepError(
             f"{where}: the answer has {words:,} words; answers are limited to {MAX_WORDS:,}"
+        )
+    size = sum(len(text) for text in parts.values())
+    if size > MAX_ANSWER:
+        raise PrepError(
+            f"{where}: the answer has {size:,} characters; answers are limited to {MAX_ANSWER:,}"
         )
 
 
