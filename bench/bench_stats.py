@@ -1,8 +1,11 @@
-"""How fast `prep stats` is on a long history: 100,000 generated answers.
+"""How fast prep reads a long history: 100,000 answers spread evenly over a year.
 
-Fills a fresh home with answers spread over a year and over the whole built-in question bank,
-then times `prep stats` (a fresh process each run, as a user runs it). Prints medians.
-Usage: python bench/bench_stats.py [--answers 100000] [--runs 7]
+`prep stats`, `prep history`, `prep status` and `prep sheet` each run as a user runs them, in
+a fresh process, interleaved with their reference: the very SQL the command ran (recorded
+once with sqlite3's trace callback) replayed by the `sqlite3` shell, plus the start-up of a
+bare Typer app whose command takes five typed options. Goal: within 2x. Then `prep export` of
+20,000 answers in JSON and in YAML against the 1.5 s goal.
+Usage: python bench/bench_stats.py [--answers 100000] [--export 20000] [--runs 7]
 """
 
 from __future__ import annotations
@@ -12,17 +15,34 @@ import json
 import os
 import random
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from prepcoach.content.library import content_files, load_library
-from prepcoach.kernel import paths
-from prepcoach.store.db import Store
+sys.path.insert(0, str(Path(__file__).parent))
+import harness  # noqa: E402
+from bench_startup import BARE_APP, BARE_ARGS  # noqa: E402
+
+from prepcoach.content.library import content_files, load_library  # noqa: E402
+from prepcoach.kernel import paths  # noqa: E402
+from prepcoach.store.db import Store  # noqa: E402
+
+COMMANDS = [["stats"], ["history"], ["status"], ["sheet"]]
+
+RECORD = """
+import sqlite3, sys
+statements = open(sys.argv[1], "w", encoding="utf-8")
+real_connect = sqlite3.connect
+def connect(*args, **kwargs):
+    conn = real_connect(*args, **kwargs)
+    conn.set_trace_callback(lambda sql: statements.write(sql.strip().rstrip(";") + ";\\n"))
+    return conn
+sqlite3.connect = connect
+from prepcoach.cli.main import run
+run(sys.argv[2:])
+"""
 
 
 def fill(home: Path, count: int) -> None:
@@ -32,6 +52,12 @@ def fill(home: Path, count: int) -> None:
     start = datetime(2026, 1, 1, tzinfo=UTC)
     store = Store.open(home)
     with store.transaction() as conn:
+        conn.execute(
+            "INSERT INTO interviews (id, company, role, stage, scheduled_at, status, created_at,"
+            " updated_at) VALUES ('iv-bench', 'ACME', 'Engineer', 'second',"
+            " '2027-01-05T10:00:00Z', 'upcoming', ?, ?)",
+            (start.isoformat(), start.isoformat()),
+        )
         conn.execute(
             "INSERT INTO practice_sessions (id, started_at, mode, status) VALUES"
             " ('ps-bench', ?, 'quick', 'finished')",
@@ -67,31 +93,70 @@ def fill(home: Path, count: int) -> None:
     store.close()
 
 
+def recorded_sql(folder: Path, env: dict[str, str], words: list[str]) -> Path:
+    script = folder / f"{'-'.join(words)}.sql"
+    done = subprocess.run(
+        [sys.executable, "-c", RECORD, str(script), *words], env=env, capture_output=True
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"prep {' '.join(words)} failed: {done.stderr.decode()[-300:]}")
+    return script
+
+
+def replay(database: Path, script: Path, bare: list[str], env: dict[str, str]) -> harness.Action:
+    shell = shutil.which("sqlite3")
+    if shell is None:
+        raise SystemExit("the sqlite3 shell is needed: apt-get install sqlite3")
+    start_up = harness.command(bare, env)
+
+    def run() -> None:
+        with script.open("rb") as statements:
+            subprocess.run(
+                [shell, str(database)], stdin=statements, stdout=subprocess.DEVNULL, check=True
+            )
+        start_up()
+
+    return run
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--answers", type=int, default=100_000)
+    parser.add_argument("--export", type=int, default=20_000)
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
-    prep = shutil.which("prep") or str(Path(sys.executable).parent / "prep")
-    with tempfile.TemporaryDirectory() as folder:
-        home = Path(folder) / "home"
-        started = time.perf_counter()
+    prep = harness.prep_command()
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        env = harness.bench_env(folder)
+        home = Path(env["PREP_HOME"])
         fill(home, args.answers)
-        print(f"generated {args.answers} answers in {time.perf_counter() - started:.1f} s")
-        env = dict(os.environ, PREP_HOME=str(home), PREP_CACHE=str(Path(folder) / "cache"))
-        subprocess.run([prep, "stats"], env=env, check=True, capture_output=True)  # warm caches
-        times = []
-        for _ in range(args.runs):
-            begin = time.perf_counter()
-            subprocess.run([prep, "stats"], env=env, check=True, capture_output=True)
-            times.append((time.perf_counter() - begin) * 1000)
-        json_times = []
-        for _ in range(args.runs):
-            begin = time.perf_counter()
-            subprocess.run([prep, "stats", "--json"], env=env, check=True, capture_output=True)
-            json_times.append((time.perf_counter() - begin) * 1000)
-    print(f"prep stats         median {statistics.median(times):7.1f} ms  (target < 500)")
-    print(f"prep stats --json  median {statistics.median(json_times):7.1f} ms")
+        print(f"{args.answers} answers over a year ({(home / 'prep.db').stat().st_size >> 20} MB)")
+        bare_app = folder / "bare.py"
+        bare_app.write_text(BARE_APP, encoding="utf-8")
+        bare = [sys.executable, str(bare_app), *BARE_ARGS]
+        for words in COMMANDS:
+            script = recorded_sql(folder, env, words)
+            harness.compare(
+                f"prep {' '.join(words)}",
+                harness.command([prep, *words], env),
+                replay(home / "prep.db", script, bare, env),
+                goal=2.0,
+                runs=args.runs,
+            )
+        small = folder / "export-home"
+        fill(small, args.export)
+        export_env = dict(env, PREP_HOME=str(small))
+        print(f"export of {args.export} answers")
+        for fmt in ("json", "yaml"):
+            target = folder / f"export.{fmt}"
+            write = harness.command(
+                [prep, "export", "-f", fmt, "-o", str(target), "--force"], export_env
+            )
+            times = harness.interleaved({fmt: write}, args.runs)
+            harness.report_absolute(f"prep export -f {fmt}", times[fmt], 1500)
+            os.unlink(target)
+    sys.exit(harness.summary())
 
 
 if __name__ == "__main__":

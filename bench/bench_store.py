@@ -10,11 +10,13 @@ Usage: python bench/bench_store.py [--answers 20000] [--stories 60] [--runs 5]
 from __future__ import annotations
 
 import argparse
-import statistics
+import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+import harness  # noqa: E402
 
 from prepcoach.interviews.core import Interview, Interviewer
 from prepcoach.interviews.store import add_interview
@@ -63,12 +65,7 @@ def fill(home: Path, stories: int, answers: int) -> list[str]:
 
 
 def median_ms(action: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+    return harness.median(harness.interleaved({"action": action}, runs, warmup=0)["action"])
 
 
 def main() -> None:

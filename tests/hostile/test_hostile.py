@@ -158,8 +158,8 @@ def test_a_folder_of_ten_thousand_packs_is_refused(world: World) -> None:
 def test_a_huge_line_and_a_huge_answer_are_refused_without_echoing_them(world: World) -> None:
     pack = world.write("long.yaml", PACK + QUESTION.format(text="Why " + "very " * 40_000 + "?"))
     world.check("content", "validate", str(pack), expect=r"text of 200,005 characters is too long")
-    answers = world.write("long-answers.yaml", answers_file("x" * 150_000))
-    world.check("practice", "--answers", str(answers), expect="is too long .at most 100,000")
+    answers = world.write("long-answers.yaml", answers_file("x" * 1_500_000))
+    world.check("practice", "--answers", str(answers), expect="is too long .at most 1,000,000")
 
 
 # ---------------------------------------------------------------------------- terminal

@@ -22,6 +22,8 @@ Mark = tuple[int, int]  # 1-based line and column
 
 # Bounds on what a file may hold, so that a hostile or broken file costs little to refuse.
 MAX_TEXT = 100_000  # characters in one value (a question's text, an answer)
+# In an answers file the answer's own limit (in words, checked where it is read) says more.
+MAX_ANSWERS_TEXT = 1_000_000
 MAX_DEPTH = 50  # mappings and lists inside each other
 
 
@@ -162,11 +164,11 @@ def _event_mark(event: Any) -> Mark:
     return (event.start_mark.line + 1, event.start_mark.column + 1)
 
 
-def _check_text(value: str, event: Any, controls: bool) -> None:
-    if len(value) > MAX_TEXT:
+def _check_text(value: str, event: Any, controls: bool, limit: int = MAX_TEXT) -> None:
+    if len(value) > limit:
         raise _Refused(
             _event_mark(event),
-            f"text of {len(value):,} characters is too long (at most {MAX_TEXT:,})",
+            f"text of {len(value):,} characters is too long (at most {limit:,})",
         )
     if not controls:
         from prepcoach.kernel.safetext import first_control
@@ -178,7 +180,7 @@ def _check_text(value: str, event: Any, controls: bool) -> None:
             )
 
 
-def _screen(text: str, kind: str, controls: bool) -> list[tuple[Mark, str]]:
+def _screen(text: str, kind: str, controls: bool, limit: int) -> list[tuple[Mark, str]]:
     """Refuse aliases, deep nesting and over-long or control-laden text from the events alone,
     before the full loader (which would expand aliases) sees the file."""
     parser = _BaseLoader(text)
@@ -196,7 +198,7 @@ def _screen(text: str, kind: str, controls: bool) -> list[tuple[Mark, str]]:
             elif kind_of is yaml.MappingEndEvent or kind_of is yaml.SequenceEndEvent:
                 depth -= 1
             elif kind_of is yaml.ScalarEvent:
-                _check_text(event.value, event, controls)
+                _check_text(event.value, event, controls, limit)
             elif kind_of is yaml.StreamEndEvent:
                 return []
     except _Refused as refused:
@@ -212,7 +214,7 @@ def _too_deep() -> str:
 
 
 def _fast_parse(
-    text: str, files: str = "content packs", controls: bool = False
+    text: str, files: str = "content packs", controls: bool = False, limit: int = MAX_TEXT
 ) -> tuple[Any, list[tuple[Mark, str]]]:
     """Build the marked data straight from libyaml's events, skipping PyYAML's node tree.
 
@@ -269,7 +271,7 @@ def _fast_parse(
                     raise _Unusual("anchor")
                 value = event.value
                 if len(value) > 80 or not value.isprintable():
-                    _check_text(value, event, controls)
+                    _check_text(value, event, controls, limit)
                 if event.tag is not None or (event.implicit[0] and value[:1] in _RESOLVABLE):
                     value = _scalar(event)
                 start = event.start_mark
@@ -315,15 +317,17 @@ def parse_yaml(
 
     Aliases (`*name`), nesting deeper than MAX_DEPTH and a value longer than MAX_TEXT are
     refused, as are control characters in text unless `controls` (a file prep wrote itself);
-    `kind` names the files in the message ("aliases are not allowed in answers files").
+    `kind` names the files in the message ("aliases are not allowed in answers files"); an
+    answers file may hold longer text (MAX_ANSWERS_TEXT), its answers are limited where read.
     """
+    limit = MAX_ANSWERS_TEXT if kind == "answers files" else MAX_TEXT
     try:
-        return _fast_parse(text, kind, controls)
+        return _fast_parse(text, kind, controls, limit)
     except _Refused as refused:
         return None, [(refused.mark, refused.message)]
     except Exception:  # anything odd: the full loader reads it and explains
         pass
-    refused_problems = _screen(text, kind, controls)
+    refused_problems = _screen(text, kind, controls, limit)
     if refused_problems:
         return None, refused_problems
     loader = _MarkingLoader(text)

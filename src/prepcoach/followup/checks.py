@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from prepcoach.followup.core import (
@@ -57,12 +58,15 @@ class Finding:
     recipient: str = ""  # whose draft, when there are several
 
 
+# Every repetition is bounded and stops at the next opening, so a line of "{{{{..." is read
+# once, not once per brace.
 PLACEHOLDER_RE = re.compile(
-    r"\{\{.*?\}\}|\{%.*?%\}|\{\{|\}\}"  # template syntax
+    r"\{\{(?:(?!\{\{)[^\n]){0,200}?\}\}|\{%(?:(?!\{%)[^\n]){0,200}?%\}|\{\{|\}\}"  # template syntax
     r"|\[[^\[\]\n]{2,40}\](?!\()"  # [Company Name], not a Markdown link
     r"|<<[^<>\n]{1,40}>>"
     r"|\b(?:TODO|TBD|XXX+|FIXME)\b"
 )
+PLACEHOLDERS_SHOWN = 10  # per subject or body: enough to act on, never a flood
 GAP_RE = re.compile(r"[^\s\n] {2,}[^\s]|\s[,.;:!?](?:\s|$)|\(\s*\)|\"\s*\"|“\s*”")
 
 
@@ -90,7 +94,7 @@ def _check_one(draft: Draft, template: EmailTemplate) -> list[tuple[str, str]]:
     if not draft.subject.strip():
         found.append(("no-subject", "there is no subject; a clear subject gets the email opened"))
     for part, text in (("subject", draft.subject), ("body", draft.body)):
-        for match in PLACEHOLDER_RE.finditer(text):
+        for match in islice(PLACEHOLDER_RE.finditer(text), PLACEHOLDERS_SHOWN):
             found.append(("placeholder", f"a placeholder is left in the {part}: '{match.group()}'"))
     for name in template.required:
         if is_empty(draft.values.get(name)):

@@ -282,15 +282,28 @@ def people_for(interview: Interview | None, postmortem: PostmortemLike | None) -
     return people
 
 
-ADDRESS_RE = re.compile(r"^\s*(?P<name>[^<>]*?)\s*<(?P<email>[^<>]*)>\s*$")
+def split_address(spec: str) -> tuple[str, str] | None:
+    """'Sam Lee <sam@acme.com>' as ('Sam Lee', 'sam@acme.com'); None without the brackets.
+
+    Plain string work, not a pattern: a pattern with optional spaces on both sides of an
+    optional name took minutes on a long run of spaces.
+    """
+    text = spec.strip()
+    start = text.rfind("<")
+    if start < 0 or not text.endswith(">"):
+        return None
+    name, email = text[:start], text[start + 1 : -1]
+    if "<" in name or ">" in name or ">" in email:
+        return None
+    return name.strip(), email
 
 
 def parse_recipient(spec: str) -> Recipient:
     """'Sam Lee <sam@acme.com>' or 'sam@acme.com': someone who is not on the interview."""
     from prepcoach.followup.message import header_problem
 
-    match = ADDRESS_RE.match(spec)
-    name, email = (match["name"], match["email"].strip()) if match else ("", spec.strip())
+    parts = split_address(spec)
+    name, email = (parts[0], parts[1].strip()) if parts else ("", spec.strip())
     name = name.strip().strip('"').strip()
     problems = [
         header_problem("the recipient's name", name),

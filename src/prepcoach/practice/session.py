@@ -571,10 +571,10 @@ class PracticeRun:
                 self.view.laps(laps(given.part_seconds, template))
             for kept, probe_feedback in zip(probes, judged, strict=True):
                 self.view.probe_feedback(kept["probe"], probe_feedback)
-            rated = self._rate(answer_id, question, feedback, probes)
+            rating = self._rate(answer_id, question, feedback, probes)
             if given.voice is not None:  # the delivery in --json, apart from the feedback
                 self.results[-1].update({**given.voice.stored(), "recording": answer_id})
-            return rated
+            return rating
         except KeyboardInterrupt:
             if not self._rated:  # keep the answer scheduled from its score
                 rating = scheduling.rating_for_score(feedback.score if feedback else None)

@@ -306,11 +306,17 @@ def _short_menu(
 def _check_length(parts: Mapping[str, str], where: str) -> None:
     """Refuse an answer far longer than any interview answer, in one line."""
     from prepcoach.practice.feedback import MAX_WORDS
+    from prepcoach.practice.store import MAX_ANSWER
 
     words = sum(len(text.split()) for text in parts.values())
     if words > MAX_WORDS:
         raise PrepError(
             f"{where}: the answer has {words:,} words; answers are limited to {MAX_WORDS:,}"
+        )
+    size = sum(len(text) for text in parts.values())
+    if size > MAX_ANSWER:
+        raise PrepError(
+            f"{where}: the answer has {size:,} characters; answers are limited to {MAX_ANSWER:,}"
         )
 
 
@@ -386,16 +392,14 @@ def _validate(entry: Mapping[str, Any], where: str) -> None:
     if asks is not None and not isinstance(asks, list):
         raise PrepError(f"{where}: 'asks' must be a list of question ids")
     text = entry.get("text") or entry.get("notes")
+    if "audio" in entry:  # a recording: its transcript may come from the recording itself
+        return
     if (
         parts is None
         and asks is None
         and not entry.get("audio")  # a recording is the answer; its check comes when it is read
         and not str(text or "").strip()
-        and style
-        not in (
-            "aloud",
-            "quit",
-        )
+        and style not in ("aloud", "quit")
     ):
         raise PrepError(f"{where}: the answer is empty; give 'text' or 'parts'")
 
