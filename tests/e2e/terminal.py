@@ -28,16 +28,16 @@ def prep_command() -> str:
     return found
 
 
-def spawn(home: Path, *args: str, timeout: float = 30) -> Any:
-    """Start `prep ARGS` in a 120x40 terminal with its own home directory."""
+def spawn(home: Path, *args: str, timeout: float = 30, columns: int = 120, lines: int = 40) -> Any:
+    """Start `prep ARGS` in a terminal (120x40 unless told) with its own home directory."""
     env = {
         **os.environ,
         "PREP_HOME": str(home),
         "PREP_CACHE": str(home.parent / "cache"),
         "TERM": "xterm",
         "NO_COLOR": "1",
-        "COLUMNS": "120",
-        "LINES": "40",
+        "COLUMNS": str(columns),
+        "LINES": str(lines),
         "PROMPT_TOOLKIT_NO_CPR": "1",  # pexpect does not answer cursor-position requests
     }
     env.pop("CI", None)  # prompts should behave as for a person, even on CI
@@ -47,7 +47,7 @@ def spawn(home: Path, *args: str, timeout: float = 30) -> Any:
         env=env,
         encoding="utf-8",
         timeout=timeout,
-        dimensions=(40, 120),
+        dimensions=(lines, columns),
     )
     return child
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.terminal import ENTER, finish, prep_command, spawn
+from tests.e2e.terminal import ENTER, ESC_ENTER, finish, prep_command, spawn
 from tests.voice_samples import STAR_ANSWER, STAR_GAPS, build, espeak_available, write
 
 pytestmark = pytest.mark.e2e
@@ -56,8 +56,7 @@ def test_an_aloud_answer_from_a_recording_with_its_transcript_corrected(tmp_path
         child.expect("long pause")
         child.expect("You paused 3 s")
         child.expect("How did that go")
-        child.send("3")
-        child.send(ENTER)
+        child.send("3")  # a shortcut key chooses at once
         child.expect("This session")
         assert finish(child) == 0
     finally:
@@ -83,20 +82,18 @@ def test_without_a_microphone_aloud_says_why_and_keeps_the_stopwatch(tmp_path: P
     home = tmp_path / "home"
     child = spawn(home, "practice", "--mode", "quick", "--count", "1", "--category", "behavioral")
     child.expect("How do you want to answer")
-    child.send("a")
-    child.send(ENTER)
+    child.send("a")  # a shortcut key chooses at once
     child.expect("No recording: ")
     child.expect("Using the stopwatch")
     child.expect("Press Enter, then answer out loud")
     child.send(ENTER)
-    child.expect("press Enter when you finish")
-    child.send(ENTER)
-    child.expect("Bullet notes")
+    # part by part: Enter at each STAR part records its lap
+    while child.expect(["speak it, then press Enter", "Notes on what you said"]) == 0:
+        child.send(ENTER)
     child.send("Led the fix; cut errors by half")
-    child.send(ENTER)
+    child.send(ESC_ENTER)
     child.expect("How did that go")
     child.send("3")
-    child.send(ENTER)
     child.expect("This session")
     assert finish(child) == 0
 

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
     from prepcoach.content.library import ContentLibrary
     from prepcoach.store.db import Store
+    from prepcoach.store.drafts import TypedKeeper
 
 
 @dataclass(slots=True)
@@ -26,6 +27,16 @@ class AppContext:
     _console: Console | None = None
     _err_console: Console | None = None
     _store: Store | None = None
+    _typed: TypedKeeper | None = None
+
+    @property
+    def typed(self) -> TypedKeeper:
+        """What is typed at prompts in this run, kept as drafts until a commit saves it."""
+        if self._typed is None:
+            from prepcoach.store.drafts import TypedKeeper
+
+            self._typed = TypedKeeper(self.home)
+        return self._typed
 
     @property
     def console(self) -> Console:
@@ -45,6 +56,11 @@ class AppContext:
             from prepcoach.store.db import Store
 
             self._store = Store.open(self.home)
+            self._store.after_commit.append(self.typed.saved)
+            from prepcoach.cli.prompts import ask_retry, stdin_is_terminal
+
+            if stdin_is_terminal() and os.environ.get("TERM") != "dumb":
+                self._store.retry = lambda failure: ask_retry(self, str(failure))
         return self._store
 
     def close(self) -> None:

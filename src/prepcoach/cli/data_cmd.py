@@ -154,6 +154,10 @@ def backup(
 ) -> None:
     """Write a timestamped copy of your database (safe while prep is in use).
 
+    Your data is HOME/prep.db, plus HOME/prep.db-wal when it exists (recent writes after a
+    crash); HOME/prep.db-shm is rebuilt by SQLite and HOME/drafts holds typed text not yet
+    saved. The backup is one self-contained file holding both database files' contents.
+
     Example: prep backup -o ~/Dropbox/
     """
 
@@ -189,7 +193,7 @@ def doctor() -> None:
 
     Example: prep doctor
     """
-    from prepcoach.store.db import access_problems, inspect
+    from prepcoach.store.db import access_problems, inspect, side_findings
 
     ctx = get_context()
     console = ctx.console
@@ -231,12 +235,24 @@ def doctor() -> None:
     else:
         assert found.version is not None
         newer = found.version > found.latest
+        lowered = found.version < found.recorded
+        advice = ""
+        if newer:
+            advice = "written by a newer prepcoach: upgrade prepcoach"
+        elif lowered:
+            advice = (
+                f"its schema version was lowered from {found.recorded} (user_version changed "
+                "by hand or by another tool): restore a backup, or set it back with: sqlite3 "
+                f"{found.path} 'PRAGMA user_version = {found.recorded}'"
+            )
         line(
-            not newer,
+            not newer and not lowered,
             f"database {found.path}: integrity ok, schema {found.version} of {found.latest}, "
             f"{found.journal_mode} journal, {found.size / 1024:.0f} KB",
-            "written by a newer prepcoach: upgrade prepcoach" if newer else "",
+            advice,
         )
+    for side in side_findings(home):
+        line(not side.problem, side.text, side.advice)
     try:
         library = ctx.library()
     except Exception as error:  # noqa: BLE001 - any content failure is a finding here

@@ -96,12 +96,29 @@ class KeepingPrompter:
         )
         return str(self._put(name, answer))
 
+    @property
+    def topic(self) -> str:
+        """What is being answered now, from the prompter this one wraps."""
+        return self.inner.topic
+
+    @topic.setter
+    def topic(self, value: str) -> None:
+        self.inner.topic = value
+
     def select(
-        self, name: str, message: str, choices: Sequence[Choice], *, default: Any = None
+        self,
+        name: str,
+        message: str,
+        choices: Sequence[Choice],
+        *,
+        default: Any = None,
+        instant: bool = False,
     ) -> Any:
         kept = self._kept(name)
         known = kept is not None and any(c.value == kept for c in choices)
-        answer = self.inner.select(name, message, choices, default=kept if known else default)
+        answer = self.inner.select(
+            name, message, choices, default=kept if known else default, instant=instant
+        )
         return self._put(name, answer)
 
     def checkbox(

@@ -6,6 +6,7 @@ Exit codes: 0 ok, 1 user or content error, 2 usage error, 130 interrupted.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 
 # typer and the CLI are imported inside `run`, after `--version` is answered: importing them
@@ -50,6 +51,7 @@ def run(argv: list[str] | None = None) -> None:
     from prepcoach.kernel.errors import PrepError
 
     debug = _debug_requested(args)
+    _stop_on_signals()
     try:
         code = app(args=args, prog_name="prep", standalone_mode=False)
     except typer.TyperException as error:  # click's errors: usage (2) and others
@@ -66,12 +68,13 @@ def run(argv: list[str] | None = None) -> None:
         _error_line(message)
         sys.exit(error.exit_code)
     except typer.Exit as error:
+        if _signalled:
+            _say_stopped()
+            sys.exit(128 + _signalled[-1])
         sys.exit(error.exit_code)
     except (typer.Abort, KeyboardInterrupt):
-        from prepcoach.cli.keep import interrupt_note
-
-        print(f"\nInterrupted: {interrupt_note()}", file=sys.stderr)
-        sys.exit(130)
+        _say_stopped()
+        sys.exit(128 + (_signalled[-1] if _signalled else signal.SIGINT))
     except PrepError as error:  # raised outside a command (e.g. by the global options)
         if debug:
             raise
@@ -88,7 +91,46 @@ def run(argv: list[str] | None = None) -> None:
             "Run again with --debug for details and please report it."
         )
         sys.exit(1)
+    if code == 130 or _signalled:  # typer returns 130 for an interrupt it caught itself
+        _say_stopped()
+        sys.exit(128 + (_signalled[-1] if _signalled else signal.SIGINT))
     sys.exit(code if isinstance(code, int) else 0)
+
+
+_signalled: list[int] = []  # the stop signals received (the exit status says which)
+
+
+def _stop_on_signals() -> None:
+    def stop(signum: int, _frame: object) -> None:
+        from prepcoach.cli.prompts import Stopped, flush_typing, stop_prompt
+
+        signal.signal(signum, signal.SIG_DFL)  # a second signal ends prep at once
+        _signalled.append(signum)
+        flush_typing()  # what is in the prompt now is on disk before anything else happens
+        if not stop_prompt(Stopped(signum)):
+            raise Stopped(signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            signal.signal(number, stop)
+
+
+def _say_stopped() -> None:
+    from prepcoach.cli.prompts import kept_note
+
+    try:
+        note = kept_note()
+    except Exception:  # noqa: BLE001 - the drafts are on disk; only the note is missing
+        note = ""
+    from prepcoach.cli.keep import interrupt_note
+
+    try:
+        print(f"\nInterrupted: {interrupt_note()}", file=sys.stderr)
+        if note:
+            print(note, file=sys.stderr)
+    except OSError:
+        pass  # the terminal is gone (SIGHUP)
 
 
 def _error_line(message: str) -> None:

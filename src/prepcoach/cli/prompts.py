@@ -11,11 +11,17 @@ import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Protocol
 
 from prepcoach.kernel.errors import NotInteractiveError, PrepError
 
+if TYPE_CHECKING:
+    from prepcoach.cli.context import AppContext
+    from prepcoach.store.drafts import TypedDraft, TypedKeeper
+
 Validator = Callable[[str], str | None]  # returns an error message, or None when fine
+OWN_LINE = 40  # a text prompt longer than this puts the answer on the line below
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,10 +32,28 @@ class Choice:
     key: str | None = None  # a one-key shortcut in the terminal
 
 
+class TypedSoFar(KeyboardInterrupt):
+    """Ctrl-C (or SIGTERM, SIGHUP) at a text prompt, with what had been typed (to keep it)."""
+
+    def __init__(self, text: str, signum: int = 2) -> None:
+        super().__init__()
+        self.text = text
+        self.signum = signum
+
+
+class Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP (a closed terminal): stop like Ctrl-C, keeping what was typed."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
 class Prompter(Protocol):
     """What flows may ask; implementations decide how the answer is obtained."""
 
     interactive: bool
+    topic: str  # what is being answered now (a question), so drafts of one prompt stay apart
 
     def text(
         self,
@@ -44,7 +68,13 @@ class Prompter(Protocol):
     ) -> str: ...
 
     def select(
-        self, name: str, message: str, choices: Sequence[Choice], *, default: Any = None
+        self,
+        name: str,
+        message: str,
+        choices: Sequence[Choice],
+        *,
+        default: Any = None,
+        instant: bool = False,
     ) -> Any: ...
 
     def checkbox(
@@ -81,6 +111,7 @@ class ScriptedPrompter:
     """
 
     interactive = False
+    topic = ""
 
     def __init__(self, answers: Mapping[str, Any]) -> None:
         self._answers: dict[str, list[Any]] = {
@@ -111,7 +142,13 @@ class ScriptedPrompter:
         return _check(validate, default if value is None else str(value), name)
 
     def select(
-        self, name: str, message: str, choices: Sequence[Choice], *, default: Any = None
+        self,
+        name: str,
+        message: str,
+        choices: Sequence[Choice],
+        *,
+        default: Any = None,
+        instant: bool = False,
     ) -> Any:
         value = self._next(name, message)
         for choice in choices:
@@ -167,15 +204,136 @@ class NoTerminalPrompter(ScriptedPrompter):
         )
 
 
+_flushers: list[Callable[[], None]] = []  # called when prep is stopped (see cli.main)
+
+
+def flush_typing() -> None:
+    """Keep what is being typed right now as a draft (prep is being stopped)."""
+    for flush in list(_flushers):
+        try:
+            flush()
+        except Exception:  # noqa: BLE001 - stopping must go on; the last submitted text is kept
+            pass
+
+
+def stop_prompt(stop: BaseException) -> bool:
+    """End the prompt running now with `stop` raised from it; False when none is running.
+
+    An exception raised straight from a signal handler would land inside prompt_toolkit's
+    event loop and leave the prompt hanging: the running application is asked to exit instead.
+    """
+    if "prompt_toolkit" not in sys.modules:
+        return False
+    from prompt_toolkit.application.current import get_app_or_none
+
+    app = get_app_or_none()
+    if app is None or not app.is_running or app.loop is None:
+        return False
+
+    def leave() -> None:
+        if app.is_running and not app.future.done():  # type: ignore[union-attr]
+            app.exit(exception=stop)
+
+    app.loop.call_soon_threadsafe(leave)
+    return True
+
+
+def ask_retry(ctx: AppContext, reason: str) -> bool:
+    """A write failed for a reason that can pass (busy, disk full): try again? (a terminal)"""
+    import questionary
+
+    flush_typing()
+    ctx.err_console.print(
+        f"Not saved yet: {reason}. What you typed is kept in {ctx.home / 'drafts'}.",
+        markup=False,
+        highlight=False,
+    )
+    return bool(questionary.confirm("Try again?", default=True).unsafe_ask())
+
+
+def kept_note() -> str:
+    """What this run kept as drafts and did not save, in the words of the store: '' if none."""
+    from prepcoach.cli.context import get_context
+    from prepcoach.store.drafts import typed_draft
+
+    keeper = get_context().typed
+    flush_typing()
+    kept = [
+        d
+        for d in keeper.pending.values()
+        if (on_disk := typed_draft(keeper.home, d.prompt, d.message)) is not None
+        and on_disk.text == d.text
+    ]
+    if not kept:
+        return ""
+    parts = []
+    for draft in kept:
+        label = " ".join(draft.message.splitlines()[-1].split())
+        label = label if len(label) <= 40 else label[:37] + "..."
+        parts.append(f"'{label}' ({len(draft.text.split())} words)")
+    return (
+        "Kept as drafts in "
+        + str(keeper.home / "drafts")
+        + ", offered back when you are asked again: "
+        + "; ".join(parts)
+    )
+
+
 class QuestionaryPrompter:
-    """Asks in the terminal; Ctrl-C raises KeyboardInterrupt so callers can keep what they have."""
+    """Asks in the terminal; Ctrl-C raises KeyboardInterrupt so callers can keep what they have.
+
+    With a `keeper`, every text prompt keeps what was typed as a draft (on submit, and what is
+    still in the prompt when prep is stopped) and offers a kept draft back.
+    """
 
     interactive = True
+
+    def __init__(self, keeper: TypedKeeper | None = None) -> None:
+        self.keeper = keeper
+        self.topic = ""
+        self._typing: tuple[str, str, Any] | None = None  # (name, message, question) now asked
+        self.kept: list[TypedDraft] = []  # what a stop kept in this run, for the stop message
+        _flushers.append(self.flush)
+
+    def flush(self) -> None:
+        """Keep the text in the prompt being answered now (called on a stop or a signal)."""
+        if self.keeper is None or self._typing is None:
+            return
+        name, message, question = self._typing
+        text = str(question.application.current_buffer.text)
+        draft = self.keeper.keep(name, message, text)
+        if draft is not None and all(k.key != draft.key for k in self.kept):
+            self.kept.append(draft)
 
     @staticmethod
     def _ask(question: Any) -> Any:
         answer = question.unsafe_ask()  # raises KeyboardInterrupt instead of returning None
         return answer
+
+    def _offer_draft(self, name: str, message: str, default: str) -> str:
+        """The kept draft for this prompt, when there is one and the user takes it."""
+        from prepcoach.kernel import clock
+        from prepcoach.store.drafts import discard_typed, typed_draft
+
+        if self.keeper is None:
+            return default
+        draft = typed_draft(self.keeper.home, name, message)
+        if draft is None or draft.text == default:
+            return default
+        try:
+            when = clock.local(datetime.fromisoformat(draft.kept_at)).strftime("%H:%M")
+        except ValueError:
+            when = "earlier"
+        label = " ".join(message.splitlines()[-1].split())
+        label = label if len(label) <= 60 else label[:57] + "..."
+        if self.confirm(
+            f"{name}.draft",
+            f"You have an unsaved answer to '{label}' from {when}: use it?",
+            default=True,
+        ):
+            return draft.text
+        discard_typed(self.keeper.home, draft.key)
+        return default
 
     @staticmethod
     def _validator(validate: Validator | None) -> Callable[[str], bool | str]:
@@ -200,29 +358,52 @@ class QuestionaryPrompter:
     ) -> str:
         import questionary
 
+        extra: dict[str, Any] = {}
         if multiline and instruction is None:
             instruction = "(Esc then Enter to finish)"
-        if multiline and instruction and len(message) + len(instruction) + 3 > _columns():
-            # a multi-line prompt whose first line wraps is drawn blank: the hint goes below
-            message, instruction = f"{message}\n  {instruction}", ""
-        extra: dict[str, Any] = {}
+        if multiline or len(message) > OWN_LINE:
+            # The prompt on a line of its own: the answer gets the terminal's whole width,
+            # wrapped between words. questionary ends the prompt with a space, so every row
+            # of the answer starts one column in.
+            instruction = f"{instruction}\n" if instruction else "\n"
+            extra["input_processors"] = [WordWrap(indent=1)]
         if toolbar is not None:  # a live line under the prompt, e.g. a running timer
-            extra = {"bottom_toolbar": toolbar, "refresh_interval": 0.5}
-        return str(
-            self._ask(
-                questionary.text(
-                    message,
-                    default=default,
-                    multiline=multiline,
-                    validate=self._validator(validate),
-                    instruction=instruction,
-                    **extra,
-                )
-            )
+            extra |= {"bottom_toolbar": toolbar, "refresh_interval": 0.5}
+        kept_as = f"{message}\n{self.topic}" if self.topic else message
+        default = self._offer_draft(name, kept_as, default)
+        question = questionary.text(
+            message,
+            default=default,
+            multiline=multiline,
+            validate=self._validator(validate),
+            instruction=instruction,
+            **extra,
         )
+        _keep_on_interrupt(question)
+        self._typing = (name, kept_as, question)
+        try:
+            answer = str(self._ask(question))
+        except Stopped as stop:  # a signal: the flow keeps the text as it keeps it on Ctrl-C
+            self.flush()
+            typed = str(question.application.current_buffer.text)
+            raise TypedSoFar(typed, stop.signum) from None
+        except BaseException:
+            self.flush()
+            raise
+        finally:
+            self._typing = None
+        if self.keeper is not None:
+            self.keeper.keep(name, kept_as, answer)
+        return answer
 
     def select(
-        self, name: str, message: str, choices: Sequence[Choice], *, default: Any = None
+        self,
+        name: str,
+        message: str,
+        choices: Sequence[Choice],
+        *,
+        default: Any = None,
+        instant: bool = False,
     ) -> Any:
         import questionary
 
@@ -234,9 +415,12 @@ class QuestionaryPrompter:
             for c in choices
         ]
         chosen = next((o for o in options if o.value == default), None)
-        return self._ask(
-            questionary.select(message, choices=options, default=chosen, use_shortcuts=shortcuts)
+        question = questionary.select(
+            message, choices=options, default=chosen, use_shortcuts=shortcuts
         )
+        if shortcuts and instant:  # a key chooses at once, without Enter
+            _instant_keys(question, [str(c.key) for c in choices])
+        return self._ask(question)
 
     def checkbox(
         self, name: str, message: str, choices: Sequence[Choice], *, checked: Sequence[Any] = ()
@@ -285,6 +469,108 @@ class QuestionaryPrompter:
                 )
             )
         )
+
+
+def _keep_on_interrupt(question: Any) -> None:
+    """Ctrl-C at a text prompt raises TypedSoFar with the text typed, not a bare interrupt."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+    bindings = KeyBindings()
+
+    @bindings.add("c-c", eager=True)
+    def interrupt(event: Any) -> None:
+        event.app.exit(exception=TypedSoFar(event.app.current_buffer.text))
+
+    app = question.application
+    app.key_bindings = merge_key_bindings([app.key_bindings, bindings])
+
+
+def _instant_keys(question: Any, keys: Sequence[str]) -> None:
+    """Make a select's shortcut keys choose at once (questionary's only move the cursor)."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+    from questionary.prompts.common import InquirerControl
+
+    app = question.application
+    control = next(
+        (
+            w.content
+            for w in app.layout.find_all_windows()
+            if isinstance(w.content, InquirerControl)
+        ),
+        None,
+    )
+    if control is None:
+        return
+    bindings = KeyBindings()
+    for index, key in enumerate(keys):
+
+        def choose(event: Any, index: int = index) -> None:
+            control.pointed_at = index
+            control.is_answered = True
+            event.app.exit(result=control.get_pointed_at().value)
+
+        bindings.add(key, eager=True)(choose)
+    # The last binding for a key wins: these come after questionary's own.
+    app.key_bindings = merge_key_bindings([app.key_bindings, bindings])
+
+
+class WordWrap:
+    """A prompt_toolkit input processor that wraps long lines between words.
+
+    prompt_toolkit wraps at the last column, splitting words; this pads the display (never
+    the text) so that a word that would cross the edge starts the next line instead.
+    `indent` is the width of the prefix on each row (the prompt's last line, continuations).
+    """
+
+    def __init__(self, indent: int = 0) -> None:
+        self.indent = indent
+
+    def apply_transformation(self, ti: Any) -> Any:
+        from prompt_toolkit.formatted_text.utils import fragment_list_to_text
+        from prompt_toolkit.layout.processors import Transformation
+
+        width = int(ti.width or 0) - self.indent
+        text = fragment_list_to_text(ti.fragments)
+        if width < 10 or len(text) < width:
+            return Transformation(ti.fragments)
+        style = ti.fragments[0][0] if ti.fragments else ""
+        out: list[Any] = []
+        pads = [0] * (len(text) + 1)  # padding inserted before each source position
+        column = 0
+        added = 0
+        position = 0
+        for word in _runs(text):
+            if not word.isspace() and column and column + len(word) > width:
+                added += width - column
+                out.append((style, " " * (width - column)))
+                column = 0
+            for offset in range(len(word)):
+                pads[position + offset] = added
+            out.append((style, word))
+            position += len(word)
+            column = (column + len(word)) % width
+        pads[len(text)] = added
+        if not added:
+            return Transformation(ti.fragments)
+        starts = [i + pads[i] for i in range(len(text) + 1)]
+
+        def to_display(i: int) -> int:
+            return starts[min(max(i, 0), len(text))]
+
+        def to_source(d: int) -> int:
+            for i, start in enumerate(starts):
+                if start >= d:
+                    return i
+            return len(text)
+
+        return Transformation(out, source_to_display=to_display, display_to_source=to_source)
+
+
+def _runs(text: str) -> list[str]:
+    """The text as alternating runs of non-spaces and spaces."""
+    import re
+
+    return re.findall(r"\S+|\s+", text)
 
 
 FUZZY_LIMIT = 8  # completions shown at once
@@ -363,5 +649,7 @@ def make_prompter(answers: Mapping[str, Any] | None = None, hint: str = "") -> P
     if answers is not None:
         return ScriptedPrompter(answers)
     if stdin_is_terminal() and os.environ.get("TERM") != "dumb":
-        return QuestionaryPrompter()
+        from prepcoach.cli.context import get_context
+
+        return QuestionaryPrompter(get_context().typed)
     return NoTerminalPrompter(hint)

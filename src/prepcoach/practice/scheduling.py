@@ -8,7 +8,7 @@ Cards are stored as JSON; this module never touches the database.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import IntEnum
 from functools import cache
 from typing import Any
@@ -117,6 +117,33 @@ def review(card_json: str | None, rating: SelfRating, now: datetime | None = Non
         log_json=str(log.to_json()),
         rating=rating,
     )
+
+
+def before_interview(
+    result: Review, interview_at: datetime, *, weak: bool, now: datetime | None = None
+) -> Review:
+    """Bring a review's due date forward so the question comes back before the interview.
+
+    Every question is due again at least a day before it (or halfway there when it is
+    closer than that); a weak one (rated Again or Hard) within a third of the time left, so
+    it comes round more often. An interview already past changes nothing.
+    """
+    from fsrs import Card
+
+    moment = now or now_utc()
+    left = interview_at - moment
+    if left.total_seconds() <= 0:
+        return result
+    latest = interview_at - timedelta(days=1)
+    if latest <= moment:
+        latest = moment + left / 2
+    if weak:
+        latest = min(latest, moment + left / 3)
+    if result.due <= latest:
+        return result
+    card = Card.from_json(result.card_json)
+    card.due = latest
+    return Review(str(card.to_json()), latest, result.log_json, result.rating)
 
 
 def due_now(card_json: str, now: datetime | None = None) -> str:

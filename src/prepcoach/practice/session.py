@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from prepcoach.interviews import store as interview_store
+from prepcoach.kernel import clock
 from prepcoach.kernel.errors import NotFoundError, PrepError
 from prepcoach.kit import shortlist_store
 from prepcoach.kit.core import feedback_extras, shortlist_first
@@ -30,6 +32,7 @@ from prepcoach.practice.plan import (
     default_mode,
     plan_session,
 )
+from prepcoach.practice.rounds import MOCK_PROBES, Lap, laps, pick_probes, probe_question
 from prepcoach.practice.scheduling import SelfRating
 from prepcoach.store import drafts
 from prepcoach.stories import store as story_store
@@ -37,7 +40,13 @@ from prepcoach.stories.core import match_stories
 
 if TYPE_CHECKING:
     from prepcoach.content.library import ContentLibrary
-    from prepcoach.content.model import AskQuestion, Question, StarTemplate
+    from prepcoach.content.model import (
+        AskQuestion,
+        FormatStep,
+        InterviewFormat,
+        Question,
+        StarTemplate,
+    )
     from prepcoach.practice.store import SessionRecord
     from prepcoach.store.db import Store
     from prepcoach.voice.delivery import Delivery
@@ -52,6 +61,21 @@ class GivenAnswer:
     part_seconds: dict[str, float] = field(default_factory=dict)
     story_id: str | None = None
     voice: SpokenAnswer | None = None  # spoken and heard: the recording, transcript, delivery
+
+
+REQUEUE_AFTER = 2  # a question rated Again comes back after this many others
+
+
+class SkipQuestion(Exception):  # noqa: N818 - a signal, not an error
+    """Raised by an answer source when the user chooses to skip after all (an empty edit)."""
+
+
+class PartialAnswer(KeyboardInterrupt):
+    """Ctrl-C in the middle of an answer: what had been given so far (None: nothing)."""
+
+    def __init__(self, given: GivenAnswer | None) -> None:
+        super().__init__()
+        self.given = given
 
 
 class AnswerSource(Protocol):
@@ -71,6 +95,10 @@ class AnswerSource(Protocol):
         self, candidates: Sequence[AskQuestion], shortlisted: Sequence[str] = ()
     ) -> list[str]: ...
 
+    # Optional (looked up with getattr, so older sources still work):
+    # probe(question, probe) -> GivenAnswer | None: the answer to a follow-up (None: skipped);
+    # prepare(minutes) -> None: the preparation time of an exercise round (skippable).
+
 
 @dataclass(frozen=True, slots=True)
 class Rated:
@@ -83,12 +111,34 @@ class Rated:
 
 
 @dataclass(frozen=True, slots=True)
+class StepTime:
+    """Time spent on one step of a format (answers and follow-ups), against its minutes."""
+
+    title: str
+    seconds: float
+    minutes: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class InterviewCountdown:
+    """The interview being prepared for: when, and what comes due before it."""
+
+    label: str
+    days_left: int
+    due_before: int
+
+
+@dataclass(frozen=True, slots=True)
 class Summary:
     session: SessionRecord
     status: str  # finished or interrupted
     results: list[dict[str, Any]]
     due_now: int
     next_due: str | None
+    left: int = 0  # questions of the plan still to answer (resumable when > 0)
+    steps: tuple[StepTime, ...] = ()
+    round_minutes: int | None = None
+    interview: InterviewCountdown | None = None
 
 
 class SessionView(Protocol):
@@ -131,6 +181,32 @@ class SessionView(Protocol):
 
     def summary(self, summary: Summary) -> None: ...
 
+    def brief(self, interview_format: InterviewFormat) -> None:
+        """An exercise round's task, before its preparation time."""
+        ...
+
+    def step(self, title: str, note: str) -> None:
+        """A format step begins: its title and the interviewer's note."""
+        ...
+
+    def clock(self, elapsed: float, minutes: int) -> None:
+        """The round so far against the format's minutes."""
+        ...
+
+    def probe(self, text: str, index: int, total: int) -> None: ...
+
+    def probe_feedback(self, text: str, feedback: Feedback | None) -> None: ...
+
+    def laps(self, laps: list[Lap]) -> None: ...
+
+    def kept(self, message: str) -> None:
+        """What an interruption kept."""
+        ...
+
+    def requeued(self, later: int) -> None:
+        """A question rated Again comes back after `later` others (0: next)."""
+        ...
+
 
 class PracticeRun:
     """One practice session, from the first question to the summary."""
@@ -153,6 +229,12 @@ class PracticeRun:
         self.feedback_context: FeedbackContext | None = None
         self._bank: QuestionBank | None = None
         self.interview_label: str | None = None
+        self.interview_at: datetime | None = None  # the interview's start, when ahead
+        self.format: InterviewFormat | None = None
+        self.probes: int | None = None  # follow-ups per answer (--probes; a mock's default)
+        self.step_seconds: dict[str, float] = {}
+        self._step_shown: str | None = None
+        self._rated = False
         self.interview_role = ""
 
     # ------------------------------------------------------------------ 1. the session
@@ -166,6 +248,7 @@ class PracticeRun:
         interview: str | None,
         resume: bool,
         menu: bool,
+        probes: int | None = None,
     ) -> SessionRecord:
         """Resume (asked, or offered when an unfinished session has answers) or plan anew."""
         unfinished = ps.unfinished_session(self.store)
@@ -209,7 +292,14 @@ class PracticeRun:
                 seed=seed,
             )
             plan = [p.as_dict() for p in planned]
-        options = {"filters": filters.as_dict(), "count": count, "format": format_id}
+        if chosen_mode == "mock":
+            format_id = format_id or "second-round"
+        options = {
+            "filters": filters.as_dict(),
+            "count": count,
+            "format": format_id,
+            "probes": probes,
+        }
         session_id = ps.start_session(
             self.store, mode=chosen_mode, planned=plan, options=options, interview_id=interview_id
         )
@@ -261,6 +351,9 @@ class PracticeRun:
                 else interview_store.get_interview(self.store, interview_id or "")
             )
         self.interview_label = found.label()
+        moment = found.moment()
+        if moment is not None and moment > clock.now():
+            self.interview_at = moment
         posted = found.posting.role if found.posting is not None else None
         self.interview_role = posted or found.role  # the posting's reading, else the title
         research, salary_range, notes = feedback_extras(self.store, found)
@@ -276,44 +369,167 @@ class PracticeRun:
     # ------------------------------------------------------------------ 2. the questions
     def run(self, session: SessionRecord) -> Summary:
         """Ask what is left of the plan; the session ends finished, or interrupted by a quit
-        or Ctrl-C (answers are saved as they come, so nothing is lost)."""
-        answered = [a.question_id for a in ps.session_answers(self.store, session.id)]
+        or Ctrl-C (answers are saved as they come, so nothing is lost). A question rated
+        Again comes back a few questions later."""
+        saved = ps.session_answers(self.store, session.id)
+        answered = [a.question_id for a in saved]
         plan = [PlannedQuestion.from_dict(p) for p in session.planned]
         todo = list(plan)
         for qid in answered:  # resume: drop what was answered, once per answer
             match = next((p for p in todo if p.question_id == qid), None)
             if match is not None:
                 todo.remove(match)
+        self._setup_round(session, plan, saved)
+        again: set[str] = set()
         status = "finished"
+        index = len(plan) - len(todo)
         try:
-            for index, item in enumerate(todo, start=len(plan) - len(todo) + 1):
+            if self.format is not None and not saved:
+                self._brief(self.format)
+            while todo:
+                item = todo[0]
+                index += 1
                 self.view.heading(item, index, len(plan))
+                self._round(item)
                 if item.question_id == CANDIDATE_QUESTIONS:
                     self._candidate_questions(session)
+                    todo.pop(0)
                     continue
-                if not self._ask(session, self.library.question(item.question_id)):
+                outcome = self._ask(session, self.library.question(item.question_id), item)
+                if outcome == "quit":
                     status = "interrupted"
                     break
+                todo.pop(0)
+                # Again: the question comes back a few questions on (once). A scripted run
+                # follows its file, whose answers are for the plan as it was written.
+                if (
+                    outcome == SelfRating.AGAIN
+                    and self.source.interactive
+                    and item.question_id not in again
+                ):
+                    again.add(item.question_id)
+                    later = min(REQUEUE_AFTER, len(todo))
+                    todo.insert(later, item)
+                    self.view.requeued(later)
+                    plan.append(item)
+                    ps.extend_plan(self.store, session.id, [p.as_dict() for p in plan])
         except KeyboardInterrupt:
             status = "interrupted"
             self.view.stopped()
+            if todo and self._rated_current(session, todo[0]):
+                todo.pop(0)
         ps.end_session(self.store, session.id, status)
         due, next_due = ps.upcoming_due(self.store)
-        summary = Summary(session, status, self.results, due, next_due)
+        summary = Summary(
+            session,
+            status,
+            self.results,
+            due,
+            next_due,
+            left=len(todo),
+            steps=self._step_times(),
+            round_minutes=self.format.minutes if self.format else None,
+            interview=self._countdown(),
+        )
         self.view.summary(summary)
         return summary
 
-    def _ask(self, session: SessionRecord, question: Question) -> bool:
-        """One question, start to finish. False when the user ends the session."""
+    def _rated_current(self, session: SessionRecord, item: PlannedQuestion) -> bool:
+        """Whether the question being asked at a Ctrl-C was answered (and so is done)."""
+        answers = ps.session_answers(self.store, session.id)
+        return bool(answers) and answers[-1].question_id == item.question_id and self._rated
+
+    # ------------------------------------------------------------------ the round
+    def _setup_round(
+        self, session: SessionRecord, plan: list[PlannedQuestion], saved: list[Any]
+    ) -> None:
+        format_id = session.options.get("format")
+        if session.mode == "mock" and format_id:
+            try:
+                self.format = self.library.formats[str(format_id)]
+            except KeyError:
+                self.format = None
+        given = session.options.get("probes")
+        self.probes = int(given) if given is not None else None
+        # Resumed: the round clock goes on from the answers already given.
+        steps = {p.question_id: p.step for p in plan}
+        for answer in saved:
+            step = steps.get(answer.question_id)
+            if step:
+                self.step_seconds[step] = self.step_seconds.get(step, 0.0) + _spent(
+                    answer.seconds, answer.feedback, answer.probes
+                )
+
+    def _brief(self, interview_format: InterviewFormat) -> None:
+        if interview_format.kind == "interview" and not interview_format.brief:
+            return
+        self.view.brief(interview_format)
+        prepare = getattr(self.source, "prepare", None)
+        if interview_format.prep_minutes and prepare is not None:
+            prepare(interview_format.prep_minutes)
+
+    def _format_step(self, item: PlannedQuestion) -> FormatStep | None:
+        if self.format is None or item.step is None:
+            return None
+        return next((s for s in self.format.steps if s.title == item.step), None)
+
+    def _round(self, item: PlannedQuestion) -> None:
+        step = self._format_step(item)
+        if step is not None and step.title != self._step_shown:
+            self._step_shown = step.title
+            self.view.step(step.title, step.note)
+        if self.format is not None:
+            self.view.clock(sum(self.step_seconds.values()), self.format.minutes)
+
+    def _step_times(self) -> tuple[StepTime, ...]:
+        if self.format is None:
+            return ()
+        return tuple(
+            StepTime(step.title, self.step_seconds[step.title], step.minutes)
+            for step in self.format.steps
+            if step.title in self.step_seconds
+        )
+
+    def _countdown(self) -> InterviewCountdown | None:
+        if self.interview_at is None or self.interview_label is None:
+            return None
+        days = (self.interview_at.date() - clock.now().date()).days  # calendar days
+        return InterviewCountdown(
+            self.interview_label, max(0, days), ps.due_before(self.store, self.interview_at)
+        )
+
+    def _probe_count(self, item: PlannedQuestion) -> int:
+        step = self._format_step(item)
+        if self.probes is not None:
+            return self.probes
+        if step is not None and step.probes is not None:
+            return step.probes
+        return MOCK_PROBES if self.format is not None else 0
+
+    # ------------------------------------------------------------------ one question
+    def _ask(
+        self, session: SessionRecord, question: Question, item: PlannedQuestion | None = None
+    ) -> str | SelfRating:
+        """One question, start to finish: 'quit' when the user ends the session, 'skip', or
+        the rating that counts."""
+        self._rated = False
         self.view.question(question)
         default = "star" if question.answer_format == "star" else "free"
         style = self.source.choose(question, default)
-        if style == "quit":
-            return False
-        if style == "skip":
-            return True
-        template = self.library.star_template_for(question) if style == "star" else None
-        given = self.source.answer(question, style, template)
+        if style in ("quit", "skip"):
+            return style
+        template = (
+            self.library.star_template_for(question)
+            if style == "star" or (style == "aloud" and question.answer_format == "star")
+            else None
+        )
+        try:
+            given = self.source.answer(question, style, template)
+        except SkipQuestion:
+            return "skip"
+        except PartialAnswer as stop:
+            self._keep_partial(session, question, stop.given, template)
+            raise KeyboardInterrupt from None
         feedback = self._feedback(question, given, template)
         answer_id = ps.save_answer(
             self.store,
@@ -330,14 +546,103 @@ class PracticeRun:
         )
         if self.source.interactive:
             drafts.discard_draft(self.home, "answer", question.id)
-        if feedback is not None:
-            self.view.feedback(feedback)
-        if given.voice is not None:  # --- voice: keep the recording, show the delivery
-            self._spoken(answer_id, session, question, given.voice)
-        self._rate(answer_id, question, feedback)
-        if given.voice is not None:  # the delivery in --json, apart from the feedback
-            self.results[-1].update({**given.voice.stored(), "recording": answer_id})
-        return True
+        step = item.step if item is not None else None
+        probes: list[dict[str, Any]] = []
+        judged: list[Feedback | None] = []
+        try:
+            if step:
+                self._spend(step, given.seconds, feedback)
+            count = self._probe_count(item) if item is not None else 0
+            missing = feedback.look_fors_missing if feedback else ()
+            asked = pick_probes(question, missing, count)
+            for number, probe in enumerate(asked, start=1):
+                self.view.probe(probe, number, len(asked))
+                kept = self._probe(question, probe)
+                if kept is not None:
+                    judged.append(kept.pop("feedback_obj"))
+                    probes.append(kept)
+                    ps.save_probes(self.store, answer_id, probes)
+                    if step:
+                        self.step_seconds[step] += float(kept["seconds"] or 0)
+            if feedback is not None:
+                self.view.feedback(feedback)
+            if given.voice is not None:  # --- voice: keep the recording, show the delivery
+                self._spoken(answer_id, session, question, given.voice)
+            if given.part_seconds and template is not None:
+                self.view.laps(laps(given.part_seconds, template))
+            for kept, probe_feedback in zip(probes, judged, strict=True):
+                self.view.probe_feedback(kept["probe"], probe_feedback)
+            rating = self._rate(answer_id, question, feedback, probes)
+            if given.voice is not None:  # the delivery in --json, apart from the feedback
+                self.results[-1].update({**given.voice.stored(), "recording": answer_id})
+            return rating
+        except KeyboardInterrupt:
+            if not self._rated:  # keep the answer scheduled from its score
+                rating = scheduling.rating_for_score(feedback.score if feedback else None)
+                self._schedule(answer_id, question, feedback, rating, rating, probes)
+                self.view.kept(
+                    f"Stopped before the rating: your answer is kept"
+                    f"{' with its follow-ups' if probes else ''} and scheduled from its "
+                    f"score ({rating.label})."
+                )
+            raise
+
+    def _keep_partial(
+        self,
+        session: SessionRecord,
+        question: Question,
+        given: GivenAnswer | None,
+        template: StarTemplate | None,
+    ) -> None:
+        """Save what an interrupted answer had so far, scheduled from its score."""
+        if given is None or not any(v.strip() for v in given.parts.values()):
+            self.view.kept("Nothing had been written for this question; it stays in the plan.")
+            return
+        feedback = self._feedback(question, given, template)
+        answer_id = ps.save_answer(
+            self.store,
+            session_id=session.id,
+            question_id=question.id,
+            question_text=question.text,
+            style=given.style,
+            parts=given.parts,
+            seconds=given.seconds,
+            part_seconds=given.part_seconds,
+            score=feedback.score if feedback else None,
+            feedback=feedback_dict(feedback),
+            story_id=given.story_id,
+        )
+        rating = scheduling.rating_for_score(feedback.score if feedback else None)
+        self._schedule(answer_id, question, feedback, rating, rating, [])
+        words = sum(len(v.split()) for v in given.parts.values())
+        self.view.kept(
+            f"Kept what you had written ({words} words) and scheduled it from its score "
+            f"({rating.label})."
+        )
+
+    def _probe(self, question: Question, probe: str) -> dict[str, Any] | None:
+        ask = getattr(self.source, "probe", None)
+        if ask is None:
+            return None
+        given: GivenAnswer | None = ask(question, probe)
+        if given is None or not any(v.strip() for v in given.parts.values()):
+            return None
+        feedback = self._feedback(probe_question(question, probe), given, None)
+        return {
+            "probe": probe,
+            "text": "\n".join(v for v in given.parts.values() if v),
+            "seconds": round(feedback.seconds if feedback else given.seconds or 0.0, 1),
+            "score": feedback.score if feedback else None,
+            "feedback": feedback_dict(feedback),
+            "feedback_obj": feedback,
+        }
+
+    def _spend(self, step: str, seconds: float | None, feedback: Feedback | None) -> None:
+        """The round clock counts speaking time: measured aloud or given in an answers file,
+        else estimated from the words (typing takes longer than saying it)."""
+        stated = seconds if seconds is not None and not self.source.interactive else None
+        spent = stated or (feedback.seconds if feedback is not None else (seconds or 0.0))
+        self.step_seconds[step] = self.step_seconds.get(step, 0.0) + spent
 
     def _spoken(
         self, answer_id: str, session: SessionRecord, question: Question, voice: SpokenAnswer
@@ -372,12 +677,34 @@ class PracticeRun:
             )
         return analyse(question, answer, template, self.feedback_context, self._bank)
 
-    def _rate(self, answer_id: str, question: Question, feedback: Feedback | None) -> None:
+    def _rate(
+        self,
+        answer_id: str,
+        question: Question,
+        feedback: Feedback | None,
+        probes: list[dict[str, Any]] | None = None,
+    ) -> SelfRating:
         given = self.source.rate(question, feedback)
         score = feedback.score if feedback else None
         rating = scheduling.nudged_rating(given, score)
+        return self._schedule(answer_id, question, feedback, given, rating, probes or [])
+
+    def _schedule(
+        self,
+        answer_id: str,
+        question: Question,
+        feedback: Feedback | None,
+        given: SelfRating,
+        rating: SelfRating,
+        probes: list[dict[str, Any]],
+    ) -> SelfRating:
+        score = feedback.score if feedback else None
         review = scheduling.review(ps.card_json(self.store, question.id), rating)
+        if self.interview_at is not None:
+            weak = rating <= SelfRating.HARD or (score is not None and score < 60)
+            review = scheduling.before_interview(review, self.interview_at, weak=weak)
         ps.rate_answer(self.store, answer_id, question.id, review)
+        self._rated = True
         self.view.rated(Rated(given, rating, score, review.due))
         self.results.append(
             {
@@ -387,8 +714,10 @@ class PracticeRun:
                 "rating": rating.label.lower(),
                 "due": review.due.isoformat(timespec="seconds"),
                 "feedback": feedback_dict(feedback),
+                "probes": probes,
             }
         )
+        return rating
 
     def _candidate_questions(self, session: SessionRecord) -> None:
         self.view.candidate_questions()
@@ -414,6 +743,12 @@ class PracticeRun:
         )
         self.view.asked(texts)
         self.results.append({"question_id": "candidate-questions", "asked": picked})
+
+
+def _spent(seconds: float | None, feedback: dict[str, Any], probes: list[dict[str, Any]]) -> float:
+    """Round time taken by a saved answer and its follow-ups."""
+    spent = float(feedback.get("seconds") or seconds or 0.0)
+    return spent + sum(float(p.get("seconds") or 0.0) for p in probes)
 
 
 def feedback_dict(feedback: Feedback | None) -> dict[str, Any]:

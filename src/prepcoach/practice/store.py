@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -65,6 +65,8 @@ class AnswerRecord:
     rating: int | None
     story_id: str | None
     created_at: str
+    # The interviewer's follow-ups: {"probe", "text", "seconds", "score", "feedback"} each.
+    probes: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -103,6 +105,7 @@ def _answer(row: Any) -> AnswerRecord:
         rating=row["rating"],
         story_id=row["story_id"],
         created_at=row["created_at"],
+        probes=json.loads(row["probes"]) if "probes" in row.keys() else [],
     )
 
 
@@ -243,6 +246,30 @@ def save_answer(
             ),
         )
     return answer_id
+
+
+def save_probes(store: Store, answer_id: str, probes: Iterable[Mapping[str, Any]]) -> None:
+    """Keep the follow-up probes asked after an answer, and what was said to each."""
+    with store.transaction() as conn:
+        conn.execute(
+            "UPDATE practice_answers SET probes = ? WHERE id = ?",
+            (json.dumps([dict(p) for p in probes], ensure_ascii=False), answer_id),
+        )
+
+
+def extend_plan(store: Store, session_id: str, planned: list[dict[str, Any]]) -> None:
+    """Replace a session's plan (a question rated Again comes back later in the session)."""
+    with store.transaction() as conn:
+        conn.execute(
+            "UPDATE practice_sessions SET planned = ? WHERE id = ?",
+            (json.dumps(planned), session_id),
+        )
+
+
+def due_before(store: Store, moment: datetime) -> int:
+    """How many practised questions come due before `moment`."""
+    row = store.conn.execute("SELECT COUNT(*) FROM review_cards WHERE due < ?", (_iso(moment),))
+    return int(row.fetchone()[0])
 
 
 def rate_answer(store: Store, answer_id: str, question_id: str, review: Review) -> None:

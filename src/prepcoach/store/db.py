@@ -39,7 +39,12 @@ class Store:
         self.path = path
         self.conn = conn
         self.read_only = False  # opened read-only: a read-only home or database file
+        self.write_refusal = ""  # why writes are refused, when it is not the file's mode
         self._depth = 0
+        self._identity = file_identity(path)  # (device, inode) at open: see check_same_file
+        self.after_commit: list[Callable[[], None]] = []  # run after each outermost COMMIT
+        # Asked, with the error, whether to try a busy or full write again (None: fail).
+        self.retry: Callable[[StoreError], bool] | None = None
 
     @classmethod
     def open(cls, home: Path, *, migrate: bool = True) -> Store:
@@ -49,6 +54,7 @@ class Store:
         path = database_path(home)
         prepare_home(home)
         check_header(path)
+        check_single_link(path)
         if not writable(path):
             return cls._open_read_only(path)
         _create_private(path)
@@ -60,6 +66,18 @@ class Store:
             configure(conn, path)
             if migrate:
                 migrations.migrate(conn, path)
+        except StoreError as error:
+            conn.close()
+            if "is the disk full" not in str(error) or not path.exists():
+                raise
+            # A full disk: SQLite cannot even make its side files. What is saved can still
+            # be read; writes say why they fail.
+            try:
+                store = cls._open_read_only(path)
+            except StoreError:
+                raise error from None
+            store.write_refusal = f"{error}; free some space and try again"
+            return store
         except BaseException:
             conn.close()
             raise
@@ -121,10 +139,16 @@ class Store:
         """
         conn = self.conn
         name = f"sp{self._depth}"
-        try:
-            conn.execute("BEGIN IMMEDIATE" if self._depth == 0 else f"SAVEPOINT {name}")
-        except sqlite3.Error as error:
-            raise store_error(error, self.path) from None
+        if self._depth == 0:
+            if self.write_refusal:
+                raise StoreError(self.write_refusal)
+            self.check_same_file()
+            self._retrying("BEGIN IMMEDIATE")
+        else:
+            try:
+                conn.execute(f"SAVEPOINT {name}")
+            except sqlite3.Error as error:
+                raise store_error(error, self.path) from None
         self._depth += 1
         try:
             yield conn
@@ -143,11 +167,59 @@ class Store:
             raise
         self._depth -= 1
         try:
-            conn.execute("COMMIT" if self._depth == 0 else f"RELEASE {name}")
-        except sqlite3.Error as error:
+            if self._depth == 0:
+                self._retrying("COMMIT")
+            else:
+                conn.execute(f"RELEASE {name}")
+        except (sqlite3.Error, StoreError) as error:
             if self._depth == 0 and conn.in_transaction:
-                conn.execute("ROLLBACK")
+                try:
+                    conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
+            if isinstance(error, StoreError):
+                raise
             raise store_error(error, self.path) from None
+        if self._depth == 0:
+            self.checkpoint()
+            for hook in self.after_commit:
+                hook()
+
+    def _retrying(self, sql: str) -> None:
+        """Run BEGIN or COMMIT; while the database is busy or the disk full, ask `retry`
+        (set in a terminal) whether to try again. A COMMIT is retried only while SQLite
+        still holds the transaction, so a retry never saves half of it."""
+        while True:
+            try:
+                self.conn.execute(sql)
+                return
+            except sqlite3.Error as error:
+                failure = store_error(error, self.path)
+                can_retry = retryable(error) and (sql != "COMMIT" or self.conn.in_transaction)
+                if self.retry is None or not can_retry or not self.retry(failure):
+                    raise failure from None
+
+    def checkpoint(self) -> None:
+        """Copy what the WAL holds into the database file, so `prep.db` alone holds every
+        acknowledged write (best effort: a reader may keep part of it in the WAL a moment)."""
+        try:
+            self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+        except sqlite3.Error:
+            pass  # the commit itself is durable in the WAL; the next checkpoint copies it
+
+    def check_same_file(self) -> None:
+        """Refuse to write when the database was deleted or replaced since it was opened:
+        SQLite would go on writing into the old, unlinked file, and the writes would vanish."""
+        if self._identity is None:
+            return
+        now = file_identity(self.path)
+        if now == self._identity:
+            return
+        what = "deleted" if now is None else "replaced by another file"
+        raise StoreError(
+            f"{self.path} was {what} while prep was running; nothing more was written to it. "
+            "Run prep again to use the database now at that path"
+        )
 
     @property
     def schema_version(self) -> int:
@@ -260,11 +332,38 @@ def check_header(path: Path) -> None:
     if head and head != SQLITE_MAGIC:
         raise StoreError(
             f"{path} is not a prepcoach database (not an SQLite file); nothing was changed. "
-            "Move it away, or use another --home; 'prep doctor' explains more"
+            "Move it away, or use another --home; " + DOCTOR_MORE
         )
 
 
+DOCTOR_MORE = "'prep doctor' explains more"
+
+
 SIDE_FILES = ("-wal", "-shm")
+
+
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of `path`, or None when there is no such file."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+def check_single_link(path: Path) -> None:
+    """Refuse a database file with several hard links: SQLite finds its WAL and locks by
+    name, so two homes sharing one file would each write past the other and lose data."""
+    try:
+        links = os.stat(path).st_nlink
+    except OSError:
+        return
+    if links > 1:
+        raise StoreError(
+            f"{path} has {links} hard links (the same file is in several places); prep would "
+            "lose writes through it. Give each home its own copy: cp "
+            f"{path} {path}.copy && mv {path}.copy {path}"
+        )
 
 
 def side_files(path: Path) -> list[Path]:
@@ -441,8 +540,16 @@ def read_version(conn: sqlite3.Connection, path: Path) -> int:
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
             app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
             tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        finally:
-            conn.execute("COMMIT")
+        except BaseException:
+            # SQLite may have ended the transaction itself (a full disk, an I/O error): its
+            # error is the one to report, not "cannot commit - no transaction is active".
+            if conn.in_transaction:
+                try:
+                    conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
+            raise
+        conn.execute("COMMIT")
     except sqlite3.OperationalError as error:
         raise store_error(error, path) from None
     except sqlite3.DatabaseError as error:
@@ -507,6 +614,12 @@ def damaged_message(path: Path, error: BaseException) -> str:
     return f"{path} is damaged or not a database ({error}); nothing was changed. {DOCTOR_HINT}"
 
 
+def retryable(error: sqlite3.Error) -> bool:
+    """A busy database or a full disk: trying again later can succeed."""
+    lower = str(error).lower()
+    return any(word in lower for word in ("locked", "busy", "full", "disk i/o"))
+
+
 def store_error(error: sqlite3.Error, path: Path) -> StoreError:
     """A sqlite3 error as a one-line StoreError a user can act on."""
     message = str(error)
@@ -551,6 +664,7 @@ class Diagnosis:
     version: int | None = None
     latest: int = 0
     journal_mode: str = ""
+    recorded: int = 0  # the highest migration recorded as applied
     problems: list[str] = field(default_factory=list)
     error: str = ""  # set when the file cannot be used at all
 
@@ -585,7 +699,7 @@ def inspect(home: Path) -> Diagnosis:
             diagnosis.version = read_version(conn, path)
             diagnosis.journal_mode = str(conn.execute("PRAGMA journal_mode").fetchone()[0])
         except StoreError as error:
-            diagnosis.error = str(error).replace(DOCTOR_HINT, "").rstrip(". ")
+            diagnosis.error = doctor_text(str(error))
             conn.close()
             if "cannot open" in diagnosis.error and "immutable" not in query:
                 continue
@@ -594,11 +708,108 @@ def inspect(home: Path) -> Diagnosis:
         break
     try:
         diagnosis.problems = integrity_problems(conn)
+        diagnosis.recorded = int(
+            conn.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()[0]
+        )
+    except sqlite3.OperationalError:  # no schema_migrations table: a brand-new file
+        pass
     except sqlite3.DatabaseError as error:  # too damaged for the check to finish
         diagnosis.problems = [str(error)]
     finally:
         conn.close()
     return diagnosis
+
+
+def doctor_text(message: str) -> str:
+    """A message without its pointer to `prep doctor` (doctor is what is being read)."""
+    for hint in (DOCTOR_HINT, DOCTOR_MORE):
+        message = message.replace("; " + hint, "").replace(hint, "")
+    return message.rstrip(". ")
+
+
+@dataclass(frozen=True, slots=True)
+class SideFinding:
+    """Something beside the database worth knowing: free space, a WAL, a stale temp file."""
+
+    text: str
+    advice: str = ""
+    problem: bool = False
+    removable: tuple[Path, ...] = ()  # files doctor may offer to remove
+
+
+LOW_SPACE_BYTES = 50 * 1024 * 1024
+TEMP_PATTERNS = (".prep-*.db.*.tmp", ".prep-doctor-*.tmp")
+
+
+def side_findings(home: Path) -> list[SideFinding]:
+    """Free space, hard links, a leftover WAL and the temp files a killed backup leaves."""
+    found: list[SideFinding] = []
+    if not home.is_dir():
+        return found
+    path = database_path(home)
+    try:
+        info = os.statvfs(home)
+        free = info.f_bavail * info.f_frsize
+    except OSError:
+        free = -1
+    if 0 <= free < LOW_SPACE_BYTES:
+        found.append(
+            SideFinding(
+                f"only {free / 1024 / 1024:.1f} MiB free on the disk of {home}: saving may fail",
+                "free some space (prep keeps what you type as a draft until it can save)",
+                problem=True,
+            )
+        )
+    elif free >= 0:
+        found.append(SideFinding(f"{free / 1024 / 1024 / 1024:.1f} GiB free on the disk"))
+    try:
+        links = os.stat(path).st_nlink
+    except OSError:
+        links = 1
+    if links > 1:
+        found.append(
+            SideFinding(
+                f"{path} has {links} hard links: prep refuses it (writes would be lost)",
+                f"give this home its own copy: cp {path} {path}.copy && mv {path}.copy {path}",
+                problem=True,
+            )
+        )
+    wal = path.with_name(path.name + "-wal")
+    try:
+        wal_size = wal.stat().st_size
+    except OSError:
+        wal_size = 0
+    if wal_size:
+        found.append(
+            SideFinding(
+                f"{wal} holds {wal_size / 1024:.0f} KB of recent writes not yet in {path.name} "
+                "(left by a crash, or another prep is running)",
+                f"keep it beside {path.name}, it is part of your data; any prep command folds "
+                "it in",
+            )
+        )
+    temps = sorted(
+        {
+            file
+            for folder in (home, home / "backups")
+            for p in TEMP_PATTERNS
+            for file in folder.glob(p)
+        }
+    )
+    for temp in temps:
+        try:
+            size = temp.stat().st_size
+        except OSError:
+            continue
+        found.append(
+            SideFinding(
+                f"{temp} ({size / 1024:.0f} KB) is left over from an interrupted backup",
+                f"remove it: rm {temp}",
+                problem=True,
+                removable=(temp,),
+            )
+        )
+    return found
 
 
 # ---------------------------------------------------------------------------- backup

@@ -192,6 +192,14 @@ MIGRATIONS: tuple[Migration, ...] = (
             CHECK (json_valid(posting));
         """,
     ),
+    Migration(
+        7,
+        "the interviewer's follow-up probes with each practice answer",
+        """
+        ALTER TABLE practice_answers ADD COLUMN probes TEXT NOT NULL DEFAULT '[]'
+            CHECK (json_valid(probes));
+        """,
+    ),
 )
 
 LATEST = MIGRATIONS[-1].version
@@ -248,7 +256,10 @@ def migrate(conn: sqlite3.Connection, path: Path, target: int | None = None) -> 
                 conn.execute("COMMIT")
             except BaseException:
                 if conn.in_transaction:
-                    conn.execute("ROLLBACK")
+                    try:
+                        conn.execute("ROLLBACK")
+                    except sqlite3.Error:
+                        pass  # the original error is the one to report
                 raise
         except sqlite3.Error as error:
             raise StoreError(

@@ -100,7 +100,8 @@ def export_data(store: Store, *, redact: bool = False) -> dict[str, Any]:
                 dict(zip(names, map(_encode, tuple(row)), strict=True)) for row in cursor
             ]
     finally:
-        conn.execute("COMMIT")
+        if conn.in_transaction:  # SQLite may have ended it on an I/O error: report that one
+            conn.execute("COMMIT")
     data: dict[str, Any] = {
         "format": FORMAT,
         "version": FORMAT_VERSION,

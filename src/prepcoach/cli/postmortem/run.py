@@ -225,15 +225,20 @@ class PostmortemRun:
         flow = TerminalPostmortem(prompter, self.console, self.library, interview)
         try:
             flow.run(self.template, answers, start, self._save)
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as error:
+            from prepcoach.cli.prompts import kept_note
+
             saved = store_pm.get_postmortem_for_interview(self.store, self.interview.id)
+            note = kept_note()
             self.ctx.err_console.print(
                 "\nStopped. Your answers so far are saved; continue with: prep postmortem --resume"
                 if saved is not None
                 else "\nStopped before the first answer; nothing was saved.",
                 highlight=False,
             )
-            raise typer.Exit(130) from None
+            if note:
+                self.ctx.err_console.print(note, markup=False, highlight=False)
+            raise typer.Exit(128 + int(getattr(error, "signum", 2))) from None
         missing = missing_required(self.template, answers)
         if missing:  # a prompt answered in an earlier run was emptied by hand meanwhile
             raise PrepError(

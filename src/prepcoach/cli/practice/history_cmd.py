@@ -17,6 +17,7 @@ from prepcoach.kernel.errors import NotFoundError
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from prepcoach.content.library import ContentLibrary
     from prepcoach.practice.store import AnswerRecord, SessionRecord
 
 
@@ -73,7 +74,9 @@ def history(
 
             known = ps.session_ids(store)
             raise NotFoundError(f"no session '{session}'{suggest(session, known)}")
-        _session_detail(ctx.console, record, ps.session_answers(store, record.id), as_json)
+        _session_detail(
+            ctx.console, record, ps.session_answers(store, record.id), as_json, ctx.library()
+        )
         return
     sessions = ps.list_sessions(store, limit)
     if as_json:
@@ -110,7 +113,11 @@ def _answer_dict(answer: AnswerRecord) -> dict[str, Any]:
 
 
 def _session_detail(
-    console: Console, session: SessionRecord, answers: list[AnswerRecord], as_json: bool
+    console: Console,
+    session: SessionRecord,
+    answers: list[AnswerRecord],
+    as_json: bool,
+    library: ContentLibrary | None = None,
 ) -> None:
     if as_json:
         print_json({**asdict(session), "answers": [_answer_dict(a) for a in answers]})
@@ -143,6 +150,30 @@ def _session_detail(
                 console.print(
                     f"  [yellow]![/yellow] {esc(finding.get('message', ''))}", highlight=False
                 )
+        for line in _lap_lines(answer, library):
+            console.print(f"  [dim]{esc(line)}[/dim]", highlight=False)
+        for probe in answer.probes:
+            probe_score = probe.get("score")
+            console.print(
+                f"  [magenta]Follow-up:[/magenta] {esc(str(probe.get('probe', '')))} "
+                f"[dim](score {probe_score if probe_score is not None else '-'})[/dim]",
+                highlight=False,
+            )
+            console.print(f"    {esc(str(probe.get('text', '')))}", highlight=False)
+
+
+def _lap_lines(answer: AnswerRecord, library: ContentLibrary | None) -> list[str]:
+    """Time per STAR part against the template's share, when the parts were timed."""
+    if not answer.part_seconds or library is None:
+        return []
+    from prepcoach.cli.practice.practice_cmd import lap_lines
+    from prepcoach.practice.rounds import laps
+
+    question = library.questions.get(answer.question_id)
+    template = library.star_template_for(question) if question is not None else None
+    if template is None:
+        return []
+    return lap_lines(laps(answer.part_seconds, template))
 
 
 def _question_history(console: Console, attempts: list[AnswerRecord], as_json: bool) -> None:

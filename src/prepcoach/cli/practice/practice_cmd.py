@@ -27,9 +27,10 @@ from prepcoach.kernel.errors import NotInteractiveError
 if TYPE_CHECKING:
     from prepcoach.cli.context import AppContext
     from prepcoach.content.library import ContentLibrary
-    from prepcoach.content.model import Question
+    from prepcoach.content.model import InterviewFormat, Question
     from prepcoach.practice.feedback import Feedback
     from prepcoach.practice.plan import Filters, History, PlannedQuestion
+    from prepcoach.practice.rounds import Lap
     from prepcoach.practice.session import AnswerSource, Rated, Summary
     from prepcoach.practice.store import SessionRecord
     from prepcoach.voice.delivery import Delivery
@@ -61,6 +62,16 @@ def practice(
     resume: Annotated[
         bool, typer.Option("--resume", help="Continue the last unfinished session.")
     ] = False,
+    probes: Annotated[
+        int | None,
+        typer.Option(
+            "--probes",
+            min=0,
+            max=3,
+            help="Follow-up probes after each answer (a mock asks its format's).",
+            show_default=False,
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the results as JSON.")] = False,
     audio: Annotated[
         Path | None,
@@ -141,6 +152,7 @@ def practice(
         interview=interview,
         resume=resume,
         menu=not any((mode, category, competency, role, stage, format_id)),
+        probes=probes,
     )
     run.run(session)
 
@@ -242,13 +254,19 @@ class PracticeView:
             "What would you like to practise?",
             choices,
             default="review" if history.due else "quick",
+            instant=True,
         )
         if picked == "mock":
             formats = [
                 Choice(f"{f.title} ({f.minutes} min)", f.id, description=f.description)
                 for f in library.formats.values()
             ]
-            chosen = prompter.select("practice.format", "Which interview?", formats)
+            chosen = prompter.select(
+                "practice.format",
+                "Which interview?",
+                formats,
+                default="second-round" if "second-round" in library.formats else None,
+            )
             return "mock", str(chosen), filters
         if picked == "competency":
             comps = [Choice(c.name, c.id) for c in library.competencies.values()]
@@ -276,7 +294,11 @@ class PracticeView:
         )
 
     def heading(self, item: PlannedQuestion, index: int, total: int) -> None:
-        step = f" · {item.step}" if item.step else ""
+        from prepcoach.practice.plan import CANDIDATE_QUESTIONS
+
+        # The closing step is named by its question, printed next: not twice.
+        shown = item.step and item.question_id != CANDIDATE_QUESTIONS
+        step = f" · {item.step}" if shown else ""
         self._say(f"\n[bold cyan]Question {index} of {total}[/bold cyan][dim]{step}[/dim]")
 
     def question(self, question: Question) -> None:
@@ -347,7 +369,59 @@ class PracticeView:
             self._say(f" • {text}")
 
     def stopped(self) -> None:
+        from prepcoach.cli.prompts import kept_note
+
         self._say("\n[yellow]Stopped.[/yellow] Your answers so far are saved.")
+        note = kept_note()
+        if note:
+            self._say(f"[dim]{esc(note)}[/dim]")
+
+    def requeued(self, later: int) -> None:
+        when = "next" if later == 0 else f"after {later} more question{'s' if later > 1 else ''}"
+        self._say(f"[dim]You will get it again in this session, {when}.[/dim]")
+
+    def kept(self, message: str) -> None:
+        self._say(f"[dim]{esc(message)}[/dim]")
+
+    # ------------------------------------------------------------------ the round
+    def brief(self, interview_format: InterviewFormat) -> None:
+        self._say(f"\n[bold]{esc(interview_format.title)}[/bold]")
+        if interview_format.brief:
+            self._say(esc(interview_format.brief.strip()))
+
+    def step(self, title: str, note: str) -> None:
+        if note:
+            self._say(f"[italic]{esc(note.strip())}[/italic]")
+
+    def clock(self, elapsed: float, minutes: int) -> None:
+        from prepcoach.cli.practice.answers import _clock
+
+        over = "  [yellow]over time[/yellow]" if elapsed > minutes * 60 else ""
+        self._say(f"[dim]round {_clock(elapsed)} of {_clock(minutes * 60)}[/dim]{over}")
+
+    def probe(self, text: str, index: int, total: int) -> None:
+        count = f" {index} of {total}" if total > 1 else ""
+        self._say(f"\n[bold magenta]Follow-up{count}[/bold magenta]: [bold]{esc(text)}[/bold]")
+
+    def probe_feedback(self, text: str, feedback: Feedback | None) -> None:
+        if feedback is None or feedback.score is None:
+            return
+        from prepcoach.cli.practice.answers import _clock
+
+        self._say(
+            f"[bold]Follow-up[/bold] {esc(_short(text))}: {feedback.score}/100 "
+            f"[dim]({feedback.word_count} words, about {_clock(feedback.seconds)})[/dim]"
+        )
+        tip = next((f for f in feedback.findings if f.severity != "good"), None)
+        if tip is not None:
+            self._say(f"   [dim]→ {esc(tip.tip or tip.message)}[/dim]")
+
+    def laps(self, laps: list[Lap]) -> None:
+        if not laps:
+            return
+        self._say("[dim]Time per part:[/dim]")
+        for line in lap_lines(laps):
+            self._say(f" [dim]{esc(line)}[/dim]")
 
     # ------------------------------------------------------------------ the summary
     def summary(self, summary: Summary) -> None:
@@ -363,6 +437,19 @@ class PracticeView:
                     "answers": summary.results,
                     "due_now": due,
                     "next_due": next_due,
+                    "steps": [
+                        {"title": s.title, "seconds": round(s.seconds, 1), "minutes": s.minutes}
+                        for s in summary.steps
+                    ],
+                    "interview": (
+                        None
+                        if summary.interview is None
+                        else {
+                            "label": summary.interview.label,
+                            "days_left": summary.interview.days_left,
+                            "due_before": summary.interview.due_before,
+                        }
+                    ),
                 }
             )
             return
@@ -382,8 +469,31 @@ class PracticeView:
             self.console.print(table)
         else:
             self._say("No answers rated in this session.")
-        if summary.status == "interrupted":
+        if summary.steps:
+            from prepcoach.cli.practice.answers import _clock
+
+            self._say("[bold]Time per step[/bold]")
+            for step in summary.steps:
+                aim = f" of {_clock(step.minutes * 60)}" if step.minutes else ""
+                over = (
+                    " [yellow](over)[/yellow]"
+                    if step.minutes and step.seconds > step.minutes * 60
+                    else ""
+                )
+                self._say(f" {esc(step.title)}: {_clock(step.seconds)}{aim}{over}")
+            total = sum(step.seconds for step in summary.steps)
+            limit = f" of {_clock(summary.round_minutes * 60)}" if summary.round_minutes else ""
+            self._say(f" [dim]The round: {_clock(total)}{limit}[/dim]")
+        if summary.status == "interrupted" and summary.left:
             self._say("Continue where you left off with: [bold]prep practice --resume[/bold]")
+        if summary.interview is not None:
+            countdown = summary.interview
+            left = countdown.days_left
+            days = "today" if left == 0 else f"in {left} day{'s' if left != 1 else ''}"
+            self._say(
+                f"[bold]{esc(countdown.label)}[/bold] is {days}: "
+                f"{countdown.due_before} question(s) come due for review before it."
+            )
         upcoming = ""
         if next_due:
             upcoming = (
@@ -394,3 +504,20 @@ class PracticeView:
     def _say(self, text: str) -> None:
         if not self.as_json:
             self.console.print(text, highlight=False)
+
+
+def _short(text: str, limit: int = 50) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def lap_lines(laps: list[Lap]) -> list[str]:
+    """'Situation 0:40 of 2:10: 31 %, aim for about 15 %', one line a part."""
+    from prepcoach.cli.practice.answers import _clock
+
+    total = sum(lap.seconds for lap in laps)
+    return [
+        f"{lap.label} {_clock(round(lap.seconds))} of {_clock(round(total))}: "
+        f"{round(lap.share * 100)} %, "
+        f"aim for about {round(lap.aim * 100)} %"
+        for lap in laps
+    ]

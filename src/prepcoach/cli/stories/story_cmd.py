@@ -610,32 +610,47 @@ def coverage_cmd(as_json: JsonOption = False) -> None:
     from rich.table import Table
 
     covered = len(library.competencies) - len(report.uncovered)
-    table = Table(
-        title=(
+    labels = {
+        comp: library.competencies[comp].name if comp in library.competencies else comp
+        for comp in report.competencies
+    }
+    # Every mark stays on screen: when the stories do not fit side by side, they are shown
+    # in groups, one table per group, each as wide as the terminal allows.
+    label_width = max([len("used in practice"), *(len(n) for n in labels.values())])
+    fixed = label_width + len("stories") + 7  # borders and padding
+    per_story = len(str(len(stories))) + 3
+    fit = max(1, (console.width - fixed) // per_story)
+    numbered = list(enumerate(stories, 1))
+    groups = [numbered[i : i + fit] for i in range(0, len(numbered), fit)]
+    for group_index, group in enumerate(groups):
+        title = (
             f"{len(stories)} story(ies) cover {covered} of {len(library.competencies)} competencies"
-        ),
-        title_justify="left",
-    )
-    table.add_column("competency", no_wrap=True)
-    for number, _story in enumerate(stories, 1):
-        table.add_column(str(number), justify="center", no_wrap=True)
-    table.add_column("stories", justify="right")
-    for comp in report.competencies:
-        name = library.competencies[comp].name if comp in library.competencies else comp
-        holders = report.by_competency[comp]
-        row = ["●" if s.id in holders else "" for s in stories]
-        style = "dim" if not holders else None
-        table.add_row(name, *row, str(len(holders)) if holders else "-", style=style)
-    table.add_section()
-    table.add_row(
-        "used in practice",
-        *(
-            f"[red]{report.uses[s.id]}[/red]" if s.id in report.overused else str(report.uses[s.id])
-            for s in stories
-        ),
-        str(sum(report.uses.values())),
-    )
-    console.print(table)
+        )
+        if len(groups) > 1:
+            title += f" (stories {group[0][0]}-{group[-1][0]})"
+        table = Table(title=title if group_index == 0 or len(groups) > 1 else None)
+        table.title_justify = "left"
+        table.add_column("competency", no_wrap=True)
+        for number, _story in group:
+            table.add_column(str(number), justify="center", no_wrap=True)
+        table.add_column("stories", justify="right", no_wrap=True)
+        for comp in report.competencies:
+            holders = report.by_competency[comp]
+            row = ["●" if s.id in holders else "" for _n, s in group]
+            style = "dim" if not holders else None
+            table.add_row(labels[comp], *row, str(len(holders)) if holders else "-", style=style)
+        table.add_section()
+        table.add_row(
+            "used in practice",
+            *(
+                f"[red]{report.uses[s.id]}[/red]"
+                if s.id in report.overused
+                else str(report.uses[s.id])
+                for _n, s in group
+            ),
+            str(sum(report.uses.values())),
+        )
+        console.print(table)
     for number, story in enumerate(stories, 1):
         console.print(
             f"  {number:>2}  [cyan]{story.id}[/cyan]  {esc(story.title)}", highlight=False
