@@ -20,7 +20,14 @@ import yaml
 
 from prepcoach.content.library import ContentLibrary, content_files, load_library
 from prepcoach.kernel import paths
-from prepcoach.practice.feedback import Answer, Feedback, FeedbackContext, Finding, analyse
+from prepcoach.practice.feedback import (
+    Answer,
+    Feedback,
+    FeedbackContext,
+    Finding,
+    QuestionBank,
+    analyse,
+)
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "feedback"
 HALVES = ("tune", "check")
@@ -136,11 +143,14 @@ def answer_of(entry: Mapping[str, Any]) -> Answer:
 
 def run(entries: Iterable[Mapping[str, Any]], library: ContentLibrary | None = None) -> list[Case]:
     library = library or builtin_library()
+    bank = QuestionBank.build(library.questions.values(), library.competencies)
     cases: list[Case] = []
     for entry in entries:
         question = library.questions[entry["question"]]
         template = library.star_template_for(question) if question.answer_format == "star" else None
-        feedback = analyse(question, answer_of(entry), template, _context(entry.get("context")))
+        feedback = analyse(
+            question, answer_of(entry), template, _context(entry.get("context")), bank
+        )
         cases.append(Case(entry["id"], entry["half"], entry["format"], entry["label"], feedback))
     return cases
 

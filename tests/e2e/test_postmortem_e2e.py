@@ -85,6 +85,7 @@ def test_a_post_mortem_schedules_the_weak_question_and_feeds_the_follow_up(
     answer(child, "Your answer", "The data platform team")
     answer(child, "clarify or correct")
     answer(child, "Your answer")  # next steps
+    answer(child, "promise to send")
     answer(child, "Which dates matter")
     child.expect("Post-mortem saved")
     child.expect("prep practice --mode weak")

@@ -424,10 +424,82 @@ def test_drafts_are_recorded_once_per_recipient_and_marked_sent(home: Path) -> N
 
     again = invoke("followup", "--sent")
     assert again.exit_code == 1
-    assert f"no unsent follow-up for Acme Ltd – Product manager, first round ({interview_id})" in (
-        again.stderr
-    )
+    assert "is already recorded as sent" in again.stderr
     # a new draft after sending is a new record; the sent one is kept as it was
     assert invoke("followup", *FULL).exit_code == 0
     with Store.open(home) as store:
         assert len(list_followups(store, interview_id)) == 2
+
+
+def test_a_send_is_the_draft_just_shown_not_every_preview(home: Path) -> None:
+    interview_id = make_home(home)
+    assert invoke("followup", "--template", "withdraw").exit_code == 0  # a preview only
+    assert invoke("followup", *FULL).exit_code == 0
+    result = invoke("followup", "--sent")
+    assert result.exit_code == 0, result.output
+    assert "Recorded as sent: 'Thank you" in result.stdout
+    with Store.open(home) as store:
+        by_template = {r.template_id: r for r in list_followups(store, interview_id)}
+    assert by_template["withdraw"].sent_at is None
+    assert by_template["thank-you-first"].sent_at is not None
+
+    listed = invoke("followup", "sent")
+    assert listed.exit_code == 0 and "Thank you" in listed.stdout
+    assert "withdraw" not in listed.stdout.casefold()
+
+    taken_back = invoke("followup", by_template["thank-you-first"].id, "--unsend")
+    assert taken_back.exit_code == 0, taken_back.output
+    assert "is a draft again" in taken_back.stdout
+    assert "Nothing is recorded as sent" in invoke("followup", "sent").stdout
+
+    # a draft named by id is sent, whichever was shown last
+    named = invoke("followup", "--sent", by_template["withdraw"].id)
+    assert named.exit_code == 0, named.output
+    with Store.open(home) as store:
+        withdraw = next(
+            r for r in list_followups(store, interview_id) if r.id == by_template["withdraw"].id
+        )
+    assert withdraw.sent_at is not None
+
+
+def test_readiness_counts_thank_you_notes_sent_to_each_interviewer(home: Path) -> None:
+    from prepcoach.content.library import content_files, load_library
+    from prepcoach.kernel.paths import builtin_content_dir
+    from prepcoach.kit.core import load_kit
+    from prepcoach.kit.readiness import assess
+
+    first = make_home(home, people=(JANE, SAM))
+    with Store.open(home) as store:
+        second = add_interview(
+            store,
+            Interview(
+                company="Acme Ltd",
+                role="Product manager",
+                stage="second",
+                when=NOW + timedelta(days=5),
+            ),
+        )
+    assert invoke("followup", first, "--template", "withdraw", "--to", "all").exit_code == 0
+    assert (
+        invoke("followup", first, "--template", "withdraw", "--to", "all", "--sent").exit_code == 0
+    )
+    assert invoke("followup", first, "--to", "Jane", *FULL).exit_code == 0
+    assert invoke("followup", first, "--sent").exit_code == 0
+    library = load_library(content_files(builtin_content_dir(), None, []))
+    with Store.open(home) as store:
+        kit = load_kit(store, library, get_interview(store, second.id))
+    check = next(c for c in assess(kit, NOW).checks if c.key == "followup")
+    assert not check.done
+    assert "Jane Doe" in check.detail and "Sam Lee" in check.detail
+
+
+def test_promised_dates_are_read_by_the_one_date_reader(home: Path) -> None:
+    make_home(home)
+    args = ["--template", "check-in", "--json"]
+    relative = drafts_json(*args, "--set", "promised_date=next tuesday")
+    body = relative["drafts"][0]["body"]  # type: ignore[index]
+    assert "Tuesday 18 March" in body and "next tuesday" not in body
+    contradiction = invoke("followup", *args, "--set", "promised_date=Friday 14 March 2026")
+    assert contradiction.exit_code != 0
+    assert "Saturday 14 March 2026" in contradiction.output
+    assert "Friday 13 March 2026" in contradiction.output

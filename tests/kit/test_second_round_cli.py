@@ -243,7 +243,7 @@ def test_salary_from_options_shows_the_answer_to_practise(home: Path) -> None:
         "https://www.glassdoor.com/x",
     )
     assert result.exit_code == 0, result.output
-    assert "Saved: €80,000–€100,000 a year (target €90,000)" in result.output
+    assert "Saved: €80,000–€100,000 a year, target €90,000" in result.output
     assert "in the range of €90,000 to €100,000 a year" in result.output
     assert "based on: glassdoor.com" in result.output
     shown = json.loads(invoke("salary", rounds.second.id, "--json").output)
@@ -284,7 +284,7 @@ def test_salary_asks_in_a_terminal(home: Path, tmp_path: Path) -> None:
     }
     result = invoke("salary", "--answers", _answers(tmp_path, answers))
     assert result.exit_code == 0, result.output
-    assert "£60,000–£72,000 a year (target £65,000)" in result.output
+    assert "£60,000–£72,000 a year, target £65,000" in result.output
     shown = json.loads(invoke("salary", "--json").output)
     assert shown["sources"] == ["https://a.example", "recruiter"]
 
@@ -451,3 +451,78 @@ def test_export_anki_and_csv(home: Path, tmp_path: Path) -> None:
 def test_export_cards_with_nothing_to_export(home: Path) -> None:
     result = invoke("export", "--csv", "-")
     assert result.exit_code == 1 and "no questions to make cards of yet" in result.output
+
+
+# ---------------------------------------------------------------------------- private stays private
+
+MINIMUM_FIGURES = ("80,000", "80000", "80k", "80.000")
+
+
+def _leaks_minimum(text: str) -> list[str]:
+    return [f for f in MINIMUM_FIGURES if f in text]
+
+
+def test_the_salary_minimum_is_not_on_the_sheet(home: Path, tmp_path: Path) -> None:
+    _setup(home, everything=True, postmortem=True)
+    result = invoke("sheet")
+    assert result.exit_code == 0, result.output
+    assert "## Salary" in result.output and "€90,000" in result.output
+    assert _leaks_minimum(result.output) == []
+    out = tmp_path / "sheet.html"
+    assert invoke("sheet", "--out", str(out)).exit_code == 0
+    assert _leaks_minimum(out.read_text(encoding="utf-8")) == []
+    status = invoke("status")
+    assert status.exit_code == 0 and _leaks_minimum(status.output) == []
+
+
+def test_the_salary_minimum_is_in_no_email(home: Path) -> None:
+    rounds = _setup(home, everything=True, postmortem=True)
+    for template in ("thank-you-first", "counter-offer", "offer-acceptance", "check-in"):
+        result = invoke(
+            "followup",
+            rounds.second.id,
+            "--template",
+            template,
+            "--set",
+            "counter_figure=€95,000",
+            "--set",
+            "promised_date=2030-01-10",
+            "--to",
+            "Hank",
+            "--set",
+            "topic=the roadmap",
+            "--set",
+            "skill=planning",
+            "--set",
+            "signature=Kim",
+            "--json",
+        )
+        assert result.exit_code == 0, result.output
+        assert _leaks_minimum(result.output) == [], template
+
+
+def test_the_salary_minimum_is_not_in_a_redacted_export(home: Path) -> None:
+    _setup(home, everything=True)
+    result = invoke("export", "--redact", "--format", "json")
+    assert result.exit_code == 0, result.output
+    exported = json.loads(result.stdout)
+    (row,) = exported["tables"]["salary_ranges"]
+    assert row["minimum"] == row["target"] == 90_000
+    assert "80000" not in result.stdout.replace(" ", "")
+    plain = json.loads(invoke("export", "--format", "json").stdout)
+    assert plain["tables"]["salary_ranges"][0]["minimum"] == 80_000  # a full backup keeps it
+
+
+def test_salary_checks_each_figure_at_its_prompt(home: Path, tmp_path: Path) -> None:
+    _setup(home)
+    answers = _answers(tmp_path, {"salary.minimum": "80k", "salary.target": "70k"})
+    result = invoke("salary", "--answers", answers)
+    assert result.exit_code == 1
+    assert "salary.target" in result.output and "cannot be below the minimum" in result.output
+
+
+def test_salary_show_never_saves(home: Path) -> None:
+    _setup(home)
+    result = invoke("salary", "--show", "--min", "80k", "--target", "90k", "--max", "99k")
+    assert result.exit_code == 2
+    assert json.loads(invoke("salary", "--json").output) is None

@@ -210,7 +210,7 @@ def test_the_practised_answer_states_a_range_and_its_basis(library: ContentLibra
     recorded = salary.SalaryRange(
         80_000, 90_000, 100_000, "EUR", sources=("https://www.glassdoor.com/x", "a recruiter")
     )
-    assert salary.describe(recorded) == "€80,000–€100,000 a year (target €90,000)"
+    assert salary.describe(recorded) == "target €90,000, up to €100,000 a year"
     answer = salary.practised_answer(recorded, role="Product manager", company="Globex")
     assert "€90,000 to €100,000 a year" in answer  # target to maximum: the minimum is private
     assert "glassdoor.com and a recruiter" in answer and "€80,000" not in answer
@@ -347,7 +347,7 @@ def test_the_sheet_maps_stories_to_questions(store: Store, library: ContentLibra
     assert sheet.interviewers == ("Hank Scorpio, VP Product", "Mindy Okonkwo, Engineering manager")
     by_text = {q.text: q for q in sheet.questions}
     salary_row = by_text[library.question("salary-expectations").text]
-    assert salary_row.cue == "Say: €90,000–€100,000 a year, based on glassdoor.com"
+    assert salary_row.cue == "Say: €90,000 to €100,000 a year, based on glassdoor.com"
     stories = [q.story for q in sheet.questions if q.story]
     assert stories and all("(st-" in s for s in stories)
     assert max(stories.count(s) for s in stories) <= 2  # spread over the bank
@@ -458,3 +458,25 @@ def test_now_is_frozen_for_dates_on_the_sheet(monkeypatch: pytest.MonkeyPatch) -
     moment = clock.parse_iso("2031-03-14T12:00:00Z")
     monkeypatch.setattr(clock, "now", lambda: moment)
     assert clock.now() == moment
+
+
+def test_a_likely_question_is_labelled_with_the_concern_it_answers_best(
+    library: ContentLibrary,
+) -> None:
+    from prepcoach.postmortem.core import Concern
+
+    concerns = [
+        Concern("never presented to execs", ("communication",)),
+        Concern("leading a team that does not report to me", ("leadership", "communication")),
+        Concern("handles conflict with other teams", ("conflict",)),
+    ]
+    chosen = likely.likely_questions(
+        library, likely.format_for(library, "second"), concerns=concerns
+    )
+    by_text = {f"concern: {likely._short(c.text)}": c for c in concerns}
+    labelled = [q for q in chosen if q.why in by_text]
+    assert labelled
+    for item in labelled:
+        asked = set(item.question.competencies)
+        overlap = {c.text: len(set(c.competencies) & asked) for c in concerns}
+        assert overlap[by_text[item.why].text] == max(overlap.values()), item.question.id

@@ -264,6 +264,7 @@ GUIDED: dict[str, Any] = {
     "postmortem.excited_about": "The self-serve analytics roadmap",
     "postmortem.clarify": [""],
     "postmortem.next_steps": "",
+    "postmortem.promises": ["the dbt style guide I mentioned", ""],
     "postmortem.next_dates": ["2030-01-10: hear back", ""],
 }
 
@@ -291,7 +292,7 @@ def test_a_guided_post_mortem_adds_the_interview_then_asks_the_template(
     result = invoke("postmortem")
     assert result.exit_code == 0, result.output
     assert "Added interview" in result.output and "Globex – Data analyst" in result.output
-    assert "1/12 How did the interview feel overall" in result.output
+    assert "1/13 How did the interview feel overall" in result.output
     assert "bank question disagreed-with-manager" in result.output
     assert "Practise now: 1 weak question(s) are due" in result.output
     assert "Quality and attention to detail: no story yet" in result.output

@@ -83,6 +83,7 @@ ANSWERS: dict[str, Any] = {
     "excited_about": "The new data platform team",
     "clarify": ["I said the team was 5 people, it was 8"],
     "next_steps": "The recruiter calls within a week.",
+    "promises": ["the write-up of the pricing test"],
     "next_dates": ["2025-03-21: hear back"],
 }
 
@@ -601,3 +602,47 @@ def test_a_postmortem_template_with_a_repeated_prompt_id_is_reported(tmp_path: P
     assert [(p.line, p.column) for p in problems] == [(9, 7), (9, 7)]  # the prompts list
     assert "post-mortem template 'my-pm': prompt id 'mood' is used twice" in messages
     assert any("prompt 'overall_rating' must be of kind 'rating'" in m for m in messages)
+
+
+# ---------------------------------------------------------------------------- wording
+
+
+def test_quoted_questions_keep_their_own_punctuation_only() -> None:
+    from prepcoach.postmortem.core import quoted_question
+
+    assert quoted_question("Why us?") == "\u201cWhy us?\u201d"
+    assert quoted_question("Why us??") == "\u201cWhy us?\u201d"
+    assert quoted_question('"Why us?"') == "\u201cWhy us?\u201d"
+    assert quoted_question("Tell me about a time you failed.") == (
+        "\u201cTell me about a time you failed\u201d"
+    )
+
+
+def test_notes_to_self_are_not_lines_to_say() -> None:
+    from prepcoach.postmortem.core import AskedQuestion, revisit_answer, spoken_point
+
+    assert spoken_point("check the Q3 revenue figure I quoted") == ""
+    assert spoken_point("mention I led the dbt migration") == (
+        "I'd like to add that I led the dbt migration."
+    )
+    assert spoken_point("clarify the budget was 2M, not 20M") == (
+        "I'd like to clarify the budget was 2M, not 20M."
+    )
+    draft = revisit_answer(
+        ["look up their churn numbers", "say I have used Looker for three years"],
+        [AskedQuestion("Why us??", None, 2, "", "Because of the analytics roadmap")],
+    )
+    assert "look up" not in draft.casefold() and "??" not in draft and "?\u201d?" not in draft
+    assert "I have used Looker for three years." in draft
+    assert "\u201cWhy us?\u201d, I don't think I gave you my best answer" in draft
+
+
+def test_a_competitor_is_named_whole() -> None:
+    from prepcoach.kit.research import competitor_name
+
+    assert competitor_name("Initrode Logistics Worldwide – cheaper, slower") == (
+        "Initrode Logistics Worldwide"
+    )
+    assert competitor_name("Umbrella Freight & Cold Chain Partners") == (
+        "Umbrella Freight & Cold Chain Partners"
+    )

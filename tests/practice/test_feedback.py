@@ -18,6 +18,7 @@ from prepcoach.practice.feedback import (
     Feedback,
     FeedbackContext,
     Finding,
+    QuestionBank,
     analyse,
     part_of,
 )
@@ -147,6 +148,32 @@ def test_an_off_topic_answer_is_flagged_and_capped() -> None:
     off = finding(fb, "relevance.off-topic")
     assert "may not answer the question" in off.message and "disagree" in off.message
     assert fb.score is not None and fb.score <= 30 and not fb.on_topic
+
+
+def _bank(*questions: Question) -> QuestionBank:
+    return QuestionBank.build(questions, {})
+
+
+_DISORGANISED = (
+    "I once worked with a colleague who never answered emails and left everything to the "
+    "last minute. I agreed with him that we would meet each Monday and keep a shared list, "
+    "and after that the report went out on time."
+)
+
+
+def test_with_the_bank_a_weak_answer_in_other_words_is_not_called_off_topic() -> None:
+    q = question(id="styles", text="Tell me about working with someone whose style differs.")
+    others = [
+        question(id=f"q{i}", text=f"Tell me about a {topic}.")
+        for i, topic in enumerate(("product launch", "budget cut", "hiring plan"))
+    ]
+    weekly = question(id="weekly", text="How do you run a Monday meeting with a shared list?")
+    assert "relevance.off-topic" in rules(analyse(q, _DISORGANISED))
+    bank = _bank(q, *others)
+    assert "relevance.off-topic" not in rules(analyse(q, _DISORGANISED, bank=bank))
+    # An answer that fits other questions of the bank better stays off-topic.
+    crowded = _bank(q, *others, *(dataclasses.replace(weekly, id=f"w{i}") for i in range(3)))
+    assert "relevance.off-topic" in rules(analyse(q, _DISORGANISED, bank=crowded))
 
 
 def test_every_finding_is_explained() -> None:

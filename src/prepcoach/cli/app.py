@@ -283,6 +283,11 @@ class PrepGroup(TyperGroup):
                 for problem in error.problems[:10]:
                     typer.echo(f"  {error_text(problem)}", err=True)
             raise typer.Exit(error.exit_code) from None
+        except KeyboardInterrupt:  # typer would turn it into a silent exit 130
+            from prepcoach.cli.keep import interrupt_note
+
+            typer.echo(f"\nInterrupted: {interrupt_note()}", err=True)
+            raise typer.Exit(130) from None
         except Exception as error:
             sqlite3 = sys.modules.get("sqlite3")  # only loaded if a command used the database
             if sqlite3 is None or not isinstance(error, sqlite3.Error) or get_context().debug:

@@ -68,7 +68,9 @@ def run(argv: list[str] | None = None) -> None:
     except typer.Exit as error:
         sys.exit(error.exit_code)
     except (typer.Abort, KeyboardInterrupt):
-        print("\nInterrupted. Everything you answered so far is saved.", file=sys.stderr)
+        from prepcoach.cli.keep import interrupt_note
+
+        print(f"\nInterrupted: {interrupt_note()}", file=sys.stderr)
         sys.exit(130)
     except PrepError as error:  # raised outside a command (e.g. by the global options)
         if debug:

@@ -224,6 +224,9 @@ class QuestionaryPrompter:
         extra: dict[str, Any] = {}
         if multiline and instruction is None:
             instruction = "(Esc then Enter to finish)"
+        if multiline and instruction and len(message) + len(instruction) + 3 > _columns():
+            # a multi-line prompt whose first line wraps is drawn blank: the hint goes below
+            message, instruction = f"{message}\n  {instruction}", ""
         if multiline or len(message) > OWN_LINE:
             # The prompt on a line of its own: the answer gets the terminal's whole width,
             # wrapped between words. questionary ends the prompt with a space, so every row
@@ -476,6 +479,12 @@ def fuzzy_completer(choices: Sequence[str], meta: Mapping[str, str] | None = Non
                 )
 
     return FuzzyChoices()
+
+
+def _columns() -> int:
+    import shutil
+
+    return shutil.get_terminal_size().columns
 
 
 def stdin_is_terminal() -> bool:

@@ -4,7 +4,9 @@
 (`[Company Name]`, `{{ role }}`, TODO) or a gap where a field was left empty, a thank-you
 that names no specific topic (or a vague one), a body over about 150 words; and, across the
 drafts: a thank-you written more than 24 hours after the interview (or before it), a
-check-in before the promised date, the same note to several interviewers.
+check-in before the promised date, the same note to several interviewers (also against the
+notes drafted earlier to the others), a round the interview was not, and no name of yours
+to sign with.
 """
 
 from __future__ import annotations
@@ -76,17 +78,59 @@ def check_drafts(
     *,
     interview: Interview | None = None,
     reference: datetime | None = None,
+    earlier: Sequence[tuple[str, str]] = (),
 ) -> list[Finding]:
-    """What a careful reader would flag in these drafts (empty when they are ready)."""
+    """What a careful reader would flag in these drafts (empty when they are ready).
+    `earlier` holds (recipient, body) of notes drafted before to other people of the same
+    interview: a note that repeats one of them is flagged too."""
     reference = reference or clock.now()
     findings: list[Finding] = []
     several = len(drafts) > 1
     for draft in drafts:
         who = draft.recipient.name if several else ""
         findings += [Finding(code, message, who) for code, message in _check_one(draft, template)]
+        findings += [Finding(code, message, who) for code, message in _round(draft, interview)]
     findings += _timing(template, drafts, interview, reference)
-    findings += _same_text(drafts)
+    findings += _same_text(drafts, earlier)
+    findings += _no_name(drafts)
     return findings
+
+
+_ROUND_RE = re.compile(r"\b(first|second|third|final|last)[ -](?:round|interview|stage)\b", re.I)
+_STAGE_WORDS = {"first": {"first"}, "second": {"second"}, "final": {"final", "last", "third"}}
+
+
+def _round(draft: Draft, interview: Interview | None) -> list[tuple[str, str]]:
+    """A subject or body that names a round the interview was not ('first round' after a
+    second one)."""
+    if interview is None or interview.stage not in _STAGE_WORDS:
+        return []
+    wanted = _STAGE_WORDS[interview.stage]
+    for part, text in (("subject", draft.subject), ("body", draft.body)):
+        for match in _ROUND_RE.finditer(text):
+            if match.group(1).casefold() not in wanted:
+                return [
+                    (
+                        "round",
+                        f"the {part} says '{match.group()}', but this was the "
+                        f"{interview.stage_label}; choose the template for it (--template) "
+                        "or --edit the words",
+                    )
+                ]
+    return []
+
+
+def _no_name(drafts: Sequence[Draft]) -> list[Finding]:
+    """No name in the profile: the note would be signed with an address, or not at all."""
+    if not drafts or str(drafts[0].values.get("my_name", "")).strip():
+        return []
+    return [
+        Finding(
+            "no-name",
+            "your profile has no name, so the email is not signed with it; set it once: "
+            "prep profile set --name 'Your Name'",
+        )
+    ]
 
 
 def _check_one(draft: Draft, template: EmailTemplate) -> list[tuple[str, str]]:
@@ -203,21 +247,24 @@ def _not_yet(interview: Interview, reference: datetime) -> bool:
     return when is not None and clock.local(reference).date() < when
 
 
-def _same_text(drafts: Sequence[Draft]) -> list[Finding]:
-    """Notes to several people that differ only in the name."""
-    groups: dict[str, list[Draft]] = {}
-    names = sorted(
-        {t for d in drafts for t in _name_tokens(d.recipient.name)}, key=len, reverse=True
-    )
-    for draft in drafts:
-        text = _normal(draft.body)
+def _same_text(drafts: Sequence[Draft], earlier: Sequence[tuple[str, str]] = ()) -> list[Finding]:
+    """Notes to several people that differ only in the name (this run's, or one of this
+    run's and one drafted earlier to someone else)."""
+    mine = {d.recipient.name.casefold() for d in drafts}
+    notes = [(d.recipient.name, d.body, True) for d in drafts] + [
+        (name, body, False) for name, body in earlier if name.casefold() not in mine
+    ]
+    groups: dict[str, list[tuple[str, bool]]] = {}
+    names = sorted({t for n, _b, _m in notes for t in _name_tokens(n)}, key=len, reverse=True)
+    for name, body, current in notes:
+        text = _normal(body)
         for token in names:  # every name, so "I also met Sam" and "I also met Jane" match
             text = re.sub(rf"\b{re.escape(token)}\b", "<name>", text)
-        groups.setdefault(text, []).append(draft)
+        groups.setdefault(text, []).append((name, current))
     findings = []
     for same in groups.values():
-        if len(same) > 1:
-            whom = join_names([d.recipient.name or "(no name)" for d in same])
+        if len(same) > 1 and any(current for _n, current in same):
+            whom = join_names([n or "(no name)" for n, _c in same])
             findings.append(
                 Finding(
                     "same-text",

@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING, Protocol
 
 from prepcoach.content import checks
 from prepcoach.content.checks import Finding
-from prepcoach.interviews.core import Interviewer, find_interviewer, parse_when, resolve_interview
-from prepcoach.kernel import clock, textcheck
+from prepcoach.interviews.core import Interviewer, find_interviewer, resolve_interview
+from prepcoach.kernel import clock, dates, textcheck
 from prepcoach.kernel.errors import NotFoundError, PrepError
 
 if TYPE_CHECKING:
@@ -122,6 +122,19 @@ FIELDS: dict[str, FieldInfo] = {
     "concern": FieldInfo(
         "a concern the interviewers raised", "What concern did they raise?", "post-mortem"
     ),
+    "proof": FieldInfo(
+        "something you did that answers their need",
+        "What result of yours answers what they need? (completes 'In my own work, ...', e.g. "
+        "on-time releases went from 60% to 95% in a quarter)",
+        "post-mortem",
+        per_recipient=True,
+    ),
+    "promise": FieldInfo(
+        "what you promised to send",
+        "What did you promise to send? (completes 'I will send ... shortly', e.g. the "
+        "write-up of the pricing test)",
+        "post-mortem",
+    ),
     "promised_date": FieldInfo(
         "when they said you would hear back",
         "By when did they say you would hear back? (e.g. 2025-03-14 or Friday 14 March)",
@@ -164,7 +177,17 @@ FIELDS: dict[str, FieldInfo] = {
 LIST_FIELDS = frozenset({"topics"})
 # Phrases that finish a sentence in a template: a trailing full stop would double up.
 PHRASE_FIELDS = frozenset(
-    {"topic", "excited_about", "skill", "concern", "reason", "counter_reason", "material"}
+    {
+        "topic",
+        "excited_about",
+        "skill",
+        "concern",
+        "reason",
+        "counter_reason",
+        "material",
+        "proof",
+        "promise",
+    }
 )
 # When a derived field is missing, the question is about the one it comes from.
 DERIVED_FROM = {"first_name": "recipient_name"}
@@ -192,6 +215,9 @@ class ConcernLike(Protocol):
     @property
     def competencies(self) -> Sequence[str]: ...
 
+    @property
+    def raised_by(self) -> str: ...
+
 
 class PostmortemLike(Protocol):
     """What a follow-up reads from a post-mortem (see `prepcoach.postmortem.store`)."""
@@ -204,6 +230,10 @@ class PostmortemLike(Protocol):
     def excited_about(self) -> str: ...
     @property
     def concerns(self) -> Sequence[ConcernLike]: ...
+    @property
+    def topic_by(self) -> Mapping[str, str]: ...
+    @property
+    def promises(self) -> Sequence[str]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +256,17 @@ class Sources:
     competency_names: Mapping[str, str] = field(default_factory=dict)  # id -> name
     story_competencies: frozenset[str] = frozenset()  # what the user's STAR stories show
     reference: datetime | None = None  # "now", for today / yesterday
+    evidence: tuple[Evidence, ...] = ()  # results from the story bank, 'how I help' notes
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Something you did that answers what the team needs: a story's result, or what the
+    research says your experience brings to one of the company's challenges."""
+
+    text: str  # 'on-time releases went from 60% to 95% in a quarter'
+    competencies: tuple[str, ...] = ()
+    about: str = ""  # the story's title or the research challenge, for matching words
 
 
 def followup_interview(
@@ -389,15 +430,25 @@ def gather_fields(
     if pm is not None:
         topics = [phrase(t) for t in pm.topics if t.strip()]
         values["topics"] = topics
-        if topics:
-            values["topic"] = topics[position % len(topics)]
+        values["topic"] = topic_for(pm, recipient, position, everyone)
         values["excited_about"] = phrase(pm.excited_about)
-        values["skill"] = _skill(pm, sources)
-        values["concern"] = next((phrase(c.text) for c in pm.concerns if c.text.strip()), "")
+        concerns = concerns_for(pm, recipient)
+        values["skill"] = _skill(concerns, sources)
+        values["concern"] = next((phrase(c.text) for c in concerns if c.text.strip()), "")
+        values["proof"] = proof_for(
+            [c for c in concerns if _raised_by(c) in ("", recipient.name.strip().casefold())],
+            sources,
+        )
+        promises = [promise_phrase(p) for p in getattr(pm, "promises", ()) if p.strip()]
+        values["promise"] = join_names(promises)
+        values["material"] = values["promise"]
         promised = promised_from(getattr(pm, "next_dates", ()), reference)
         if promised is not None:
             values["promised_date"] = long_date(promised, reference)
     return values
+
+
+THANK_YOU = "thank-you"  # the templates whose id starts so are thank-you notes
 
 
 _HEAR_BACK = re.compile(r"hear|back|decision|answer|feedback|respond|reply|update|offer", re.I)
@@ -415,10 +466,91 @@ def promised_from(dates: Sequence[str], reference: datetime | None = None) -> da
     return None
 
 
-def _skill(pm: PostmortemLike, sources: Sources) -> str:
+def _owner(name: str, people: Sequence[str]) -> str:
+    """The person (of `people`, casefolded) a 'raised by' name is; '' when none."""
+    wanted = name.strip().casefold()
+    return next((p for p in people if p == wanted), "")
+
+
+def topic_for(
+    pm: PostmortemLike, recipient: Recipient, position: int, everyone: Sequence[Recipient]
+) -> str:
+    """The topic to thank this person for: one they raised; else one nobody in particular
+    raised (spread over the recipients by `position`); never one someone else raised."""
+    topics = [t for t in pm.topics if t.strip()]
+    owners = {t: o.strip().casefold() for t, o in getattr(pm, "topic_by", {}).items() if o}
+    me = recipient.name.strip().casefold()
+    own = [t for t in topics if owners.get(t) == me]
+    if own:
+        return phrase(own[0])
+    free = [t for t in topics if not owners.get(t)]
+    if not free:
+        return ""
+    # recipients with topics of their own do not use up the shared ones
+    sharing = [r for r in everyone if not any(owners.get(t) == r.name.casefold() for t in topics)]
+    turn = next((i for i, r in enumerate(sharing) if r.name.casefold() == me), position)
+    return phrase(free[turn % len(free)])
+
+
+def concerns_for(pm: PostmortemLike, recipient: Recipient) -> list[ConcernLike]:
+    """The concerns this person raised first, then those nobody in particular raised, then
+    the rest."""
+    me = recipient.name.strip().casefold()
+
+    def rank(concern: ConcernLike) -> int:
+        by = _raised_by(concern)
+        return 0 if by == me else 1 if not by else 2
+
+    return sorted(pm.concerns, key=rank)
+
+
+def _raised_by(concern: ConcernLike) -> str:
+    return str(getattr(concern, "raised_by", "")).strip().casefold()
+
+
+def proof_for(concerns: Sequence[ConcernLike], sources: Sources) -> str:
+    """Evidence that answers the first concern it can: a story's result or a 'how I help'
+    note with one of its competencies, else one that shares words with it; '' when none
+    (pass only the concerns the reader raised or nobody in particular did: a note does not
+    answer what a colleague worried about)."""
+    from prepcoach.stories.core import keywords  # loads YAML: only when drafting
+
+    for concern in concerns:
+        tags = set(concern.competencies)
+        for item in sources.evidence:
+            if tags & set(item.competencies):
+                return proof_phrase(item.text)
+        words = set(keywords(concern.text).split())
+        for item in sources.evidence:
+            if words & set(keywords(f"{item.about} {item.text}").split()):
+                return proof_phrase(item.text)
+    return ""
+
+
+def proof_phrase(text: str) -> str:
+    """A result as the second half of 'In my own work, ...': one clause, lower first."""
+    text = " ".join(text.split())
+    first_sentence = re.split(r"(?<=[.!?])\s+", text, maxsplit=1)[0]
+    return phrase(first_sentence)[:1].lower() + phrase(first_sentence)[1:] if first_sentence else ""
+
+
+_PROMISE_VERB = re.compile(
+    r"^(?:i(?:'ll| will| would| said i(?:'d| would))?|i promised to|promised to|to)?\s*"
+    r"(?:send|share|email|forward|follow up with|get back with|get you)\s+(?:you\s+|them\s+)?",
+    re.IGNORECASE,
+)
+
+
+def promise_phrase(text: str) -> str:
+    """'I'll send the write-up' -> 'the write-up'; what follows 'As promised, here is ...'."""
+    cleaned = phrase(" ".join(text.split()).strip(" '\"“”"))
+    return phrase(_PROMISE_VERB.sub("", cleaned, count=1)) or cleaned
+
+
+def _skill(concerns: Sequence[ConcernLike], sources: Sources) -> str:
     """A skill that answers a concern: a concern's competency one of your stories shows, else
     the first concern's competency."""
-    tagged = [c for concern in pm.concerns for c in concern.competencies]
+    tagged = [c for concern in concerns for c in concern.competencies]
     best = next((c for c in tagged if c in sources.story_competencies), None)
     chosen = best or (tagged[0] if tagged else None)
     if chosen is None:
@@ -481,6 +613,11 @@ def answer_problem(name: str, text: str) -> str | None:
         return textcheck.email_problem(text.strip()) or (
             None if text.strip() else "an address is needed"
         )
+    if name in ("promised_date", "start_date"):
+        try:
+            dates.try_day(text)  # a weekday that contradicts its date is asked about here
+        except dates.DateContradiction as error:
+            return str(error)
     return textcheck.problem(
         info.label,
         text,
@@ -629,33 +766,10 @@ def check_in_time(promised: date) -> datetime:
 
 
 def promised_day(text: str, reference: datetime | None = None) -> date | None:
-    """The day in 'promised_date' if it reads as one (2025-03-14, 14 March, Friday 14 March)."""
-    text = text.strip().rstrip(".")
-    if not text:
-        return None
-    try:
-        parsed = parse_when(text, reference)
-    except PrepError:
-        parsed = None
-    if parsed is not None:
-        return clock.local(parsed).date() if isinstance(parsed, datetime) else parsed
-    reference = reference or clock.now()
-    words = re.sub(r"^(?:by|on)\s+", "", text.casefold())
-    words = re.sub(r"^[a-z]+day,?\s+", "", words)  # "friday 14 march" -> "14 march"
-    for fmt in ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%d %B", "%d %b", "%B %d", "%b %d"):
-        try:
-            parsed_day = datetime.strptime(words.replace(",", ""), fmt).date()
-        except ValueError:
-            continue
-        if "%Y" not in fmt:  # the nearest such day: 'by 2 January' said in December
-            today = clock.local(reference).date()
-            parsed_day = parsed_day.replace(year=today.year)
-            if (parsed_day - today).days > 183:
-                parsed_day = parsed_day.replace(year=today.year - 1)
-            elif (today - parsed_day).days > 183:
-                parsed_day = parsed_day.replace(year=today.year + 1)
-        return parsed_day
-    return None
+    """The day in 'promised_date' if it reads as one (2025-03-14, 14 March, next tuesday);
+    None for text that names no day. A weekday that contradicts the date raises
+    DateContradiction with both readings."""
+    return dates.try_day(text, reference)
 
 
 def long_date(when: date | datetime | None, reference: datetime) -> str:

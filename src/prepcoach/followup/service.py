@@ -3,9 +3,10 @@ and decides, so the command only parses its options, asks for what is missing an
 
 - `interview_for`, `postmortem_for` and `sources`: what a draft is filled from;
 - `remember_addresses`: an address typed for an interviewer is kept on the interview;
-- `record`: every rendered draft is stored (the readiness check looks for a sent one);
-- `mark_sent`: `--sent` picks the unsent drafts (narrowed by template and recipient) and
-  says whether they went out by the deadline (`core.followup_deadline`).
+- `record`: every rendered draft is stored with the run's moment; a preview is not a send;
+- `mark_sent`: `--sent` records the draft(s) just shown (narrowed by template and recipient),
+  or one draft by id, and says whether they went out by the deadline
+  (`core.followup_deadline`); `unmark_sent` takes a send back; `sends` lists them.
 """
 
 from __future__ import annotations
@@ -17,11 +18,12 @@ from typing import TYPE_CHECKING
 
 from prepcoach.followup import core
 from prepcoach.followup import store as store_fu
-from prepcoach.followup.core import Draft, PostmortemLike, Recipient, Sources, Value
+from prepcoach.followup.core import Draft, Evidence, PostmortemLike, Recipient, Sources, Value
 from prepcoach.followup.store import FollowupRecord
 from prepcoach.interviews import store as store_iv
 from prepcoach.interviews.core import Interview, InterviewChanges
 from prepcoach.kernel.errors import PrepError
+from prepcoach.kit.research_store import get_research
 from prepcoach.postmortem.store import get_postmortem_for_interview
 from prepcoach.profile import store as store_pr
 from prepcoach.stories import store as store_st
@@ -48,7 +50,20 @@ def sources(
     postmortem: PostmortemLike | None,
     now: datetime,
 ) -> Sources:
-    shown = frozenset(c for s in store_st.list_stories(store) for c in s.competencies)
+    stories = store_st.list_stories(store)
+    shown = frozenset(c for s in stories for c in s.competencies)
+    evidence = [
+        Evidence(s.part("result"), tuple(s.competencies), s.title)
+        for s in stories
+        if s.part("result").strip()
+    ]
+    dossier = get_research(store, interview.company)
+    if dossier is not None:
+        evidence += [
+            Evidence(item.how_i_help, (), item.text)
+            for item in dossier.items("challenges")
+            if item.how_i_help.strip()
+        ]
     return Sources(
         profile=store_pr.get_profile(store),
         interview=interview,
@@ -56,6 +71,7 @@ def sources(
         competency_names={c.id: c.name for c in library.competencies.values()},
         story_competencies=shown,
         reference=now,
+        evidence=tuple(evidence),
     )
 
 
@@ -83,8 +99,24 @@ def remember_addresses(
     return changed
 
 
-def record(store: Store, draft: Draft) -> str:
-    """Store a rendered draft; its id."""
+def earlier_notes(store: Store, interview_id: str, template_id: str) -> list[tuple[str, str]]:
+    """(recipient, body) of the newest note of the same kind drafted before to each person
+    of the interview, for the check that no two people get the same note."""
+    family = core.THANK_YOU if template_id.startswith(core.THANK_YOU) else template_id
+    latest: dict[str, tuple[str, str]] = {}
+    for record in store_fu.list_followups(store, interview_id):
+        if record.template_id.startswith(family) and record.recipient_name:
+            latest[record.recipient_name.casefold()] = (record.recipient_name, record.body)
+    return list(latest.values())
+
+
+def run_moment(store: Store, interview_id: str, now: datetime) -> datetime:
+    """The stamp every draft of this run carries (later than any earlier run's)."""
+    return store_fu.next_run_moment(store, interview_id, now)
+
+
+def record(store: Store, draft: Draft, shown_at: datetime | None = None) -> str:
+    """Store a rendered draft (every draft of one run with the run's moment); its id."""
     saved = store_fu.record_draft(
         store,
         interview_id=draft.interview_id,
@@ -94,6 +126,7 @@ def record(store: Store, draft: Draft) -> str:
         subject=draft.subject,
         body=draft.body,
         fields=dict(draft.values),
+        shown_at=shown_at,
     )
     return saved.id
 
@@ -105,34 +138,96 @@ class Sent:
     on_time: bool  # sent by the deadline (meaningful with hours_after)
 
 
+def is_draft_ref(query: str | None) -> bool:
+    """Whether the command's argument names a draft (`fu-...`) rather than an interview."""
+    return bool(query) and str(query).strip().casefold().startswith("fu-")
+
+
+def draft_by_id(store: Store, query: str) -> FollowupRecord:
+    from prepcoach.kernel import ids
+    from prepcoach.kernel.errors import NotFoundError
+
+    every = {r.id: r for r in store_fu.list_followups(store)}
+    found = ids.find_by_id(
+        query, every, "fu", plural="drafts", label=lambda r: f"{r.subject} to {r.recipient_name}"
+    )
+    if found is None:
+        raise NotFoundError(f"no follow-up draft with id '{query}'; see 'prep followup sent'")
+    return found
+
+
+def _for_recipient(drafts: list[FollowupRecord], to: str | None) -> list[FollowupRecord]:
+    if to is None or to.strip().casefold() == "all":
+        return drafts
+    wanted = to.strip().casefold()
+    return [
+        r
+        for r in drafts
+        if wanted in r.recipient_name.casefold() or wanted == r.recipient_email.casefold()
+    ]
+
+
 def mark_sent(
     store: Store,
     interview: Interview,
     template_id: str | None,
     to: str | None,
     now: datetime,
+    draft: FollowupRecord | None = None,
 ) -> Sent:
-    """Record the interview's unsent drafts as sent now: those of `template_id`, and with `to`
-    (a name, part of one or an address; 'all' for everyone) those to that person."""
-    drafts = [r for r in store_fu.list_followups(store, interview.id) if not r.sent]
-    if template_id is not None:
-        drafts = [r for r in drafts if r.template_id == template_id]
-    if to is not None and to.strip().casefold() != "all":
-        wanted = to.strip().casefold()
-        drafts = [
-            r
-            for r in drafts
-            if wanted in r.recipient_name.casefold() or wanted == r.recipient_email.casefold()
-        ]
-    if not drafts:
-        raise PrepError(
-            f"no unsent follow-up for {interview.label()} ({interview.id})"
-            + (" matching --template/--to" if template_id or to else "")
-            + f"; draft one first: prep followup {interview.id}"
+    """Record as sent now the draft(s) the latest `prep followup` run showed for the interview
+    (those of `template_id`, and with `to` those to that person), or `draft` itself. Drafts
+    previewed earlier are not sends."""
+    if draft is not None:
+        if draft.sent:
+            raise PrepError(
+                f"{draft.id} is already recorded as sent ({draft.sent_at}); "
+                f"to take it back: prep followup {draft.id} --unsend"
+            )
+        drafts = [draft]
+    else:
+        shown = store_fu.last_shown(store, interview.id)
+        if not shown:
+            raise PrepError(
+                f"no follow-up drafted for {interview.label()} ({interview.id}) yet; "
+                f"draft one first: prep followup {interview.id}"
+            )
+        matching = _for_recipient(
+            [r for r in shown if template_id is None or r.template_id == template_id], to
         )
+        drafts = [r for r in matching if not r.sent]
+        if not drafts:
+            last = matching[0] if matching else shown[0]
+            state = "is already recorded as sent" if matching else "does not match --template/--to"
+            raise PrepError(
+                f"the draft last shown ('{last.subject}' to {last.recipient_name or '-'}, "
+                f"{last.id}) {state}; show the one you sent with prep followup {interview.id}, "
+                "or name it: prep followup DRAFT --sent (see prep followup sent)"
+            )
     saved = store_fu.mark_sent(store, [r.id for r in drafts], now)
     start = interview.moment()
     deadline = core.followup_deadline(interview.when)
     if start is None or deadline is None or start > now:
         return Sent(saved, None, True)
     return Sent(saved, (now - start).total_seconds() / 3600, now <= deadline)
+
+
+def unmark_sent(
+    store: Store, interview: Interview | None, draft: FollowupRecord | None
+) -> FollowupRecord:
+    """Take one send back: the draft named, else the interview's latest send."""
+    if draft is None:
+        assert interview is not None
+        sends = store_fu.list_sent(store, interview.id)
+        if not sends:
+            raise PrepError(f"nothing is recorded as sent for {interview.label()}")
+        draft = sends[-1]
+    elif not draft.sent:
+        raise PrepError(f"{draft.id} is not recorded as sent")
+    return store_fu.unmark_sent(store, draft.id)
+
+
+def sends(store: Store) -> list[tuple[FollowupRecord, Interview | None]]:
+    """Every send, oldest first, with its interview."""
+    by_id = {i.id: i for i in store_iv.list_interviews(store)}
+    return [(r, by_id.get(r.interview_id or "")) for r in store_fu.list_sent(store)]

@@ -2,6 +2,9 @@
 
 One row per recipient and template: drafting again for the same person replaces the unsent
 draft instead of piling up copies, and a row marked sent is never changed by a new draft.
+Every draft of one run of `prep followup` carries the run's moment as `created_at`, so "the
+draft just shown" is the interview's newest row(s); a send is an event on one row (`sent_at`),
+and taking it back clears it.
 """
 
 from __future__ import annotations
@@ -67,9 +70,11 @@ def record_draft(
     subject: str,
     body: str,
     fields: dict[str, Any],
+    shown_at: datetime | None = None,
 ) -> FollowupRecord:
-    """Save a draft: it replaces the unsent draft to the same person with the same template."""
-    stamp = clock.now_iso()
+    """Save a draft: it replaces the unsent draft to the same person with the same template.
+    `shown_at` is the moment of the run that showed it (every draft of a run shares it)."""
+    stamp = clock.iso(shown_at) if shown_at is not None else clock.now_iso()
     with store.transaction() as conn:
         existing = conn.execute(
             "SELECT id FROM followups WHERE interview_id IS ? AND template_id = ? "
@@ -129,10 +134,52 @@ def mark_sent(
     return [get_followup(store, r) for r in record_ids]
 
 
-def first_sent_at(store: Store, interview_id: str) -> datetime | None:
-    """When the first follow-up for an interview was sent (None when none was)."""
+def unmark_sent(store: Store, record_id: str) -> FollowupRecord:
+    """Take a send back: the row is a draft again."""
+    with store.transaction() as conn:
+        conn.execute("UPDATE followups SET sent_at = NULL WHERE id = ?", (record_id,))
+    return get_followup(store, record_id)
+
+
+def next_run_moment(store: Store, interview_id: str, now: datetime) -> datetime:
+    """The moment a new run's drafts are stamped with: now, or just after the interview's
+    newest draft when the clock has not moved on (two runs never share a stamp)."""
+    from datetime import timedelta
+
     row = store.conn.execute(
-        "SELECT min(sent_at) FROM followups WHERE interview_id = ? AND sent_at IS NOT NULL",
-        (interview_id,),
+        "SELECT max(created_at) FROM followups WHERE interview_id = ?", (interview_id,)
+    ).fetchone()
+    if row and row[0]:
+        latest = clock.parse_iso(row[0])
+        if latest >= now:
+            return latest + timedelta(milliseconds=1)
+    return now
+
+
+def last_shown(store: Store, interview_id: str) -> list[FollowupRecord]:
+    """The drafts the latest `prep followup` run for the interview showed (sent or not)."""
+    rows = store.conn.execute(
+        "SELECT * FROM followups WHERE interview_id = ? AND created_at = "
+        "(SELECT max(created_at) FROM followups WHERE interview_id = ?) ORDER BY id",
+        (interview_id, interview_id),
+    ).fetchall()
+    return [_from_row(r) for r in rows]
+
+
+def list_sent(store: Store, interview_id: str | None = None) -> list[FollowupRecord]:
+    """The sends (of one interview, when given), in the order they were sent."""
+    return sorted(
+        (r for r in list_followups(store, interview_id) if r.sent),
+        key=lambda r: (r.sent_at or "", r.id),
+    )
+
+
+def first_sent_at(store: Store, interview_id: str, template_prefix: str = "") -> datetime | None:
+    """When the first follow-up for an interview was sent (None when none was); with
+    `template_prefix` ('thank-you'), only those templates count."""
+    row = store.conn.execute(
+        "SELECT min(sent_at) FROM followups WHERE interview_id = ? AND sent_at IS NOT NULL "
+        "AND substr(template_id, 1, ?) = ?",
+        (interview_id, len(template_prefix), template_prefix),
     ).fetchone()
     return clock.parse_iso(row[0]) if row and row[0] else None

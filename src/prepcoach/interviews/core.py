@@ -7,13 +7,12 @@ given, the current interview (see `current_interview`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 
 from prepcoach.interviews.posting import PostingReading
-from prepcoach.kernel import clock, textcheck
+from prepcoach.kernel import clock, dates, textcheck
 from prepcoach.kernel.errors import NotFoundError, PrepError
 
 STAGES: tuple[str, ...] = ("first", "second", "final", "other")
@@ -253,74 +252,13 @@ def parse_interviewer(spec: str) -> Interviewer:
 
 # ---------------------------------------------------------------------------- dates
 
-_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_TIME_RE = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$", re.IGNORECASE)
-WHEN_HELP = "e.g. 2025-03-14 14:30, 2025-03-14, yesterday 14:00, tomorrow 10:00, fri 9am"
+WHEN_HELP = dates.EXAMPLES
 
 
 def parse_when(text: str, reference: datetime | None = None) -> When | None:
-    """A date and time as typed, in local time; None for an empty answer.
-
-    Accepts ISO dates and times (`2025-03-14`, `2025-03-14 14:30`, `2025-03-14T14:30+01:00`)
-    and `yesterday` / `today` / `tomorrow` / a weekday name (the next one), each optionally
-    followed by a time (`14:30`, `9am`). Raises PrepError with an example otherwise.
-    """
-    text = " ".join(text.strip().split())
-    if not text:
-        return None
-    reference = reference or clock.now()
-    today = clock.local(reference).date()
-    lowered = text.lower()
-    head, _, tail = lowered.partition(" ")
-    day: date | None = None
-    relative = {"yesterday": -1, "today": 0, "tomorrow": 1}
-    if head in relative:
-        day = today + timedelta(days=relative[head])
-    elif head[:3] in _WEEKDAYS and head.isalpha() and len(head) >= 3:
-        ahead = (_WEEKDAYS.index(head[:3]) - today.weekday()) % 7 or 7
-        day = today + timedelta(days=ahead)
-    if day is not None:
-        if not tail:
-            return day
-        clock_time = _parse_time(tail)
-        if clock_time is None:
-            raise PrepError(f"cannot read the time in '{text}' ({WHEN_HELP})")
-        return _localize(datetime.combine(day, clock_time))
-    try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            return date.fromisoformat(text)
-        iso_text = text.replace(" ", "T", 1) if re.match(r"\d{4}-\d{2}-\d{2} ", text) else text
-        date_part, sep, time_part = iso_text.partition("T")
-        if sep and _TIME_RE.match(time_part):
-            parsed_time = _parse_time(time_part)
-            if parsed_time is not None:
-                return _localize(datetime.combine(date.fromisoformat(date_part), parsed_time))
-        moment = datetime.fromisoformat(iso_text)
-    except ValueError:
-        raise PrepError(f"cannot read '{text}' as a date and time ({WHEN_HELP})") from None
-    if moment.tzinfo is None:
-        return _localize(moment)
-    return moment.astimezone(UTC)
-
-
-def _parse_time(text: str) -> time | None:
-    match = _TIME_RE.match(text.strip())
-    if not match:
-        return None
-    hour, minute = int(match.group(1)), int(match.group(2) or 0)
-    suffix = (match.group(3) or "").lower()
-    if suffix:
-        if not 1 <= hour <= 12:
-            return None
-        hour = hour % 12 + (12 if suffix == "pm" else 0)
-    if hour > 23 or minute > 59:
-        return None
-    return time(hour, minute)
-
-
-def _localize(naive: datetime) -> datetime:
-    """A wall-clock time in the machine's timezone, as UTC."""
-    return naive.astimezone().astimezone(UTC)
+    """A date and time as typed, in local time; None for an empty answer (the one date reader,
+    `prepcoach.kernel.dates`). Raises DateError (a PrepError) with an example otherwise."""
+    return dates.parse_when(text, reference)
 
 
 def when_to_text(when: When | None) -> str | None:

@@ -182,6 +182,39 @@ def content_lemmas(text: str, extra_stop: Iterable[str] = ()) -> tuple[str, ...]
     return tuple(seen)
 
 
+# A phrase's word that must be negated where it is met ("cannot *promise*", "without
+# *jargon*") carries this mark; a phrase whose negation governs no content word ("said no")
+# asks for a negation somewhere in the sentence (NEGATION).
+NEGATED: Final = "~"
+NEGATION: Final = "#negation"
+
+
+def phrase_lemmas(text: str, extra_stop: Iterable[str] = ()) -> tuple[str, ...]:
+    """Like `content_lemmas`, for a phrase to look for, keeping its negations: a word under
+    a negation in the phrase is marked NEGATED, so that it is met by the same word negated in
+    a sentence ("without jargon" by "with no jargon", "cannot promise" by "I couldn't promise"),
+    not cancelled by it; a negation that governs no content word becomes NEGATION ("said no")."""
+    extra = frozenset(extra_stop)
+    seen: list[str] = []
+    dangling = False
+    for tok in tokens(normalise(text)):
+        if is_negation(tok.word):
+            dangling = True
+            continue
+        if is_stop(tok.word) or tok.word in extra or tok.word[0].isdigit():
+            continue
+        if is_stop(tok.lemma) or tok.lemma in extra:
+            continue
+        found = NEGATED + tok.lemma if tok.negated else tok.lemma
+        if tok.negated:
+            dangling = False
+        if found not in seen:
+            seen.append(found)
+    if dangling and NEGATION not in seen:
+        seen.append(NEGATION)
+    return tuple(seen)
+
+
 def related(a: str, b: str) -> bool:
     """Same lemma, or one word derived from the other ("prioritise", "prioritisation").
 
@@ -255,12 +288,16 @@ class SentenceIndex:
             if any(t.word[0].isdigit() or t.word in _MULTIPLES for t in toks):
                 self._where.setdefault(FIGURE, set()).add(i)
             for tok in toks:
-                if tok.negated or is_stop(tok.lemma):
+                if tok.negated and is_negation(tok.word):
+                    self._where.setdefault(NEGATION, set()).add(i)
                     continue
-                self._where.setdefault(tok.lemma, set()).add(i)
-                if len(tok.lemma) >= 5:
-                    self._by_prefix.setdefault(tok.lemma[:5], set()).add(tok.lemma)
-        self.lemmas: frozenset[str] = frozenset(self._where)
+                if is_stop(tok.lemma):
+                    continue
+                key = NEGATED + tok.lemma if tok.negated else tok.lemma
+                self._where.setdefault(key, set()).add(i)
+                if len(key) >= 5:
+                    self._by_prefix.setdefault(key[:5], set()).add(key)
+        self.lemmas: frozenset[str] = frozenset(x for x in self._where if x[0] != NEGATED)
 
     def sentences_with(self, lemma_: str) -> set[int]:
         """The sentences holding the lemma, or a related one, un-negated."""
@@ -314,7 +351,10 @@ class SentenceIndex:
         hits = [
             i
             for i, tok in enumerate(toks)
-            if not tok.negated and any(related(tok.lemma, x) for x in phrase_lemmas)
+            if any(
+                related(tok.lemma, x.removeprefix(NEGATED)) and tok.negated == (x[0] == NEGATED)
+                for x in phrase_lemmas
+            )
         ] or [0]
         first, last = max(0, hits[0] - 4), min(len(toks) - 1, hits[-1] + 6)
         last = min(last, first + 18)

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from prepcoach.followup.store import first_sent_at
+from prepcoach.followup.core import THANK_YOU
+from prepcoach.followup.store import first_sent_at, list_sent
 from prepcoach.interviews import store as store_iv
 from prepcoach.interviews.core import Interview, sort_key_latest, when_moment
 from prepcoach.kernel.errors import NotFoundError
@@ -74,7 +75,8 @@ class Kit:
     likely: tuple[LikelyQuestion, ...] = ()
     practice: Mapping[str, Practised] = field(default_factory=dict)  # likely questions
     due: tuple[str, ...] = ()  # question ids due for review now, most overdue first
-    followup_sent_at: datetime | None = None  # for the earlier round
+    followup_sent_at: datetime | None = None  # the earlier round's first thank-you sent
+    thanked: tuple[str, ...] = ()  # who a thank-you was sent to for the earlier round
 
 
 def previous_round(interviews: Sequence[Interview], interview: Interview) -> Interview | None:
@@ -169,7 +171,14 @@ def load_kit(store: Store, library: ContentLibrary, interview: Interview) -> Kit
         likely=tuple(likely),
         practice=practised(store, [q.question.id for q in likely]),
         due=tuple(ps.due_question_ids(store)),
-        followup_sent_at=first_sent_at(store, previous.id) if previous is not None else None,
+        followup_sent_at=(
+            first_sent_at(store, previous.id, THANK_YOU) if previous is not None else None
+        ),
+        thanked=tuple(
+            r.recipient_name
+            for r in (list_sent(store, previous.id) if previous is not None else [])
+            if r.template_id.startswith(THANK_YOU)
+        ),
     )
 
 

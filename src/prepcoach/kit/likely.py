@@ -18,6 +18,7 @@ from typing import Protocol
 from prepcoach.content.library import ContentLibrary
 from prepcoach.content.model import InterviewFormat, Question
 from prepcoach.kit.shortlist import clip
+from prepcoach.stories.core import keywords
 
 # The built-in format for each round; a user's content may add others for the same stage.
 PREFERRED_FORMATS = {
@@ -82,7 +83,16 @@ def likely_questions(
             chosen[question.id] = LikelyQuestion(question, why)
 
     def concern_for(question: Question) -> ConcernLike | None:
-        return next((c for c in concerns if set(c.competencies) & set(question.competencies)), None)
+        """The concern the question answers best: most competencies in common, then most
+        words in common; None when it shares no competency with any."""
+        asked = set(question.competencies)
+        words = set(keywords(question.text).split())
+        scored = [
+            (len(set(c.competencies) & asked), len(set(keywords(c.text).split()) & words), -i, c)
+            for i, c in enumerate(concerns)
+        ]
+        best = max(scored, key=lambda s: s[:3], default=None)
+        return best[3] if best is not None and best[0] > 0 else None
 
     if interview_format is not None:
         for step in interview_format.steps:

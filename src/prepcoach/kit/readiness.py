@@ -71,6 +71,16 @@ class Readiness:
         return round(100 * self.done / self.total) if self.total else 0
 
 
+def _names(names: list[str]) -> str:
+    return (
+        names[0]
+        if len(names) == 1
+        else ", ".join(names[:-1]) + f" and {names[-1]}"
+        if names
+        else ""
+    )
+
+
 def _q(text: str) -> str:
     return shlex.quote(text)
 
@@ -180,6 +190,13 @@ def _followup(kit: Kit, reference: datetime) -> Check:
     deadline = followup_deadline(previous.when)
     command = f"prep followup {previous.id}"
     sent = kit.followup_sent_at
+    thanked = {name.strip().casefold() for name in kit.thanked}
+    people = [p.name for p in previous.interviewers if p.name.strip()]
+    missing = [name for name in people if name.strip().casefold() not in thanked]
+    if sent is not None and missing and len(people) > 1:
+        got = [name for name in people if name not in missing]
+        detail = f"sent to {_names(got) or 'someone else'}; not yet to {_names(missing)}"
+        return Check("followup", label, False, detail, f"{command} --to {_q(missing[0])}")
     if sent is not None:
         if start is not None and deadline is not None and sent > deadline:
             hours = round((sent - start).total_seconds() / 3600)

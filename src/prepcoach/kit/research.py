@@ -371,7 +371,7 @@ def highlights(
         (clip(item.text, chars), clip(item.how_i_help, chars))
         for item in dossier.items("challenges")[:challenges]
     )
-    competitors = tuple(clip(item.text, 40) for item in dossier.items("competitors")[:5])
+    competitors = tuple(competitor_name(item.text) for item in dossier.items("competitors")[:5])
     return Highlights(shown, picked, competitors)
 
 
@@ -381,6 +381,13 @@ def source_label(source: str) -> str:
     if match and re.match(r"^(https?://|www\.)", source, re.IGNORECASE):
         return match.group(1).lower()
     return source
+
+
+def competitor_name(text: str) -> str:
+    """A competitor as a list names it: the name before any description ('Initrode – cheaper,
+    slower' -> 'Initrode'), whole, unless it is a sentence of its own (clipped at a word)."""
+    name = re.split(r"\s[–—-]\s|: |\s\(|, ", " ".join(text.split()), maxsplit=1)[0]
+    return name if len(name) <= 60 else clip(name, 60)
 
 
 def clip(text: str, limit: int) -> str:

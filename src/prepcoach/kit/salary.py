@@ -138,20 +138,54 @@ def money(value: float, currency: str) -> str:
     return f"{symbol}{amount}" if symbol else f"{amount} {currency}"
 
 
+_ORDER = ("minimum", "target", "maximum")
+
+
+def order_problem(name: str, amount: float, known: dict[str, float]) -> str | None:
+    """Why `amount` cannot be the range's `name` given the figures already known (minimum <=
+    target <= maximum), or None: the check a prompt runs as soon as a figure is typed."""
+    place = _ORDER.index(name)
+    for other, value in known.items():
+        if other == name or other not in _ORDER:
+            continue
+        if _ORDER.index(other) < place and amount < value:
+            return f"the {name} cannot be below the {other} ({_plain(value)})"
+        if _ORDER.index(other) > place and amount > value:
+            return f"the {name} cannot be above the {other} ({_plain(value)})"
+    return None
+
+
 def describe(salary: SalaryRange) -> str:
-    """'€80,000–€95,000 a year (target €88,000)'."""
+    """'target €88,000, up to €95,000 a year': what may be shown anywhere (the sheet, status,
+    an email). The minimum is private: only `describe_private` names it."""
+    period = PERIOD_WORDS.get(salary.period, salary.period)
+    target = money(salary.target, salary.currency)
+    if salary.target >= salary.maximum:
+        return f"target {target} {period}"
+    return f"target {target}, up to {money(salary.maximum, salary.currency)} {period}"
+
+
+def describe_private(salary: SalaryRange) -> str:
+    """'€80,000–€95,000 a year, target €88,000': with the minimum, for `prep salary` alone."""
     low, high = money(salary.minimum, salary.currency), money(salary.maximum, salary.currency)
     return (
-        f"{low}–{high} {PERIOD_WORDS.get(salary.period, salary.period)} "
-        f"(target {money(salary.target, salary.currency)})"
+        f"{low}–{high} {PERIOD_WORDS.get(salary.period, salary.period)}, "
+        f"target {money(salary.target, salary.currency)}"
     )
 
 
 def spoken_range(salary: SalaryRange) -> tuple[float, float]:
-    """The band to say out loud: target to maximum (or the whole range when they coincide)."""
-    if salary.target < salary.maximum:
-        return salary.target, salary.maximum
-    return salary.minimum, salary.maximum
+    """The band to say out loud: target to maximum. Never the minimum, which stays private."""
+    return salary.target, salary.maximum
+
+
+def spoken_band(salary: SalaryRange) -> str:
+    """'€88,000 to €95,000 a year', or 'around €95,000 a year' when target is the maximum."""
+    low, high = spoken_range(salary)
+    period = PERIOD_WORDS.get(salary.period, f"per {salary.period}")
+    if low >= high:
+        return f"around {money(high, salary.currency)} {period}"
+    return f"{money(low, salary.currency)} to {money(high, salary.currency)} {period}"
 
 
 def basis(salary: SalaryRange) -> str:
@@ -164,12 +198,11 @@ def basis(salary: SalaryRange) -> str:
 
 def practised_answer(salary: SalaryRange, *, role: str = "", company: str = "") -> str:
     """An answer to "What are your salary expectations?" that states a range and its basis."""
-    low, high = spoken_range(salary)
     if len(role) > 1 and role[0].isupper() and role[1].islower():
         role = role[0].lower() + role[1:]  # "Product manager" mid-sentence, "iOS" kept
     role_words = f"{role} roles" if role else "roles like this one"
-    where = f" ({basis(salary)})" if salary.sources else ""
-    period = PERIOD_WORDS.get(salary.period, f"per {salary.period}")
+    based = basis(salary).replace("(", "").replace(")", "")  # one sentence, no asides
+    where = f", from {based}," if based else ""
     closing = (
         f"That said, what matters most to me is the role and the team at {company}, "
         if company
@@ -177,8 +210,9 @@ def practised_answer(salary: SalaryRange, *, role: str = "", company: str = "") 
     )
     return (
         f"Based on my research into similar {role_words}{where}, and on the experience and "
-        f"skills I would bring, I'm looking for something in the range of "
-        f"{money(low, salary.currency)} to {money(high, salary.currency)} {period}. "
+        f"skills I would bring, I'm looking for something "
+        f"{'in the range of ' if not spoken_band(salary).startswith('around') else ''}"
+        f"{spoken_band(salary)}. "
         f"{closing}so I'm open to talking about the whole package, "
         "including benefits and growth."
     )

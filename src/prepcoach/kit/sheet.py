@@ -23,7 +23,7 @@ from prepcoach.interviews.core import format_when
 from prepcoach.kernel import clock
 from prepcoach.kit.core import Kit
 from prepcoach.kit.research import Highlights, highlights, source_label
-from prepcoach.kit.salary import PERIOD_WORDS, basis, describe, money, spoken_range
+from prepcoach.kit.salary import basis, describe, spoken_band
 from prepcoach.kit.shortlist import category_label, clip
 from prepcoach.postmortem.core import revisit_answer
 from prepcoach.stories.core import match_stories
@@ -67,8 +67,8 @@ class PrepSheet:
     revisit: str
     revisit_source: str  # "your practised answer", "from your post-mortem" or ""
     ask: tuple[AskLine, ...]
-    salary: str  # "€80,000–€100,000 a year (target €90,000)" or ""
-    salary_say: str  # "€90,000–€100,000 a year, based on glassdoor.com"
+    salary: str  # "target €90,000, up to €100,000 a year" or "" (never the minimum)
+    salary_say: str  # "Say: €90,000 to €100,000 a year, based on glassdoor.com"
     reminders: tuple[str, ...]
     generated: str  # "23 Nov 2026"
 
@@ -189,11 +189,7 @@ def _salary_say(kit: Kit) -> str:
     salary = kit.salary
     if salary is None:
         return ""
-    low, high = spoken_range(salary)
-    said = (
-        f"{money(low, salary.currency)}–{money(high, salary.currency)} "
-        f"{PERIOD_WORDS.get(salary.period, salary.period)}"
-    )
+    said = spoken_band(salary)
     based = basis(salary)
     return f"Say: {said}" + (f", based on {based}" if based else "")
 

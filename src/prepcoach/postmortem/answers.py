@@ -17,9 +17,11 @@ from typing import TYPE_CHECKING, Any
 
 from prepcoach.content.validation import suggest
 from prepcoach.interviews.core import parse_interviewer, parse_when
-from prepcoach.kernel import clock, textcheck
+from prepcoach.kernel import textcheck
+from prepcoach.kernel.dates import DateContradiction, typed
 from prepcoach.kernel.errors import PrepError
 from prepcoach.postmortem.core import (
+    CLOSED,
     ITEM_MAX,
     RATING_MAX,
     RATING_MIN,
@@ -283,7 +285,7 @@ def _parse_concerns(value: Any, path: tuple[str | int, ...], ctx: ParseContext) 
         if not isinstance(item, dict):
             issues.append(Issue(where, "give the signal's text and its competencies"))
             continue
-        issues += _unknown_keys(item, ("text", "competencies", "skills"), where)
+        issues += _unknown_keys(item, ("text", "competencies", "by", "skills"), where)
         text, found = _text(item.get("text"), (*where, "text"), max_chars=ITEM_MAX)
         issues += found
         if not text:
@@ -332,6 +334,8 @@ def _parse_concerns(value: Any, path: tuple[str | int, ...], ctx: ParseContext) 
         entry: dict[str, Any] = {"text": text, "competencies": [t for t in tags if t in known]}
         if skills:
             entry["skills"] = skills
+        if isinstance(item.get("by"), str) and item["by"].strip():
+            entry["by"] = textcheck.clean(item["by"], multiline=False)
         concerns.append(entry)
     return concerns, issues
 
@@ -434,7 +438,9 @@ def resume_index(template: PostmortemTemplate, answers: Mapping[str, Any]) -> in
     if not answered:
         return 0
     last = answered[-1]
-    if template.prompts[last].kind in REPEATED_KINDS:
+    closed = answers.get(CLOSED)
+    finished = set(closed) if isinstance(closed, list) else set()
+    if template.prompts[last].kind in REPEATED_KINDS and template.prompts[last].id not in finished:
         return last
     return last + 1
 
@@ -447,8 +453,9 @@ _DATE_SEPARATORS = (": ", " - ", " – ", " — ")
 def normalize_date_item(text: str, reference: datetime | None = None) -> str:
     """'fri: hear back' -> '2025-03-21: hear back'; text that starts with no date is kept.
 
-    The date may be anything `prepcoach.interviews.core.parse_when` reads (ISO, today, tomorrow,
-    a weekday, with an optional time); times are written in local time.
+    The date may be anything `prepcoach.kernel.dates` reads (ISO, 14 March, next tuesday,
+    in 3 days, with an optional time); times are written in local time. A weekday that
+    contradicts its date raises DateContradiction.
     """
     text = textcheck.clean(text, multiline=False)
     candidates = [(text, "")]
@@ -459,13 +466,12 @@ def normalize_date_item(text: str, reference: datetime | None = None) -> str:
     for head, rest in candidates:
         try:
             when = parse_when(head, reference)
+        except DateContradiction:
+            raise
         except PrepError:
             continue
         if when is None:
             continue
-        if isinstance(when, datetime):
-            shown = clock.local(when).strftime("%Y-%m-%d %H:%M")
-        else:
-            shown = when.isoformat()
+        shown = typed(when)
         return f"{shown}: {rest.strip()}" if rest.strip() else shown
     return text

@@ -18,6 +18,7 @@ any other prompt of a user's template are kept in `answers` and shown in reports
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -56,10 +57,18 @@ FIELD_KINDS: dict[str, str] = {
     "excited_about": "text",
     "clarify": "list",
     "next_steps": "text",
+    "promises": "list",
     "next_dates": "dates",
 }
 # Kinds answered item by item; an interrupted one continues where it stopped.
 REPEATED_KINDS = frozenset({"list", "people", "questions", "concerns", "dates"})
+# List prompts whose items someone raised: the run asks who (from the people met), kept in
+# answers[RAISED_BY] as {item text: name}. Concerns keep theirs inline ("by").
+ATTRIBUTED_LISTS = frozenset({"topics"})
+RAISED_BY = "raised_by"
+# Item-by-item prompts the user closed (an empty answer): a resumed run moves past them.
+CLOSED = "closed"
+BOOKKEEPING_KEYS = frozenset({RAISED_BY, CLOSED})
 
 Answers = dict[str, Any]  # prompt id -> stored answer (plain JSON data)
 
@@ -86,6 +95,7 @@ class Concern:
     text: str
     competencies: tuple[str, ...] = ()
     skills: tuple[str, ...] = ()  # role or technical skills it names ("sql")
+    raised_by: str = ""  # who of the people met raised it ('' when not noted)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +117,8 @@ class Postmortem:
     clarify: tuple[str, ...] = ()
     next_steps: str = ""
     next_dates: tuple[str, ...] = ()
+    promises: tuple[str, ...] = ()  # what you said you would send or do ("the write-up")
+    topic_by: Mapping[str, str] = field(default_factory=dict)  # topic -> who raised it
     created_at: str = ""
     updated_at: str = ""
     template_id: str = DEFAULT_TEMPLATE
@@ -202,10 +214,13 @@ def from_answers(
             text=str(c.get("text") or ""),
             competencies=tuple(c.get("competencies") or ()),
             skills=tuple(str(s) for s in c.get("skills") or ()),
+            raised_by=str(c.get("by") or ""),
         )
         for c in _as_list(answers.get("concerns"))
         if isinstance(c, dict) and c.get("text")
     )
+    raised = answers.get(RAISED_BY)
+    topic_by = {str(k): str(v) for k, v in raised.items() if v} if isinstance(raised, dict) else {}
 
     def strings(key: str) -> tuple[str, ...]:
         return tuple(str(v) for v in _as_list(answers.get(key)) if v)
@@ -226,6 +241,8 @@ def from_answers(
         clarify=strings("clarify"),
         next_steps=_as_text(answers.get("next_steps")),
         next_dates=strings("next_dates"),
+        promises=strings("promises"),
+        topic_by=topic_by,
         created_at=created_at,
         updated_at=updated_at,
         template_id=template_id,
@@ -352,7 +369,7 @@ def revisit_answer(
     With nothing to clarify, a graceful "no" that turns to what excited you. It is a
     starting point to put into your own words, not a script.
     """
-    points = [_sentence(item) for item in clarify if item.strip()]
+    points = [p for p in (spoken_point(item) for item in clarify) if p]
     better = next((q for q in weak if q.would_say.strip()), None)
     count = len(points) + (1 if better else 0)
     if count == 0:
@@ -372,13 +389,52 @@ def revisit_answer(
         lead = f"{_ORDINALS[index]}, " if count > 1 and index < len(_ORDINALS) else ""
         parts.append(lead + (_lower_first(point) if lead else point))
     if better is not None:
-        question = better.text.strip().rstrip("?.!")
         parts.append(
             ("And when" if points else "When")
-            + f' you asked "{question}?", I don\'t think I gave you my best answer. '
-            + _sentence(better.would_say)
+            + f" you asked {quoted_question(better.text)}, I don't think I gave you my best "
+            "answer. " + _sentence(spoken_point(better.would_say) or better.would_say)
         )
     return " ".join(parts)
+
+
+def quoted_question(text: str) -> str:
+    """A question quoted mid-sentence, with its own punctuation and no more: '"Why us?"',
+    '"Tell me about a time you failed"' (a statement gets no question mark)."""
+    body = " ".join(text.split()).strip(" \"'“”‘’")
+    body = re.sub(r"([?!.])[?!.]+$", r"\1", body)  # 'Why us??' / 'Why us?.'
+    if body.endswith("."):
+        body = body[:-1]
+    return f"\u201c{body}\u201d"
+
+
+# Notes to self: a task to do before the next round, not something to say in it.
+_TASKS = re.compile(
+    r"^(?:check|double[- ]check|look up|look into|find out|find|research|prepare|practi[sc]e|"
+    r"remember(?: to)?|confirm|verify|get|bring|read up on|review|work on|rehearse|note|"
+    r"ask (?:the )?recruiter|todo|to do)\b",
+    re.IGNORECASE,
+)
+# Notes that say what to tell them: kept as a spoken line, in the first person.
+_SAYINGS = (
+    (re.compile(r"^(?:say|tell (?:them|her|him))(?: that)?\s+", re.I), ""),
+    (re.compile(r"^(?:mention|add)(?: that)?\s+", re.I), "I'd like to add that "),
+    (re.compile(r"^clarify(?: that)?\s+", re.I), "I'd like to clarify "),
+    (re.compile(r"^correct(?: that)?\s+", re.I), "I'd like to correct "),
+    (re.compile(r"^explain(?: that)?\s+", re.I), "I'd like to explain "),
+)
+
+
+def spoken_point(note: str) -> str:
+    """A clarify note as a line to say ('mention I led the dbt move' -> "I'd like to add that
+    I led the dbt move."); '' for a note to self ('check the Q3 figure'), which is a task."""
+    text = " ".join(note.split()).strip()
+    if not text or _TASKS.match(text):
+        return ""
+    for pattern, lead in _SAYINGS:
+        if pattern.match(text):
+            rest = pattern.sub("", text, count=1)
+            return _sentence(lead + _lower_first(rest) if lead else rest)
+    return _sentence(text)
 
 
 def _lower_first(text: str) -> str:

@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING, Any
 from prepcoach.content.yamlsource import MarkedDict, dump_document, key_mark_of, mark_of, parse_yaml
 from prepcoach.interviews.core import format_when, when_to_text
 from prepcoach.postmortem.answers import ParseContext, describe_path, parse_answers
-from prepcoach.postmortem.core import RATING_LABELS, ActionPlan, Answers, Postmortem, from_answers
+from prepcoach.postmortem.core import (
+    BOOKKEEPING_KEYS,
+    RATING_LABELS,
+    ActionPlan,
+    Answers,
+    Postmortem,
+    from_answers,
+)
 
 if TYPE_CHECKING:
     from prepcoach.content.model import PostmortemPrompt, PostmortemTemplate
@@ -87,7 +94,8 @@ def to_document(
             comment += textwrap.wrap(hint, 86, break_on_hyphens=False)
         body = dump_document({prompt.id: _document_value(prompt, answers.get(prompt.id))})
         blocks.append("".join(f"# {line}\n" for line in comment) + body)
-    extra = {k: v for k, v in answers.items() if k not in {p.id for p in template.prompts}}
+    asked = {p.id for p in template.prompts} | BOOKKEEPING_KEYS
+    extra = {k: v for k, v in answers.items() if k not in asked}
     if extra:
         blocks.append("# Answers to prompts the template no longer asks (kept as they are)\n")
         blocks.append(dump_document(extra))

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Final, Literal
 
-from prepcoach.content.model import LookFor, Question, StarTemplate
+from prepcoach.content.model import Competency, LookFor, Question, StarTemplate
 from prepcoach.kernel import text as kt
 
 Severity = Literal["good", "tip", "warn"]
@@ -272,7 +272,12 @@ UNSURE_WORDS: Final = 70
 @functools.lru_cache(maxsize=4096)
 def _key_lemmas(text: str) -> tuple[str, ...]:
     """The lemmas of a phrase's content words, in order, without repeats."""
-    return kt.content_lemmas(text, _GENERIC)
+    found = tuple(x for x in kt.phrase_lemmas(text, _GENERIC) if x != kt.NEGATION)
+    # In a label, a negation mostly sets off what is not asked for ("obstacles, not just
+    # the highlights"): those words prove nothing either way, unless they are all it says
+    # ("no blame").
+    plain = tuple(x for x in found if not x.startswith(kt.NEGATED))
+    return plain or found
 
 
 def _covers(index: kt.SentenceIndex, phrase: str, share: float = 0.5) -> bool:
@@ -454,6 +459,7 @@ class _Facts:
     covered: Mapping[str, str]  # look-for -> the words that show it
     missing: tuple[str, ...]  # look-fors not found
     figures: bool  # the answer has a number in it
+    bank: QuestionBank | None = None  # the question bank, for judging relevance
 
     def present(self, part: str) -> bool:
         return self.part_words[part] > 0 or self.answer.part_seconds.get(part, 0.0) >= 3
@@ -788,6 +794,101 @@ def _question_terms(question: Question) -> tuple[str, ...]:
     return tuple(terms)
 
 
+@dataclass(frozen=True)
+class QuestionBank:
+    """What relevance is judged against: how rare each word is over the question bank (a
+    word most questions share says little about any one of them) and the lemmas of each
+    competency's name and cues."""
+
+    idf: Mapping[str, float] = field(default_factory=dict)
+    competencies: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    rarest: float = 1.0
+    # lemma -> (question id, weight) for every question about it
+    postings: Mapping[str, tuple[tuple[str, float], ...]] = field(default_factory=dict)
+    size: int = 0
+
+    def fits_better(self, question: Question, lemmas: Iterable[str]) -> float:
+        """The share of the bank's questions that the words fit better than this question,
+        rare words weighing most: an answer to another question fits that one better."""
+        evidence: dict[str, float] = {}
+        for lemma in lemmas:
+            for qid, weight in self.postings.get(lemma, ()):
+                evidence[qid] = evidence.get(qid, 0.0) + weight
+        mine = evidence.get(question.id, 0.0)
+        return sum(1 for v in evidence.values() if v > mine) / max(1, self.size)
+
+    @classmethod
+    def build(
+        cls, questions: Iterable[Question], competencies: Mapping[str, Competency]
+    ) -> QuestionBank:
+        frequency: dict[str, int] = {}
+        count = 0
+        questions_ = list(questions)
+        for question in questions_:
+            count += 1
+            for lemma in {x for x, _w in _profile_words(question, {})}:
+                frequency[lemma] = frequency.get(lemma, 0) + 1
+        cues = {
+            cid: _lemmas_of(" ".join((c.name, *c.cues)).replace("-", " "))
+            for cid, c in competencies.items()
+        }
+        rarest = math.log(count + 1)
+        idf = {x: math.log((count + 1) / (n + 1)) + 0.1 for x, n in frequency.items()}
+        bank = cls(idf, cues, rarest)
+        postings: dict[str, list[tuple[str, float]]] = {}
+        for question in questions_:
+            for lemma, weight in _profile(question, bank).items():
+                postings.setdefault(lemma, []).append((question.id, weight))
+        frozen = {k: tuple(v) for k, v in postings.items()}
+        return cls(idf, cues, rarest, frozen, count)
+
+
+# An answer sharing nothing with its question is off-topic when at least this share of the
+# bank's questions fit its words better (fitted on the corpus's tuning half).
+OFF_TOPIC_FIT: Final = 0.25
+# How much a word says that the answer is on the question, by where the question has it.
+_FROM_TEXT: Final = 1.0
+_FROM_LOOK_FORS: Final = 0.6
+_FROM_COMPETENCIES: Final = 0.4
+
+
+def _lemmas_of(text: str) -> tuple[str, ...]:
+    return tuple(
+        x
+        for x in kt.content_lemmas(text, _QUESTION_WORDS)
+        if x not in _GENERIC and x not in _EVERYDAY and len(x) > 2
+    )
+
+
+def _profile_words(
+    question: Question, competencies: Mapping[str, tuple[str, ...]]
+) -> list[tuple[str, float]]:
+    """The words a question is about, each with how much it says (by where it comes from)."""
+    out: list[tuple[str, float]] = [(x, _FROM_TEXT) for x in _lemmas_of(question.text)]
+    for look_for in question.look_fors:
+        for phrase in (look_for.label, *look_for.cues):
+            out.extend((x, _FROM_LOOK_FORS) for x in _lemmas_of(phrase))
+    for cid in question.competencies:
+        out.extend((x, _FROM_COMPETENCIES) for x in competencies.get(cid, ()))
+        out.extend((x, _FROM_COMPETENCIES) for x in _lemmas_of(cid.replace("-", " ")))
+    return out
+
+
+def _profile(question: Question, bank: QuestionBank) -> dict[str, float]:
+    """Each word the question is about, weighted by where it comes from and its rarity."""
+    weights: dict[str, float] = {}
+    for lemma, weight in _profile_words(question, bank.competencies):
+        value = weight * bank.idf.get(lemma, bank.rarest)
+        weights[lemma] = max(weights.get(lemma, 0.0), value)
+    return weights
+
+
+def relevance_evidence(question: Question, index: kt.SentenceIndex, bank: QuestionBank) -> float:
+    """How much of what the question is about the answer speaks of, as rare words weigh."""
+    profile = _profile(question, bank)
+    return sum(w for lemma, w in profile.items() if index.has(lemma))
+
+
 def _topic_words(index: kt.SentenceIndex, limit: int = 3) -> list[str]:
     """The answer's most repeated content words, to say what it is about."""
     counts: dict[str, int] = {}
@@ -830,6 +931,10 @@ def _relevance(f: _Facts) -> Iterator[Finding]:
     terms, signs = _relevance_signals(f)
     if f.word_count < 15:
         return  # too short to tell; the length rule says so
+    if not (terms or signs) and f.bank is not None:
+        # Sharing no word with the question is common in a weak answer to it; an answer to
+        # another question fits that one, and many others, better than this one.
+        signs = f.bank.fits_better(f.question, f.index.lemmas) < OFF_TOPIC_FIT
     if terms or signs:
         shown = f" ({_quote(terms[:3])})" if terms else ""
         yield _find("relevance.on-topic", "good", 0, f"It answers the question asked{shown}.")
@@ -937,7 +1042,7 @@ def _fillers(f: _Facts) -> Iterator[Finding]:
 
 @functools.lru_cache(maxsize=8192)
 def _cue_lemmas(cue: str) -> tuple[str, ...]:
-    return kt.content_lemmas(cue)
+    return kt.phrase_lemmas(cue)
 
 
 def _cue_match(
@@ -1453,8 +1558,11 @@ def analyse(
     answer: Answer | str,
     template: StarTemplate | None = None,
     context: FeedbackContext | None = None,
+    bank: QuestionBank | None = None,
 ) -> Feedback:
-    """Score an answer to a question (0-100) and explain the score with findings."""
+    """Score an answer to a question (0-100) and explain the score with findings. With the
+    question bank, an answer that shares nothing with the question is called off-topic only
+    when it fits many other questions better."""
     if isinstance(answer, str):
         answer = Answer.from_text(answer)
     total = sum(len(v.split()) for v in answer.parts.values() if isinstance(v, str))
@@ -1466,7 +1574,7 @@ def analyse(
             "any interview answer."
         )
         return _not_scored("answer.over-limit", message, f, dict.fromkeys(STAR_PARTS, 0))
-    f = _facts(question, answer, template, context or FeedbackContext())
+    f = replace(_facts(question, answer, template, context or FeedbackContext()), bank=bank)
     estimate = f.word_count * 60 / WORDS_PER_MINUTE
     detected = {k: f.part_words[k] for k in STAR_PARTS}
     if f.word_count == 0 and answer.spoken and (f.measured or f.timed):

@@ -23,7 +23,7 @@ from prepcoach.kit import shortlist_store
 from prepcoach.kit.core import feedback_extras, shortlist_first
 from prepcoach.practice import scheduling
 from prepcoach.practice import store as ps
-from prepcoach.practice.feedback import Answer, Feedback, FeedbackContext, analyse
+from prepcoach.practice.feedback import Answer, Feedback, FeedbackContext, QuestionBank, analyse
 from prepcoach.practice.plan import (
     CANDIDATE_QUESTIONS,
     Filters,
@@ -227,6 +227,7 @@ class PracticeRun:
         self.home = home
         self.results: list[dict[str, Any]] = []
         self.feedback_context: FeedbackContext | None = None
+        self._bank: QuestionBank | None = None
         self.interview_label: str | None = None
         self.interview_at: datetime | None = None  # the interview's start, when ahead
         self.format: InterviewFormat | None = None
@@ -670,7 +671,11 @@ class PracticeRun:
         )
         if template is None and question.answer_format == "star":
             template = self.library.star_template_for(question)
-        return analyse(question, answer, template, self.feedback_context)
+        if self._bank is None:  # built once, on the first answer
+            self._bank = QuestionBank.build(
+                self.library.questions.values(), self.library.competencies
+            )
+        return analyse(question, answer, template, self.feedback_context, self._bank)
 
     def _rate(
         self,

@@ -432,6 +432,9 @@ def _check_references(conn: sqlite3.Connection, tables: dict[str, TableInfo]) ->
 SELF_COLUMNS: dict[str, tuple[str, ...]] = {"profile": ("name",)}
 PEOPLE_COLUMNS: dict[str, tuple[str, ...]] = {"interviewers": ("name",)}
 COMPANY_COLUMNS: dict[str, tuple[str, ...]] = {"interviews": ("company",)}
+# Figures that are private even in numbers: each is replaced by the named column of the same
+# row (the salary minimum, a walk-away figure, becomes the target; the range stays valid).
+PRIVATE_FIGURES: dict[str, dict[str, str]] = {"salary_ranges": {"minimum": "target"}}
 _NAME_STOPWORDS = frozenset(
     "the and of for a an at de da del der den des di du la le van von bin al el "
     "inc llc ltd corp co plc gmbh ag sa bv group company holdings".split()
@@ -452,15 +455,25 @@ def redact_data(data: dict[str, Any]) -> dict[str, Any]:
     redactor = _Redactor(data["tables"])
     tables = {
         name: [
-            {
-                column: value if _keep(column, value) else redactor.value(value)
-                for column, value in row.items()
-            }
+            _hide_figures(
+                name,
+                {
+                    column: value if _keep(column, value) else redactor.value(value)
+                    for column, value in row.items()
+                },
+            )
             for row in rows
         ]
         for name, rows in data["tables"].items()
     }
     return {**data, "redacted": True, "tables": tables}
+
+
+def _hide_figures(table: str, row: dict[str, Any]) -> dict[str, Any]:
+    for column, stand_in in PRIVATE_FIGURES.get(table, {}).items():
+        if column in row and stand_in in row:
+            row[column] = row[stand_in]
+    return row
 
 
 def _keep(column: str, value: Any) -> bool:

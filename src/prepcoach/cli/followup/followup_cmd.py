@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from prepcoach.cli.prompts import Prompter
     from prepcoach.content.model import EmailTemplate
     from prepcoach.followup.core import Draft, Recipient, Value
+    from prepcoach.followup.store import FollowupRecord
     from prepcoach.interviews.core import Interview
     from prepcoach.store.db import Store
 
@@ -115,7 +116,17 @@ def followup(
     ] = False,
     sent: Annotated[
         bool,
-        typer.Option("--sent", help="Record that you sent the drafted email(s) just now."),
+        typer.Option(
+            "--sent",
+            help="Record that you sent the draft(s) just shown (or name one: prep followup "
+            "fu-ID --sent). 'prep followup sent' lists what you sent.",
+        ),
+    ] = False,
+    unsend: Annotated[
+        bool,
+        typer.Option(
+            "--unsend", help="Take back the latest send (or: prep followup fu-ID --unsend)."
+        ),
     ] = False,
 ) -> None:
     """Draft a personal thank-you or follow-up email from your interview and post-mortem.
@@ -146,9 +157,36 @@ def followup(
     store = ctx.store()
     library = ctx.library()
     now = clock.now()
-    interview = service.interview_for(store, interview_ref, now)
+    if interview_ref is not None and interview_ref.strip().casefold() == "sent" and not sent:
+        _list_sends(ctx, store, as_json)
+        return
+    draft = None
+    if interview_ref is not None and service.is_draft_ref(interview_ref):
+        draft = service.draft_by_id(store, interview_ref)
+    if draft is not None and not (sent or unsend):
+        raise typer.BadParameter(
+            f"{draft.id} is a draft: add --sent to record it as sent, or --unsend to take a send "
+            "back",
+            param_hint="INTERVIEW",
+        )
+    if draft is not None:
+        if draft.interview_id is None:
+            raise PrepError(f"the interview of {draft.id} was deleted")
+        interview = service.interview_for(store, draft.interview_id, now)
+    else:
+        interview = service.interview_for(store, interview_ref, now)
+    if sent and unsend:
+        raise typer.BadParameter("--sent and --unsend go one at a time", param_hint="--unsend")
+    if unsend:
+        back = service.unmark_sent(store, interview, draft)
+        ctx.console.print(
+            f"Taken back: '{esc(back.subject)}' to {esc(back.recipient_name or '-')} is a draft "
+            f"again ([cyan]{back.id}[/cyan]).",
+            highlight=False,
+        )
+        return
     if sent:
-        _mark_sent(ctx, store, interview, template_id, to, as_json)
+        _mark_sent(ctx, store, interview, template_id, to, as_json, draft)
         return
     available = list(library.email_templates)
     template: EmailTemplate = library.get(
@@ -158,7 +196,15 @@ def followup(
     given = _parse_sets(set_values or [], template)
     postmortem = service.postmortem_for(store, interview.id)
     people = core.people_for(interview, postmortem)
-    ask = _prompter(answers, interactive=not as_json)
+    from prepcoach.cli.keep import keeping
+
+    ask = keeping(
+        ctx,
+        "followup",
+        f"{interview.id}-{template.id}",
+        _prompter(answers, interactive=not as_json),
+        command=f"prep followup {interview.id} --template {template.id}",
+    )
     recipients = _recipients(ask, people, to, template, scripted=answers is not None)
 
     if len(recipients) > 1:
@@ -206,8 +252,16 @@ def followup(
         drafts = edited
     from prepcoach.followup.checks import check_drafts
 
-    findings = check_drafts(drafts, template, interview=interview, reference=now)
-    records = [service.record(store, d) for d in drafts]
+    findings = check_drafts(
+        drafts,
+        template,
+        interview=interview,
+        reference=now,
+        earlier=service.earlier_notes(store, interview.id, template.id),
+    )
+    shown_at = service.run_moment(store, interview.id, now)
+    records = [service.record(store, d, shown_at) for d in drafts]
+    ask.done()
 
     if as_json:
         output.print_drafts_json(interview, template, drafts, findings, records, with_mailto=mailto)
@@ -289,10 +343,11 @@ def _mark_sent(
     template_id: str | None,
     to: str | None,
     as_json: bool,
+    draft: FollowupRecord | None,
 ) -> None:
     from prepcoach.followup import service
 
-    sent = service.mark_sent(store, interview, template_id, to, clock.now())
+    sent = service.mark_sent(store, interview, template_id, to, clock.now(), draft)
     if as_json:
         print_json([asdict(r) for r in sent.records])
         return
@@ -308,6 +363,48 @@ def _mark_sent(
             f"[dim]{sent.hours_after:.0f} hours after the interview ({timing}).[/dim]",
             highlight=False,
         )
+    ctx.console.print(
+        f"[dim]Sent by mistake? prep followup {sent.records[0].id} --unsend[/dim]",
+        highlight=False,
+    )
+
+
+def _list_sends(ctx: AppContext, store: Store, as_json: bool) -> None:
+    from prepcoach.followup import service
+
+    sends = service.sends(store)
+    if as_json:
+        from dataclasses import asdict
+
+        from prepcoach.cli.render import print_json
+
+        print_json([asdict(r) for r, _ in sends])
+        return
+    if not sends:
+        ctx.console.print(
+            "Nothing is recorded as sent yet. After sending a draft: prep followup --sent"
+        )
+        return
+    from rich.table import Table
+
+    table = Table(title=f"{len(sends)} sent", title_justify="left")
+    for column in ("id", "sent", "to", "subject", "interview"):
+        table.add_column(
+            column, no_wrap=column in ("id", "sent"), style="cyan" if column == "id" else None
+        )
+    for record, interview in sends:
+        when = (record.sent_at or "")[:16].replace("T", " ")
+        table.add_row(
+            record.id,
+            when,
+            esc(record.recipient_name or "-"),
+            esc(record.subject),
+            esc(interview.label()) if interview is not None else "-",
+        )
+    ctx.console.print(table)
+    ctx.console.print(
+        "[dim]Take one back: prep followup ID --unsend (times in UTC)[/dim]", highlight=False
+    )
 
 
 # ---------------------------------------------------------------------------- 2. who and what

@@ -115,8 +115,18 @@ def add(
         notes=notes or "",
         interviewers=people,
     )
+    keeper = None
     if company is None:
-        ask = prompter(answers, "Give --company (and other options) to run without prompts.")
+        from prepcoach.cli.keep import keeping
+
+        keeper = keeping(
+            ctx,
+            "interview",
+            "new",
+            prompter(answers, "Give --company (and other options) to run without prompts."),
+            command="prep interview add",
+        )
+        ask = keeper
         draft = _ask_new(
             ask,
             draft,
@@ -142,6 +152,8 @@ def add(
     saved = store_iv.add_interview(store, draft)
     if reading is not None:
         saved = store_iv.set_posting(store, saved.id, reading)
+    if keeper is not None:
+        keeper.done()
     if as_json:
         print_json(interview_dict(saved))
     else:
@@ -425,12 +437,23 @@ def edit(
         add_interviewers=tuple(core.parse_interviewer(s) for s in add_interviewer or []),
         remove_interviewers=tuple(remove_interviewer or []),
     )
+    keeper = None
     if changes.is_empty():
-        ask = prompter(answers, "Give options such as --status done to change it without prompts.")
-        changes = _ask_changes(ask, interview)
+        from prepcoach.cli.keep import keeping
+
+        keeper = keeping(
+            ctx,
+            "interview",
+            interview.id,
+            prompter(answers, "Give options such as --status done to change it without prompts."),
+            command=f"prep interview edit {interview.id}",
+        )
+        changes = _ask_changes(keeper, interview)
     updated = store_iv.update_interview(
         store, interview.id, changes, expected_updated_at=interview.updated_at
     )
+    if keeper is not None:
+        keeper.done()
     ctx.console.print(
         f"Saved interview [cyan]{updated.id}[/cyan]: {esc(updated.label())}, "
         f"{core.format_when(updated.when)}, {updated.status}",

@@ -111,12 +111,17 @@ def ask(
                 highlight=False,
             )
         return
-    picked = _choose(ctx, prompter, interview, current, category)
+    from prepcoach.cli.keep import keeping
+
+    keeper = keeping(ctx, "ask", interview.id, prompter, command=f"prep ask {interview.id}")
+    picked = _choose(ctx, keeper, interview, current, category)
     if picked is None:
+        keeper.done()
         ctx.console.print("Nothing changed.")
         return
     picks = [Pick(qid, notes.get(qid, _note_of(current, qid))) for qid in picked]
-    _save(ctx, interview, picks, ask=prompter)
+    _save(ctx, interview, picks, ask=keeper)
+    keeper.done()
 
 
 def _note_of(entries: list[ShortlistEntry], qid: str) -> str:

@@ -138,7 +138,10 @@ def _guided(ctx: AppContext, ask: Prompter, store: Store, dossier: Dossier) -> N
             "at a time, with where you found it. Press Enter on an empty line to move on.",
             highlight=False,
         )
+    from prepcoach.cli.keep import say_on_interrupt
+
     added = 0
+    say_on_interrupt(f"nothing new was saved on {dossier.company}.")
     for section in core.SECTIONS:
         have = len(dossier.items(section.key))
         if ask.interactive:
@@ -177,6 +180,10 @@ def _guided(ctx: AppContext, ask: Prompter, store: Store, dossier: Dossier) -> N
             )
             have += 1
             added += 1
+            say_on_interrupt(
+                f"the {added} item(s) you finished are saved on {dossier.company} (an item is "
+                "saved once its last question is answered)."
+            )
     found = core.status(dossier)
     if not dossier.id:  # nothing was typed and nothing existed: keep nothing
         console.print("Nothing saved: the dossier is empty.")

@@ -22,6 +22,8 @@ from prepcoach.cli.render import esc, print_json
 from prepcoach.kernel.errors import PrepError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from prepcoach.cli.context import AppContext
     from prepcoach.cli.prompts import Prompter
     from prepcoach.interviews.core import Interview
@@ -88,18 +90,36 @@ def salary(
     given = any(v is not None for v in (minimum, target, maximum, currency, period, notes)) or bool(
         source
     )
+    if show_only:
+        if given:
+            raise typer.BadParameter(
+                "--show only shows the recorded range; drop it to save new figures",
+                param_hint="--show",
+            )
+        _show(ctx, interview, existing, as_json=as_json)
+        return
     if given:
         draft = _from_options(
             existing, interview, minimum, target, maximum, currency, period, source, notes
         )
-    elif show_only or (answers is None and not make_prompter().interactive):
+    elif answers is None and not make_prompter().interactive:
         _show(ctx, interview, existing, as_json=as_json)
         return
     else:
-        ask = make_prompter(load_answers(answers))
-        draft = _ask(ctx, ask, interview, existing)
+        from prepcoach.cli.keep import keeping
+
+        keeper = keeping(
+            ctx,
+            "salary",
+            interview.id,
+            make_prompter(load_answers(answers)),
+            command=f"prep salary {interview.id}",
+        )
+        draft = _ask(ctx, keeper, interview, existing)
     draft = replace(draft, interview_id=interview.id, company=interview.company)
     saved = store_salary.save_salary_range(store, draft)
+    if not given:
+        keeper.done()
     _show(ctx, interview, saved, as_json=as_json, saved=True)
 
 
@@ -190,12 +210,25 @@ def _ask(
 
     symbols: set[str] = set()
     values: dict[str, float] = {}
+
+    def checked(name: str) -> Callable[[str], str | None]:
+        def problem(text: str) -> str | None:
+            found = amount_problem(text)
+            if found:
+                return found
+            amount, symbol = core.parse_amount(text)
+            if symbol and symbols and symbol not in symbols:
+                return f"the amounts so far are in {', '.join(sorted(symbols))}, this one {symbol}"
+            return core.order_problem(name, amount, values)
+
+        return problem
+
     for name, message in (
         ("minimum", "Minimum: the least you would accept (kept private):"),
         ("target", "Target: what you aim for:"),
         ("maximum", "Maximum: the top of what the research supports:"),
     ):
-        text = ask.text(f"salary.{name}", message, default=default(name), validate=amount_problem)
+        text = ask.text(f"salary.{name}", message, default=default(name), validate=checked(name))
         values[name], found = core.parse_amount(text)
         if found:
             symbols.add(found)
@@ -279,7 +312,11 @@ def _show(
         return
     inherited = salary.interview_id != interview.id
     head = "Saved" if saved else "Salary range"
-    console.print(f"{head}: [bold]{esc(core.describe(salary))}[/bold]", highlight=False)
+    console.print(
+        f"{head}: [bold]{esc(core.describe_private(salary))}[/bold] [dim](the minimum is yours "
+        "alone: the sheet, emails and exports leave it out)[/dim]",
+        highlight=False,
+    )
     if inherited:
         console.print("[dim](recorded for another round at this company)[/dim]", highlight=False)
     if salary.sources:
@@ -293,11 +330,9 @@ def _show(
         )
     if salary.notes:
         console.print(f"[dim]notes: {esc(salary.notes)}[/dim]", highlight=False)
-    low, high = core.spoken_range(salary)
     console.print(
-        f"\n[bold]Say it like this[/bold] [dim](the range you name is "
-        f"{core.money(low, salary.currency)}–{core.money(high, salary.currency)}; your "
-        "minimum stays private)[/dim]",
+        f"\n[bold]Say it like this[/bold] [dim]· name {esc(core.spoken_band(salary))}, never "
+        "your minimum[/dim]",
         highlight=False,
     )
     answer = core.practised_answer(salary, role=interview.role, company=interview.company)

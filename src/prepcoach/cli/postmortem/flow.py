@@ -17,7 +17,13 @@ from prepcoach.cli.render import esc
 from prepcoach.interviews.core import Interviewer
 from prepcoach.kernel import textcheck
 from prepcoach.postmortem.answers import bank_question_for, normalize_date_item
-from prepcoach.postmortem.core import RATING_LABELS
+from prepcoach.postmortem.core import (
+    ATTRIBUTED_LISTS,
+    CLOSED,
+    RAISED_BY,
+    RATING_LABELS,
+    REPEATED_KINDS,
+)
 from prepcoach.postmortem.match import read_concern, similar_questions
 
 if TYPE_CHECKING:
@@ -49,6 +55,7 @@ class TerminalPostmortem:
         interview: Interview,
     ) -> None:
         self.ask = prompter
+        self.answers: dict[str, Any] = {}
         self.console = console
         self.library = library
         self.interview = interview
@@ -77,10 +84,16 @@ class TerminalPostmortem:
                 answers[key] = value
                 save_answers(answers)
 
+            self.answers = answers
             self.say(f"\n[bold cyan]{number}/{total}[/bold cyan] [bold]{esc(prompt.text)}[/bold]")
             if prompt.help:
                 self.say(f"[dim]{esc(prompt.help)}[/dim]")
-            save(self.handlers[prompt.kind](prompt, answers.get(prompt.id), save))
+            value = self.handlers[prompt.kind](prompt, answers.get(prompt.id), save)
+            answers[prompt.id] = value
+            if prompt.kind in REPEATED_KINDS:  # closed: a resumed run moves past it
+                closed = [str(c) for c in answers.get(CLOSED) or [] if c != prompt.id]
+                answers[CLOSED] = [*closed, prompt.id]
+            save_answers(answers)
         return answers
 
     def say(self, text: str) -> None:
@@ -125,9 +138,24 @@ class TerminalPostmortem:
         )
         return textcheck.clean(value, multiline=False)
 
+    def _met(self) -> list[str]:
+        """The names of the people met, as answered so far (or the interview's)."""
+        people = self.answers.get("people")
+        names = [str(p.get("name")) for p in people or [] if isinstance(p, dict) and p.get("name")]
+        return names or [p.name for p in self.interview.interviewers if p.name]
+
+    def _raised_by(self, name: str, what: str) -> str:
+        """Who raised it, from the people met ('' when one person or not sure)."""
+        met = self._met()
+        if len(met) < 2:
+            return met[0] if met else ""
+        choices = [Choice(n, n) for n in met] + [Choice("Several of them / not sure", "")]
+        return str(self.ask.select(name, f"  Who raised {what}?", choices, default=""))
+
     def items(self, prompt: PostmortemPrompt, current: Any, save: Save) -> Any:
         items = [str(i) for i in current] if isinstance(current, list) else []
         self._show(items)
+        attributed = prompt.id in ATTRIBUTED_LISTS
         while True:
             text = self._item(self._name(prompt), f"{len(items) + 1}.", not items)
             if not text:
@@ -137,6 +165,13 @@ class TerminalPostmortem:
                 return items
             items.append(text)
             save(items)
+            if attributed:
+                who = self._raised_by(self._name(prompt, "by"), "it")
+                if who:
+                    raised = dict(self.answers.get(RAISED_BY) or {})
+                    raised[text] = who
+                    self.answers[RAISED_BY] = raised
+                    save(items)
 
     def dates(self, prompt: PostmortemPrompt, current: Any, save: Save) -> Any:
         items = [str(i) for i in current] if isinstance(current, list) else []
@@ -220,6 +255,9 @@ class TerminalPostmortem:
         if asked and asked[-1].get("rating") is None:  # interrupted before its rating
             self.say(f"Question {len(asked)}: {esc(str(asked[-1].get('text')))}")
             self._rate(prompt, asked, save)
+        elif asked and "would_say" not in asked[-1]:  # interrupted at its notes
+            self.say(f"Question {len(asked)}: {esc(str(asked[-1].get('text')))}")
+            self._notes(prompt, asked, save)
         bank = {q.text: q.id for q in self.library.questions.values()}
         self.say(
             "[dim]Type a few words to search the question bank (arrow down to pick one), or "
@@ -280,10 +318,17 @@ class TerminalPostmortem:
             self._name(prompt, "rating"), "  How well did you answer it? (1-5)", None
         )
         save(asked)
+        self._notes(prompt, asked, save)
+
+    def _notes(self, prompt: PostmortemPrompt, asked: list[dict[str, Any]], save: Save) -> None:
+        """What you said and would say now, for the last question (those not answered yet)."""
+        entry = asked[-1]
         for field, message, what in (
             ("said", "  What did you say? (short notes, optional):", "the notes"),
             ("would_say", "  What would you say now? (optional):", "the answer"),
         ):
+            if field in entry:
+                continue
             entry[field] = textcheck.clean(
                 self.ask.text(
                     self._name(prompt, field),
@@ -295,43 +340,66 @@ class TerminalPostmortem:
 
     def concerns(self, prompt: PostmortemPrompt, current: Any, save: Save) -> Any:
         concerns: list[dict[str, Any]] = [c for c in current or [] if isinstance(c, dict)]
+        last = concerns[-1] if concerns else {}
+        # a concern with neither competencies nor skills was cut short before they were picked
+        pending = (
+            concerns.pop()
+            if last and not (last.get("competencies") or last.get("skills"))
+            else None
+        )
         self._show([_concern(c) for c in concerns])
-        competencies = self.library.competencies
         while True:
-            text = self._item(
-                self._name(prompt, "text"), f"Signal {len(concerns) + 1}:", not concerns
-            )
+            if pending is not None:  # typed before an interruption: its questions go on
+                text = str(pending.get("text") or "")
+                self.say(f"Signal {len(concerns) + 1}: {esc(text)}")
+                pending = None
+            else:
+                text = self._item(
+                    self._name(prompt, "text"), f"Signal {len(concerns) + 1}:", not concerns
+                )
             if not text:
                 if prompt.required and not concerns:
                     self.say("Add at least one: this answer is required.")
                     continue
                 return concerns
-            reading = read_concern(text, self.library)
-            # Ticked only when the reading is confident; the likely ones come first.
-            likely = [reading.pretick] if reading.pretick else []
-            order = list(dict.fromkeys([*reading.ranked[:3], *competencies]))
-            choices = [
-                Choice(competencies[c].name, c, description=competencies[c].description)
-                for c in order
-            ]
-            if reading.skills:
-                self.say(f"  Skills it names: {esc(', '.join(reading.skills))}")
-            picked: list[Any] = []
-            while True:
-                picked = self.ask.checkbox(
-                    self._name(prompt, "competencies"),
-                    "Which competencies does it point to? (Space to pick, Enter to confirm)",
-                    choices,
-                    checked=likely,
-                )
-                if picked or reading.skills:
-                    break
-                self.say("Pick at least one: the plan prepares stories for them.")
-            entry: dict[str, Any] = {"text": text, "competencies": [str(c) for c in picked]}
-            if reading.skills:
-                entry["skills"] = list(reading.skills)
+            entry: dict[str, Any] = {"text": text, "competencies": []}
+            save([*concerns, entry])  # the text is kept even if the next question is cut short
+            picked, skills = self._concern_competencies(prompt, text)
+            entry["competencies"] = picked
+            if skills:
+                entry["skills"] = skills
+            who = self._raised_by(self._name(prompt, "by"), "it")
+            if who:
+                entry["by"] = who
             concerns.append(entry)
             save(concerns)
+
+    def _concern_competencies(
+        self, prompt: PostmortemPrompt, text: str
+    ) -> tuple[list[str], list[str]]:
+        """The competencies picked for a concern, and the role or technical skills it names."""
+        competencies = self.library.competencies
+        reading = read_concern(text, self.library)
+        # Ticked only when the reading is confident; the likely ones come first.
+        likely = [reading.pretick] if reading.pretick else []
+        order = list(dict.fromkeys([*reading.ranked[:3], *competencies]))
+        choices = [
+            Choice(competencies[c].name, c, description=competencies[c].description) for c in order
+        ]
+        if reading.skills:
+            self.say(f"  Skills it names: {esc(', '.join(reading.skills))}")
+        picked: list[Any] = []
+        while True:
+            picked = self.ask.checkbox(
+                self._name(prompt, "competencies"),
+                "Which competencies does it point to? (Space to pick, Enter to confirm)",
+                choices,
+                checked=likely,
+            )
+            if picked or reading.skills:
+                break
+            self.say("Pick at least one: the plan prepares stories for them.")
+        return [str(c) for c in picked], list(reading.skills)
 
 
 def _person(person: Mapping[str, Any]) -> str:
