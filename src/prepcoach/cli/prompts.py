@@ -361,6 +361,9 @@ class QuestionaryPrompter:
         extra: dict[str, Any] = {}
         if multiline and instruction is None:
             instruction = "(Esc then Enter to finish)"
+        if multiline and instruction and len(message) + len(instruction) + 3 > _columns():
+            # a multi-line prompt whose first line wraps is drawn blank: the hint goes below
+            message, instruction = f"{message}\n  {instruction}", ""
         if multiline or len(message) > OWN_LINE:
             # The prompt on a line of its own: the answer gets the terminal's whole width,
             # wrapped between words. questionary ends the prompt with a space, so every row
