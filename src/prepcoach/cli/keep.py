@@ -116,8 +116,11 @@ class KeepingPrompter:
     ) -> Any:
         kept = self._kept(name)
         known = kept is not None and any(c.value == kept for c in choices)
-        answer = self.inner.select(
-            name, message, choices, default=kept if known else default, instant=instant
+        chosen = kept if known else default
+        answer = (
+            self.inner.select(name, message, choices, default=chosen, instant=True)
+            if instant
+            else self.inner.select(name, message, choices, default=chosen)
         )
         return self._put(name, answer)
 
