@@ -531,19 +531,7 @@ class PracticeRun:
             self._keep_partial(session, question, stop.given, template)
             raise KeyboardInterrupt from None
         feedback = self._feedback(question, given, template)
-        answer_id = ps.save_answer(
-            self.store,
-            session_id=session.id,
-            question_id=question.id,
-            question_text=question.text,
-            style=given.style,
-            parts=given.parts,
-            seconds=given.seconds,
-            part_seconds=given.part_seconds,
-            score=feedback.score if feedback else None,
-            feedback={**feedback_dict(feedback), **(given.voice.stored() if given.voice else {})},
-            story_id=given.story_id,
-        )
+        answer_id = self._save(session, question, given, feedback)
         if self.source.interactive:
             drafts.discard_draft(self.home, "answer", question.id)
         step = item.step if item is not None else None
@@ -587,6 +575,28 @@ class PracticeRun:
                 )
             raise
 
+    def _save(
+        self,
+        session: SessionRecord,
+        question: Question,
+        given: GivenAnswer,
+        feedback: Feedback | None,
+    ) -> str:
+        """Commit one answer with its feedback (and its delivery, when it was spoken)."""
+        return ps.save_answer(
+            self.store,
+            session_id=session.id,
+            question_id=question.id,
+            question_text=question.text,
+            style=given.style,
+            parts=given.parts,
+            seconds=given.seconds,
+            part_seconds=given.part_seconds,
+            score=feedback.score if feedback else None,
+            feedback={**feedback_dict(feedback), **(given.voice.stored() if given.voice else {})},
+            story_id=given.story_id,
+        )
+
     def _keep_partial(
         self,
         session: SessionRecord,
@@ -599,19 +609,7 @@ class PracticeRun:
             self.view.kept("Nothing had been written for this question; it stays in the plan.")
             return
         feedback = self._feedback(question, given, template)
-        answer_id = ps.save_answer(
-            self.store,
-            session_id=session.id,
-            question_id=question.id,
-            question_text=question.text,
-            style=given.style,
-            parts=given.parts,
-            seconds=given.seconds,
-            part_seconds=given.part_seconds,
-            score=feedback.score if feedback else None,
-            feedback=feedback_dict(feedback),
-            story_id=given.story_id,
-        )
+        answer_id = self._save(session, question, given, feedback)
         rating = scheduling.rating_for_score(feedback.score if feedback else None)
         self._schedule(answer_id, question, feedback, rating, rating, [])
         words = sum(len(v.split()) for v in given.parts.values())
