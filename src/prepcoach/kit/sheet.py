@@ -2,8 +2,9 @@
 
 `build_sheet` turns a kit (`prepcoach.kit.core`) into plain data, choosing and trimming so the
 sheet stays short enough for one or two printed pages whatever was entered: at most ten
-likely questions, two lines of research per section, five questions to ask, six reminders,
-and each text clipped at a word. `to_markdown` and `to_html` only lay that data out. The
+likely questions, two lines of research per section, five questions to ask (and two suited
+to each of up to four interviewers, from their titles), six reminders, and each text
+clipped at a word. `to_markdown` and `to_html` only lay that data out. The
 HTML is a single self-contained file (inline CSS with print rules, no scripts, no external
 resources), rendered by Jinja2 in a sandbox with autoescaping, so nothing a user typed can
 become markup.
@@ -21,6 +22,7 @@ from prepcoach.content.library import ContentLibrary
 from prepcoach.followup.core import followup_deadline
 from prepcoach.interviews.core import format_when
 from prepcoach.kernel import clock
+from prepcoach.kit.audiences import suggest_for_interviewers
 from prepcoach.kit.core import Kit
 from prepcoach.kit.research import Highlights, highlights, source_label
 from prepcoach.kit.salary import basis, describe, spoken_band
@@ -36,6 +38,8 @@ MAX_REMINDERS = 6
 REVISIT_CHARS = 600
 STORY_MIN_SCORE = 35  # a weaker match is not worth printing as "your story"
 REVISIT_ID = "revisit-first-conversation"
+MAX_INTERVIEWERS = 4
+ASK_PER_PERSON = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +59,13 @@ class AskLine:
 
 
 @dataclass(frozen=True, slots=True)
+class InterviewerAsk:
+    who: str  # "Ann Lee (Talent Acquisition Partner)"
+    reading: str  # "recruiter or HR", or "no title recorded — general questions"
+    questions: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class PrepSheet:
     title: str  # "ACME Corp. – Product manager"
     round: str  # "Second round"
@@ -71,6 +82,7 @@ class PrepSheet:
     salary_say: str  # "Say: €90,000 to €100,000 a year, based on glassdoor.com"
     reminders: tuple[str, ...]
     generated: str  # "23 Nov 2026"
+    by_interviewer: tuple[InterviewerAsk, ...] = ()  # questions to ask suited to each person
 
 
 # ---------------------------------------------------------------------------- building
@@ -98,6 +110,7 @@ def build_sheet(kit: Kit, library: ContentLibrary, reference: datetime | None = 
         salary_say=_salary_say(kit),
         reminders=tuple(_reminders(kit, reference)),
         generated=clock.local(reference).strftime("%d %b %Y"),
+        by_interviewer=tuple(_by_interviewer(kit, library)),
     )
 
 
@@ -177,6 +190,25 @@ def _ask_lines(kit: Kit, library: ContentLibrary) -> list[AskLine]:
             AskLine(question.text, category_label(question.category), clip(entry.note, 120))
         )
     return lines
+
+
+def _by_interviewer(kit: Kit, library: ContentLibrary) -> list[InterviewerAsk]:
+    """Two questions to ask per interviewer (four people at most), from their title."""
+    found = suggest_for_interviewers(
+        kit.interview.interviewers[:MAX_INTERVIEWERS],
+        library.ask_questions,
+        stage=kit.interview.stage,
+        shortlist=[e.ask_question_id for e in kit.shortlist],
+        per_person=ASK_PER_PERSON,
+    )
+    return [
+        InterviewerAsk(
+            f"{s.name} ({s.title})" if s.title.strip() else s.name,
+            s.reading,
+            tuple(clip(q.text, 110) for q in s.questions),
+        )
+        for s in found
+    ]
 
 
 def _salary(kit: Kit) -> str:
@@ -280,6 +312,11 @@ def to_markdown(sheet: PrepSheet) -> str:
             lines.append(f"{number}. {_md(ask.text)}{note}")
     else:
         lines.append("None picked yet: prep ask")
+    if sheet.by_interviewer:
+        lines += ["", "**By interviewer** (from their titles):", ""]
+        for person in sheet.by_interviewer:
+            asks = " · ".join(_md(q) for q in person.questions)
+            lines.append(f"- **{_md(person.who)}**, {_md(person.reading)}: {asks}")
     lines += ["", "## Salary", ""]
     if sheet.salary:
         lines.append(f"{_md(sheet.salary)}. {_md(sheet.salary_say)}.")

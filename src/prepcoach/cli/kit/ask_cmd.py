@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from prepcoach.cli.prompts import Prompter
     from prepcoach.content.model import AskQuestion
     from prepcoach.interviews.core import Interview
+    from prepcoach.kit.audiences import InterviewerQuestions
     from prepcoach.kit.shortlist import Answered, Pick
     from prepcoach.kit.shortlist_store import ShortlistEntry
 
@@ -89,7 +90,15 @@ def ask(
     current = shortlists.get_shortlist(store, interview.id) if interview is not None else []
     stage = interview.stage if interview is not None else None
     if browse or (interview is None and as_json):
-        _print_browse(ctx, library.ask_questions, stage, category, current, as_json=as_json)
+        _print_browse(
+            ctx,
+            library.ask_questions,
+            stage,
+            category,
+            current,
+            as_json=as_json,
+            interview=interview,
+        )
         return
     assert interview is not None
     notes = dict(_parse_note(n) for n in note or [])
@@ -103,7 +112,15 @@ def ask(
             picks = [Pick(e.ask_question_id, notes.get(e.ask_question_id, e.note)) for e in current]
             _save(ctx, interview, picks, ask=None)
             return
-        _print_browse(ctx, library.ask_questions, stage, category, current, as_json=as_json)
+        _print_browse(
+            ctx,
+            library.ask_questions,
+            stage,
+            category,
+            current,
+            as_json=as_json,
+            interview=interview,
+        )
         if not as_json:
             ctx.console.print(
                 "[dim]Pick in a terminal with 'prep ask', or: prep ask --pick ID --pick ID "
@@ -152,6 +169,7 @@ def _choose(
     console = ctx.console
     groups = by_category(library.ask_questions.values(), stage=interview.stage)
     picked = [e.ask_question_id for e in current if e.ask_question_id in library.ask_questions]
+    _print_for_interviewers(ctx, interview, current)
     console.print(
         f"[bold]Questions to ask[/bold] at {esc(interview.label())}: pick "
         f"{SHORTLIST_MIN} to {SHORTLIST_MAX}, browsing a category at a time.",
@@ -328,6 +346,7 @@ def _print_browse(
     current: list[ShortlistEntry],
     *,
     as_json: bool,
+    interview: Interview | None = None,
 ) -> None:
     from prepcoach.kit.shortlist import by_category, category_label
 
@@ -344,6 +363,16 @@ def _print_browse(
                     cat: [_question_dict(q, q.id in picked) for q in qs]
                     for cat, qs in groups.items()
                 },
+                "interviewers": [
+                    {
+                        "name": s.name,
+                        "title": s.title,
+                        "audience": s.audience,
+                        "reading": s.reading,
+                        "questions": [q.id for q in s.questions],
+                    }
+                    for s in _suggestions(ctx, interview, current)
+                ],
             }
         )
         return
@@ -355,6 +384,7 @@ def _print_browse(
             console.print(f"{mark}[cyan]{q.id}[/cyan]", highlight=False)
             _indented(ctx, esc(q.text), 4)
             _indented(ctx, f"[dim]shows: {esc(q.demonstrates)}[/dim]", 4)
+    _print_for_interviewers(ctx, interview, current)
     total = sum(len(qs) for qs in groups.values())
     rounds = {"first": "a first round", "second": "a second round", "final": "a final round"}
     console.print(
@@ -362,6 +392,39 @@ def _print_browse(
         f"{len(current)} on your shortlist.[/dim]",
         highlight=False,
     )
+
+
+def _suggestions(
+    ctx: AppContext, interview: Interview | None, current: list[ShortlistEntry]
+) -> list[InterviewerQuestions]:
+    from prepcoach.kit.audiences import suggest_for_interviewers
+
+    if interview is None:
+        return []
+    return suggest_for_interviewers(
+        interview.interviewers,
+        ctx.library().ask_questions,
+        stage=interview.stage,
+        shortlist=[e.ask_question_id for e in current],
+    )
+
+
+def _print_for_interviewers(
+    ctx: AppContext, interview: Interview | None, current: list[ShortlistEntry]
+) -> None:
+    """Per interviewer, from their recorded title: the questions that suit them."""
+    suggestions = _suggestions(ctx, interview, current)
+    if not suggestions:
+        return
+    ctx.console.print("\n[bold]For your interviewers[/bold]", highlight=False)
+    for found in suggestions:
+        title = f" ({esc(found.title)})" if found.title.strip() else ""
+        ctx.console.print(
+            f"  {esc(found.name)}{title} [dim]· {esc(found.reading)}[/dim]", highlight=False
+        )
+        for q in found.questions:
+            mark = "[green]✓[/green] " if q.id in found.shortlisted else "  "
+            _indented(ctx, f"{mark}{esc(q.text)} [dim]({q.id})[/dim]", 4, hang=2)
 
 
 def _question_dict(question: AskQuestion, picked: bool) -> dict[str, Any]:
