@@ -29,6 +29,7 @@ from prepcoach.content.model import (
     FormatStep,
     InterviewFormat,
     Item,
+    Locale,
     LookFor,
     Pack,
     PackInfo,
@@ -46,7 +47,7 @@ from prepcoach.kernel.files import read_limited
 # The YAML reader and the validator (prepcoach.content.yamlsource, .validation) are imported
 # where a file is parsed or a problem reported: a load from the cache never needs them.
 
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6
 PACK_LIMIT = 20 * 1024 * 1024  # bytes in one pack file
 MAX_PACK_FILES = 1_000  # pack files in one folder
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -77,6 +78,7 @@ KIND_LABELS = {
     "postmortem_templates": "post-mortem template",
     "email_templates": "email template",
     "checklists": "checklist",
+    "locales": "locale",
 }
 
 
@@ -91,6 +93,7 @@ KIND_PLURALS = {
     "postmortem_templates": "post-mortem templates",
     "email_templates": "email templates",
     "checklists": "checklists",
+    "locales": "locales",
 }
 
 
@@ -121,6 +124,7 @@ class ContentLibrary:
     postmortem_templates: dict[str, PostmortemTemplate] = field(default_factory=dict)
     email_templates: dict[str, EmailTemplate] = field(default_factory=dict)
     checklists: dict[str, Checklist] = field(default_factory=dict)
+    locales: dict[str, Locale] = field(default_factory=dict)
     origins: dict[str, str] = field(default_factory=dict)  # "kind/id" -> pack file
 
     def items(self, kind: str) -> dict[str, Any]:

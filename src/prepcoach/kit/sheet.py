@@ -13,12 +13,13 @@ become markup.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 from prepcoach.content.library import ContentLibrary
+from prepcoach.content.locales import spell
 from prepcoach.followup.core import followup_deadline
 from prepcoach.interviews.core import format_when
 from prepcoach.kernel import clock
@@ -31,6 +32,7 @@ from prepcoach.postmortem.core import revisit_answer
 from prepcoach.stories.core import match_stories
 
 if TYPE_CHECKING:
+    from prepcoach.content.model import Locale
     from prepcoach.postmortem.core import Postmortem
 
 MAX_QUESTIONS = 10
@@ -88,13 +90,19 @@ class PrepSheet:
 # ---------------------------------------------------------------------------- building
 
 
-def build_sheet(kit: Kit, library: ContentLibrary, reference: datetime | None = None) -> PrepSheet:
-    """The sheet's content for the kit's interview (see the module's docstring)."""
+def build_sheet(
+    kit: Kit,
+    library: ContentLibrary,
+    reference: datetime | None = None,
+    locale: Locale | None = None,
+) -> PrepSheet:
+    """The sheet's content for the kit's interview (see the module's docstring); with a
+    locale, the salary lines follow its conventions and the built-in text its spelling."""
     reference = reference or clock.now()
     interview = kit.interview
     title = interview.company + (f" – {interview.role}" if interview.role else "")
     revisit, revisit_source = _revisit(kit)
-    return PrepSheet(
+    sheet = PrepSheet(
         title=title,
         round=interview.stage_label.capitalize(),
         when=format_when(interview.when),
@@ -102,19 +110,36 @@ def build_sheet(kit: Kit, library: ContentLibrary, reference: datetime | None = 
         posting_url=interview.posting_url,
         research=highlights(kit.research),
         research_company=kit.research.company if kit.research is not None else "",
-        questions=tuple(_questions(kit, library)),
+        questions=tuple(_questions(kit, library, locale)),
         revisit=revisit,
         revisit_source=revisit_source,
         ask=tuple(_ask_lines(kit, library)),
         salary=_salary(kit),
-        salary_say=_salary_say(kit),
+        salary_say=_salary_say(kit, locale),
         reminders=tuple(_reminders(kit, reference)),
         generated=clock.local(reference).strftime("%d %b %Y"),
         by_interviewer=tuple(_by_interviewer(kit, library)),
     )
+    return _spelled(sheet, locale) if locale is not None else sheet
 
 
-def _questions(kit: Kit, library: ContentLibrary) -> list[SheetQuestion]:
+def _spelled(sheet: PrepSheet, locale: Locale) -> PrepSheet:
+    """The built-in text of the sheet in the locale's words ("CV" or "resume")."""
+    return replace(
+        sheet,
+        questions=tuple(replace(q, text=spell(q.text, locale)) for q in sheet.questions),
+        ask=tuple(replace(a, text=spell(a.text, locale)) for a in sheet.ask),
+        by_interviewer=tuple(
+            replace(p, questions=tuple(spell(q, locale) for q in p.questions))
+            for p in sheet.by_interviewer
+        ),
+        reminders=tuple(spell(r, locale) for r in sheet.reminders),
+    )
+
+
+def _questions(
+    kit: Kit, library: ContentLibrary, locale: Locale | None = None
+) -> list[SheetQuestion]:
     names = {c.id: c.name for c in library.competencies.values()}
     used: dict[str, int] = {}
     rows: list[SheetQuestion] = []
@@ -147,7 +172,7 @@ def _questions(kit: Kit, library: ContentLibrary) -> list[SheetQuestion]:
                 wanted = ", ".join(names.get(c, c) for c in question.competencies[:2])
                 cue = f"No story fits yet{f' ({wanted})' if wanted else ''}: prep story add"
         elif question.answer_format == "salary-range":
-            cue = _salary_say(kit) or "Record a range first: prep salary"
+            cue = _salary_say(kit, locale) or "Record a range first: prep salary"
         elif question.id == REVISIT_ID:
             cue = "See 'Revisit the first conversation' below."
         elif "connects-to-role" in question.checks and kit.research is not None:
@@ -216,12 +241,12 @@ def _salary(kit: Kit) -> str:
     return describe(kit.salary) if kit.salary is not None else ""
 
 
-def _salary_say(kit: Kit) -> str:
+def _salary_say(kit: Kit, locale: Locale | None) -> str:
 
     salary = kit.salary
     if salary is None:
         return ""
-    said = spoken_band(salary)
+    said = spoken_band(salary, locale)
     based = basis(salary)
     return f"Say: {said}" + (f", based on {based}" if based else "")
 

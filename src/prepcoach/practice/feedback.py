@@ -88,6 +88,7 @@ class FeedbackContext:
     role: str | None = None
     research_terms: tuple[str, ...] = ()
     salary_range: tuple[float, float] | None = None  # researched min/max, full amounts
+    salary_figure: str = "range"  # "single" where one figure is the custom (kit.salary)
     first_interview_notes: tuple[str, ...] = ()
 
 
@@ -178,6 +179,7 @@ TIPS: Final[Mapping[str, str]] = {
     "the question tests.",
     "lookfor.unsure": "Make these unmistakable: say them plainly, in a sentence of their own.",
     "salary.range": "A range anchors the talk and leaves room to meet.",
+    "salary.single-figure": "One clear figure is what is expected where you apply.",
     "salary.single-number": 'Give a range whose bottom you would accept: "between 85 and 95k".',
     "salary.deflection": 'Give a researched range, flexible for the right package: "Based on '
     'market data, between 80 and 95k."',
@@ -1221,8 +1223,12 @@ def _salary(f: _Facts) -> Iterator[Finding]:
         return
     if found is None:
         quoted = _unique((f.text[a.start : a.end] for a in money), 2)
-        message = f"You gave a single number ({_quote(quoted)}), not a range."
-        yield _find("salary.single-number", "warn", -10, message, quoted)
+        if f.context.salary_figure == "single":  # the locale's custom (kit.salary)
+            message = f"You named one figure ({_quote(quoted)})."
+            yield _find("salary.single-figure", "good", 0, message, quoted)
+        else:
+            message = f"You gave a single number ({_quote(quoted)}), not a range."
+            yield _find("salary.single-number", "warn", -10, message, quoted)
         low = high = max(a.value for a in money)  # the ask, rather than a current salary
     else:
         low, high = found

@@ -21,6 +21,7 @@ from prepcoach.kernel import clock
 from prepcoach.kernel.errors import NotFoundError, PrepError
 from prepcoach.kit import shortlist_store
 from prepcoach.kit.core import feedback_extras, shortlist_first
+from prepcoach.kit.salary import answer_figure
 from prepcoach.practice import scheduling
 from prepcoach.practice import store as ps
 from prepcoach.practice.feedback import Answer, Feedback, FeedbackContext, QuestionBank, analyse
@@ -34,6 +35,7 @@ from prepcoach.practice.plan import (
 )
 from prepcoach.practice.rounds import MOCK_PROBES, Lap, laps, pick_probes, probe_question
 from prepcoach.practice.scheduling import SelfRating
+from prepcoach.profile.store import get_locale
 from prepcoach.store import drafts
 from prepcoach.stories import store as story_store
 from prepcoach.stories.core import match_stories
@@ -362,6 +364,7 @@ class PracticeRun:
             role=found.role or None,
             research_terms=research,
             salary_range=salary_range,
+            salary_figure=answer_figure(get_locale(self.store, self.library.locales)),
             first_interview_notes=notes,
         )
         return found.id

@@ -18,6 +18,7 @@ class Profile:
     links: tuple[str, ...] = ()
     signature: str = ""
     target_role: str = ""  # a role pack id: what practice prepares for without --role
+    locale: str = ""  # a locale id ("en-gb"): local salary conventions and spelling
     updated_at: str = ""
 
     def is_empty(self) -> bool:
@@ -28,6 +29,7 @@ class Profile:
             or self.links
             or self.signature
             or self.target_role
+            or self.locale
         )
 
     def signature_text(self) -> str:

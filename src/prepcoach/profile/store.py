@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from prepcoach.kernel import clock
 from prepcoach.profile.core import Profile, check
 from prepcoach.store.db import Store, to_json
+
+if TYPE_CHECKING:
+    from prepcoach.content.model import Locale
 
 
 def get_profile(store: Store) -> Profile:
@@ -20,6 +25,7 @@ def get_profile(store: Store) -> Profile:
         links=tuple(json.loads(row["links"])),
         signature=row["signature"],
         target_role=row["target_role"],
+        locale=row["locale"],
         updated_at=row["updated_at"],
     )
 
@@ -31,10 +37,11 @@ def save_profile(store: Store, profile: Profile) -> Profile:
     with store.transaction() as conn:
         conn.execute(
             "INSERT INTO profile (id, name, email, phone, links, signature, target_role, "
-            "updated_at) VALUES ('me', ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
-            "name = excluded.name, email = excluded.email, phone = excluded.phone, "
+            "locale, updated_at) VALUES ('me', ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE "
+            "SET name = excluded.name, email = excluded.email, phone = excluded.phone, "
             "links = excluded.links, signature = excluded.signature, "
-            "target_role = excluded.target_role, updated_at = excluded.updated_at",
+            "target_role = excluded.target_role, locale = excluded.locale, "
+            "updated_at = excluded.updated_at",
             (
                 profile.name,
                 profile.email,
@@ -42,9 +49,15 @@ def save_profile(store: Store, profile: Profile) -> Profile:
                 to_json(list(profile.links)),
                 profile.signature,
                 profile.target_role,
+                profile.locale,
                 stamp,
             ),
         )
     from dataclasses import replace
 
     return replace(profile, updated_at=stamp)
+
+
+def get_locale(store: Store, locales: Mapping[str, Locale]) -> Locale | None:
+    """The locale the profile names, if it is (still) in the content."""
+    return locales.get(get_profile(store).locale)

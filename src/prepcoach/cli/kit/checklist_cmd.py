@@ -10,6 +10,7 @@ import typer
 from prepcoach.cli.context import get_context
 from prepcoach.cli.options import JsonOption
 from prepcoach.cli.render import esc
+from prepcoach.content.locales import spelled
 
 
 def checklist(
@@ -38,6 +39,11 @@ def checklist(
         if checklist_id
         else list(library.checklists.values())
     )
+    from prepcoach.content.locales import spell
+    from prepcoach.profile.store import get_locale
+
+    locale = get_locale(ctx.store(), library.locales)
+    chosen = [spelled(item, lambda text: spell(text, locale)) for item in chosen]
     if as_json:
         print_json([asdict(item) for item in chosen])
         return

@@ -290,15 +290,19 @@ def _show(
 ) -> None:
     from prepcoach.kit import salary as core
     from prepcoach.kit.research import source_label
+    from prepcoach.profile.store import get_locale
 
+    locale = get_locale(ctx.store(), ctx.library().locales)
     if as_json:
         data = None
         if salary is not None:
             data = {
                 **asdict(salary),
                 "practised_answer": core.practised_answer(
-                    salary, role=interview.role, company=interview.company
+                    salary, role=interview.role, company=interview.company, locale=locale
                 ),
+                "locale": locale.id if locale else None,
+                "advice": {a.heading: list(a.lines) for a in core.advice(locale)},
             }
         print_json(data)
         return
@@ -331,12 +335,18 @@ def _show(
     if salary.notes:
         console.print(f"[dim]notes: {esc(salary.notes)}[/dim]", highlight=False)
     console.print(
-        f"\n[bold]Say it like this[/bold] [dim]· name {esc(core.spoken_band(salary))}, never "
-        "your minimum[/dim]",
+        f"\n[bold]Say it like this[/bold] [dim]· name {esc(core.spoken_band(salary, locale))}, "
+        "never your minimum[/dim]",
         highlight=False,
     )
-    answer = core.practised_answer(salary, role=interview.role, company=interview.company)
+    answer = core.practised_answer(
+        salary, role=interview.role, company=interview.company, locale=locale
+    )
     console.print(f"  {esc(answer)}", highlight=False)
+    for part in core.advice(locale):
+        console.print(f"\n[bold]{esc(part.heading)}[/bold]", highlight=False)
+        for line in part.lines:
+            console.print(f"  - {esc(line)}", highlight=False)
     console.print(
         f"\n[dim]Practise it aloud: prep practice --category salary --interview {interview.id}"
         "[/dim]",

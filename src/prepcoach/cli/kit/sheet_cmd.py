@@ -59,7 +59,10 @@ def sheet(
     store = ctx.store()
     library = ctx.library()
     interview = store_iv.find_interview(store, query)
-    content = build_sheet(load_kit(store, library, interview), library)
+    from prepcoach.profile.store import get_locale
+
+    locale = get_locale(store, library.locales)
+    content = build_sheet(load_kit(store, library, interview), library, locale=locale)
     text = render(content, fmt)
     if fmt == "html":
         text = text.replace('<meta charset="utf-8">', f'<meta charset="utf-8">\n{MARK_HTML}', 1)

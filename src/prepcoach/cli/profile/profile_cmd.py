@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 app = typer.Typer(
     help=(
         "Your details (name, email, phone, links, email signature), used when prep drafts "
-        "emails for you. 'prep profile' shows them."
+        "emails for you, and your locale for local salary advice. 'prep profile' shows them."
     ),
     short_help="Your name, email and signature.  e.g. prep profile set --name 'Ada Lovelace'",
     invoke_without_command=True,
@@ -64,6 +64,15 @@ def _show(current: Profile) -> None:
     signature = esc(current.signature_text())
     grid.add_row("signature", signature + ("" if current.signature else "  [dim](default)[/dim]"))
     grid.add_row("target role", esc(current.target_role) or empty)
+    from prepcoach.content.locales import tag
+
+    locale = get_context().library().locales.get(current.locale)
+    grid.add_row(
+        "locale",
+        f"{esc(tag(locale))} ({esc(locale.name)})"
+        if locale
+        else "[dim]- (local salary advice and spelling: prep profile set --locale en-GB)[/dim]",
+    )
     console.print(grid)
 
 
@@ -92,6 +101,13 @@ def set_fields(
             "--role", help="The job you are preparing for (a title or role pack); '' clears."
         ),
     ] = None,
+    locale: Annotated[
+        str | None,
+        typer.Option(
+            "--locale",
+            help="Where you apply: en-GB, en-US, de-DE... or a country (India); '' clears.",
+        ),
+    ] = None,
 ) -> None:
     """Change some fields of your profile; the others stay as they are.
 
@@ -107,11 +123,17 @@ def set_fields(
         signature = read_text(signature_file)
     elif signature is not None:
         signature = signature.replace("\\n", "\n")
-    given = [name, email, phone, link, signature, role]
+    given = [name, email, phone, link, signature, role, locale]
     if all(v is None for v in given) and not clear_links:
         raise PrepError(
-            "nothing to change; give --name, --email, --phone, --link, --signature or --role"
+            "nothing to change; give --name, --email, --phone, --link, --signature, --role "
+            "or --locale"
         )
+    locale_id = None
+    if locale is not None:
+        from prepcoach.content.locales import find_locale
+
+        locale_id = find_locale(locale, ctx.library().locales).id if locale.strip() else ""
     target_role = None
     if role is not None:
         from prepcoach.content.roles import role_for_title
@@ -128,6 +150,7 @@ def set_fields(
         links=tuple(dict.fromkeys([*links, *(link or [])])),
         signature=current.signature if signature is None else signature,
         target_role=current.target_role if target_role is None else target_role,
+        locale=current.locale if locale_id is None else locale_id,
     )
     saved = save_profile(store, updated)
     ctx.console.print("Saved your profile.")
@@ -141,7 +164,6 @@ def edit(answers: AnswersOption = None) -> None:
     Example: prep profile edit
     """
     from prepcoach.cli.inputs import prompter
-    from prepcoach.profile.core import Profile
     from prepcoach.profile.store import get_profile, save_profile
 
     ctx = get_context()
@@ -174,7 +196,8 @@ def edit(answers: AnswersOption = None) -> None:
     )
     saved = save_profile(
         store,
-        Profile(
+        replace(
+            current,
             name=name,
             email=email,
             phone=phone,
