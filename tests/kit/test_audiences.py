@@ -119,3 +119,17 @@ def test_an_unknown_title_says_so_and_gets_general_questions() -> None:
     assert nobody.reading == "no title recorded — general questions"
     assert "says nothing" in placeholder.reading
     assert all(len(q.audiences) >= 2 for q in nobody.questions)
+
+
+def test_the_labelled_titles_are_well_formed() -> None:
+    items = load("audiences", "titles.yaml")["titles"]
+    ids = [item["id"] for item in items]
+    assert len(ids) == len(set(ids))
+    assert len(half(items, "tune")) == len(half(items, "check")) >= 60
+    audiences = {"recruiter", "hiring-manager", "peer", "executive", None}
+    for item in items:
+        assert item["audience"] in audiences, item
+        assert set(item["alternatives"]) <= audiences - {None, item["audience"]}, item
+    for name in ("tune", "check"):
+        kinds = {item["audience"] for item in half(items, name)}
+        assert kinds == audiences, name  # both halves hold every kind

@@ -70,3 +70,23 @@ def test_the_sheet_without_interviewers_has_no_such_part(home: Path) -> None:
     result = run_prep("sheet")
     assert result.exit_code == 0, result.output
     assert "By interviewer" not in result.stdout
+
+
+def test_picking_in_a_terminal_starts_with_the_interviewers(home: Path, tmp_path: Path) -> None:
+    import yaml
+
+    _interview("Mia Chen|Engineering Manager")
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(
+        yaml.safe_dump(
+            {
+                "ask.category": ["team", "done"],
+                "ask.pick": [["ask-closest-colleagues", "ask-team-changes", "ask-typical-week"]],
+            }
+        ),
+        encoding="utf-8",
+    )
+    result = run_prep("ask", "--answers", str(answers))
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.stdout.split())
+    assert out.index("Mia Chen (Engineering Manager) · hiring manager") < out.index("Saved 3")
