@@ -64,6 +64,7 @@ def test_salary_says_ctc_and_asks_for_the_current_one_in_india(home: Path) -> No
     out = _flat(result.stdout)
     assert "name ₹18,00,000 to ₹21,00,000 CTC a year" in out
     assert "My current CTC is [your current CTC, fixed plus variable]." in out
+    assert "prep profile set --current-pay" in out
     assert "How pay is talked about (India)" in out
     shown = json.loads(run_prep("salary", "--json").stdout)
     assert shown["locale"] == "en-in"
@@ -121,3 +122,18 @@ def test_practice_feedback_accepts_one_figure_under_a_single_figure_locale(
     assert "salary.single-number" in rules()
     run_prep("profile", "set", "--locale", "Germany")
     assert {"salary.single-figure"} <= rules() and "salary.single-number" not in rules()
+
+
+def test_the_current_ctc_from_the_profile_goes_into_the_answer(home: Path) -> None:
+    _interview()
+    result = run_prep("profile", "set", "--locale", "India", "--current-pay", "14 LPA, 12 fixed")
+    assert result.exit_code == 0, result.output
+    assert "current pay 14 LPA, 12 fixed (private)" in _flat(result.stdout)
+    result = run_prep(
+        "salary", "--min", "16L", "--target", "18L", "--max", "21L", "--currency", "INR"
+    )
+    out = _flat(result.stdout)
+    assert "My current CTC is 14 LPA, 12 fixed. Based on my research" in out
+    assert "prep profile set --current-pay" not in out
+    redacted = run_prep("export", "--redact").stdout
+    assert "14 LPA" not in redacted and '"current_pay": "## LPA, ## fixed"' in redacted

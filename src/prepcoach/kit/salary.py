@@ -251,10 +251,16 @@ def basis(salary: SalaryRange) -> str:
 
 
 def practised_answer(
-    salary: SalaryRange, *, role: str = "", company: str = "", locale: Locale | None = None
+    salary: SalaryRange,
+    *,
+    role: str = "",
+    company: str = "",
+    locale: Locale | None = None,
+    current_pay: str = "",
 ) -> str:
     """An answer to "What are your salary expectations?" that states a range (or the
-    locale's single figure) and its basis."""
+    locale's single figure) and its basis; where the current CTC is asked for, it comes
+    first (`current_pay` as the profile keeps it, else a gap to fill in)."""
     if len(role) > 1 and role[0].isupper() and role[1].islower():
         role = role[0].lower() + role[1:]  # "Product manager" mid-sentence, "iOS" kept
     role_words = f"{role} roles" if role else "roles like this one"
@@ -268,7 +274,8 @@ def practised_answer(
     band = spoken_band(salary, locale)
     current = ""
     if locale is not None and locale.pay_basis == "ctc" and locale.asks_current_pay:
-        current = "My current CTC is [your current CTC, fixed plus variable]. "
+        said = current_pay.strip().rstrip(".") or "[your current CTC, fixed plus variable]"
+        current = f"My current CTC is {said}. "
     if answer_figure(locale) == "single":
         ask = f"my salary expectation is {band}"
     else:

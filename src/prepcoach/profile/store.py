@@ -26,6 +26,7 @@ def get_profile(store: Store) -> Profile:
         signature=row["signature"],
         target_role=row["target_role"],
         locale=row["locale"],
+        current_pay=row["current_pay"],
         updated_at=row["updated_at"],
     )
 
@@ -37,11 +38,11 @@ def save_profile(store: Store, profile: Profile) -> Profile:
     with store.transaction() as conn:
         conn.execute(
             "INSERT INTO profile (id, name, email, phone, links, signature, target_role, "
-            "locale, updated_at) VALUES ('me', ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE "
-            "SET name = excluded.name, email = excluded.email, phone = excluded.phone, "
-            "links = excluded.links, signature = excluded.signature, "
+            "locale, current_pay, updated_at) VALUES ('me', ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET name = excluded.name, email = excluded.email, "
+            "phone = excluded.phone, links = excluded.links, signature = excluded.signature, "
             "target_role = excluded.target_role, locale = excluded.locale, "
-            "updated_at = excluded.updated_at",
+            "current_pay = excluded.current_pay, updated_at = excluded.updated_at",
             (
                 profile.name,
                 profile.email,
@@ -50,6 +51,7 @@ def save_profile(store: Store, profile: Profile) -> Profile:
                 profile.signature,
                 profile.target_role,
                 profile.locale,
+                profile.current_pay,
                 stamp,
             ),
         )

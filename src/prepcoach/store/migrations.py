@@ -202,9 +202,10 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(
         8,
-        "the locale in the profile, for local salary conventions and spelling",
+        "the locale and current pay in the profile, for local salary conventions and spelling",
         """
         ALTER TABLE profile ADD COLUMN locale TEXT NOT NULL DEFAULT '';
+        ALTER TABLE profile ADD COLUMN current_pay TEXT NOT NULL DEFAULT '';
         """,
     ),
 )

@@ -290,16 +290,21 @@ def _show(
 ) -> None:
     from prepcoach.kit import salary as core
     from prepcoach.kit.research import source_label
-    from prepcoach.profile.store import get_locale
+    from prepcoach.profile.store import get_locale, get_profile
 
     locale = get_locale(ctx.store(), ctx.library().locales)
+    current_pay = get_profile(ctx.store()).current_pay
     if as_json:
         data = None
         if salary is not None:
             data = {
                 **asdict(salary),
                 "practised_answer": core.practised_answer(
-                    salary, role=interview.role, company=interview.company, locale=locale
+                    salary,
+                    role=interview.role,
+                    company=interview.company,
+                    locale=locale,
+                    current_pay=current_pay,
                 ),
                 "locale": locale.id if locale else None,
                 "advice": {a.heading: list(a.lines) for a in core.advice(locale)},
@@ -340,13 +345,23 @@ def _show(
         highlight=False,
     )
     answer = core.practised_answer(
-        salary, role=interview.role, company=interview.company, locale=locale
+        salary,
+        role=interview.role,
+        company=interview.company,
+        locale=locale,
+        current_pay=current_pay,
     )
     console.print(f"  {esc(answer)}", highlight=False)
     for part in core.advice(locale):
         console.print(f"\n[bold]{esc(part.heading)}[/bold]", highlight=False)
         for line in part.lines:
             console.print(f"  - {esc(line)}", highlight=False)
+    if "[your current" in answer:
+        console.print(
+            "[dim]Fill in your current pay once: prep profile set --current-pay "
+            "'₹14,00,000 CTC (₹12,00,000 fixed)'[/dim]",
+            highlight=False,
+        )
     console.print(
         f"\n[dim]Practise it aloud: prep practice --category salary --interview {interview.id}"
         "[/dim]",

@@ -73,6 +73,8 @@ def _show(current: Profile) -> None:
         if locale
         else "[dim]- (local salary advice and spelling: prep profile set --locale en-GB)[/dim]",
     )
+    if current.current_pay:
+        grid.add_row("current pay", esc(current.current_pay) + "  [dim](private)[/dim]")
     console.print(grid)
 
 
@@ -108,6 +110,13 @@ def set_fields(
             help="Where you apply: en-GB, en-US, de-DE... or a country (India); '' clears.",
         ),
     ] = None,
+    current_pay: Annotated[
+        str | None,
+        typer.Option(
+            "--current-pay",
+            help="What you earn now, as you would say it (India: your current CTC); '' clears.",
+        ),
+    ] = None,
 ) -> None:
     """Change some fields of your profile; the others stay as they are.
 
@@ -123,11 +132,11 @@ def set_fields(
         signature = read_text(signature_file)
     elif signature is not None:
         signature = signature.replace("\\n", "\n")
-    given = [name, email, phone, link, signature, role, locale]
+    given = [name, email, phone, link, signature, role, locale, current_pay]
     if all(v is None for v in given) and not clear_links:
         raise PrepError(
-            "nothing to change; give --name, --email, --phone, --link, --signature, --role "
-            "or --locale"
+            "nothing to change; give --name, --email, --phone, --link, --signature, --role, "
+            "--locale or --current-pay"
         )
     locale_id = None
     if locale is not None:
@@ -151,6 +160,7 @@ def set_fields(
         signature=current.signature if signature is None else signature,
         target_role=current.target_role if target_role is None else target_role,
         locale=current.locale if locale_id is None else locale_id,
+        current_pay=current.current_pay if current_pay is None else current_pay,
     )
     saved = save_profile(store, updated)
     ctx.console.print("Saved your profile.")
