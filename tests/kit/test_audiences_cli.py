@@ -90,3 +90,20 @@ def test_picking_in_a_terminal_starts_with_the_interviewers(home: Path, tmp_path
     assert result.exit_code == 0, result.output
     out = " ".join(result.stdout.split())
     assert out.index("Mia Chen (Engineering Manager) · hiring manager") < out.index("Saved 3")
+
+
+def test_the_suggestions_are_a_group_to_pick_from(home: Path, tmp_path: Path) -> None:
+    import yaml
+
+    _interview("Ann Lee|Recruiter", "Raj Patel|CTO")
+    suggested = json.loads(run_prep("ask", "--list", "--json").stdout)["interviewers"]
+    three = [suggested[0]["questions"][0], *suggested[1]["questions"][:2]]
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(
+        yaml.safe_dump({"ask.category": ["for-your-interviewers", "done"], "ask.pick": [three]}),
+        encoding="utf-8",
+    )
+    result = run_prep("ask", "--answers", str(answers))
+    assert result.exit_code == 0, result.output
+    shortlist = json.loads(run_prep("ask", "--list", "--json").stdout)["shortlist"]
+    assert [e["id"] for e in shortlist] == three

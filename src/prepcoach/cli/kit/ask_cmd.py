@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from prepcoach.kit.shortlist_store import ShortlistEntry
 
 DONE, CANCEL = "done", "cancel"
+SUGGESTED = "for-your-interviewers"  # the browse group of the questions suggested per person
 
 
 def ask(
@@ -163,11 +164,14 @@ def _choose(
 ) -> list[str] | None:
     """Browse category by category; the ids picked, in order (None: cancelled)."""
     from prepcoach.cli.prompts import Choice
-    from prepcoach.kit.shortlist import SHORTLIST_MAX, SHORTLIST_MIN, by_category, category_label
+    from prepcoach.kit.shortlist import SHORTLIST_MAX, SHORTLIST_MIN, by_category
 
     library = ctx.library()
     console = ctx.console
     groups = by_category(library.ask_questions.values(), stage=interview.stage)
+    suggested = {q.id: q for s in _suggestions(ctx, interview, current) for q in s.questions}
+    if suggested:
+        groups = {SUGGESTED: list(suggested.values()), **groups}
     picked = [e.ask_question_id for e in current if e.ask_question_id in library.ask_questions]
     _print_for_interviewers(ctx, interview, current)
     console.print(
@@ -184,7 +188,7 @@ def _choose(
         else:
             choices = [
                 Choice(
-                    f"{category_label(cat)} ({len(qs)})" + _count_in(picked, {q.id for q in qs}),
+                    f"{_group_label(cat)} ({len(qs)})" + _count_in(picked, {q.id for q in qs}),
                     cat,
                 )
                 for cat, qs in groups.items()
@@ -221,12 +225,18 @@ def _choose(
         in_group = {q.id for q in questions}
         ticked = ask.checkbox(
             "ask.pick",
-            f"{category_label(str(chosen))}: tick the ones to ask",
+            f"{_group_label(str(chosen))}: tick the ones to ask",
             [Choice(q.text, q.id, description=f"Shows: {q.demonstrates}") for q in questions],
             checked=[qid for qid in picked if qid in in_group],
         )
         picked = [qid for qid in picked if qid not in in_group or qid in ticked]
         picked += [qid for qid in ticked if qid not in picked]
+
+
+def _group_label(group: str) -> str:
+    from prepcoach.kit.shortlist import category_label
+
+    return "Suggested for your interviewers" if group == SUGGESTED else category_label(group)
 
 
 def _count_in(picked: list[str], ids: set[str]) -> str:
