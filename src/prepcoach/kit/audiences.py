@@ -75,6 +75,10 @@ _JOB_MANAGER: Final = _words(
     r"|content|social media|brand|campaign|release|delivery|partner|portfolio|category"
     r"|channel|event|events|property|revenue) manager"
 )
+# ... unless it says the person manages such people ("Group Product Manager").
+_MANAGES_JOBS: Final = _words(r"senior manager|group [a-z]+ manager")
+# ... unless it says the person manages such people ("Group Product Manager").
+_MANAGES_JOBS: Final = _words(r"senior manager|group [a-z]+ manager")
 _MANAGER: Final = _words(
     r"manager|mgr|managerin|supervisor|superviseur|team ?lead(?:er)?|teamleiter(?:in)?",
     r"\w*leiter(?:in)?|gerente|jefe|jefa|responsable|chef d ?equipe|boss|head",
@@ -115,7 +119,7 @@ def audience_for_title(title: str) -> AudienceMatch | None:
     job = _JOB_MANAGER.search(text)
     lead = _PEER_LEAD.search(text)
     manager = _MANAGER.search(text)
-    if job and not _words("senior manager|group [a-z]+ manager").search(text):
+    if job and not _MANAGES_JOBS.search(text):
         return AudienceMatch("peer", job.group(0))
     if manager and not (lead and lead.start() == manager.start()):
         return AudienceMatch("hiring-manager", manager.group(0))
