@@ -127,3 +127,19 @@ def test_feedback_accepts_one_figure_where_the_locale_expects_one() -> None:
     assert "salary.single-number" in _salary_rules("range")
     single = _salary_rules(salary.answer_figure(_locale("de-DE")))
     assert "salary.single-figure" in single and "salary.single-number" not in single
+
+
+def test_the_library_in_a_locales_words_keeps_ids_and_the_rest() -> None:
+    from prepcoach.content.locales import localized
+
+    library = builtin_library()
+    assert localized(library, None) is library
+    british = localized(library, _locale("en-GB"))
+    question = british.question("not-on-resume")
+    assert question.text == "What's something about you that isn't on your CV?"
+    assert question.id == "not-on-resume" and "CV" in question.assesses
+    assert library.question("not-on-resume").text.endswith("your resume?")  # not changed
+    assert british.competencies is library.competencies
+    american = localized(library, _locale("en-US"))
+    items = [i.text for c in american.checklists.values() for i in c.items]
+    assert any("copies of your resume" in text for text in items)

@@ -137,3 +137,19 @@ def test_the_current_ctc_from_the_profile_goes_into_the_answer(home: Path) -> No
     assert "prep profile set --current-pay" not in out
     redacted = run_prep("export", "--redact").stdout
     assert "14 LPA" not in redacted and '"current_pay": "## LPA, ## fixed"' in redacted
+
+
+def test_practice_asks_in_the_locales_words(home: Path, tmp_path: Path) -> None:
+    answer = {"question": "not-on-resume", "style": "free", "text": "I restore old bikes.",
+              "rating": "good"}  # fmt: skip
+    path = tmp_path / "a.yaml"
+    path.write_text(yaml.safe_dump({"answers": [answer]}), encoding="utf-8")
+
+    def asked() -> str:
+        result = run_prep("practice", "--answers", str(path), "--json")
+        assert result.exit_code == 0, result.output
+        return str(json.loads(result.stdout)["answers"][0]["question"])
+
+    assert asked() == "What's something about you that isn't on your resume?"  # as written
+    run_prep("profile", "set", "--locale", "en-GB")
+    assert asked() == "What's something about you that isn't on your CV?"

@@ -12,11 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import replace
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from prepcoach.content.model import Checklist, Locale
 from prepcoach.content.roles import fold
 from prepcoach.kernel.errors import PrepError
+
+if TYPE_CHECKING:
+    from prepcoach.content.library import ContentLibrary
 
 
 def _key(text: str) -> str:
@@ -66,6 +69,8 @@ def spell(text: str, locale: Locale | None) -> str:
         return text
     word = locale.cv_word
     if word.casefold() == "cv":
+        if "sum" not in text.casefold():
+            return text  # no "resume" or "résumé" in it: most texts
 
         def to_cv(found: re.Match[str]) -> str:
             lead = found["lead"] or found["lead2"] or found["lead3"] or ""
@@ -74,6 +79,8 @@ def spell(text: str, locale: Locale | None) -> str:
 
         return _RESUME.sub(to_cv, text)
 
+    if "CV" not in text and "résumé" not in text:
+        return text
     text = _ACCENTED.sub(lambda m: word + ("s" if m["plural"] else ""), text)
 
     def to_word(found: re.Match[str]) -> str:
@@ -95,3 +102,41 @@ def spelled(checklist: Checklist, respell: Callable[[str], str]) -> Checklist:
         for item in checklist.items
     )
     return replace(checklist, items=items, description=respell(checklist.description))
+
+
+def localized(library: ContentLibrary, locale: Locale | None) -> ContentLibrary:
+    """The library with the text of its questions, questions to ask and checklists in the
+    locale's words (see `spell`); the library itself without a locale, or when nothing in it
+    differs. Ids, and everything else, stay as they are."""
+    if locale is None:
+        return library
+
+    def respell(text: str) -> str:
+        return spell(text, locale)
+
+    questions = {}
+    for qid, q in library.questions.items():
+        look_fors = tuple(
+            replace(lf, label=respell(lf.label), cues=tuple(respell(c) for c in lf.cues))
+            for lf in q.look_fors
+        )
+        questions[qid] = replace(
+            q,
+            text=respell(q.text),
+            assesses=respell(q.assesses),
+            tips=tuple(respell(t) for t in q.tips),
+            look_fors=look_fors,
+            probes=tuple(respell(p) for p in q.probes),
+        )
+    asks = {
+        aid: replace(a, text=respell(a.text), demonstrates=respell(a.demonstrates))
+        for aid, a in library.ask_questions.items()
+    }
+    checklists = {cid: spelled(c, respell) for cid, c in library.checklists.items()}
+    if (questions, asks, checklists) == (
+        library.questions,
+        library.ask_questions,
+        library.checklists,
+    ):
+        return library
+    return replace(library, questions=questions, ask_questions=asks, checklists=checklists)

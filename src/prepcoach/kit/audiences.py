@@ -77,8 +77,6 @@ _JOB_MANAGER: Final = _words(
 )
 # ... unless it says the person manages such people ("Group Product Manager").
 _MANAGES_JOBS: Final = _words(r"senior manager|group [a-z]+ manager")
-# ... unless it says the person manages such people ("Group Product Manager").
-_MANAGES_JOBS: Final = _words(r"senior manager|group [a-z]+ manager")
 _MANAGER: Final = _words(
     r"manager|mgr|managerin|supervisor|superviseur|team ?lead(?:er)?|teamleiter(?:in)?",
     r"\w*leiter(?:in)?|gerente|jefe|jefa|responsable|chef d ?equipe|boss|head",

@@ -97,7 +97,7 @@ def practice(
     from prepcoach.practice.plan import MODES, Filters
 
     ctx = get_context()
-    library = ctx.library()
+    library = _localized(ctx)
     check_choice("--mode", mode, MODES)
     check_choice("--category", category, CATEGORIES)
     check_choice("--stage", stage, STAGES)
@@ -521,3 +521,12 @@ def lap_lines(laps: list[Lap]) -> list[str]:
         f"aim for about {round(lap.aim * 100)} %"
         for lap in laps
     ]
+
+
+def _localized(ctx: AppContext) -> ContentLibrary:
+    """The content in the words of the profile's locale ("CV" or "resume")."""
+    from prepcoach.content.locales import localized
+    from prepcoach.profile.store import get_locale
+
+    library = ctx.library()
+    return localized(library, get_locale(ctx.store(), library.locales))
