@@ -133,3 +133,24 @@ def test_the_labelled_titles_are_well_formed() -> None:
     for name in ("tune", "check"):
         kinds = {item["audience"] for item in half(items, name)}
         assert kinds == audiences, name  # both halves hold every kind
+
+
+def test_a_shortlisted_question_is_suggested_to_one_person_only() -> None:
+    library = builtin_library()
+    people = [
+        Interviewer("Ann", "Recruiter"),
+        Interviewer("Mia", "Engineering Manager"),
+        Interviewer("Sam", ""),
+    ]
+    shortlist = ["ask-why-role-open", "ask-hardest-part-early-on", "ask-what-you-enjoy"]
+    found = suggest_for_interviewers(people, library.ask_questions, shortlist=shortlist)
+    owners = {
+        qid: [s.name for s in found if qid in {q.id for q in s.questions}] for qid in shortlist
+    }
+    # recruiter is named first for the role-open question; the hiring manager before a peer
+    # for the hardest part; the one that suits everyone goes to someone whose title is known
+    assert owners == {
+        "ask-why-role-open": ["Ann"],
+        "ask-hardest-part-early-on": ["Mia"],
+        "ask-what-you-enjoy": ["Ann"],
+    }

@@ -186,24 +186,34 @@ def suggest_for_interviewers(
 ) -> list[InterviewerQuestions]:
     """A few questions to ask each interviewer, from the audience their title suggests.
 
-    The shortlisted questions that suit the person come first; then the others of their
-    audience, those listed for it first before those where it comes later, one category at
-    a time, skipping those already given to someone else while
-    there are others. A person whose title says nothing gets questions that suit anyone.
+    The shortlisted questions come first, each with the one person it suits best; then the
+    others of their audience, those listed for it first before those where it comes later,
+    one category at a time, skipping those already given to someone else while there are
+    others. A person whose title says nothing gets questions that suit anyone.
     """
     pool = _for_stage(questions.values(), stage)
-    picked = [questions[qid] for qid in shortlist if qid in questions]
-    given: set[str] = set()
+    found = [audience_for_title(person.title) for person in interviewers]
+    audiences = [match.audience if match else None for match in found]
+
+    def fits(q: AskQuestion, audience: str | None) -> bool:
+        return audience in q.audiences if audience else _general(q)
+
+    # Each shortlisted question goes to the one person it suits best (the audience it names
+    # first, someone whose title says nothing last, then the first such person), so the list
+    # is not asked twice.
+    owner: dict[str, int] = {}
+    for q in (questions[qid] for qid in shortlist if qid in questions):
+        suited = [i for i, a in enumerate(audiences) if fits(q, a)]
+        if suited:
+            owner[q.id] = min(
+                suited, key=lambda i: (_rank(q, audiences[i]) if audiences[i] else 99, i)
+            )
+    given: set[str] = set(owner)
     out: list[InterviewerQuestions] = []
-    for person in interviewers:
-        found = audience_for_title(person.title)
-        audience = found.audience if found else None
-
-        def fits(q: AskQuestion, audience: str | None = audience) -> bool:
-            return audience in q.audiences if audience else _general(q)
-
-        first = [q for q in picked if fits(q)]
-        rest = [q for q in pool if fits(q) and q not in first]
+    for number, person in enumerate(interviewers):
+        audience, match = audiences[number], found[number]
+        first = [questions[qid] for qid, who in owner.items() if who == number]
+        rest = [q for q in pool if fits(q, audience) and q.id not in owner]
         # Not given to someone else yet, then the ones whose first audience is theirs
         # (stable: the stage's first, then content order).
         rest.sort(key=lambda q: (q.id in given, _rank(q, audience)))
@@ -223,7 +233,7 @@ def suggest_for_interviewers(
                 name=person.name,
                 title=person.title,
                 audience=audience,
-                why=found.why if found else "",
+                why=match.why if match else "",
                 questions=tuple(chosen),
                 shortlisted=frozenset(q.id for q in first),
             )
