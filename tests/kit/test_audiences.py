@@ -154,3 +154,25 @@ def test_a_shortlisted_question_is_suggested_to_one_person_only() -> None:
         "ask-hardest-part-early-on": ["Mia"],
         "ask-what-you-enjoy": ["Ann"],
     }
+
+
+def test_for_a_job_in_recruiting_the_hr_people_are_colleagues() -> None:
+    assert _audience("Talent Acquisition Partner") == "recruiter"
+    found = audience_for_title("Talent Acquisition Partner", recruiting_job=True)
+    assert found is not None and found.audience == "peer"
+    found = audience_for_title("Head of Talent Acquisition", recruiting_job=True)
+    assert found is not None and found.audience == "executive"
+    found = audience_for_title("Recruitment Manager", recruiting_job=True)
+    assert found is not None and found.audience == "hiring-manager"
+
+
+def test_the_interviews_role_decides_how_hr_titles_read() -> None:
+    from prepcoach.interviews.core import Interview
+    from prepcoach.kit.audiences import suggest_for_interview
+
+    library = builtin_library()
+    panel = (Interviewer("Ann", "Talent Acquisition Partner"),)
+    sales = Interview(company="Acme", role="Account Executive", interviewers=panel)
+    recruiting = Interview(company="Acme", role="Senior Recruiter", interviewers=panel)
+    assert suggest_for_interview(sales, library)[0].audience == "recruiter"
+    assert suggest_for_interview(recruiting, library)[0].audience == "peer"

@@ -32,8 +32,9 @@ from typing import TYPE_CHECKING, Final
 from prepcoach.content.roles import fold
 
 if TYPE_CHECKING:
+    from prepcoach.content.library import ContentLibrary
     from prepcoach.content.model import AskQuestion
-    from prepcoach.interviews.core import Interviewer
+    from prepcoach.interviews.core import Interview, Interviewer
 
 AUDIENCE_LABELS: Final[Mapping[str, str]] = {
     "recruiter": "recruiter or HR",
@@ -66,6 +67,7 @@ _EXECUTIVE: Final = _words(
     r"managing director|executive director|general manager|md|gm",
     r"(?:associate |senior |group )?director|directeur|directrice|direktor(?:in)?",
     r"head of|head teacher|headteacher|headmaster|headmistress",
+    r"(?<!talent )(?<!acquisition )(?<!business )(?<!people )(?<!hr )(?<!culture )"
     r"partner(?! manager| success| marketing| account)",
     r"bereichsleiter(?:in)?|board member|board director|non-executive|trustee",
 )
@@ -101,13 +103,18 @@ class AudienceMatch:
     why: str  # the words that decided, as found in the title
 
 
-def audience_for_title(title: str) -> AudienceMatch | None:
-    """The audience an interviewer's title suggests, or None (see the module's docstring)."""
+def audience_for_title(title: str, *, recruiting_job: bool = False) -> AudienceMatch | None:
+    """The audience an interviewer's title suggests, or None (see the module's docstring).
+
+    For a job in recruiting or HR (`recruiting_job`), the HR people on the panel are the
+    hiring manager and peers, so their titles are read by the other rules."""
     text = " ".join(re.sub(r"[^\w&?/-]+", " ", fold(title)).replace("/", " ").split())
     text = _ASSISTANT_TO.sub(r"\1", text)  # "Executive Assistant to the CEO": not the CEO
     if not _LETTER.search(text) or (_PLACEHOLDER.fullmatch(text) is not None):
         return None
     for audience, pattern in (("executive", _CHIEF), ("recruiter", _RECRUITING)):
+        if audience == "recruiter" and recruiting_job:
+            continue
         found = pattern.search(text)
         if found:
             return AudienceMatch(audience, found.group(0))
@@ -183,6 +190,7 @@ def suggest_for_interviewers(
     stage: str | None = None,
     shortlist: Sequence[str] = (),
     per_person: int = PER_PERSON,
+    recruiting_job: bool = False,
 ) -> list[InterviewerQuestions]:
     """A few questions to ask each interviewer, from the audience their title suggests.
 
@@ -192,7 +200,7 @@ def suggest_for_interviewers(
     others. A person whose title says nothing gets questions that suit anyone.
     """
     pool = _for_stage(questions.values(), stage)
-    found = [audience_for_title(person.title) for person in interviewers]
+    found = [audience_for_title(p.title, recruiting_job=recruiting_job) for p in interviewers]
     audiences = [match.audience if match else None for match in found]
 
     def fits(q: AskQuestion, audience: str | None) -> bool:
@@ -239,3 +247,31 @@ def suggest_for_interviewers(
             )
         )
     return out
+
+
+RECRUITING_ROLE = "hr-recruiting"  # the role pack whose interviews read HR titles as peers
+
+
+def suggest_for_interview(
+    interview: Interview,
+    library: ContentLibrary,
+    *,
+    shortlist: Sequence[str] = (),
+    per_person: int = PER_PERSON,
+) -> list[InterviewerQuestions]:
+    """`suggest_for_interviewers` for an interview's panel, its stage and its job (a job in
+    recruiting or HR reads the HR titles on the panel as colleagues)."""
+    from prepcoach.content.roles import match_role
+
+    role = interview.posting.role if interview.posting is not None else None
+    if role is None and interview.role.strip():
+        found = match_role(interview.role, library.roles)
+        role = found.role if found else None
+    return suggest_for_interviewers(
+        interview.interviewers,
+        library.ask_questions,
+        stage=interview.stage,
+        shortlist=shortlist,
+        per_person=per_person,
+        recruiting_job=role == RECRUITING_ROLE,
+    )

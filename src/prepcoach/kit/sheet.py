@@ -23,7 +23,7 @@ from prepcoach.content.locales import spell
 from prepcoach.followup.core import followup_deadline
 from prepcoach.interviews.core import format_when
 from prepcoach.kernel import clock
-from prepcoach.kit.audiences import suggest_for_interviewers
+from prepcoach.kit.audiences import suggest_for_interview
 from prepcoach.kit.core import Kit
 from prepcoach.kit.research import Highlights, highlights, source_label
 from prepcoach.kit.salary import basis, describe, spoken_band
@@ -219,13 +219,12 @@ def _ask_lines(kit: Kit, library: ContentLibrary) -> list[AskLine]:
 
 def _by_interviewer(kit: Kit, library: ContentLibrary) -> list[InterviewerAsk]:
     """Two questions to ask per interviewer (four people at most), from their title."""
-    found = suggest_for_interviewers(
-        kit.interview.interviewers[:MAX_INTERVIEWERS],
-        library.ask_questions,
-        stage=kit.interview.stage,
+    found = suggest_for_interview(
+        kit.interview,
+        library,
         shortlist=[e.ask_question_id for e in kit.shortlist],
         per_person=ASK_PER_PERSON,
-    )
+    )[:MAX_INTERVIEWERS]
     return [
         InterviewerAsk(
             f"{s.name} ({s.title})" if s.title.strip() else s.name,

@@ -407,15 +407,12 @@ def _print_browse(
 def _suggestions(
     ctx: AppContext, interview: Interview | None, current: list[ShortlistEntry]
 ) -> list[InterviewerQuestions]:
-    from prepcoach.kit.audiences import suggest_for_interviewers
+    from prepcoach.kit.audiences import suggest_for_interview
 
     if interview is None:
         return []
-    return suggest_for_interviewers(
-        interview.interviewers,
-        ctx.library().ask_questions,
-        stage=interview.stage,
-        shortlist=[e.ask_question_id for e in current],
+    return suggest_for_interview(
+        interview, ctx.library(), shortlist=[e.ask_question_id for e in current]
     )
 
 
