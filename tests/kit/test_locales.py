@@ -143,3 +143,12 @@ def test_the_library_in_a_locales_words_keeps_ids_and_the_rest() -> None:
     american = localized(library, _locale("en-US"))
     items = [i.text for c in american.checklists.values() for i in c.items]
     assert any("copies of your resume" in text for text in items)
+
+
+def test_a_range_that_does_not_fit_the_locale_is_noted() -> None:
+    india = _locale("en-IN")
+    fits = salary.SalaryRange(1_600_000, 1_800_000, 2_100_000, "INR")
+    assert salary.locale_problems(fits, india) == []
+    assert salary.locale_problems(fits, None) == []
+    monthly = salary.SalaryRange(90_000, 100_000, 120_000, "USD", period="month")
+    assert len(salary.locale_problems(monthly, india)) == 2

@@ -153,3 +153,16 @@ def test_practice_asks_in_the_locales_words(home: Path, tmp_path: Path) -> None:
     assert asked() == "What's something about you that isn't on your resume?"  # as written
     run_prep("profile", "set", "--locale", "en-GB")
     assert asked() == "What's something about you that isn't on your CV?"
+
+
+def test_salary_notes_what_does_not_fit_the_locale(home: Path) -> None:
+    _interview()
+    run_prep("profile", "set", "--locale", "India")
+    result = run_prep(
+        "salary", "--min", "1.2L", "--target", "1.4L", "--max", "1.6L", "--currency", "USD",
+        "--period", "month",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    out = _flat(result.stdout)
+    assert "Note: pay in India is usually in INR, and this range is in USD" in out
+    assert "Note: a CTC is quoted for a year: record the yearly figures (--period year)" in out

@@ -289,6 +289,22 @@ def practised_answer(
     )
 
 
+def locale_problems(salary: SalaryRange, locale: Locale | None) -> list[str]:
+    """What in a recorded range does not fit the locale's conventions (warnings, not errors:
+    a job abroad may well pay in another currency)."""
+    if locale is None:
+        return []
+    found = []
+    if locale.currency and salary.currency != locale.currency:
+        found.append(
+            f"pay in {locale.name} is usually in {locale.currency}, and this range is in "
+            f"{salary.currency}: fine if the job pays in it"
+        )
+    if locale.pay_basis == "ctc" and salary.period != "year":
+        found.append("a CTC is quoted for a year: record the yearly figures (--period year)")
+    return found
+
+
 @dataclass(frozen=True, slots=True)
 class Advice:
     """A locale's points on pay, for `prep salary`: a heading and its lines."""

@@ -328,6 +328,8 @@ def _show(
     )
     if inherited:
         console.print("[dim](recorded for another round at this company)[/dim]", highlight=False)
+    for problem in core.locale_problems(salary, locale):
+        console.print(f"[yellow]Note[/yellow]: {esc(problem)}", highlight=False)
     if salary.sources:
         labels = ", ".join(source_label(s) for s in salary.sources)
         console.print(f"[dim]based on: {esc(labels)}[/dim]", highlight=False)
