@@ -27,6 +27,8 @@ def test_ask_suggests_per_interviewer_from_the_title(home: Path) -> None:
     assert "Ann Lee (Talent Acquisition Partner) · recruiter or HR" in out
     assert "Raj Patel (VP Engineering) · senior leader" in out
     assert "Sam Ho · no title recorded — general questions" in out
+    assert "listens for motivation, the basics of fit, pay expectations" in out
+    assert out.count("listens for") == 2  # nothing made up for the person with no title
 
 
 def test_ask_json_lists_each_interviewers_audience_and_questions(home: Path) -> None:

@@ -42,6 +42,17 @@ AUDIENCE_LABELS: Final[Mapping[str, str]] = {
     "peer": "future peer",
     "executive": "senior leader",
 }
+# What each audience listens for, so the candidate knows what to bring to that conversation.
+AUDIENCE_FOCUS: Final[Mapping[str, str]] = {
+    "recruiter": "motivation, the basics of fit, pay expectations, notice period and logistics; "
+    "keep answers crisp and consistent with your application",
+    "hiring-manager": "evidence you can do this job: specific stories, how you work, what you "
+    "would tackle first",
+    "peer": "whether they want to work with you: how you collaborate, share work and handle "
+    "disagreement, and the craft itself",
+    "executive": "judgement and perspective: how you see the business, its priorities and "
+    "trade-offs, and what you would make better",
+}
 PER_PERSON: Final = 3
 
 
@@ -151,6 +162,11 @@ class InterviewerQuestions:
     why: str
     questions: tuple[AskQuestion, ...]
     shortlisted: frozenset[str] = frozenset()  # ids of these that are on the shortlist
+
+    @property
+    def focus(self) -> str:
+        """What this interviewer is likely to listen for ('' when the title says nothing)."""
+        return AUDIENCE_FOCUS.get(self.audience or "", "")
 
     @property
     def reading(self) -> str:

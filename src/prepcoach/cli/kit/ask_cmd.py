@@ -379,6 +379,7 @@ def _print_browse(
                         "title": s.title,
                         "audience": s.audience,
                         "reading": s.reading,
+                        "focus": s.focus,
                         "questions": [q.id for q in s.questions],
                     }
                     for s in _suggestions(ctx, interview, current)
@@ -429,6 +430,8 @@ def _print_for_interviewers(
         ctx.console.print(
             f"  {esc(found.name)}{title} [dim]· {esc(found.reading)}[/dim]", highlight=False
         )
+        if found.focus:
+            _indented(ctx, f"[dim]listens for {esc(found.focus)}[/dim]", 4)
         for q in found.questions:
             mark = "[green]✓[/green] " if q.id in found.shortlisted else "  "
             _indented(ctx, f"{mark}{esc(q.text)} [dim]({q.id})[/dim]", 4, hang=2)
