@@ -124,6 +124,22 @@ def test_practice_feedback_accepts_one_figure_under_a_single_figure_locale(
     assert {"salary.single-figure"} <= rules() and "salary.single-number" not in rules()
 
 
+def test_without_an_interview_feedback_follows_the_locale_too(home: Path, tmp_path: Path) -> None:
+    answer = {
+        "question": "salary-expectations",
+        "style": "free",
+        "text": "Based on my research into similar roles, I'm looking for 69,000 euros a year.",
+        "rating": "good",
+    }
+    path = tmp_path / "a.yaml"
+    path.write_text(yaml.safe_dump({"answers": [answer]}), encoding="utf-8")
+    run_prep("profile", "set", "--locale", "de-DE")
+    result = run_prep("practice", "--answers", str(path), "--json")
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.stdout)["answers"][0]["feedback"]["findings"]
+    assert "salary.single-figure" in {f["rule"] for f in found}
+
+
 def test_the_current_ctc_from_the_profile_goes_into_the_answer(home: Path) -> None:
     _interview()
     result = run_prep("profile", "set", "--locale", "India", "--current-pay", "14 LPA, 12 fixed")

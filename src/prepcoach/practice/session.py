@@ -228,7 +228,11 @@ class PracticeRun:
         self.view = view
         self.home = home
         self.results: list[dict[str, Any]] = []
-        self.feedback_context: FeedbackContext | None = None
+        # Without an interview, feedback still follows the locale's salary custom.
+        figure = answer_figure(get_locale(store, library.locales))
+        self.feedback_context: FeedbackContext | None = (
+            FeedbackContext(salary_figure=figure) if figure != "range" else None
+        )
         self._bank: QuestionBank | None = None
         self.interview_label: str | None = None
         self.interview_at: datetime | None = None  # the interview's start, when ahead
@@ -359,12 +363,13 @@ class PracticeRun:
         posted = found.posting.role if found.posting is not None else None
         self.interview_role = posted or found.role  # the posting's reading, else the title
         research, salary_range, notes = feedback_extras(self.store, found)
+        figure = answer_figure(get_locale(self.store, self.library.locales))
         self.feedback_context = FeedbackContext(
             company=found.company,
             role=found.role or None,
             research_terms=research,
             salary_range=salary_range,
-            salary_figure=answer_figure(get_locale(self.store, self.library.locales)),
+            salary_figure=figure,
             first_interview_notes=notes,
         )
         return found.id
