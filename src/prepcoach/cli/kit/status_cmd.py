@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from prepcoach.cli.context import get_context
-from prepcoach.cli.interviews.interview_cmd import interview_dict
+from prepcoach.cli.interviews.render import interview_dict
 from prepcoach.cli.options import JsonOption
 from prepcoach.cli.render import esc, print_json
 from prepcoach.interviews import core
