@@ -12,7 +12,7 @@ from prepcoach.interviews import store as store_iv
 from prepcoach.interviews.core import Interview
 from prepcoach.kernel.errors import NotFoundError, PrepError
 from prepcoach.kit import shortlist_service as service
-from prepcoach.kit.shortlist_store import ShortlistEntry
+from prepcoach.kit.shortlist import ShortlistEntry
 from prepcoach.store.db import Store
 
 

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from prepcoach.kit.likely import LikelyQuestion
     from prepcoach.kit.research import Dossier
     from prepcoach.kit.salary import SalaryRange
-    from prepcoach.kit.shortlist_store import ShortlistEntry
+    from prepcoach.kit.shortlist import ShortlistEntry
     from prepcoach.postmortem.core import Postmortem
     from prepcoach.store.db import Store
     from prepcoach.stories.core import StarStory

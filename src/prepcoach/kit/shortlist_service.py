@@ -14,8 +14,7 @@ from prepcoach.kernel.errors import NotFoundError, PrepError
 from prepcoach.kit import shortlist as core
 from prepcoach.kit import shortlist_store as shortlists
 from prepcoach.kit.core import load_postmortem, postmortem_notes, previous_round
-from prepcoach.kit.shortlist import SHORTLIST_MAX, SHORTLIST_MIN, Answered, Pick
-from prepcoach.kit.shortlist_store import ShortlistEntry
+from prepcoach.kit.shortlist import SHORTLIST_MAX, SHORTLIST_MIN, Answered, Pick, ShortlistEntry
 
 if TYPE_CHECKING:
     from prepcoach.content.library import ContentLibrary

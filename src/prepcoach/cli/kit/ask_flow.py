@@ -29,8 +29,8 @@ if TYPE_CHECKING:
     from prepcoach.cli.prompts import Prompter
     from prepcoach.content.model import AskQuestion
     from prepcoach.interviews.core import Interview
+    from prepcoach.kit.shortlist import ShortlistEntry
     from prepcoach.kit.shortlist_service import Picker
-    from prepcoach.kit.shortlist_store import ShortlistEntry
 
 __all__ = ["choose", "parse_note", "print_browse", "save"]
 
