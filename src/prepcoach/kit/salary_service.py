@@ -5,15 +5,15 @@ is), and saving it."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from dataclasses import asdict, dataclass, replace
+from typing import TYPE_CHECKING, Any
 
 from prepcoach.interviews import store as store_iv
 from prepcoach.interviews.core import Interview
 from prepcoach.kernel.errors import PrepError
 from prepcoach.kit import salary as core
 from prepcoach.kit import salary_store
-from prepcoach.kit.research import merge_sources
+from prepcoach.kit.research import merge_sources, source_label
 from prepcoach.kit.salary import SalaryRange
 
 if TYPE_CHECKING:
@@ -35,6 +35,33 @@ def recorded(store: Store, query: str | None) -> Recorded:
     interview = store_iv.find_interview(store, query)
     return Recorded(
         interview, salary_store.get_salary_range(store, interview.id, interview.company)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Said:
+    """A range in words: the private description, its sources, and the answer to practise."""
+
+    salary: SalaryRange
+    private: str  # with the minimum: for your eyes only
+    band: str  # the part to say out loud
+    answer: str
+    sources: tuple[str, ...]  # as short labels (a URL's host)
+    inherited: bool  # recorded for another round at the company
+
+    def data(self) -> dict[str, Any]:
+        """The range as `--json` prints it."""
+        return {**asdict(self.salary), "practised_answer": self.answer}
+
+
+def said(interview: Interview, salary: SalaryRange) -> Said:
+    return Said(
+        salary,
+        private=core.describe_private(salary),
+        band=core.spoken_band(salary),
+        answer=core.practised_answer(salary, role=interview.role, company=interview.company),
+        sources=tuple(source_label(s) for s in salary.sources),
+        inherited=salary.interview_id != interview.id,
     )
 
 
@@ -170,6 +197,14 @@ class SalaryAnswers:
         if self.symbols or self.existing:
             return currency_for(None, set(self.symbols), self.existing)
         return ""
+
+    figures = FIGURES
+    prompts = FIGURE_PROMPTS
+    periods = PERIODS
+
+    @staticmethod
+    def currency_problem(text: str) -> str | None:
+        return currency_problem(text)
 
     def take_currency(self, text: str) -> str:
         return core.parse_currency(text)

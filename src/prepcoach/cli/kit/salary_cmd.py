@@ -10,7 +10,6 @@ The run:
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -122,8 +121,6 @@ def _ask(
 ) -> SalaryRange:
     """The range, figure by figure, then its currency (unless the figures say), period,
     sources and notes."""
-    from prepcoach.kit.salary_service import FIGURE_PROMPTS, FIGURES, PERIODS, currency_problem
-
     if ask.interactive:
         ctx.console.print(
             f"[bold]Salary range for {esc(interview.label())}[/bold]\n"
@@ -131,21 +128,23 @@ def _ask(
             "sites, recruiters, people in the role). Amounts like 85000, 85k or €85,000.[/dim]",
             highlight=False,
         )
-    for name in FIGURES:
+    for name in answers.figures:
         text = ask.text(
             f"salary.{name}",
-            FIGURE_PROMPTS[name],
+            answers.prompts[name],
             default=answers.default(name),
             validate=answers.check(name),
         )
         answers.take(name, text)
     currency = answers.currency() or answers.take_currency(
-        ask.text("salary.currency", "Currency (e.g. EUR, USD, GBP):", validate=currency_problem)
+        ask.text(
+            "salary.currency", "Currency (e.g. EUR, USD, GBP):", validate=answers.currency_problem
+        )
     )
     period = ask.select(
         "salary.period",
         "Per:",
-        [Choice(p.capitalize(), p) for p in PERIODS],
+        [Choice(p.capitalize(), p) for p in answers.periods],
         default=answers.default("period"),
     )
     sources = ask.text(
@@ -169,55 +168,43 @@ def _show(
     as_json: bool,
     saved: bool = False,
 ) -> None:
-    from prepcoach.kit import salary as core  # content validation: YAML
-    from prepcoach.kit.research import source_label
+    from prepcoach.kit import salary_service as service  # loads the database modules
 
+    words = service.said(interview, salary) if salary is not None else None
     if as_json:
-        data = None
-        if salary is not None:
-            data = {
-                **asdict(salary),
-                "practised_answer": core.practised_answer(
-                    salary, role=interview.role, company=interview.company
-                ),
-            }
-        print_json(data)
+        print_json(words.data() if words is not None else None)
         return
     console = ctx.console
-    if salary is None:
+    if words is None:
         console.print(
             f"No salary range for {esc(interview.label())} yet. Record one with: "
             f"prep salary {interview.id} --min 80k --target 90k --max 100k --currency EUR",
             highlight=False,
         )
         return
-    inherited = salary.interview_id != interview.id
     head = "Saved" if saved else "Salary range"
     console.print(
-        f"{head}: [bold]{esc(core.describe_private(salary))}[/bold] [dim](the minimum is yours "
+        f"{head}: [bold]{esc(words.private)}[/bold] [dim](the minimum is yours "
         "alone: the sheet, emails and exports leave it out)[/dim]",
         highlight=False,
     )
-    if inherited:
+    if words.inherited:
         console.print("[dim](recorded for another round at this company)[/dim]", highlight=False)
-    if salary.sources:
-        labels = ", ".join(source_label(s) for s in salary.sources)
-        console.print(f"[dim]based on: {esc(labels)}[/dim]", highlight=False)
+    if words.sources:
+        console.print(f"[dim]based on: {esc(', '.join(words.sources))}[/dim]", highlight=False)
     else:
         console.print(
             "[yellow]No sources yet[/yellow]: a range sounds fair when you can say where it "
             "comes from (add --source URL).",
             highlight=False,
         )
-    if salary.notes:
-        console.print(f"[dim]notes: {esc(salary.notes)}[/dim]", highlight=False)
+    if words.salary.notes:
+        console.print(f"[dim]notes: {esc(words.salary.notes)}[/dim]", highlight=False)
     console.print(
-        f"\n[bold]Say it like this[/bold] [dim]· name {esc(core.spoken_band(salary))}, never "
-        "your minimum[/dim]",
+        f"\n[bold]Say it like this[/bold] [dim]· name {esc(words.band)}, never your minimum[/dim]",
         highlight=False,
     )
-    answer = core.practised_answer(salary, role=interview.role, company=interview.company)
-    console.print(f"  {esc(answer)}", highlight=False)
+    console.print(f"  {esc(words.answer)}", highlight=False)
     console.print(
         f"\n[dim]Practise it aloud: prep practice --category salary --interview {interview.id}"
         "[/dim]",
