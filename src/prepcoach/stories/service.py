@@ -93,7 +93,7 @@ class StoryOptions:
     title: str | None = None
     competencies: tuple[str, ...] = ()
     template: str | None = None
-    parts: dict[str, str] = field(default_factory=dict)
+    parts: dict[str, str | None] = field(default_factory=dict)  # STAR part -> text
     interview: str | None = None
     employer: str | None = None
     notes: str | None = None
@@ -109,13 +109,14 @@ def draft(
     store: Store, library: ContentLibrary, options: StoryOptions, base: StarStory | None = None
 ) -> StarStory:
     """The story so far: the options over a story read from a file, resolved."""
+    given = {key: text for key, text in options.parts.items() if text is not None}
     base = base or StarStory(title="", template_id="")
     story = replace(
         base,
         title=options.title if options.title is not None else base.title,
         competencies=options.competencies or base.competencies,
         template_id=options.template if options.template is not None else base.template_id,
-        parts={**base.parts, **options.parts},
+        parts={**base.parts, **given},
         interview_id=options.interview if options.interview is not None else base.interview_id,
         employer=options.employer if options.employer is not None else base.employer,
         notes=options.notes if options.notes is not None else base.notes,

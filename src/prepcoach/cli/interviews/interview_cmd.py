@@ -20,6 +20,7 @@ from prepcoach.cli.keep import keeping
 from prepcoach.cli.options import JsonOption, YesOption
 from prepcoach.cli.render import esc, print_json
 from prepcoach.interviews import core
+from prepcoach.interviews.core import Interview
 from prepcoach.interviews.posting import MAX_POSTING_CHARS, PostingReading, read_posting
 from prepcoach.kernel.errors import PrepError
 
@@ -135,7 +136,6 @@ def add(
     else:
         core.check(draft)  # report every problem before anything is stored
     added = service.add(store, draft, reading)
-    saved = added.interview
     if added.linked is not None:
         ctx.err_console.print(
             f"Same company as an earlier round: {esc(added.linked)}; the rounds are linked.",
@@ -143,6 +143,11 @@ def add(
         )
     if keeper is not None:
         keeper.done()
+    _added(added.interview, as_json=as_json)
+
+
+def _added(saved: Interview, *, as_json: bool) -> None:
+    ctx = get_context()
     if as_json:
         print_json(interview_dict(saved))
     else:

@@ -96,15 +96,11 @@ def add(
         competencies=tuple(competency or ()),
         template=template,
         parts={
-            k: v
-            for k, v in {
-                "situation": situation,
-                "task": task,
-                "action": action,
-                "result": result,
-                "reflection": reflection,
-            }.items()
-            if v is not None
+            "situation": situation,
+            "task": task,
+            "action": action,
+            "result": result,
+            "reflection": reflection,
         },
         interview=interview,
         employer=employer,
@@ -118,10 +114,7 @@ def add(
         data = inputs.read_yaml(from_file, "story files")
         items = service.stories_in(data)
         if items is not None:
-            for saved in service.add_many(store, library, items, str(from_file)):
-                ctx.console.print(
-                    f"Saved story [cyan]{saved.id}[/cyan] '{esc(saved.title)}'", highlight=False
-                )
+            _add_many(ctx, service.add_many(store, library, items, str(from_file)))
             return
         base = service.story_from(data, str(from_file))
     draft = service.draft(store, library, options, base)
@@ -144,6 +137,13 @@ def add(
         f"[dim]Polish it: prep story edit {saved.id}   See your bank: prep story coverage[/dim]",
         highlight=False,
     )
+
+
+def _add_many(ctx: AppContext, stories: list[StarStory]) -> None:
+    for saved in stories:
+        ctx.console.print(
+            f"Saved story [cyan]{saved.id}[/cyan] '{esc(saved.title)}'", highlight=False
+        )
 
 
 def _guided(ctx: AppContext, ask: Prompter, flow: NewStory) -> StarStory:
