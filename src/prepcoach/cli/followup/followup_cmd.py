@@ -19,8 +19,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from prepcoach.cli.context import get_context
-from prepcoach.cli.inputs import load_answers, read_text
+from prepcoach.cli.editor import ERROR_MARK, Outcome, Retry, edit_until_valid
+from prepcoach.cli.inputs import load_answers
 from prepcoach.cli.render import esc, print_json
+from prepcoach.data.drafts import EditDraft
 from prepcoach.followup import core
 from prepcoach.followup.core import answer_problem, field_info, with_text
 from prepcoach.kernel import clock
@@ -552,41 +554,31 @@ def _validator(name: str) -> Any:
 # ---------------------------------------------------------------------------- 5. editing
 
 _NOTE_MARK = "# ---- note "
-_ERROR_MARK = "#! "
 MAX_ROUNDS = 10
+_RETRY = Retry(
+    block=lambda errors: "".join(f"{ERROR_MARK}{e}\n" for e in errors),
+    stuck=lambda errors, path: (
+        f"the edited email still has a problem ({errors[0]}); your text is kept in {path}"
+    ),
+    reopening=lambda errors: f"{errors[0]}; reopening the editor.",
+    rounds=MAX_ROUNDS,
+)
 
 
 def _edit(ctx: AppContext, interview: Interview, drafts: list[Draft]) -> list[Draft] | None:
     """Open the drafts in $EDITOR; None when the user emptied the file (cancel)."""
-    from prepcoach.cli.editor import run_editor
-    from prepcoach.store import drafts as store_drafts
-
-    body = _edit_text(drafts)
-    path = store_drafts.draft_path(ctx.home, "followup", interview.id)
-    errors: list[str] = []
-    for _round in range(MAX_ROUNDS):
-        block = "".join(f"{_ERROR_MARK}{e}\n" for e in errors)
-        store_drafts.save_draft(ctx.home, "followup", interview.id, block + body)
-        run_editor(path)
-        new_body = "".join(
-            line
-            for line in read_text(path).splitlines(keepends=True)
-            if not line.startswith(_ERROR_MARK.rstrip())
-        )
-        if not any(line.strip() and not line.startswith("#") for line in new_body.splitlines()):
-            store_drafts.discard_draft(ctx.home, "followup", interview.id)
-            return None
-        if errors and new_body == body:
-            raise PrepError(
-                f"the edited email still has a problem ({errors[0]}); your text is kept in {path}"
-            )
-        body = new_body
-        parsed, errors = _parse_edit(body, drafts)
-        if parsed is not None:
-            store_drafts.discard_draft(ctx.home, "followup", interview.id)
-            return parsed
-        ctx.err_console.print(f"{errors[0]}; reopening the editor.", highlight=False)
-    raise PrepError(f"gave up after {MAX_ROUNDS} rounds; your text is kept in {path}")
+    draft = EditDraft(ctx.home, "followup", interview.id)
+    edited = edit_until_valid(
+        draft,
+        _edit_text(drafts),
+        lambda text, _offset: _parse_edit(text, drafts),
+        _RETRY,
+        say=lambda text: ctx.err_console.print(text, highlight=False, markup=False),
+    )
+    if isinstance(edited, Outcome):
+        return None
+    draft.discard()
+    return edited
 
 
 def _edit_text(drafts: list[Draft]) -> str:
