@@ -29,10 +29,10 @@ if TYPE_CHECKING:
     from prepcoach.content.library import ContentLibrary
     from prepcoach.content.model import InterviewFormat, Question
     from prepcoach.practice.feedback import Feedback
+    from prepcoach.practice.history import SessionRecord
     from prepcoach.practice.plan import Filters, History, PlannedQuestion
     from prepcoach.practice.rounds import Lap
     from prepcoach.practice.session import AnswerSource, Rated, Summary
-    from prepcoach.practice.store import SessionRecord
     from prepcoach.voice.delivery import Delivery
 
 
