@@ -70,7 +70,7 @@ COMMANDS: dict[str, Entry] = {
         settings={"short_help": "Past sessions and attempts.  e.g. prep history --question why-us"},
     ),
     "stats": Entry(
-        _CLI + "practice.history_cmd",
+        _CLI + "practice.stats_cmd",
         "stats",
         settings={"short_help": "Scores, trend, streak and what is due.  e.g. prep stats"},
     ),
