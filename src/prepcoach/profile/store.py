@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from prepcoach.kernel import clock
@@ -55,8 +56,6 @@ def save_profile(store: Store, profile: Profile) -> Profile:
                 stamp,
             ),
         )
-    from dataclasses import replace
-
     return replace(profile, updated_at=stamp)
 
 

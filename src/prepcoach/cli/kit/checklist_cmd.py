@@ -9,7 +9,7 @@ import typer
 
 from prepcoach.cli.context import get_context
 from prepcoach.cli.options import JsonOption
-from prepcoach.cli.render import esc
+from prepcoach.cli.render import esc, print_json
 from prepcoach.content.locales import spelled
 
 
@@ -29,7 +29,6 @@ def checklist(
 
     Example: prep checklist video-call-setup
     """
-    from prepcoach.cli.render import print_json
     from prepcoach.content.model import Checklist
 
     ctx = get_context()
@@ -40,9 +39,9 @@ def checklist(
         else list(library.checklists.values())
     )
     from prepcoach.content.locales import spell
-    from prepcoach.profile.store import get_locale
+    from prepcoach.profile import service
 
-    locale = get_locale(ctx.store(), library.locales)
+    locale = service.locale(ctx.store(), library)
     chosen = [spelled(item, lambda text: spell(text, locale)) for item in chosen]
     if as_json:
         print_json([asdict(item) for item in chosen])
