@@ -1,0 +1,268 @@
+"""Step 1: lines to blocks (headings, list items with their nesting, paragraphs, skips)."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from prepcoach.content.markdown_import.chars import (
+    SENTENCE_END,
+    TRAILING,
+    collapse,
+    indent_width,
+    sanitize,
+)
+from prepcoach.content.markdown_import.result import CODE, HTML, LINK, NOTE, TABLE
+
+BlockKind = Literal["heading", "item", "para", "skip", "break"]
+
+
+@dataclass(slots=True)
+class Block:
+    kind: BlockKind
+    line: int
+    parts: list[str]
+    level: int = 0  # heading level
+    indent: int = 0
+    parent: int | None = None  # an item's parent item; the block a paragraph belongs to
+    reason: str = ""  # for "skip"
+    quote: bool = False
+
+    @property
+    def raw(self) -> str:
+        return " ".join(self.parts)
+
+
+TASK_BOX = re.compile(r"\[[ xX]\][ \t]+")
+_LIST_ITEM = re.compile(r"([ \t]*)([-*+•◦▪‣]|\d{1,9}[.)])(?:[ \t]+(.*))?$")
+_ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*))?$")
+_FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})(.*)$")
+_LINK_DEFINITION = re.compile(r" {0,3}\[(\^?)[^\[\]]+\]:")
+_TABLE_CELL = re.compile(r"[ \t]*:?-+:?[ \t]*")
+_FRONT_TITLE = re.compile(r"title[ \t]*:(.*)$")
+
+
+def _strip_comments(line: str, in_comment: bool) -> tuple[str, bool, bool]:
+    """The line without HTML comments, whether a comment is still open, whether one was seen."""
+    out: list[str] = []
+    pos, seen = 0, in_comment
+    while True:
+        if in_comment:
+            end = line.find("-->", pos)
+            if end < 0:
+                return "".join(out), True, True
+            pos, in_comment = end + 3, False
+        else:
+            start = line.find("<!--", pos)
+            if start < 0:
+                out.append(line[pos:])
+                return "".join(out), False, seen
+            out.append(line[pos:start])
+            pos, in_comment, seen = start + 4, True, True
+
+
+def _is_break(stripped: str) -> bool:
+    compact = stripped.replace(" ", "").replace("\t", "")
+    return len(compact) >= 3 and compact[0] in "-*_" and compact == compact[0] * len(compact)
+
+
+def _setext_level(stripped: str) -> int:
+    if stripped and stripped == "=" * len(stripped):
+        return 1
+    if len(stripped) >= 2 and stripped == "-" * len(stripped):
+        return 2
+    return 0
+
+
+def _is_table_separator(line: str) -> bool:
+    stripped = line.strip()
+    if "|" not in stripped or "-" not in stripped:
+        return False
+    cells = stripped.strip("|").split("|")
+    return all(_TABLE_CELL.fullmatch(cell) for cell in cells)
+
+
+def _opens_fence(line: str) -> tuple[str, int] | None:
+    match = _FENCE.match(line)
+    if not match:
+        return None
+    marker = match.group(1)
+    if marker[0] == "`" and "`" in match.group(2):
+        return None  # ```code``` on one line is inline code
+    return marker[0], len(marker)
+
+
+def _closes_fence(line: str, fence: tuple[str, int]) -> bool:
+    stripped = line.strip()
+    char, length = fence
+    return len(stripped) >= length and stripped == char * len(stripped)
+
+
+def _should_join(previous: str, line: str) -> bool:
+    """A hard-wrapped line: the previous one does not end a sentence, this one is lower case."""
+    if not previous:
+        return True
+    if previous.rstrip(TRAILING).endswith(SENTENCE_END):
+        return False
+    return line[0].islower() or line[0].isdigit() or line[0] in "(,;"
+
+
+def front_matter(lines: list[str]) -> tuple[int, str | None]:
+    """Where the body starts after a `---` front matter block, and the title it gives."""
+    if not lines or lines[0].strip() != "---":
+        return 0, None
+    for end in range(1, len(lines)):
+        if lines[end].strip() not in ("---", "..."):
+            continue
+        for line in lines[1:end]:
+            match = _FRONT_TITLE.match(line)
+            if match:
+                return end + 1, _yaml_scalar(match.group(1)) or None
+        return end + 1, None
+    return 0, None
+
+
+def _yaml_scalar(value: str) -> str:
+    value = sanitize(value).strip()
+    if value[:1] in ("'", '"'):
+        end = value.rfind(value[0])
+        value = value[1:end] if end > 0 else value[1:]
+    else:
+        value = value.split(" #", 1)[0]
+        if value in (">", "|", ">-", "|-"):
+            return ""
+    return collapse(html.unescape(value))
+
+
+def scan(lines: list[str], start: int) -> list[Block]:
+    """Group lines into blocks (see the module docstring)."""
+    blocks: list[Block] = []
+    stack: list[tuple[int, int]] = []  # open list items: (marker indent, block index)
+    fence: tuple[str, int] | None = None
+    in_comment = in_table = in_code = False
+    last: int | None = None  # the block the previous line went to, if it may continue
+
+    def add(block: Block) -> int:
+        blocks.append(block)
+        return len(blocks) - 1
+
+    for number in range(start, len(lines)):
+        lineno, original = number + 1, lines[number]
+        if fence is not None:
+            if _closes_fence(original, fence):
+                fence = None
+            continue
+        was_in_comment = in_comment
+        line, in_comment, had_comment = _strip_comments(original, in_comment)
+        line = sanitize(line)
+        stripped = line.strip()
+        if not stripped:
+            if had_comment and not was_in_comment:
+                add(Block("skip", lineno, [original.strip()], reason=HTML))
+            elif not had_comment:
+                in_table = False
+            last = None
+            continue
+        indent = indent_width(line)
+        if in_code:
+            if indent >= 4:
+                continue
+            in_code = False
+        opened = _opens_fence(line)
+        if opened:
+            fence, last = opened, None
+            add(Block("skip", lineno, [stripped], reason=CODE))
+            continue
+        previous = blocks[last] if last is not None else None
+        level = _setext_level(stripped)
+        if (
+            level
+            and indent <= 3
+            and previous is not None
+            and previous.kind == "para"
+            and not previous.quote
+            and not stack
+        ):
+            previous.kind, previous.level, last = "heading", level, None
+            continue
+        if indent <= 3 and _is_break(stripped):
+            add(Block("break", lineno, []))
+            stack.clear()
+            last = None
+            continue
+        atx = _ATX.match(line)
+        if atx:
+            text = (atx.group(2) or "").strip()
+            closing = text.rstrip("#")
+            if closing != text and (not closing or closing[-1] in " \t"):
+                text = closing.strip()
+            add(Block("heading", lineno, [text], level=len(atx.group(1))))
+            stack.clear()
+            last = None
+            continue
+        next_line = lines[number + 1] if number + 1 < len(lines) else ""
+        if (
+            stripped.startswith("|")
+            or (in_table and "|" in stripped)
+            or ("|" in stripped and _is_table_separator(next_line))
+        ):
+            if not in_table:
+                add(Block("skip", lineno, [stripped], reason=TABLE))
+            in_table, last = True, None
+            continue
+        in_table = False
+        definition = _LINK_DEFINITION.match(line)
+        if definition:
+            add(Block("skip", lineno, [stripped], reason=NOTE if definition.group(1) else LINK))
+            last = None
+            continue
+        if stripped.startswith(">"):
+            content = stripped
+            while content.startswith(">"):
+                content = content[1:].lstrip()
+            item = _LIST_ITEM.match(content)
+            if item:
+                content = (item.group(3) or "").strip()
+            if not content:
+                last = None
+            elif (
+                previous is not None
+                and previous.quote
+                and _should_join(previous.parts[-1], content)
+            ):
+                previous.parts.append(content)
+            else:
+                last = add(Block("para", lineno, [content], quote=True, parent=last))
+            continue
+        if indent >= 4 and not stack and last is None:
+            in_code = True
+            add(Block("skip", lineno, [stripped], reason=CODE))
+            continue
+        item = _LIST_ITEM.match(line)
+        if item:
+            marker_indent = indent_width(item.group(1))
+            while stack and stack[-1][0] >= marker_indent - 1:
+                stack.pop()
+            content = TASK_BOX.sub("", (item.group(3) or "").strip(), count=1)
+            parent = stack[-1][1] if stack else None
+            last = add(Block("item", lineno, [content], indent=marker_indent, parent=parent))
+            stack.append((marker_indent, last))
+            continue
+        if stripped.lower().startswith("<li"):
+            last = add(Block("item", lineno, [stripped]))
+            continue
+        if previous is not None:
+            if previous.kind in ("item", "para") and _should_join(previous.parts[-1], stripped):
+                previous.parts.append(stripped)
+                continue
+            owner: int | None = last
+        else:
+            owner = None
+            if stack and indent >= 2:
+                owner = next((i for ind, i in reversed(stack) if ind < indent), None)
+            if owner is None:
+                stack.clear()
+        last = add(Block("para", lineno, [stripped], indent=indent, parent=owner))
+    return blocks
