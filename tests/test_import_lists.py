@@ -50,9 +50,16 @@ def test_questions_to_ask_are_recognised_by_their_heading_or_kind() -> None:
     (ask,) = parse_markdown_questions(text).questions
     assert (ask.kind, ask.ask_category) == ("ask", "performance")
     plain = "- What would my first project be?\n- How is the team organised?\n"
-    assert {q.kind for q in parse_markdown_questions(plain).questions} == {"question"}
-    asks = parse_markdown_questions(plain, kind="ask").questions
-    assert [q.ask_category for q in asks] == ["role-challenges", "team"]
+    asks = parse_markdown_questions(plain).questions  # "my", "the team": the candidate asks
+    assert [(q.kind, q.ask_category) for q in asks] == [
+        ("ask", "role-challenges"),
+        ("ask", "team"),
+    ]
+    assert {q.kind for q in parse_markdown_questions(plain, kind="question").questions} == {
+        "question"
+    }
+    interview = "- What would you do in your first week?\n- Why do you want this role?\n"
+    assert {q.kind for q in parse_markdown_questions(interview).questions} == {"question"}
     titled = "---\ntitle: Reverse interview\n---\n- Why is the role open?\n"
     assert parse_markdown_questions(titled).questions[0].kind == "ask"
 

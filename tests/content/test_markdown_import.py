@@ -302,7 +302,7 @@ def test_hard_wrapped_readme() -> None:
             "behavioral",
             "Teamwork",
         ),
-        (25, "How do you handle feedback from peers?", "behavioral", "Teamwork"),
+        (25, "How do you handle feedback from peers?", "culture-fit", "Teamwork"),
         (
             28,
             "Can you give an example of when you helped a teammate grow?",
@@ -473,7 +473,7 @@ def test_plain_list_without_headings() -> None:
     assert result.title == DEFAULT_TITLE
     assert kept(result) == [
         (1, "Why should we hire you?", "motivation", None),
-        (2, "What are your strengths?", "behavioral", None),
+        (2, "What are your strengths?", "culture-fit", None),
     ]
     assert skipped(result) == [(4, "note")]
 

@@ -1,206 +1,589 @@
-"""Whom a question is for and its category: by its wording first, then its heading."""
+"""Whom a question is for and its category, by its wording first and its headings second.
+
+Kind. A heading or title that says the list is for the candidate to ask ("Questions to ask
+your interviewer", "Reverse interview", `أسئلة تطرحها على المحاور`, "Preguntas para el
+entrevistador") makes the questions under it questions to ask; one that says they are asked
+of the candidate ("Behavioral questions", "Questions they will ask you") makes them interview
+questions. Under any other heading the questions vote: each one's wording leans one way or the
+other (`ask_evidence`), and the heading's group goes the way most of them lean. Either way a
+question whose own wording is clear goes its own way: "Do you have any questions for us?"
+under "Questions to ask" is asked of the candidate, "What are the next steps?" in a list of
+interview questions is one to ask.
+
+Category. Each rule that the wording matches scores its category (a telling phrase such as
+"salary" or "tell me about a time" more than a hint such as "how would you"); the nearest
+heading that names a category scores it too, less than a telling phrase, and an outer heading
+or the title less again. The best score wins; with none, an interview question is
+behavioral (most generic questions ask about the candidate's past, which suits STAR) and a
+question to ask is about the role's challenges. So "What are your salary expectations?" under
+"## Behavioral" is a salary question, and a plain "How would you find out why?" under "## Case
+round" is role-specific.
+
+English has the most rules; Arabic, Chinese, Japanese, Spanish, French, German and
+Portuguese have the common ones.
+"""
 
 from __future__ import annotations
 
 import re
-from typing import Final, Literal, TypeAlias
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Final, Literal, TypeAlias, TypeVar
 
 from prepcoach.content.model import AskCategory, Category
 
+Kind: TypeAlias = Literal["question", "ask"]
+_C = TypeVar("_C", bound=str)
+
+# --- kind: headings ---------------------------------------------------------------------------
+
 ASK_SECTION = re.compile(
-    r"\bquestions?\s+(?:to|you\s+(?:should|can|could|might|may)|for\s+you\s+to)\s+ask\b"
-    r"|\bask\s+(?:the|your|an?)\s+(?:interviewer|employer|hiring\s+manager|recruiter"
-    r"|company|team)s?\b"
+    r"\bquestions?\s+(?:to|you\s+(?:should|can|could|might|may|could\s+ask|want\s+to)"
+    r"|for\s+you\s+to|candidates\s+(?:should|can))\s+ask\b"
+    r"|\bwhat\s+to\s+ask\b|\bthings\s+to\s+ask\b|\bask(?:ing)?\s+(?:the|your|an?|them|at\s+the"
+    r"\s+end)\b(?:\s+(?:interviewer|employer|hiring\s+manager|recruiter|company|team|panel))?"
     r"|\b(?:your\s+)?questions\s+for\s+(?:them|the\s+(?:interviewer|employer|company|panel"
-    r"|hiring\s+manager)|your\s+(?:interviewer|employer|future\s+(?:manager|team)))\b"
-    r"|\breverse\s+interview|\byour\s+turn\s+to\s+ask\b|\basking\s+(?:questions|the\s+"
-    r"(?:interviewer|employer))\b"
-    # Arabic "questions you put to the interviewer", Chinese "asking the interviewer",
-    # Japanese "reverse questions" / "questions to the interviewer".
-    r"|أسئلة\s+(?:تطرحها|تسألها|للمحاور)|向面试官提问|问面试官|逆質問|面接官への質問",
+    r"|hiring\s+manager|recruiter)|your\s+(?:interviewer|employer|future\s+(?:manager|team)"
+    r"|recruiter|hiring\s+manager))\b|\byour\s+(?:own\s+)?questions\b"
+    r"|\breverse[\s-]+interview|\byour\s+turn\s+to\s+ask\b|\bturn\s+the\s+tables\b"
+    r"|\basking\s+(?:questions|the\s+(?:interviewer|employer))\b"
+    r"|\bquestions\s+(?:at|for)\s+the\s+end\b|\bend[\s-]of[\s-](?:the[\s-])?interview\s+questions\b"
+    # Arabic, Chinese, Japanese, Spanish, French, German, Portuguese.
+    r"|أسئلة\s+(?:تطرحها|تسألها|للمحاور|لصاحب\s+العمل)|向面试官提问|问面试官|反问|逆質問"
+    r"|面接官への質問|preguntas\s+(?:para|al|a\s+la)\s+(?:el\s+)?(?:entrevistador|empresa|empleador)"
+    r"|preguntas\s+(?:que|para)\s+(?:hacer|puedes\s+hacer)|questions\s+à\s+poser"
+    r"|fragen\s+an\s+(?:den|die)\s+(?:arbeitgeber|interviewer|personaler)|rückfragen"
+    r"|perguntas\s+(?:para|ao|a)\s+(?:o\s+)?(?:entrevistador|empresa|recrutador)",
     re.I,
 )
-_ASK_RULE_TEXTS: Final[tuple[tuple[AskCategory, str], ...]] = (
-    (
-        "next-steps",
-        r"\bnext\s+steps?\b|\btimeline\b|\bhear\s+back\b|\b(?:hiring|interview"
-        r"|recruitment)\s+process\b|\bhesitations?\b|\breservations?\b|\bconcerns?\s+"
-        r"about\s+(?:me|my)\b|\bstart\s+date\b|\bdecision\b[^.?!]{0,60}\b(?:by|when)\b",
-    ),
-    (
-        "performance",
-        r"\bsuccess(?:ful)?\b|\bmeasur\w*|\bevaluat\w*|\bperformance\b|\bkpis?\b"
-        r"|\bmetrics?\b|\bgoals?\s+for\b|\bfirst\s+(?:30|60|90|three|six)\b"
-        r"|\bexpectations?\b|\bjudged\b|\breview(?:s|ed)?\b[^.?!]{0,60}\bwork\b",
-    ),
-    (
-        "growth",
-        r"\bgrow(?:th)?\b|\blearn\w*|\btraining\b|\bdevelop(?:ment)?\b|\bcareer\b"
-        r"|\bpromot\w*|\badvance\w*|\bladder\b|\bmentor\w*|\bprogress\w*|\bconference",
-    ),
-    (
-        "strategy",
-        r"\bstrateg\w*|\bcompetit\w*|\bmarket\b|\bvision\b|\bdirection\b|\bfund(?:ed|ing)\b"
-        r"|^(?:the\s+)?(?:company|business|product|organi[sz]ation)$"
-        r"|\brevenue\b|\bprofit\w*|\broadmap\b|\bfuture\s+of\b|\bnext\s+(?:year|few"
-        r"\s+years)\b|\bbiggest\s+(?:opportunit|threat)\w*|\bleadership\s+team\b",
-    ),
-    (
-        "team",
-        r"\bteams?\b|\bcolleagues?\b|\bmanager\b|\bmanagement\s+style\b|\bpractices\b"
-        r"|\bways\s+of\s+working\b|\breport(?:s|ing)?"
-        r"\s+to\b|\bwork\s+with\b|\bpeers?\b|\bone[\s-]to[\s-]ones?\b|\bwho\b",
-    ),
-    (
-        "culture",
-        r"\bcultur\w*|\bvalues?\b|\bremote\b|\bhybrid\b|\boffice\b|\bwork[\s-]life\b"
-        r"|\bhours\b|\bon[\s-]call\b|\bmeetings?\b|\bdisagree\w*|\bfeedback\b"
-        r"|\bcelebrat\w*|\bdiversity\b|\binclusi\w*|\bleave\b|\bflexib\w*",
-    ),
-    (
-        "role-challenges",
-        r"\bchalleng\w*|\bdifficult\w*|\bhard(?:est)?\b|\bproblems?\b|\bday[\s-]to[\s-]day\b"
-        r"|\btypical\s+(?:day|week)\b|\bfirst\s+project\b|\bwhy\s+is\s+(?:this|the)\s+"
-        r"(?:role|position)\s+open\b|\bresponsibilit\w*|\b(?:the\s+)?(?:job|role|position"
-        r"|work)(?:\s+itself)?$",
-    ),
-)
-_ASK_RULES: Final[tuple[tuple[AskCategory, re.Pattern[str]], ...]] = tuple(
-    (category, re.compile(pattern, re.I)) for category, pattern in _ASK_RULE_TEXTS
+_QUESTION_SECTION = re.compile(
+    r"\bbehaviou?r(?:al|[\s-]based)\b|\bsituational\b|\bcompetency(?:[\s-]based)?\b"
+    r"|\bhypothetical|\bstar\s+(?:method|questions)\b|\bcase\s+(?:study|interview|round)"
+    r"|\btechnical\s+(?:questions|round|interview)\b|\bcommon\s+(?:interview\s+)?questions\b"
+    r"|\bquestions\s+(?:they|you(?:'ll|\s+will|\s+may|\s+might|\s+could)?\s+be|employers"
+    r"|interviewers|recruiters|hiring\s+managers|panels?)\s+(?:ask|asked|will\s+ask|may\s+ask)"
+    r"|\binterview\s+questions\b(?!\s+(?:to|you\s+(?:should|can|could))\s+ask)"
+    r"|\b(?:questions|prompts)\s+(?:for|asked\s+of)\s+(?:candidates|the\s+candidate)\b"
+    r"|\bpreguntas\s+de\s+entrevista\b|\bquestions\s+d'entretien\b|\bvorstellungsgespräch",
+    re.I,
 )
 
+# --- kind: wording ----------------------------------------------------------------------------
 
-def _rules(*rules: tuple[Category, str]) -> tuple[tuple[Category, re.Pattern[str]], ...]:
-    return tuple((category, re.compile(pattern, re.I)) for category, pattern in rules)
-
-
-_SECTION_RULES: Final = _rules(
-    (
-        "second-round",
-        r"\b(?:second|2nd|third|3rd|final)[\s-]+(?:interview|round|stage)s?\b"
-        r"|\bfollow[\s-]?up\s+interviews?\b",
-    ),
-    ("salary", r"\b(?:salary|salaries|compensation|pay|money|negotiat\w*|benefits)\b"),
-    (
-        "situational",
-        r"\b(?:situational|scenarios?|hypothetical|what\s+would\s+you\s+do|what\s+if)\b",
-    ),
-    (
-        "behavioral",
-        r"\b(?:behaviou?ral|behaviou?r[\s-]based|tell\s+me\s+about|star|competency"
-        r"|competencies|competency[\s-]based)\b",
-    ),
-    ("culture-fit", r"\b(?:culture|cultural|values|fit|personality|work\s+style)\b"),
-    (
-        "motivation",
-        r"\b(?:motivat\w*|why\s+(?:you|this|us|our|we|here|do\s+you|should"
-        r"|the\s+(?:company|role|job|position)))\b",
-    ),
-    (
-        "career-goals",
-        r"\b(?:careers?|goals?|future|ambitions?|aspirations?|long[\s-]term"
-        r"|(?:five|5)\s+years)\b",
-    ),
-    (
-        "role-specific",
-        r"\b(?:technical|roles?|skills?|specific|job[\s-]specific|industry|position"
-        r"|expertise)\b",
-    ),
+_PROMPT = re.compile(  # an interview prompt: -2
+    r"^(?:please\s+|so,?\s+|now,?\s+)?(?:tell|give|walk|talk|share|describe|explain|sell|estimate"
+    r"|imagine|suppose|name|list|introduce|outline|summari[sz]e)\b",
+    re.I,
 )
-_TEXT_RULES: Final = _rules(
-    (
-        "second-round",
-        r"\bwhen\s+(?:could|can|would)\s+you\s+start\b|\bnotice\s+period\b"
-        r"|\b(?:interviewing|applying|applied)\s+(?:anywhere|elsewhere|with\s+other"
-        r"|at\s+other|for\s+other)\b|\bother\s+(?:offers|interviews|companies\s+you)\b"
-        r"|\bwhat\s+(?:would|could)\s+make\s+you\s+(?:say\s+no|turn|decline|accept)\b"
-        r"|\bconcerns?\s+about\s+(?:joining|this\s+role|the\s+role)\b",
-    ),
-    ("motivation", r"\b(?:any|some)\s+questions\s+for\s+(?:us|me)\b"),
-    (
-        "culture-fit",
-        r"\b(?:greatest|biggest|main|key|top)\s+(?:strengths?|weakness(?:es)?)\b"
-        r"|\bstrengths\s+and\s+weaknesses\b|\bweakness(?:es)?\b",
-    ),
-    (
-        "behavioral",
-        r"\btell\s+(?:me|us)\s+about\s+(?:a|an|one)\s+(?:[a-z]+\s+){0,2}?(?:you|when|where"
-        r"|that)\s|"
-        r"\btell\s+(?:me|us)\s+about\s+(?:a|an|the|one)\s+(?:time|situation|occasion|project"
-        r"|moment|mistake|failure|conflict)|\bdescribe\s+(?:a|an|the)\s+(?:time|situation"
-        r"|occasion)|\bgive\s+(?:me\s+|us\s+)?(?:an?\s+)?examples?\b|\bshare\s+(?:an?\s+)?"
-        r"examples?\b|\bhave\s+you\s+ever\b|\ba\s+time\s+(?:when|you)\b"
-        r"|\bwalk\s+(?:me|us)\s+through\s+a\s+time\b|\brecall\s+a\s+time\b",
-    ),
-    (
-        "salary",
-        r"\b(?:salary|salaries|compensation|pay|paid|raise|remuneration|earn|earning"
-        r"|package)\b",
-    ),
-    (
-        "career-goals",
-        r"\b(?:five|5|ten|10|three|3)\s+years\b|\bcareer\s+(?:goals?|plans?|path"
-        r"|aspirations?)\b|\blong[\s-]term\b|\bgoals?\b|\bwhere\s+do\s+you\s+see\s+yourself\b"
-        r"|\bambitions?\b",
-    ),
-    (
-        "motivation",
-        r"\btell\s+(?:me|us)\s+(?:a\s+(?:little\s+)?(?:bit\s+)?)?about\s+yourself\b"
-        r"|\bwalk\s+(?:me|us)\s+through\s+your\s+(?:resume|résumé|cv|background)\b"
-        r"|\bwhat\s+do\s+you\s+know\s+about\s+(?:us|our|the\s+company)\b"
-        r"|\bwhy\s+(?:do|did|are|would)\s+you\s+(?:want|apply|applying|interested|leave"
-        r"|leaving|like)\b|\bwhy\s+(?:this|our|the)\s+(?:company|role|job|position|industry"
-        r"|team)\b|\bwhy\s+(?:us|here)\b|\bwhy\s+should\s+we\s+hire\b|\bwhat\s+(?:attracts"
-        r"|interests|excites|motivates|drives)\s+you\b|\bmotivat\w*|\bpassionate\b"
-        r"|\binterested\s+in\s+(?:this|the|our)\b",
-    ),
-    (
-        "culture-fit",
-        r"\b(?:culture|values|work\s+environment|management\s+style|work(?:ing)?\s+style"
-        r"|fit\s+in|team\s+player)\b|\bideal\s+(?:manager|boss|team|workplace|company)\b",
-    ),
-    (
-        "situational",
-        r"\bwhat\s+would\s+you\s+do\b|\bhow\s+would\s+you\s+(?:handle|deal|approach|respond"
-        r"|react|prioriti[sz]e|manage|go\s+about)\b|\bimagine\b|\bsuppose\b"
-        r"|\bhypothetical\w*|\bwhat\s+if\b|\bif\s+you\s+(?:were|had|found|discovered|noticed"
-        r"|disagreed|are|have)\b",
-    ),
+_TO_CANDIDATE = re.compile(  # the employer speaking, or the candidate's own past: -2
+    r"\b(?:we|us|our|ours|we're|we've|we'd)\b|\bhire\s+you\b|\byourself\b"
+    r"|\bhave\s+you\s+ever\b|\bdid\s+you\b|\bwere\s+you\b|\byou(?:'ve|\s+have)\s+(?:ever|had"
+    r"|done|worked|led|made|faced|handled|received|learned|learnt)\b"
+    r"|\byour\s+(?:greatest|biggest|main|key|top|best|worst)\s+(?:strengths?|weakness(?:es)?"
+    r"|achievements?|accomplishments?|failures?|mistakes?)\b|\bstrengths\b|\bweakness(?:es)?\b"
+    r"|\byour\s+(?:last|current|previous|former|old|past|present)\s+(?:job|role|position"
+    r"|employer|company|manager|boss|team|workplace)\b|\byour\s+(?:cv|resume|résumé|degree"
+    r"|studies|salary|notice|expectations|ideal|dream|career\s+so\s+far)\b"
+    r"|\b(?:describe|say\s+about|think\s+of|rate)\s+you\b|\bwould\s+(?:they|your\s+\w+)\s+say\b"
+    r"|\bwhy\s+(?:do|did|are|would|should)\s+you\s+(?:want|apply|applying|like|leave|leaving"
+    r"|think|deserve)\b|\bwhere\s+do\s+you\s+see\s+yourself\b|\bwhat\s+(?:would|do)\s+you\s+do\b",
+    re.I,
 )
-Section: TypeAlias = Category | Literal["ask"] | None
+_ANY_QUESTIONS_FOR_US = re.compile(r"\bquestions\s+for\s+(?:us|me)\b", re.I)
+_SPEAKER_ME = re.compile(  # the candidate speaking: +2
+    r"\b(?:i|i'd|i'm|i'll|i've|me|my|mine|myself)\b", re.I
+)
+_NOT_SPEAKER_ME = re.compile(
+    r"\b(?:tell|give|walk|talk|show|sell|convince|remind|let|teach|take)\s+me\b", re.I
+)
+_EMPLOYER_STRONG = re.compile(  # +2
+    r"\b(?:work(?:ing)?|people|everyone|staff|employees|things|it)\s+(?:here|at\s+(?:the|this)"
+    r"\s+company)\b|\b(?:since|when|before)\s+you\s+joined\b|\byou(?:'ve|\s+have)\s+been\s+"
+    r"(?:here|with\s+the|at\s+the)\b|\b(?:the|this|a)\s+new\s+(?:hire|person|starter|joiner)\b"
+    r"|\bnew\s+hires?\b|\bthe\s+(?:person|people)\s+in\s+this\s+(?:role|job|position)\b"
+    r"|\bthe\s+successful\s+(?:candidate|applicant)\b|\b(?:the\s+)?(?:people|team|staff|engineers"
+    r"|reports)\s+you\s+(?:manage|lead|hire|supervise)\b|\bnext\s+(?:steps?|stage|round)\b"
+    r"|\bhear\s+(?:back|from\s+you)\b|\bexpect\s+to\s+hear\b|\blet\s+(?:candidates|applicants)\s+know\b"
+    r"|\bmake\s+(?:a|your|the)\s+decision\b|\bthe\s+(?:interview|hiring|recruitment|selection)"
+    r"\s+process\b|\bstages?\s+of\s+the\s+(?:interview|process)\b|\bremaining\s+(?:stages"
+    r"|rounds|interviews)\b|\bother\s+candidates\b|\byour\s+(?:engineers|employees|staff"
+    r"|managers|management\s+style)\b|\bhow\s+long\s+have\s+you\s+(?:been|worked)\s+(?:here|at|with)\b",
+    re.I,
+)
+_EMPLOYER_WEAK = re.compile(  # +1
+    r"\b(?:the|this)\s+(?:team|team's|company|company's|business|department|organi[sz]ation"
+    r"|role|job|position|post|office|product|division|group)\b|\bhere\b|\bon[\s-]call\b"
+    r"|\bcareer\s+ladder\b|\bpromotions?\b|\btraining\b|\bbudget\s+for\b|\bonboard\w*"
+    r"|\bcore\s+hours\b|\bovertime\b|\bremote\b|\bwork[\s-]life\b|\byour\s+(?:team|company"
+    r"|organi[sz]ation|department|business|office|culture|customers|product|roadmap)\b",
+    re.I,
+)
+_YOU = re.compile(r"\b(?:you|your|you're|you'd|you'll|yours)\b", re.I)
 
 
-def section_category(heading: str) -> Section:
-    """What a heading says about the questions under it: the first keyword in it wins."""
-    if ASK_SECTION.search(heading):
-        return "ask"
+def ask_evidence(text: str) -> int:
+    """How far a question's wording leans to being one to ask (above 0) or one asked of the
+    candidate (below 0): 2 or more is clear either way."""
+    score = 0
+    if _ANY_QUESTIONS_FOR_US.search(text):
+        return -3
+    if _PROMPT.search(text):
+        score -= 2
+    if _TO_CANDIDATE.search(text):
+        score -= 2
+    if _SPEAKER_ME.search(_NOT_SPEAKER_ME.sub(" ", text)):
+        score += 2
+    employer = _EMPLOYER_STRONG.search(text)
+    if employer:
+        score += 2
+    elif _EMPLOYER_WEAK.search(text):
+        score += 1
+    if score == 0 and _YOU.search(text):
+        score = -1
+    return score
+
+
+def heading_kind(headings: Sequence[str], title: str | None) -> Kind | None:
+    """What the nearest heading (or the title) that says it makes the questions under it."""
+    for heading in (*reversed(headings), title or ""):
+        if ASK_SECTION.search(heading):
+            return "ask"
+        if _QUESTION_SECTION.search(heading):
+            return "question"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a kept question stands: its headings, outermost first, and the block index of the
+    innermost one (-1 before any), which groups the questions that vote together."""
+
+    headings: tuple[str, ...]
+    group: int
+
+
+def decide_kinds(
+    texts: Sequence[str], places: Sequence[Place], title: str | None, kind: str
+) -> list[Kind]:
+    """Each question's kind (see the module docstring); `kind` "question" or "ask" decides."""
+    if kind in ("question", "ask"):
+        return ["ask" if kind == "ask" else "question"] * len(texts)
+    evidence = [ask_evidence(text) for text in texts]
+    declared = [heading_kind(place.headings, title) for place in places]
+    votes: dict[int, list[int]] = {}
+    for place, said, leaning in zip(places, declared, evidence, strict=True):
+        if said is None:
+            votes.setdefault(place.group, [0, 0, 0])
+            tally = votes[place.group]
+            tally[0] += leaning > 0
+            tally[1] += leaning < 0
+            tally[2] += 1
+    overall = [sum(t[0] for t in votes.values()), sum(t[1] for t in votes.values())]
+    out: list[Kind] = []
+    for place, said, leaning in zip(places, declared, evidence, strict=True):
+        group = said
+        if group is None:
+            ask, question, count = votes[place.group]
+            if ask == question == 0:
+                ask, question, count = overall[0], overall[1], overall[0] + overall[1]
+            group = "ask" if ask > question and 2 * ask >= count else "question"
+        if group == "ask":  # a list declared for asking needs more to turn a question back
+            out.append("question" if leaning <= (-3 if said else -2) else "ask")
+        else:
+            out.append("ask" if leaning >= 2 else "question")
+    return out
+
+
+# --- categories: scoring ----------------------------------------------------------------------
+
+_STRONG: Final = 4.0  # a telling phrase in the question
+_HINT: Final = 1.5  # a phrase that suggests the category
+_NEAREST: Final = 2.0  # the nearest heading that names a category
+_GENERIC: Final = 1.0  # the same for a generic heading ("Behavioral"), or an outer heading
+_OUTER: Final = 0.5  # the title, or an outer generic heading
+
+
+def _compile(
+    rules: Sequence[tuple[_C, float, str]],
+) -> tuple[tuple[_C, float, re.Pattern[str]], ...]:
+    return tuple(
+        (category, weight, re.compile(pattern, re.I)) for category, weight, pattern in rules
+    )
+
+
+def _best(
+    text: str,
+    headings: Sequence[str],
+    title: str | None,
+    text_rules: Sequence[tuple[_C, float, re.Pattern[str]]],
+    heading_of: Callable[[str], _C | None],
+    generic: frozenset[str],
+    default: _C,
+) -> _C:
+    """The category with the best score from the wording and the headings (module docstring)."""
+    scores: dict[_C, float] = {}
+    order: dict[_C, int] = {}
+    for rank, (category, weight, pattern) in enumerate(text_rules):
+        order.setdefault(category, rank)
+        if weight > scores.get(category, 0.0) and pattern.search(text):
+            scores[category] = weight
+    sources = [(h, False) for h in reversed(headings) if h]
+    if title and title not in headings:
+        sources.append((title, True))
+    nearest = True
+    for heading, is_title in sources:
+        named = heading_of(heading)
+        if named is None:
+            continue
+        if is_title:
+            weight = _OUTER
+        elif nearest:
+            weight = _GENERIC if named in generic else _NEAREST
+        else:
+            weight = _OUTER if named in generic else _GENERIC
+        scores[named] = scores.get(named, 0.0) + weight
+        nearest = False
+    if not scores:
+        return default
+    return max(scores, key=lambda c: (scores[c], -order.get(c, 99)))
+
+
+# --- categories: interview questions ----------------------------------------------------------
+
+_SECTION_RULES: Final = tuple(
+    (category, re.compile(pattern, re.I))
+    for category, pattern in (
+        (
+            "second-round",
+            r"\b(?:second|2nd|third|3rd|final|later)[\s-]+(?:interview|round|stage)s?\b"
+            r"|\bfollow[\s-]?up\s+interviews?\b|\bpracticalit\w*|\blogistics\b",
+        ),
+        ("salary", r"\b(?:salary|salaries|compensation|pay|money|negotiat\w*|benefits)\b"),
+        (
+            "situational",
+            r"\b(?:situational|scenarios?|hypothetical\w*|what\s+would\s+you\s+do|what\s+if)\b",
+        ),
+        (
+            "behavioral",
+            r"\b(?:behaviou?ral|behaviou?r[\s-]based|tell\s+me\s+about|star|competency"
+            r"|competencies|competency[\s-]based|evidence)\b",
+        ),
+        (
+            "culture-fit",
+            r"\b(?:culture|cultural|values|fit|personality|work\s+style|strengths?"
+            r"|weakness(?:es)?)\b",
+        ),
+        (
+            "motivation",
+            r"\b(?:motivat\w*|why\s+(?:you|this|us|our|we|here|do\s+you|should"
+            r"|the\s+(?:company|role|job|position))|warm[\s-]?up|introductions?|about\s+you)\b",
+        ),
+        (
+            "career-goals",
+            r"\b(?:careers?|goals?|future|ambitions?|aspirations?|long[\s-]term"
+            r"|(?:five|5)\s+years)\b",
+        ),
+        (
+            "role-specific",
+            r"\b(?:technical|roles?|skills?|specific|job[\s-]specific|industry|position|expertise"
+            r"|cases?|case\s+stud(?:y|ies)|estimat\w*|guesstimates?|numbers|numerical"
+            r"|brain[\s-]?teasers?|coding|exercises?|tasks?)\b",
+        ),
+    )
+)
+_GENERIC_SECTIONS: Final = frozenset({"behavioral"})
+
+_TEXT_RULES: Final[tuple[tuple[Category, float, re.Pattern[str]], ...]] = _compile(
+    (
+        # Practicalities of a later round.
+        (
+            "second-round",
+            _STRONG,
+            r"\bwhen\s+(?:could|can|would)\s+you\s+start\b|\bnotice\s+period\b"
+            r"|\bwhat\s+notice\b|\bnotice\s+(?:do|would)\s+you\b|\brelocat\w*"
+            r"|\b(?:interviewing|applying|applied|talking\s+to)\s+(?:anywhere|elsewhere"
+            r"|with\s+other|at\s+other|for\s+other|to\s+other|other)\b"
+            r"|\bother\s+(?:offers|interviews|employers|companies\s+you)\b"
+            r"|\bwhat\s+(?:would|could)\s+make\s+you\s+(?:say\s+no|turn|decline|accept)\b"
+            r"|\b(?:stop|prevent)\s+you\s+(?:from\s+)?accept\w*|\baccept(?:ing)?\s+(?:an|the|our)"
+            r"\s+offer\b|\bconcerns?\s+about\s+(?:joining|this\s+role|the\s+role)\b"
+            r"|\bfirst\s+(?:30|60|90|thirty|sixty|ninety|hundred)\s+days\b|\bfirst\s+(?:month"
+            r"|months|weeks|year)\s+(?:here|in\s+(?:this|the)\s+(?:role|job|post|position))\b"
+            r"|\bapproach\s+your\s+first\s+(?:month|week|weeks|year)\b",
+        ),
+        ("motivation", _STRONG, r"\b(?:any|some)\s+questions\s+for\s+(?:us|me)\b"),
+        (
+            "salary",
+            _STRONG,
+            r"\b(?:salary|salaries|compensation|pay|paid|remuneration|earn|earning|package)\b"
+            r"|\b(?:pay|a)\s+(?:rise|raise)\b|راتب|الراتب|薪|工资|待遇|給与|年収|給料|\bsalario\b|\bsueldo\b"
+            r"|\bsalaire\b|\bgehalt\w*|\bsalário\b",
+        ),
+        (
+            "culture-fit",
+            _STRONG,
+            r"\b(?:greatest|biggest|main|key|top)\s+(?:strengths?|weakness(?:es)?)\b"
+            r"|\bstrengths?\b|\bweakness(?:es)?\b|\bbad\s+at\b|\bnot\s+(?:so\s+)?good\s+at\b"
+            r"|\bwould\s+(?:your\s+)?(?:friends|colleagues|coworkers|co-workers|manager|boss|team"
+            r"|peers|family)\s+(?:say|describe)\b|\bthree\s+words\b|\blose\s+track\s+of\s+time\b"
+            r"|\bideal\s+(?:manager|boss|team|workplace|company|work\s+environment)\b"
+            r"|نقاط\s+(?:قوتك|ضعفك)|قوتك|ضعفك|缺点|优点|长处|短处|長所|短所|強み|弱み"
+            r"|\bfortalezas\b|\bdebilidades\b|\bpuntos\s+(?:fuertes|débiles)\b|\bfaiblesses?\b"
+            r"|\bdéfauts?\b|\bqualités\b|\bschwächen\b|\bstärken\b|\bpontos\s+(?:fortes|fracos)\b",
+        ),
+        (
+            "behavioral",
+            _STRONG,
+            r"\btell\s+(?:me|us)\s+about\s+(?:a|an|one)\s+(?:[a-z]+\s+){0,2}?(?:you|when|where"
+            r"|that)\s|"
+            r"\btell\s+(?:me|us)\s+about\s+(?:a|an|the|one)\s+(?:time|situation|occasion|project"
+            r"|moment|mistake|failure|conflict)|\bdescribe\s+(?:a|an|the)\s+(?:time|situation"
+            r"|occasion)|\bgive\s+(?:me\s+|us\s+)?(?:an?\s+)?examples?\b|\bshare\s+(?:an?\s+)?"
+            r"examples?\b|\bhave\s+you\s+ever\b|\ba\s+time\s+(?:when|you)\b|\byou(?:'ve|\s+have)"
+            r"\s+ever\b|\bwhen\s+did\s+you\s+(?:last|most\s+recently)\b|\bthe\s+last\s+time\s+you\b"
+            r"|\bwalk\s+(?:me|us)\s+through\s+a\s+time\b|\brecall\s+a\s+time\b"
+            r"|حدثني\s+عن\s+موقف|أخبرني\s+عن|صف\s+موقف|اذكر\s+مثال|举一个|举个|例子|经历|経験"
+            r"|どのように解決しました|失敗|\bháblame\s+de\s+(?:una|un)\s+(?:vez|momento|situación)"
+            r"|\bcuéntame\s+(?:de|sobre)\s+(?:una|un)\b|\bdescribe\s+una\s+situación\b"
+            r"|\bdame\s+un\s+ejemplo\b|\bparlez[\s-]moi\s+d'une\b|\bdécrivez\s+une\s+situation\b"
+            r"|\berzählen\s+sie\s+(?:von|über)\s+eine\b|\bbeschreiben\s+sie\s+eine\s+situation\b"
+            r"|\bconte\s+(?:sobre\s+)?uma\s+(?:vez|situação)\b|\bdescreva\s+uma\s+situação\b",
+        ),
+        (
+            "career-goals",
+            _STRONG,
+            r"\b(?:five|5|ten|10|three|3)\s+years\b|\bcareer\s+(?:goals?|plans?|path"
+            r"|aspirations?)\b|\blong[\s-]term\b|\bwhere\s+do\s+you\s+see\s+yourself\b"
+            r"|\bambitions?\b|\bwhere\s+do\s+you\s+want\s+to\s+be\b"
+            r"|خمس\s+سنوات|مسيرتك|五年|职业规划|年後|キャリア|\bcinco\s+años\b|\bcinq\s+ans\b"
+            r"|\bfünf\s+jahren\b|\bcinco\s+anos\b",
+        ),
+        (
+            "motivation",
+            _STRONG,
+            r"\btell\s+(?:me|us)\s+(?:a\s+(?:little\s+)?(?:bit\s+)?)?about\s+yourself\b"
+            r"|\b(?:walk|talk|take)\s+(?:me|us)\s+through\s+your\s+(?:resume|résumé|cv|background"
+            r"|career|experience)\b|\b(?:tour|overview|summary)\s+of\s+your\s+(?:career|background"
+            r"|experience|cv|resume|résumé)\b|\bintroduce\s+yourself\b"
+            r"|\bwhat\s+do\s+you\s+know\s+about\s+(?:us|our|the\s+(?:company|way\s+we|organi[sz]ation"
+            r"|business)|what\s+we)\b"
+            r"|\bwhy\s+(?:do|did|are|would)\s+you\s+(?:want|apply|applying|applied|interested"
+            r"|leave|leaving|left|like)\b|\bwhy\s+(?:this|our|the)\s+(?:company|role|job|position"
+            r"|industry|team|post|sector|field)\b|\bwhy\s+(?:us|here)\b|\bwhy\s+should\s+we\s+hire\b"
+            r"|\bwhat\s+(?:attracts|attracted|interests|interested|excites|motivates|drives|drew"
+            r"|made)\s+you\b|\bmotivat\w*|\bpassionate\b|\binterested\s+in\s+(?:this|the|our)\b"
+            r"|لماذا\s+(?:تريد|ترغب|اخترت|تركت)|为什么|介绍一下你自己|自我介绍|志望|自己紹介"
+            r"|\bpor\s+qué\s+(?:quieres|quiere|te\s+interesa|deseas|elegiste)\b|\bháblame\s+de\s+ti\b"
+            r"|\bpourquoi\s+(?:voulez|souhaitez|avez)\b|\bwarum\s+(?:möchten|wollen|haben)\b"
+            r"|\bpor\s+que\s+(?:você\s+)?(?:quer|deseja)\b",
+        ),
+        (
+            "situational",
+            _STRONG,
+            r"\bwhat\s+(?:would|do|will)\s+you\s+do\b|\bhow\s+would\s+you\s+(?:handle|deal|respond"
+            r"|react)\b|\bimagine\b|\bsuppose\b|\bhypothetical\w*|\bwhat\s+if\b"
+            r"|\bif\s+you\s+(?:were|had|found|discovered|noticed|disagreed|are|have|joined|got"
+            r"|could|saw|learned|realised|realized)\b"
+            r"|ماذا\s+(?:تفعل|ستفعل)\s+(?:إذا|لو)|إذا|如果|假如|你会怎么|もし|どうしますか"
+            r"|\bqué\s+harías\b|\bsi\s+(?:no\s+)?(?:estuvieras|tuvieras|fueras)\b"
+            r"|\bque\s+feriez[\s-]vous\b|\bwas\s+würden\s+sie\s+tun\b|\bo\s+que\s+você\s+faria\b",
+        ),
+        (
+            "role-specific",
+            _STRONG,
+            r"^estimate\b|\bhow\s+many\s+\w+\s+(?:are\s+there|run|are\s+sold|does\s+it\s+need)\b"
+            r"|\bguesstimate\b|\bbrain\s*teaser\b",
+        ),
+        ("role-specific", _HINT, r"[£$€¥%]|\bour\s+client'?s?\b"),
+        (
+            "culture-fit",
+            _HINT,
+            r"\bdo\s+you\s+(?:usually|typically|normally|generally|tend\s+to|prefer|like\s+to"
+            r"|enjoy)\b|\bhow\s+do\s+you\s+(?:react|respond|cope|deal|handle|like|prefer|work"
+            r"|stay|keep|feel|relax|unwind|switch\s+off)\b|\bwork(?:ing)?\s+style\b"
+            r"|\b(?:culture|values|work\s+environment|management\s+style|fit\s+in|team\s+player)\b"
+            r"|كيف\s+تتعامل",
+        ),
+        (
+            "situational",
+            _HINT,
+            r"\bhow\s+would\s+you\b|\bwhat\s+would\s+you\b|\bwhere\s+would\s+you\s+start\b"
+            r"|\bhow\s+do\s+you\s+(?:prioriti[sz]e|decide|get|choose|resolve|balance|approach"
+            r"|make)\b[^.?!]{0,80}\b(?:when|if)\b|\bhow\s+do\s+you\s+prioriti[sz]e\b",
+        ),
+        (
+            "behavioral",
+            _HINT,
+            r"\bproud(?:est)?\b|\baccomplishment|\bachievement|\bmistake|\bfail(?:ed|ure)\b",
+        ),
+        (
+            "career-goals",
+            _HINT,
+            r"\bgoals?\b|\bcareer\b|\bscheme\s+ends\b|\bfuture\b",
+        ),
+    )
+)
+
+
+def section_category(heading: str) -> Category | None:
+    """The category a heading names, if it names one: the first keyword in it wins."""
     best: tuple[int, Category] | None = None
     for category, pattern in _SECTION_RULES:
         match = pattern.search(heading)
         if match and (best is None or match.start() < best[0]):
-            best = (match.start(), category)
+            best = (match.start(), category)  # type: ignore[assignment]
     return best[1] if best else None
 
 
-def _text_category(text: str) -> Category | None:
-    """What the question's own wording says it is, if it says."""
-    for category, pattern in _TEXT_RULES:
-        if pattern.search(text):
-            return category
-    return None
+def category_of(text: str, headings: Sequence[str] = (), title: str | None = None) -> Category:
+    """An interview question's category: its wording, then its headings, else behavioral."""
+    return _best(
+        text, headings, title, _TEXT_RULES, section_category, _GENERIC_SECTIONS, "behavioral"
+    )
 
 
-def category_of(text: str, section: Category | None) -> Category:
-    """The question's own wording first, then its heading, else behavioral: "What are your
-    salary expectations?" under "## Behavioral" is a salary question."""
-    return _text_category(text) or section or "behavioral"
+# --- categories: questions to ask -------------------------------------------------------------
+
+_ASK_TEXT_RULES: Final[tuple[tuple[AskCategory, float, re.Pattern[str]], ...]] = _compile(
+    (
+        (
+            "next-steps",
+            _STRONG,
+            r"\bnext\s+(?:steps?|stage|round)\b|\btimeline\b|\bhear\s+(?:back|from\s+you)\b"
+            r"|\bexpect\s+to\s+hear\b|\b(?:hiring|interview|recruitment|selection)\s+process\b"
+            r"|\bstages?\s+of\s+the\s+(?:interview|process)\b|\bremaining\s+(?:stages|rounds"
+            r"|interviews)\b|\bhesitat\w*|\breservations?\b|\bconcerns?\s+about\s+(?:me|my)\b"
+            r"|\bstart\s+date\b|\bdecision\b[^.?!]{0,60}\b(?:by|when)\b|\bwhen\s+will\s+you\s+"
+            r"(?:make|decide|know|let)\b|\bmake\s+(?:a|your|the)\s+decision\b"
+            r"|\bafter\s+(?:today|this\s+interview|this)\b|\blet\s+(?:candidates|applicants|me)\s+know\b"
+            r"|\banything\s+(?:in|about)\s+my\s+(?:background|experience|application|cv|resume)\b"
+            r"|\boffer\s+process\b|\breferences\b"
+            r"|الخطوات\s+التالية|عملية\s+التوظيف|下一步|面试流程|流程|次のステップ|選考"
+            r"|\bpr[oó]ximos?\s+pasos?\b|\bproceso\s+de\s+selecci[oó]n\b",
+        ),
+        (
+            "performance",
+            _STRONG,
+            r"\bsuccess(?:ful)?\b|\bmeasur\w*|\bevaluat\w*|\bperformance\b|\bkpis?\b"
+            r"|\bmetrics?\b|\bgoals?\s+for\b|\bfirst\s+(?:30|60|90|thirty|sixty|ninety|three|six"
+            r"|few)\s+(?:days|months|weeks)\b|\b(?:great|good|strong|successful)\s+first\s+(?:year"
+            r"|month|months|days|quarter)\b|\bexpectations?\b|\bjudged?\b"
+            r"|\breview(?:s|ed)?\b[^.?!]{0,60}\bwork\b|\b(?:who|how)\s+reviews?\b|\bfeedback\b"
+            r"|\bhow\s+(?:they|i|people)\s+(?:are|am|is)\s+doing\b|\bdoing\s+well\b"
+            r"|\bexpect\s+(?:me|the\s+new\s+\w+)\s+to\b|\bhave\s+(?:finished|delivered|achieved)\b"
+            r"|تقييم|الأداء|绩效|考核|評価|\bdesempeño\b|\bevaluaci[oó]n\b",
+        ),
+        (
+            "growth",
+            _STRONG,
+            r"\bgrow(?:th)?\b|\blearn\w*|\btraining\b|\bdevelop(?:ment)?\b|\bcareer\b"
+            r"|\bpromot\w*|\badvance\w*|\bladder\b|\bmentor\w*|\bprogress\w*|\bconference"
+            r"|\bcourses?\b|\bcertifications?\b|\bmove\s+(?:on|up)\b|\bmove\s+(?:to|between)\s+"
+            r"(?:other\s+)?teams\b|\bgone\s+next\b"
+            r"|الترقية|التدريب|التطوير|晋升|培训|成长|昇進|研修|成長|\bformaci[oó]n\b"
+            r"|\bascensos?\b|\bcrecimiento\b",
+        ),
+        (
+            "role-challenges",
+            _STRONG,
+            r"\bchalleng\w*|\bdifficult\w*|\bhard(?:est)?\b|\bbiggest\s+problems?\b"
+            r"|\bwhy\s+is\s+(?:this|the)\s+(?:role|position|job)\s+open\b|\bnew\s+position\b"
+            r"|التحديات|挑战|課題|\bdesaf[ií]os?\b|\bretos?\b",
+        ),
+        (
+            "strategy",
+            _STRONG,
+            r"\bstrateg\w*|\bcompetit\w*|\bmarkets?\b|\bvision\b|\bdirection\b|\bfund(?:ed|ing)\b"
+            r"|\brevenue\b|\bprofit\w*|\broadmap\b|\bfuture\s+of\b|\bnext\s+(?:year|few"
+            r"\s+years|two\s+years|\w+\s+years)\b|\bin\s+(?:two|three|five|\d+)\s+years\b"
+            r"|\bbiggest\s+(?:opportunit|threat|risk)\w*|\brisks?\b|\bthreats?\b|\bpressures?\b"
+            r"|\bleadership\s+team\b|\blose\s+(?:deals|business|customers)\b|\bplans?\s+to\b"
+            r"|\bwhere\s+do\s+you\s+see\s+the\s+(?:business|company|team)\b|\bpriorities\s+for\b"
+            r"|\bestrategia\b",
+        ),
+        (
+            "culture",
+            _STRONG,
+            r"\bcultur\w*|\bvalues?\b|\bremote\b|\bhybrid\b|\bin\s+the\s+office\b|\bwork[\s-]life\b"
+            r"|\bhours\b|\bovertime\b|\bcelebrat\w*|\bdiversity\b|\binclusi\w*"
+            r"|\bflexib\w*|\bmistakes?\b|\bgoes\s+wrong\b|\bwent\s+wrong\b|\bbreaks?\b|\bblame\b"
+            r"|\bengagement\s+survey\b|\benjoy\w*\s+(?:most\s+)?(?:about\s+)?working\s+here\b"
+            r"|\bwhat\s+has\s+changed\b|\bsurprised\s+you\b|\bhow\s+are\s+decisions\s+made\b"
+            r"|ثقافة|文化|社風|\bcultura\b",
+        ),
+        (
+            "team",
+            _HINT,
+            r"\bteams?\b|\bteam's\b|\bcolleagues?\b|\bmanager\b|\bmanagement\s+style\b|\bdisagree\w*"
+            r"|\bpractices\b|\bways\s+of\s+working\b|\breport(?:s|ing)?\s+to\b|\bwork(?:ing)?\s+"
+            r"with\b|\bpeers?\b|\bone[\s-]to[\s-]ones?\b|\bone\s+to\s+one\b|\bwho\b"
+            r"|\bthe\s+(?:people|engineers|staff)\s+you\s+manage\b|\bmanage\s+people\b"
+            r"|\bdepartment\b|الفريق|团队|チーム|\bequipo\b",
+        ),
+        (
+            "role-challenges",
+            _HINT,
+            r"\bproblems?\b|\bday[\s-]to[\s-]day\b|\b(?:typical|normal|average)\s+(?:day|week)\b"
+            r"|\bfirst\s+project\b|\bresponsibilit\w*|\b(?:this|the)\s+(?:job|role|position)\b"
+            r"|\btools?\b|\blaptop\b|\bstruggl\w*|\bdía\s+normal\b|\bun\s+día\b",
+        ),
+        ("culture", _HINT, r"\bmeetings?\b|\bon[\s-]call\b|\boffice\b|\bleave\b"),
+    )
+)
+_ASK_SECTION_RULES: Final = tuple(
+    (category, re.compile(pattern, re.I))
+    for category, pattern in (
+        (
+            "next-steps",
+            r"\bnext\s+steps?\b|^(?:the\s+)?(?:hiring\s+|interview\s+|recruitment\s+)?process$"
+            r"|\bbefore\s+you\s+leave\b|\bwrap(?:ping)?[\s-]up\b|\bclosing\b|\bthe\s+offer\b",
+        ),
+        ("performance", r"\bsuccess\b|\bperformance\b|\bexpectations\b|\bmeasur\w*"),
+        ("growth", r"\bgrowth\b|\bcareer\b|\bdevelopment\b|\blearning\b|\byour\s+future\b"),
+        (
+            "strategy",
+            r"\bstrategy\b|\bvision\b|\bwhere\s+(?:it|the\s+\w+)(?:'s|\s+is)\s+going\b"
+            r"|\bthe\s+future\b|^(?:about\s+)?(?:the\s+)?(?:company|business|product"
+            r"|organi[sz]ation|industry|market)$",
+        ),
+        (
+            "team",
+            r"\bteams?\b|\bcolleagues\b|\bmanager\b|\bmanagement\b|\bpractices\b|\bpeople\b"
+            r"|\bways\s+of\s+working\b",
+        ),
+        (
+            "culture",
+            r"\bcultur\w*|\bvalues\b|\bremote\b|\bhours\b|\bwork[\s-]life\b|\benvironment\b"
+            r"|\bhow\s+things\s+(?:are|get)\s+(?:run|done)\b|\bhow\s+(?:it|the\s+\w+)\s+works\b",
+        ),
+        (
+            "role-challenges",
+            r"\bchalleng\w*|\bday[\s-]to[\s-]day\b|^(?:about\s+)?(?:the\s+)?(?:job|role|position"
+            r"|work)(?:\s+itself)?$|\bthe\s+(?:role|job|work)\b",
+        ),
+    )
+)
 
 
-def ask_category_of(text: str, heading: str | None) -> AskCategory:
-    """A question to ask: by its heading ("### The team"), else by its wording; a list of
-    questions to ask is grouped by what they are about, so the heading says it best."""
-    for source in (heading or "", text):
-        for category, pattern in _ASK_RULES:
-            if pattern.search(source):
-                return category
-    return "role-challenges"
+def _ask_section_category(heading: str) -> AskCategory | None:
+    best: tuple[int, AskCategory] | None = None
+    for category, pattern in _ASK_SECTION_RULES:
+        match = pattern.search(heading)
+        if match and (best is None or match.start() < best[0]):
+            best = (match.start(), category)  # type: ignore[assignment]
+    return best[1] if best else None
+
+
+def ask_category_of(
+    text: str, headings: Sequence[str] = (), title: str | None = None
+) -> AskCategory:
+    """A question to ask's category: its wording, then its headings, else the role."""
+    return _best(
+        text,
+        headings,
+        title,
+        _ASK_TEXT_RULES,
+        _ask_section_category,
+        frozenset(),
+        "role-challenges",
+    )

@@ -6,11 +6,10 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Final
 
 from prepcoach.content.markdown_import.categories import (
-    ASK_SECTION,
-    Section,
+    Place,
     ask_category_of,
     category_of,
-    section_category,
+    decide_kinds,
 )
 from prepcoach.content.markdown_import.inline import Text, clean
 from prepcoach.content.markdown_import.result import (
@@ -77,6 +76,7 @@ def _base_reason(text: Text) -> str | None:
 class _Collector:
     lexicon: CueIndex | None = None
     questions: list[ImportedQuestion] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
     skipped: list[SkippedLine] = field(default_factory=list)
     seen: set[str] = field(default_factory=set)
     kept_at: dict[int, int] = field(default_factory=dict)  # block index -> question index
@@ -84,17 +84,9 @@ class _Collector:
     def skip(self, block: Block, reason: str) -> None:
         self.skipped.append(SkippedLine(block.line, block.raw.strip(), reason))
 
-    def keep(
-        self,
-        block: Block,
-        text: str,
-        heading: str | None,
-        section: Section,
-        *,
-        index: int = -1,
-        ask: bool = False,
-    ) -> None:
-        """Keep a question unless it is too short, too long or a repeat."""
+    def keep(self, block: Block, text: str, place: Place, *, index: int = -1) -> None:
+        """Keep a question unless it is too short, too long or a repeat; its kind and category
+        are decided at the end (`decide`), when every question of its group is known."""
         if too_short(text):
             self.skip(block, TOO_SHORT)
         elif len(text) > MAX_QUESTION_CHARS:
@@ -104,24 +96,9 @@ class _Collector:
         else:
             self.seen.add(norm_key(text))
             self.kept_at[index] = len(self.questions)
-            if ask:
-                self.questions.append(
-                    ImportedQuestion(
-                        text,
-                        heading,
-                        "behavioral",
-                        block.line,
-                        "ask",
-                        ask_category_of(text, heading),
-                    )
-                )
-                return
-            category = category_of(text, section if section != "ask" else None)
-            self.questions.append(
-                ImportedQuestion(
-                    text, heading, category, block.line, competencies=self._competencies(text)
-                )
-            )
+            heading = place.headings[-1] if place.headings else None
+            self.questions.append(ImportedQuestion(text, heading, "behavioral", block.line))
+            self.places.append(place)
 
     def probe(self, parent: int, text: str) -> bool:
         """Add a nested question as a follow-up of the question it is under, if kept."""
@@ -131,6 +108,25 @@ class _Collector:
         question = self.questions[at]
         self.questions[at] = replace(question, probes=(*question.probes, text))
         return True
+
+    def decide(self, title: str | None, kind: str) -> tuple[ImportedQuestion, ...]:
+        """Each question's kind, category and competencies (see `categories`)."""
+        texts = [q.text for q in self.questions]
+        kinds = decide_kinds(texts, self.places, title, kind)
+        out: list[ImportedQuestion] = []
+        for question, place, decided in zip(self.questions, self.places, kinds, strict=True):
+            if decided == "ask":
+                category = ask_category_of(question.text, place.headings, title)
+                out.append(replace(question, kind="ask", ask_category=category))
+                continue
+            out.append(
+                replace(
+                    question,
+                    category=category_of(question.text, place.headings, title),
+                    competencies=self._competencies(question.text),
+                )
+            )
+        return tuple(out)
 
     def _competencies(self, text: str) -> tuple[str, ...]:
         """Up to three competencies whose cues the question holds, most specific first."""
@@ -179,31 +175,25 @@ def classify(
         clean(block.raw) if block.kind in ("heading", "item", "para") else None for block in blocks
     ]
     out = _Collector(lexicon)
-    sections: list[tuple[int, str, Section]] = []  # (level, text, category)
-    if kind == "ask" or (kind == "auto" and title and ASK_SECTION.search(title)):
-        sections.append((0, "", "ask"))  # the whole list is questions to ask
+    given_title = title
+    sections: list[tuple[int, str, int]] = []  # (level, text, block index) of open headings
     by_place = _question_lists(blocks, texts)
 
-    def is_ask(section: Section) -> bool:
-        return section == "ask" and kind != "question"
+    def where() -> Place:
+        return Place(tuple(s[1] for s in sections), sections[-1][2] if sections else -1)
 
     def keep(block: Block, index: int, question: str) -> None:
-        heading, section = where()
         parent = block.parent
         if block.kind == "item" and parent is not None and out.probe(parent, question):
             out.kept_at[index] = out.kept_at[parent]  # deeper follow-ups go to the same one
             return
-        out.keep(block, question, heading, section, index=index, ask=is_ask(section))
+        out.keep(block, question, where(), index=index)
 
     question_level: int | None = None  # inside the body of a question heading of this level
     # The kind of block ("item" or "para") of the last question in this section: prose after
     # a question is its note, and so is a new list after a question paragraph.
     anchor = ""
     attached = [False] * len(blocks)  # a question, or a note of one
-
-    def where() -> tuple[str | None, Section]:
-        heading = sections[-1][1] if sections and sections[-1][1] else None
-        return heading, next((s[2] for s in reversed(sections) if s[2] is not None), None)
 
     for index, block in enumerate(blocks):
         text = texts[index]
@@ -226,10 +216,9 @@ def classify(
                 sections.pop()
             if _heading_is_question(blocks, texts, index):
                 question_level = block.level
-                heading, section = where()
-                out.keep(block, text.text, heading, section, index=index, ask=is_ask(section))
+                out.keep(block, text.text, where(), index=index)
             else:
-                sections.append((block.level, text.text, section_category(text.text)))
+                sections.append((block.level, text.text, index))
             continue
         base = _base_reason(text)
         if question_level is not None:
@@ -265,4 +254,5 @@ def classify(
             out.skip(block, QUOTE)
         else:
             out.skip(block, NOT_A_QUESTION)
-    return MarkdownImport(title or DEFAULT_TITLE, tuple(out.questions), tuple(out.skipped))
+    questions = out.decide(given_title, kind)
+    return MarkdownImport(title or DEFAULT_TITLE, questions, tuple(out.skipped))
