@@ -179,6 +179,7 @@ def decide_kinds(
             tally[1] += leaning < 0
             tally[2] += 1
     overall = [sum(t[0] for t in votes.values()), sum(t[1] for t in votes.values())]
+    strong_ask = {g: t[0] >= 3 and t[0] >= 3 * t[1] for g, t in votes.items()}
     out: list[Kind] = []
     for place, said, leaning in zip(places, declared, evidence, strict=True):
         group = said
@@ -187,8 +188,9 @@ def decide_kinds(
             if ask == question == 0:
                 ask, question, count = overall[0], overall[1], overall[0] + overall[1]
             group = "ask" if ask > question and 2 * ask >= count else "question"
-        if group == "ask":  # a list declared for asking needs more to turn a question back
-            out.append("question" if leaning <= (-3 if said else -2) else "ask")
+        if group == "ask":  # a list that clearly asks needs more to turn a question back
+            clear = said is not None or strong_ask.get(place.group, False)
+            out.append("question" if leaning <= (-3 if clear else -2) else "ask")
         else:
             out.append("ask" if leaning >= 2 else "question")
     return out
@@ -327,6 +329,8 @@ _TEXT_RULES: Final[tuple[tuple[Category, float, re.Pattern[str]], ...]] = _compi
             r"|\bwould\s+(?:your\s+)?(?:friends|colleagues|coworkers|co-workers|manager|boss|team"
             r"|peers|family)\s+(?:say|describe)\b|\bthree\s+words\b|\blose\s+track\s+of\s+time\b"
             r"|\bideal\s+(?:manager|boss|team|workplace|company|work\s+environment)\b"
+            r"|\bwhat\s+(?:kind|sort|type)\s+of\s+(?:manager|boss|team|environment|culture|company"
+            r"|workplace|colleague|person)\b|\bbest\s+out\s+of\s+you\b"
             r"|نقاط\s+(?:قوتك|ضعفك)|قوتك|ضعفك|缺点|优点|长处|短处|長所|短所|強み|弱み"
             r"|\bfortalezas\b|\bdebilidades\b|\bpuntos\s+(?:fuertes|débiles)\b|\bfaiblesses?\b"
             r"|\bdéfauts?\b|\bqualités\b|\bschwächen\b|\bstärken\b|\bpontos\s+(?:fortes|fracos)\b",
@@ -370,7 +374,8 @@ _TEXT_RULES: Final[tuple[tuple[Category, float, re.Pattern[str]], ...]] = _compi
             r"|\bwhy\s+(?:do|did|are|would)\s+you\s+(?:want|apply|applying|applied|interested"
             r"|leave|leaving|left|like)\b|\bwhy\s+(?:this|our|the)\s+(?:company|role|job|position"
             r"|industry|team|post|sector|field)\b|\bwhy\s+(?:us|here)\b|\bwhy\s+should\s+we\s+hire\b"
-            r"|\bwhat\s+(?:attracts|attracted|interests|interested|excites|motivates|drives|drew"
+            r"|\bwhy\s+are\s+you\s+(?:looking|leaving|moving|thinking|considering)\b|\blooking\s+to"
+            r"\s+(?:move|leave|change)\b|\bwhat\s+(?:attracts|attracted|interests|interested|excites|motivates|drives|drew"
             r"|made)\s+you\b|\bmotivat\w*|\bpassionate\b|\binterested\s+in\s+(?:this|the|our)\b"
             r"|لماذا\s+(?:تريد|ترغب|اخترت|تركت)|为什么|介绍一下你自己|自我介绍|志望|自己紹介"
             r"|\bpor\s+qué\s+(?:quieres|quiere|te\s+interesa|deseas|elegiste)\b|\bháblame\s+de\s+ti\b"
@@ -394,7 +399,16 @@ _TEXT_RULES: Final[tuple[tuple[Category, float, re.Pattern[str]], ...]] = _compi
             r"^estimate\b|\bhow\s+many\s+\w+\s+(?:are\s+there|run|are\s+sold|does\s+it\s+need)\b"
             r"|\bguesstimate\b|\bbrain\s*teaser\b",
         ),
-        ("role-specific", _HINT, r"[£$€¥%]|\bour\s+client'?s?\b"),
+        (
+            "role-specific",
+            _HINT,
+            # Numbers, a client's case, or the tools and objects of a job family.
+            r"[£$€¥%]|\bour\s+client'?s?\b|\bsystems?\b|\bpull\s+requests?\b|\bcode\b"
+            r"|\bcodebase\b|\bdatabases?\b|\bsql\b|\bapis?\b|\balgorithms?\b|\barchitecture\b"
+            r"|\bdeploy\w*|\bdebug\w*|\bspreadsheets?\b|\bexcel\b|\bforecasts?\b|\bpipeline\b"
+            r"|\bcampaigns?\b|\blessons?\b|\bpupils?\b|\bpatients?\b|\bwireframes?\b"
+            r"|\bprototypes?\b|\bledgers?\b|\breconcil\w*|\binventory\b|\bsuppliers?\b",
+        ),
         (
             "culture-fit",
             _HINT,
@@ -479,7 +493,7 @@ _ASK_TEXT_RULES: Final[tuple[tuple[AskCategory, float, re.Pattern[str]], ...]] =
             r"\bgrow(?:th)?\b|\blearn\w*|\btraining\b|\bdevelop(?:ment)?\b|\bcareer\b"
             r"|\bpromot\w*|\badvance\w*|\bladder\b|\bmentor\w*|\bprogress\w*|\bconference"
             r"|\bcourses?\b|\bcertifications?\b|\bmove\s+(?:on|up)\b|\bmove\s+(?:to|between)\s+"
-            r"(?:other\s+)?teams\b|\bgone\s+next\b"
+            r"(?:other\s+)?teams\b|\bgone\s+next\b|\bnext\s+level\b|\blevels?\s+up\b"
             r"|الترقية|التدريب|التطوير|晋升|培训|成长|昇進|研修|成長|\bformaci[oó]n\b"
             r"|\bascensos?\b|\bcrecimiento\b",
         ),
@@ -506,7 +520,7 @@ _ASK_TEXT_RULES: Final[tuple[tuple[AskCategory, float, re.Pattern[str]], ...]] =
             _STRONG,
             r"\bcultur\w*|\bvalues?\b|\bremote\b|\bhybrid\b|\bin\s+the\s+office\b|\bwork[\s-]life\b"
             r"|\bhours\b|\bovertime\b|\bcelebrat\w*|\bdiversity\b|\binclusi\w*"
-            r"|\bflexib\w*|\bmistakes?\b|\bgoes\s+wrong\b|\bwent\s+wrong\b|\bbreaks?\b|\bblame\b"
+            r"|\bflexib\w*|\bmistakes?\b|\boutages?\b|\bincidents?\b|\bpost[\s-]?mortems?\b|\bgoes\s+wrong\b|\bwent\s+wrong\b|\bbreaks?\b|\bblame\b"
             r"|\bengagement\s+survey\b|\benjoy\w*\s+(?:most\s+)?(?:about\s+)?working\s+here\b"
             r"|\bwhat\s+has\s+changed\b|\bsurprised\s+you\b|\bhow\s+are\s+decisions\s+made\b"
             r"|ثقافة|文化|社風|\bcultura\b",
