@@ -406,7 +406,7 @@ _TEXT_RULES: Final[tuple[tuple[Category, float, re.Pattern[str]], ...]] = _compi
             r"[£$€¥%]|\bour\s+client'?s?\b|\bsystems?\b|\bpull\s+requests?\b|\bcode\b"
             r"|\bcodebase\b|\bdatabases?\b|\bsql\b|\bapis?\b|\balgorithms?\b|\barchitecture\b"
             r"|\bdeploy\w*|\bdebug\w*|\bspreadsheets?\b|\bexcel\b|\bforecasts?\b|\bpipeline\b"
-            r"|\bcampaigns?\b|\blessons?\b|\bpupils?\b|\bpatients?\b|\bwireframes?\b"
+            r"|\bcampaigns?\b|\blesson\s+plans?\b|\bpupils?\b|\bpatients?\b|\bwireframes?\b"
             r"|\bprototypes?\b|\bledgers?\b|\breconcil\w*|\binventory\b|\bsuppliers?\b",
         ),
         (
