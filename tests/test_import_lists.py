@@ -101,3 +101,38 @@ def test_the_import_says_what_it_recognised(tmp_path: Path) -> None:
     )
     assert "[ask: next-steps] What are the next steps?" in result.output
     assert invoke("content", "import", str(source), "--kind", "nope").exit_code != 0
+
+
+def test_a_table_of_questions_gives_its_question_cells() -> None:
+    text = (
+        "## About the team\n\n| # | Question | Why ask |\n|---|---|---|\n"
+        "| 1 | Who would I work with most? | People |\n"
+        "| 2 | How does the team \\| the department plan? | Planning |\n\n"
+        "| Format | Length |\n| --- | --- |\n| Panel | 45 minutes |\n"
+    )
+    result = parse_markdown_questions(text)
+    assert [(q.text, q.kind, q.line) for q in result.questions] == [
+        ("Who would I work with most?", "ask", 5),
+        ("How does the team | the department plan?", "ask", 6),
+    ]
+    # The header rows are reported; a row with no question is a table line.
+    assert [(s.line, s.reason) for s in result.skipped] == [
+        (3, "table"),
+        (8, "table"),
+        (10, "table"),
+    ]
+    unnamed = "| Ask | Note |\n|-|-|\n| n/a | Why is the role open? |\n"
+    assert [q.text for q in parse_markdown_questions(unnamed).questions] == [
+        "Why is the role open?"
+    ]
+
+
+def test_every_script_s_question_mark_reads_as_one() -> None:
+    marks = ["?", "？", "؟", "⸮", "‽", "⁇", "\u037e", "՞", "፧", "﹖"]
+    text = "".join(f"- Is number {n} a question here{mark}\n" for n, mark in enumerate(marks))
+    result = parse_markdown_questions(text)
+    assert [q.text[-1] for q in result.questions] == marks
+    spanish = parse_markdown_questions("¿Por qué quieres este puesto?\n").questions
+    assert [(q.text, q.category) for q in spanish] == [
+        ("¿Por qué quieres este puesto?", "motivation")
+    ]

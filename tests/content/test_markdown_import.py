@@ -213,6 +213,7 @@ def test_blog_post() -> None:
         ),
         (27, "What are your salary expectations?", "salary", salary),
         (28, "Would you accept a lower salary than you earn now?", "salary", salary),
+        (39, "Why us?", "motivation", salary),  # a table row: its "Question" cell
         (44, "What would you do if you missed a deadline?", "situational", situational),
     ]
     # Nested questions are follow-ups of the one they are under.
@@ -234,7 +235,7 @@ def test_blog_post() -> None:
         (29, "duplicate"),
         (31, "not a question"),  # "Click here to download..."
         (33, "code"),  # the whole fence, once
-        (37, "table"),  # the whole table, once
+        (37, "table"),  # the header row; the question cell of each row is kept
         (46, "note"),
         (48, "note"),  # "> Pro tip: ..."
     ]

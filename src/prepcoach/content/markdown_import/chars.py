@@ -34,7 +34,12 @@ ALNUM = re.compile(r"[^\W_]")  # a letter or digit, as str.isalnum
 LATIN = re.compile("[A-Za-z\u0130\u212a]")  # a letter whose lower case is in a-z
 _QUOTES: Final = {'"': '"', "'": "'", "“": "”", "‘": "’", "«": "»", "„": "“", "”": "”"}
 TRAILING: Final = "\"'”’»)]*_ \t"
-SENTENCE_END: Final = (".", "?", "!", ":", "？", "。")
+# Question marks of the world's scripts: Latin, full-width, Arabic (also Persian and Urdu),
+# reversed, interrobang, doubled, Greek, Armenian, Ethiopic, small and vertical forms, Vai.
+QUESTION_MARKS: Final = (
+    "?", "？", "؟", "⸮", "‽", "⁇", "⁈", "⁉", "\u037e", "՞", "፧", "﹖", "︖", "꘏",
+)  # fmt: skip
+SENTENCE_END: Final = (".", "!", ":", "。", "！", "۔", "।", *QUESTION_MARKS)
 
 
 def strip_quotes(text: str) -> str:
@@ -52,12 +57,9 @@ def strip_quotes(text: str) -> str:
     if close not in "'’" and (close in inner or text[0] in inner):
         return text
     inner = inner.strip()
-    if tail and not inner.endswith((".", "?", "!", "？")):
+    if tail and not inner.endswith((".", "!", *QUESTION_MARKS)):
         inner += tail
     return inner
-
-
-QUESTION_MARKS: Final = ("?", "？", "؟", "⸮")  # Latin, full-width, Arabic, reversed
 
 
 def ends_with_question_mark(text: str) -> bool:

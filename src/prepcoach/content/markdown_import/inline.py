@@ -9,6 +9,7 @@ from typing import Final
 
 from prepcoach.content.markdown_import.chars import (
     ALNUM,
+    QUESTION_MARKS,
     collapse,
     ends_with_question_mark,
     sanitize,
@@ -142,7 +143,9 @@ _NAVIGATION = re.compile(
     r"|advertisement)\b",
     re.I,
 )
-_HINT_AFTER_QMARK = re.compile(r"[?？؟]([\"'”’»)\]]*)[ \t]*[-–—|:(\[]")
+_HINT_AFTER_QMARK = re.compile(
+    "[" + re.escape("".join(QUESTION_MARKS)) + r"]([\"'”’»)\]]*)[ \t]*[-–—|:(\[]"
+)
 
 
 def _cut_label(text: str) -> str:
@@ -206,10 +209,12 @@ def clean(raw: str) -> Text:
         rest = source[close + len(marker) :]
         after = html.unescape(rest).lstrip()  # "** &ndash; tip" separates like "** – tip"
         if not rest.strip(" \t.?!:;,*_"):
-            strong = True
+            # Wholly bold is a question line; wholly italic is more often a caption or a
+            # footer ("*Found a question we missed? Open a pull request.*").
+            strong = strong or len(marker) == 2
         else:
             lead = _finish(_inline(source[len(marker) : close]))
-            ends = lead.text.endswith((".", "?", "!", "？", "。"))
+            ends = lead.text.endswith((".", "!", "。", *QUESTION_MARKS))
             # "**Describe a failure**: what did you learn?" goes on; "**Q?** Be brief." does not.
             goes_on = not ends_with_question_mark(lead.text) and ends_with_question_mark(rest)
             if (

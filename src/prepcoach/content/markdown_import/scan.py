@@ -15,6 +15,7 @@ from prepcoach.content.markdown_import.chars import (
     sanitize,
 )
 from prepcoach.content.markdown_import.result import CODE, HTML, LINK, NOTE, TABLE
+from prepcoach.content.markdown_import.sentences import is_question
 
 BlockKind = Literal["heading", "item", "para", "skip", "break"]
 
@@ -29,6 +30,7 @@ class Block:
     parent: int | None = None  # an item's parent item; the block a paragraph belongs to
     reason: str = ""  # for "skip"
     quote: bool = False
+    table: bool = False  # a table row's question cell
 
     @property
     def raw(self) -> str:
@@ -136,12 +138,51 @@ def _yaml_scalar(value: str) -> str:
     return collapse(html.unescape(value))
 
 
+_QUESTION_COLUMN = re.compile(
+    r"question|prompt|pregunta|frage|questão|pergunta|问题|問題|質問|سؤال", re.I
+)
+
+
+def _cells(row: str) -> list[str]:
+    """The cells of a table row; an escaped pipe stays in its cell."""
+    inner = row.strip()
+    inner = inner.removeprefix("|")
+    if inner.endswith("|") and not inner.endswith("\\|"):
+        inner = inner[:-1]
+    return [
+        cell.strip().replace("\ue002", "|") for cell in inner.replace("\\|", "\ue002").split("|")
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class _Table:
+    """A table with a header row: the column that holds the questions, if the header names
+    one ("Question", "Pregunta"); otherwise each row's first cell that reads as a question."""
+
+    column: int | None
+
+    @classmethod
+    def start(cls, header: str, has_separator: bool) -> _Table | None:
+        if not has_separator:
+            return None
+        names = _cells(header)
+        column = next((i for i, name in enumerate(names) if _QUESTION_COLUMN.search(name)), None)
+        return cls(column)
+
+    def question(self, row: str) -> str:
+        cells = _cells(row)
+        if self.column is not None:
+            return cells[self.column] if self.column < len(cells) else ""
+        return next((c for c in cells if is_question(c, imperative=True)), "")
+
+
 def scan(lines: list[str], start: int) -> list[Block]:
     """Group lines into blocks (see the module docstring)."""
     blocks: list[Block] = []
     stack: list[tuple[int, int]] = []  # open list items: (marker indent, block index)
     fence: tuple[str, int] | None = None
     in_comment = in_table = in_code = False
+    table: _Table | None = None
     last: int | None = None  # the block the previous line went to, if it may continue
 
     def add(block: Block) -> int:
@@ -208,11 +249,25 @@ def scan(lines: list[str], start: int) -> list[Block]:
             or (in_table and "|" in stripped)
             or ("|" in stripped and _is_table_separator(next_line))
         ):
+            last = None
             if not in_table:
+                in_table = True
+                table = _Table.start(stripped, _is_table_separator(next_line))
+                if table is None:  # no header row: not a list of questions
+                    add(Block("skip", lineno, [stripped], reason=TABLE))
+                else:
+                    add(Block("skip", lineno, [stripped], reason=TABLE))  # the header row
+                    stack.clear()
+                continue
+            if table is None or _is_table_separator(stripped):
+                continue
+            cell = table.question(stripped)
+            if cell:
+                add(Block("item", lineno, [cell], table=True))
+            else:
                 add(Block("skip", lineno, [stripped], reason=TABLE))
-            in_table, last = True, None
             continue
-        in_table = False
+        in_table, table = False, None
         definition = _LINK_DEFINITION.match(line)
         if definition:
             add(Block("skip", lineno, [stripped], reason=NOTE if definition.group(1) else LINK))

@@ -60,8 +60,8 @@ def is_paragraph_question(text: str) -> bool:
     """
     if not ends_with_question_mark(text):
         return False
-    if not LATIN.search(text):
-        return True  # no English words to check
+    if not LATIN.search(text) or text.lstrip("\"'“‘«").startswith("¿"):
+        return True  # no English words to check, or a Spanish "¿...?"
     for clause in _CLAUSE.split(text):
         words = _WORD.findall(clause.lower())
         while words and words[0] in _FILLERS:
