@@ -107,7 +107,7 @@ _EMPLOYER_STRONG = re.compile(  # +2
     r"|\bmake\s+(?:a|your|the)\s+decision\b|\bthe\s+(?:interview|hiring|recruitment|selection)"
     r"\s+process\b|\bstages?\s+of\s+the\s+(?:interview|process)\b|\bremaining\s+(?:stages"
     r"|rounds|interviews)\b|\bother\s+candidates\b|\byour\s+(?:engineers|employees|staff"
-    r"|managers|management\s+style)\b|\bhow\s+long\s+have\s+you\s+(?:been|worked)\s+(?:here|at|with)\b",
+    r"|managers)\b|\bhow\s+long\s+have\s+you\s+(?:been|worked)\s+(?:here|at|with)\b",
     re.I,
 )
 _EMPLOYER_WEAK = re.compile(  # +1
@@ -115,7 +115,8 @@ _EMPLOYER_WEAK = re.compile(  # +1
     r"|role|job|position|post|office|product|division|group)\b|\bhere\b|\bon[\s-]call\b"
     r"|\bcareer\s+ladder\b|\bpromotions?\b|\btraining\b|\bbudget\s+for\b|\bonboard\w*"
     r"|\bcore\s+hours\b|\bovertime\b|\bremote\b|\bwork[\s-]life\b|\byour\s+(?:team|company"
-    r"|organi[sz]ation|department|business|office|culture|customers|product|roadmap)\b",
+    r"|organi[sz]ation|department|business|office|culture|customers|product|roadmap"
+    r"|management\s+style)\b",
     re.I,
 )
 _YOU = re.compile(r"\b(?:you|your|you're|you'd|you'll|yours)\b", re.I)
@@ -374,6 +375,8 @@ _TEXT_RULES: Final[tuple[tuple[Category, float, re.Pattern[str]], ...]] = _compi
             r"|\bwhy\s+(?:do|did|are|would)\s+you\s+(?:want|apply|applying|applied|interested"
             r"|leave|leaving|left|like)\b|\bwhy\s+(?:this|our|the)\s+(?:company|role|job|position"
             r"|industry|team|post|sector|field)\b|\bwhy\s+(?:us|here)\b|\bwhy\s+should\s+we\s+hire\b"
+            r"|\b(?:like|liked|enjoy|enjoyed)\s+(?:least|most)\s+about\s+your\s+(?:last|current"
+            r"|previous|present)\b"
             r"|\bwhy\s+are\s+you\s+(?:looking|leaving|moving|thinking|considering)\b|\blooking\s+to"
             r"\s+(?:move|leave|change)\b|\bwhat\s+(?:attracts|attracted|interests|interested|excites|motivates|drives|drew"
             r"|made)\s+you\b|\bmotivat\w*|\bpassionate\b|\binterested\s+in\s+(?:this|the|our)\b"
@@ -521,8 +524,9 @@ _ASK_TEXT_RULES: Final[tuple[tuple[AskCategory, float, re.Pattern[str]], ...]] =
             r"\bcultur\w*|\bvalues?\b|\bremote\b|\bhybrid\b|\bin\s+the\s+office\b|\bwork[\s-]life\b"
             r"|\bhours\b|\bovertime\b|\bcelebrat\w*|\bdiversity\b|\binclusi\w*"
             r"|\bflexib\w*|\bmistakes?\b|\boutages?\b|\bincidents?\b|\bpost[\s-]?mortems?\b|\bgoes\s+wrong\b|\bwent\s+wrong\b|\bbreaks?\b|\bblame\b"
-            r"|\bengagement\s+survey\b|\benjoy\w*\s+(?:most\s+)?(?:about\s+)?working\s+here\b"
-            r"|\bwhat\s+has\s+changed\b|\bsurprised\s+you\b|\bhow\s+are\s+decisions\s+made\b"
+            r"|\bengagement\s+survey\b|\b(?:like|enjoy|love)\w*\s+(?:most\s+|best\s+)?(?:about\s+)?"
+            r"working\s+(?:here|at|for)\b"
+            r"|\bwhat\s+has\s+changed\b|\bsurpris\w*|\bhow\s+are\s+decisions\s+made\b"
             r"|ثقافة|文化|社風|\bcultura\b",
         ),
         (
