@@ -63,6 +63,7 @@ from prepcoach.content.markdown_import.result import (
     SKIP_REASONS,
     ImportedQuestion,
     MarkdownImport,
+    Recognised,
     SkippedLine,
     slugify,
 )
@@ -79,6 +80,7 @@ __all__ = [
     "SKIP_REASONS",
     "ImportedQuestion",
     "MarkdownImport",
+    "Recognised",
     "SkippedLine",
     "parse_markdown_questions",
     "slugify",

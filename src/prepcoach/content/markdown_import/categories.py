@@ -144,13 +144,14 @@ def ask_evidence(text: str) -> int:
     return score
 
 
-def heading_kind(headings: Sequence[str], title: str | None) -> Kind | None:
-    """What the nearest heading (or the title) that says it makes the questions under it."""
+def heading_kind(headings: Sequence[str], title: str | None) -> tuple[Kind, str] | None:
+    """What the nearest heading (or the title) that says it makes the questions under it, and
+    which one said it."""
     for heading in (*reversed(headings), title or ""):
         if ASK_SECTION.search(heading):
-            return "ask"
+            return "ask", heading
         if _QUESTION_SECTION.search(heading):
-            return "question"
+            return "question", heading
     return None
 
 
@@ -165,10 +166,12 @@ class Place:
 
 def decide_kinds(
     texts: Sequence[str], places: Sequence[Place], title: str | None, kind: str
-) -> list[Kind]:
-    """Each question's kind (see the module docstring); `kind` "question" or "ask" decides."""
+) -> list[tuple[Kind, str]]:
+    """Each question's kind and why (see the module docstring): "--kind", the heading or title
+    that says it, "their wording" (the group's vote) or "its own wording" (against its group).
+    `kind` "question" or "ask" decides for all."""
     if kind in ("question", "ask"):
-        return ["ask" if kind == "ask" else "question"] * len(texts)
+        return [("ask" if kind == "ask" else "question", "--kind")] * len(texts)
     evidence = [ask_evidence(text) for text in texts]
     declared = [heading_kind(place.headings, title) for place in places]
     votes: dict[int, list[int]] = {}
@@ -181,19 +184,25 @@ def decide_kinds(
             tally[2] += 1
     overall = [sum(t[0] for t in votes.values()), sum(t[1] for t in votes.values())]
     strong_ask = {g: t[0] >= 3 and t[0] >= 3 * t[1] for g, t in votes.items()}
-    out: list[Kind] = []
+    out: list[tuple[Kind, str]] = []
     for place, said, leaning in zip(places, declared, evidence, strict=True):
-        group = said
-        if group is None:
+        if said is not None:
+            group, why = said[0], ("the title" if said[1] == title else f"the heading '{said[1]}'")
+        else:
             ask, question, count = votes[place.group]
             if ask == question == 0:
                 ask, question, count = overall[0], overall[1], overall[0] + overall[1]
             group = "ask" if ask > question and 2 * ask >= count else "question"
+            why = "their wording"
         if group == "ask":  # a list that clearly asks needs more to turn a question back
             clear = said is not None or strong_ask.get(place.group, False)
-            out.append("question" if leaning <= (-3 if clear else -2) else "ask")
+            turned = leaning <= (-3 if clear else -2)
         else:
-            out.append("ask" if leaning >= 2 else "question")
+            turned = leaning >= 2
+        if turned:
+            out.append(("question" if group == "ask" else "ask", "its own wording"))
+        else:
+            out.append((group, why))
     return out
 
 

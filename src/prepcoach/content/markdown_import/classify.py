@@ -114,16 +114,17 @@ class _Collector:
         texts = [q.text for q in self.questions]
         kinds = decide_kinds(texts, self.places, title, kind)
         out: list[ImportedQuestion] = []
-        for question, place, decided in zip(self.questions, self.places, kinds, strict=True):
+        for question, place, (decided, why) in zip(self.questions, self.places, kinds, strict=True):
             if decided == "ask":
                 category = ask_category_of(question.text, place.headings, title)
-                out.append(replace(question, kind="ask", ask_category=category))
+                out.append(replace(question, kind="ask", ask_category=category, kind_reason=why))
                 continue
             out.append(
                 replace(
                     question,
                     category=category_of(question.text, place.headings, title),
                     competencies=self._competencies(question.text),
+                    kind_reason=why,
                 )
             )
         return tuple(out)

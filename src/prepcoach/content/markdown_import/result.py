@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final, Literal, TypeAlias
 
 from prepcoach.content.model import AskCategory, Category
@@ -65,6 +65,9 @@ class ImportedQuestion:
     ask_category: AskCategory | None = None
     probes: tuple[str, ...] = ()
     competencies: tuple[str, ...] = ()
+    # Why it has its kind: "--kind", "the title", "the heading '...'", "their wording" (how the
+    # questions under its heading lean) or "its own wording" (against them).
+    kind_reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +154,33 @@ class MarkdownImport:
     @property
     def asks(self) -> tuple[ImportedQuestion, ...]:
         return tuple(q for q in self.questions if q.kind == "ask")
+
+    def recognised(self) -> tuple[Recognised, ...]:
+        """What was recognised, as runs of questions under one heading with one kind and one
+        reason for it, in order."""
+        runs: list[Recognised] = []
+        for q in self.questions:
+            if runs and (runs[-1].heading, runs[-1].kind, runs[-1].reason) == (
+                q.heading,
+                q.kind,
+                q.kind_reason,
+            ):
+                last = runs[-1]
+                runs[-1] = replace(last, count=last.count + 1, probes=last.probes + len(q.probes))
+                continue
+            runs.append(Recognised(q.heading, q.kind, q.kind_reason, 1, len(q.probes)))
+        return tuple(runs)
+
+
+@dataclass(frozen=True, slots=True)
+class Recognised:
+    """A run of questions under one heading, of one kind for one reason (`kind_reason`)."""
+
+    heading: str | None
+    kind: Kind
+    reason: str
+    count: int
+    probes: int
 
 
 _SLUG_MAX_CHARS: Final = 60
