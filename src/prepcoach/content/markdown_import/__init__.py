@@ -26,25 +26,28 @@ What counts as a question:
 - A heading that reads as a question ("### 3. Why do you want this job?"), unless at least two
   questions follow in its body: then it is a section heading like the others. The body of a
   question heading (its answer, tips) is skipped as notes.
+- In a table with a header row, each row's cell in the column named "Question" (or, without
+  one, the row's first cell that reads as a question); the other cells are its notes.
+
+A question ends with any script's question mark ("?", "？", "؟", "⸮", "‽", Greek ";"...), which
+is kept as written.
 
 Text that belongs to a question is a "note": a nested bullet, wrapped line or paragraph under
 it that is not a question itself, whatever follows a question heading, and lines labelled
-"Answer:", "Tip:", "A:"... A nested bullet that is a question is kept.
+"Answer:", "Tip:", "A:"... A nested bullet that is a question is a follow-up probe of the
+question it is under.
 
-Categories: the nearest enclosing heading that names one wins (see `_SECTION_RULES`; when
-several keywords appear, the first in the heading wins). Without one, the question's wording
-decides (see `_TEXT_RULES`): "tell me about a time" is behavioral, "what would you do if" is
-situational, salary, goals, "why this company", culture and values have their own. Anything
-else is behavioral: most generic interview questions (strengths, weaknesses, achievements) ask
-about the candidate's past, which suits the STAR format the schema defaults to.
-
-Questions under a "Questions to ask the interviewer" section are not interview questions; they
-are skipped as "question to ask".
+Kind and category (`categories`): a question is asked of the candidate ("question") or is one
+for the candidate to ask ("ask"), from the title or a heading that says so, else from how the
+questions under its heading are worded; its own clear wording goes against its heading. Its
+category is scored from its wording first and its headings second. Each question says why it
+has its kind (`ImportedQuestion.kind_reason`; `MarkdownImport.recognised` groups them).
 
 The title is the front matter's `title`, else the first H1, else "Imported questions".
-Blank lines, headings, thematic breaks and front matter are structure and are not reported.
-A fenced or indented code block, a table or a multi-line HTML comment is reported once, at its
-first line.
+Blank lines, headings, thematic breaks, table separators and front matter are structure and
+are not reported. A fenced or indented code block, a table without a header row or a
+multi-line HTML comment is reported once, at its first line; a table's header row and its rows
+without a question are reported as "table".
 
 Every step is a single pass or a regex without nested repetition, so the time is linear in the
 size of the text, and no input makes the parser raise.
