@@ -20,7 +20,7 @@ from prepcoach.content.markdown_import import (
     parse_markdown_questions,
     slugify,
 )
-from prepcoach.content.model import CATEGORIES, Pack
+from prepcoach.content.model import ASK_CATEGORIES, CATEGORIES, Pack
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -575,6 +575,9 @@ def check_result(result: MarkdownImport) -> None:
         assert question.text and question.text == question.text.strip()
         assert question.category in CATEGORIES
         assert question.line >= 1
+        assert question.kind in ("question", "ask") and question.kind_reason
+        assert (question.ask_category in ASK_CATEGORIES) == (question.kind == "ask")
+    assert sum(run.count for run in result.recognised()) == len(result.questions)
     for line in result.skipped:
         assert line.reason in SKIP_REASONS and line.line >= 1
     data = result.to_pack("fuzz", source="fuzz.md")
@@ -596,9 +599,36 @@ def test_any_markdown_like_text(text: str) -> None:
     check_result(parse_markdown_questions(text))
 
 
+LONG_UNITS = st.sampled_from(
+    [
+        " ", "?", "? -", "|", "| a ", "|-", "*", "**", "_", "[", "](", "<", "#", "- ", "1. ",
+        "Tell me ", "why ", "you ", "my ", "the team ", "salary ", "what would you do if ",
+        "how do you decide ", "Tip: ", "¿", "؟", "\t", "we ", "here ", "next steps ",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(MARKDOWN_BITS, max_size=6).map("".join),
+    LONG_UNITS,
+    st.integers(min_value=1_000, max_value=20_000),
+    st.sampled_from(["", "\n", "?\n", " |\n|---|\n"]),
+)
+def test_long_lines_take_bounded_time(head: str, unit: str, repeat: int, tail: str) -> None:
+    """A long run of one unit, after any start and before any end, neither crashes the import
+    nor takes long (a pattern that backtracks would take seconds on 20,000 repeats)."""
+    text = head + unit * repeat + tail + "- " + unit * (repeat // 10) + "?\n"
+    start = time.perf_counter()
+    check_result(parse_markdown_questions(text))
+    assert time.perf_counter() - start < 3
+
+
 @pytest.mark.parametrize(
     "text",
     [
+        "|" * 100_000,
+        "| Question |\n|---|\n" + "| Why? |\n" * 20_000,
         "[" * 100_000,
         "![" * 50_000,
         "a" + "_" * 100_000 + "b",
