@@ -153,3 +153,17 @@ def test_every_script_s_question_mark_reads_as_one() -> None:
     assert [(q.text, q.category) for q in spanish] == [
         ("¿Por qué quieres este puesto?", "motivation")
     ]
+
+
+def test_a_heading_that_names_the_interviewer_gives_the_audience() -> None:
+    text = (
+        "# Questions to ask\n\n## For the recruiter\n\n- What is the timeline?\n\n"
+        "## For your future manager\n\n- How will you judge my first year?\n"
+        "  - What would a great year look like?\n\n## Anything else\n\n- Why is the role open?\n"
+    )
+    result = parse_markdown_questions(text)
+    assert [q.audiences for q in result.questions] == [("recruiter",), ("hiring-manager",), ()]
+    asks = result.to_pack("mine")["ask_questions"]
+    assert isinstance(asks, list)
+    assert asks[0]["audiences"] == ["recruiter"]
+    assert asks[1]["demonstrates"].endswith("Follow-ups: What would a great year look like?")

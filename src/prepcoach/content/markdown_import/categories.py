@@ -30,7 +30,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Final, Literal, TypeAlias, TypeVar
 
-from prepcoach.content.model import AskCategory, Category
+from prepcoach.content.model import AskCategory, Audience, Category
 
 Kind: TypeAlias = Literal["question", "ask"]
 _C = TypeVar("_C", bound=str)
@@ -614,3 +614,40 @@ def ask_category_of(
         frozenset(),
         "role-challenges",
     )
+
+
+# --- audiences ---------------------------------------------------------------------------------
+
+_AUDIENCE_TEXTS: Final[tuple[tuple[Audience, str], ...]] = (
+    (
+        "recruiter",
+        r"\brecruiters?\b|\btalent\s+(?:partners?|acquisition)\b|\bHR\b|\bhuman\s+resources\b"
+        r"|\bphone\s+screens?\b|\bscreening\s+call\b",
+    ),
+    (
+        "hiring-manager",
+        r"\bhiring\s+managers?\b|\b(?:future|new|prospective|line|direct)\s+(?:manager|boss)\b"
+        r"|^(?:the\s+|your\s+)?manager$",
+    ),
+    (
+        "peer",
+        r"\bpeers?\b|\bteammates?\b|\bfuture\s+colleagues\b|\bpeer\s+interviews?\b"
+        r"|\bmembers?\s+of\s+the\s+team\b",
+    ),
+    (
+        "executive",
+        r"\bexecutives?\b|\bceo\b|\bfounders?\b|\bdirectors?\b|\bvps?\b|\bsenior\s+leaders?\b"
+        r"|\bleadership\b|\bc-suite\b|\bpartners?\s+round\b",
+    ),
+)
+_AUDIENCES: Final = tuple((a, re.compile(pattern, re.I)) for a, pattern in _AUDIENCE_TEXTS)
+
+
+def audiences_of(headings: Sequence[str], title: str | None) -> tuple[Audience, ...]:
+    """Who is interviewing, from the nearest heading (or the title) that names them:
+    "Questions for the recruiter", "## Hiring manager", "### Peer interview"."""
+    for heading in (*reversed(headings), title or ""):
+        found = tuple(a for a, pattern in _AUDIENCES if pattern.search(heading))
+        if found:
+            return found
+    return ()

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Final
 from prepcoach.content.markdown_import.categories import (
     Place,
     ask_category_of,
+    audiences_of,
     category_of,
     decide_kinds,
 )
@@ -115,9 +116,18 @@ class _Collector:
         kinds = decide_kinds(texts, self.places, title, kind)
         out: list[ImportedQuestion] = []
         for question, place, (decided, why) in zip(self.questions, self.places, kinds, strict=True):
+            audiences = audiences_of(place.headings, title)
             if decided == "ask":
                 category = ask_category_of(question.text, place.headings, title)
-                out.append(replace(question, kind="ask", ask_category=category, kind_reason=why))
+                out.append(
+                    replace(
+                        question,
+                        kind="ask",
+                        ask_category=category,
+                        kind_reason=why,
+                        audiences=audiences,
+                    )
+                )
                 continue
             out.append(
                 replace(
@@ -125,6 +135,7 @@ class _Collector:
                     category=category_of(question.text, place.headings, title),
                     competencies=self._competencies(question.text),
                     kind_reason=why,
+                    audiences=audiences,
                 )
             )
         return tuple(out)

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 from typing import Final, Literal, TypeAlias
 
-from prepcoach.content.model import AskCategory, Category
+from prepcoach.content.model import AskCategory, Audience, Category
 
 Kind: TypeAlias = Literal["question", "ask"]
 KINDS: Final = ("auto", "question", "ask")
@@ -68,6 +68,8 @@ class ImportedQuestion:
     # Why it has its kind: "--kind", "the title", "the heading '...'", "their wording" (how the
     # questions under its heading lean) or "its own wording" (against them).
     kind_reason: str = ""
+    # Who is interviewing, when a heading names them ("Questions for the recruiter").
+    audiences: tuple[Audience, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,14 +115,18 @@ class MarkdownImport:
             next_number[base] = n
             used.add(qid)
             if question.kind == "ask":
-                asks.append(
-                    {
-                        "id": qid,
-                        "text": question.text,
-                        "category": question.ask_category or "role-challenges",
-                        "demonstrates": PLACEHOLDER_DEMONSTRATES,
-                    }
-                )
+                demonstrates = PLACEHOLDER_DEMONSTRATES
+                if question.probes:  # a question to ask has no probes: keep them in view
+                    demonstrates += " Follow-ups: " + " ".join(question.probes)
+                ask: dict[str, object] = {
+                    "id": qid,
+                    "text": question.text,
+                    "category": question.ask_category or "role-challenges",
+                    "demonstrates": demonstrates,
+                }
+                if question.audiences:
+                    ask["audiences"] = list(question.audiences)
+                asks.append(ask)
                 continue
             entry: dict[str, object] = {
                 "id": qid,
@@ -130,6 +136,8 @@ class MarkdownImport:
             }
             if question.competencies:
                 entry["competencies"] = list(question.competencies)
+            if question.audiences:
+                entry["audiences"] = list(question.audiences)
             if question.category == "salary":
                 entry["answer_format"] = "salary-range"
             entry["tips"] = []
