@@ -167,3 +167,8 @@ def test_a_heading_that_names_the_interviewer_gives_the_audience() -> None:
     assert isinstance(asks, list)
     assert asks[0]["audiences"] == ["recruiter"]
     assert asks[1]["demonstrates"].endswith("Follow-ups: What would a great year look like?")
+
+
+def test_the_title_speaks_for_sections_that_are_h1_headings_too() -> None:
+    text = "# Reverse interview\n\n# The role\n\n- How often do you release?\n- Do you pair program?\n"
+    assert {q.kind for q in parse_markdown_questions(text).questions} == {"ask"}

@@ -187,7 +187,6 @@ def classify(
         clean(block.raw) if block.kind in ("heading", "item", "para") else None for block in blocks
     ]
     out = _Collector(lexicon)
-    given_title = title
     sections: list[tuple[int, str, int]] = []  # (level, text, block index) of open headings
     by_place = _question_lists(blocks, texts)
 
@@ -266,5 +265,7 @@ def classify(
             out.skip(block, QUOTE)
         else:
             out.skip(block, NOT_A_QUESTION)
-    questions = out.decide(given_title, kind)
+    # The title speaks for the whole list, also when it is an H1 that a later H1 closes
+    # ("# Reverse interview", then "# The role", "# The team"...).
+    questions = out.decide(title, kind)
     return MarkdownImport(title or DEFAULT_TITLE, questions, tuple(out.skipped))
