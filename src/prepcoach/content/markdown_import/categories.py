@@ -321,7 +321,8 @@ _TEXT_RULES: Final[tuple[tuple[Category, float, re.Pattern[str]], ...]] = _compi
             r"\s+offer\b|\bconcerns?\s+about\s+(?:joining|this\s+role|the\s+role)\b"
             r"|\bfirst\s+(?:30|60|90|thirty|sixty|ninety|hundred)\s+days\b|\bfirst\s+(?:month"
             r"|months|weeks|year)\s+(?:here|in\s+(?:this|the)\s+(?:role|job|post|position))\b"
-            r"|\bapproach\s+your\s+first\s+(?:month|week|weeks|year)\b",
+            r"|\bapproach\s+your\s+first\s+(?:month|week|weeks|year)\b"
+            r"|\bfirst\s+(?:few|three|six|3|6)\s+months\b",
         ),
         ("motivation", _STRONG, r"\b(?:any|some)\s+questions\s+for\s+(?:us|me)\b"),
         (
@@ -337,7 +338,8 @@ _TEXT_RULES: Final[tuple[tuple[Category, float, re.Pattern[str]], ...]] = _compi
             r"\b(?:greatest|biggest|main|key|top)\s+(?:strengths?|weakness(?:es)?)\b"
             r"|\bstrengths?\b|\bweakness(?:es)?\b|\bbad\s+at\b|\bnot\s+(?:so\s+)?good\s+at\b"
             r"|\bwould\s+(?:your\s+)?(?:friends|colleagues|coworkers|co-workers|manager|boss|team"
-            r"|peers|family)\s+(?:say|describe)\b|\bthree\s+words\b|\blose\s+track\s+of\s+time\b"
+            r"|peers|family|supervisors?)\s+(?:say|describe|rate|call)\b|\bdescribe\s+you\b"
+            r"|\brate\s+you\b|\bwhat\s+frustrates\s+you\b|\bfrustrat\w*\s+you\b|\bthree\s+words\b|\blose\s+track\s+of\s+time\b"
             r"|\bideal\s+(?:manager|boss|team|workplace|company|work\s+environment)\b"
             r"|\bwhat\s+(?:kind|sort|type)\s+of\s+(?:manager|boss|team|environment|culture|company"
             r"|workplace|colleague|person)\b|\bbest\s+out\s+of\s+you\b"
@@ -354,7 +356,8 @@ _TEXT_RULES: Final[tuple[tuple[Category, float, re.Pattern[str]], ...]] = _compi
             r"|moment|mistake|failure|conflict)|\bdescribe\s+(?:a|an|the)\s+(?:time|situation"
             r"|occasion)|\bgive\s+(?:me\s+|us\s+)?(?:an?\s+)?examples?\b|\bshare\s+(?:an?\s+)?"
             r"examples?\b|\bhave\s+you\s+ever\b|\ba\s+time\s+(?:when|you)\b|\byou(?:'ve|\s+have)"
-            r"\s+ever\b|\bwhen\s+did\s+you\s+(?:last|most\s+recently)\b|\bthe\s+last\s+time\s+you\b"
+            r"\s+ever\b|\bwhen\s+did\s+you\s+(?:last|most\s+recently)\b"
+            r"|\byou(?:'ve|\s+have)\s+(?:received|faced|made|handled|overcome|solved)\b|\bthe\s+last\s+time\s+you\b"
             r"|\bwalk\s+(?:me|us)\s+through\s+a\s+time\b|\brecall\s+a\s+time\b"
             r"|حدثني\s+عن\s+موقف|أخبرني\s+عن|صف\s+موقف|اذكر\s+مثال|举一个|举个|例子|经历|経験"
             r"|どのように解決しました|失敗|\bháblame\s+de\s+(?:una|un)\s+(?:vez|momento|situación)"
@@ -386,6 +389,9 @@ _TEXT_RULES: Final[tuple[tuple[Category, float, re.Pattern[str]], ...]] = _compi
             r"|industry|team|post|sector|field)\b|\bwhy\s+(?:us|here)\b|\bwhy\s+should\s+we\s+hire\b"
             r"|\b(?:like|liked|enjoy|enjoyed)\s+(?:least|most)\s+about\s+your\s+(?:last|current"
             r"|previous|present)\b"
+            r"|\bwhat\s+are\s+you\s+looking\s+for\b|\b(?:a\s+)?good\s+fit\s+for\b|\bwhy\s+you(?:'d|"
+            r"\s+would|\s+will)\s+be\b|\bour\s+(?:mission|values|product|brand)\b|\bresonates?\b"
+            r"|\bup\s+to\s+date\b|\bkeep\s+(?:your\s+)?skills\b|\bexcited\s+about\b"
             r"|\bwhy\s+are\s+you\s+(?:looking|leaving|moving|thinking|considering)\b|\blooking\s+to"
             r"\s+(?:move|leave|change)\b|\bwhat\s+(?:attracts|attracted|interests|interested|excites|motivates|drives|drew"
             r"|made)\s+you\b|\bmotivat\w*|\bpassionate\b|\binterested\s+in\s+(?:this|the|our)\b"

@@ -18,7 +18,9 @@ from prepcoach.content.markdown_import.chars import (
 IMPERATIVE = re.compile(
     r"(?:please\s+)?(?:tell\s+(?:me|us)|describe|give\s+(?:me\s+|us\s+)?(?:an?\s+)?examples?"
     r"|walk\s+(?:me|us)\s+through|talk\s+(?:me|us)\s+through|talk\s+(?:to\s+(?:me|us)\s+)?about"
-    r"|explain|share|sell\s+(?:me|us))\b",
+    r"|(?:take|run)\s+(?:me|us)\s+through|explain|share|sell\s+(?:me|us)|teach\s+(?:me|us)"
+    r"|imagine|name\s+(?:a|an|one|two|three|the|your)|think\s+(?:of|about|back\s+to)\s+a"
+    r"|recall\s+a|estimate)\b",
     re.I,
 )
 _NOT_IMPERATIVE = re.compile(r"share\s*(?:on|this|via|:|$)", re.I)
