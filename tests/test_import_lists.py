@@ -172,3 +172,17 @@ def test_a_heading_that_names_the_interviewer_gives_the_audience() -> None:
 def test_the_title_speaks_for_sections_that_are_h1_headings_too() -> None:
     text = "# Reverse interview\n\n# The role\n\n- How often do you release?\n- Do you pair program?\n"
     assert {q.kind for q in parse_markdown_questions(text).questions} == {"ask"}
+
+
+def test_under_questions_to_ask_only_the_employer_s_voice_is_asked_of_the_candidate() -> None:
+    text = (
+        "# Questions to ask\n\n- Give an example of a time you coached someone. What did you do?\n"
+        "- Do you have any questions for us?\n- Why did you choose to join this company?\n"
+    )
+    result = parse_markdown_questions(text)
+    assert [(q.kind, q.kind_reason) for q in result.questions] == [
+        ("ask", "the title"),
+        ("question", "its own wording"),
+        ("ask", "the title"),
+    ]
+    assert result.questions[2].ask_category == "culture"

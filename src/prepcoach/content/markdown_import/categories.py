@@ -89,6 +89,9 @@ _TO_CANDIDATE = re.compile(  # the employer speaking, or the candidate's own pas
     r"|think|deserve)\b|\bwhere\s+do\s+you\s+see\s+yourself\b|\bwhat\s+(?:would|do)\s+you\s+do\b",
     re.I,
 )
+_EMPLOYER_VOICE = re.compile(
+    r"\b(?:we|us|our|ours|we're|we've|we'd)\b|\bhire\s+you\b|\bquestions\s+for\s+me\b", re.I
+)
 _ANY_QUESTIONS_FOR_US = re.compile(r"\bquestions\s+for\s+(?:us|me)\b", re.I)
 _SPEAKER_ME = re.compile(  # the candidate speaking: +2
     r"\b(?:i|i'd|i'm|i'll|i've|me|my|mine|myself)\b", re.I
@@ -185,7 +188,7 @@ def decide_kinds(
     overall = [sum(t[0] for t in votes.values()), sum(t[1] for t in votes.values())]
     strong_ask = {g: t[0] >= 3 and t[0] >= 3 * t[1] for g, t in votes.items()}
     out: list[tuple[Kind, str]] = []
-    for place, said, leaning in zip(places, declared, evidence, strict=True):
+    for text, place, said, leaning in zip(texts, places, declared, evidence, strict=True):
         if said is not None:
             group, why = said[0], ("the title" if said[1] == title else f"the heading '{said[1]}'")
         else:
@@ -194,9 +197,13 @@ def decide_kinds(
                 ask, question, count = overall[0], overall[1], overall[0] + overall[1]
             group = "ask" if ask > question and 2 * ask >= count else "question"
             why = "their wording"
-        if group == "ask":  # a list that clearly asks needs more to turn a question back
-            clear = said is not None or strong_ask.get(place.group, False)
-            turned = leaning <= (-3 if clear else -2)
+        if group == "ask" and said is not None:
+            # Under "Questions to ask", only the employer's own voice is asked of the candidate
+            # ("Do you have any questions for us?"): a question about the interviewer's past
+            # ("Give an example of a time you coached someone") is one to ask them.
+            turned = leaning <= -2 and _EMPLOYER_VOICE.search(text) is not None
+        elif group == "ask":  # a list that clearly asks needs more to turn a question back
+            turned = leaning <= (-3 if strong_ask.get(place.group, False) else -2)
         else:
             turned = leaning >= 2
         if turned:
@@ -489,14 +496,16 @@ _ASK_TEXT_RULES: Final[tuple[tuple[AskCategory, float, re.Pattern[str]], ...]] =
             r"(?:make|decide|know|let)\b|\bmake\s+(?:a|your|the)\s+decision\b"
             r"|\bafter\s+(?:today|this\s+interview|this)\b|\blet\s+(?:candidates|applicants|me)\s+know\b"
             r"|\banything\s+(?:in|about)\s+my\s+(?:background|experience|application|cv|resume)\b"
-            r"|\boffer\s+process\b|\breferences\b"
+            r"|\boffer\s+process\b|\breferences\b|\bconcerns?\b|\bhiring\s+me\b|\bclarify\b"
             r"|الخطوات\s+التالية|عملية\s+التوظيف|下一步|面试流程|流程|次のステップ|選考"
             r"|\bpr[oó]ximos?\s+pasos?\b|\bproceso\s+de\s+selecci[oó]n\b",
         ),
         (
             "performance",
             _STRONG,
-            r"\bsuccess(?:ful)?\b|\bmeasur\w*|\bevaluat\w*|\bperformance\b|\bkpis?\b"
+            r"\bsuccess(?:ful)?\b|\bmeasur\w*|\bperformance\b|\bkpis?\b|\bevaluat\w*\s+(?:me|my|the\s+"
+            r"(?:person|new|role)|people|staff|employees|individual|progress|engineers)\b"
+            r"|\b(?:be|am\s+i|is\s+\w+)\s+evaluated\b"
             r"|\bmetrics?\b|\bgoals?\s+for\b|\bfirst\s+(?:30|60|90|thirty|sixty|ninety|three|six"
             r"|few)\s+(?:days|months|weeks)\b|\b(?:great|good|strong|successful)\s+first\s+(?:year"
             r"|month|months|days|quarter)\b|\bexpectations?\b|\bjudged?\b"
@@ -508,7 +517,7 @@ _ASK_TEXT_RULES: Final[tuple[tuple[AskCategory, float, re.Pattern[str]], ...]] =
         (
             "growth",
             _STRONG,
-            r"\bgrow(?:th)?\b|\blearn\w*|\btraining\b|\bdevelop(?:ment)?\b|\bcareer\b"
+            r"\bgrow(?:th|ing)?\b|\blearn\w*|\btraining\b|\bdevelop(?:ment)?\b|\bcareer\b"
             r"|\bpromot\w*|\badvance\w*|\bladder\b|\bmentor\w*|\bprogress\w*|\bconference"
             r"|\bcourses?\b|\bcertifications?\b|\bmove\s+(?:on|up)\b|\bmove\s+(?:to|between)\s+"
             r"(?:other\s+)?teams\b|\bgone\s+next\b|\bnext\s+level\b|\blevels?\s+up\b"
@@ -539,7 +548,10 @@ _ASK_TEXT_RULES: Final[tuple[tuple[AskCategory, float, re.Pattern[str]], ...]] =
             r"\bcultur\w*|\bvalues?\b|\bremote\b|\bhybrid\b|\bin\s+the\s+office\b|\bwork[\s-]life\b"
             r"|\bhours\b|\bovertime\b|\bcelebrat\w*|\bdiversity\b|\binclusi\w*"
             r"|\bflexib\w*|\bmistakes?\b|\boutages?\b|\bincidents?\b|\bpost[\s-]?mortems?\b|\bgoes\s+wrong\b|\bwent\s+wrong\b|\bbreaks?\b|\bblame\b"
-            r"|\bengagement\s+survey\b|\b(?:like|enjoy|love)\w*\s+(?:most\s+|best\s+)?(?:about\s+)?"
+            r"|\bengagement\s+survey\b|\bturnover\b|\battrition\b|\bretention\b"
+            r"|\bstay\s+(?:at|with)\s+the\s+company\b|\b(?:people|engineers|staff)\s+(?:have\s+)?left\b"
+            r"|\bwhy\s+did\s+you\s+(?:choose|decide)\s+to\s+(?:join|come|work)\b|\bwhy\s+do\s+you\s+"
+            r"(?:work|stay)\s+here\b|\bkeeps\s+you\s+here\b|\b(?:like|enjoy|love)\w*\s+(?:most\s+|best\s+)?(?:about\s+)?"
             r"working\s+(?:here|at|for)\b"
             r"|\bwhat\s+has\s+changed\b|\bsurpris\w*|\bhow\s+are\s+decisions\s+made\b"
             r"|ثقافة|文化|社風|\bcultura\b",
