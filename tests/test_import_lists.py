@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from prepcoach.content.lexicon import competency_index
 from prepcoach.content.markdown_import import parse_markdown_questions
 from tests.helpers import invoke
@@ -170,7 +172,9 @@ def test_a_heading_that_names_the_interviewer_gives_the_audience() -> None:
 
 
 def test_the_title_speaks_for_sections_that_are_h1_headings_too() -> None:
-    text = "# Reverse interview\n\n# The role\n\n- How often do you release?\n- Do you pair program?\n"
+    text = (
+        "# Reverse interview\n\n# The role\n\n- How often do you release?\n- Do you pair program?\n"
+    )
     assert {q.kind for q in parse_markdown_questions(text).questions} == {"ask"}
 
 
@@ -186,3 +190,21 @@ def test_under_questions_to_ask_only_the_employer_s_voice_is_asked_of_the_candid
         ("ask", "the title"),
     ]
     assert result.questions[2].ask_category == "culture"
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("Questions to ask your interviewer", "ask"),
+        ("What to ask at the end", "ask"),
+        ("Your questions for them", "ask"),
+        ("Reverse interview", "ask"),
+        ("Preguntas para el entrevistador", "ask"),
+        ("Questions to ask candidates", "question"),
+        ("Behavioral questions", "question"),
+        ("Questions they will ask you", "question"),
+    ],
+)
+def test_headings_that_say_whom_the_questions_are_for(heading: str, kind: str) -> None:
+    text = f"## {heading}\n\n- How do you measure progress?\n- What happens on a bad day?\n"
+    assert {q.kind for q in parse_markdown_questions(text).questions} == {kind}

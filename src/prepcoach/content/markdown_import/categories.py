@@ -37,10 +37,18 @@ _C = TypeVar("_C", bound=str)
 
 # --- kind: headings ---------------------------------------------------------------------------
 
+# "Questions to ask yourself" or "... to ask candidates" are not for the employer.
+_NOT_THE_CANDIDATE: Final = (
+    r"(?!\s+(?:yourself|candidates?|applicants?|interviewees?|job\s+seekers|new\s+hires"
+    r"|employees|references|your\s+(?:candidates|references)))"
+)
 ASK_SECTION = re.compile(
     r"\bquestions?\s+(?:to|you\s+(?:should|can|could|might|may|could\s+ask|want\s+to)"
     r"|for\s+you\s+to|candidates\s+(?:should|can))\s+ask\b"
-    r"|\bwhat\s+to\s+ask\b|\bthings\s+to\s+ask\b|\bask(?:ing)?\s+(?:the|your|an?|them|at\s+the"
+    + _NOT_THE_CANDIDATE
+    + r"|\bwhat\s+to\s+ask\b"
+    + _NOT_THE_CANDIDATE
+    + r"|\bthings\s+to\s+ask\b|\bask(?:ing)?\s+(?:the|your|an?|them|at\s+the"
     r"\s+end)\b(?:\s+(?:interviewer|employer|hiring\s+manager|recruiter|company|team|panel))?"
     r"|\b(?:your\s+)?questions\s+for\s+(?:them|the\s+(?:interviewer|employer|company|panel"
     r"|hiring\s+manager|recruiter)|your\s+(?:interviewer|employer|future\s+(?:manager|team)"
@@ -64,6 +72,7 @@ _QUESTION_SECTION = re.compile(
     r"|interviewers|recruiters|hiring\s+managers|panels?)\s+(?:ask|asked|will\s+ask|may\s+ask)"
     r"|\binterview\s+questions\b(?!\s+(?:to|you\s+(?:should|can|could))\s+ask)"
     r"|\b(?:questions|prompts)\s+(?:for|asked\s+of)\s+(?:candidates|the\s+candidate)\b"
+    r"|\bquestions\s+to\s+ask\s+(?:candidates?|applicants?|interviewees?)\b"
     r"|\bpreguntas\s+de\s+entrevista\b|\bquestions\s+d'entretien\b|\bvorstellungsgespräch",
     re.I,
 )
