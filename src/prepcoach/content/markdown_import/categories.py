@@ -431,7 +431,8 @@ _TEXT_RULES: Final[tuple[tuple[Category, float, re.Pattern[str]], ...]] = _compi
             "role-specific",
             _STRONG,
             r"^estimate\b|\bhow\s+many\s+\w+\s+(?:are\s+there|run|are\s+sold|does\s+it\s+need)\b"
-            r"|\bguesstimate\b|\bbrain\s*teaser\b",
+            r"|\bguesstimate\b|\bbrain\s*teaser\b|\b(?:sell|pitch)\s+(?:me|us)\b"
+            r"|\b(?:convince|persuade)\s+(?:me|us)\s+to\s+buy\b",
         ),
         (
             "role-specific",

@@ -20,7 +20,9 @@ IMPERATIVE = re.compile(
     r"|walk\s+(?:me|us)\s+through|talk\s+(?:me|us)\s+through|talk\s+(?:to\s+(?:me|us)\s+)?about"
     r"|(?:take|run)\s+(?:me|us)\s+through|explain|share|sell\s+(?:me|us)|teach\s+(?:me|us)"
     r"|imagine|name\s+(?:a|an|one|two|three|the|your)|think\s+(?:of|about|back\s+to)\s+a"
-    r"|recall\s+a|estimate)\b",
+    r"|recall\s+a|estimate|introduce\s+yourself|summari[sz]e\s+your|outline\s+(?:your|how|a)"
+    r"|(?:convince|persuade|pitch\s+to)\s+(?:me|us)|rate\s+yourself|list\s+(?:your|three|five)"
+    r"|prove\s+(?:to\s+(?:me|us)|that))\b",
     re.I,
 )
 _NOT_IMPERATIVE = re.compile(r"share\s*(?:on|this|via|:|$)", re.I)
