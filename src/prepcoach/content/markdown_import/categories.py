@@ -61,7 +61,15 @@ ASK_SECTION = re.compile(
     r"|面接官への質問|preguntas\s+(?:para|al|a\s+la)\s+(?:el\s+)?(?:entrevistador|empresa|empleador)"
     r"|preguntas\s+(?:que|para)\s+(?:hacer|puedes\s+hacer)|questions\s+à\s+poser"
     r"|fragen\s+an\s+(?:den|die)\s+(?:arbeitgeber|interviewer|personaler)|rückfragen"
-    r"|perguntas\s+(?:para|ao|a)\s+(?:o\s+)?(?:entrevistador|empresa|recrutador)",
+    r"|perguntas\s+(?:para|ao|a)\s+(?:o\s+)?(?:entrevistador|empresa|recrutador)"
+    # "Reverse interview" and "questions for the employer" in more languages.
+    r"|entrevista\s+(?:inversa|reversa)|entretien\s+invers[ée]|umgekehrtes\s+vorstellungsgespräch"
+    r"|colloquio\s+inverso|intervista\s+inversa|domande\s+(?:da\s+fare|per\s+il\s+selezionatore)"
+    r"|обратное\s+собеседование|вопросы\s+(?:работодателю|интервьюеру)|tersine\s+mülakat"
+    r"|odwrócona\s+rozmowa|pytania\s+do\s+(?:pracodawcy|rekrutera)|omgekeerd\s+sollicitatiegesprek"
+    r"|vragen\s+aan\s+de\s+werkgever|wawancara\s+terbalik|pertanyaan\s+untuk\s+pewawancara"
+    r"|रिवर्स\s+इंटरव्यू|रिव्हर्स\s+इंटरव्ह्यू|مصاحبه\s+معکوس|المقابلة\s+العكسية|反向面试|逆面接"
+    r"|역면접|리버스\s+인터뷰",
     re.I,
 )
 _QUESTION_SECTION = re.compile(
