@@ -255,7 +255,7 @@ def test_question_and_answer_article() -> None:
         (30, "Tell me about your management style.", "culture-fit", culture),
         (32, "What motivates you at work? Why does it matter to you?", "motivation", culture),
         (38, "Why should we hire you over other candidates?", "motivation", culture),
-        (39, "Sell me this pen.", "culture-fit", culture),
+        (39, "Sell me this pen.", "role-specific", culture),  # a sales exercise
         # no "?", but a question word in a list of questions
         (44, "What are you passionate about", "motivation", culture),
     ]

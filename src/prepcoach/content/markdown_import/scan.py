@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from prepcoach.content.markdown_import.chars import (
@@ -178,45 +178,74 @@ class _Table:
 
 def scan(lines: list[str], start: int) -> list[Block]:
     """Group lines into blocks (see the module docstring)."""
-    blocks: list[Block] = []
-    stack: list[tuple[int, int]] = []  # open list items: (marker indent, block index)
+    scanner = _Scanner(lines)
+    for number in range(start, len(lines)):
+        scanner.line(number)
+    return scanner.blocks
+
+
+@dataclass(slots=True)
+class _Scanner:
+    """The state between lines: open list items, an open fence, comment, table or code."""
+
+    lines: list[str]
+    blocks: list[Block] = field(default_factory=list)
+    stack: list[tuple[int, int]] = field(default_factory=list)  # (marker indent, block index)
     fence: tuple[str, int] | None = None
-    in_comment = in_table = in_code = False
+    in_comment: bool = False
+    in_table: bool = False
+    in_code: bool = False
     table: _Table | None = None
     last: int | None = None  # the block the previous line went to, if it may continue
 
-    def add(block: Block) -> int:
-        blocks.append(block)
-        return len(blocks) - 1
+    def add(self, block: Block) -> int:
+        self.blocks.append(block)
+        return len(self.blocks) - 1
 
-    for number in range(start, len(lines)):
-        lineno, original = number + 1, lines[number]
-        if fence is not None:
-            if _closes_fence(original, fence):
-                fence = None
-            continue
-        was_in_comment = in_comment
-        line, in_comment, had_comment = _strip_comments(original, in_comment)
+    def line(self, number: int) -> None:
+        lineno, original = number + 1, self.lines[number]
+        if self.fence is not None:
+            if _closes_fence(original, self.fence):
+                self.fence = None
+            return
+        was_in_comment = self.in_comment
+        line, self.in_comment, had_comment = _strip_comments(original, self.in_comment)
         line = sanitize(line)
         stripped = line.strip()
         if not stripped:
             if had_comment and not was_in_comment:
-                add(Block("skip", lineno, [original.strip()], reason=HTML))
+                self.add(Block("skip", lineno, [original.strip()], reason=HTML))
             elif not had_comment:
-                in_table = False
-            last = None
-            continue
+                self.in_table = False
+            self.last = None
+            return
         indent = indent_width(line)
-        if in_code:
+        if self.in_code:
             if indent >= 4:
-                continue
-            in_code = False
+                return
+            self.in_code = False
         opened = _opens_fence(line)
         if opened:
-            fence, last = opened, None
-            add(Block("skip", lineno, [stripped], reason=CODE))
-            continue
-        previous = blocks[last] if last is not None else None
+            self.fence, self.last = opened, None
+            self.add(Block("skip", lineno, [stripped], reason=CODE))
+            return
+        next_line = self.lines[number + 1] if number + 1 < len(self.lines) else ""
+        if (
+            self._structure(lineno, line, stripped, indent)
+            or self._table_row(lineno, stripped, next_line)
+            or self._quote(lineno, stripped)
+        ):
+            return
+        if indent >= 4 and not self.stack and self.last is None:
+            self.in_code = True
+            self.add(Block("skip", lineno, [stripped], reason=CODE))
+            return
+        if not self._item(lineno, line, stripped):
+            self._paragraph(lineno, stripped, indent)
+
+    def _structure(self, lineno: int, line: str, stripped: str, indent: int) -> bool:
+        """A setext underline, a thematic break, an ATX heading or a link definition."""
+        previous = self.blocks[self.last] if self.last is not None else None
         level = _setext_level(stripped)
         if (
             level
@@ -224,100 +253,108 @@ def scan(lines: list[str], start: int) -> list[Block]:
             and previous is not None
             and previous.kind == "para"
             and not previous.quote
-            and not stack
+            and not self.stack
         ):
-            previous.kind, previous.level, last = "heading", level, None
-            continue
+            previous.kind, previous.level, self.last = "heading", level, None
+            return True
         if indent <= 3 and _is_break(stripped):
-            add(Block("break", lineno, []))
-            stack.clear()
-            last = None
-            continue
+            self.add(Block("break", lineno, []))
+            self.stack.clear()
+            self.last = None
+            return True
         atx = _ATX.match(line)
         if atx:
             text = (atx.group(2) or "").strip()
             closing = text.rstrip("#")
             if closing != text and (not closing or closing[-1] in " \t"):
                 text = closing.strip()
-            add(Block("heading", lineno, [text], level=len(atx.group(1))))
-            stack.clear()
-            last = None
-            continue
-        next_line = lines[number + 1] if number + 1 < len(lines) else ""
-        if (
-            stripped.startswith("|")
-            or (in_table and "|" in stripped)
-            or ("|" in stripped and _is_table_separator(next_line))
-        ):
-            last = None
-            if not in_table:
-                in_table = True
-                table = _Table.start(stripped, _is_table_separator(next_line))
-                if table is None:  # no header row: not a list of questions
-                    add(Block("skip", lineno, [stripped], reason=TABLE))
-                else:
-                    add(Block("skip", lineno, [stripped], reason=TABLE))  # the header row
-                    stack.clear()
-                continue
-            if table is None or _is_table_separator(stripped):
-                continue
-            cell = table.question(stripped)
-            if cell:
-                add(Block("item", lineno, [cell], table=True))
-            else:
-                add(Block("skip", lineno, [stripped], reason=TABLE))
-            continue
-        in_table, table = False, None
+            self.add(Block("heading", lineno, [text], level=len(atx.group(1))))
+            self.stack.clear()
+            self.last = None
+            return True
         definition = _LINK_DEFINITION.match(line)
         if definition:
-            add(Block("skip", lineno, [stripped], reason=NOTE if definition.group(1) else LINK))
-            last = None
-            continue
-        if stripped.startswith(">"):
-            content = stripped
-            while content.startswith(">"):
-                content = content[1:].lstrip()
-            item = _LIST_ITEM.match(content)
-            if item:
-                content = (item.group(3) or "").strip()
-            if not content:
-                last = None
-            elif (
-                previous is not None
-                and previous.quote
-                and _should_join(previous.parts[-1], content)
-            ):
-                previous.parts.append(content)
-            else:
-                last = add(Block("para", lineno, [content], quote=True, parent=last))
-            continue
-        if indent >= 4 and not stack and last is None:
-            in_code = True
-            add(Block("skip", lineno, [stripped], reason=CODE))
-            continue
+            reason = NOTE if definition.group(1) else LINK
+            self.add(Block("skip", lineno, [stripped], reason=reason))
+            self.last = None
+            return True
+        return False
+
+    def _table_row(self, lineno: int, stripped: str, next_line: str) -> bool:
+        """A table line: the header row is reported, each row gives its question cell."""
+        if not (
+            stripped.startswith("|")
+            or (self.in_table and "|" in stripped)
+            or ("|" in stripped and _is_table_separator(next_line))
+        ):
+            self.in_table, self.table = False, None
+            return False
+        self.last = None
+        if not self.in_table:
+            self.in_table = True
+            self.table = _Table.start(stripped, _is_table_separator(next_line))
+            self.add(Block("skip", lineno, [stripped], reason=TABLE))  # the header row
+            if self.table is not None:
+                self.stack.clear()
+            return True
+        if self.table is None or _is_table_separator(stripped):
+            return True  # a table without a header row is reported once, at its first line
+        cell = self.table.question(stripped)
+        if cell:
+            self.add(Block("item", lineno, [cell], table=True))
+        else:
+            self.add(Block("skip", lineno, [stripped], reason=TABLE))
+        return True
+
+    def _quote(self, lineno: int, stripped: str) -> bool:
+        if not stripped.startswith(">"):
+            return False
+        content = stripped
+        while content.startswith(">"):
+            content = content[1:].lstrip()
+        item = _LIST_ITEM.match(content)
+        if item:
+            content = (item.group(3) or "").strip()
+        previous = self.blocks[self.last] if self.last is not None else None
+        if not content:
+            self.last = None
+        elif previous is not None and previous.quote and _should_join(previous.parts[-1], content):
+            previous.parts.append(content)
+        else:
+            self.last = self.add(Block("para", lineno, [content], quote=True, parent=self.last))
+        return True
+
+    def _item(self, lineno: int, line: str, stripped: str) -> bool:
         item = _LIST_ITEM.match(line)
         if item:
             marker_indent = indent_width(item.group(1))
-            while stack and stack[-1][0] >= marker_indent - 1:
-                stack.pop()
+            while self.stack and self.stack[-1][0] >= marker_indent - 1:
+                self.stack.pop()
             content = TASK_BOX.sub("", (item.group(3) or "").strip(), count=1)
-            parent = stack[-1][1] if stack else None
-            last = add(Block("item", lineno, [content], indent=marker_indent, parent=parent))
-            stack.append((marker_indent, last))
-            continue
+            parent = self.stack[-1][1] if self.stack else None
+            self.last = self.add(
+                Block("item", lineno, [content], indent=marker_indent, parent=parent)
+            )
+            self.stack.append((marker_indent, self.last))
+            return True
         if stripped.lower().startswith("<li"):
-            last = add(Block("item", lineno, [stripped]))
-            continue
+            self.last = self.add(Block("item", lineno, [stripped]))
+            return True
+        return False
+
+    def _paragraph(self, lineno: int, stripped: str, indent: int) -> None:
+        """A wrapped line joins the block before it; otherwise a paragraph, owned by the list
+        item it is indented under."""
+        previous = self.blocks[self.last] if self.last is not None else None
         if previous is not None:
             if previous.kind in ("item", "para") and _should_join(previous.parts[-1], stripped):
                 previous.parts.append(stripped)
-                continue
-            owner: int | None = last
+                return
+            owner: int | None = self.last
         else:
             owner = None
-            if stack and indent >= 2:
-                owner = next((i for ind, i in reversed(stack) if ind < indent), None)
+            if self.stack and indent >= 2:
+                owner = next((i for ind, i in reversed(self.stack) if ind < indent), None)
             if owner is None:
-                stack.clear()
-        last = add(Block("para", lineno, [stripped], indent=indent, parent=owner))
-    return blocks
+                self.stack.clear()
+        self.last = self.add(Block("para", lineno, [stripped], indent=indent, parent=owner))
