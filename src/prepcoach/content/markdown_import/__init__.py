@@ -7,14 +7,14 @@
    lines that are never questions (fenced or indented code, tables, HTML comments, link
    definitions). A hard-wrapped line is joined to the one before it when that one does not end
    a sentence and the new line starts in lower case; otherwise it is a block of its own.
-2. `classify`: each block is cleaned (`inline`) and classified (`sentences`, `categories`):
-   kept as a question, or skipped with one of `SKIP_REASONS`. Cleaning removes emphasis, code
-   backticks, images, HTML tags and link targets (keeping link text), decodes entities, drops a
-   "Q3:" or "Question 3 -" prefix and surrounding quotes, and cuts answer hints: what follows
-   "?" after a separator ("? - answer: ...", "? (Tip: ...)"), a capitalised "Tip:"/"Answer:"
-   label, a remark after a bold question ("**Why us?** Do your research."), or a remark after
-   the last "?" of a list item ("Why us? Be specific."; a prompt there, as in "Why? Explain.",
-   is kept).
+2. `classify`: each block is cleaned (`inline`) and classified (`sentences`, `kinds`,
+   `categories`): kept as a question, or skipped with one of `SKIP_REASONS`. Cleaning removes
+   emphasis, code backticks, images, HTML tags and link targets (keeping link text), decodes
+   entities, drops a "Q3:" or "Question 3 -" prefix and surrounding quotes, and cuts answer
+   hints: what follows "?" after a separator ("? - answer: ...", "? (Tip: ...)"), a capitalised
+   "Tip:"/"Answer:" label, a remark after a bold question ("**Why us?** Do your research."), or
+   a remark after the last "?" of a list item ("Why us? Be specific."; a prompt there, as in
+   "Why? Explain.", is kept).
 
 What counts as a question:
 
@@ -37,11 +37,11 @@ it that is not a question itself, whatever follows a question heading, and lines
 "Answer:", "Tip:", "A:"... A nested bullet that is a question is a follow-up probe of the
 question it is under.
 
-Kind and category (`categories`): a question is asked of the candidate ("question") or is one
-for the candidate to ask ("ask"), from the title or a heading that says so, else from how the
-questions under its heading are worded; its own clear wording goes against its heading. Its
-category is scored from its wording first and its headings second. Each question says why it
-has its kind (`ImportedQuestion.kind_reason`; `MarkdownImport.recognised` groups them).
+Kind and category (`kinds`, `categories`): a question is asked of the candidate ("question") or
+is one for the candidate to ask ("ask"), from the title or a heading that says so, else from
+how the questions under its heading are worded; its own clear wording goes against its heading.
+Its category is scored from its wording first and its headings second. Each question says why
+it has its kind (`ImportedQuestion.kind_reason`; `MarkdownImport.recognised` groups them).
 
 The title is the front matter's `title`, else the first H1, else "Imported questions".
 Blank lines, headings, thematic breaks, table separators and front matter are structure and

@@ -5,14 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Final
 
-from prepcoach.content.markdown_import.categories import (
-    Place,
-    ask_category_of,
-    audiences_of,
-    category_of,
-    decide_kinds,
-)
+from prepcoach.content.markdown_import.categories import ask_category_of, category_of
 from prepcoach.content.markdown_import.inline import Text, clean
+from prepcoach.content.markdown_import.kinds import Place, audiences_of, decide_kinds
 from prepcoach.content.markdown_import.result import (
     DEFAULT_TITLE,
     DUPLICATE,
