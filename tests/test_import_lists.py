@@ -10,6 +10,8 @@ import pytest
 
 from prepcoach.content.lexicon import competency_index
 from prepcoach.content.markdown_import import parse_markdown_questions
+from prepcoach.content.markdown_import.categories import ask_category_of, category_of
+from prepcoach.content.markdown_import.kinds import ask_evidence
 from tests.helpers import invoke
 from tests.judge_data import DATA, builtin_library, load
 
@@ -208,3 +210,17 @@ def test_under_questions_to_ask_only_the_employer_s_voice_is_asked_of_the_candid
 def test_headings_that_say_whom_the_questions_are_for(heading: str, kind: str) -> None:
     text = f"## {heading}\n\n- How do you measure progress?\n- What happens on a bad day?\n"
     assert {q.kind for q in parse_markdown_questions(text).questions} == {kind}
+
+
+def test_the_wording_rules_agree_with_the_built_in_bank() -> None:
+    """Categories follow the built-in bank: its own texts, with no heading to help, mostly get
+    their category back (role questions need their role's heading, so they are left out)."""
+    library = builtin_library()
+    questions = [q for q in library.questions.values() if q.category != "role-specific"]
+    agree = sum(category_of(q.text) == q.category for q in questions)
+    assert agree / len(questions) >= 0.85
+    asks = list(library.ask_questions.values())
+    assert sum(ask_category_of(a.text) == a.category for a in asks) / len(asks) >= 0.85
+    assert all(ask_evidence(a.text) >= 0 for a in asks)  # none leans to being asked of you
+    leaning_to_ask = [q for q in library.questions.values() if ask_evidence(q.text) >= 2]
+    assert len(leaning_to_ask) <= 0.02 * len(library.questions)

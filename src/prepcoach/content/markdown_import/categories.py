@@ -25,6 +25,9 @@ _C = TypeVar("_C", bound=str)
 # --- categories: scoring ----------------------------------------------------------------------
 
 _STRONG: Final = 4.0  # a telling phrase in the question
+# More specific than a telling phrase: "tell me about a time" asks for a story whatever it is
+# about; "is the company succeeding" is about strategy, though it says "succeed".
+_SPECIFIC: Final = 4.5
 _HINT: Final = 1.5  # a phrase that suggests the category
 _NEAREST: Final = 2.0  # the nearest heading that names a category
 _GENERIC: Final = 1.0  # the same for a generic heading ("Behavioral"), or an outer heading
@@ -128,6 +131,11 @@ _TEXT_RULES: Final[tuple[tuple[Category, float, re.Pattern[str]], ...]] = _compi
             "second-round",
             _STRONG,
             r"\bwhen\s+(?:could|can|would)\s+you\s+start\b|\bnotice\s+period\b"
+            r"|\bsince\s+(?:we\s+last\s+(?:spoke|met)|our\s+(?:first|last)\s+(?:conversation"
+            r"|interview|meeting|call))\b|\bnow\s+that\s+you\s+know\b|\bbased\s+on\s+what\s+you"
+            r"(?:'ve|\s+have)?\s+(?:know|heard|seen|learned|learnt)\b|\byou(?:'ve|\s+have)\s+now\s+met\b"
+            r"|\byour\s+first\s+interview\b|\bother\s+hiring\s+processes\b|\bgives\s+you\s+pause\b"
+            r"|\byour\s+first\s+choice\b"
             r"|\bwhat\s+notice\b|\bnotice\s+(?:do|would)\s+you\b|\brelocat\w*"
             r"|\b(?:interviewing|applying|applied|talking\s+to)\s+(?:anywhere|elsewhere"
             r"|with\s+other|at\s+other|for\s+other|to\s+other|other)\b"
@@ -165,7 +173,7 @@ _TEXT_RULES: Final[tuple[tuple[Category, float, re.Pattern[str]], ...]] = _compi
         ),
         (
             "behavioral",
-            _STRONG,
+            _SPECIFIC,
             r"\btell\s+(?:me|us)\s+about\s+(?:a|an|one)\s+(?:[a-z]+\s+){0,2}?(?:you|when|where"
             r"|that)\s|"
             r"\btell\s+(?:me|us)\s+about\s+(?:a|an|the|one)\s+(?:time|situation|occasion|project"
@@ -202,7 +210,9 @@ _TEXT_RULES: Final[tuple[tuple[Category, float, re.Pattern[str]], ...]] = _compi
             r"|business)|what\s+we)\b"
             r"|\bwhy\s+(?:do|did|are|would)\s+you\s+(?:want|apply|applying|applied|interested"
             r"|leave|leaving|left|like)\b|\bwhy\s+(?:this|our|the)\s+(?:company|role|job|position"
-            r"|industry|team|post|sector|field)\b|\bwhy\s+(?:us|here)\b|\bwhy\s+should\s+we\s+hire\b"
+            r"|industry|team|post|sector|field|firm|specialty|specialism|ward|service|school"
+            r"|practice|store|brand|programme|program|scheme|career|profession)\b"
+            r"|^why\s+[a-z]+(?:\s+[a-z]+)?\s*[,?]|\bwhy\s+(?:us|here)\b|\bwhy\s+should\s+we\s+hire\b"
             r"|\b(?:like|liked|enjoy|enjoyed)\s+(?:least|most)\s+about\s+your\s+(?:last|current"
             r"|previous|present)\b"
             r"|\bwhat\s+are\s+you\s+looking\s+for\b|\b(?:a\s+)?good\s+fit\s+for\b|\bwhy\s+you(?:'d|"
@@ -226,6 +236,41 @@ _TEXT_RULES: Final[tuple[tuple[Category, float, re.Pattern[str]], ...]] = _compi
             r"|ماذا\s+(?:تفعل|ستفعل)\s+(?:إذا|لو)|إذا|如果|假如|你会怎么|もし|どうしますか"
             r"|\bqué\s+harías\b|\bsi\s+(?:no\s+)?(?:estuvieras|tuvieras|fueras)\b"
             r"|\bque\s+feriez[\s-]vous\b|\bwas\s+würden\s+sie\s+tun\b|\bo\s+que\s+você\s+faria\b",
+        ),
+        (
+            # A scenario told as statements, then what the candidate would do about it.
+            "situational",
+            _STRONG,
+            r"^(?!tell\b|describe\b|give\b|walk\b|talk\b|share\b|explain\b)[^?]{12,300}?[.:—–]\s+"
+            r"(?:how\s+(?:do|would|will|should|could)\s+you\b|what\s+(?:do|would|will)\s+you\s+"
+            r"(?:do|say|tell)\b|what\s+are\s+your\s+first\s+steps\b|walk\s+(?:me|us)\s+through\s+"
+            r"what\s+you\b)|^role[\s-]?play\b",
+        ),
+        (
+            "culture-fit",
+            _STRONG,
+            r"\bindependently\s+or\b|\balone\s+or\s+(?:in|with|as)\b|\b(?:hybrid|remote)\s+"
+            r"(?:setup|set-up|working|work|team)\b|\binclusive\b|\b(?:not|isn't|is\s+not)\s+on\s+"
+            r"your\s+(?:resume|résumé|cv)\b|\badd\s+to\s+(?:our|the|this)\s+team\b|\bclash\w*\s+with\s+how\s+you\s+work",
+        ),
+        (
+            "career-goals",
+            _STRONG,
+            r"\b(?:a|one|two)\s+years?\s+from\s+now\b|\bover\s+the\s+next\s+(?:year|few\s+years)\b"
+            r"|\bmoving\s+into\s+management\b|\bgap\s+in\s+your\b|\bsee\s+yourself\s+(?:staying"
+            r"|moving|growing)\b|\bwant\s+to\s+develop\b|\bhow\s+long\s+do\s+you\s+see\b"
+            r"|\bmore\s+experience\s+than\b|\boverqualified\b",
+        ),
+        (
+            "salary",
+            _STRONG,
+            r"\bthat\s+figure\b|\boffer\b[^.?!]{0,40}\b(?:below|above|lower|higher)\b"
+            r"|\bcounter[\s-]?offer\b|\banother\s+offer\b|\bhow\s+does\s+it\s+compare\b",
+        ),
+        (
+            "motivation",
+            _STRONG,
+            r"\bfascinat\w*|\bdefine\s+success\b|\bwhat\s+(?:interests|excites)\s+you\s+most\b",
         ),
         (
             "role-specific",
@@ -296,6 +341,27 @@ def category_of(text: str, headings: Sequence[str] = (), title: str | None = Non
 _ASK_TEXT_RULES: Final[tuple[tuple[AskCategory, float, re.Pattern[str]], ...]] = _compile(
     (
         (
+            # More specific than "success" or "measure" alone.
+            "strategy",
+            _SPECIFIC,
+            r"\b(?:company|business|organi[sz]ation)\s+is\s+(?:succeed\w*|doing)\b"
+            r"|\bcompany's\s+success\b|\bleadership\s+measures?\b|\bannouncement\b"
+            r"|\bacquisition\b|\bmerger\b|\breorg\w*|\brestructur\w*|\blayoffs?\b",
+        ),
+        (
+            "next-steps",
+            _SPECIFIC,
+            r"\banyone\s+else\s+i\s+should\s+(?:meet|speak|talk)\b|\b(?:new\s+person|new\s+hire"
+            r"|successful\s+candidate)\s+to\s+start\b|\bwhen\s+would\s+you\b[^.?!]{0,40}\bstart\b",
+        ),
+        (
+            "role-challenges",
+            _STRONG,
+            r"\bchalleng\w*|\bdifficult\w*|\bhard(?:est)?\b|\bbiggest\s+problems?\b"
+            r"|\bwhy\s+is\s+(?:this|the)\s+(?:role|position|job)\s+open\b|\bnew\s+position\b"
+            r"|التحديات|挑战|課題|\bdesaf[ií]os?\b|\bretos?\b",
+        ),
+        (
             "next-steps",
             _STRONG,
             r"\bnext\s+(?:steps?|stage|round)\b|\btimeline\b|\bhear\s+(?:back|from\s+you)\b"
@@ -322,6 +388,8 @@ _ASK_TEXT_RULES: Final[tuple[tuple[AskCategory, float, re.Pattern[str]], ...]] =
             r"|\breview(?:s|ed)?\b[^.?!]{0,60}\bwork\b|\b(?:who|how)\s+reviews?\b|\bfeedback\b"
             r"|\bhow\s+(?:they|i|people)\s+(?:are|am|is)\s+doing\b|\bdoing\s+well\b"
             r"|\bexpect\s+(?:me|the\s+new\s+\w+)\s+to\b|\bhave\s+(?:finished|delivered|achieved)\b"
+            r"|\bhiring\s+this\s+person\b|\bgreat\s+(?:decision|hire)\b|\bdo\s+(?:exceptionally\s+)?"
+            r"well\b|\bseparates\b|\bnumbers\b"
             r"|تقييم|الأداء|绩效|考核|評価|\bdesempeño\b|\bevaluaci[oó]n\b",
         ),
         (
@@ -330,16 +398,10 @@ _ASK_TEXT_RULES: Final[tuple[tuple[AskCategory, float, re.Pattern[str]], ...]] =
             r"\bgrow(?:th|ing)?\b|\blearn\w*|\btraining\b|\bdevelop(?:ment)?\b|\bcareer\b"
             r"|\bpromot\w*|\badvance\w*|\bladder\b|\bmentor\w*|\bprogress\w*|\bconference"
             r"|\bcourses?\b|\bcertifications?\b|\bmove\s+(?:on|up)\b|\bmove\s+(?:to|between)\s+"
-            r"(?:other\s+)?teams\b|\bgone\s+next\b|\bnext\s+level\b|\blevels?\s+up\b"
+            r"(?:other\s+)?teams\b|\bgone\s+next\b|\bopportunit\w*\s+(?:to|for)\s+(?:grow|learn|develop"
+            r"|progress|move|work\s+on)\b|\bchances?\s+to\s+work\s+on\b|\boutside\s+my\b|\bnext\s+level\b|\blevels?\s+up\b"
             r"|الترقية|التدريب|التطوير|晋升|培训|成长|昇進|研修|成長|\bformaci[oó]n\b"
             r"|\bascensos?\b|\bcrecimiento\b",
-        ),
-        (
-            "role-challenges",
-            _STRONG,
-            r"\bchalleng\w*|\bdifficult\w*|\bhard(?:est)?\b|\bbiggest\s+problems?\b"
-            r"|\bwhy\s+is\s+(?:this|the)\s+(?:role|position|job)\s+open\b|\bnew\s+position\b"
-            r"|التحديات|挑战|課題|\bdesaf[ií]os?\b|\bretos?\b",
         ),
         (
             "strategy",
@@ -363,7 +425,7 @@ _ASK_TEXT_RULES: Final[tuple[tuple[AskCategory, float, re.Pattern[str]], ...]] =
             r"|\bwhy\s+did\s+you\s+(?:choose|decide)\s+to\s+(?:join|come|work)\b|\bwhy\s+do\s+you\s+"
             r"(?:work|stay)\s+here\b|\bkeeps\s+you\s+here\b|\b(?:like|enjoy|love)\w*\s+(?:most\s+|best\s+)?(?:about\s+)?"
             r"working\s+(?:here|at|for)\b"
-            r"|\bwhat\s+has\s+changed\b|\bsurpris\w*|\bhow\s+are\s+decisions\s+made\b"
+            r"|\bwhat\s+has\s+changed\b|\bsurpris\w*|\bhow\s+are\s+decisions\s+(?:\w+\s+)?made\b|\bwho\s+gets\s+consulted\b|\bremotely\b"
             r"|ثقافة|文化|社風|\bcultura\b",
         ),
         (
@@ -377,7 +439,7 @@ _ASK_TEXT_RULES: Final[tuple[tuple[AskCategory, float, re.Pattern[str]], ...]] =
         ),
         (
             "role-challenges",
-            _HINT,
+            _GENERIC,  # below the other hints: "the team ... day to day" is about the team
             r"\bproblems?\b|\bday[\s-]to[\s-]day\b|\b(?:typical|normal|average)\s+(?:day|week)\b"
             r"|\bfirst\s+project\b|\bresponsibilit\w*|\b(?:this|the)\s+(?:job|role|position)\b"
             r"|\btools?\b|\blaptop\b|\bstruggl\w*|\bdía\s+normal\b|\bun\s+día\b",

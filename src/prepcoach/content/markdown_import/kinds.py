@@ -85,6 +85,7 @@ _PROMPT = re.compile(  # an interview prompt: -2
 )
 _TO_CANDIDATE = re.compile(  # the employer speaking, or the candidate's own past: -2
     r"\b(?:we|us|our|ours|we're|we've|we'd)\b|\bhire\s+you\b|\byourself\b"
+    r"|^role[\s-]?play\b|\bi(?:'m|\s+am)\s+(?:a|an|the|your)\b|\bas\s+if\s+i\s+were\b"
     r"|\bhave\s+you\s+ever\b|\bdid\s+you\b|\bwere\s+you\b|\byou(?:'ve|\s+have)\s+(?:ever|had"
     r"|done|worked|led|made|faced|handled|received|learned|learnt)\b"
     r"|\byour\s+(?:greatest|biggest|main|key|top|best|worst)\s+(?:strengths?|weakness(?:es)?"
@@ -109,11 +110,11 @@ _NOT_SPEAKER_ME = re.compile(
 )
 _EMPLOYER_STRONG = re.compile(  # +2
     r"\b(?:work(?:ing)?|people|everyone|staff|employees|things|it)\s+(?:here|at\s+(?:the|this)"
-    r"\s+company)\b|\b(?:since|when|before)\s+you\s+joined\b|\byou(?:'ve|\s+have)\s+been\s+"
+    r"\s+company)\b|\b(?:since|when|before)\s+you\s+(?:first\s+)?joined\b|\bhiring\s+this\s+person\b|\bthis\s+hire\b|\byou(?:'ve|\s+have)\s+been\s+"
     r"(?:here|with\s+the|at\s+the)\b|\b(?:the|this|a)\s+new\s+(?:hire|person|starter|joiner)\b"
     r"|\bnew\s+hires?\b|\bthe\s+(?:person|people)\s+in\s+this\s+(?:role|job|position)\b"
     r"|\bthe\s+successful\s+(?:candidate|applicant)\b|\b(?:the\s+)?(?:people|team|staff|engineers"
-    r"|reports)\s+you\s+(?:manage|lead|hire|supervise)\b|\bnext\s+(?:steps?|stage|round)\b"
+    r"|reports)\s+you\s+(?:manage|lead|hire|supervise)\b|(?<!your\s)\bnext\s+(?:steps?|stage|round)\b"
     r"|\bhear\s+(?:back|from\s+you)\b|\bexpect\s+to\s+hear\b|\blet\s+(?:candidates|applicants)\s+know\b"
     r"|\bmake\s+(?:a|your|the)\s+decision\b|\bthe\s+(?:interview|hiring|recruitment|selection)"
     r"\s+process\b|\bstages?\s+of\s+the\s+(?:interview|process)\b|\bremaining\s+(?:stages"
@@ -127,7 +128,7 @@ _EMPLOYER_WEAK = re.compile(  # +1
     r"|\bcareer\s+ladder\b|\bpromotions?\b|\btraining\b|\bbudget\s+for\b|\bonboard\w*"
     r"|\bcore\s+hours\b|\bovertime\b|\bremote\b|\bwork[\s-]life\b|\byour\s+(?:team|company"
     r"|organi[sz]ation|department|business|office|culture|customers|product|roadmap"
-    r"|management\s+style)\b",
+    r"|management\s+style|main\s+competitors|competitors)\b",
     re.I,
 )
 _YOU = re.compile(r"\b(?:you|your|you're|you'd|you'll|yours)\b", re.I)
