@@ -22,7 +22,9 @@ from typing import TYPE_CHECKING
 from prepcoach.followup import core
 from prepcoach.followup import store as store_fu
 from prepcoach.followup.checks import Finding, check_drafts
-from prepcoach.followup.core import Draft, Evidence, PostmortemLike, Recipient, Sources, Value
+from prepcoach.followup.core import Draft, Evidence, PostmortemLike, Recipient, Sources
+from prepcoach.followup.fields import Value
+from prepcoach.followup.filling import gather_fields, with_answers
 from prepcoach.followup.store import FollowupRecord as FollowupRecord  # the records it returns
 from prepcoach.interviews import store as store_iv
 from prepcoach.interviews.core import Interview, InterviewChanges
@@ -83,8 +85,8 @@ def fill(
     """The fields of each recipient's note (what `--set` gave wins), and what they came from."""
     found = sources(store, library, interview, begun.postmortem, now)
     values = [
-        core.with_answers(
-            core.gather_fields(found, person, position=number, everyone=begun.people), given, now
+        with_answers(
+            gather_fields(found, person, position=number, everyone=begun.people), given, now
         )
         for number, person in enumerate(recipients)
     ]

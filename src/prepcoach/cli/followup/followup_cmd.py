@@ -20,7 +20,7 @@ import typer
 
 from prepcoach.cli.context import get_context
 from prepcoach.cli.render import esc
-from prepcoach.followup import core
+from prepcoach.followup.wording import join_names
 from prepcoach.kernel import clock
 from prepcoach.kernel.files import check_target
 
@@ -254,7 +254,7 @@ def _draft(
         )
     used = ["your profile"] if not sources.profile.is_empty() else []
     used += ["the interview"] + (["your post-mortem"] if begun.postmortem is not None else [])
-    line = "Filled from " + core.join_names(used)
+    line = "Filled from " + join_names(used)
     if begun.postmortem is None:
         line += f" (a post-mortem fills more: prep postmortem {interview.id})"
     extra = ["recipient_email"] if with_email else []

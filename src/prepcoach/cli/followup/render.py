@@ -22,6 +22,7 @@ from prepcoach.followup.message import (
     mailto_url,
     text_file,
 )
+from prepcoach.followup.wording import join_names
 from prepcoach.interviews.core import format_when
 from prepcoach.kernel.errors import PrepError
 from prepcoach.kernel.files import atomic_write, check_target
@@ -178,7 +179,7 @@ def write_ics(
     quiet: bool,
 ) -> None:
 
-    names = core.join_names([d.recipient.name for d in drafts if d.recipient.name]) or "them"
+    names = join_names([d.recipient.name for d in drafts if d.recipient.name]) or "them"
     promised_text = str(drafts[0].values.get("promised_date", "")) if drafts else ""
     promised = core.promised_day(promised_text, now)
     reminders: list[Reminder] = []
