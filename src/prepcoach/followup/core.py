@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Protocol
 from prepcoach.content import checks
 from prepcoach.content.checks import Finding
 from prepcoach.followup.fields import FIELDS, Value
+from prepcoach.followup.message import header_problem
 from prepcoach.interviews.core import Interviewer, find_interviewer, resolve_interview
 from prepcoach.kernel import clock, dates, textcheck
 from prepcoach.kernel.errors import NotFoundError, PrepError
@@ -177,7 +178,6 @@ def split_address(spec: str) -> tuple[str, str] | None:
 
 def parse_recipient(spec: str) -> Recipient:
     """'Sam Lee <sam@acme.com>' or 'sam@acme.com': someone who is not on the interview."""
-    from prepcoach.followup.message import header_problem
 
     parts = split_address(spec)
     name, email = (parts[0], parts[1].strip()) if parts else ("", spec.strip())

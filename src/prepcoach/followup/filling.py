@@ -21,6 +21,7 @@ from prepcoach.followup.wording import (
     spoken_when,
 )
 from prepcoach.kernel import clock, textcheck
+from prepcoach.stories.core import keywords
 
 
 def gather_fields(
@@ -143,7 +144,6 @@ def proof_for(concerns: Sequence[ConcernLike], sources: Sources) -> str:
     note with one of its competencies, else one that shares words with it; '' when none
     (pass only the concerns the reader raised or nobody in particular did: a note does not
     answer what a colleague worried about)."""
-    from prepcoach.stories.core import keywords  # loads YAML: only when drafting
 
     for concern in concerns:
         tags = set(concern.competencies)

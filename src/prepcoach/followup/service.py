@@ -28,7 +28,8 @@ from prepcoach.followup.filling import gather_fields, with_answers
 from prepcoach.followup.store import FollowupRecord as FollowupRecord  # the records it returns
 from prepcoach.interviews import store as store_iv
 from prepcoach.interviews.core import Interview, InterviewChanges
-from prepcoach.kernel.errors import PrepError
+from prepcoach.kernel import ids
+from prepcoach.kernel.errors import NotFoundError, PrepError
 from prepcoach.kit.research_store import get_research
 from prepcoach.postmortem.store import get_postmortem_for_interview
 from prepcoach.profile import store as store_pr
@@ -227,8 +228,6 @@ def is_draft_ref(query: str | None) -> bool:
 
 
 def draft_by_id(store: Store, query: str) -> FollowupRecord:
-    from prepcoach.kernel import ids
-    from prepcoach.kernel.errors import NotFoundError
 
     every = {r.id: r for r in store_fu.list_followups(store)}
     found = ids.find_by_id(

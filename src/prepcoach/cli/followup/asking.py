@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from prepcoach.cli import prompts
 from prepcoach.cli.editor import ERROR_MARK, Outcome, Retry, edit_until_valid
 from prepcoach.cli.inputs import load_answers
-from prepcoach.cli.prompts import Choice, NoTerminalPrompter, Prompter, make_prompter
+from prepcoach.cli.prompts import Choice, NoTerminalPrompter, Prompter
 from prepcoach.content.validation import suggest
 from prepcoach.data.drafts import EditDraft
 from prepcoach.followup import core
@@ -60,7 +61,7 @@ def prompter(answers: Path | None, *, interactive: bool) -> Prompter:
     scripted = load_answers(answers)
     if scripted is None and not interactive:
         return NoTerminalPrompter(hint)
-    return make_prompter(scripted, hint)
+    return prompts.make_prompter(scripted, hint)
 
 
 def recipients(

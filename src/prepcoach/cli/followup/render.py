@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
+from rich.panel import Panel
+from rich.text import Text
 
 from prepcoach.cli.clipboard import copy_to_clipboard
 from prepcoach.cli.render import esc, print_json
@@ -76,8 +78,6 @@ def report(
     full: bool,
 ) -> None:
     """The preview (or one line per draft when it is being written to files) and the checks."""
-    from rich.panel import Panel
-    from rich.text import Text
 
     console = ctx.console
     for draft in drafts:

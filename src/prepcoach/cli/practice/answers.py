@@ -6,11 +6,13 @@ Both give the session the same things (a style, the answer's parts, timings and 
 
 from __future__ import annotations
 
+import difflib
 import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from prepcoach.cli.inputs import read_text
 from prepcoach.cli.prompts import Choice, Prompter, TypedSoFar
 from prepcoach.content.yamlsource import parse_yaml
 from prepcoach.kernel.errors import PrepError
@@ -322,7 +324,6 @@ PART_KEYS = ("situation", "task", "action", "result", "reflection")
 
 
 def _did_you_mean(word: str, known: Sequence[str]) -> str:
-    import difflib
 
     close = difflib.get_close_matches(word, known, n=1, cutoff=0.5)
     return f"; did you mean '{close[0]}'?" if close else f" (known: {', '.join(known)})"
@@ -442,7 +443,6 @@ class ScriptedAnswers:
 
     @classmethod
     def from_file(cls, path: Path) -> ScriptedAnswers:
-        from prepcoach.cli.inputs import read_text
 
         if not path.exists() and not path.is_symlink():
             raise PrepError(f"answers file not found: {path}")

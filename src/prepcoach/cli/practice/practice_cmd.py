@@ -18,11 +18,18 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from prepcoach.cli import prompts
 from prepcoach.cli.content.content_cmd import print_question
 from prepcoach.cli.context import get_context
+from prepcoach.cli.editor import edit_once
 from prepcoach.cli.inputs import check_choice, read_stdin
+from prepcoach.cli.prompts import Choice
 from prepcoach.cli.render import esc, print_json
+from prepcoach.content.model import CATEGORIES, STAGES
+from prepcoach.data.drafts import EditDraft
 from prepcoach.kernel.errors import NotInteractiveError
+from prepcoach.practice import scheduling
+from prepcoach.practice.plan import CANDIDATE_QUESTIONS, MODES, Filters
 
 if TYPE_CHECKING:
     from prepcoach.cli.context import AppContext
@@ -92,10 +99,6 @@ def practice(
 
     Example: prep practice --mode mock --format second-round
     """
-    from prepcoach.cli.practice.answers import ScriptedAnswers
-    from prepcoach.content.model import CATEGORIES, STAGES
-    from prepcoach.practice.plan import MODES, Filters
-
     ctx = get_context()
     library = ctx.library()
     check_choice("--mode", mode, MODES)
@@ -107,6 +110,37 @@ def practice(
         library.get("formats", format_id)
         mode = mode or "mock"
     filters = Filters(category=category, competency=competency, role=role, stage=stage)
+
+    source, count = _answer_source(ctx, library, answers, audio, count)
+
+    # the session's core loads the database and the scheduler: only when practising
+    from prepcoach.practice.session import PracticeRun
+
+    view = PracticeView(ctx, as_json=as_json)
+    if speak and source.interactive:
+        from prepcoach.cli.practice.voice import Speaker
+
+        view.speak = Speaker(ctx.console)
+    run = PracticeRun(ctx.store(), library, source, view, home=ctx.home)
+    session = run.open_session(
+        mode=mode,
+        filters=filters,
+        count=count,
+        format_id=format_id,
+        interview=interview,
+        resume=resume,
+        menu=not any((mode, category, competency, role, stage, format_id)),
+        probes=probes,
+    )
+    run.run(session)
+
+
+def _answer_source(
+    ctx: AppContext, library: ContentLibrary, answers: Path | None, audio: Path | None, count: int
+) -> tuple[AnswerSource, int]:
+    """Where the answers come from: a file, a recording, stdin or the terminal (and the
+    number of questions, one for a single recording)."""
+    from prepcoach.cli.practice.answers import ScriptedAnswers
 
     source: AnswerSource
     if audio is not None:  # --- voice: check the file and the extra before the session starts
@@ -134,27 +168,7 @@ def practice(
         source = _terminal_source(ctx, library, audio)
     if isinstance(source, ScriptedAnswers):
         source.home = ctx.home
-
-    # the session's core loads the database and the scheduler: only when practising
-    from prepcoach.practice.session import PracticeRun
-
-    view = PracticeView(ctx, as_json=as_json)
-    if speak and source.interactive:
-        from prepcoach.cli.practice.voice import Speaker
-
-        view.speak = Speaker(ctx.console)
-    run = PracticeRun(ctx.store(), library, source, view, home=ctx.home)
-    session = run.open_session(
-        mode=mode,
-        filters=filters,
-        count=count,
-        format_id=format_id,
-        interview=interview,
-        resume=resume,
-        menu=not any((mode, category, competency, role, stage, format_id)),
-        probes=probes,
-    )
-    run.run(session)
+    return source, count
 
 
 def _no_terminal() -> Exception:
@@ -177,10 +191,9 @@ def _terminal_source(
 ) -> AnswerSource:
     from prepcoach.cli.practice.answers import TerminalAnswers
     from prepcoach.cli.practice.voice import AloudInTerminal
-    from prepcoach.cli.prompts import make_prompter
     from prepcoach.practice.session import story_starts
 
-    prompter = make_prompter(hint="Use --answers FILE.yaml to practise without a terminal.")
+    prompter = prompts.make_prompter(hint="Use --answers FILE.yaml to practise without a terminal.")
     if not prompter.interactive:
         raise _no_terminal()
     return TerminalAnswers(
@@ -196,8 +209,6 @@ def _terminal_source(
 
 def _edit_answer(ctx: AppContext, question: Question) -> str:
     """Write the answer in $EDITOR; the text stays in drafts until the answer is saved."""
-    from prepcoach.cli.editor import edit_once
-    from prepcoach.data.drafts import EditDraft
 
     header = f"# {question.text}\n# Write your answer below. Lines starting with # are ignored.\n"
     return edit_once(EditDraft(ctx.home, "answer", question.id), header + "\n", resume=True)
@@ -218,11 +229,10 @@ class PracticeView:
         self.speak: Callable[[str], None] | None = None  # --speak
 
     def confirm_resume(self, unfinished: SessionRecord) -> bool:
-        from prepcoach.cli.prompts import make_prompter
 
         when = unfinished.started_at[:16].replace("T", " ")
         return bool(
-            make_prompter().confirm(
+            prompts.make_prompter().confirm(
                 "practice.resume",
                 f"You have an unfinished session from {when} UTC "
                 f"({unfinished.answered} of {len(unfinished.planned)} answered). Resume it?",
@@ -234,9 +244,7 @@ class PracticeView:
         self, history: History, filters: Filters, library: ContentLibrary
     ) -> tuple[str, str | None, Filters]:
 
-        from prepcoach.cli.prompts import Choice, make_prompter
-
-        prompter = make_prompter()
+        prompter = prompts.make_prompter()
         choices = [
             Choice(f"Review: {len(history.due)} due, then new ones", "review", key="r"),
             Choice("Quick: a few questions I have not practised", "quick", key="q"),
@@ -289,7 +297,6 @@ class PracticeView:
         )
 
     def heading(self, item: PlannedQuestion, index: int, total: int) -> None:
-        from prepcoach.practice.plan import CANDIDATE_QUESTIONS
 
         # The closing step is named by its question, printed next: not twice.
         shown = item.step and item.question_id != CANDIDATE_QUESTIONS
@@ -338,7 +345,6 @@ class PracticeView:
                 self._say(f"   [dim]→ {esc(finding.tip)}[/dim]")
 
     def rated(self, rated: Rated) -> None:
-        from prepcoach.practice import scheduling
 
         note = (
             f" (you said {rated.given.label}; the score of {rated.score} tempered it)"
@@ -364,10 +370,9 @@ class PracticeView:
             self._say(f" • {text}")
 
     def stopped(self) -> None:
-        from prepcoach.cli.prompts import kept_note
 
         self._say("\n[yellow]Stopped.[/yellow] Your answers so far are saved.")
-        note = kept_note()
+        note = prompts.kept_note()
         if note:
             self._say(f"[dim]{esc(note)}[/dim]")
 
@@ -420,34 +425,60 @@ class PracticeView:
 
     # ------------------------------------------------------------------ the summary
     def summary(self, summary: Summary) -> None:
-        from prepcoach.practice import scheduling
-
-        session, due, next_due = summary.session, summary.due_now, summary.next_due
         if self.as_json:
-            print_json(
-                {
-                    "session": session.id,
-                    "mode": session.mode,
-                    "status": summary.status,
-                    "answers": summary.results,
-                    "due_now": due,
-                    "next_due": next_due,
-                    "steps": [
-                        {"title": s.title, "seconds": round(s.seconds, 1), "minutes": s.minutes}
-                        for s in summary.steps
-                    ],
-                    "interview": (
-                        None
-                        if summary.interview is None
-                        else {
-                            "label": summary.interview.label,
-                            "days_left": summary.interview.days_left,
-                            "due_before": summary.interview.due_before,
-                        }
-                    ),
-                }
-            )
+            self._summary_json(summary)
             return
+        self._scores(summary)
+        if summary.steps:
+            self._steps(summary)
+        if summary.status == "interrupted" and summary.left:
+            self._say("Continue where you left off with: [bold]prep practice --resume[/bold]")
+        if summary.interview is not None:
+            countdown = summary.interview
+            left = countdown.days_left
+            days = "today" if left == 0 else f"in {left} day{'s' if left != 1 else ''}"
+            self._say(
+                f"[bold]{esc(countdown.label)}[/bold] is {days}: "
+                f"{countdown.due_before} question(s) come due for review before it."
+            )
+        upcoming = ""
+        if summary.next_due:
+            upcoming = (
+                "; next one "
+                f"{scheduling.describe_interval(datetime.fromisoformat(summary.next_due))}"
+            )
+        self._say(
+            f"[dim]Due for review now: {summary.due_now}{upcoming}. History: prep history[/dim]"
+        )
+
+    def _summary_json(self, summary: Summary) -> None:
+        session = summary.session
+        print_json(
+            {
+                "session": session.id,
+                "mode": session.mode,
+                "status": summary.status,
+                "answers": summary.results,
+                "due_now": summary.due_now,
+                "next_due": summary.next_due,
+                "steps": [
+                    {"title": s.title, "seconds": round(s.seconds, 1), "minutes": s.minutes}
+                    for s in summary.steps
+                ],
+                "interview": (
+                    None
+                    if summary.interview is None
+                    else {
+                        "label": summary.interview.label,
+                        "days_left": summary.interview.days_left,
+                        "due_before": summary.interview.due_before,
+                    }
+                ),
+            }
+        )
+
+    def _scores(self, summary: Summary) -> None:
+        """The table of this session's rated answers: score, rating, when each comes back."""
         scored = [r for r in summary.results if r.get("score") is not None]
         self._say("")
         if scored:
@@ -464,37 +495,23 @@ class PracticeView:
             self.console.print(table)
         else:
             self._say("No answers rated in this session.")
-        if summary.steps:
-            from prepcoach.cli.practice.answers import _clock
 
-            self._say("[bold]Time per step[/bold]")
-            for step in summary.steps:
-                aim = f" of {_clock(step.minutes * 60)}" if step.minutes else ""
-                over = (
-                    " [yellow](over)[/yellow]"
-                    if step.minutes and step.seconds > step.minutes * 60
-                    else ""
-                )
-                self._say(f" {esc(step.title)}: {_clock(step.seconds)}{aim}{over}")
-            total = sum(step.seconds for step in summary.steps)
-            limit = f" of {_clock(summary.round_minutes * 60)}" if summary.round_minutes else ""
-            self._say(f" [dim]The round: {_clock(total)}{limit}[/dim]")
-        if summary.status == "interrupted" and summary.left:
-            self._say("Continue where you left off with: [bold]prep practice --resume[/bold]")
-        if summary.interview is not None:
-            countdown = summary.interview
-            left = countdown.days_left
-            days = "today" if left == 0 else f"in {left} day{'s' if left != 1 else ''}"
-            self._say(
-                f"[bold]{esc(countdown.label)}[/bold] is {days}: "
-                f"{countdown.due_before} question(s) come due for review before it."
+    def _steps(self, summary: Summary) -> None:
+        """Time per step of the round against each step's aim."""
+        from prepcoach.cli.practice.answers import _clock
+
+        self._say("[bold]Time per step[/bold]")
+        for step in summary.steps:
+            aim = f" of {_clock(step.minutes * 60)}" if step.minutes else ""
+            over = (
+                " [yellow](over)[/yellow]"
+                if step.minutes and step.seconds > step.minutes * 60
+                else ""
             )
-        upcoming = ""
-        if next_due:
-            upcoming = (
-                f"; next one {scheduling.describe_interval(datetime.fromisoformat(next_due))}"
-            )
-        self._say(f"[dim]Due for review now: {due}{upcoming}. History: prep history[/dim]")
+            self._say(f" {esc(step.title)}: {_clock(step.seconds)}{aim}{over}")
+        total = sum(step.seconds for step in summary.steps)
+        limit = f" of {_clock(summary.round_minutes * 60)}" if summary.round_minutes else ""
+        self._say(f" [dim]The round: {_clock(total)}{limit}[/dim]")
 
     def _say(self, text: str) -> None:
         if not self.as_json:

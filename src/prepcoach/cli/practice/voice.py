@@ -7,11 +7,19 @@ the session. It is imported only when a voice feature is used, so `prep --help` 
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Mapping
+from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rich.markup import escape
+
+from prepcoach.cli.editor import edit_once
+from prepcoach.cli.prompts import Choice
+from prepcoach.cli.render import print_json
+from prepcoach.data.drafts import EditDraft
 from prepcoach.kernel.errors import PrepError
 
 if TYPE_CHECKING:
@@ -133,9 +141,6 @@ class AloudInTerminal:
 
     def _review(self, question: Question, spoken: Spoken) -> tuple[str, bool]:
         """Show the transcript; the user keeps it or corrects it in the editor."""
-        from rich.markup import escape
-
-        from prepcoach.cli.prompts import Choice
 
         heard = spoken.transcript.text
         if not heard:
@@ -165,8 +170,6 @@ class AloudInTerminal:
 
 
 def _edit_transcript(home: Path, question: Question, heard: str) -> str:
-    from prepcoach.cli.editor import edit_once
-    from prepcoach.data.drafts import EditDraft
 
     header = (
         f"# {question.text}\n# The transcript of your answer: correct it, save and close. "
@@ -279,7 +282,6 @@ class _KeyReader:
         termios.tcsetattr(self.fd, termios.TCSADRAIN, self.saved)
 
     def read(self, timeout: float | None) -> str | None:
-        import os
         import select
 
         ready, _, _ = select.select([self.fd], [], [], timeout)
@@ -296,7 +298,6 @@ class _KeyReader:
 
 def show_delivery(console: Console, delivery: Delivery) -> None:
     """The delivery block, apart from the content feedback."""
-    from rich.markup import escape
 
     wpm = f"{delivery.words_per_minute:.0f} wpm" if delivery.words_per_minute else "pace unknown"
     pauses = len(delivery.pauses)
@@ -347,10 +348,6 @@ def list_recordings(console: Console, home: Path, as_json: bool) -> None:
 
     found = recordings.list_recordings(home)
     if as_json:
-        from dataclasses import asdict
-
-        from prepcoach.cli.render import print_json
-
         print_json([{**asdict(r), "path": str(r.path)} for r in found])
         return
     if not found:
