@@ -24,7 +24,7 @@ from prepcoach.cli.context import get_context
 from prepcoach.cli.editor import edit_once
 from prepcoach.cli.inputs import check_choice, read_stdin
 from prepcoach.cli.prompts import Choice
-from prepcoach.cli.render import esc, print_json
+from prepcoach.cli.render import esc, minutes_seconds, print_json
 from prepcoach.content.model import CATEGORIES, STAGES
 from prepcoach.data.drafts import EditDraft
 from prepcoach.kernel.errors import NotInteractiveError
@@ -140,7 +140,7 @@ def _answer_source(
 ) -> tuple[AnswerSource, int]:
     """Where the answers come from: a file, a recording, stdin or the terminal (and the
     number of questions, one for a single recording)."""
-    from prepcoach.cli.practice.answers import ScriptedAnswers
+    from prepcoach.cli.practice.scripted import ScriptedAnswers
 
     source: AnswerSource
     if audio is not None:  # --- voice: check the file and the extra before the session starts
@@ -179,7 +179,7 @@ def _no_terminal() -> Exception:
 
 
 def _scripted_from(path: Path) -> AnswerSource:
-    from prepcoach.cli.practice.answers import ScriptedAnswers
+    from prepcoach.cli.practice.scripted import ScriptedAnswers
 
     if str(path) == "-":
         return ScriptedAnswers.parse(read_stdin(), "<stdin>")
@@ -322,17 +322,19 @@ class PracticeView:
     def feedback(self, feedback: Feedback) -> None:
         if self.as_json:
             return
-        from prepcoach.cli.practice.answers import _clock
         from prepcoach.practice.feedback import PART_MAXIMA
 
         score = feedback.score
         if score is None:
-            self._say(f"\n[bold]Not scored[/bold]  [dim]about {_clock(feedback.seconds)}[/dim]")
+            self._say(
+                f"\n[bold]Not scored[/bold]  [dim]about {minutes_seconds(feedback.seconds)}[/dim]"
+            )
         else:
             colour = "green" if score >= 75 else "yellow" if score >= 50 else "red"
             self._say(
                 f"\n[bold {colour}]Score {score}/100[/bold {colour}]  "
-                f"[dim]{feedback.word_count} words · about {_clock(feedback.seconds)} spoken[/dim]"
+                f"[dim]{feedback.word_count} words · about "
+                f"{minutes_seconds(feedback.seconds)} spoken[/dim]"
             )
             parts = " · ".join(
                 f"{part} {feedback.parts.get(part, 0)}/{top}" for part, top in PART_MAXIMA.items()
@@ -394,10 +396,10 @@ class PracticeView:
             self._say(f"[italic]{esc(note.strip())}[/italic]")
 
     def clock(self, elapsed: float, minutes: int) -> None:
-        from prepcoach.cli.practice.answers import _clock
-
         over = "  [yellow]over time[/yellow]" if elapsed > minutes * 60 else ""
-        self._say(f"[dim]round {_clock(elapsed)} of {_clock(minutes * 60)}[/dim]{over}")
+        self._say(
+            f"[dim]round {minutes_seconds(elapsed)} of {minutes_seconds(minutes * 60)}[/dim]{over}"
+        )
 
     def probe(self, text: str, index: int, total: int) -> None:
         count = f" {index} of {total}" if total > 1 else ""
@@ -406,11 +408,9 @@ class PracticeView:
     def probe_feedback(self, text: str, feedback: Feedback | None) -> None:
         if feedback is None or feedback.score is None:
             return
-        from prepcoach.cli.practice.answers import _clock
-
         self._say(
             f"[bold]Follow-up[/bold] {esc(_short(text))}: {feedback.score}/100 "
-            f"[dim]({feedback.word_count} words, about {_clock(feedback.seconds)})[/dim]"
+            f"[dim]({feedback.word_count} words, about {minutes_seconds(feedback.seconds)})[/dim]"
         )
         tip = next((f for f in feedback.findings if f.severity != "good"), None)
         if tip is not None:
@@ -498,20 +498,20 @@ class PracticeView:
 
     def _steps(self, summary: Summary) -> None:
         """Time per step of the round against each step's aim."""
-        from prepcoach.cli.practice.answers import _clock
-
         self._say("[bold]Time per step[/bold]")
         for step in summary.steps:
-            aim = f" of {_clock(step.minutes * 60)}" if step.minutes else ""
+            aim = f" of {minutes_seconds(step.minutes * 60)}" if step.minutes else ""
             over = (
                 " [yellow](over)[/yellow]"
                 if step.minutes and step.seconds > step.minutes * 60
                 else ""
             )
-            self._say(f" {esc(step.title)}: {_clock(step.seconds)}{aim}{over}")
+            self._say(f" {esc(step.title)}: {minutes_seconds(step.seconds)}{aim}{over}")
         total = sum(step.seconds for step in summary.steps)
-        limit = f" of {_clock(summary.round_minutes * 60)}" if summary.round_minutes else ""
-        self._say(f" [dim]The round: {_clock(total)}{limit}[/dim]")
+        limit = (
+            f" of {minutes_seconds(summary.round_minutes * 60)}" if summary.round_minutes else ""
+        )
+        self._say(f" [dim]The round: {minutes_seconds(total)}{limit}[/dim]")
 
     def _say(self, text: str) -> None:
         if not self.as_json:
@@ -524,11 +524,9 @@ def _short(text: str, limit: int = 50) -> str:
 
 def lap_lines(laps: list[Lap]) -> list[str]:
     """'Situation 0:40 of 2:10: 31 %, aim for about 15 %', one line a part."""
-    from prepcoach.cli.practice.answers import _clock
-
     total = sum(lap.seconds for lap in laps)
     return [
-        f"{lap.label} {_clock(round(lap.seconds))} of {_clock(round(total))}: "
+        f"{lap.label} {minutes_seconds(round(lap.seconds))} of {minutes_seconds(round(total))}: "
         f"{round(lap.share * 100)} %, "
         f"aim for about {round(lap.aim * 100)} %"
         for lap in laps
