@@ -145,7 +145,7 @@ def _lap_lines(laps: list[Lap]) -> list[str]:
     """Time per STAR part against the template's share, when the parts were timed."""
     if not laps:
         return []
-    from prepcoach.cli.practice.practice_cmd import lap_lines
+    from prepcoach.cli.practice.view import lap_lines
 
     return lap_lines(laps)
 
