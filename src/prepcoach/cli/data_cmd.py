@@ -106,7 +106,7 @@ def export(
     what = "redacted export" if redact else "export"
     ctx.err_console.print(f"Wrote {what} to {output}", highlight=False)
     if with_recordings:  # --- voice: recordings only when asked for
-        from prepcoach.cli.practice.voice import export_recordings
+        from prepcoach.cli.practice.recordings import export_recordings
 
         copied, folder = export_recordings(ctx.home, output)
         ctx.err_console.print(f"Copied {copied} recording(s) to {folder}", highlight=False)
