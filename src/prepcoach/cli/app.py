@@ -85,7 +85,7 @@ COMMANDS: dict[str, Entry] = {
     ),
     "content": Entry(_CLI + "content.content_cmd", "app", group=True),
     "questions": Entry(
-        _CLI + "content.content_cmd",
+        _CLI + "content.questions_cmd",
         "questions",
         settings={
             "help": (
