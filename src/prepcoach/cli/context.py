@@ -100,7 +100,6 @@ def load_content_checks() -> None:
 
 
 def make_console(*, color: bool = True, stderr: bool = False) -> Console:
-
     no_color = not color or "NO_COLOR" in os.environ
     return make_safe_console(stderr=stderr, no_color=no_color, highlight=False, soft_wrap=False)
 

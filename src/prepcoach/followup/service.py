@@ -228,7 +228,6 @@ def is_draft_ref(query: str | None) -> bool:
 
 
 def draft_by_id(store: Store, query: str) -> FollowupRecord:
-
     every = {r.id: r for r in store_fu.list_followups(store)}
     found = ids.find_by_id(
         query, every, "fu", plural="drafts", label=lambda r: f"{r.subject} to {r.recipient_name}"

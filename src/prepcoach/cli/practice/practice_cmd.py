@@ -206,5 +206,4 @@ def _edit_answer(ctx: AppContext, question: Question) -> str:
 
 
 def _print_details(ctx: AppContext, library: ContentLibrary, question: Question) -> None:
-
     print_question(question, library)

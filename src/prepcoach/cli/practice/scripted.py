@@ -43,7 +43,6 @@ PART_KEYS = ("situation", "task", "action", "result", "reflection")
 
 
 def _did_you_mean(word: str, known: Sequence[str]) -> str:
-
     close = difflib.get_close_matches(word, known, n=1, cutoff=0.5)
     return f"; did you mean '{close[0]}'?" if close else f" (known: {', '.join(known)})"
 
@@ -158,7 +157,6 @@ class ScriptedAnswers:
 
     @classmethod
     def from_file(cls, path: Path) -> ScriptedAnswers:
-
         if not path.exists() and not path.is_symlink():
             raise PrepError(f"answers file not found: {path}")
         answers = cls.parse(read_text(path, what="answers file"), str(path))

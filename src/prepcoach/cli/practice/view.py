@@ -40,7 +40,6 @@ class PracticeView:
         self.speak: Callable[[str], None] | None = None  # --speak
 
     def confirm_resume(self, unfinished: SessionRecord) -> bool:
-
         when = unfinished.started_at[:16].replace("T", " ")
         return bool(
             prompts.make_prompter().confirm(
@@ -108,7 +107,6 @@ class PracticeView:
         )
 
     def heading(self, item: PlannedQuestion, index: int, total: int) -> None:
-
         # The closing step is named by its question, printed next: not twice.
         shown = item.step and item.question_id != CANDIDATE_QUESTIONS
         step = f" · {item.step}" if shown else ""
@@ -158,7 +156,6 @@ class PracticeView:
                 self._say(f"   [dim]→ {esc(finding.tip)}[/dim]")
 
     def rated(self, rated: Rated) -> None:
-
         note = (
             f" (you said {rated.given.label}; the score of {rated.score} tempered it)"
             if (rated.rating != rated.given and rated.score is not None)
@@ -183,7 +180,6 @@ class PracticeView:
             self._say(f" • {text}")
 
     def stopped(self) -> None:
-
         self._say("\n[yellow]Stopped.[/yellow] Your answers so far are saved.")
         note = prompts.kept_note()
         if note:

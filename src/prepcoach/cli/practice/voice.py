@@ -168,7 +168,6 @@ class AloudInTerminal:
 
 
 def _edit_transcript(home: Path, question: Question, heard: str) -> str:
-
     header = (
         f"# {question.text}\n# The transcript of your answer: correct it, save and close. "
         "Lines starting with # are ignored.\n"
