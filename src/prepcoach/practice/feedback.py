@@ -53,7 +53,7 @@ NOTES_CAP: Final = 75  # an answer given aloud, judged from its notes
 # more it costs, up to SHORT_POINTS.
 WRITTEN_DEPTH: Final = 0.3
 WRITTEN_LONG: Final = 1.2  # and longer than this share of it is long
-SHORT_POINTS: Final = 30
+SHORT_POINTS: Final = 40
 OFF_TOPIC_CAP: Final = 25
 STAR_PARTS: Final[tuple[str, ...]] = ("situation", "task", "action", "result", "reflection")
 # Used when a star question comes without a template: action carries the answer.
@@ -267,6 +267,8 @@ _LOOK_FOR_POINTS: Final = 28
 REPEAT_WORDS: Final = 200
 # From this many words, a look-for not found by its cues is said to be unsure, not missing.
 UNSURE_WORDS: Final = 70
+# What a look-for said to be unsure costs, as a share of one said to be missing.
+UNSURE_SHARE: Final = 0.5
 
 
 @functools.lru_cache(maxsize=4096)
@@ -533,6 +535,9 @@ def _facts(
 # --- rule 1: STAR completeness -------------------------------------------------------------
 
 _MISSING_POINTS: Final = {"situation": -6, "task": -4, "action": -20, "result": -15}
+# The parts a story told as free text often leaves implicit ("we were short of staff" is
+# both), so their cue phrases missing proves too little to cost points.
+_IMPLICIT_PARTS: Final = frozenset({"situation", "task"})
 _THIN_POINTS: Final = {"situation": -2, "task": -2, "action": -10, "result": -6}
 
 
@@ -553,6 +558,8 @@ def _star(f: _Facts) -> Iterator[Finding]:
     where = "among your STAR parts" if f.guided else "in the answer (from its cue phrases)"
     for part in missing:
         points = _MISSING_POINTS.get(part, -3)
+        if not f.guided and part in _IMPLICIT_PARTS:
+            points = 0  # free text often leaves them implicit: found by cue phrases, unsure
         severity: Severity = "warn" if points <= -10 else "tip"
         yield _find(f"star.missing-{part}", severity, points, f"No {part} {where}.", [part])
     thin: list[str] = []
@@ -794,93 +801,186 @@ def _question_terms(question: Question) -> tuple[str, ...]:
     return tuple(terms)
 
 
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    """A look-for's label or cue as the bank matches it: its lemmas, all to be met in one
+    sentence."""
+
+    question: str  # question id
+    look_for: int  # the look-for's place in the question
+    lemmas: tuple[str, ...]
+
+
 @dataclass(frozen=True)
 class QuestionBank:
-    """What relevance is judged against: how rare each word is over the question bank (a
-    word most questions share says little about any one of them) and the lemmas of each
-    competency's name and cues."""
+    """What relevance is judged against: every question of the bank described by its words
+    (its text, look-fors and cues, what it assesses, its tips and probes, its competencies),
+    each weighted by how rare it is over the bank, and its look-fors' phrases. An answer is
+    on the question asked when that question is among those that fit it best."""
 
     idf: Mapping[str, float] = field(default_factory=dict)
     competencies: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     rarest: float = 1.0
-    # lemma -> (question id, weight) for every question about it
+    # lemma -> (question id, weight) for every question about it, weights scaled by the
+    # square root of the question's profile norm, so that wordy questions don't win alone
     postings: Mapping[str, tuple[tuple[str, float], ...]] = field(default_factory=dict)
     size: int = 0
+    # a phrase's first lemma -> the look-for phrases starting with it, over the bank
+    phrases: Mapping[str, tuple[_Phrase, ...]] = field(default_factory=dict)
+    look_fors: Mapping[str, int] = field(default_factory=dict)  # question id -> how many
+    # a question-text term -> how many questions' texts have it
+    text_terms: Mapping[str, int] = field(default_factory=dict)
 
-    def fits_better(self, question: Question, lemmas: Iterable[str]) -> float:
-        """The share of the bank's questions that the words fit better than this question,
-        rare words weighing most: an answer to another question fits that one better."""
-        evidence: dict[str, float] = {}
+    def fits(self, index: kt.SentenceIndex) -> dict[str, float]:
+        """How well the answer fits each question it shares anything with: the share of
+        the bank's strongest word overlap it has with the question, plus the share of the
+        question's look-fors it meets."""
+        lemmas = index.lemmas
+        words: dict[str, float] = {}
         for lemma in lemmas:
             for qid, weight in self.postings.get(lemma, ()):
-                evidence[qid] = evidence.get(qid, 0.0) + weight
-        mine = evidence.get(question.id, 0.0)
-        return sum(1 for v in evidence.values() if v > mine) / max(1, self.size)
+                words[qid] = words.get(qid, 0.0) + weight
+        top = max(words.values(), default=0.0) or 1.0
+        fit = {qid: value / top for qid, value in words.items()}
+        met: dict[str, set[int]] = {}
+        for lemma in lemmas:
+            for phrase in self.phrases.get(lemma, ()):
+                if phrase.look_for in met.get(phrase.question, ()):
+                    continue
+                if all(x in lemmas for x in phrase.lemmas) and index.find(phrase.lemmas):
+                    met.setdefault(phrase.question, set()).add(phrase.look_for)
+        for qid, found in met.items():
+            fit[qid] = fit.get(qid, 0.0) + len(found) / max(1, self.look_fors.get(qid, 1))
+        return fit
+
+    def fits_better(self, question: Question, index: kt.SentenceIndex) -> float:
+        """The share of the bank's questions that the answer fits better than this one: an
+        answer to another question fits that one, and often others, better."""
+        fit = self.fits(index)
+        mine = fit.get(question.id, 0.0)
+        return sum(1 for v in fit.values() if v > mine) / max(1, self.size)
+
+    def best_fit(self, question: Question, index: kt.SentenceIndex) -> str | None:
+        """The id of the question the answer fits best, if not this one."""
+        fit = self.fits(index)
+        best = max(fit, key=lambda qid: (fit[qid], qid), default=None)
+        return best if best != question.id else None
+
+    def distinctive(self, term: str) -> bool:
+        """A word of the question's text that few questions of the bank use."""
+        return self.text_terms.get(term, 0) <= max(3, self.size // 100)
 
     @classmethod
     def build(
         cls, questions: Iterable[Question], competencies: Mapping[str, Competency]
     ) -> QuestionBank:
-        frequency: dict[str, int] = {}
-        count = 0
         questions_ = list(questions)
-        for question in questions_:
-            count += 1
-            for lemma in {x for x, _w in _profile_words(question, {})}:
-                frequency[lemma] = frequency.get(lemma, 0) + 1
         cues = {
             cid: _lemmas_of(" ".join((c.name, *c.cues)).replace("-", " "))
             for cid, c in competencies.items()
         }
-        rarest = math.log(count + 1)
-        idf = {x: math.log((count + 1) / (n + 1)) + 0.1 for x, n in frequency.items()}
-        bank = cls(idf, cues, rarest)
-        postings: dict[str, list[tuple[str, float]]] = {}
+        raw = {q.id: _profile_words(q, cues) for q in questions_}
+        frequency: dict[str, int] = {}
+        text_terms: dict[str, int] = {}
         for question in questions_:
-            for lemma, weight in _profile(question, bank).items():
-                postings.setdefault(lemma, []).append((question.id, weight))
-        frozen = {k: tuple(v) for k, v in postings.items()}
-        return cls(idf, cues, rarest, frozen, count)
+            for lemma in raw[question.id]:
+                frequency[lemma] = frequency.get(lemma, 0) + 1
+            for term in set(_question_terms(question)):
+                text_terms[term] = text_terms.get(term, 0) + 1
+        count = len(questions_)
+        rarest = math.log(count + 1)
+        idf = {x: math.log((count + 1) / (n + 1)) for x, n in frequency.items()}
+        postings: dict[str, list[tuple[str, float]]] = {}
+        phrases: dict[str, list[_Phrase]] = {}
+        for question in questions_:
+            weights = {x: w * idf[x] for x, w in raw[question.id].items()}
+            scale = math.sqrt(math.sqrt(sum(v * v for v in weights.values())) or 1.0)
+            for lemma, weight in weights.items():
+                if weight > 0:
+                    postings.setdefault(lemma, []).append((question.id, weight / scale))
+            for n, lemmas in _look_for_phrases(question):
+                phrases.setdefault(lemmas[0], []).append(_Phrase(question.id, n, lemmas))
+        return cls(
+            idf,
+            cues,
+            rarest,
+            {k: tuple(v) for k, v in postings.items()},
+            count,
+            {k: tuple(v) for k, v in phrases.items()},
+            {q.id: len(q.look_fors) for q in questions_},
+            text_terms,
+        )
 
 
-# An answer sharing nothing with its question is off-topic when at least this share of the
-# bank's questions fit its words better (fitted on the corpus's tuning half).
-OFF_TOPIC_FIT: Final = 0.25
+# An answer is off-topic when at least this share of the bank's questions fit it better than
+# the question asked (fitted on the corpus's tuning half, and on its answers given to other
+# questions), unless it shows a sign of answering this question.
+OFF_TOPIC_FIT: Final = 0.3
+OFF_TOPIC_FIT_ONE_SIGN: Final = 0.5  # when it meets one look-for or word of the question
 # How much a word says that the answer is on the question, by where the question has it.
 _FROM_TEXT: Final = 1.0
 _FROM_LOOK_FORS: Final = 0.6
-_FROM_COMPETENCIES: Final = 0.4
+_FROM_ASSESSES: Final = 0.6
+_FROM_TIPS: Final = 0.5
+_FROM_PROBES: Final = 0.4
+_FROM_COMPETENCIES: Final = 0.2
 
 
 def _lemmas_of(text: str) -> tuple[str, ...]:
     return tuple(
         x
         for x in kt.content_lemmas(text, _QUESTION_WORDS)
-        if x not in _GENERIC and x not in _EVERYDAY and len(x) > 2
+        if x not in _GENERIC and len(x) > 2 and x.isalpha()
     )
 
 
 def _profile_words(
     question: Question, competencies: Mapping[str, tuple[str, ...]]
-) -> list[tuple[str, float]]:
+) -> dict[str, float]:
     """The words a question is about, each with how much it says (by where it comes from)."""
-    out: list[tuple[str, float]] = [(x, _FROM_TEXT) for x in _lemmas_of(question.text)]
-    for look_for in question.look_fors:
-        for phrase in (look_for.label, *look_for.cues):
-            out.extend((x, _FROM_LOOK_FORS) for x in _lemmas_of(phrase))
+    sources: list[tuple[float, Iterable[str]]] = [
+        (_FROM_TEXT, (question.text,)),
+        (_FROM_LOOK_FORS, (p for lf in question.look_fors for p in (lf.label, *lf.cues))),
+        (_FROM_ASSESSES, (question.assesses,)),
+        (_FROM_TIPS, question.tips),
+        (_FROM_PROBES, question.probes),
+        (_FROM_COMPETENCIES, (c.replace("-", " ") for c in question.competencies)),
+    ]
+    out: dict[str, float] = {}
+    for weight, texts in sources:
+        for text in texts:
+            for lemma in _lemmas_of(text):
+                out[lemma] = max(out.get(lemma, 0.0), weight)
     for cid in question.competencies:
-        out.extend((x, _FROM_COMPETENCIES) for x in competencies.get(cid, ()))
-        out.extend((x, _FROM_COMPETENCIES) for x in _lemmas_of(cid.replace("-", " ")))
+        for lemma in competencies.get(cid, ()):
+            out[lemma] = max(out.get(lemma, 0.0), _FROM_COMPETENCIES)
     return out
+
+
+def _look_for_phrases(question: Question) -> Iterator[tuple[int, tuple[str, ...]]]:
+    """Each look-for's label and cues as lemmas to meet in one sentence, as `_cue_match`
+    reads them (question words alone prove nothing; number words are met by a figure)."""
+    asked = _asked(question)
+    for n, look_for in enumerate(question.look_fors):
+        for i, phrase in enumerate((look_for.label, *look_for.cues)):
+            lemmas = _key_lemmas(phrase) if i == 0 else _cue_lemmas(phrase)
+            if not lemmas or all(x in asked for x in lemmas):
+                continue
+            yield (
+                n,
+                tuple(
+                    kt.FIGURE if x in _NUMERIC_WORDS or x.startswith("quantif") else x
+                    for x in lemmas
+                ),
+            )
 
 
 def _profile(question: Question, bank: QuestionBank) -> dict[str, float]:
     """Each word the question is about, weighted by where it comes from and its rarity."""
-    weights: dict[str, float] = {}
-    for lemma, weight in _profile_words(question, bank.competencies):
-        value = weight * bank.idf.get(lemma, bank.rarest)
-        weights[lemma] = max(weights.get(lemma, 0.0), value)
-    return weights
+    return {
+        lemma: weight * bank.idf.get(lemma, bank.rarest)
+        for lemma, weight in _profile_words(question, bank.competencies).items()
+    }
 
 
 def relevance_evidence(question: Question, index: kt.SentenceIndex, bank: QuestionBank) -> float:
@@ -902,14 +1002,15 @@ def _topic_words(index: kt.SentenceIndex, limit: int = 3) -> list[str]:
 
 
 def _relevance_signals(f: _Facts) -> tuple[list[str], int]:
-    """The question's terms the answer uses, and how many other signs it is on the question
-    (look-fors met, a salary figure, the company named...)."""
+    """The question's terms the answer uses, and how many signs of its own checks show it
+    is on the question (a salary figure, the first conversation recalled, the company
+    named...)."""
     asked = _question_terms(f.question)
     terms = [t for t in asked if t not in _EVERYDAY and f.index.has(t)]
     if not terms:  # everyday words count together: "I needed the payments team to..."
         pair = f.index.find_any_pair([t for t in asked if t in _EVERYDAY])
         terms = list(pair)
-    signs = len(f.covered)
+    signs = 0
     if _asks_salary(f) and (_amounts(f.text) or _DEFLECT.search(f.text)):
         signs += 1
     if "concrete-reference" in f.question.checks and (
@@ -925,17 +1026,30 @@ def _relevance_signals(f: _Facts) -> tuple[list[str], int]:
     return terms, signs
 
 
+def _on_question(f: _Facts, terms: Sequence[str], signs: int) -> bool:
+    """Whether the answer addresses the question asked. Without the bank, any of its terms
+    or look-fors will do. With it, a sign of the question's own checks, two of its look-fors
+    or words, or one of its rare words settles it; otherwise the answer must not fit many
+    other questions better: an off-topic story meets a look-for through everyday words too."""
+    if signs:
+        return True
+    if f.bank is None:
+        return bool(terms or f.covered)
+    if len(f.covered) >= 2 or len(terms) >= 2 or any(f.bank.distinctive(t) for t in terms):
+        return True  # two of its look-fors or its words, or a rare one of them
+    # One look-for or word of the question: only an answer that fits half the bank better
+    # is off it.
+    limit = OFF_TOPIC_FIT_ONE_SIGN if f.covered or terms else OFF_TOPIC_FIT
+    return f.bank.fits_better(f.question, f.index) < limit
+
+
 def _relevance(f: _Facts) -> Iterator[Finding]:
     """Does the answer address the question asked: its terms, its competencies, its
     look-fors? One that does not gets a clear finding, and the score is capped."""
-    terms, signs = _relevance_signals(f)
     if f.word_count < 15:
         return  # too short to tell; the length rule says so
-    if not (terms or signs) and f.bank is not None:
-        # Sharing no word with the question is common in a weak answer to it; an answer to
-        # another question fits that one, and many others, better than this one.
-        signs = f.bank.fits_better(f.question, f.index.lemmas) < OFF_TOPIC_FIT
-    if terms or signs:
+    terms, signs = _relevance_signals(f)
+    if _on_question(f, terms, signs):
         shown = f" ({_quote(terms[:3])})" if terms else ""
         yield _find("relevance.on-topic", "good", 0, f"It answers the question asked{shown}.")
         return
@@ -1136,7 +1250,7 @@ def _look_fors(
         )
         yield _find("lookfor.missing", severity, points, message, missing)
     if unsure:
-        points = -round(each * len(unsure) / 2)
+        points = -round(each * len(unsure) * UNSURE_SHARE)
         message = (
             f"I could not tell whether you covered: {'; '.join(unsure)}. If you did, in "
             "other words, ignore this."
@@ -1553,6 +1667,28 @@ def _capped(parts: dict[str, int], cap: int) -> dict[str, int]:
     return scaled
 
 
+# How the engine's raw score reads as a coach's (raw, calibrated), joined by straight lines: a
+# monotone map fitted on the corpus's tuning half. The raw parts reach 100 when nothing is
+# found wanting, but a coach keeps something to sharpen. It never raises a score, so each part
+# stays at most its maximum plus its findings' points.
+CALIBRATION: Final[tuple[tuple[int, int], ...]] = (
+    (0, 0),
+    (40, 38),
+    (60, 58),
+    (75, 73),
+    (90, 87),
+    (100, 93),
+)
+
+
+def calibrated(raw: int) -> int:
+    """The raw score (0-100) on the coach's scale, by CALIBRATION."""
+    for (x0, y0), (x1, y1) in zip(CALIBRATION, CALIBRATION[1:], strict=False):
+        if raw <= x1:
+            return min(raw, round(y0 + (y1 - y0) * (raw - x0) / (x1 - x0)))
+    return min(raw, CALIBRATION[-1][1])
+
+
 def analyse(
     question: Question,
     answer: Answer | str,
@@ -1620,6 +1756,7 @@ def analyse(
         parts = _capped(parts, min(SHORT_CAP, 5 + 2 * f.word_count))
     if parts["evidence"] <= CONTENT_FREE_EVIDENCE:  # nothing to go on: neither the
         parts = _capped(parts, CONTENT_FREE_CAP)  # delivery nor the topic saves it
+    parts = _capped(parts, calibrated(sum(parts.values())))
     return Feedback(
         score=sum(parts.values()),
         findings=tuple(findings),
