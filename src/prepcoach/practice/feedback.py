@@ -847,7 +847,7 @@ class QuestionBank:
             for phrase in self.phrases.get(lemma, ()):
                 if phrase.look_for in met.get(phrase.question, ()):
                     continue
-                if all(x in lemmas for x in phrase.lemmas) and index.find(phrase.lemmas):
+                if all(x in lemmas for x in phrase.lemmas) and index.together(phrase.lemmas):
                     met.setdefault(phrase.question, set()).add(phrase.look_for)
         for qid, found in met.items():
             fit[qid] = fit.get(qid, 0.0) + len(found) / max(1, self.look_fors.get(qid, 1))
@@ -1159,16 +1159,40 @@ def _cue_lemmas(cue: str) -> tuple[str, ...]:
     return kt.phrase_lemmas(cue)
 
 
+# Words at either end of a cue that only point ("this role", "send you", "applied it"):
+# dropped from the phrase, where particles ("carried it out", "better off") are kept.
+_POINTING: Final = frozenset(
+    "a an the this that these those my your our their his her its it me you us them".split()
+)
+
+
+@functools.lru_cache(maxsize=8192)
+def _cue_sequence(cue: str) -> tuple[str, ...]:
+    """A cue's words as lemmas, in order, stop words kept but for pointing words at its
+    ends."""
+    lemmas = [t.lemma for t in kt.tokens(kt.normalise(cue))]
+    while lemmas and lemmas[0] in _POINTING:
+        lemmas.pop(0)
+    while lemmas and lemmas[-1] in _POINTING:
+        lemmas.pop()
+    return tuple(lemmas)
+
+
 def _cue_match(
     index: kt.SentenceIndex, cue: str, asked: frozenset[str], label: bool = False
 ) -> kt.Match | None:
     """Where a cue is met: all its content words in one sentence (for a look-for's label,
-    which says more than it needs to, all but one of three or more), none negated. Words
-    about numbers are met by a figure in the sentence. Words of the question alone prove
+    which says more than it needs to, all but one of three or more), none negated; a cue of
+    several words with one content word among them, as the phrase itself. Words about
+    numbers are met by a figure in the sentence. Words of the question alone prove
     nothing: repeating the question does not cover what it looks for."""
     lemmas = _key_lemmas(cue) if label else _cue_lemmas(cue)
     if not lemmas or all(x in asked for x in lemmas):
         return None
+    if not label and len(lemmas) == 1 and lemmas[0] not in _NUMERIC_WORDS:
+        sequence = _cue_sequence(cue)
+        if len(sequence) >= 2:  # "carried it out", "better off": the phrase, not its word
+            return index.find_sequence(sequence)
     lemmas = tuple(
         kt.FIGURE if x in _NUMERIC_WORDS or x.startswith("quantif") else x for x in lemmas
     )
