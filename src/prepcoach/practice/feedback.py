@@ -835,13 +835,16 @@ class QuestionBank:
         """How well the answer fits each question it shares anything with: the share of
         the bank's strongest word overlap it has with the question, plus the share of the
         question's look-fors it meets."""
+        return self._fits(index)[0]
+
+    def _fits(self, index: kt.SentenceIndex) -> tuple[dict[str, float], float]:
         lemmas = index.lemmas
         words: dict[str, float] = {}
         for lemma in lemmas:
             for qid, weight in self.postings.get(lemma, ()):
                 words[qid] = words.get(qid, 0.0) + weight
-        top = max(words.values(), default=0.0) or 1.0
-        fit = {qid: value / top for qid, value in words.items()}
+        strongest = max(words.values(), default=0.0)
+        fit = {qid: value / (strongest or 1.0) for qid, value in words.items()}
         met: dict[str, set[int]] = {}
         for lemma in lemmas:
             for phrase in self.phrases.get(lemma, ()):
@@ -851,14 +854,20 @@ class QuestionBank:
                     met.setdefault(phrase.question, set()).add(phrase.look_for)
         for qid, found in met.items():
             fit[qid] = fit.get(qid, 0.0) + len(found) / max(1, self.look_fors.get(qid, 1))
-        return fit
+        return fit, strongest
 
     def fits_better(self, question: Question, index: kt.SentenceIndex) -> float:
         """The share of the bank's questions that the answer fits better than this one: an
         answer to another question fits that one, and often others, better."""
-        fit = self.fits(index)
+        return self.judge(question, index)[0]
+
+    def judge(self, question: Question, index: kt.SentenceIndex) -> tuple[float, float]:
+        """The share of the bank's questions that fit the answer better than this one, and
+        how strongly its words fit any question at all (the largest weighted overlap)."""
+        fit, strongest = self._fits(index)
         mine = fit.get(question.id, 0.0)
-        return sum(1 for v in fit.values() if v > mine) / max(1, self.size)
+        better = sum(1 for v in fit.values() if v > mine) / max(1, self.size)
+        return better, strongest
 
     def best_fit(self, question: Question, index: kt.SentenceIndex) -> str | None:
         """The id of the question the answer fits best, if not this one."""
@@ -917,6 +926,9 @@ class QuestionBank:
 # questions), unless it shows a sign of answering this question.
 OFF_TOPIC_FIT: Final = 0.3
 OFF_TOPIC_FIT_ONE_SIGN: Final = 0.5  # when it meets one look-for or word of the question
+# The weighted word overlap with its best-fitting question below which an answer is too
+# general to call off-topic (each off-topic story of the tuning half has more).
+OFF_TOPIC_EVIDENCE: Final = 1.6
 # How much a word says that the answer is on the question, by where the question has it.
 _FROM_TEXT: Final = 1.0
 _FROM_LOOK_FORS: Final = 0.6
@@ -1040,7 +1052,9 @@ def _on_question(f: _Facts, terms: Sequence[str], signs: int) -> bool:
     # One look-for or word of the question: only an answer that fits half the bank better
     # is off it.
     limit = OFF_TOPIC_FIT_ONE_SIGN if f.covered or terms else OFF_TOPIC_FIT
-    return f.bank.fits_better(f.question, f.index) < limit
+    better, strongest = f.bank.judge(f.question, f.index)
+    # An answer whose words fit no question strongly is too general to call off-topic.
+    return better < limit or strongest < OFF_TOPIC_EVIDENCE
 
 
 def _relevance(f: _Facts) -> Iterator[Finding]:
