@@ -828,8 +828,8 @@ class QuestionBank:
     # a phrase's first lemma -> the look-for phrases starting with it, over the bank
     phrases: Mapping[str, tuple[_Phrase, ...]] = field(default_factory=dict)
     look_fors: Mapping[str, int] = field(default_factory=dict)  # question id -> how many
-    # a question-text term -> how many questions' texts have it
-    text_terms: Mapping[str, int] = field(default_factory=dict)
+    # a lemma -> how many questions of the bank are about it
+    frequency: Mapping[str, int] = field(default_factory=dict)
 
     def fits(self, index: kt.SentenceIndex) -> dict[str, float]:
         """How well the answer fits each question it shares anything with: the share of
@@ -876,8 +876,8 @@ class QuestionBank:
         return best if best != question.id else None
 
     def distinctive(self, term: str) -> bool:
-        """A word of the question's text that few questions of the bank use."""
-        return self.text_terms.get(term, 0) <= max(3, self.size // 100)
+        """A word that few questions of the bank are about (one in a hundred, or three)."""
+        return self.frequency.get(term, self.size) <= max(3, self.size // 100)
 
     @classmethod
     def build(
@@ -890,12 +890,9 @@ class QuestionBank:
         }
         raw = {q.id: _profile_words(q, cues) for q in questions_}
         frequency: dict[str, int] = {}
-        text_terms: dict[str, int] = {}
         for question in questions_:
             for lemma in raw[question.id]:
                 frequency[lemma] = frequency.get(lemma, 0) + 1
-            for term in set(_question_terms(question)):
-                text_terms[term] = text_terms.get(term, 0) + 1
         count = len(questions_)
         rarest = math.log(count + 1)
         idf = {x: math.log((count + 1) / (n + 1)) for x, n in frequency.items()}
@@ -917,7 +914,7 @@ class QuestionBank:
             count,
             {k: tuple(v) for k, v in phrases.items()},
             {q.id: len(q.look_fors) for q in questions_},
-            text_terms,
+            frequency,
         )
 
 
@@ -1047,14 +1044,37 @@ def _on_question(f: _Facts, terms: Sequence[str], signs: int) -> bool:
         return True
     if f.bank is None:
         return bool(terms or f.covered)
-    if len(f.covered) >= 2 or len(terms) >= 2 or any(f.bank.distinctive(t) for t in terms):
+    covers = _specific_covers(f, f.bank)
+    if covers >= 2 or len(terms) >= 2 or any(f.bank.distinctive(t) for t in terms):
         return True  # two of its look-fors or its words, or a rare one of them
     # One look-for or word of the question: only an answer that fits half the bank better
     # is off it.
-    limit = OFF_TOPIC_FIT_ONE_SIGN if f.covered or terms else OFF_TOPIC_FIT
+    limit = OFF_TOPIC_FIT_ONE_SIGN if covers or terms else OFF_TOPIC_FIT
     better, strongest = f.bank.judge(f.question, f.index)
     # An answer whose words fit no question strongly is too general to call off-topic.
     return better < limit or strongest < OFF_TOPIC_EVIDENCE
+
+
+# A look-for met through a phrase none of whose words is this rare over the bank (a share
+# of its questions) says little about the question: "agreed", "the team", "learned".
+SPECIFIC_SHARE: Final = 0.05
+
+
+def _specific_covers(f: _Facts, bank: QuestionBank) -> int:
+    """How many look-fors the answer meets through a phrase with a word that few of the
+    bank's questions are about."""
+    asked = _asked(f.question)
+    rare = bank.size * SPECIFIC_SHARE
+    count = 0
+    for look_for in f.question.look_fors:
+        if look_for.label not in f.covered:
+            continue
+        for n, phrase in enumerate((look_for.label, *look_for.cues)):
+            if _cue_match(f.index, phrase, asked, label=n == 0) is not None:
+                lemmas = _key_lemmas(phrase) if n == 0 else _cue_lemmas(phrase)
+                count += any(bank.frequency.get(x, bank.size) <= rare for x in lemmas)
+                break
+    return count
 
 
 def _relevance(f: _Facts) -> Iterator[Finding]:
