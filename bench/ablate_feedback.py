@@ -16,22 +16,23 @@ from typing import Any
 import feedback_metrics as fm
 
 from prepcoach.content.library import ContentLibrary
-from prepcoach.practice import feedback as fb
+from prepcoach.content.model import LookFor
+from prepcoach.practice.feedback import base, engine, facts, lookfors, relevance, rules, star
 
 
 @contextmanager
-def _patched(name: str, value: Any) -> Iterator[None]:
-    old = getattr(fb, name)
-    setattr(fb, name, value)
+def _patched(module: Any, name: str, value: Any) -> Iterator[None]:
+    old = getattr(module, name)
+    setattr(module, name, value)
     try:
         yield
     finally:
-        setattr(fb, name, old)
+        setattr(module, name, old)
 
 
 def _without_cues(library: ContentLibrary) -> ContentLibrary:
     questions = {
-        qid: dataclasses.replace(q, look_fors=tuple(fb.LookFor(lf.label) for lf in q.look_fors))
+        qid: dataclasses.replace(q, look_fors=tuple(LookFor(lf.label) for lf in q.look_fors))
         for qid, q in library.questions.items()
     }
     return dataclasses.replace(library, questions=questions)
@@ -40,12 +41,12 @@ def _without_cues(library: ContentLibrary) -> ContentLibrary:
 def _cue_only_attribute(text: str) -> dict[str, list[str]]:
     """STAR parts from cue phrases alone, sentence by sentence, as before sentence roles: no
     clauses, no place in the answer, no verbs or figures, no closing sentence as the result."""
-    out: dict[str, list[str]] = {key: [] for key in fb.STAR_PARTS}
+    out: dict[str, list[str]] = {key: [] for key in base.STAR_PARTS}
     current = "situation"
-    for sentence in fb._sentences(text):
-        low = fb._norm(sentence)
+    for sentence in base._sentences(text):
+        low = base._norm(sentence)
         best, best_score = current, 0
-        for key, pattern in fb._CUES.items():
+        for key, pattern in star._CUES.items():
             score = sum(
                 len(m.group()) + (5 if m.start() == 0 else 0) for m in pattern.finditer(low)
             )
@@ -57,7 +58,7 @@ def _cue_only_attribute(text: str) -> dict[str, list[str]]:
 
 
 def _without_rule(check: Callable[..., Any]) -> Any:
-    return _patched("_RULES", tuple(r for r in fb._RULES if r.check is not check))
+    return _patched(engine, "_RULES", tuple(r for r in engine._RULES if r.check is not check))
 
 
 def _never_unsure(f: Any) -> tuple[str, ...]:
@@ -69,7 +70,7 @@ def _any_sign_on_question(f: Any, terms: Any, signs: int) -> bool:
     an answer on it; only an answer with neither is compared with the bank."""
     if signs or terms or f.covered:
         return True
-    return f.bank is None or f.bank.fits_better(f.question, f.index) < fb.OFF_TOPIC_FIT
+    return f.bank is None or f.bank.fits_better(f.question, f.index) < relevance.OFF_TOPIC_FIT
 
 
 @contextmanager
@@ -85,22 +86,22 @@ def _all(*switches: Callable[[], Any]) -> Iterator[None]:
 
 
 ABLATIONS: dict[str, Callable[[], Any]] = {
-    "all means": lambda: _patched("WORDS_PER_MINUTE", fb.WORDS_PER_MINUTE),
-    "no relevance": lambda: _without_rule(fb._relevance),
-    "no bank fit": lambda: _patched("_on_question", _any_sign_on_question),
-    "no calibration": lambda: _patched("calibrated", lambda raw: raw),
-    "cues as loose words": lambda: _patched("_cue_sequence", lambda cue: ()),
-    "implicit S/T charged": lambda: _patched("_IMPLICIT_PARTS", frozenset()),
-    "short costs 30": lambda: _patched("SHORT_POINTS", 30),
-    "no sentence roles": lambda: _patched("_attribute", _cue_only_attribute),
-    "no 'unsure'": lambda: _patched("_unsure", _never_unsure),
-    "no concrete detail": lambda: _without_rule(fb._concrete),
+    "all means": lambda: _patched(base, "WORDS_PER_MINUTE", base.WORDS_PER_MINUTE),
+    "no relevance": lambda: _without_rule(relevance._relevance),
+    "no bank fit": lambda: _patched(relevance, "_on_question", _any_sign_on_question),
+    "no calibration": lambda: _patched(engine, "calibrated", lambda raw: raw),
+    "cues as loose words": lambda: _patched(lookfors, "_cue_sequence", lambda cue: ()),
+    "implicit S/T charged": lambda: _patched(rules, "_IMPLICIT_PARTS", frozenset()),
+    "short costs 30": lambda: _patched(rules, "SHORT_POINTS", 30),
+    "no sentence roles": lambda: _patched(facts, "_attribute", _cue_only_attribute),
+    "no 'unsure'": lambda: _patched(engine, "_unsure", _never_unsure),
+    "no concrete detail": lambda: _without_rule(rules._concrete),
     "as before (5 off)": lambda: _all(
-        lambda: _patched("_on_question", _any_sign_on_question),
-        lambda: _patched("calibrated", lambda raw: raw),
-        lambda: _patched("_cue_sequence", lambda cue: ()),
-        lambda: _patched("_IMPLICIT_PARTS", frozenset()),
-        lambda: _patched("SHORT_POINTS", 30),
+        lambda: _patched(relevance, "_on_question", _any_sign_on_question),
+        lambda: _patched(engine, "calibrated", lambda raw: raw),
+        lambda: _patched(lookfors, "_cue_sequence", lambda cue: ()),
+        lambda: _patched(rules, "_IMPLICIT_PARTS", frozenset()),
+        lambda: _patched(rules, "SHORT_POINTS", 30),
     ),
 }
 FIGURES = ("spearman", "mae", "weak_pass", "off_topic_caught", "on_topic_flagged")
