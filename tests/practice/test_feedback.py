@@ -929,3 +929,19 @@ def test_the_score_is_calibrated_to_a_coach_scale_and_never_raised() -> None:
     assert calibrated(100) == 93 and calibrated(0) == 0
     scores = [calibrated(raw) for raw in range(101)]
     assert scores == sorted(scores) and all(s <= raw for raw, s in enumerate(scores))
+
+
+def test_an_off_topic_finding_names_the_question_the_answer_fits_better() -> None:
+    q = question(id="styles", text="Tell me about working with someone whose style differs.")
+    launch = question(
+        id="launch",
+        text="Tell me about a product launch you led.",
+        assesses="Launch planning, a release date, the go-live checklist.",
+    )
+    bank = _bank(q, launch, question(id="budget", text="How do you plan a budget?"))
+    story = (
+        "I led the launch of our mobile app. I planned the release date with marketing and "
+        "the go-live checklist, and the launch went live on time with 4,000 sign-ups."
+    )
+    off = finding(analyse(q, story, bank=bank), "relevance.off-topic")
+    assert off.message.endswith("an answer to \u201cTell me about a product launch you led.\u201d")

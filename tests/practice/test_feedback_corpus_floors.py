@@ -12,11 +12,11 @@ from bench.feedback_metrics import Figures, evaluate
 
 # figure -> (floor or ceiling, higher is better); the targets are in the bench.
 FLOORS: dict[str, tuple[float, bool]] = {
-    "spearman": (0.77, True),  # reached 0.79; target 0.85
-    "mae": (12.5, False),  # 11.9; target 10
+    "spearman": (0.78, True),  # reached 0.80; target 0.85
+    "mae": (12.3, False),  # 11.7; target 10
     "weak_pass": (0.15, False),  # 13 %; target 10 %
     "strong_fail": (0.05, False),  # 2.5 %; target 10 %
-    "off_topic_caught": (0.6, True),  # 65 % (11 of 17); target 80 %
+    "off_topic_caught": (0.65, True),  # 71 % (12 of 17); target 80 %
     "on_topic_flagged": (0.07, False),  # 5.8 % (6 of 103); target 5 %
     "missing_precision": (0.85, True),  # 0.852; target 0.85
     "missing_recall": (0.68, True),  # 0.697; target 0.7

@@ -66,6 +66,16 @@ class _Phrase:
     lemmas: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Fit:
+    """How an answer fits the question asked, against the rest of the bank."""
+
+    better: float  # the share of the bank's questions that fit it better
+    share: float  # its fit with the question as a share of its best fit with any question
+    strongest: float  # its largest weighted word overlap with any question
+    best: str | None  # the question it fits best, when not this one
+
+
 @dataclass(frozen=True)
 class QuestionBank:
     """What relevance is judged against: every question of the bank described by its words
@@ -85,6 +95,7 @@ class QuestionBank:
     look_fors: Mapping[str, int] = field(default_factory=dict)  # question id -> how many
     # a lemma -> how many questions of the bank are about it
     frequency: Mapping[str, int] = field(default_factory=dict)
+    texts: Mapping[str, str] = field(default_factory=dict)  # question id -> its text
 
     def fits(self, index: kt.SentenceIndex) -> dict[str, float]:
         """How well the answer fits each question it shares anything with: the share of
@@ -114,21 +125,20 @@ class QuestionBank:
     def fits_better(self, question: Question, index: kt.SentenceIndex) -> float:
         """The share of the bank's questions that the answer fits better than this one: an
         answer to another question fits that one, and often others, better."""
-        return self.judge(question, index)[0]
+        return self.judge(question, index).better
 
-    def judge(self, question: Question, index: kt.SentenceIndex) -> tuple[float, float]:
-        """The share of the bank's questions that fit the answer better than this one, and
-        how strongly its words fit any question at all (the largest weighted overlap)."""
+    def judge(self, question: Question, index: kt.SentenceIndex) -> Fit:
+        """How the answer fits this question against the rest of the bank."""
         fit, strongest = self._fits(index)
         mine = fit.get(question.id, 0.0)
-        better = sum(1 for v in fit.values() if v > mine) / max(1, self.size)
-        return better, strongest
-
-    def best_fit(self, question: Question, index: kt.SentenceIndex) -> str | None:
-        """The id of the question the answer fits best, if not this one."""
-        fit = self.fits(index)
         best = max(fit, key=lambda qid: (fit[qid], qid), default=None)
-        return best if best != question.id else None
+        top = fit[best] if best is not None else 0.0
+        return Fit(
+            better=sum(1 for v in fit.values() if v > mine) / max(1, self.size),
+            share=mine / top if top else 1.0,
+            strongest=strongest,
+            best=best if best != question.id and top > mine else None,
+        )
 
     def distinctive(self, term: str) -> bool:
         """A word that few questions of the bank are about (one in a hundred, or three)."""
@@ -170,6 +180,7 @@ class QuestionBank:
             {k: tuple(v) for k, v in phrases.items()},
             {q.id: len(q.look_fors) for q in questions_},
             frequency,
+            {q.id: q.text for q in questions_},
         )
 
 
@@ -178,6 +189,9 @@ class QuestionBank:
 # questions), unless it shows a sign of answering this question.
 OFF_TOPIC_FIT: Final = 0.3
 OFF_TOPIC_FIT_ONE_SIGN: Final = 0.5  # when it meets one look-for or word of the question
+# Or when its fit with the question asked is under this share of its best fit with any.
+OFF_TOPIC_SHARE: Final = 0.2
+OFF_TOPIC_SHARE_ONE_SIGN: Final = 0.1
 # The weighted word overlap with its best-fitting question below which an answer is too
 # general to call off-topic (each off-topic story of the tuning half has more).
 OFF_TOPIC_EVIDENCE: Final = 1.6
@@ -293,8 +307,9 @@ def _relevance_signals(f: _Facts) -> tuple[list[str], int]:
 def _on_question(f: _Facts, terms: Sequence[str], signs: int) -> bool:
     """Whether the answer addresses the question asked. Without the bank, any of its terms
     or look-fors will do. With it, a sign of the question's own checks, two of its look-fors
-    or words, or one of its rare words settles it; otherwise the answer must not fit many
-    other questions better: an off-topic story meets a look-for through everyday words too."""
+    (met through rare words) or words, or one of its rare words settles it; otherwise the
+    answer must not fit many other questions better, nor fit this one far less than its
+    best: an off-topic story meets a look-for through everyday words too."""
     if signs:
         return True
     if f.bank is None:
@@ -302,12 +317,13 @@ def _on_question(f: _Facts, terms: Sequence[str], signs: int) -> bool:
     covers = _specific_covers(f, f.bank)
     if covers >= 2 or len(terms) >= 2 or any(f.bank.distinctive(t) for t in terms):
         return True  # two of its look-fors or its words, or a rare one of them
-    # One look-for or word of the question: only an answer that fits half the bank better
-    # is off it.
-    limit = OFF_TOPIC_FIT_ONE_SIGN if covers or terms else OFF_TOPIC_FIT
-    better, strongest = f.bank.judge(f.question, f.index)
-    # An answer whose words fit no question strongly is too general to call off-topic.
-    return better < limit or strongest < OFF_TOPIC_EVIDENCE
+    # One look-for or word of the question: the bar is higher.
+    one = bool(covers or terms)
+    fit = f.bank.judge(f.question, f.index)
+    if fit.strongest < OFF_TOPIC_EVIDENCE:
+        return True  # its words fit no question strongly: too general to call off-topic
+    off = fit.better >= (OFF_TOPIC_FIT_ONE_SIGN if one else OFF_TOPIC_FIT)
+    return not (off or fit.share < (OFF_TOPIC_SHARE_ONE_SIGN if one else OFF_TOPIC_SHARE))
 
 
 # A look-for met through a phrase none of whose words is this rare over the bank (a share
@@ -349,4 +365,9 @@ def _relevance(f: _Facts) -> Iterator[Finding]:
         message += f": it is about {', '.join(about)}"
     if asks:
         message += f"; the question asks about {', '.join(asks)}"
-    yield _find("relevance.off-topic", "warn", -PART_MAXIMA["relevance"], message + ".", about)
+    bank = f.bank
+    best = bank.judge(f.question, f.index).best if bank is not None else None
+    if bank is not None and best is not None and best in bank.texts:
+        message += f". It reads more like an answer to \u201c{bank.texts[best]}\u201d"
+    message += "" if message.endswith("\u201d") else "."
+    yield _find("relevance.off-topic", "warn", -PART_MAXIMA["relevance"], message, about)
