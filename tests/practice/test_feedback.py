@@ -945,3 +945,12 @@ def test_an_off_topic_finding_names_the_question_the_answer_fits_better() -> Non
     )
     off = finding(analyse(q, story, bank=bank), "relevance.off-topic")
     assert off.message.endswith("an answer to \u201cTell me about a product launch you led.\u201d")
+
+
+def test_a_negated_cue_of_one_word_is_met_by_that_word_negated() -> None:
+    q = question(
+        look_fors=(LookFor("no overtime", ("no overtime",)), LookFor("cuts", ("not doing",)))
+    )
+    fb = analyse(q, "We shipped on time with no overtime at all, and I did not do the extras.")
+    assert "no overtime" in fb.look_fors_covered
+    assert "cuts" not in fb.look_fors_covered  # a cue of a negation alone says nothing

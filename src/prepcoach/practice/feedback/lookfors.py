@@ -53,18 +53,23 @@ def _cue_sequence(cue: str) -> tuple[str, ...]:
     return tuple(lemmas)
 
 
+def _plain(lemma: str) -> bool:
+    """A word met as itself: not negated, not a number word."""
+    return lemma not in _NUMERIC_WORDS and not lemma.startswith(kt.NEGATED) and lemma[0] != "#"
+
+
 def _cue_match(
     index: kt.SentenceIndex, cue: str, asked: frozenset[str], label: bool = False
 ) -> kt.Match | None:
     """Where a cue is met: all its content words in one sentence (for a look-for's label,
     which says more than it needs to, all but one of three or more), none negated; a cue of
-    several words with one content word among them, as the phrase itself. Words about
+    several words with one plain content word among them, as the phrase itself. Words about
     numbers are met by a figure in the sentence. Words of the question alone prove
     nothing: repeating the question does not cover what it looks for."""
     lemmas = _key_lemmas(cue) if label else _cue_lemmas(cue)
-    if not lemmas or all(x in asked for x in lemmas):
-        return None
-    if not label and len(lemmas) == 1 and lemmas[0] not in _NUMERIC_WORDS:
+    if not lemmas or lemmas == (kt.NEGATION,) or all(x in asked for x in lemmas):
+        return None  # nothing to look for but a negation ("not doing"), or the question
+    if not label and len(lemmas) == 1 and _plain(lemmas[0]):
         sequence = _cue_sequence(cue)
         if len(sequence) >= 2:  # "carried it out", "better off": the phrase, not its word
             return index.find_sequence(sequence)

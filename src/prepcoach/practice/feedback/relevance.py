@@ -242,7 +242,7 @@ def _look_for_phrases(question: Question) -> Iterator[tuple[int, tuple[str, ...]
     for n, look_for in enumerate(question.look_fors):
         for i, phrase in enumerate((look_for.label, *look_for.cues)):
             lemmas = _key_lemmas(phrase) if i == 0 else _cue_lemmas(phrase)
-            if not lemmas or all(x in asked for x in lemmas):
+            if not lemmas or lemmas == (kt.NEGATION,) or all(x in asked for x in lemmas):
                 continue
             yield (
                 n,
