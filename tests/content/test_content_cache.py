@@ -28,9 +28,9 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     real = content_library._read_pack
 
-    def counting(content_file: ContentFile, shown: str) -> object:
+    def counting(content_file: ContentFile, shown: str, quick: bool = False) -> object:
         seen.append(content_file.path.name)
-        return real(content_file, shown)
+        return real(content_file, shown, quick)
 
     monkeypatch.setattr(content_library, "_read_pack", counting)
     return seen

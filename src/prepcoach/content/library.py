@@ -280,15 +280,13 @@ def load_library(
     With a cache_dir, each pack file whose content has not changed is read back from its own
     cache entry (see `_cached_pack`) instead of being parsed and validated again; the merge and
     the cross-checks always run. Should they find a problem, everything is loaded afresh so
-    that every problem names its line and column.
+    that every problem names its line and column (see `check_files`).
 
     `prepare_checks` registers the features' checks (prepcoach.content.checks); it is called
     only when some file has to be checked, not when every file comes from an entry that
     passed those checks.
     """
     library, problems = check_files(files, cache_dir, prepare_checks)
-    if problems and cache_dir is not None:
-        library, problems = check_files(files, prepare_checks=prepare_checks)
     if problems:
         shown = "\n".join(f"  {p}" for p in problems[:10])
         more = f"\n  ... and {len(problems) - 10} more" if len(problems) > 10 else ""
@@ -299,10 +297,15 @@ def load_library(
     return library
 
 
-def _read_pack(content_file: ContentFile, shown: str) -> tuple[Any, Any, list[Any], str | None]:
-    """Read, parse and validate one file: (pack or None, parsed data, problems, text)."""
+def _read_pack(
+    content_file: ContentFile, shown: str, quick: bool = False
+) -> tuple[Any, Any, list[Any], str | None]:
+    """Read, parse and validate one file: (pack or None, parsed data, problems, text).
+
+    `quick` first tries the fast reader, whose data has no marks: it is kept only when the
+    pack has no problem (a problem found later, across files, sends the caller back here)."""
     from prepcoach.content.validation import Problem, validate_pack
-    from prepcoach.content.yamlsource import parse_yaml
+    from prepcoach.content.yamlsource import parse_quick, parse_yaml
 
     try:
         text = content_file.text
@@ -310,6 +313,12 @@ def _read_pack(content_file: ContentFile, shown: str) -> tuple[Any, Any, list[An
             text = read_limited(content_file.path, PACK_LIMIT, what="content pack")
     except PrepError as error:
         return None, None, [Problem(shown, 1, 1, str(error))], None
+    if quick:
+        plain = parse_quick(text)
+        if plain is not None:
+            pack, pack_problems = validate_pack(shown, plain)
+            if not pack_problems:
+                return pack, plain, [], text
     data, yaml_problems = parse_yaml(text)
     problems = [Problem(shown, line, col, msg) for (line, col), msg in yaml_problems]
     if data is None and yaml_problems:
@@ -326,9 +335,25 @@ def check_files(
     """Parse, validate, merge and cross-check; return what loaded and every problem.
 
     With a cache_dir, unchanged files come from their cache entries, and once everything
-    checks out each parsed file gets one; a problem found in the merge then has no line to
-    point at (callers wanting positions load again without the cache).
+    checks out each parsed file gets one. Files are read by the fast reader where it can;
+    neither it nor a cache entry knows lines and columns, so should any problem turn up,
+    everything is read again by the reader that does.
     """
+    library, problems, approximate = _check_files(files, cache_dir, prepare_checks, quick=True)
+    if problems and approximate:
+        library, problems, _ = _check_files(files, None, prepare_checks, quick=False)
+    return library, problems
+
+
+def _check_files(
+    files: Sequence[ContentFile],
+    cache_dir: Path | None,
+    prepare_checks: Callable[[], object] | None,
+    quick: bool,
+) -> tuple[ContentLibrary, list[Any], bool]:
+    """check_files' work, and whether some item's position is unknown (the problems' marks
+    may then be wrong)."""
+    approximate = False
     library = ContentLibrary()
     problems: list[Any] = []
     # where each item was defined: "kind/id" -> (path, parsed data, index in its list)
@@ -349,11 +374,13 @@ def check_files(
                 if identity is not None:  # marked as checked once the checks below pass
                     fresh.append((content_file, identity, digest, pack))
             every_check_passed = every_check_passed and checked
+            approximate = approximate or pack is not None
         if pack is None:
             every_check_passed = False
             identity = _identity(content_file.path) if cacheable else None
-            pack, data, file_problems, text = _read_pack(content_file, shown)
+            pack, data, file_problems, text = _read_pack(content_file, shown, quick)
             problems += file_problems
+            approximate = approximate or (data is not None and not hasattr(data, "mark"))
             if pack is None:
                 continue
             if cacheable and not file_problems and identity is not None and text is not None:
@@ -421,7 +448,7 @@ def check_files(
     if cache_dir is not None and not problems:
         for content_file, identity, digest, pack in fresh:
             _write_pack(cache_dir, content_file, identity, digest, pack, prepare_checks is not None)
-    return library, problems
+    return library, problems, approximate
 
 
 def _check_references(

@@ -14,7 +14,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, get_args, get_origin, get_type_hints
 
 from prepcoach.content.model import KINDS, LookFor, Pack
-from prepcoach.content.yamlsource import MarkedDict, key_mark_of, mark_of
+from prepcoach.content.yamlsource import key_mark_of, mark_of
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
@@ -141,7 +141,7 @@ def validate_pack(path: str, data: Any) -> tuple[Pack | None, list[Problem]]:
     the pack still loads and takes part in the duplicate and reference checks.
     Returns None for the pack only when its header is unusable.
     """
-    if not isinstance(data, MarkedDict):
+    if not isinstance(data, dict):
         what = (
             "an empty file"
             if data is None
