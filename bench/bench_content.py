@@ -57,9 +57,9 @@ def generate(path: Path, count: int, prefix: str = "generated") -> None:
 def cold(prep: str, env: dict[str, str], pack: Path, cache: Path) -> harness.Action:
     listing = harness.command([prep, "--content", str(pack), "content", "list"], env)
 
-    from prepcoach.content.library import ContentFile, _cache_file
+    from prepcoach.content.cache import entry_path
 
-    entry = _cache_file(cache, ContentFile(pack, False))
+    entry = entry_path(cache, pack, False)
 
     def run() -> None:
         entry.unlink(missing_ok=True)  # the pack changed; the built-ins stay cached

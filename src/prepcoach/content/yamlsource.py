@@ -333,13 +333,12 @@ except ImportError:  # pragma: no cover
 # Left to the full reader: tabs, carriage returns and YAML 1.1's other line breaks, a byte-order
 # mark, control characters, and escapes other than \" \\ \n \t \/ and a backslash before a
 # space or a line break (others may stand for a control character).
-_QUICK_REFUSES = re.compile(
-    '[\t\r\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]|\\\\[^"\\\\nt/ \n]|\\\\$'
-)
+_QUICK_REFUSES = re.compile("[\t\r\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+_UNSAFE_ESCAPE = re.compile(r'\\[^"\\nt/ \n]|\\$')
 # Characters that start an anchor, alias, tag, directive, reserved indicator or complex key when
 # they begin a node (after a space, a line break or a flow indicator).
-_NODE_PROPERTY = re.compile("[&*!%@`?]")
-_NODE_START = frozenset(" \n[{,")
+_NODE_PROPERTY = re.compile("[&*!%@`?](?<=[ \n\\[{,].)")
+_NODE_PROPERTY_START = frozenset("&*!%@`?")
 _FLOW_AFTER = frozenset(" \n[{,:")
 
 
@@ -359,7 +358,7 @@ def _ambiguous_strings() -> re.Pattern[str]:
         (numbers if tag.endswith((":int", ":float")) else words).append(group)
     # Checked only at a string's opening quote (which follows a space, line break or [{,:).
     return re.compile(
-        '"(?<=[\\s\\[{,:]")(?:(?=[-+.0-9])(?:'
+        '"(?<=[\\s\\[{,:]")(?=[-+.0-9~<=yYnNtTfFoO"])(?:(?=[-+.0-9])(?:'
         + "|".join(sorted(numbers))
         + ")|"
         + "|".join(sorted(words))
@@ -450,10 +449,10 @@ def parse_quick(text: str) -> dict[str, Any] | None:
     say (see above). Whatever this returns, `parse_yaml` returns too, marks aside."""
     if _ryml is None or _QUICK_REFUSES.search(text) is not None:
         return None
-    for found in _NODE_PROPERTY.finditer(text):
-        start = found.start()
-        if start == 0 or text[start - 1] in _NODE_START:
-            return None
+    if "\\" in text and _UNSAFE_ESCAPE.search(text) is not None:
+        return None
+    if text[:1] in _NODE_PROPERTY_START or _NODE_PROPERTY.search(text) is not None:
+        return None
     try:
         # libyaml's own parser, in C and building nothing, is the judge of the syntax:
         # rapidyaml accepts some text that it refuses.
