@@ -372,7 +372,7 @@ _BRACKETS_ONLY = {c: None for c in range(128) if chr(c) not in "[]{}"}
 _DEPTH_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 _FLOW_START = re.compile(r"[\[{]")
 # rapidyaml writes block collections one level per two spaces of indentation.
-_TOO_DEEP_INDENT = re.compile("\n" + " " * (2 * (MAX_DEPTH - 1)))
+_TOO_DEEP_INDENT = "\n" + " " * (2 * (MAX_DEPTH - 1))
 _PLAIN_FLOAT = re.compile(r"-?[0-9]+\.[0-9]+")
 
 
@@ -410,9 +410,23 @@ def _refuse_constant(token: str) -> Any:
     raise _Unusual(token)
 
 
+def _has_long_line(text: str, limit: int) -> bool:
+    """Whether a line of `text` is longer than `limit`, looking at a few places only: such a
+    line covers a whole block of limit // 2 characters, so a block holding a line break
+    rules it out."""
+    block = max(limit // 2, 1)
+    for start in range(0, len(text) - block + 1, block):
+        if text.find("\n", start, start + block) == -1:
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", start)
+            if (len(text) if line_end == -1 else line_end) - line_start > limit:
+                return True
+    return False
+
+
 def _nested_too_deep(text: str, json_text: str) -> bool:
     """Whether the collections may be nested deeper than MAX_DEPTH."""
-    if _TOO_DEEP_INDENT.search(json_text) is not None:
+    if _TOO_DEEP_INDENT in json_text:
         return True
     for found in _FLOW_START.finditer(text):
         start = found.start()
@@ -469,7 +483,7 @@ def parse_quick(text: str) -> dict[str, Any] | None:
         json_text: str = _ryml.emit_json_malloc(tree, root)
         if not _quoted_in_source(text, json_text):
             return None
-        if len(json_text) > MAX_TEXT and max(map(len, json_text.split("\n"))) > MAX_TEXT:
+        if _has_long_line(json_text, MAX_TEXT):
             return None  # a line holds a value that may be too long
         if _nested_too_deep(text, json_text):
             return None
