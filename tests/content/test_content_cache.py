@@ -219,3 +219,17 @@ def test_an_entry_signed_with_another_key_is_ignored(tmp_path: Path, parses: lis
     assert text_of(pack, cache) == "Apples?"
     assert text_of(pack, cache) == "Apples?"
     assert parses == ["a.yaml", "a.yaml"]  # read again once, then cached under the new key
+
+
+def test_every_kind_comes_back_from_the_cache_as_it_was_read(tmp_path: Path) -> None:
+    builtin = content_library.content_files(paths.builtin_content_dir(), None, [])
+    fresh = load_library(builtin)
+    cache = tmp_path / "cache"
+    load_library(builtin, cache)
+    cached = load_library(builtin, cache)
+    for kind in content_library.KINDS:
+        assert cached.items(kind) == fresh.items(kind), kind
+        for item_id, item in cached.items(kind).items():
+            assert type(item) is type(fresh.items(kind)[item_id])
+    with pytest.raises(AttributeError):
+        next(iter(cached.questions.values())).text = "changed"  # type: ignore[misc]
