@@ -255,9 +255,9 @@ def load_library(
     """Load and check every file; raise ContentError listing every problem.
 
     With a cache_dir, each pack file whose content has not changed is read back from its own
-    cache entry (see `_cached_pack`) instead of being parsed and validated again; the merge and
-    the cross-checks always run. Should they find a problem, everything is loaded afresh so
-    that every problem names its line and column (see `check_files`).
+    cache entry (see prepcoach.content.cache) instead of being parsed and validated again;
+    the merge and the cross-checks always run. Should they find a problem, everything is
+    loaded afresh so that every problem names its line and column (see `check_files`).
 
     `prepare_checks(kinds)` registers the features' checks of those kinds (see
     prepcoach.content.checks); it is called only with the kinds held by files that have to
@@ -287,7 +287,7 @@ def _read_pack(
     try:
         text = content_file.text
         if text is None:
-            text = read_limited(content_file.path, PACK_LIMIT, what="content pack")
+            text = _read_text(content_file.path)
     except PrepError as error:
         return None, None, [Problem(shown, 1, 1, str(error))], None
     if quick:
@@ -296,6 +296,7 @@ def _read_pack(
             pack, pack_problems = validate_pack(shown, plain)
             if not pack_problems:
                 return pack, plain, [], text
+    # the full reader: marks for every problem, and the alias, depth and length bounds
     data, yaml_problems = parse_yaml(text)
     problems = [Problem(shown, line, col, msg) for (line, col), msg in yaml_problems]
     if data is None and yaml_problems:

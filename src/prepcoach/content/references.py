@@ -9,9 +9,9 @@ features' checks give them (prepcoach.content.checks), placed at its line by the
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import chain
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from prepcoach.content.checks import Finding
 from prepcoach.content.model import Question
@@ -47,94 +47,86 @@ def _questions_to_examine(library: ContentLibrary) -> Iterable[Question]:
 
 def reference_findings(library: ContentLibrary) -> list[Finding]:
     """Every broken reference and every item that breaks one of the rules above."""
-    found: list[Finding] = []
+    return [
+        *_question_findings(library),
+        *_skill_findings(library),
+        *_template_findings(library),
+        *_format_findings(library),
+    ]
 
-    def problem(kind: str, item_id: str, loc: tuple[Any, ...], message: str) -> None:
-        found.append((kind, item_id, loc, message))
 
-    def unknown(what: str, value: str, known: Iterable[str]) -> str:
-        from prepcoach.content.validation import suggest
+def _unknown(what: str, value: str, known: Iterable[str]) -> str:
+    from prepcoach.content.validation import suggest
 
-        names = sorted(known)
-        return f"unknown {what} '{value}'{suggest(value, names)}" + (
-            f"; known: {', '.join(names)}" if len(names) <= 20 else ""
-        )
+    names = sorted(known)
+    return f"unknown {what} '{value}'{suggest(value, names)}" + (
+        f"; known: {', '.join(names)}" if len(names) <= 20 else ""
+    )
 
+
+def _question_findings(library: ContentLibrary) -> Iterator[Finding]:
     competencies = library.competencies
     for q in _questions_to_examine(library):
         for i, c in enumerate(q.competencies):
             if c not in competencies:
-                problem(
-                    "questions", q.id, ("competencies", i), unknown("competency", c, competencies)
-                )
+                message = _unknown("competency", c, competencies)
+                yield "questions", q.id, ("competencies", i), message
         for i, r in enumerate(q.roles):
             if r not in library.roles:
-                problem("questions", q.id, ("roles", i), unknown("role", r, library.roles))
+                yield "questions", q.id, ("roles", i), _unknown("role", r, library.roles)
         if q.star_template and q.star_template not in library.star_templates:
-            problem(
-                "questions",
-                q.id,
-                ("star_template",),
-                unknown("STAR template", q.star_template, library.star_templates),
-            )
+            message = _unknown("STAR template", q.star_template, library.star_templates)
+            yield "questions", q.id, ("star_template",), message
         if q.target_seconds <= 0:
-            problem("questions", q.id, ("target_seconds",), "target_seconds must be positive")
+            yield "questions", q.id, ("target_seconds",), "target_seconds must be positive"
         for i, look_for in enumerate(q.look_fors):
             for j, cue in enumerate(look_for.cues):
                 if not cue.strip():
-                    problem("questions", q.id, ("look_fors", i, "cues", j), "a cue is empty")
+                    yield "questions", q.id, ("look_fors", i, "cues", j), "a cue is empty"
+
+
+def _skill_findings(library: ContentLibrary) -> Iterator[Finding]:
     for skill in library.skills.values():
         for i, r in enumerate(skill.roles):
             if r not in library.roles:
-                problem("skills", skill.id, ("roles", i), unknown("role", r, library.roles))
+                yield "skills", skill.id, ("roles", i), _unknown("role", r, library.roles)
+
+
+def _template_findings(library: ContentLibrary) -> Iterator[Finding]:
+    competencies = library.competencies
     for t in library.star_templates.values():
         for i, c in enumerate(t.competencies):
             if c not in competencies:
-                problem(
-                    "star_templates",
-                    t.id,
-                    ("competencies", i),
-                    unknown("competency", c, competencies),
-                )
+                message = _unknown("competency", c, competencies)
+                yield "star_templates", t.id, ("competencies", i), message
         total = sum(p.share for p in t.parts)
         if abs(total - 1.0) > 0.05:
-            problem(
-                "star_templates",
-                t.id,
-                ("parts",),
-                f"the parts' shares add up to {total:.2f}; make them add up to 1.0",
-            )
+            message = f"the parts' shares add up to {total:.2f}; make them add up to 1.0"
+            yield "star_templates", t.id, ("parts",), message
         keys = [p.key for p in t.parts]
         # A story follows STAR; a hypothetical answer follows its own scaffold.
         core = HYPOTHETICAL_CORE if HYPOTHETICAL_CORE[0] in keys else STAR_CORE
         for needed in core:
             if needed not in keys:
-                problem("star_templates", t.id, ("parts",), f"has no '{needed}' part")
+                yield "star_templates", t.id, ("parts",), f"has no '{needed}' part"
+
+
+def _format_findings(library: ContentLibrary) -> Iterator[Finding]:
+    competencies = library.competencies
     for f in library.formats.values():
         for s, step in enumerate(f.steps):
             for i, qid in enumerate(step.questions):
                 if qid not in library.questions:
-                    problem(
-                        "formats",
-                        f.id,
-                        ("steps", s, "questions", i),
-                        unknown("question", qid, library.questions),
-                    )
+                    message = _unknown("question", qid, library.questions)
+                    yield "formats", f.id, ("steps", s, "questions", i), message
             if step.competency and step.competency not in competencies:
-                problem(
-                    "formats",
-                    f.id,
-                    ("steps", s, "competency"),
-                    unknown("competency", step.competency, competencies),
-                )
+                message = _unknown("competency", step.competency, competencies)
+                yield "formats", f.id, ("steps", s, "competency"), message
             if not (step.questions or step.category or step.competency or step.candidate_questions):
-                problem(
-                    "formats",
-                    f.id,
-                    ("steps", s),
+                message = (
                     f"step '{step.title}' picks no questions: give 'questions', 'category', "
-                    "'competency' or 'candidate_questions: true'",
+                    "'competency' or 'candidate_questions: true'"
                 )
+                yield "formats", f.id, ("steps", s), message
             if step.count < 1:
-                problem("formats", f.id, ("steps", s, "count"), "count must be at least 1")
-    return found
+                yield "formats", f.id, ("steps", s, "count"), "count must be at least 1"
