@@ -176,3 +176,31 @@ def test_a_problem_in_a_quickly_read_pack_names_its_line_and_column(tmp_path: Pa
     shown = [str(p).replace(str(tmp_path) + "/", "") for p in problems]
     assert any(s.startswith("first.yaml:10:30: question 'one': unknown competency") for s in shown)
     assert any(s.startswith("second.yaml:6:9: duplicate question id 'one'") for s in shown)
+
+
+def test_validate_names_the_line_of_a_problem_in_a_large_plain_pack(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    from tests.helpers import run_prep
+
+    questions = "".join(
+        f"  - id: q-{n}\n    text: Question {n}?\n    category: behavioral\n    assesses: x\n"
+        for n in range(2_000)
+    )
+    pack = tmp_path / "big.yaml"
+    pack.write_text(
+        PACK
+        + "questions:\n"
+        + questions
+        + "  - id: q-7\n    text: Again?\n    category: behavioral\n    assesses: x\n"
+        + "  - id: late\n    text: Late?\n    category: behavioral\n    assesses: x\n"
+        + "    competencies: [no-such-thing]\n",
+        "utf-8",
+    )
+    assert parse_quick(pack.read_text("utf-8")) is not None
+    first = run_prep("content", "validate", str(pack))
+    assert first.exit_code == 1
+    assert "big.yaml:8006:9: duplicate question id 'q-7' (also at" in first.stdout
+    assert "big.yaml:8014:20: question 'late': unknown competency 'no-such-thing'" in first.stdout
+    assert run_prep("--content", str(pack), "content", "list").exit_code == 1
+    assert capfd.readouterr().err == ""  # nothing from a parser below prep's own words
