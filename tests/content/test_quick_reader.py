@@ -204,3 +204,17 @@ def test_validate_names_the_line_of_a_problem_in_a_large_plain_pack(
     assert "big.yaml:8014:20: question 'late': unknown competency 'no-such-thing'" in first.stdout
     assert run_prep("--content", str(pack), "content", "list").exit_code == 1
     assert capfd.readouterr().err == ""  # nothing from a parser below prep's own words
+
+
+def test_without_rapidyaml_every_pack_is_read_by_the_full_reader(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from prepcoach.content import yamlsource
+
+    files = [ContentFile(p, True) for p in BUILTIN]
+    quick, _ = check_files(files)
+    monkeypatch.setattr(yamlsource, "_ryml", None)
+    assert parse_quick(BUILTIN[0].read_text("utf-8")) is None
+    full, problems = check_files(files)
+    assert problems == []
+    assert full.questions == quick.questions and full.formats == quick.formats
