@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -221,6 +222,11 @@ def import_markdown(
         f"question(s), {asks} question(s) to ask, {probes} follow-up probe(s); {tagged} tagged "
         "with competencies:"
     )
+    console.print("Recognised:")
+    for run in result.recognised()[:LISTED]:
+        what = "question(s) to ask" if run.kind == "ask" else "interview question(s)"
+        where = f"under '{run.heading}'" if run.heading else "before any heading"
+        console.print(f"  {esc(f'{run.count} {what} {where}, by {run.reason}')}", highlight=False)
     for q in result.questions[:LISTED]:
         label = f"ask: {q.ask_category}" if q.kind == "ask" else q.category
         tags = f" ({', '.join(q.competencies)})" if q.competencies else ""
@@ -230,7 +236,9 @@ def import_markdown(
     if len(result.questions) > LISTED:
         console.print(f"  ... and {len(result.questions) - LISTED} more (all in the pack)")
     if result.skipped:
-        console.print(f"Skipped {len(result.skipped)} line(s):")
+        reasons = Counter(s.reason for s in result.skipped)
+        why = ", ".join(f"{n} {reason}" for reason, n in reasons.most_common())
+        console.print(f"Skipped {len(result.skipped)} line(s) ({why}):")
         for s in result.skipped[:LISTED]:
             console.print(
                 f"  [dim]- line {s.line} ({s.reason}): {esc(s.text[:70])}[/dim]", highlight=False
