@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 
 from prepcoach.cli.context import get_context
-from prepcoach.cli.inputs import read_text
 from prepcoach.cli.options import ForceOption
 from prepcoach.cli.render import esc
 from prepcoach.kernel import clock
@@ -93,7 +92,7 @@ def export(
             "--with-recordings needs -o FILE (and no --redact: voices cannot be masked)",
             param_hint="--with-recordings",
         )
-    pieces = transfer.chunks(transfer.export_data(ctx.store(), redact=redact), fmt)
+    pieces = transfer.export_stream(ctx.store(), fmt, redact=redact)
     if output is None:
         from prepcoach.cli.render import write_out
 
@@ -131,8 +130,8 @@ def import_file(
     from prepcoach.store import transfer
 
     ctx = get_context()
-    data = transfer.load(read_text(file, transfer.IMPORT_LIMIT, "export"), str(file))
-    report = transfer.import_data(ctx.store(), data, merge=merge, source=str(file))
+    items = transfer.open_export(file)  # a file that is no export is refused before the home
+    report = transfer.import_items(ctx.store(), items, merge=merge, source=str(file))
     added, updated = report.total("added"), report.total("updated")
     unchanged, kept = report.total("unchanged"), report.total("kept")
     ctx.console.print(

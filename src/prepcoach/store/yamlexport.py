@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 # A word PyYAML reads back as the same text when written plain.
@@ -134,7 +134,7 @@ def _sequence(items: list[Any], indent: str, write: Callable[[str], None]) -> No
             _after_key(item, indent + "  ", write)
 
 
-def rows(items: list[Any], indent: str, fallback: Callable[[list[Any]], str]) -> Iterator[str]:
+def rows(items: Iterable[Any], indent: str, fallback: Callable[[list[Any]], str]) -> Iterator[str]:
     """A YAML sequence of `items` at `indent`, in pieces; `fallback` dumps what is not plain."""
     for item in items:
         pieces: list[str] = []
