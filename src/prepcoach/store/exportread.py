@@ -252,6 +252,9 @@ class _YamlWalker:
         self.scalar_value = scalar_value
         self.max_depth = MAX_DEPTH
         self.max_text = MAX_TEXT
+        # First characters of plain scalars that may be something else than text (numbers...).
+        self.resolvable = frozenset(yaml.resolver.Resolver.yaml_implicit_resolvers)
+        self.resolved: dict[str, Any] = {}
 
     def fail(self, event: Any, message: str) -> PrepError:
         mark = event.start_mark
@@ -309,21 +312,34 @@ class _YamlWalker:
         if empty:
             yield ("key", "tables", {})
 
+    def scalar(self, event: Any) -> Any:
+        value = event.value
+        if len(value) > self.max_text:
+            raise self.fail(
+                event, f"text of {len(value):,} characters is too long (at most {self.max_text:,})"
+            )
+        plain = event.tag is None and event.implicit[0]
+        if plain:
+            if value[:1] not in self.resolvable:
+                return value  # plain text: nothing for the resolver to decide
+            known = self.resolved.get(value, self)
+            if known is not self:
+                return known
+        try:
+            found = self.scalar_value(event)
+        except ValueError as error:
+            raise self.fail(event, str(error)) from None
+        if plain and len(self.resolved) < 20_000:  # scores, ratings, seconds come again
+            self.resolved[value] = found
+        return found
+
     def build(self, event: Any, depth: int) -> Any:
         """The value that starts with `event` (a scalar, or a whole mapping or sequence)."""
         yaml = self.yaml
+        scalar_event, scalar = yaml.ScalarEvent, self.scalar
         kind = type(event)
-        if kind is yaml.ScalarEvent:
-            value = event.value
-            if len(value) > self.max_text:
-                raise self.fail(
-                    event,
-                    f"text of {len(value):,} characters is too long (at most {self.max_text:,})",
-                )
-            try:
-                return self.scalar_value(event)
-            except ValueError as error:
-                raise self.fail(event, str(error)) from None
+        if kind is scalar_event:
+            return scalar(event)
         if kind is yaml.AliasEvent:
             raise self.fail(event, "aliases are not allowed in exports")
         tag = getattr(event, "tag", None)
@@ -333,17 +349,34 @@ class _YamlWalker:
             raise self.fail(
                 event, f"lists and mappings are nested too deeply (at most {self.max_depth} levels)"
             )
+        next_event = self.next
         if kind is yaml.SequenceStartEvent:
+            end = yaml.SequenceEndEvent
             items: list[Any] = []
-            while type(item := self.next()) is not yaml.SequenceEndEvent:
-                items.append(self.build(item, depth + 1))
+            append = items.append
+            while (kind := type(item := next_event())) is not end:
+                append(scalar(item) if kind is scalar_event else self.build(item, depth + 1))
             return items
         if kind is yaml.MappingStartEvent:
+            end = yaml.MappingEndEvent
             mapping: dict[Any, Any] = {}
-            lines: dict[Any, int] = {}
-            while type(key_event := self.next()) is not yaml.MappingEndEvent:
-                key = self.build(key_event, depth + 1)
-                self._unique(lines, key, key_event)
-                mapping[key] = self.build(self.next(), depth + 1)
+            marks: dict[Any, Any] = {}
+            while (kind := type(key_event := next_event())) is not end:
+                if kind is scalar_event:
+                    key = scalar(key_event)
+                else:
+                    key = self.build(key_event, depth + 1)
+                    if isinstance(key, dict | list):
+                        raise self.fail(key_event, "a mapping key must be plain text")
+                if key in marks:
+                    first = marks[key].line + 1
+                    raise self.fail(
+                        key_event, f"duplicate key '{key}' (first given on line {first})"
+                    )
+                marks[key] = key_event.start_mark
+                value = next_event()
+                mapping[key] = (
+                    scalar(value) if type(value) is scalar_event else self.build(value, depth + 1)
+                )
             return mapping
         raise self.fail(event, "unexpected YAML")  # pragma: no cover - events come in order
