@@ -11,8 +11,8 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from prepcoach.content.library import ContentLibrary
+    from prepcoach.drafts.service import Drafts
     from prepcoach.store.db import Store
-    from prepcoach.store.drafts import TypedKeeper
 
 
 @dataclass(slots=True)
@@ -27,16 +27,16 @@ class AppContext:
     _console: Console | None = None
     _err_console: Console | None = None
     _store: Store | None = None
-    _typed: TypedKeeper | None = None
+    _drafts: Drafts | None = None
 
     @property
-    def typed(self) -> TypedKeeper:
-        """What is typed at prompts in this run, kept as drafts until a commit saves it."""
-        if self._typed is None:
-            from prepcoach.store.drafts import TypedKeeper
+    def drafts(self) -> Drafts:
+        """What is typed in this run and not saved yet (kept as drafts until it is)."""
+        if self._drafts is None:
+            from prepcoach.drafts.service import Drafts
 
-            self._typed = TypedKeeper(self.home)
-        return self._typed
+            self._drafts = Drafts(self.home)
+        return self._drafts
 
     @property
     def console(self) -> Console:
@@ -56,7 +56,7 @@ class AppContext:
             from prepcoach.store.db import Store
 
             self._store = Store.open(self.home)
-            self._store.after_commit.append(self.typed.saved)
+            self.drafts.watch(self._store)
             from prepcoach.cli.prompts import ask_retry, stdin_is_terminal
 
             if stdin_is_terminal() and os.environ.get("TERM") != "dumb":

@@ -1,0 +1,1 @@
+"""Drafts: what was typed and is not saved yet (see `service`)."""
