@@ -94,3 +94,20 @@ def test_what_the_run_kept_is_what_is_on_disk(home: Path) -> None:
     assert drafts.offer("practice.answer", "Answer:", current="other words") is None
     drafts.decline(draft)
     assert drafts.all() == []
+
+
+def test_with_no_draft_waiting_nothing_is_noted(watched: tuple[Store, Drafts]) -> None:
+    """A bulk write (an import) while no draft waits costs no note per row."""
+    store, drafts = watched
+
+    def notes() -> int:
+        return int(store.conn.execute("SELECT count(*) FROM temp.prep_written").fetchone()[0])
+
+    for number in range(3):
+        add_interview(store, Interview(company=f"Company {number}"))
+    assert notes() == 0
+    drafts.keep("interview.company", "Company:", "Typed and waiting")
+    with store.transaction() as conn:  # noted, then read back by the commit
+        conn.execute("UPDATE interviews SET role = 'Analyst'")
+        assert notes() == 3
+    assert notes() == 0

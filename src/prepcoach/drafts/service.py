@@ -18,6 +18,7 @@ Nothing here prints or asks: the CLI's prompter says what to say.
 
 from __future__ import annotations
 
+import sqlite3
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -54,6 +55,8 @@ class Drafts:
         self.pending: dict[str, TypedDraft] = {}  # kept in this run and not saved yet
         self._record_of: dict[str, tuple[str, str]] = {}  # typed draft key -> its record
         self._records: list[tuple[str, str]] = []  # records being asked for, innermost last
+        self._conn: sqlite3.Connection | None = None  # the watched store's connection
+        self._noting = False
 
     @property
     def folder(self) -> Path:
@@ -67,10 +70,12 @@ class Drafts:
         if draft is None:
             self.pending.pop(key, None)
             self._record_of.pop(key, None)
+            self._note()
             return None
         self.pending[key] = draft
         if self._records:
             self._record_of[key] = self._records[-1]
+        self._note()
         return draft
 
     def offer(self, prompt: str, message: str, current: str = "") -> TypedDraft | None:
@@ -118,7 +123,21 @@ class Drafts:
     def watch(self, store: Store) -> None:
         """From now on, drafts whose text a commit of `store` saves are removed."""
         if files.watch_writes(store.conn):
-            store.after_commit.append(lambda: self.saved(files.written_texts(store.conn)))
+            self._conn = store.conn
+            self._noting = False
+            self._note()
+            store.after_commit.append(self._committed)
+
+    def _committed(self) -> None:
+        if self._conn is not None and self._noting:
+            self.saved(files.written_texts(self._conn))
+
+    def _note(self) -> None:
+        """Have the rows written noted exactly while some draft waits to be saved."""
+        wanted = bool(self.pending)
+        if self._conn is not None and wanted != self._noting:
+            files.noting(self._conn, wanted)
+            self._noting = wanted
 
     def saved(self, written: Iterable[str]) -> None:
         """These texts are now in the database: the drafts they hold are done."""
@@ -137,3 +156,4 @@ class Drafts:
         for key in keys:
             self.pending.pop(key, None)
             self._record_of.pop(key, None)
+        self._note()

@@ -142,20 +142,24 @@ def load_record(path: Path) -> dict[str, list[Any]]:
 
 # ---------------------------------------------------------------------------- what was written
 #
-# To know when a draft's text is saved, the connection notes every row written: temporary
-# triggers (on this connection only; nothing changes in the database file) record the table
-# and rowid of each insert and update in a temporary table, which is transactional like the
-# rest: a rolled-back write leaves no note.
+# To know when a draft's text is saved, the connection notes the rows written while there are
+# drafts to look for: temporary triggers (on this connection only; nothing changes in the
+# database file) record the table and rowid of each insert and update in a temporary table,
+# which is transactional like the rest: a rolled-back write leaves no note. With no draft
+# pending (`noting(conn, False)`), nothing is noted, so a bulk write (an import) costs nothing.
 
 _WRITTEN = "prep_written"
+_NOTING = "prep_noting"
 
 
 def watch_writes(conn: sqlite3.Connection) -> bool:
-    """Note the rows written through `conn` from now on; False if SQLite would not allow it."""
+    """Be ready to note the rows written through `conn` (see `noting`); False if SQLite would
+    not allow it."""
     from prepcoach.store.migrations import INTERNAL_TABLES
 
     try:
         conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_WRITTEN} (tbl TEXT, rid INTEGER)")
+        conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_NOTING} (one INTEGER)")
         tables = [
             str(row[0])
             for row in conn.execute(
@@ -169,12 +173,25 @@ def watch_writes(conn: sqlite3.Connection) -> bool:
             for event in ("INSERT", "UPDATE"):
                 conn.execute(
                     f"CREATE TEMP TRIGGER IF NOT EXISTS prep_seen_{number}_{event.lower()} "
-                    f'AFTER {event} ON main."{table}" BEGIN INSERT INTO {_WRITTEN} '
+                    f'AFTER {event} ON main."{table}" '
+                    f"WHEN EXISTS (SELECT 1 FROM temp.{_NOTING}) BEGIN INSERT INTO {_WRITTEN} "
                     f"VALUES ('{quoted}', new.rowid); END"
                 )
     except sqlite3.Error:
         return False
     return True
+
+
+def noting(conn: sqlite3.Connection, on: bool) -> None:
+    """Note the rows written from now on (`on`), or stop noting them."""
+    try:
+        conn.execute(f"DELETE FROM temp.{_NOTING}")
+        if on:
+            conn.execute(f"INSERT INTO temp.{_NOTING} VALUES (1)")
+        else:
+            conn.execute(f"DELETE FROM temp.{_WRITTEN}")
+    except sqlite3.Error:
+        pass  # not watched: drafts are then let go only with their record
 
 
 def written_texts(conn: sqlite3.Connection) -> list[str]:
