@@ -7,7 +7,8 @@ of the same database), and prints the medians, the ratio to the reference, the p
 the process (getrusage of the child) and the goals:
 
 - export (JSON and YAML) of 20,000 answers under 1.5 s; import of 100,000 answers at least 5x
-  faster than before the import streamed (BEFORE_IMPORT_100K, measured on this data);
+  faster than before the import streamed (judged on the ratio to the reference, which was
+  BEFORE_IMPORT_RATIO_100K, so that the machine's load cancels out);
 - peak memory under 200 MiB at 100,000 answers, for export and import alike (flat: the 100k
   figure is within 1.5x the 20k one).
 
@@ -34,8 +35,10 @@ from prepcoach.store.db import Store  # noqa: E402
 
 # Measured before export and import streamed, on this data (one run each, a loaded machine):
 # import 100,000: 11.3 s, 892 MiB peak (20,000: 2.4 s, 195 MiB); export 100,000: JSON 11.3 s,
-# YAML 15.1 s, 390 MiB (20,000: JSON 2.1 s, YAML 3.2 s, 103 MiB).
-BEFORE_IMPORT_100K = 11_344.0
+# YAML 15.1 s, 390 MiB (20,000: JSON 2.1 s, YAML 3.2 s, 103 MiB). The machine's load changes
+# absolute times several-fold, so the speed-up is judged on the ratio to the interleaved
+# reference: importing 100,000 answers took 4.16x the `sqlite3` shell reading the dump.
+BEFORE_IMPORT_RATIO_100K = 4.16
 EXPORT_GOAL_MS = 1_500.0
 MEMORY_GOAL_MIB = 200.0
 
@@ -180,8 +183,9 @@ def main() -> None:
             label = f"import json {size:,}"
             _line(label, times, max(memory))
             peaks.setdefault("import json", {})[size] = max(memory)
-            if size == 100_000:
-                speedup = BEFORE_IMPORT_100K / harness.median(times["prep"])
+            if size == 100_000 and times["ref"]:
+                ratio = harness.median(times["prep"]) / harness.median(times["ref"])
+                speedup = BEFORE_IMPORT_RATIO_100K / ratio
                 ok = speedup >= 5
                 print(
                     f"  speed-up against before the stream: {speedup:.1f}x  goal >= 5x  "
