@@ -10,7 +10,7 @@ import pytest
 
 from prepcoach.cli.keep import KeepingPrompter, interrupt_note
 from prepcoach.cli.prompts import Choice, ScriptedPrompter
-from prepcoach.drafts.service import Drafts
+from prepcoach.data.drafts import Drafts
 from prepcoach.store.drafts import record_path
 
 

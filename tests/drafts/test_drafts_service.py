@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from prepcoach.drafts.service import Drafts
+from prepcoach.data.drafts import Drafts
 from prepcoach.interviews.core import Interview
 from prepcoach.interviews.store import add_interview
 from prepcoach.store.db import Store

@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 
 from e2e.terminal import ENTER, ESC_ENTER, finish, prep_command, spawn
-from prepcoach.drafts.service import Drafts
+from prepcoach.data.drafts import Drafts
 
 pexpect = pytest.importorskip("pexpect")
 

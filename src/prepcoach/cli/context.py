@@ -11,8 +11,8 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from prepcoach.content.library import ContentLibrary
-    from prepcoach.drafts.service import Drafts
-    from prepcoach.store.db import Store
+    from prepcoach.data.drafts import Drafts
+    from prepcoach.data.service import Store
 
 
 @dataclass(slots=True)
@@ -33,7 +33,7 @@ class AppContext:
     def drafts(self) -> Drafts:
         """What is typed in this run and not saved yet (kept as drafts until it is)."""
         if self._drafts is None:
-            from prepcoach.drafts.service import Drafts
+            from prepcoach.data.drafts import Drafts
 
             self._drafts = Drafts(self.home)
         return self._drafts
@@ -53,14 +53,15 @@ class AppContext:
     def store(self) -> Store:
         """The user's database, opened (and migrated) on first use."""
         if self._store is None:
-            from prepcoach.store.db import Store
-
-            self._store = Store.open(self.home)
-            self.drafts.watch(self._store)
             from prepcoach.cli.prompts import ask_retry, stdin_is_terminal
+            from prepcoach.data.service import open_store  # loads SQLite: only when used
 
-            if stdin_is_terminal() and os.environ.get("TERM") != "dumb":
-                self._store.retry = lambda failure: ask_retry(self, str(failure))
+            asking = stdin_is_terminal() and os.environ.get("TERM") != "dumb"
+            self._store = open_store(
+                self.home,
+                retry=(lambda failure: ask_retry(self, str(failure))) if asking else None,
+            )
+            self.drafts.watch(self._store)
         return self._store
 
     def close(self) -> None:

@@ -2,7 +2,7 @@
 what was saved.
 
 `keeping(ctx, kind, key, prompter, command=...)` wraps a prompter so that each answer is kept
-at once as the record draft of `kind`/`key` (the drafts service, `prepcoach.drafts`). When the
+at once as the record draft of `kind`/`key` (the drafts service, `prepcoach.data.drafts`). When the
 command stops before it saves (Ctrl-C, an error), the next run of the same command offers
 every kept answer as the default: Enter keeps it. The command calls `done()` once its record
 is saved, which lets go of the record's draft and of the text typed for it.
@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from prepcoach.cli.prompts import Choice, Prompter, Validator
-from prepcoach.drafts.service import Drafts
+from prepcoach.data.drafts import Drafts
 
 if TYPE_CHECKING:
     from prepcoach.cli.context import AppContext

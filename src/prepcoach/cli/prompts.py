@@ -18,7 +18,7 @@ from prepcoach.kernel.errors import NotInteractiveError, PrepError
 
 if TYPE_CHECKING:
     from prepcoach.cli.context import AppContext
-    from prepcoach.drafts.service import Drafts, TypedDraft
+    from prepcoach.data.drafts import Drafts, TypedDraft
 
 Validator = Callable[[str], str | None]  # returns an error message, or None when fine
 OWN_LINE = 40  # a text prompt longer than this puts the answer on the line below

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from prepcoach.kernel import clock
 from prepcoach.kernel.files import atomic_write
+
+if TYPE_CHECKING:
+    import sqlite3
 
 
 def draft_path(home: Path, kind: str, record_id: str) -> Path:
@@ -44,7 +46,7 @@ def discard_draft(home: Path, kind: str, record_id: str) -> None:
 # notes) is kept in `<home>/drafts/typed-<key>.json` as soon as it is submitted, and what is
 # still in the prompt when prep is stopped (Ctrl-C, a closed terminal, SIGTERM). The next time
 # the same prompt is asked, the text is offered back. When it is removed is decided by the
-# drafts service (`prepcoach.drafts`): once the text it holds is saved.
+# drafts service (`prepcoach.data.drafts`): once the text it holds is saved.
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +157,8 @@ _NOTING = "prep_noting"
 def watch_writes(conn: sqlite3.Connection) -> bool:
     """Be ready to note the rows written through `conn` (see `noting`); False if SQLite would
     not allow it."""
+    import sqlite3  # loaded only with the database
+
     from prepcoach.store.migrations import INTERNAL_TABLES
 
     try:
@@ -184,6 +188,8 @@ def watch_writes(conn: sqlite3.Connection) -> bool:
 
 def noting(conn: sqlite3.Connection, on: bool) -> None:
     """Note the rows written from now on (`on`), or stop noting them."""
+    import sqlite3  # loaded only with the database
+
     try:
         conn.execute(f"DELETE FROM temp.{_NOTING}")
         if on:
@@ -197,6 +203,8 @@ def noting(conn: sqlite3.Connection, on: bool) -> None:
 def written_texts(conn: sqlite3.Connection) -> list[str]:
     """Every text in the rows written since the last call (inside JSON columns too); the
     notes are cleared."""
+    import sqlite3  # loaded only with the database
+
     try:
         notes = conn.execute(f"SELECT DISTINCT tbl, rid FROM temp.{_WRITTEN}").fetchall()
         conn.execute(f"DELETE FROM temp.{_WRITTEN}")

@@ -1,4 +1,5 @@
-"""The one place that decides what typed text is kept, offered back, and let go.
+"""Typed text and edited records, kept as drafts in the home until they are saved: the one
+place that decides what is kept, offered back, and let go.
 
 Two kinds of draft live under `<home>/drafts/` (files written by `prepcoach.store.drafts`):
 
@@ -13,12 +14,12 @@ that commit wrote are read back (`store.drafts.written_texts`), and a draft whos
 them holds (spacing aside, inside JSON columns too) is done. A draft typed for a record is also
 done when the command says its record is saved (`record_saved`), since a command may store
 what it was told in another shape (a date, a list). A draft the user declines is removed.
-Nothing here prints or asks: the CLI's prompter says what to say.
+`EditDraft` is the draft file of one record being edited in the user's editor. Nothing here
+prints or asks: the CLI's prompter says what to say.
 """
 
 from __future__ import annotations
 
-import sqlite3
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -29,9 +30,11 @@ from prepcoach.store import drafts as files
 from prepcoach.store.drafts import TypedDraft
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from prepcoach.store.db import Store
 
-__all__ = ["Drafts", "RecordDraft", "TypedDraft"]
+__all__ = ["Drafts", "EditDraft", "RecordDraft", "TypedDraft"]
 
 
 def _words(text: str) -> str:
@@ -157,3 +160,26 @@ class Drafts:
             self.pending.pop(key, None)
             self._record_of.pop(key, None)
         self._note()
+
+
+@dataclass(frozen=True, slots=True)
+class EditDraft:
+    """The draft of one record being edited (`<home>/drafts/KIND-ID.yaml`): kept until the
+    record is saved or the edit is given up, so that typed text is never lost."""
+
+    home: Path
+    kind: str
+    record_id: str
+
+    @property
+    def path(self) -> Path:
+        return files.draft_path(self.home, self.kind, self.record_id)
+
+    def load(self) -> str | None:
+        return files.load_draft(self.home, self.kind, self.record_id)
+
+    def save(self, text: str) -> Path:
+        return files.save_draft(self.home, self.kind, self.record_id, text)
+
+    def discard(self) -> None:
+        files.discard_draft(self.home, self.kind, self.record_id)

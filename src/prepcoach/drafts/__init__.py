@@ -1,1 +1,0 @@
-"""Drafts: what was typed and is not saved yet (see `service`)."""
