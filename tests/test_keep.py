@@ -8,8 +8,10 @@ from typing import Any
 
 import pytest
 
-from prepcoach.cli.keep import KeepingPrompter, answers_path, interrupt_note
+from prepcoach.cli.keep import KeepingPrompter, interrupt_note
 from prepcoach.cli.prompts import Choice, ScriptedPrompter
+from prepcoach.data.drafts import Drafts
+from prepcoach.store.drafts import record_path
 
 
 class Terminal(ScriptedPrompter):
@@ -44,9 +46,13 @@ def ask_salary(ask: KeepingPrompter) -> None:
 
 
 def test_answers_survive_ctrl_c_and_come_back_as_defaults(home: Path) -> None:
-    path = answers_path(home, "salary", "iv-abc234")
+    path = record_path(home, "salary", "iv-abc234")
     first = KeepingPrompter(
-        Terminal({"salary.minimum": "80k", "salary.target": "90k"}, stop=2), path, "prep salary"
+        Terminal({"salary.minimum": "80k", "salary.target": "90k"}, stop=2),
+        Drafts(home),
+        "salary",
+        "iv-abc234",
+        "prep salary",
     )
     with pytest.raises(KeyboardInterrupt):
         ask_salary(first)
@@ -54,7 +60,7 @@ def test_answers_survive_ctrl_c_and_come_back_as_defaults(home: Path) -> None:
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
     again = Terminal({"salary.minimum": None, "salary.target": None, "salary.period": "month"})
-    keeper = KeepingPrompter(again, path, "prep salary")
+    keeper = KeepingPrompter(again, Drafts(home), "salary", "iv-abc234", "prep salary")
     assert keeper.resumed
     ask_salary(keeper)
     assert again.defaults["salary.minimum"] == "80k" and again.defaults["salary.target"] == "90k"
@@ -64,10 +70,12 @@ def test_answers_survive_ctrl_c_and_come_back_as_defaults(home: Path) -> None:
 
 
 def test_scripted_answers_keep_nothing(home: Path) -> None:
-    path = answers_path(home, "salary", "iv-abc234")
+    path = record_path(home, "salary", "iv-abc234")
     keeper = KeepingPrompter(
         ScriptedPrompter({"salary.minimum": "1", "salary.target": "2", "salary.period": "year"}),
-        path,
+        Drafts(home),
+        "salary",
+        "iv-abc234",
         "prep salary",
     )
     ask_salary(keeper)

@@ -10,6 +10,7 @@ import re
 import shutil
 import stat
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -109,7 +110,11 @@ def test_a_sparse_gigabyte_is_refused_without_reading_it(world: World) -> None:
     world.check(
         "content", "validate", str(pack), expect=r"too large: a content pack may hold at most 20 MB"
     )
-    world.check("import", str(sparse(world, "huge.json", 1 << 40)), expect="too large")
+    # An import reads its file row by row, so it has no size limit: a terabyte of nothing is
+    # refused at its first byte.
+    started = time.monotonic()
+    world.check("import", str(sparse(world, "huge.json", 1 << 40)), expect="control character")
+    assert time.monotonic() - started < 10
 
 
 def test_devices_and_fifos_are_refused_before_reading(world: World) -> None:
@@ -212,6 +217,55 @@ def test_escapes_already_in_the_data_never_reach_the_terminal(world: World) -> N
         assert shown.code == 0, shown.output
         assert "\x1b" not in shown.output and "\x07" not in shown.output, shown.output
         assert "Acme" in shown.output
+
+
+RLO, PDF, RLI, PDI = "\u202e", "\u202c", "\u2067", "\u2069"
+
+
+@pytest.mark.parametrize(
+    ("where", "pack", "place"),
+    [
+        (
+            "question id",
+            PACK + QUESTION.format(text='"Why us?"').replace("hostile-q1", f'"hostile{RLO}1q"'),
+            "6:9",
+        ),
+        ("pack id", PACK.replace("pack: hostile", f'pack: "host{RLI}ile{PDI}"'), "1:7"),
+    ],
+)
+def test_bidirectional_controls_in_content_ids_are_refused(
+    world: World, where: str, pack: str, place: str
+) -> None:
+    """An id written with a right-to-left override shows as another id: refused, naming the
+    file, line and column, and the message shows the control instead of obeying it."""
+    path = world.write("bidi.yaml", pack)
+    refused = world.check(
+        "content", "validate", str(path), expect=rf"bidi\.yaml:{place}: {where} '.*<U\+20"
+    )
+    assert RLO not in refused.output and RLI not in refused.output
+
+
+def test_bidirectional_controls_in_names_and_answers_never_reach_the_terminal(
+    world: World,
+) -> None:
+    """A name or an answer holding an override is kept as typed, and shown neutralised."""
+    export = world.run("export")
+    assert export.code == 0, export.output
+    poisoned = export.stdout.replace("Acme Ltd", f"Acme {RLO}dtL{PDF}").replace(
+        "Jane Doe", f"Jane {RLI}Doe"
+    )
+    assert poisoned != export.stdout
+    source = world.write("bidi.json", poisoned)
+    home = ["--home", str(world.root / "restored")]
+    assert world.run(*home, "import", str(source)).code == 0
+    listed = world.run(*home, "interview", "list", "--json")
+    interview = json.loads(listed.stdout)[0]
+    assert RLO in interview["company"]  # kept as typed
+    for args in (("status",), ("interview", "show", interview["id"]), ("interview", "list")):
+        shown = world.run(*home, *args)
+        assert shown.code == 0, shown.output
+        assert not set(shown.output) & {RLO, PDF, RLI, PDI}, args
+        assert "Acme \ufffddtL" in shown.output, args
 
 
 # ---------------------------------------------------------------------------- templates

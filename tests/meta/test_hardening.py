@@ -40,6 +40,13 @@ def test_control_characters_are_refused_unless_prep_wrote_the_file() -> None:
 def test_clean_removes_sequences_and_keeps_lines() -> None:
     assert clean("a\x1b[2Jb\x1b]52;c;ZXZpbA==\x07c\td\ne") == "a\ufffdb\ufffdc\td\ne"
     assert clean("over\rwrite\x9b") == "over\nwrite\ufffd"
+
+
+def test_clean_neutralises_bidirectional_controls_and_keeps_right_to_left_text() -> None:
+    assert clean("invoice\u202efdp.exe") == "invoice\ufffdfdp.exe"
+    assert clean("a\u2066b\u2069c\u202ad\u202c") == "a\ufffdb\ufffdc\ufffdd\ufffd"
+    hebrew = "\u05e9\u05dc\u05d5\u05dd \u200fworld"  # a right-to-left word and a direction mark
+    assert clean(hebrew) == hebrew
     assert first_control("fine\ttext\n") is None
     assert esc("[link=x]\x1b[31m") == "\\[link=x]\ufffd"
 

@@ -10,14 +10,13 @@ from typing import TYPE_CHECKING
 
 from prepcoach.cli import prompts
 from prepcoach.cli.render import make_safe_console
-from prepcoach.data.drafts import typed_keeper
+from prepcoach.data.drafts import Drafts
 from prepcoach.kernel.paths import default_home
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from prepcoach.content.library import ContentLibrary
-    from prepcoach.data.drafts import TypedKeeper
     from prepcoach.data.service import Store
 
 
@@ -33,14 +32,14 @@ class AppContext:
     _console: Console | None = None
     _err_console: Console | None = None
     _store: Store | None = None
-    _typed: TypedKeeper | None = None
+    _drafts: Drafts | None = None
 
     @property
-    def typed(self) -> TypedKeeper:
-        """What is typed at prompts in this run, kept as drafts until a commit saves it."""
-        if self._typed is None:
-            self._typed = typed_keeper(self.home)
-        return self._typed
+    def drafts(self) -> Drafts:
+        """What is typed in this run and not saved yet (kept as drafts until it is)."""
+        if self._drafts is None:
+            self._drafts = Drafts(self.home)
+        return self._drafts
 
     @property
     def console(self) -> Console:
@@ -62,9 +61,9 @@ class AppContext:
             asking = prompts.stdin_is_terminal() and os.environ.get("TERM") != "dumb"
             self._store = open_store(
                 self.home,
-                after_commit=self.typed.saved,
                 retry=(lambda failure: prompts.ask_retry(self, str(failure))) if asking else None,
             )
+            self.drafts.watch(self._store)
         return self._store
 
     def close(self) -> None:

@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 
 from prepcoach.cli.context import get_context
-from prepcoach.cli.inputs import read_text
 from prepcoach.cli.options import ForceOption
 from prepcoach.cli.render import esc, write_out
 from prepcoach.kernel.files import replacing
@@ -126,8 +125,8 @@ def import_file(
     from prepcoach.data import exchange  # loads SQLite and YAML: only when importing
 
     ctx = get_context()
-    data = exchange.read_export(read_text(file, exchange.IMPORT_LIMIT, "export"), str(file))
-    report = exchange.import_export(ctx.store(), data, merge=merge, source=str(file))
+    items = exchange.read_export(file)  # a file that is no export is refused before the home
+    report = exchange.import_export(ctx.store(), items, merge=merge, source=str(file))
     added, updated = report.total("added"), report.total("updated")
     unchanged, kept = report.total("unchanged"), report.total("kept")
     ctx.console.print(

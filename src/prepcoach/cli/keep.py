@@ -1,21 +1,22 @@
 """Nothing typed at a prompt is lost: answers are kept as they are given, and a Ctrl-C says
 what was saved.
 
-`keeping(ctx, kind, key, prompter, command=...)` wraps a prompter so that each answer is
-written at once to `<home>/drafts/answers-<kind>-<key>.yaml` (0600). When the command stops
-before it saves (Ctrl-C, an error), the next run of the same command offers every kept answer
-as the default: Enter keeps it. The command calls `done()` once its record is saved, which
-drops the file. `interrupt_note` is what the Ctrl-C line says; commands that save as they go
-set their own with `say_on_interrupt`.
+`keeping(ctx, kind, key, prompter, command=...)` wraps a prompter so that each answer is kept
+at once as the record draft of `kind`/`key` (the drafts service, `prepcoach.data.drafts`). When the
+command stops before it saves (Ctrl-C, an error), the next run of the same command offers
+every kept answer as the default: Enter keeps it. The command calls `done()` once its record
+is saved, which lets go of the record's draft and of the text typed for it.
+`interrupt_note` is what the Ctrl-C line says; commands that save as they go set their own
+with `say_on_interrupt`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from prepcoach.cli.prompts import Choice, Prompter, Validator
+from prepcoach.data.drafts import Drafts
 
 if TYPE_CHECKING:
     from prepcoach.cli.context import AppContext
@@ -40,14 +41,17 @@ def forget_note() -> None:
 class KeepingPrompter:
     """A prompter that keeps every answer until `done()`, and offers kept ones as defaults."""
 
-    def __init__(self, inner: Prompter, path: Path, command: str) -> None:
+    def __init__(self, inner: Prompter, drafts: Drafts, kind: str, key: str, command: str) -> None:
         self.inner = inner
         self.interactive = inner.interactive
-        self.path = path
+        self.drafts = drafts
+        self.kind, self.key = kind, key
+        self.record = drafts.open_record(kind, key, resume=inner.interactive)
+        self.path = self.record.path
         self.command = command
-        self.kept: dict[str, list[Any]] = _load(path) if inner.interactive else {}
+        self.kept: dict[str, list[Any]] = self.record.kept
         self.resumed = bool(self.kept)
-        self.given: dict[str, list[Any]] = {}
+        self.given: dict[str, list[Any]] = self.record.given
         say_on_interrupt(
             f"nothing was saved yet; what you typed is kept, and '{command}' offers it again."
         )
@@ -61,15 +65,12 @@ class KeepingPrompter:
     def _put(self, name: str, value: Any) -> Any:
         self.given.setdefault(name, []).append(value)
         if self.inner.interactive:
-            from prepcoach.content.yamlsource import dump_document
-            from prepcoach.kernel.files import atomic_write
-
-            atomic_write(self.path, dump_document(self.given), create_folder=True)
+            self.drafts.keep_record(self.record)
         return value
 
     def done(self) -> None:
         """The record is saved: the kept answers are no longer needed."""
-        self.path.unlink(missing_ok=True)
+        self.drafts.record_saved(self.kind, self.key)
         forget_note()
 
     # ---------------------------------------------------------------- the prompts
@@ -164,32 +165,14 @@ class KeepingPrompter:
         return str(self._put(name, answer))
 
 
-def answers_path(home: Path, kind: str, key: str) -> Path:
-    safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in key.casefold())[:60]
-    return home / "drafts" / f"answers-{kind}-{safe or 'new'}.yaml"
-
-
 def keeping(
     ctx: AppContext, kind: str, key: str, prompter: Prompter, *, command: str
 ) -> KeepingPrompter:
     """`prompter`, keeping its answers for `kind`/`key` (and saying so when it resumes)."""
-    keeper = KeepingPrompter(prompter, answers_path(ctx.home, kind, key), command)
+    keeper = KeepingPrompter(prompter, ctx.drafts, kind, key, command)
     if keeper.resumed:
         ctx.err_console.print(
             "[dim]Picking up what you typed last time: Enter keeps each answer.[/dim]",
             highlight=False,
         )
     return keeper
-
-
-def _load(path: Path) -> dict[str, list[Any]]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return {}
-    from prepcoach.content.yamlsource import parse_yaml
-
-    data, problems = parse_yaml(text)
-    if problems or not isinstance(data, dict):
-        return {}
-    return {str(k): list(v) for k, v in data.items() if isinstance(v, list)}

@@ -18,7 +18,7 @@ from prepcoach.kernel.errors import NotInteractiveError, PrepError
 
 if TYPE_CHECKING:
     from prepcoach.cli.context import AppContext
-    from prepcoach.store.drafts import TypedDraft, TypedKeeper
+    from prepcoach.data.drafts import Drafts, TypedDraft
 
 Validator = Callable[[str], str | None]  # returns an error message, or None when fine
 OWN_LINE = 40  # a text prompt longer than this puts the answer on the line below
@@ -254,16 +254,10 @@ def ask_retry(ctx: AppContext, reason: str) -> bool:
 def kept_note() -> str:
     """What this run kept as drafts and did not save, in the words of the store: '' if none."""
     from prepcoach.cli.context import get_context
-    from prepcoach.store.drafts import typed_draft
 
-    keeper = get_context().typed
+    drafts = get_context().drafts
     flush_typing()
-    kept = [
-        d
-        for d in keeper.pending.values()
-        if (on_disk := typed_draft(keeper.home, d.prompt, d.message)) is not None
-        and on_disk.text == d.text
-    ]
+    kept = drafts.kept()
     if not kept:
         return ""
     parts = []
@@ -273,7 +267,7 @@ def kept_note() -> str:
         parts.append(f"'{label}' ({len(draft.text.split())} words)")
     return (
         "Kept as drafts in "
-        + str(keeper.home / "drafts")
+        + str(drafts.folder)
         + ", offered back when you are asked again: "
         + "; ".join(parts)
     )
@@ -282,14 +276,14 @@ def kept_note() -> str:
 class QuestionaryPrompter:
     """Asks in the terminal; Ctrl-C raises KeyboardInterrupt so callers can keep what they have.
 
-    With a `keeper`, every text prompt keeps what was typed as a draft (on submit, and what is
+    With `drafts`, every text prompt keeps what was typed as a draft (on submit, and what is
     still in the prompt when prep is stopped) and offers a kept draft back.
     """
 
     interactive = True
 
-    def __init__(self, keeper: TypedKeeper | None = None) -> None:
-        self.keeper = keeper
+    def __init__(self, drafts: Drafts | None = None) -> None:
+        self.drafts = drafts
         self.topic = ""
         self._typing: tuple[str, str, Any] | None = None  # (name, message, question) now asked
         self.kept: list[TypedDraft] = []  # what a stop kept in this run, for the stop message
@@ -297,11 +291,11 @@ class QuestionaryPrompter:
 
     def flush(self) -> None:
         """Keep the text in the prompt being answered now (called on a stop or a signal)."""
-        if self.keeper is None or self._typing is None:
+        if self.drafts is None or self._typing is None:
             return
         name, message, question = self._typing
         text = str(question.application.current_buffer.text)
-        draft = self.keeper.keep(name, message, text)
+        draft = self.drafts.keep(name, message, text)
         if draft is not None and all(k.key != draft.key for k in self.kept):
             self.kept.append(draft)
 
@@ -313,12 +307,11 @@ class QuestionaryPrompter:
     def _offer_draft(self, name: str, message: str, default: str) -> str:
         """The kept draft for this prompt, when there is one and the user takes it."""
         from prepcoach.kernel import clock
-        from prepcoach.store.drafts import discard_typed, typed_draft
 
-        if self.keeper is None:
+        if self.drafts is None:
             return default
-        draft = typed_draft(self.keeper.home, name, message)
-        if draft is None or draft.text == default:
+        draft = self.drafts.offer(name, message, default)
+        if draft is None:
             return default
         try:
             when = clock.local(datetime.fromisoformat(draft.kept_at)).strftime("%H:%M")
@@ -332,7 +325,7 @@ class QuestionaryPrompter:
             default=True,
         ):
             return draft.text
-        discard_typed(self.keeper.home, draft.key)
+        self.drafts.decline(draft)
         return default
 
     @staticmethod
@@ -395,8 +388,8 @@ class QuestionaryPrompter:
             raise
         finally:
             self._typing = None
-        if self.keeper is not None:
-            self.keeper.keep(name, kept_as, answer)
+        if self.drafts is not None:
+            self.drafts.keep(name, kept_as, answer)
         return answer
 
     def select(
@@ -654,5 +647,5 @@ def make_prompter(answers: Mapping[str, Any] | None = None, hint: str = "") -> P
     if stdin_is_terminal() and os.environ.get("TERM") != "dumb":
         from prepcoach.cli.context import get_context
 
-        return QuestionaryPrompter(get_context().typed)
+        return QuestionaryPrompter(get_context().drafts)
     return NoTerminalPrompter(hint)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, get_args, get_origin, get_type_hints
 
 from prepcoach.content.model import KINDS, LookFor, Pack
 from prepcoach.content.yamlsource import key_mark_of, mark_of
+from prepcoach.kernel.safetext import visible
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
@@ -89,7 +90,7 @@ def _item_label(data: Any, loc: tuple[Any, ...]) -> str:
             return ""
         kind = loc[0].rstrip("s").replace("_", " ")
         if isinstance(item, dict) and isinstance(item.get("id"), str):
-            return f"{kind} '{item['id']}': "
+            return f"{kind} '{visible(item['id'])}': "
         return f"{kind} #{loc[1] + 1}: "
     return ""
 
@@ -165,6 +166,8 @@ def validate_pack(path: str, data: Any) -> tuple[Pack | None, list[Problem]]:
             problems.append(Problem(path, line, col, message))
 
     header = {key: value for key, value in data.items() if key not in KINDS}
+    if (refused := _bidi_problem(path, data, ("pack",), header.get("pack"))) is not None:
+        return None, [*problems, refused]
     try:
         pack: Pack = _adapter(Pack).validate_python(header)
     except ValidationError as error:
@@ -188,6 +191,11 @@ def validate_pack(path: str, data: Any) -> tuple[Pack | None, list[Problem]]:
             checked = [_ITEM_FAILED] * len(expanded)
         good = []
         for index, raw in enumerate(expanded):
+            if isinstance(raw, dict):
+                refused = _bidi_problem(path, data, (kind, index, "id"), raw.get("id"))
+                if refused is not None:
+                    problems.append(refused)
+                    continue
             item = checked[index]
             if item is _ITEM_FAILED:
                 try:
@@ -232,6 +240,25 @@ def _expand_shorthand(cls: type, raw: Any) -> Any:
             expanded = dict(raw)
         expanded[name] = [{short: v} if isinstance(v, str) else v for v in value]
     return raw if expanded is None else expanded
+
+
+def _bidi_problem(path: str, data: Any, loc: tuple[Any, ...], value: Any) -> Problem | None:
+    """An id with a bidirectional control: it would show in another order than it is stored
+    (so one id could pass for another), refused before anything else is said about it."""
+    from prepcoach.kernel.safetext import first_bidi
+
+    found = first_bidi(value) if isinstance(value, str) else None
+    if found is None:
+        return None
+    line, col = mark_of(data, loc)
+    what = "pack id" if loc == ("pack",) else f"{loc[0].rstrip('s').replace('_', ' ')} id"
+    return Problem(
+        path,
+        line,
+        col,
+        f"{what} '{visible(value)}' holds the bidirectional control U+{ord(found):04X}, which "
+        "makes it show in another order than it is written; ids are plain lowercase words",
+    )
 
 
 def _slug_problem(path: str, data: Any, loc: tuple[Any, ...], value: str, what: str) -> Problem:

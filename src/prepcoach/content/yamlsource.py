@@ -597,3 +597,20 @@ def dump_document(data: Any, *, block_types: tuple[type[str], ...] = ()) -> str:
     for kind in kinds:
         Dumper.add_representer(kind, represent_str)
     return yaml.dump(data, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=88)
+
+
+def scalar_value(event: yaml.ScalarEvent) -> Any:
+    """A scalar event's value as PyYAML's safe loader resolves it (for readers that walk the
+    events themselves); ValueError for a tag the safe loader does not know."""
+    value = event.value
+    if event.tag is None and event.implicit[0] and value[:1] not in _RESOLVABLE:
+        return value
+    try:
+        return _scalar(event)
+    except _Unusual as unusual:
+        raise ValueError(f"tag '{unusual}' is not allowed: exports hold plain data only") from None
+
+
+def describe_error(error: yaml.YAMLError) -> str:
+    """A YAML error in one line a user can act on."""
+    return _describe(error)

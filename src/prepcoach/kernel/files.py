@@ -30,12 +30,9 @@ def size_label(size: int) -> str:
     return f"{size // MB} MB" if size >= MB else f"{max(1, size // 1024)} KB"
 
 
-def read_limited(path: Path, limit: int, *, what: str = "file") -> str:
-    """The UTF-8 text of the regular file `path`, refusing anything larger than `limit` bytes.
-
-    `what` names the file in messages ("content pack", "answers file"). The type is checked
-    before reading, and at most `limit + 1` bytes are ever read.
-    """
+def open_regular(path: Path) -> int:
+    """A file descriptor open for reading on the regular file `path` (a folder, device, FIFO
+    or socket is refused before a byte is read); the caller closes it."""
     try:
         info = os.stat(path)
     except FileNotFoundError:
@@ -46,15 +43,26 @@ def read_limited(path: Path, limit: int, *, what: str = "file") -> str:
         raise PrepError(f"{path} is a folder; give a file")
     if not stat.S_ISREG(info.st_mode):
         raise PrepError(f"'{path}' is not a regular file; prep reads only regular files")
-    if info.st_size > limit:
-        raise PrepError(_too_big(path, what, limit))
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
         raise PrepError(f"cannot read {path}: {error.strerror or error}") from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped since the check above
+        os.close(fd)
+        raise PrepError(f"'{path}' is not a regular file; prep reads only regular files")
+    return fd
+
+
+def read_limited(path: Path, limit: int, *, what: str = "file") -> str:
+    """The UTF-8 text of the regular file `path`, refusing anything larger than `limit` bytes.
+
+    `what` names the file in messages ("content pack", "answers file"). The type is checked
+    before reading, and at most `limit + 1` bytes are ever read.
+    """
+    fd = open_regular(path)
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped since the check above
-            raise PrepError(f"'{path}' is not a regular file; prep reads only regular files")
+        if os.fstat(fd).st_size > limit:
+            raise PrepError(_too_big(path, what, limit))
         chunks: list[bytes] = []
         left = limit + 1
         while left > 0:

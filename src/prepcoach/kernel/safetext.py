@@ -1,9 +1,14 @@
-"""Text that is safe to show on a terminal: no control characters, no escape sequences.
+"""Text that is safe to show on a terminal: no control characters, no escape sequences, no
+bidirectional overrides.
 
 Content packs and what people type end up on the screen. A control character there can clear
 the screen, move the cursor, rename the window or write to the clipboard (OSC 52), so content
 with one is refused when it is loaded, and every piece of text is cleaned before it is shown.
-Line breaks and tabs are kept.
+A bidirectional embedding, override or isolate (U+202A-U+202E, U+2066-U+2069) makes the
+terminal show the characters after it in another order than they are stored, so a name or an
+answer could pass for something it is not; shown text has them replaced too. Right-to-left
+writing itself needs none of them and is shown as it is, as are the direction marks
+(U+200E, U+200F). Line breaks and tabs are kept.
 """
 
 from __future__ import annotations
@@ -21,6 +26,10 @@ _SEQUENCE = re.compile(
     re.DOTALL,
 )
 REPLACEMENT = "\ufffd"
+# Bidirectional embeddings and overrides (LRE, RLE, PDF, LRO, RLO) and isolates (LRI, RLI,
+# FSI, PDI).
+BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def first_control(text: str) -> str | None:
@@ -29,16 +38,29 @@ def first_control(text: str) -> str | None:
     return match.group() if match else None
 
 
+def first_bidi(text: str) -> str | None:
+    """The first bidirectional embedding, override or isolate in `text`, or None."""
+    match = BIDI.search(text)
+    return match.group() if match else None
+
+
+def visible(text: str) -> str:
+    """`text` with its control and bidirectional characters written as `<U+202E>`, for a
+    message that names what was refused."""
+    return _UNSAFE.sub(lambda match: f"<U+{ord(match.group()):04X}>", text)
+
+
 def clean(text: str) -> str:
-    """`text` with escape sequences removed and other control characters replaced by U+FFFD.
+    """`text` with escape sequences removed, and other control characters and bidirectional
+    controls replaced by U+FFFD.
 
     A carriage return becomes a line break (Windows line ends), so lines cannot be overwritten.
     """
-    if not CONTROL.search(text):
+    if not _UNSAFE.search(text):
         return text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _SEQUENCE.sub(REPLACEMENT, text)
-    return CONTROL.sub(REPLACEMENT, text)
+    return _UNSAFE.sub(REPLACEMENT, text)
 
 
 def shorten(text: str, limit: int = 300) -> str:

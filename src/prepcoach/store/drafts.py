@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from prepcoach.kernel import clock
 from prepcoach.kernel.files import atomic_write
+
+if TYPE_CHECKING:
+    import sqlite3
 
 
 def draft_path(home: Path, kind: str, record_id: str) -> Path:
@@ -40,8 +45,8 @@ def discard_draft(home: Path, kind: str, record_id: str) -> None:
 # Every text typed at a prompt (an answer, a STAR part, a story part, a post-mortem answer,
 # notes) is kept in `<home>/drafts/typed-<key>.json` as soon as it is submitted, and what is
 # still in the prompt when prep is stopped (Ctrl-C, a closed terminal, SIGTERM). The next time
-# the same prompt is asked, the text is offered back; once a write to the database has
-# succeeded after it was typed, it is saved, and its draft is removed.
+# the same prompt is asked, the text is offered back. When it is removed is decided by the
+# drafts service (`prepcoach.data.drafts`): once the text it holds is saved.
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,23 +107,145 @@ def discard_typed(home: Path, key: str) -> None:
     typed_path(home, key).unlink(missing_ok=True)
 
 
-class TypedKeeper:
-    """The typed drafts of one run: kept as typed, removed once a later commit saved them."""
+def discard_typed_many(home: Path, keys: Iterable[str]) -> None:
+    for key in keys:
+        discard_typed(home, key)
 
-    def __init__(self, home: Path) -> None:
-        self.home = home
-        self.pending: dict[str, TypedDraft] = {}  # kept since the last successful commit
 
-    def keep(self, prompt: str, message: str, text: str) -> TypedDraft | None:
-        draft = keep_typed(self.home, prompt, message, text)
-        if draft is None:
-            self.pending.pop(typed_key(prompt, message), None)
+# ---------------------------------------------------------------------------- records
+#
+# A command that asks several things for one record (a salary range, a shortlist) keeps all
+# its answers together in `<home>/drafts/answers-<kind>-<key>.yaml` until the record is saved.
+
+
+def record_path(home: Path, kind: str, key: str) -> Path:
+    safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in key.casefold())[:60]
+    return home / "drafts" / f"answers-{kind}-{safe or 'new'}.yaml"
+
+
+def save_record(path: Path, given: dict[str, list[Any]]) -> None:
+    from prepcoach.content.yamlsource import dump_document
+
+    atomic_write(path, dump_document(given), create_folder=True)
+
+
+def load_record(path: Path) -> dict[str, list[Any]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    from prepcoach.content.yamlsource import parse_yaml
+
+    data, problems = parse_yaml(text)
+    if problems or not isinstance(data, dict):
+        return {}
+    return {str(k): list(v) for k, v in data.items() if isinstance(v, list)}
+
+
+# ---------------------------------------------------------------------------- what was written
+#
+# To know when a draft's text is saved, the connection notes the rows written while there are
+# drafts to look for: temporary triggers (on this connection only; nothing changes in the
+# database file) record the table and rowid of each insert and update in a temporary table,
+# which is transactional like the rest: a rolled-back write leaves no note. With no draft
+# pending (`noting(conn, False)`), nothing is noted, so a bulk write (an import) costs nothing.
+
+_WRITTEN = "prep_written"
+_NOTING = "prep_noting"
+
+
+def watch_writes(conn: sqlite3.Connection) -> bool:
+    """Be ready to note the rows written through `conn` (see `noting`); False if SQLite would
+    not allow it."""
+    import sqlite3  # loaded only with the database
+
+    from prepcoach.store.migrations import INTERNAL_TABLES
+
+    try:
+        conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_WRITTEN} (tbl TEXT, rid INTEGER)")
+        conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_NOTING} (one INTEGER)")
+        tables = [
+            str(row[0])
+            for row in conn.execute(
+                "SELECT name FROM main.sqlite_master WHERE type = 'table' "
+                "AND name NOT LIKE 'sqlite_%' ORDER BY name"
+            )
+            if row[0] not in INTERNAL_TABLES
+        ]
+        for number, table in enumerate(tables):
+            quoted = table.replace("'", "''")
+            for event in ("INSERT", "UPDATE"):
+                conn.execute(
+                    f"CREATE TEMP TRIGGER IF NOT EXISTS prep_seen_{number}_{event.lower()} "
+                    f'AFTER {event} ON main."{table}" '
+                    f"WHEN EXISTS (SELECT 1 FROM temp.{_NOTING}) BEGIN INSERT INTO {_WRITTEN} "
+                    f"VALUES ('{quoted}', new.rowid); END"
+                )
+    except sqlite3.Error:
+        return False
+    return True
+
+
+def noting(conn: sqlite3.Connection, on: bool) -> None:
+    """Note the rows written from now on (`on`), or stop noting them."""
+    import sqlite3  # loaded only with the database
+
+    try:
+        conn.execute(f"DELETE FROM temp.{_NOTING}")
+        if on:
+            conn.execute(f"INSERT INTO temp.{_NOTING} VALUES (1)")
         else:
-            self.pending[draft.key] = draft
-        return draft
+            conn.execute(f"DELETE FROM temp.{_WRITTEN}")
+    except sqlite3.Error:
+        pass  # not watched: drafts are then let go only with their record
 
-    def saved(self) -> None:
-        """A write to the database succeeded: what was typed before it is saved now."""
-        for key in list(self.pending):
-            discard_typed(self.home, key)
-        self.pending.clear()
+
+def written_texts(conn: sqlite3.Connection) -> list[str]:
+    """Every text in the rows written since the last call (inside JSON columns too); the
+    notes are cleared."""
+    import sqlite3  # loaded only with the database
+
+    try:
+        notes = conn.execute(f"SELECT DISTINCT tbl, rid FROM temp.{_WRITTEN}").fetchall()
+        conn.execute(f"DELETE FROM temp.{_WRITTEN}")
+    except sqlite3.Error:
+        return []
+    by_table: dict[str, list[int]] = {}
+    for table, rowid in notes:
+        by_table.setdefault(str(table), []).append(int(rowid))
+    texts: list[str] = []
+    for table, rowids in by_table.items():
+        for start in range(0, len(rowids), 500):
+            part = rowids[start : start + 500]
+            marks = ", ".join("?" * len(part))
+            cursor = conn.cursor()
+            cursor.row_factory = None
+            try:
+                rows = cursor.execute(
+                    f'SELECT * FROM main."{table}" WHERE rowid IN ({marks})', part
+                ).fetchall()
+            except sqlite3.Error:
+                continue
+            for row in rows:
+                for value in row:
+                    if isinstance(value, str):
+                        _strings(value, texts)
+    return texts
+
+
+def _strings(value: str, into: list[str]) -> None:
+    into.append(value)
+    if value[:1] in ("{", "["):
+        try:
+            parsed = json.loads(value)
+        except ValueError:
+            return
+        stack = [parsed]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, str):
+                into.append(item)
+            elif isinstance(item, dict):
+                stack.extend(item.values())
+            elif isinstance(item, list):
+                stack.extend(item)

@@ -14,23 +14,26 @@ end, so an import either lands completely or not at all.
 from __future__ import annotations
 
 import base64
+import itertools
 import json
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from prepcoach import __version__
 from prepcoach.content.yamlsource import parse_yaml
 from prepcoach.kernel.errors import PrepError, StoreError
 from prepcoach.store.db import Store, to_json
+from prepcoach.store.exportread import Item, read_export
 from prepcoach.store.migrations import INTERNAL_TABLES
 
 FORMAT = "prepcoach-export"
 FORMAT_VERSION = 1
 FORMATS = ("json", "yaml")
-IMPORT_LIMIT = 512 * 1024 * 1024  # bytes in a file given to `prep import`
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,33 +87,64 @@ def user_tables(conn: sqlite3.Connection) -> list[TableInfo]:
 # ---------------------------------------------------------------------------- export
 
 
-def export_data(store: Store, *, redact: bool = False) -> dict[str, Any]:
-    """Everything in the database as plain data, read from one consistent snapshot."""
+@contextmanager
+def _snapshot(store: Store) -> Iterator[list[TableInfo]]:
+    """A read transaction: one consistent snapshot for the whole export; writers go on."""
     conn = store.conn
-    tables: dict[str, list[dict[str, Any]]] = {}
-    conn.execute("BEGIN")  # a read transaction: one snapshot, writers are not blocked
+    conn.execute("BEGIN")
     try:
-        version = store.schema_version
-        for table in user_tables(conn):
-            order = ", ".join(f'"{c}"' for c in table.key)
-            columns = ", ".join(f'"{c}"' for c in table.columns)
-            cursor = conn.execute(f'SELECT {columns} FROM "{table.name}" ORDER BY {order}')
-            names = table.columns
-            tables[table.name] = [
-                dict(zip(names, map(_encode, tuple(row)), strict=True)) for row in cursor
-            ]
+        yield user_tables(conn)
     finally:
         if conn.in_transaction:  # SQLite may have ended it on an I/O error: report that one
             conn.execute("COMMIT")
-    data: dict[str, Any] = {
+
+
+def _rows(conn: sqlite3.Connection, table: TableInfo) -> Iterator[dict[str, Any]]:
+    """The table's rows in key order, each as export data, read from a cursor as they go."""
+    order = ", ".join(f'"{c}"' for c in table.key)
+    columns = ", ".join(f'"{c}"' for c in table.columns)
+    cursor = conn.cursor()
+    cursor.row_factory = None  # plain tuples: a Row per value costs more than the export
+    names = table.columns
+    encode = _encode
+    for row in cursor.execute(f'SELECT {columns} FROM "{table.name}" ORDER BY {order}'):
+        yield dict(zip(names, map(encode, row), strict=True))
+
+
+def _envelope(store: Store, *, redacted: bool = False) -> dict[str, Any]:
+    return {
         "format": FORMAT,
         "version": FORMAT_VERSION,
-        "schema": version,
+        "schema": store.schema_version,
         "prepcoach": __version__,
-        "redacted": False,
-        "tables": tables,
+        "redacted": redacted,
     }
+
+
+def export_data(store: Store, *, redact: bool = False) -> dict[str, Any]:
+    """Everything in the database as plain data, from one snapshot (held whole in memory:
+    for a file, `export_stream` writes the same document row by row)."""
+    with _snapshot(store) as tables:
+        data = _envelope(store) | {"tables": {t.name: list(_rows(store.conn, t)) for t in tables}}
     return redact_data(data) if redact else data
+
+
+def export_stream(store: Store, fmt: str = "json", *, redact: bool = False) -> Iterator[str]:
+    """The export as pieces of text, read from the database as they are written: memory stays
+    flat however long the history. The same bytes as `dump(export_data(store), fmt)`."""
+    write = _writer(fmt)
+    with _snapshot(store) as tables:
+        conn = store.conn
+        redactor = _Redactor(lambda: _name_rows(conn, tables)) if redact else None
+
+        def rows(table: TableInfo) -> Iterator[dict[str, Any]]:
+            found = _rows(conn, table)
+            if redactor is None:
+                return found
+            return (redactor.row(table.name, row) for row in found)
+
+        envelope = _envelope(store, redacted=redact)
+        yield from write(envelope, ((t.name, rows(t)) for t in tables))
 
 
 _DECODE = json.JSONDecoder().decode
@@ -119,9 +153,9 @@ _CANONICAL = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode 
 
 def _encode(value: Any) -> Any:
     """A column value for the export: JSON text in canonical form is shown as data."""
-    if isinstance(value, bytes):
-        return {"$base64": base64.b64encode(value).decode("ascii")}
-    if isinstance(value, str) and value[:1] in ("{", "["):
+    if type(value) is str:
+        if value[:1] not in ("{", "["):
+            return value
         if value == "{}":
             return {}
         if value == "[]":
@@ -133,15 +167,24 @@ def _encode(value: Any) -> Any:
         canonical = isinstance(parsed, dict | list) and _CANONICAL(parsed) == value
         if canonical and not (isinstance(parsed, dict) and set(parsed) == {"$base64"}):
             return parsed  # written back byte for byte by _decode
+        return value
+    if isinstance(value, bytes):
+        return {"$base64": base64.b64encode(value).decode("ascii")}
     return value
 
 
 def _decode(value: Any) -> Any:
-    if isinstance(value, dict) and set(value) == {"$base64"}:
-        return base64.b64decode(value["$base64"])
-    if isinstance(value, dict | list):
-        return to_json(value)
+    kind = type(value)
+    if kind is dict:
+        if len(value) == 1 and "$base64" in value:
+            return base64.b64decode(value["$base64"])
+        return _CANONICAL(value)
+    if kind is list:
+        return _CANONICAL(value)
     return value
+
+
+Tables = Iterable[tuple[str, Iterable[dict[str, Any]]]]
 
 
 def dump(data: dict[str, Any], fmt: str = "json") -> str:
@@ -150,47 +193,49 @@ def dump(data: dict[str, Any], fmt: str = "json") -> str:
 
 
 def chunks(data: dict[str, Any], fmt: str = "json") -> Iterator[str]:
-    """The export as pieces of text to write one after the other (nothing is built whole).
+    """The export of `data` as pieces of text to write one after the other.
 
     JSON: the envelope indented, one row per line, each row encoded by the C encoder. YAML:
-    the rows of each table dumped by libyaml in batches, so the representer never holds a
-    whole long history (which made the garbage collector walk it again and again).
+    the rows written by `yamlexport` (libyaml for what it leaves), in batches.
     """
+    envelope = {key: value for key, value in data.items() if key != "tables"}
+    tables: dict[str, list[Any]] | None = data.get("tables")
+    return _writer(fmt)(envelope, None if tables is None else tables.items())
+
+
+def _writer(fmt: str) -> Callable[[dict[str, Any], Tables | None], Iterator[str]]:
     if fmt == "json":
-        return _json_chunks(data)
+        return _json_chunks
     if fmt == "yaml":
-        return _yaml_chunks(data)
+        return _yaml_chunks
     raise PrepError(f"unknown format '{fmt}'; use one of: {', '.join(FORMATS)}")
 
 
 ROWS_PER_CHUNK = 500
+_JSON = json.JSONEncoder(ensure_ascii=False).encode
 
 
-def _json_chunks(data: dict[str, Any]) -> Iterator[str]:
-    def encode(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False)
-
-    envelope = {key: value for key, value in data.items() if key != "tables"}
+def _json_chunks(envelope: dict[str, Any], tables: Tables | None) -> Iterator[str]:
+    encode = _JSON
     yield "{\n"
     for key, value in envelope.items():
         yield f"  {encode(key)}: {encode(value)},\n"
-    tables: dict[str, list[Any]] = data.get("tables", {})
-    if not tables:
-        yield '  "tables": {}\n}\n'
-        return
-    yield '  "tables": {\n'
-    for number, (name, rows) in enumerate(tables.items()):
-        end = ",\n" if number < len(tables) - 1 else "\n"
-        if not rows:
-            yield f"    {encode(name)}: []{end}"
-            continue
-        yield f"    {encode(name)}: [\n"
-        for start in range(0, len(rows), ROWS_PER_CHUNK):
-            batch = rows[start : start + ROWS_PER_CHUNK]
-            last = start + len(batch) >= len(rows)
-            yield ",\n".join(f"      {encode(row)}" for row in batch) + ("\n" if last else ",\n")
-        yield f"    ]{end}"
-    yield "  }\n}\n"
+    yield '  "tables": {'
+    first = True
+    for name, rows in tables or ():
+        yield f"{'' if first else ','}\n    {encode(name)}: ["
+        first = False
+        batch: list[str] = []
+        lead = "\n      "
+        for row in rows:
+            batch.append(lead + encode(row))
+            lead = ",\n      "
+            if len(batch) >= ROWS_PER_CHUNK:
+                yield "".join(batch)
+                batch = []
+        batch.append("]" if lead == "\n      " else "\n    ]")
+        yield "".join(batch)
+    yield "}\n}\n" if first else "\n  }\n}\n"
 
 
 # Characters YAML treats as line breaks or that a block scalar cannot carry exactly.
@@ -198,7 +243,7 @@ _LINE_BREAKS = re.compile("[\r\x85\u2028\u2029]")
 _NOT_FOR_BLOCKS = re.compile("[\r\x85\u2028\u2029\ufeff]|[ \t]\n|[ \t]$|^\n|^[ \t]")
 
 
-def _yaml_chunks(data: dict[str, Any]) -> Iterator[str]:
+def _yaml_chunks(envelope: dict[str, Any], tables: Tables | None) -> Iterator[str]:
     import yaml
 
     from prepcoach.store import yamlexport
@@ -224,39 +269,38 @@ def _yaml_chunks(data: dict[str, Any]) -> Iterator[str]:
     def dump(value: Any) -> str:
         return yaml.dump(value, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=2**30)
 
-    yield f"# prepcoach export (schema {data.get('schema')}). Restore with: prep import FILE\n"
-    envelope = {key: value for key, value in data.items() if key != "tables"}
+    yield f"# prepcoach export (schema {envelope.get('schema')}). Restore with: prep import FILE\n"
     if envelope:
         yield dump(envelope)
-    tables: dict[str, list[Any]] = data.get("tables", {})
-    if "tables" not in data:
+    if tables is None:
         return
-    if not tables:
-        yield "tables: {}\n"
-        return
-    yield "tables:\n"
-    for name, rows in tables.items():
+    header = "tables:\n"
+    for name, rows in tables:
         key = dump(name).removesuffix("\n...\n").rstrip("\n")
-        if not rows:
-            yield f"  {key}: []\n"
+        found = iter(rows)
+        first = next(found, None)
+        if first is None:
+            yield f"{header}  {key}: []\n"
+            header = ""
             continue
-        yield f"  {key}:\n"
+        yield f"{header}  {key}:\n"
+        header = ""
         batch: list[str] = []
-        for piece in yamlexport.rows(rows, "  ", dump):
+        for piece in yamlexport.rows(itertools.chain((first,), found), "  ", dump):
             batch.append(piece)
             if len(batch) >= ROWS_PER_CHUNK:
                 yield "".join(batch)
                 batch = []
         yield "".join(batch)
+    if header:
+        yield "tables: {}\n"
 
 
 # ---------------------------------------------------------------------------- import
 
 
 def load(text: str, source: str) -> dict[str, Any]:
-    """Parse an export file (JSON or YAML) and check its envelope."""
-    from prepcoach.store.migrations import LATEST
-
+    """Parse an export held in memory (JSON or YAML) and check its envelope."""
     stripped = text.lstrip("\ufeff \t\r\n")
     if stripped.startswith("{"):
         try:
@@ -265,39 +309,84 @@ def load(text: str, source: str) -> dict[str, Any]:
             raise PrepError(f"{source}:{error.lineno}:{error.colno}: {error.msg}") from None
     else:
         data = _load_yaml(text, source)
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise PrepError(
-            f"{source} is not a prepcoach export (it has no 'format: {FORMAT}'); "
-            "make one with 'prep export'"
-        )
-    version = data.get("version")
-    if not isinstance(version, int) or version > FORMAT_VERSION:
-        raise PrepError(
-            f"{source} uses export format {version!r}, newer than this prepcoach reads "
-            f"({FORMAT_VERSION}); upgrade prepcoach to import it"
-        )
-    schema = data.get("schema")
-    if not isinstance(schema, int) or schema > LATEST:
-        raise PrepError(
-            f"{source} was exported by a newer prepcoach (schema {schema!r}; this version knows "
-            f"up to {LATEST}); upgrade prepcoach to import it"
-        )
+    if not isinstance(data, dict):
+        data = {}
+    _check_envelope(data, source)
     tables = data.get("tables")
     if not isinstance(tables, dict) or not all(
         isinstance(rows, list) and all(isinstance(r, dict) for r in rows)
         for rows in tables.values()
     ):
-        raise PrepError(f"{source}: 'tables' must map each table name to a list of rows")
+        raise PrepError(f"{source}: {_NOT_ROWS}")
     return data
 
 
-def _load_yaml(text: str, source: str) -> Any:
+_NOT_ROWS = "'tables' must map each table name to a list of rows"
 
+
+def _check_envelope(envelope: dict[str, Any], source: str, *, complete: bool = True) -> None:
+    """The export's format, version and schema are ones this prepcoach reads. With
+    `complete=False` (the rows have begun, later entries may follow) only what is there."""
+    from prepcoach.store.migrations import LATEST
+
+    if (complete or "format" in envelope) and envelope.get("format") != FORMAT:
+        raise PrepError(
+            f"{source} is not a prepcoach export (it has no 'format: {FORMAT}'); "
+            "make one with 'prep export'"
+        )
+    version = envelope.get("version")
+    if (complete or "version" in envelope) and (
+        not isinstance(version, int) or version > FORMAT_VERSION
+    ):
+        raise PrepError(
+            f"{source} uses export format {version!r}, newer than this prepcoach reads "
+            f"({FORMAT_VERSION}); upgrade prepcoach to import it"
+        )
+    schema = envelope.get("schema")
+    if (complete or "schema" in envelope) and (not isinstance(schema, int) or schema > LATEST):
+        raise PrepError(
+            f"{source} was exported by a newer prepcoach (schema {schema!r}; this version knows "
+            f"up to {LATEST}); upgrade prepcoach to import it"
+        )
+
+
+def _load_yaml(text: str, source: str) -> Any:
     data, problems = parse_yaml(text, kind="exports", controls=True)
     if problems:
         (line, col), message = problems[0]
         raise PrepError(f"{source}:{line}:{col}: {message}")
     return data
+
+
+def open_export(path: Path, source: str | None = None) -> Iterator[Item]:
+    """The export file at `path`, opened and read up to its first rows, its envelope checked
+    (so a file that is no export is refused before the home is touched); the entries and rows
+    follow one by one (see `exportread`)."""
+    name = str(path) if source is None else source
+    items = read_export(path, name)
+    head: list[Item] = []
+    for item in items:
+        head.append(item)
+        if item[0] != "key":
+            break
+    complete = not head or head[-1][0] == "key"
+    _check_envelope({n: v for kind, n, v in head if kind == "key"}, name, complete=complete)
+    return itertools.chain(head, items)
+
+
+def _items(data: dict[str, Any]) -> Iterator[Item]:
+    """Export data held in memory as the items `import_items` reads."""
+    for key, value in data.items():
+        if key != "tables":
+            yield ("key", key, value)
+    tables = data.get("tables")
+    if not isinstance(tables, dict) or not tables:
+        yield ("key", "tables", tables)
+        return
+    for name, rows in tables.items():
+        yield ("table", name, None)
+        for row in rows:
+            yield ("row", name, row)
 
 
 @dataclass(slots=True)
@@ -309,9 +398,9 @@ class ImportReport:
     unchanged: dict[str, int] = field(default_factory=dict)
     kept: dict[str, int] = field(default_factory=dict)
 
-    def count(self, what: str, table: str) -> None:
+    def count(self, what: str, table: str, number: int = 1) -> None:
         counts: dict[str, int] = getattr(self, what)
-        counts[table] = counts.get(table, 0) + 1
+        counts[table] = counts.get(table, 0) + number
 
     def total(self, what: str) -> int:
         return sum(getattr(self, what).values())
@@ -327,45 +416,142 @@ def row_counts(store: Store) -> dict[str, int]:
 def import_data(
     store: Store, data: dict[str, Any], *, merge: bool = False, source: str = "the file"
 ) -> ImportReport:
-    """Write an export into the database: all of it in one transaction, or nothing."""
+    """Write export data held in memory into the database (see `import_items`)."""
+    return import_items(store, _items(data), merge=merge, source=source)
+
+
+def import_file(
+    store: Store, path: Path, *, merge: bool = False, source: str | None = None
+) -> ImportReport:
+    """Write the export file at `path` into the database, reading it row by row."""
+    name = str(path) if source is None else source
+    return import_items(store, open_export(path, name), merge=merge, source=name)
+
+
+def import_items(
+    store: Store, items: Iterable[Item], *, merge: bool = False, source: str = "the file"
+) -> ImportReport:
+    """Write an export, read item by item, into the database: all of it or nothing.
+
+    Everything happens in one transaction, with foreign keys checked at its end: a problem
+    anywhere in the file, or prep being stopped or killed half-way, leaves the database as it
+    was (SQLite discards an unfinished transaction when the database is next opened). Rows
+    for a table that was empty are inserted in batches; the others are merged one by one.
+    """
     tables = {t.name: t for t in user_tables(store.conn)}
-    incoming: dict[str, list[dict[str, Any]]] = data["tables"]
-    for name, rows in incoming.items():
-        info = tables.get(name)
-        if info is None:
-            raise PrepError(
-                f"{source} has a table '{name}' that this prepcoach does not know; "
-                "upgrade prepcoach to import it"
-            )
-        for number, row in enumerate(rows, 1):
-            unknown = [c for c in row if c not in info.columns]
-            if unknown:
+    report = ImportReport()
+    envelope: dict[str, Any] = {}
+    started = False
+    with store.transaction() as conn:
+        existing = {name: n for name, n in row_counts(store).items() if n}
+        conn.execute("PRAGMA defer_foreign_keys = ON")
+        writer = _RowWriter(conn, report, existing)
+        info: TableInfo | None = None
+        columns: frozenset[str] = frozenset()
+        number = 0
+        for kind, name, value in items:
+            if kind == "key":
+                envelope[name] = value
+                continue
+            if not started:
+                started = True
+                _check_envelope(envelope, source, complete=False)
+                _check_home(existing, envelope, merge, source)
+            if kind == "table":
+                info = tables.get(name)
+                if info is None:
+                    raise PrepError(
+                        f"{source} has a table '{name}' that this prepcoach does not know; "
+                        "upgrade prepcoach to import it"
+                    )
+                columns, number = frozenset(info.columns), 0
+                continue
+            assert info is not None and info.name == name
+            number += 1
+            row: dict[str, Any] = value
+            if not columns.issuperset(row):
+                unknown = [c for c in row if c not in columns]
                 raise PrepError(
                     f"{source}: {name} row {number} has unknown column(s): {', '.join(unknown)}"
                 )
             missing = [c for c in info.key if c not in row]
             if missing:
                 raise PrepError(f"{source}: {name} row {number} has no {', '.join(missing)}")
-    report = ImportReport()
-    with store.transaction() as conn:
-        existing = {name: n for name, n in row_counts(store).items() if n}
-        if existing and not merge:
-            listed = ", ".join(f"{n} {name}" for name, n in existing.items())
-            raise PrepError(
-                f"this home already has data ({listed}); import into an empty home "
-                "(--home NEW_DIR), or add --merge to merge by id"
-            )
-        if existing and data.get("redacted"):
-            raise PrepError(
-                f"{source} is a redacted export; merging it would overwrite your records with "
-                "masked text. Import it into an empty home instead (--home NEW_DIR)"
-            )
-        conn.execute("PRAGMA defer_foreign_keys = ON")
-        for info in tables.values():
-            for row in incoming.get(info.name, []):
-                _merge_row(conn, info, {k: _decode(v) for k, v in row.items()}, report)
+            writer.add(info, row)
+        writer.flush()
+        _check_envelope(envelope, source)
+        if not started:
+            if envelope.get("tables") != {}:
+                raise PrepError(f"{source}: {_NOT_ROWS}")
+            _check_home(existing, envelope, merge, source)
+        elif envelope.get("redacted"):
+            _check_home(existing, envelope, merge, source)
         _check_references(conn, tables)
     return report
+
+
+def _check_home(
+    existing: dict[str, int], envelope: dict[str, Any], merge: bool, source: str
+) -> None:
+    if existing and not merge:
+        listed = ", ".join(f"{n} {name}" for name, n in existing.items())
+        raise PrepError(
+            f"this home already has data ({listed}); import into an empty home "
+            "(--home NEW_DIR), or add --merge to merge by id"
+        )
+    if existing and envelope.get("redacted"):
+        raise PrepError(
+            f"{source} is a redacted export; merging it would overwrite your records with "
+            "masked text. Import it into an empty home instead (--home NEW_DIR)"
+        )
+
+
+class _RowWriter:
+    """Rows into their tables: batched inserts where the table was empty, else merged."""
+
+    BATCH = 1000
+
+    def __init__(
+        self, conn: sqlite3.Connection, report: ImportReport, existing: dict[str, int]
+    ) -> None:
+        self.conn = conn
+        self.report = report
+        self.existing = existing
+        self.info: TableInfo | None = None
+        self.columns: tuple[str, ...] = ()
+        self.batch: list[list[Any]] = []
+
+    def add(self, info: TableInfo, row: dict[str, Any]) -> None:
+        if info.name in self.existing:  # rows already here: merged by key, one at a time
+            self.flush()
+            _merge_row(self.conn, info, {k: _decode(v) for k, v in row.items()}, self.report)
+            return
+        columns = tuple(row)
+        if info is not self.info or columns != self.columns or len(self.batch) >= self.BATCH:
+            self.flush()
+            self.info, self.columns = info, columns
+        decode = _decode
+        self.batch.append([decode(v) for v in row.values()])
+
+    def flush(self) -> None:
+        info, batch = self.info, self.batch
+        if info is None or not batch:
+            return
+        self.batch = []
+        names = ", ".join(f'"{c}"' for c in self.columns)
+        marks = ", ".join("?" * len(self.columns))
+        conn = self.conn
+        conn.execute("SAVEPOINT import_rows")
+        try:
+            conn.executemany(f'INSERT INTO "{info.name}" ({names}) VALUES ({marks})', batch)
+        except sqlite3.IntegrityError:  # a row breaks a rule, or comes twice: row by row
+            conn.execute("ROLLBACK TO import_rows")
+            conn.execute("RELEASE import_rows")
+            for values in batch:
+                _merge_row(conn, info, dict(zip(self.columns, values, strict=True)), self.report)
+            return
+        conn.execute("RELEASE import_rows")
+        self.report.count("added", info.name, len(batch))
 
 
 def _merge_row(
@@ -453,21 +639,27 @@ def redact_data(data: dict[str, Any]) -> dict[str, Any]:
     Identifiers (`id`, `*_id` columns), timestamps, numeric columns and JSON structure are
     kept, so a redacted export still imports (into an empty home) and shows the same shape.
     """
-    redactor = _Redactor(data["tables"])
-    tables = {
-        name: [
-            _hide_figures(
-                name,
-                {
-                    column: value if _keep(column, value) else redactor.value(value)
-                    for column, value in row.items()
-                },
-            )
-            for row in rows
-        ]
-        for name, rows in data["tables"].items()
-    }
-    return {**data, "redacted": True, "tables": tables}
+    tables: dict[str, list[dict[str, Any]]] = data["tables"]
+    redactor = _Redactor(lambda: ((name, row) for name, rows in tables.items() for row in rows))
+    redacted = {name: [redactor.row(name, row) for row in rows] for name, rows in tables.items()}
+    return {**data, "redacted": True, "tables": redacted}
+
+
+def _name_rows(
+    conn: sqlite3.Connection, tables: list[TableInfo]
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The columns of every table that name someone (and emails), in export order: what the
+    redactor learns its pseudonyms from, without holding the rows."""
+    for table in tables:
+        wanted = [c for c in table.columns if _column_kind(table.name, c) or c in ("name", "email")]
+        if not wanted:
+            continue
+        order = ", ".join(f'"{c}"' for c in table.key)
+        columns = ", ".join(f'"{c}"' for c in wanted)
+        cursor = conn.cursor()
+        cursor.row_factory = None
+        for row in cursor.execute(f'SELECT {columns} FROM "{table.name}" ORDER BY {order}'):
+            yield table.name, dict(zip(wanted, map(_encode, row), strict=True))
 
 
 def _hide_figures(table: str, row: dict[str, Any]) -> dict[str, Any]:
@@ -509,18 +701,19 @@ def _letters(number: int) -> str:
 class _Redactor:
     """Consistent pseudonyms: the same person is 'Person A' everywhere, and so on."""
 
-    def __init__(self, tables: dict[str, list[dict[str, Any]]]) -> None:
+    def __init__(self, rows: Callable[[], Iterable[tuple[str, dict[str, Any]]]]) -> None:
+        """`rows` gives every (table, row) each time it is called (the names are read in
+        three passes: the candidate, people, companies; then emails)."""
         self.names: dict[str, str] = {}  # casefolded name or name token -> pseudonym
         self.emails: dict[str, str] = {}
         self.links: dict[str, str] = {}
 
         def collect(kind: str) -> Iterator[str]:
-            for table, rows in tables.items():
-                for row in rows:
-                    for column, value in row.items():
-                        if _column_kind(table, column) == kind and isinstance(value, str):
-                            if value.strip():
-                                yield value.strip()
+            for table, row in rows():
+                for column, value in row.items():
+                    if _column_kind(table, column) == kind and isinstance(value, str):
+                        if value.strip():
+                            yield value.strip()
 
         for name in collect("self"):
             self._add_name(name, "Candidate")
@@ -528,20 +721,27 @@ class _Redactor:
             self._add_name(name, f"Person {_letters(number)}")
         for number, name in enumerate(dict.fromkeys(collect("company"))):
             self._add_name(name, f"Company {_letters(number)}")
-        for table in tables.values():  # known people's emails get their pseudonym
-            for row in table:
-                email, person = row.get("email"), row.get("name")
-                if isinstance(email, str) and email and isinstance(person, str):
-                    pseudonym = self.names.get(person.strip().casefold(), "")
-                    if pseudonym:
-                        local = pseudonym.lower().replace(" ", "-")
-                        self.emails.setdefault(email.casefold(), f"{local}@example.com")
+        for _table, row in rows():  # known people's emails get their pseudonym
+            email, person = row.get("email"), row.get("name")
+            if isinstance(email, str) and email and isinstance(person, str):
+                pseudonym = self.names.get(person.strip().casefold(), "")
+                if pseudonym:
+                    local = pseudonym.lower().replace(" ", "-")
+                    self.emails.setdefault(email.casefold(), f"{local}@example.com")
         alternatives = sorted(self.names, key=len, reverse=True)
         names = "|".join(re.escape(n) for n in alternatives)
         pattern = f"(?P<email>{_EMAIL})|(?P<url>{_URL})"
         if names:
             pattern += rf"|(?<!\w)(?P<name>{names})(?!\w)"
         self.pattern = re.compile(pattern, re.IGNORECASE)
+
+    def row(self, table: str, row: dict[str, Any]) -> dict[str, Any]:
+        """The row with what names someone masked."""
+        masked = {
+            column: value if _keep(column, value) else self.value(value)
+            for column, value in row.items()
+        }
+        return _hide_figures(table, masked)
 
     def _add_name(self, name: str, pseudonym: str) -> None:
         self.names.setdefault(name.casefold(), pseudonym)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 # A word PyYAML reads back as the same text when written plain.
@@ -31,10 +31,16 @@ _UNPRINTABLE = re.compile("[^\x09\x0a\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000
 MAX_KEY = 1000  # longer keys need YAML's explicit `? key` form: left to libyaml
 
 
+_ENCODE_STRING: Callable[[str], str] = json.encoder.encode_basestring
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
 def quoted(text: str) -> str:
     """`text` as a double-quoted YAML scalar."""
-    encoded = json.dumps(text, ensure_ascii=False)
-    return _ESCAPE.sub(lambda match: f"\\u{ord(match.group()):04x}", encoded)
+    return _ESCAPE.sub(_escape, _ENCODE_STRING(text))
 
 
 def _scalar(value: Any) -> str | None:
@@ -107,11 +113,20 @@ def _after_key(value: Any, indent: str, write: Callable[[str], None]) -> None:
     raise _Fallback(type(value).__name__)
 
 
+_KEYS: dict[str, str] = {}  # column names and JSON keys come again and again
+
+
 def _key(key: Any) -> str:
+    known = _KEYS.get(key) if type(key) is str else None
+    if known is not None:
+        return known
     if type(key) is not str or len(key) > MAX_KEY:
         raise _Fallback("key")
     text = _scalar(key)
-    return text if text is not None else quoted(key)
+    text = text if text is not None else quoted(key)
+    if len(_KEYS) < 10_000:
+        _KEYS[key] = text
+    return text
 
 
 def _mapping(
@@ -134,7 +149,7 @@ def _sequence(items: list[Any], indent: str, write: Callable[[str], None]) -> No
             _after_key(item, indent + "  ", write)
 
 
-def rows(items: list[Any], indent: str, fallback: Callable[[list[Any]], str]) -> Iterator[str]:
+def rows(items: Iterable[Any], indent: str, fallback: Callable[[list[Any]], str]) -> Iterator[str]:
     """A YAML sequence of `items` at `indent`, in pieces; `fallback` dumps what is not plain."""
     for item in items:
         pieces: list[str] = []

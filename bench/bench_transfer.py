@@ -1,0 +1,231 @@
+"""`prep export` and `prep import` on a long history: time and peak memory, as a user runs them.
+
+Fills homes of 20,000 and 100,000 practice answers shaped like real ones (four STAR parts,
+feedback with findings, follow-up probes; about 4 KB each), then runs each command in a fresh
+process, interleaved with its reference (the `sqlite3` shell writing or reading a full `.dump`
+of the same database), and prints the medians, the ratio to the reference, the peak memory of
+the process (getrusage of the child) and the goals:
+
+- export (JSON and YAML) of 20,000 answers under 1.5 s; import of 100,000 answers at least 5x
+  faster than before the import streamed (judged on the ratio to the reference, which was
+  BEFORE_IMPORT_RATIO_100K, so that the machine's load cancels out);
+- peak memory under 200 MiB at 100,000 answers, for export and import alike (flat: the 100k
+  figure is within 1.5x the 20k one).
+
+Usage: python bench/bench_transfer.py [--sizes 20000,100000] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+import harness  # noqa: E402
+
+from prepcoach.store.db import Store  # noqa: E402
+
+# Measured before export and import streamed, on this data (one run each, a loaded machine):
+# import 100,000: 11.3 s, 892 MiB peak (20,000: 2.4 s, 195 MiB); export 100,000: JSON 11.3 s,
+# YAML 15.1 s, 390 MiB (20,000: JSON 2.1 s, YAML 3.2 s, 103 MiB). The machine's load changes
+# absolute times several-fold, so the speed-up is judged on the ratio to the interleaved
+# reference: importing 100,000 answers took 4.16x the `sqlite3` shell reading the dump.
+BEFORE_IMPORT_RATIO_100K = 4.16
+EXPORT_GOAL_MS = 1_500.0
+MEMORY_GOAL_MIB = 200.0
+
+PART = (
+    "We had two weeks before the launch and the payment service kept timing out under load, "
+    "so I measured where the time went, found a lock held across a network call, and moved "
+    "the call out of it. I wrote the change up for the team and we shipped on the date. "
+)
+FINDINGS = [
+    {
+        "kind": kind,
+        "severity": "tip",
+        "message": f"{kind}: say what you did yourself, in one or two sentences, then the result.",
+        "evidence": ["we shipped on the date", "I measured where the time went"],
+    }
+    for kind in ("star", "length", "ownership", "quantified", "balance", "repeats")
+]
+
+
+def fill(home: Path, answers: int) -> None:
+    """A home with `answers` practice answers (about 4 KB each) in one session."""
+    parts = json.dumps(
+        {name: f"{name.title()}: {PART}" for name in ("situation", "task", "action", "result")}
+    )
+    feedback = json.dumps({"score": 72, "findings": FINDINGS, "words": 212, "seconds": 95.5})
+    probes = json.dumps(
+        [{"probe": "numbers", "text": "It cut the timeouts from 4% to 0.1%.", "seconds": 12.0}]
+    )
+    timing = json.dumps({"situation": 20.5, "task": 10.0, "action": 45.0, "result": 20.0})
+    with Store.open(home) as store, store.transaction() as conn:
+        conn.execute(
+            "INSERT INTO practice_sessions (id, started_at, mode, status) VALUES"
+            " ('ps-bench', '2026-01-01T09:00:00+00:00', 'quick', 'finished')"
+        )
+        conn.executemany(
+            "INSERT INTO practice_answers (id, session_id, question_id, question_text, style,"
+            " parts, seconds, part_seconds, score, feedback, rating, created_at, probes)"
+            " VALUES (?, 'ps-bench', ?, 'Tell me about a time you met a hard deadline.', 'star',"
+            " ?, 95.5, ?, 72, ?, 3, ?, ?)",
+            (
+                (
+                    f"pa-{n:08d}",
+                    f"q-{n % 180}",
+                    parts,
+                    timing,
+                    feedback,
+                    f"2026-01-01T09:{n // 60 % 60:02d}:{n % 60:02d}+00:00",
+                    probes,
+                )
+                for n in range(answers)
+            ),
+        )
+
+
+def run_measured(cmd: Sequence[str], env: dict[str, str]) -> tuple[float, float]:
+    """Run `cmd` in a fresh process: wall time in ms and the child's peak memory in MiB."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        list(cmd), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    assert process.stderr is not None
+    error = process.stderr.read()
+    _pid, status, usage = os.wait4(process.pid, 0)
+    elapsed = (time.perf_counter() - start) * 1000
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed: {error.decode()[-500:]}")
+    return elapsed, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="20000,100000")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    prep = harness.prep_command()
+    shell = shutil.which("sqlite3")
+    peaks: dict[str, dict[int, float]] = {}
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        env = harness.bench_env(folder)
+        for size in (int(s) for s in args.sizes.split(",")):
+            home = folder / f"home-{size}"
+            fill(home, size)
+            megabytes = (home / "prep.db").stat().st_size >> 20
+            print(f"{size:,} answers ({megabytes} MB database)")
+            env_home = dict(env, PREP_HOME=str(home))
+            dump = folder / f"dump-{size}.sql"
+            for fmt in ("json", "yaml"):
+                target = folder / f"export-{size}.{fmt}"
+                times: dict[str, list[float]] = {"prep": [], "ref": []}
+                memory: list[float] = []
+                for run in range(args.runs):
+                    order = ["prep", "ref"] if run % 2 == 0 else ["ref", "prep"]
+                    for who in order:
+                        if who == "prep":
+                            cmd = [prep, "export", "-f", fmt, "-o", str(target), "--force"]
+                            elapsed, peak = run_measured(cmd, env_home)
+                            memory.append(peak)
+                        elif shell is not None:
+                            start = time.perf_counter()
+                            with dump.open("wb") as out:
+                                subprocess.run(
+                                    [shell, str(home / "prep.db"), ".dump"], stdout=out, check=True
+                                )
+                            elapsed = (time.perf_counter() - start) * 1000
+                        else:
+                            continue
+                        times[who].append(elapsed)
+                label = f"export {fmt} {size:,}"
+                _line(label, times, max(memory))
+                peaks.setdefault(f"export {fmt}", {})[size] = max(memory)
+                if size == 20_000:
+                    harness.report_absolute(f"{label} (goal)", times["prep"], EXPORT_GOAL_MS)
+                _memory_goal(label, max(memory), size)
+            times = {"prep": [], "ref": []}
+            memory = []
+            source = folder / f"export-{size}.json"
+            for run in range(args.runs):
+                order = ["prep", "ref"] if run % 2 == 0 else ["ref", "prep"]
+                for who in order:
+                    fresh = folder / f"restore-{size}-{who}-{run}"
+                    if who == "prep":
+                        cmd = [prep, "--home", str(fresh), "import", str(source)]
+                        elapsed, peak = run_measured(cmd, env)
+                        memory.append(peak)
+                    elif shell is not None:
+                        fresh.mkdir()
+                        start = time.perf_counter()
+                        with dump.open("rb") as statements:
+                            subprocess.run(
+                                [shell, str(fresh / "prep.db")],
+                                stdin=statements,
+                                stdout=subprocess.DEVNULL,
+                                check=True,
+                            )
+                        elapsed = (time.perf_counter() - start) * 1000
+                    else:
+                        continue
+                    times[who].append(elapsed)
+                    shutil.rmtree(fresh)
+            label = f"import json {size:,}"
+            _line(label, times, max(memory))
+            peaks.setdefault("import json", {})[size] = max(memory)
+            if size == 100_000 and times["ref"]:
+                ratio = harness.median(times["prep"]) / harness.median(times["ref"])
+                speedup = BEFORE_IMPORT_RATIO_100K / ratio
+                ok = speedup >= 5
+                print(
+                    f"  speed-up against before the stream: {speedup:.1f}x  goal >= 5x  "
+                    f"{'ok' if ok else 'MISSED'}"
+                )
+                harness.results.append((f"{label} speed-up", ok))
+            _memory_goal(label, max(memory), size)
+    for what, by_size in peaks.items():
+        if len(by_size) > 1:
+            small, large = by_size[min(by_size)], by_size[max(by_size)]
+            ok = large <= 1.5 * small
+            print(
+                f"{what}: peak {small:.0f} MiB -> {large:.0f} MiB  flat (<= 1.5x)  "
+                f"{'ok' if ok else 'MISSED'}"
+            )
+            harness.results.append((f"{what} flat", ok))
+    sys.exit(harness.summary())
+
+
+def _line(label: str, times: dict[str, list[float]], peak: float) -> None:
+    mine = harness.median(times["prep"])
+    if times["ref"]:
+        theirs = harness.median(times["ref"])
+        print(
+            f"{label:<22} {mine:9.0f} ms  ref (sqlite3 .dump) {theirs:8.0f} ms  "
+            f"ratio {mine / theirs:5.2f}x  peak {peak:6.0f} MiB"
+        )
+    else:
+        print(f"{label:<22} {mine:9.0f} ms  peak {peak:6.0f} MiB")
+
+
+def _memory_goal(label: str, peak: float, size: int) -> None:
+    if size >= 100_000:
+        ok = peak < MEMORY_GOAL_MIB
+        print(
+            f"  peak memory {peak:.0f} MiB  goal < {MEMORY_GOAL_MIB:.0f} MiB  "
+            f"{'ok' if ok else 'MISSED'}"
+        )
+        harness.results.append((f"{label} memory", ok))
+
+
+if __name__ == "__main__":
+    main()
