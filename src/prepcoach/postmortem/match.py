@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from prepcoach.stories.core import keywords
 
 if TYPE_CHECKING:
-    from prepcoach.content.lexicon import CueIndex
+    from prepcoach.content.lexicon import Cue, CueIndex, TextLemmas
     from prepcoach.content.library import ContentLibrary
 
 
@@ -152,6 +152,12 @@ _TERMS_AND_PROCESS = frozenset(
 _PRETICK_SCORE = 2.5
 # ... and a clear lead over the next competency.
 _PRETICK_LEAD = 1.6
+# A competency's words naming a group or a question rather than the candidate's skill: "the
+# leadership team", "the conflict question" (what was asked about, not how it went).
+_REFERENCE_NOUNS = frozenset(
+    """team teams department function group division board committee question questions
+    round interview interviewer panel""".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +168,7 @@ class ConcernReading:
     pretick: str | None  # the one to tick without asking, only when confident
     skills: tuple[str, ...]  # role or technical skills it names, as written, lower case
     skill_ids: tuple[str, ...] = ()
+    evidence: str = ""  # the note's words that show the pre-ticked competency
 
 
 _INDEXES: dict[int, tuple[object, object, object]] = {}
@@ -203,11 +210,10 @@ def read_concern(text: str, library: ContentLibrary) -> ConcernReading:
     for rank, tag in enumerate(guessed):
         scores[tag] = scores.get(tag, 0.0) + 0.9 / (rank + 1)
     ranked = tuple(sorted(scores, key=lambda c: (-scores[c], c)))
-    pretick = None
-    full = [f for f in cues if f.score]
-    if full:
-        top = full[0]
-        runner_up = full[1].score if len(full) > 1 else 0.0
+    pretick, evidence = None, ""
+    quoted = [(f, quote) for f in cues if f.score and (quote := _quote(seen, f.best))]
+    if quoted:
+        (top, evidence), runner_up = quoted[0], (quoted[1][0].score if len(quoted) > 1 else 0.0)
         off_topic = bool(seen.lemmas & _TERMS_AND_PROCESS)
         if (
             top.score >= _PRETICK_SCORE
@@ -216,4 +222,48 @@ def read_concern(text: str, library: ContentLibrary) -> ConcernReading:
             and ranked[0] == top.item
         ):
             pretick = top.item
-    return ConcernReading(ranked, pretick, skill_names, tuple(f.item for f in found_skills))
+    if pretick is None:
+        evidence = ""
+    return ConcernReading(
+        ranked, pretick, skill_names, tuple(f.item for f in found_skills), evidence
+    )
+
+
+def _quote(seen: TextLemmas, cue: Cue) -> str:
+    """The note's words that say a cue, next to each other ("presented to"), or from its
+    first word to its last when they stand a few words apart ("explain ... simply"); empty
+    when the words name a group or the question asked ("the leadership team", "the
+    conflict question") rather than the candidate's skill."""
+    from prepcoach.kernel.text import lemma
+
+    def same(a: str, b: str) -> bool:
+        return a == b or (min(len(a), len(b)) >= 6 and a[:6] == b[:6])
+
+    words = seen.lemma_words
+    spots = [[i for i, w in enumerate(words) if same(w, x)] for x in cue.lemmas or ()]
+    if not spots or not all(spots):
+        span = seen.span(cue)
+        if span is None:
+            return ""
+        first = _find(seen.words, tuple(span.split()))
+        spots = [[first, first + len(span.split()) - 1]] if first is not None else []
+        if not spots:
+            return ""
+    reach = len(cue.words) + 3
+    best: tuple[int, int] | None = None
+    for start in spots[0]:
+        ends = [min(other, key=lambda j: abs(j - start)) for other in spots[1:]]
+        low, high = min([start, *ends]), max([start, *ends])
+        if high - low <= reach and (best is None or high - low < best[1] - best[0]):
+            best = (low, high)
+    if best is None:
+        return ""
+    after = seen.words[best[1] + 1] if best[1] + 1 < len(seen.words) else ""
+    if lemma(after) in _REFERENCE_NOUNS or after in _REFERENCE_NOUNS:
+        return ""
+    return " ".join(seen.words[best[0] : best[1] + 1])
+
+
+def _find(haystack: tuple[str, ...], needle: tuple[str, ...]) -> int | None:
+    n = len(needle)
+    return next((i for i in range(len(haystack) - n + 1) if haystack[i : i + n] == needle), None)
