@@ -8,13 +8,13 @@ Both compare word lemmas, rare ones counting more (IDF over the question bank), 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from prepcoach.stories.core import keywords
 
 if TYPE_CHECKING:
-    from prepcoach.content.lexicon import Cue, CueIndex, TextLemmas
+    from prepcoach.content.lexicon import Cue, CueIndex, Found, TextLemmas
     from prepcoach.content.library import ContentLibrary
 
 
@@ -115,7 +115,8 @@ def likely_competencies(text: str, library: ContentLibrary) -> tuple[str, ...]:
 _SIGNAL_WORDS = frozenset(
     """again ask asked asking concern concerned focus focused follow handle interested kept
     lot lots many much push pushed question questions really seemed several skeptical
-    they times twice wanted worried""".split()
+    they times twice wanted worried interviewer interviewers hiring panel said mentioned
+    hinted probed grilled felt think thought whether""".split()
 )
 
 
@@ -200,12 +201,13 @@ def read_concern(text: str, library: ContentLibrary) -> ConcernReading:
 
     competencies, skills = _indexes(library)
     seen = TextLemmas(text)
-    found_skills = skills.find(seen)
+    found_skills = _as_written(skills.find(seen), seen)
     skill_names = tuple(dict.fromkeys(t for f in found_skills for t in skill_terms(f, seen)))
     cues = [f for f in competencies.find(seen) if f.item in library.competencies]
     scores: dict[str, float] = {}
+    partial = _partial(competencies, seen)
     for f in cues:
-        scores[f.item] = f.score + 0.3 * f.partial
+        scores[f.item] = f.score + 0.3 * partial.get(f.item, 0.0)
     guessed = suggest_competencies(text, library, limit=3)
     for rank, tag in enumerate(guessed):
         scores[tag] = scores.get(tag, 0.0) + 0.9 / (rank + 1)
@@ -227,6 +229,56 @@ def read_concern(text: str, library: ContentLibrary) -> ConcernReading:
     return ConcernReading(
         ranked, pretick, skill_names, tuple(f.item for f in found_skills), evidence
     )
+
+
+# Who spoke, after a skill's word ("the hiring manager", "the sales team"): a person, not
+# the skill.
+_PEOPLE = frozenset("manager managers interviewer lead director team panel head".split())
+
+
+def _as_written(found: list[Found], seen: TextLemmas) -> list[Found]:
+    """The skills the note names as nouns, as written or in the plural: "hiring" is not a
+    skill in "a new hire" nor "the hiring manager", nor "presenting" in "presented"."""
+    kept = []
+    for item in found:
+        cues = tuple(c for c in item.cues if _written(c, seen))
+        if cues:
+            kept.append(replace(item, cues=cues))
+    return kept
+
+
+def _written(cue: Cue, seen: TextLemmas) -> bool:
+    span = seen.span(cue)
+    if span is None:
+        return False
+    said = span.split()
+    if len(said) != len(cue.words) or not all(
+        a == b or a in (b + "s", b + "es") or b in (a + "s", a + "es")
+        for a, b in zip(said, cue.words, strict=True)
+    ):
+        return False
+    at = _find(seen.words, tuple(said))
+    after = (
+        seen.words[at + len(said)] if at is not None and at + len(said) < len(seen.words) else ""
+    )
+    return after not in _PEOPLE
+
+
+def _partial(index: CueIndex, seen: TextLemmas) -> dict[str, float]:
+    """For each competency, the weight of the best of its cues only partly in the note, the
+    words that describe the signal left out ("asked" is no part of "asked to bend the
+    rules")."""
+    from prepcoach.kernel.text import lemma
+
+    signal = {lemma(w) for w in _SIGNAL_WORDS}
+    out: dict[str, float] = {}
+    for cue in index.cues:
+        if cue.as_phrase or len(cue.lemmas) < 2:
+            continue
+        some = sum(index.idf.get(x, 1.0) for x in cue.lemmas if x not in signal and seen.has(x))
+        if some:
+            out[cue.item] = max(out.get(cue.item, 0.0), some)
+    return out
 
 
 def _quote(seen: TextLemmas, cue: Cue) -> str:
