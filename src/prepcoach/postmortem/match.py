@@ -195,7 +195,10 @@ def read_concern(text: str, library: ContentLibrary) -> ConcernReading:
     finds the cue "presenting to"); the bank's questions worded like the note add their
     competencies, for the order only. A competency is pre-ticked when a specific cue of it
     is found, no other competency comes close, and the note is not about the job's terms or
-    the process; a note that names only a skill ("no python") pre-ticks nothing.
+    the process; a note that names only a skill ("no python") pre-ticks nothing. The
+    pre-tick quotes the note's words that show it (`evidence`); words that name a group or
+    the question asked ("the leadership team", "the conflict question") show nothing. A
+    skill is named as written or in the plural, never as who spoke ("the hiring manager").
     """
     from prepcoach.content.lexicon import TextLemmas, skill_terms
 
