@@ -22,6 +22,7 @@ from prepcoach.kernel import clock
 from prepcoach.kernel.errors import NotFoundError, PrepError
 from prepcoach.kit import shortlist_store
 from prepcoach.kit.core import feedback_extras, shortlist_first
+from prepcoach.kit.salary import answer_figure
 from prepcoach.practice import scheduling
 from prepcoach.practice import store as ps
 from prepcoach.practice.feedback import (
@@ -43,7 +44,7 @@ from prepcoach.practice.plan import (
 from prepcoach.practice.rounds import MOCK_PROBES, Lap, laps, pick_probes, probe_question
 from prepcoach.practice.scheduling import SelfRating
 from prepcoach.practice.store import MAX_ANSWER
-from prepcoach.profile.store import get_profile
+from prepcoach.profile.store import get_locale, get_profile
 from prepcoach.store import drafts
 from prepcoach.stories import store as story_store
 from prepcoach.stories.core import match_stories
@@ -236,7 +237,11 @@ class PracticeRun:
         self.view = view
         self.home = home
         self.results: list[dict[str, Any]] = []
-        self.feedback_context: FeedbackContext | None = None
+        # Without an interview, feedback still follows the locale's salary custom.
+        figure = answer_figure(get_locale(store, library.locales))
+        self.feedback_context: FeedbackContext | None = (
+            FeedbackContext(salary_figure=figure) if figure != "range" else None
+        )
         self._bank: QuestionBank | None = None
         self.interview_label: str | None = None
         self.interview_at: datetime | None = None  # the interview's start, when ahead
@@ -363,11 +368,13 @@ class PracticeRun:
         posted = found.posting.role if found.posting is not None else None
         self.interview_role = posted or found.role  # the posting's reading, else the title
         research, salary_range, notes = feedback_extras(self.store, found)
+        figure = answer_figure(get_locale(self.store, self.library.locales))
         self.feedback_context = FeedbackContext(
             company=found.company,
             role=found.role or None,
             research_terms=research,
             salary_range=salary_range,
+            salary_figure=figure,
             first_interview_notes=notes,
         )
         return found.id

@@ -200,6 +200,14 @@ MIGRATIONS: tuple[Migration, ...] = (
             CHECK (json_valid(probes));
         """,
     ),
+    Migration(
+        8,
+        "the locale and current pay in the profile, for local salary conventions and spelling",
+        """
+        ALTER TABLE profile ADD COLUMN locale TEXT NOT NULL DEFAULT '';
+        ALTER TABLE profile ADD COLUMN current_pay TEXT NOT NULL DEFAULT '';
+        """,
+    ),
 )
 
 LATEST = MIGRATIONS[-1].version
