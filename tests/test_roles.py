@@ -61,6 +61,23 @@ def test_an_unknown_or_ambiguous_title_is_no_role(title: str) -> None:
     assert _role(title) is None
 
 
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("Store Supervisor", "retail-hospitality"),  # a supervisor in a field is the field's
+        ("HR Administrator", "hr-recruiting"),
+        ("Contact Center Representative", "customer-service"),  # and spellings are one
+        ("Sales Mgr", "sales"),
+        ("Apprentice, Software Engineering", "graduate"),  # an entry-level marker decides
+        ("Site Manager", None),  # "site" only as part of "site reliability engineer"
+        ("Security Officer", None),
+        ("Chief of Staff", "executive-assistant"),  # an alias of level words only
+    ],
+)
+def test_a_field_and_a_generic_job_noun(title: str, role: str | None) -> None:
+    assert _role(title) == role
+
+
 def test_accents_and_case_do_not_matter() -> None:
     roles = builtin_library().roles
     index = RoleIndex(roles)
@@ -78,8 +95,8 @@ def test_floor_on_the_check_half() -> None:
         ok = got in accepted if item["role"] else got is None
         right += ok
         wrong += bool(got) and not ok
-    assert right / len(items) >= 0.70, right
-    assert wrong / len(items) <= 0.05, wrong
+    assert right / len(items) >= 0.92, right
+    assert wrong / len(items) <= 0.02, wrong
 
 
 def test_the_profile_keeps_a_target_role() -> None:

@@ -242,13 +242,20 @@ def test_a_concern_without_competencies_takes_only_a_confident_reading(
 def test_a_vague_concern_is_not_pre_ticked_but_offers_its_likely_competencies(
     library: ContentLibrary, template: PostmortemTemplate
 ) -> None:
-    reading = read_concern("felt I rambled on the conflict question", library)
+    note = "unsure whether my teamwork or my leadership examples landed"
+    reading = read_concern(note, library)
     assert reading.pretick is None  # two competencies fit equally: ask
-    assert {"communication", "conflict"} <= set(reading.ranked[:3])
-    _answers, problems = parse(
-        library, template, {**ANSWERS, "concerns": ["felt I rambled on the conflict question"]}
-    )
+    assert {"teamwork", "leadership"} <= set(reading.ranked[:3])
+    _answers, problems = parse(library, template, {**ANSWERS, "concerns": [note]})
     assert problems and "name the competencies" in problems[0]
+
+
+def test_a_pre_tick_quotes_the_words_that_show_it(library: ContentLibrary) -> None:
+    reading = read_concern("felt I rambled on the conflict question", library)
+    assert (reading.pretick, reading.evidence) == ("communication", "rambled")
+    assert "conflict" in reading.ranked[:3]  # what was asked about, offered but not ticked
+    reading = read_concern("the leadership team seemed distracted", library)
+    assert (reading.pretick, reading.evidence) == (None, "")  # a group, not the skill
 
 
 def test_a_concern_about_the_terms_is_never_pre_ticked(library: ContentLibrary) -> None:

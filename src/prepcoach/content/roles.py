@@ -5,7 +5,10 @@ Each role's words come from content: its id, its name and its `aliases` (extenda
 packs). A title is cut at separators ("Account Executive – EMEA", "Vendedor / Sales
 Associate") and each piece is read on its own, accent- and case-insensitive, with seniority
 and gender markers left out. A piece that is one of a role's aliases (or fuzzily so: typos)
-is that role; otherwise each of its words votes for the roles whose words include it, a word
+is that role; so is a piece whose words but a generic job noun ("advisor", "supervisor",
+"administrator") are a field only one role's aliases name ("Call Centre Advisor",
+"Warehouse Supervisor"); an intern, trainee or apprentice post is the entry-level role's
+whatever its field; otherwise each of its words votes for the roles whose words include it, a word
 only one role uses counting most, and the piece must be mostly explained by one role. An
 abbreviation is read from the aliases' initials ("SDR"), and one that several roles share
 ("PM") is no answer. Below the confidence, or when two roles come equally close, the answer
@@ -35,6 +38,33 @@ _SMALL: Final = frozenset(
     """a an and the of for in at to de la le du des der die das en y et
     und with on""".split()
 )
+# The job nouns that say what kind of post, not which field: "Call Centre Advisor",
+# "Warehouse Supervisor", "Payroll Administrator" are the field's other words' role.
+_GENERIC_HEADS: Final = frozenset(
+    """manager supervisor leader coordinator administrator assistant associate specialist
+    advisor agent representative officer executive analyst partner director worker
+    operative practitioner""".split()
+)
+# Words that make a post an entry-level one whatever its field ("Summer Intern, Marketing").
+_ENTRY: Final = frozenset(
+    """intern internship trainee traineeship apprentice apprenticeship graduate werkstudent
+    praktikant praktikum stagiaire alternant""".split()
+)
+# Short and regional spellings read as one word ("Busness Development Rep").
+_SPELLINGS: Final = {
+    "rep": "representative",
+    "mgr": "manager",
+    "eng": "engineer",
+    "engr": "engineer",
+    "dev": "developer",
+    "exec": "executive",
+    "asst": "assistant",
+    "coord": "coordinator",
+    "ops": "operation",
+    "center": "centre",
+    "adviser": "advisor",
+    "program": "programme",
+}
 _GENDER: Final = re.compile(
     r"\(\s*[mwfdhx]\s*(?:/\s*[mwfdhx]\s*)+\)|\b[mwfdh]/[mwfdhx](?:/[mwfdhx])?\b", re.I
 )
@@ -59,7 +89,7 @@ def _words(text: str) -> list[str]:
     for word in _WORD.findall(fold(text).replace(".", "")):
         if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
             word = word[:-1]  # "nurses", "sales" -> one form; the aliases go the same way
-        out.append(word)
+        out.append(_SPELLINGS.get(word, word))
     return out
 
 
@@ -113,6 +143,15 @@ class RoleIndex:
             for key in {_plain(phrase.words), _core(phrase.words)}:
                 if key:
                     self.exact.setdefault(key, set()).add(phrase.role)
+        # The field each alias names, without its generic job noun ("call centre agent"
+        # -> "call centre").
+        self.fields: dict[str, set[tuple[str, ...]]] = {}
+        for phrase in self.phrases:
+            alias = _core(phrase.words)
+            while len(alias) > 1 and alias[-1] in _GENERIC_HEADS:
+                alias = alias[:-1]
+            if alias and alias[-1] not in _GENERIC_HEADS:
+                self.fields.setdefault(phrase.role, set()).add(alias)
         total = len(items) or 1
         self.idf = {w: math.log(1 + total / len(r)) for w, r in self.vocab.items()}
         self.unknown = 0.6 * math.log(1 + total)  # a word no role uses ("secondary school")
@@ -133,6 +172,9 @@ class RoleIndex:
         extras = " ".join(_BRACKETS.findall(text))
         text = _BRACKETS.sub(" ", text)
         pieces = [p for p in _SEPARATORS.split(text) if p.strip()]
+        entry = self._entry(title)
+        if entry is not None:
+            return entry
         candidates: list[RoleMatch] = []
         ambiguous = False
         for piece in pieces or [extras]:
@@ -151,18 +193,50 @@ class RoleIndex:
             return None
         return best
 
+    def _entry(self, title: str) -> RoleMatch | None:
+        """An intern, trainee or apprentice post is the entry-level role's, whatever the field
+        ("Summer Intern, Marketing", "Werkstudent Vertrieb")."""
+        for word in _words(title):
+            roles = self.strong.get(self._spell(word), set()) if word in _ENTRY else set()
+            if len(roles) == 1:
+                return RoleMatch(next(iter(roles)), 0.9, word)
+        return None
+
+    def _field(self, core: tuple[str, ...]) -> RoleMatch | None:
+        """A generic job noun after a field only one role's aliases name: that role ("Call
+        Centre Advisor" by "call centre agent", "Warehouse Supervisor" by "warehouse
+        manager", "Programme Delivery Lead" by "programme manager" and "delivery manager").
+        Another role's whole alias in the piece ("Engineering Manager") leaves it to the
+        votes."""
+        field = tuple(w for w in core if w not in _GENERIC_HEADS)
+        if len(core) < 2 or not field:
+            return None
+        roles = [
+            role
+            for role, stems in self.fields.items()
+            if {w for stem in stems if _within(field, stem) for w in stem} >= set(field)
+        ]
+        if len(roles) != 1:
+            return None
+        role = roles[0]
+        for phrase in self.phrases:
+            alias = _core(phrase.words)
+            if phrase.role != role and len(alias) > 1 and _within(core, alias):
+                return None
+        return RoleMatch(role, 0.8, " ".join(field))
+
     def _piece(self, piece: str, extras: str) -> RoleMatch | str | None:
         raw = piece.split()
         words = [self._spell(w) for w in _words(piece)]
         core = _core(words)
-        if not core:
-            return None
         # One of a role's aliases, exactly ("Chief of Staff"), or but for the level.
-        exact = self.exact.get(_plain(words)) or self.exact.get(core)
+        exact = self.exact.get(_plain(words)) or (self.exact.get(core) if core else None)
         if exact:
             if len(exact) > 1:
                 return _AMBIGUOUS
-            return RoleMatch(next(iter(exact)), 1.0, " ".join(core))
+            return RoleMatch(next(iter(exact)), 1.0, " ".join(core or _plain(words)))
+        if not core:
+            return None
         # An abbreviation: "SDR", "PM" (read from the initials of the aliases).
         if len(core) == 1 and core[0] not in self.vocab:
             token = core[0]
@@ -173,6 +247,9 @@ class RoleIndex:
                     return RoleMatch(next(iter(roles)), 0.95, token.upper())
                 if len(roles) > 1:
                     return _AMBIGUOUS
+        field = self._field(core)
+        if field is not None:
+            return field
         # A piece that holds a whole alias ("Backend Engineer", "Customer Success Manager").
         scores: dict[str, float] = {}
         why: dict[str, str] = {}

@@ -8,13 +8,13 @@ Both compare word lemmas, rare ones counting more (IDF over the question bank), 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from prepcoach.stories.core import keywords
 
 if TYPE_CHECKING:
-    from prepcoach.content.lexicon import CueIndex
+    from prepcoach.content.lexicon import Cue, CueIndex, Found, TextLemmas
     from prepcoach.content.library import ContentLibrary
 
 
@@ -115,7 +115,8 @@ def likely_competencies(text: str, library: ContentLibrary) -> tuple[str, ...]:
 _SIGNAL_WORDS = frozenset(
     """again ask asked asking concern concerned focus focused follow handle interested kept
     lot lots many much push pushed question questions really seemed several skeptical
-    they times twice wanted worried""".split()
+    they times twice wanted worried interviewer interviewers hiring panel said mentioned
+    hinted probed grilled felt think thought whether""".split()
 )
 
 
@@ -152,6 +153,12 @@ _TERMS_AND_PROCESS = frozenset(
 _PRETICK_SCORE = 2.5
 # ... and a clear lead over the next competency.
 _PRETICK_LEAD = 1.6
+# A competency's words naming a group or a question rather than the candidate's skill: "the
+# leadership team", "the conflict question" (what was asked about, not how it went).
+_REFERENCE_NOUNS = frozenset(
+    """team teams department function group division board committee question questions
+    round interview interviewer panel""".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +169,7 @@ class ConcernReading:
     pretick: str | None  # the one to tick without asking, only when confident
     skills: tuple[str, ...]  # role or technical skills it names, as written, lower case
     skill_ids: tuple[str, ...] = ()
+    evidence: str = ""  # the note's words that show the pre-ticked competency
 
 
 _INDEXES: dict[int, tuple[object, object, object]] = {}
@@ -187,27 +195,30 @@ def read_concern(text: str, library: ContentLibrary) -> ConcernReading:
     finds the cue "presenting to"); the bank's questions worded like the note add their
     competencies, for the order only. A competency is pre-ticked when a specific cue of it
     is found, no other competency comes close, and the note is not about the job's terms or
-    the process; a note that names only a skill ("no python") pre-ticks nothing.
+    the process; a note that names only a skill ("no python") pre-ticks nothing. The
+    pre-tick quotes the note's words that show it (`evidence`); words that name a group or
+    the question asked ("the leadership team", "the conflict question") show nothing. A
+    skill is named as written or in the plural, never as who spoke ("the hiring manager").
     """
     from prepcoach.content.lexicon import TextLemmas, skill_terms
 
     competencies, skills = _indexes(library)
     seen = TextLemmas(text)
-    found_skills = skills.find(seen)
+    found_skills = _as_written(skills.find(seen), seen)
     skill_names = tuple(dict.fromkeys(t for f in found_skills for t in skill_terms(f, seen)))
     cues = [f for f in competencies.find(seen) if f.item in library.competencies]
     scores: dict[str, float] = {}
+    partial = _partial(competencies, seen)
     for f in cues:
-        scores[f.item] = f.score + 0.3 * f.partial
+        scores[f.item] = f.score + 0.3 * partial.get(f.item, 0.0)
     guessed = suggest_competencies(text, library, limit=3)
     for rank, tag in enumerate(guessed):
         scores[tag] = scores.get(tag, 0.0) + 0.9 / (rank + 1)
     ranked = tuple(sorted(scores, key=lambda c: (-scores[c], c)))
-    pretick = None
-    full = [f for f in cues if f.score]
-    if full:
-        top = full[0]
-        runner_up = full[1].score if len(full) > 1 else 0.0
+    pretick, evidence = None, ""
+    quoted = [(f, quote) for f in cues if f.score and (quote := _quote(seen, f.best))]
+    if quoted:
+        (top, evidence), runner_up = quoted[0], (quoted[1][0].score if len(quoted) > 1 else 0.0)
         off_topic = bool(seen.lemmas & _TERMS_AND_PROCESS)
         if (
             top.score >= _PRETICK_SCORE
@@ -216,4 +227,98 @@ def read_concern(text: str, library: ContentLibrary) -> ConcernReading:
             and ranked[0] == top.item
         ):
             pretick = top.item
-    return ConcernReading(ranked, pretick, skill_names, tuple(f.item for f in found_skills))
+    if pretick is None:
+        evidence = ""
+    return ConcernReading(
+        ranked, pretick, skill_names, tuple(f.item for f in found_skills), evidence
+    )
+
+
+# Who spoke, after a skill's word ("the hiring manager", "the sales team"): a person, not
+# the skill.
+_PEOPLE = frozenset("manager managers interviewer lead director team panel head".split())
+
+
+def _as_written(found: list[Found], seen: TextLemmas) -> list[Found]:
+    """The skills the note names as nouns, as written or in the plural: "hiring" is not a
+    skill in "a new hire" nor "the hiring manager", nor "presenting" in "presented"."""
+    kept = []
+    for item in found:
+        cues = tuple(c for c in item.cues if _written(c, seen))
+        if cues:
+            kept.append(replace(item, cues=cues))
+    return kept
+
+
+def _written(cue: Cue, seen: TextLemmas) -> bool:
+    span = seen.span(cue)
+    if span is None:
+        return False
+    said = span.split()
+    if len(said) != len(cue.words) or not all(
+        a == b or a in (b + "s", b + "es") or b in (a + "s", a + "es")
+        for a, b in zip(said, cue.words, strict=True)
+    ):
+        return False
+    at = _find(seen.words, tuple(said))
+    after = (
+        seen.words[at + len(said)] if at is not None and at + len(said) < len(seen.words) else ""
+    )
+    return after not in _PEOPLE
+
+
+def _partial(index: CueIndex, seen: TextLemmas) -> dict[str, float]:
+    """For each competency, the weight of the best of its cues only partly in the note, the
+    words that describe the signal left out ("asked" is no part of "asked to bend the
+    rules")."""
+    from prepcoach.kernel.text import lemma
+
+    signal = {lemma(w) for w in _SIGNAL_WORDS}
+    out: dict[str, float] = {}
+    for cue in index.cues:
+        if cue.as_phrase or len(cue.lemmas) < 2:
+            continue
+        some = sum(index.idf.get(x, 1.0) for x in cue.lemmas if x not in signal and seen.has(x))
+        if some:
+            out[cue.item] = max(out.get(cue.item, 0.0), some)
+    return out
+
+
+def _quote(seen: TextLemmas, cue: Cue) -> str:
+    """The note's words that say a cue, next to each other ("presented to"), or from its
+    first word to its last when they stand a few words apart ("explain ... simply"); empty
+    when the words name a group or the question asked ("the leadership team", "the
+    conflict question") rather than the candidate's skill."""
+    from prepcoach.kernel.text import lemma
+
+    def same(a: str, b: str) -> bool:
+        return a == b or (min(len(a), len(b)) >= 6 and a[:6] == b[:6])
+
+    words = seen.lemma_words
+    spots = [[i for i, w in enumerate(words) if same(w, x)] for x in cue.lemmas or ()]
+    if not spots or not all(spots):
+        span = seen.span(cue)
+        if span is None:
+            return ""
+        first = _find(seen.words, tuple(span.split()))
+        spots = [[first, first + len(span.split()) - 1]] if first is not None else []
+        if not spots:
+            return ""
+    reach = len(cue.words) + 3
+    best: tuple[int, int] | None = None
+    for start in spots[0]:
+        ends = [min(other, key=lambda j: abs(j - start)) for other in spots[1:]]
+        low, high = min([start, *ends]), max([start, *ends])
+        if high - low <= reach and (best is None or high - low < best[1] - best[0]):
+            best = (low, high)
+    if best is None:
+        return ""
+    after = seen.words[best[1] + 1] if best[1] + 1 < len(seen.words) else ""
+    if lemma(after) in _REFERENCE_NOUNS or after in _REFERENCE_NOUNS:
+        return ""
+    return " ".join(seen.words[best[0] : best[1] + 1])
+
+
+def _find(haystack: tuple[str, ...], needle: tuple[str, ...]) -> int | None:
+    n = len(needle)
+    return next((i for i in range(len(haystack) - n + 1) if haystack[i : i + n] == needle), None)
