@@ -19,11 +19,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 from prepcoach.interviews import store as interview_store
 from prepcoach.kernel import clock
 from prepcoach.kernel.errors import NotFoundError, PrepError
-from prepcoach.kit import shortlist_store
-from prepcoach.kit.core import feedback_extras, shortlist_first
 from prepcoach.practice import scheduling
 from prepcoach.practice import store as ps
-from prepcoach.practice.feedback import Answer, Feedback, FeedbackContext, QuestionBank, analyse
 from prepcoach.practice.plan import (
     CANDIDATE_QUESTIONS,
     Filters,
@@ -35,9 +32,9 @@ from prepcoach.practice.plan import (
 from prepcoach.practice.rounds import MOCK_PROBES, Lap, laps, pick_probes, probe_question
 from prepcoach.practice.scheduling import SelfRating
 from prepcoach.store import drafts
-from prepcoach.stories import store as story_store
-from prepcoach.stories.core import match_stories
 
+# Feedback, the interview kit and the story bank are imported where they are first used: the
+# first question is on screen before any of them is needed.
 if TYPE_CHECKING:
     from prepcoach.content.library import ContentLibrary
     from prepcoach.content.model import (
@@ -47,6 +44,7 @@ if TYPE_CHECKING:
         Question,
         StarTemplate,
     )
+    from prepcoach.practice.feedback import Feedback, FeedbackContext, QuestionBank
     from prepcoach.practice.store import SessionRecord
     from prepcoach.store.db import Store
     from prepcoach.voice.delivery import Delivery
@@ -356,6 +354,9 @@ class PracticeRun:
             self.interview_at = moment
         posted = found.posting.role if found.posting is not None else None
         self.interview_role = posted or found.role  # the posting's reading, else the title
+        from prepcoach.kit.core import feedback_extras
+        from prepcoach.practice.feedback import FeedbackContext
+
         research, salary_range, notes = feedback_extras(self.store, found)
         self.feedback_context = FeedbackContext(
             company=found.company,
@@ -658,6 +659,8 @@ class PracticeRun:
         self.view.delivery(voice.delivery)
 
     def _feedback(self, question: Question, given: GivenAnswer, template: Any) -> Feedback | None:
+        from prepcoach.practice.feedback import Answer, QuestionBank, analyse
+
         # Typing time says nothing about speaking time: written answers are judged by their
         # words (at a speaking pace); only an answer given aloud is judged by the clock.
         spoken = given.style == "aloud"
@@ -718,6 +721,9 @@ class PracticeRun:
         return rating
 
     def _candidate_questions(self, session: SessionRecord) -> None:
+        from prepcoach.kit import shortlist_store
+        from prepcoach.kit.core import shortlist_first
+
         self.view.candidate_questions()
         candidates = list(self.library.ask_questions.values())
         candidates, note = shortlist_first(self.store, session.interview_id, candidates)
@@ -765,6 +771,9 @@ def story_starts(
     store: Store, library: ContentLibrary, question: Question
 ) -> list[tuple[str, str, dict[str, str]]]:
     """Stories from the bank that suit the question: (id, title, parts) for a STAR start."""
+    from prepcoach.stories import store as story_store
+    from prepcoach.stories.core import match_stories
+
     stories = story_store.list_stories(store)
     if not stories:
         return []

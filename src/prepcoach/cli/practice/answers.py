@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from prepcoach.cli.prompts import Choice, Prompter, TypedSoFar
-from prepcoach.content.yamlsource import parse_yaml
 from prepcoach.kernel.errors import PrepError
 from prepcoach.practice.rounds import PROBE_SECONDS, spread_seconds
 from prepcoach.practice.scheduling import RATING_HELP, SelfRating, rating_for_score
@@ -441,6 +440,8 @@ class ScriptedAnswers:
 
     @classmethod
     def parse(cls, text: str, origin: str) -> ScriptedAnswers:
+        from prepcoach.content.yamlsource import parse_yaml
+
         data, problems = parse_yaml(text, kind="answers files")
         if problems:
             (line, col), message = problems[0]
