@@ -200,6 +200,13 @@ MIGRATIONS: tuple[Migration, ...] = (
             CHECK (json_valid(probes));
         """,
     ),
+    Migration(
+        8,
+        "an index for listing the latest practice sessions first",
+        """
+        CREATE INDEX practice_sessions_started ON practice_sessions(started_at);
+        """,
+    ),
 )
 
 LATEST = MIGRATIONS[-1].version
