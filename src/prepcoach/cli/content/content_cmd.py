@@ -304,10 +304,15 @@ def questions(
     )
     if search:
         from prepcoach.content.search import search_hint, search_questions
+        from prepcoach.kernel.paths import cache_dir
 
-        found = search_questions(found, search, library.competencies)
+        # The bank's search index is kept, and read back while its pack files are unchanged.
+        kept, sources = cache_dir(ctx.home), [Path(p.path) for p in library.packs]
+        found = search_questions(
+            found, search, library.competencies, cache_dir=kept, sources=sources
+        )
         if not found and not as_json:
-            hint = search_hint(search, library.questions.values())
+            hint = search_hint(search, library.questions.values(), cache_dir=kept, sources=sources)
             ctx.console.print(
                 f"No question matches {search!r}. {hint}", highlight=False, markup=False
             )
