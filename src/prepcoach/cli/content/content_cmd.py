@@ -321,12 +321,10 @@ def questions(
     if as_json:
         print_json([asdict(q) for q in found])
         return
-    console = ctx.console
+    lines = []  # printed at once: rich's cost is per print, and a bank can be long
     for q in found:
         tags = ", ".join(q.competencies)
-        console.print(
-            f"[cyan]{q.id}[/cyan]  [dim]{q.category}{' · ' + tags if tags else ''}[/dim]",
-            highlight=False,
-        )
-        console.print(f"  {esc(q.text)}", highlight=False)
-    console.print(f"[dim]{len(found)} question(s). Details: prep content show ID[/dim]")
+        lines.append(f"[cyan]{q.id}[/cyan]  [dim]{q.category}{' · ' + tags if tags else ''}[/dim]")
+        lines.append(f"  {esc(q.text)}")
+    lines.append(f"[dim]{len(found)} question(s). Details: prep content show ID[/dim]")
+    ctx.console.print("\n".join(lines), highlight=False)
