@@ -15,11 +15,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from prepcoach.content.validation import suggest
-from prepcoach.content.yamlsource import dump_document, key_mark_of, mark_of, parse_yaml
 from prepcoach.kernel import textcheck
 from prepcoach.kernel.errors import PrepError
 from prepcoach.kit.shortlist import clip as _clip
+
+# YAML (content.yamlsource, and content.validation over it) is imported where a dossier is
+# read or written as a document: the dashboard and practice feedback read it from the store.
 
 ITEM_MAX = 2_000  # one finding: a few sentences
 SOURCE_MAX = 2_000
@@ -403,6 +404,8 @@ ITEM_FIELDS = ("text", "sources", "source", "how_i_help")
 
 def to_yaml(dossier: Dossier) -> str:
     """The dossier as a YAML document to edit, with every section present."""
+    from prepcoach.content.yamlsource import dump_document
+
     doc: dict[str, Any] = {"company": dossier.company}
     for key in SECTION_KEYS:
         doc[key] = [_item_data(item) for item in dossier.items(key)]
@@ -416,6 +419,9 @@ def from_data(data: Any, where: str = "", line_offset: int = 0) -> tuple[Dossier
     An item may be a plain string, or a mapping with `text`, `sources` (a list, or one
     `source`) and, for challenges, `how_i_help`.
     """
+    from prepcoach.content.validation import suggest
+    from prepcoach.content.yamlsource import key_mark_of, mark_of
+
     prefix = f"{where}:" if where else "line "
     if not isinstance(data, dict):
         kind = "nothing" if data is None else type(data).__name__
@@ -464,6 +470,8 @@ def from_data(data: Any, where: str = "", line_offset: int = 0) -> tuple[Dossier
 
 
 def _item_from(raw: Any, at: Any) -> tuple[Item | None, list[str]]:
+    from prepcoach.content.validation import suggest
+
     if isinstance(raw, str | int | float) and not isinstance(raw, bool):
         return Item(text=str(raw)), []
     if not isinstance(raw, dict):
@@ -502,6 +510,8 @@ def _item_from(raw: Any, at: Any) -> tuple[Item | None, list[str]]:
 
 
 def from_yaml(text: str, where: str = "", line_offset: int = 0) -> tuple[Dossier | None, list[str]]:
+    from prepcoach.content.yamlsource import parse_yaml
+
     data, yaml_problems = parse_yaml(text, kind="dossiers")
     prefix = f"{where}:" if where else "line "
     if yaml_problems:
