@@ -319,10 +319,11 @@ class PracticeRun:
         """The role to prepare for without --role: the interview's (its posting's reading,
         else its title mapped to a role pack), else the profile's target role; None when
         neither is known, and then no role's own questions are asked."""
-        from prepcoach.content.roles import match_role
         from prepcoach.profile.store import get_profile
 
         if self.interview_role:
+            from prepcoach.content.roles import match_role
+
             found = match_role(self.interview_role, self.library.roles)
             if found is not None:
                 self.view.role_from(found.role, "the interview's role")
