@@ -110,3 +110,19 @@ def test_a_search_from_a_kept_index_loads_no_lemma_dictionary(tmp_path: Path) ->
     second = subprocess.run(args, env=env, capture_output=True, text=True)
     assert first.stdout == second.stdout and "question(s)" in second.stdout
     assert "LOADED False" in second.stderr, second.stderr
+
+
+def test_an_index_without_competencies_is_another_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search, "_RACY_NS", 0)  # the files' identities alone decide
+    lib = builtin_library()
+    questions, pack = list(lib.questions.values()), tmp_path / "pack.yaml"
+    pack.write_text(PACK.format(what="led a team"), encoding="utf-8")
+    bare = QuestionIndex(questions, cache_dir=tmp_path, sources=[pack])
+    full = QuestionIndex(questions, lib.competencies, cache_dir=tmp_path, sources=[pack])
+    fresh = QuestionIndex(questions, lib.competencies)
+    assert [h.question.id for h in full.search("leadership")] == [
+        h.question.id for h in fresh.search("leadership")
+    ]
+    assert bare.vocabulary != full.vocabulary

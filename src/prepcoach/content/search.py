@@ -232,7 +232,7 @@ class QuestionIndex:
         known = competencies or {}
         data, key = None, ""
         if cache_dir is not None:
-            key = (_source_key(self.questions, sources) if sources else None) or _key(
+            key = (_source_key(self.questions, known, sources) if sources else None) or _key(
                 self.questions, known
             )
             data = _read_index(cache_dir, key)
@@ -398,9 +398,11 @@ def _key(questions: Sequence[Question], competencies: Mapping[str, Competency]) 
 _RACY_NS = 2_000_000_000
 
 
-def _source_key(questions: Sequence[Question], sources: Sequence[Path]) -> str | None:
-    """The questions' ids and their pack files' identities, or None when a file cannot be
-    read or changed so lately that its identity might not show it."""
+def _source_key(
+    questions: Sequence[Question], competencies: Mapping[str, Competency], sources: Sequence[Path]
+) -> str | None:
+    """The questions' and competencies' ids and their pack files' identities, or None when a
+    file cannot be read or changed so lately that its identity might not show it."""
     import hashlib
     import time
 
@@ -408,6 +410,7 @@ def _source_key(questions: Sequence[Question], sources: Sequence[Path]) -> str |
 
     digest = hashlib.blake2b(f"{_INDEX_FORMAT}\0{__version__}\0files".encode(), digest_size=20)
     digest.update("\0".join(q.id for q in questions).encode("utf-8", "surrogatepass"))
+    digest.update(("\1" + "\0".join(competencies)).encode("utf-8", "surrogatepass"))
     now = time.time_ns()
     for source in sources:
         try:
