@@ -23,7 +23,7 @@ from prepcoach.kernel.paths import builtin_content_dir
 from prepcoach.kit import core as kit
 from prepcoach.kit import readiness
 from prepcoach.kit import sheet as prepsheet
-from prepcoach.postmortem.core import followup_deadline as plan_deadline
+from prepcoach.postmortem.plan import followup_deadline as plan_deadline
 from prepcoach.store.db import Store
 from tests.helpers import invoke
 

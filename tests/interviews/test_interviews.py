@@ -235,9 +235,9 @@ def test_the_next_round_at_a_known_company_is_suggested(tmp_path: Path) -> None:
         "interview.add_interviewer: false\ninterview.posting: pasted posting text\n",
         encoding="utf-8",
     )
-    from prepcoach.cli.interviews import interview_cmd
+    from prepcoach.interviews import service
 
-    assert interview_cmd._next_stage([Interview("Initech", stage="first")], "initech") == "second"
+    assert service.next_stage([Interview("Initech", stage="first")], "initech") == "second"
     result = invoke("interview", "add", "--answers", str(answers), "--stage", "second", "--json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["notes"] == "pasted posting text"

@@ -22,7 +22,7 @@ from prepcoach.kernel.errors import PrepError
 from prepcoach.kernel.paths import builtin_content_dir
 from prepcoach.kit import cards as flashcards
 from prepcoach.kit import core as kit
-from prepcoach.kit import likely, readiness, research, salary
+from prepcoach.kit import likely, readiness, research, research_yaml, salary
 from prepcoach.kit import sheet as prepsheet
 from prepcoach.kit import shortlist as sl
 from prepcoach.postmortem.core import AskedQuestion, Concern
@@ -90,11 +90,11 @@ def test_clip_cuts_at_a_word() -> None:
 
 
 def test_research_yaml_round_trips_and_accepts_plain_items() -> None:
-    text = research.to_yaml(data.DOSSIER)
-    parsed, problems = research.from_yaml(text)
+    text = research_yaml.to_yaml(data.DOSSIER)
+    parsed, problems = research_yaml.from_yaml(text)
     assert problems == [] and parsed is not None
     assert research.normalized(parsed).sections == research.normalized(data.DOSSIER).sections
-    shorthand, problems = research.from_yaml(
+    shorthand, problems = research_yaml.from_yaml(
         "company: X\ncompetitors:\n  - Initrode\n  - text: Hooli\n    source: https://h.example\n"
     )
     assert problems == [] and shorthand is not None
@@ -103,7 +103,7 @@ def test_research_yaml_round_trips_and_accepts_plain_items() -> None:
 
 def test_research_yaml_problems_name_their_lines() -> None:
     text = "company: X\nmision: []\nnews: hello\nchallenges:\n  - text: a\n    how_i_hlp: b\n"
-    parsed, problems = research.from_yaml(text, line_offset=2)
+    parsed, problems = research_yaml.from_yaml(text, line_offset=2)
     assert parsed is None
     assert "line 4: unknown field 'mision' (did you mean 'mission'?)" in problems
     assert "line 5: 'news' must be a list of items (- text: ...)" in problems

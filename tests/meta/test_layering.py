@@ -1,10 +1,12 @@
-"""The layers hold: only the CLI talks to the terminal, and content knows no feature.
+"""The layers hold: only the CLI talks to the terminal, commands reach the database through
+services, and content knows no feature.
 
 Every module under `src/prepcoach` outside `cli/` is read as source (nothing is imported, so a
 broken rule cannot hide behind import order): it may not import typer, rich, questionary,
 prompt_toolkit or `prepcoach.cli`, and may not call `print()`. The content package, the
 lowest layer after the kernel, may not import a feature package: a feature that adds a check
-to content validation registers it (see `prepcoach.content.checks`).
+to content validation registers it (see `prepcoach.content.checks`). A module under `cli/`
+may not import a store module unless it is on `CLI_STORE_USERS`, a list that only shrinks.
 """
 
 from __future__ import annotations
@@ -149,3 +151,59 @@ def test_the_cli_runs_the_checks_features_register(tmp_path: Path) -> None:
     assert out.returncode == 1, text
     assert "email template 'broken': body line 1:" in text
     assert "post-mortem template 'my-pm': prompt id 'mood' is used twice" in text
+
+
+# The CLI modules that still read or write the database themselves instead of calling a
+# feature's service. The list may only shrink: a module that stops importing a store must
+# leave it (the second test fails until it does), and no other CLI module may start.
+CLI_STORE_USERS = {
+    "cli/app.py",  # turns a database error into one line
+    "cli/prompts.py",
+}
+
+
+def _is_store(module: str) -> bool:
+    """The database layer, or a feature's store module (`<feature>.store`, `<feature>.*_store`)."""
+    parts = module.split(".")
+    if parts[:2] == ["prepcoach", "store"]:
+        return True
+    return (
+        len(parts) == 3
+        and parts[0] == "prepcoach"
+        and (parts[2] == "store" or parts[2].endswith("_store"))
+    )
+
+
+def _store_imports(path: Path) -> list[str]:
+    return [f"{_where(path, line)} imports {m}" for line, m in _imported(path) if _is_store(m)]
+
+
+def _cli_store_users() -> dict[str, list[str]]:
+    found = {
+        p.relative_to(PACKAGE).as_posix(): _store_imports(p) for p in _modules(PACKAGE / "cli")
+    }
+    return {name: hits for name, hits in found.items() if hits}
+
+
+def test_commands_call_services_not_stores() -> None:
+    """A command parses, calls a feature's service and renders; it never opens a store."""
+    users = _cli_store_users()
+    assert {name: hits for name, hits in users.items() if name not in CLI_STORE_USERS} == {}
+
+
+def test_the_list_of_cli_modules_using_stores_only_shrinks() -> None:
+    cleaned = sorted(CLI_STORE_USERS - set(_cli_store_users()))
+    assert cleaned == [], f"no store import left in {cleaned}: take them off CLI_STORE_USERS"
+
+
+def test_the_store_rule_can_fail(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.py"
+    bad.write_text(
+        "from prepcoach.stories import store as store_st\nfrom prepcoach.kit import core\n"
+        "import prepcoach.store.db\nfrom prepcoach.kit.research_store import get_research\n"
+    )
+    assert [line.split(" ", 1)[1] for line in _store_imports(bad)] == [
+        "imports prepcoach.stories.store",
+        "imports prepcoach.store.db",
+        "imports prepcoach.kit.research_store",
+    ]

@@ -34,14 +34,11 @@ from prepcoach.postmortem.core import (
     AskedQuestion,
     Concern,
     Postmortem,
-    action_plan,
     check_template,
-    followup_deadline,
     from_answers,
     interview_problem,
     merged_people,
     past_interviews,
-    revisit_answer,
 )
 from prepcoach.postmortem.match import (
     likely_competencies,
@@ -49,6 +46,7 @@ from prepcoach.postmortem.match import (
     similar_questions,
     suggest_competencies,
 )
+from prepcoach.postmortem.plan import action_plan, followup_deadline, revisit_answer
 from prepcoach.postmortem.text import from_document, report_dict, to_document, to_markdown
 from prepcoach.stories.core import StarStory
 
@@ -608,7 +606,7 @@ def test_a_postmortem_template_with_a_repeated_prompt_id_is_reported(tmp_path: P
 
 
 def test_quoted_questions_keep_their_own_punctuation_only() -> None:
-    from prepcoach.postmortem.core import quoted_question
+    from prepcoach.postmortem.plan import quoted_question
 
     assert quoted_question("Why us?") == "\u201cWhy us?\u201d"
     assert quoted_question("Why us??") == "\u201cWhy us?\u201d"
@@ -619,7 +617,8 @@ def test_quoted_questions_keep_their_own_punctuation_only() -> None:
 
 
 def test_notes_to_self_are_not_lines_to_say() -> None:
-    from prepcoach.postmortem.core import AskedQuestion, revisit_answer, spoken_point
+    from prepcoach.postmortem.core import AskedQuestion
+    from prepcoach.postmortem.plan import revisit_answer, spoken_point
 
     assert spoken_point("check the Q3 revenue figure I quoted") == ""
     assert spoken_point("mention I led the dbt migration") == (

@@ -70,7 +70,7 @@ COMMANDS: dict[str, Entry] = {
         settings={"short_help": "Past sessions and attempts.  e.g. prep history --question why-us"},
     ),
     "stats": Entry(
-        _CLI + "practice.history_cmd",
+        _CLI + "practice.stats_cmd",
         "stats",
         settings={"short_help": "Scores, trend, streak and what is due.  e.g. prep stats"},
     ),
@@ -85,7 +85,7 @@ COMMANDS: dict[str, Entry] = {
     ),
     "content": Entry(_CLI + "content.content_cmd", "app", group=True),
     "questions": Entry(
-        _CLI + "content.content_cmd",
+        _CLI + "content.questions_cmd",
         "questions",
         settings={
             "help": (

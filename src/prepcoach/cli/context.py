@@ -11,8 +11,8 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from prepcoach.content.library import ContentLibrary
-    from prepcoach.store.db import Store
-    from prepcoach.store.drafts import TypedKeeper
+    from prepcoach.data.drafts import TypedKeeper
+    from prepcoach.data.service import Store
 
 
 @dataclass(slots=True)
@@ -33,9 +33,9 @@ class AppContext:
     def typed(self) -> TypedKeeper:
         """What is typed at prompts in this run, kept as drafts until a commit saves it."""
         if self._typed is None:
-            from prepcoach.store.drafts import TypedKeeper
+            from prepcoach.data.drafts import typed_keeper
 
-            self._typed = TypedKeeper(self.home)
+            self._typed = typed_keeper(self.home)
         return self._typed
 
     @property
@@ -53,14 +53,15 @@ class AppContext:
     def store(self) -> Store:
         """The user's database, opened (and migrated) on first use."""
         if self._store is None:
-            from prepcoach.store.db import Store
-
-            self._store = Store.open(self.home)
-            self._store.after_commit.append(self.typed.saved)
             from prepcoach.cli.prompts import ask_retry, stdin_is_terminal
+            from prepcoach.data.service import open_store  # loads SQLite: only when used
 
-            if stdin_is_terminal() and os.environ.get("TERM") != "dumb":
-                self._store.retry = lambda failure: ask_retry(self, str(failure))
+            asking = stdin_is_terminal() and os.environ.get("TERM") != "dumb"
+            self._store = open_store(
+                self.home,
+                after_commit=self.typed.saved,
+                retry=(lambda failure: ask_retry(self, str(failure))) if asking else None,
+            )
         return self._store
 
     def close(self) -> None:

@@ -12,7 +12,6 @@ from prepcoach.cli.context import get_context
 from prepcoach.cli.inputs import read_text
 from prepcoach.cli.options import ForceOption
 from prepcoach.cli.render import esc
-from prepcoach.kernel import clock
 
 
 def export(
@@ -67,8 +66,7 @@ def export(
 
     Example: prep export -o prep-backup.json     (restore with: prep import FILE)
     """
-
-    from prepcoach.store import transfer
+    from prepcoach.data import exchange  # loads SQLite and YAML: only when exporting
 
     ctx = get_context()
     if anki is not None or csv_file is not None:
@@ -84,16 +82,16 @@ def export(
     if fmt is None:
         suffix = output.suffix.lower() if output is not None else ""
         fmt = "yaml" if suffix in (".yaml", ".yml") else "json"
-    if fmt not in transfer.FORMATS:
+    if fmt not in exchange.FORMATS:
         raise typer.BadParameter(
-            f"'{fmt}' is not one of: {', '.join(transfer.FORMATS)}", param_hint="--format"
+            f"'{fmt}' is not one of: {', '.join(exchange.FORMATS)}", param_hint="--format"
         )
     if with_recordings and (output is None or redact):
         raise typer.BadParameter(
             "--with-recordings needs -o FILE (and no --redact: voices cannot be masked)",
             param_hint="--with-recordings",
         )
-    pieces = transfer.chunks(transfer.export_data(ctx.store(), redact=redact), fmt)
+    pieces = exchange.export_pieces(ctx.store(), fmt, redact=redact)
     if output is None:
         from prepcoach.cli.render import write_out
 
@@ -128,11 +126,11 @@ def import_file(
 
     Example: prep --home ~/prep-restored import prep-backup.json
     """
-    from prepcoach.store import transfer
+    from prepcoach.data import exchange  # loads SQLite and YAML: only when importing
 
     ctx = get_context()
-    data = transfer.load(read_text(file, transfer.IMPORT_LIMIT, "export"), str(file))
-    report = transfer.import_data(ctx.store(), data, merge=merge, source=str(file))
+    data = exchange.read_export(read_text(file, exchange.IMPORT_LIMIT, "export"), str(file))
+    report = exchange.import_export(ctx.store(), data, merge=merge, source=str(file))
     added, updated = report.total("added"), report.total("updated")
     unchanged, kept = report.total("unchanged"), report.total("kept")
     ctx.console.print(
@@ -160,31 +158,13 @@ def backup(
 
     Example: prep backup -o ~/Dropbox/
     """
+    from prepcoach.data import service  # loads SQLite: only when backing up
 
     ctx = get_context()
-    store = ctx.store()
-    stamp = clock.local(clock.now()).strftime("%Y%m%d-%H%M%S")
-    folder = ctx.home / "backups"
-    target = folder / f"prep-{stamp}.db"
-    from prepcoach.kernel.files import check_target, private_folder
-
-    if output is not None:
-        if output.is_dir() or str(output).endswith(("/", "\\")):
-            target = output / f"prep-{stamp}.db"
-        else:
-            check_target(output, overwrite=False)  # the file named: never another one
-            target = output
-    else:
-        private_folder(folder)
-    counter = 1
-    while target.exists() or target.is_symlink():
-        counter += 1
-        target = target.with_name(f"prep-{stamp}-{counter}.db")
-    store.backup(target)
-    size = target.stat().st_size
-    ctx.console.print(f"Backed up to {target} ({size / 1024:.0f} KB)", highlight=False)
+    done = service.backup(ctx.store(), ctx.home, output)
+    ctx.console.print(f"Backed up to {done.path} ({done.size / 1024:.0f} KB)", highlight=False)
     ctx.console.print(
-        f"[dim]Restore: stop prep, then copy it over {store.path}[/dim]", highlight=False
+        f"[dim]Restore: stop prep, then copy it over {done.database}[/dim]", highlight=False
     )
 
 
@@ -193,90 +173,16 @@ def doctor() -> None:
 
     Example: prep doctor
     """
-    from prepcoach.store.db import access_problems, inspect, side_findings
+    from prepcoach.data import doctor as service  # loads SQLite: only when checking
 
     ctx = get_context()
-    console = ctx.console
     problems = 0
-
-    def line(ok: bool, text: str, advice: str | list[str] = "") -> None:
-        nonlocal problems
-        mark = "[green]ok[/green]  " if ok else "[red]FAIL[/red]"
-        console.print(f"{mark} {esc(text)}", highlight=False)
-        for step in [advice] if isinstance(advice, str) else advice:
-            if step:
-                console.print(f"      → {esc(step)}", highlight=False)
-        problems += not ok
-
-    home = ctx.home
-    access = access_problems(home)
-    for finding in access:
-        line(not finding.blocking, finding.text, finding.advice)
-    blocked = any(finding.blocking for finding in access)
-    if not home.exists():
-        line(True, f"home {home} (created on first use)")
-    elif not access:
-        line(True, f"home {home}: a private folder prep can write")
-    found = inspect(home) if home.is_dir() or not home.exists() else None
-    if found is None:
-        pass  # the home is not a folder: nothing more to check there
-    elif not found.exists:
-        line(True, f"database {found.path} (created on first use)")
-    elif found.error:
-        # A file prep cannot write is not a damaged one: the fix above is the whole fix.
-        line(False, found.error, [] if blocked else _recovery(home, found.path, damaged=False))
-    elif found.problems:
-        shown = "; ".join(found.problems[:5])
-        line(
-            False,
-            f"database {found.path}: integrity check failed: {shown}",
-            _recovery(home, found.path, damaged=True),
-        )
-    else:
-        assert found.version is not None
-        newer = found.version > found.latest
-        lowered = found.version < found.recorded
-        advice = ""
-        if newer:
-            advice = "written by a newer prepcoach: upgrade prepcoach"
-        elif lowered:
-            advice = (
-                f"its schema version was lowered from {found.recorded} (user_version changed "
-                "by hand or by another tool): restore a backup, or set it back with: sqlite3 "
-                f"{found.path} 'PRAGMA user_version = {found.recorded}'"
-            )
-        line(
-            not newer and not lowered,
-            f"database {found.path}: integrity ok, schema {found.version} of {found.latest}, "
-            f"{found.journal_mode} journal, {found.size / 1024:.0f} KB",
-            advice,
-        )
-    for side in side_findings(home):
-        line(not side.problem, side.text, side.advice)
-    try:
-        library = ctx.library()
-    except Exception as error:  # noqa: BLE001 - any content failure is a finding here
-        line(False, f"content: {str(error).splitlines()[0]}", "run: prep content validate")
-    else:
-        line(
-            True,
-            f"content: {len(library.packs)} pack(s), {len(library.questions)} questions",
-        )
+    for check in service.checks(ctx.home, ctx.library):
+        mark = "[green]ok[/green]  " if check.ok else "[red]FAIL[/red]"
+        ctx.console.print(f"{mark} {esc(check.text)}", highlight=False)
+        for step in check.advice:
+            ctx.console.print(f"      → {esc(step)}", highlight=False)
+        problems += not check.ok
     if problems:
         raise typer.Exit(1)
-    console.print("Everything looks fine.")
-
-
-def _recovery(home: Path, path: Path, *, damaged: bool) -> list[str]:
-    """What to do about a database prep cannot use, in the order worth trying."""
-    backups = sorted((home / "backups").glob("prep-*.db"))
-    steps = []
-    if damaged:
-        steps.append("first save what can be read: prep export -o rescue.json (it may still work)")
-    if backups:
-        steps.append(f"restore the latest backup: copy {backups[-1]} over {path}")
-    else:
-        steps.append(f"move {path} away (keep it) so that prep starts a new one")
-    if damaged:
-        steps.append(f"or try to rescue it with: sqlite3 {path} .recover | sqlite3 rescued.db")
-    return steps
+    ctx.console.print("Everything looks fine.")

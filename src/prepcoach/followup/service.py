@@ -1,9 +1,12 @@
 """The use cases behind `prep followup`, without a terminal: what the command reads, saves
 and decides, so the command only parses its options, asks for what is missing and renders.
 
-- `interview_for`, `postmortem_for` and `sources`: what a draft is filled from;
+- `interview_for`, `start` and `fill`: the interview, the template (or the one for its
+  stage), who may get a note, and the fields filled from the profile, the interview, the
+  post-mortem and your stories; `render` makes one draft per recipient;
 - `remember_addresses`: an address typed for an interviewer is kept on the interview;
-- `record`: every rendered draft is stored with the run's moment; a preview is not a send;
+- `check_and_record`: the checks a careful reader would make, and every rendered draft
+  stored with the run's moment (`record`); a preview is not a send;
 - `mark_sent`: `--sent` records the draft(s) just shown (narrowed by template and recipient),
   or one draft by id, and says whether they went out by the deadline
   (`core.followup_deadline`); `unmark_sent` takes a send back; `sends` lists them.
@@ -18,8 +21,9 @@ from typing import TYPE_CHECKING
 
 from prepcoach.followup import core
 from prepcoach.followup import store as store_fu
+from prepcoach.followup.checks import Finding, check_drafts
 from prepcoach.followup.core import Draft, Evidence, PostmortemLike, Recipient, Sources, Value
-from prepcoach.followup.store import FollowupRecord
+from prepcoach.followup.store import FollowupRecord as FollowupRecord  # the records it returns
 from prepcoach.interviews import store as store_iv
 from prepcoach.interviews.core import Interview, InterviewChanges
 from prepcoach.kernel.errors import PrepError
@@ -30,12 +34,89 @@ from prepcoach.stories import store as store_st
 
 if TYPE_CHECKING:
     from prepcoach.content.library import ContentLibrary
+    from prepcoach.content.model import EmailTemplate
     from prepcoach.store.db import Store
 
 
 def interview_for(store: Store, query: str | None, now: datetime) -> Interview:
     """The interview a follow-up is about (see `core.followup_interview`)."""
     return core.followup_interview(store_iv.list_interviews(store), query, now)
+
+
+@dataclass(frozen=True, slots=True)
+class Start:
+    """What a draft starts from: the template, the file it came from, the interview's
+    post-mortem (None: not written) and the people who may get a note."""
+
+    template: EmailTemplate
+    origin: str
+    postmortem: PostmortemLike | None
+    people: list[Recipient]
+
+
+def start(
+    store: Store, library: ContentLibrary, interview: Interview, template_id: str | None
+) -> Start:
+    """The template asked for, or the one that fits the interview's stage."""
+    available = list(library.email_templates)
+    template: EmailTemplate = library.get(
+        "email_templates", template_id or core.default_template_id(interview, available)
+    )
+    postmortem = postmortem_for(store, interview.id)
+    return Start(
+        template=template,
+        origin=library.origins.get(f"email_templates/{template.id}", ""),
+        postmortem=postmortem,
+        people=core.people_for(interview, postmortem),
+    )
+
+
+def fill(
+    store: Store,
+    library: ContentLibrary,
+    interview: Interview,
+    begun: Start,
+    recipients: Sequence[Recipient],
+    given: dict[str, str],
+    now: datetime,
+) -> tuple[list[dict[str, Value]], Sources]:
+    """The fields of each recipient's note (what `--set` gave wins), and what they came from."""
+    found = sources(store, library, interview, begun.postmortem, now)
+    values = [
+        core.with_answers(
+            core.gather_fields(found, person, position=number, everyone=begun.people), given, now
+        )
+        for number, person in enumerate(recipients)
+    ]
+    return values, found
+
+
+def render(begun: Start, interview: Interview, values: Sequence[dict[str, Value]]) -> list[Draft]:
+    """One draft per recipient's fields."""
+    return [
+        core.render_followup(begun.template, v, origin=begun.origin, interview_id=interview.id)
+        for v in values
+    ]
+
+
+def check_and_record(
+    store: Store,
+    interview: Interview,
+    template: EmailTemplate,
+    drafts: Sequence[Draft],
+    now: datetime,
+) -> tuple[list[Finding], list[str]]:
+    """What a careful reader would flag (against the notes sent before to the same people),
+    and the ids of the drafts, stored with this run's moment."""
+    findings = check_drafts(
+        drafts,
+        template,
+        interview=interview,
+        reference=now,
+        earlier=earlier_notes(store, interview.id, template.id),
+    )
+    shown_at = run_moment(store, interview.id, now)
+    return findings, [record(store, d, shown_at) for d in drafts]
 
 
 def postmortem_for(store: Store, interview_id: str) -> PostmortemLike | None:

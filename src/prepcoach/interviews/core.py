@@ -12,8 +12,9 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 
 from prepcoach.interviews.posting import PostingReading
-from prepcoach.kernel import clock, dates, textcheck
+from prepcoach.kernel import clock, dates, ids, textcheck
 from prepcoach.kernel.errors import NotFoundError, PrepError
+from prepcoach.kernel.ids import fold_name, match_name, same_name
 
 STAGES: tuple[str, ...] = ("first", "second", "final", "other")
 STATUSES: tuple[str, ...] = ("upcoming", "done", "offer", "rejected", "withdrawn")
@@ -118,24 +119,18 @@ class InterviewChanges:
 def canonical_company(typed: str, known: Sequence[str]) -> str:
     """The spelling of an earlier round's company that `typed` stands for ("fjordline" ->
     "Fjordline Freight"), so that the rounds link; else `typed` as given."""
-    from prepcoach.kernel.ids import match_name
-
     return match_name(typed, known) or typed
 
 
 def same_company(a: str, b: str) -> bool:
     """Whether two interviews' companies are one (case, accents, legal forms and a
     shortened name aside)."""
-    from prepcoach.kernel.ids import same_name
-
     return same_name(a, b)
 
 
 def find_interviewer(people: Sequence[Interviewer], key: str) -> Interviewer:
     """An interviewer by id, email, full name, or a part of the name only one of them has;
     names compare case- and accent-insensitively ("jose" finds "José")."""
-    from prepcoach.kernel.ids import fold_name
-
     wanted = key.strip().casefold()
     folded = fold_name(key)
     for person in people:
@@ -343,8 +338,6 @@ def resolve_interview(
     interviews: Sequence[Interview], query: str | None = None, reference: datetime | None = None
 ) -> Interview:
     """The interview `query` names (id, id prefix or fuzzy company), else the current one."""
-    from prepcoach.kernel import ids
-
     if not interviews:
         raise NotFoundError("no interviews yet; add one with: prep interview add")
     if query is None or not query.strip():
@@ -406,8 +399,6 @@ def match_company(interviews: Sequence[Interview], query: str) -> list[Interview
 
 def _not_found(interviews: Sequence[Interview], query: str) -> str:
     from rapidfuzz import fuzz, process, utils
-
-    from prepcoach.kernel import ids
 
     prefix = ids.PREFIXES["interviews"]
     if ids.looks_like_id(query, prefix):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import replace
 from datetime import datetime
@@ -44,16 +45,12 @@ def _from_rows(row: sqlite3.Row, people: list[sqlite3.Row]) -> Interview:
 
 
 def _posting(raw: str | None) -> PostingReading | None:
-    import json
-
     data = json.loads(raw or "{}")
     return PostingReading.from_dict(data) if isinstance(data, dict) and data else None
 
 
 def set_posting(store: Store, interview_id: str, posting: PostingReading) -> Interview:
     """Keep what a job posting asks for with the interview (replacing an earlier one)."""
-    import json
-
     with store.transaction() as conn:
         found = conn.execute(
             "UPDATE interviews SET posting = ?, updated_at = ? WHERE id = ?",

@@ -14,6 +14,12 @@ from __future__ import annotations
 import csv
 import html
 import io
+import itertools
+import os
+import sqlite3
+import tempfile
+import time
+import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -169,14 +175,7 @@ def write_apkg(
     The package's inner database holds the answers too: it is built in `work_dir` (the
     home, private; default: beside `path`) and removed, never left in the system's temp folder.
     """
-    import itertools
-    import os
-    import sqlite3
-    import tempfile
-    import time
-    import zipfile
-
-    import genanki
+    import genanki  # heavy: loaded only to write a package
 
     model = genanki.Model(
         MODEL_ID,

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from prepcoach.followup.core import THANK_YOU
 from prepcoach.followup.store import first_sent_at, list_sent
 from prepcoach.interviews import store as store_iv
-from prepcoach.interviews.core import Interview, sort_key_latest, when_moment
+from prepcoach.interviews.core import Interview, same_company, sort_key_latest, when_moment
 from prepcoach.kernel.errors import NotFoundError
 from prepcoach.kit import research_store as store_research
 from prepcoach.kit import salary_store as store_salary
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from prepcoach.kit.likely import LikelyQuestion
     from prepcoach.kit.research import Dossier
     from prepcoach.kit.salary import SalaryRange
-    from prepcoach.kit.shortlist_store import ShortlistEntry
+    from prepcoach.kit.shortlist import ShortlistEntry
     from prepcoach.postmortem.core import Postmortem
     from prepcoach.store.db import Store
     from prepcoach.stories.core import StarStory
@@ -85,8 +85,6 @@ def previous_round(interviews: Sequence[Interview], interview: Interview) -> Int
     Rounds without a date count as earlier when they are marked done (or any status other
     than upcoming) and this one is still ahead.
     """
-    from prepcoach.interviews.core import same_company
-
     start = when_moment(interview.when)
     earlier = []
     for other in interviews:

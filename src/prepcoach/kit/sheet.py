@@ -25,7 +25,7 @@ from prepcoach.kit.core import Kit
 from prepcoach.kit.research import Highlights, highlights, source_label
 from prepcoach.kit.salary import basis, describe, spoken_band
 from prepcoach.kit.shortlist import category_label, clip
-from prepcoach.postmortem.core import revisit_answer
+from prepcoach.postmortem.plan import revisit_answer
 from prepcoach.stories.core import match_stories
 
 if TYPE_CHECKING:

@@ -40,6 +40,16 @@ class Pick:
     note: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class ShortlistEntry:
+    """A saved pick: its place on the list and when it was added."""
+
+    ask_question_id: str
+    position: int
+    note: str = ""
+    created_at: str = ""
+
+
 def category_label(category: str) -> str:
     return CATEGORY_LABELS.get(category, category.replace("-", " ").capitalize())
 

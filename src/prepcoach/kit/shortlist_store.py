@@ -3,19 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from prepcoach.kernel import clock
-from prepcoach.kit.shortlist import Pick
+from prepcoach.kit.shortlist import Pick, ShortlistEntry
 from prepcoach.store.db import Store, fresh_id
-
-
-@dataclass(frozen=True, slots=True)
-class ShortlistEntry:
-    ask_question_id: str
-    position: int
-    note: str = ""
-    created_at: str = ""
 
 
 def get_shortlist(store: Store, interview_id: str) -> list[ShortlistEntry]:

@@ -4,129 +4,57 @@ The parsers take what people write (in `--answers FILE.yaml`, in the document
 `prep postmortem edit` opens) and return the stored form of each answer: plain JSON data
 keyed by prompt id. A rating outside 1-5, a question without a rating, an unknown bank
 question or competency, a malformed email: each is an `Issue` with the path to it, so a
-document's problems can name their line.
+document's problems can name their line (the reading tools they share are in
+`prepcoach.postmortem.reading`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from prepcoach.content.validation import suggest
-from prepcoach.interviews.core import parse_interviewer, parse_when
+from prepcoach.interviews.core import parse_interviewer
 from prepcoach.kernel import textcheck
-from prepcoach.kernel.dates import DateContradiction, typed
 from prepcoach.kernel.errors import PrepError
 from prepcoach.postmortem.core import (
     CLOSED,
     ITEM_MAX,
-    RATING_MAX,
-    RATING_MIN,
     REPEATED_KINDS,
     Answers,
     check_template,
 )
 from prepcoach.postmortem.match import read_concern
+from prepcoach.postmortem.reading import (
+    Issue,
+    ParseContext,
+    describe_path,
+    list_items,
+    normalize_date_item,
+    parse_rating,
+    text_value,
+    unknown_keys,
+)
 
 if TYPE_CHECKING:
     from prepcoach.content.library import ContentLibrary
     from prepcoach.content.model import PostmortemPrompt, PostmortemTemplate
 
-
-# ---------------------------------------------------------------------------- issues
-
-
-@dataclass(frozen=True, slots=True)
-class Issue:
-    """Something to fix in an answer; `path` leads to it, e.g. ("questions", 1, "rating")."""
-
-    path: tuple[str | int, ...]
-    message: str
-
-    def __str__(self) -> str:
-        return f"{describe_path(self.path)}: {self.message}" if self.path else self.message
-
-
-def describe_path(path: Sequence[str | int]) -> str:
-    """("questions", 1, "rating") -> "questions #2 rating"."""
-    return " ".join(f"#{step + 1}" if isinstance(step, int) else str(step) for step in path)
-
-
-def _type_name(value: Any) -> str:
-    names = {dict: "mapping", list: "list", bool: "true/false", type(None): "nothing"}
-    return names.get(type(value), type(value).__name__)
-
-
-# ---------------------------------------------------------------------------- parsing
-
-
-@dataclass(frozen=True, slots=True)
-class ParseContext:
-    """What reading answers needs: the bank, and "now" for dates such as 'fri'."""
-
-    library: ContentLibrary
-    reference: datetime | None = None
-    complete: bool = True  # False for a draft: unrated questions and gaps are allowed
-
-
-def parse_rating(value: Any) -> int | None:
-    """1-5 from a number or a digit string; None for nothing; ValueError says what is wrong."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    number: int | None = None
-    if isinstance(value, bool):
-        number = None
-    elif isinstance(value, int):
-        number = value
-    elif isinstance(value, float) and value.is_integer():
-        number = int(value)
-    elif isinstance(value, str) and re.fullmatch(r"\s*-?\d+\s*", value):
-        number = int(value)
-    if number is None:
-        raise ValueError(f"'{value}' is not a rating; give a whole number from 1 to 5")
-    if not RATING_MIN <= number <= RATING_MAX:
-        raise ValueError(f"{number} is outside 1-5 (1 poor, 5 excellent)")
-    return number
-
-
-def _text(
-    value: Any, path: tuple[str | int, ...], *, max_chars: int, multiline: bool = True
-) -> tuple[str, list[Issue]]:
-    if value is None:
-        return "", []
-    if isinstance(value, bool) or not isinstance(value, str | int | float):
-        return "", [Issue(path, f"must be text, not a {_type_name(value)}")]
-    text = textcheck.clean(str(value), multiline=multiline)
-    problem = textcheck.problem("it", text, max_chars=max_chars)
-    return text, [Issue(path, problem)] if problem else []
-
-
-def _items(value: Any, path: tuple[str | int, ...]) -> tuple[list[Any], list[Issue]]:
-    """A list answer: a list, one item given alone, or nothing."""
-    if value is None or value == "":
-        return [], []
-    if isinstance(value, list):
-        return list(value), []
-    if isinstance(value, str | int | float | dict) and not isinstance(value, bool):
-        return [value], []
-    return [], [Issue(path, f"must be a list, not {_type_name(value)}")]
-
-
-def _unknown_keys(
-    item: Mapping[Any, Any], allowed: Sequence[str], path: tuple[str | int, ...]
-) -> list[Issue]:
-
-    return [
-        Issue(
-            (*path, str(key)),
-            f"unknown field{suggest(str(key), list(allowed))}; use: {', '.join(allowed)}",
-        )
-        for key in item
-        if key not in allowed
-    ]
+__all__ = [
+    "Issue",
+    "ParseContext",
+    "bank_question_for",
+    "describe_path",
+    "is_empty",
+    "missing_required",
+    "normalize_date_item",
+    "parse_answer",
+    "parse_answers",
+    "parse_rating",
+    "required_message",
+    "resume_index",
+]
 
 
 def _parse_rating(value: Any, path: tuple[str | int, ...], ctx: ParseContext) -> Any:
@@ -137,14 +65,14 @@ def _parse_rating(value: Any, path: tuple[str | int, ...], ctx: ParseContext) ->
 
 
 def _parse_text(value: Any, path: tuple[str | int, ...], ctx: ParseContext) -> Any:
-    return _text(value, path, max_chars=textcheck.PART_MAX)
+    return text_value(value, path, max_chars=textcheck.PART_MAX)
 
 
 def _parse_list(value: Any, path: tuple[str | int, ...], ctx: ParseContext) -> Any:
-    raw, issues = _items(value, path)
+    raw, issues = list_items(value, path)
     result: list[str] = []
     for index, item in enumerate(raw):
-        text, found = _text(item, (*path, index), max_chars=ITEM_MAX)
+        text, found = text_value(item, (*path, index), max_chars=ITEM_MAX)
         issues += found
         if text:
             result.append(text)
@@ -153,7 +81,7 @@ def _parse_list(value: Any, path: tuple[str | int, ...], ctx: ParseContext) -> A
 
 def _parse_people(value: Any, path: tuple[str | int, ...], ctx: ParseContext) -> Any:
 
-    raw, issues = _items(value, path)
+    raw, issues = list_items(value, path)
     people: list[dict[str, str]] = []
     for index, item in enumerate(raw):
         where = (*path, index)
@@ -168,12 +96,12 @@ def _parse_people(value: Any, path: tuple[str | int, ...], ctx: ParseContext) ->
         if not isinstance(item, dict):
             issues.append(Issue(where, "give a name, or name, title and email"))
             continue
-        issues += _unknown_keys(item, ("name", "title", "email"), where)
-        name, found = _text(item.get("name"), (*where, "name"), max_chars=200, multiline=False)
-        title, found_title = _text(
+        issues += unknown_keys(item, ("name", "title", "email"), where)
+        name, found = text_value(item.get("name"), (*where, "name"), max_chars=200, multiline=False)
+        title, found_title = text_value(
             item.get("title"), (*where, "title"), max_chars=200, multiline=False
         )
-        email, found_email = _text(
+        email, found_email = text_value(
             item.get("email"), (*where, "email"), max_chars=254, multiline=False
         )
         issues += found + found_title + found_email
@@ -206,7 +134,7 @@ QUESTION_FIELDS = ("text", "id", "rating", "said", "would_say")
 
 def _parse_questions(value: Any, path: tuple[str | int, ...], ctx: ParseContext) -> Any:
 
-    raw, issues = _items(value, path)
+    raw, issues = list_items(value, path)
     library = ctx.library
     asked: list[dict[str, Any]] = []
     for index, item in enumerate(raw):
@@ -218,8 +146,8 @@ def _parse_questions(value: Any, path: tuple[str | int, ...], ctx: ParseContext)
             continue
         # "question_id" is the stored and JSON name; documents say "id".
         item = {("id" if k == "question_id" else k): v for k, v in item.items()}
-        issues += _unknown_keys(item, QUESTION_FIELDS, where)
-        text, found = _text(item.get("text"), (*where, "text"), max_chars=ITEM_MAX)
+        issues += unknown_keys(item, QUESTION_FIELDS, where)
+        text, found = text_value(item.get("text"), (*where, "text"), max_chars=ITEM_MAX)
         issues += found
         question_id = item.get("id")
         if question_id is not None and not isinstance(question_id, str):
@@ -256,8 +184,10 @@ def _parse_questions(value: Any, path: tuple[str | int, ...], ctx: ParseContext)
                         "rate how you answered it, from 1 (poor) to 5 (excellent)",
                     )
                 )
-        said, found_said = _text(item.get("said"), (*where, "said"), max_chars=textcheck.PART_MAX)
-        would, found_would = _text(
+        said, found_said = text_value(
+            item.get("said"), (*where, "said"), max_chars=textcheck.PART_MAX
+        )
+        would, found_would = text_value(
             item.get("would_say"), (*where, "would_say"), max_chars=textcheck.PART_MAX
         )
         issues += found_said + found_would
@@ -275,7 +205,7 @@ def _parse_questions(value: Any, path: tuple[str | int, ...], ctx: ParseContext)
 
 def _parse_concerns(value: Any, path: tuple[str | int, ...], ctx: ParseContext) -> Any:
 
-    raw, issues = _items(value, path)
+    raw, issues = list_items(value, path)
     known = ctx.library.competencies
     concerns: list[dict[str, Any]] = []
     for index, item in enumerate(raw):
@@ -285,8 +215,8 @@ def _parse_concerns(value: Any, path: tuple[str | int, ...], ctx: ParseContext) 
         if not isinstance(item, dict):
             issues.append(Issue(where, "give the signal's text and its competencies"))
             continue
-        issues += _unknown_keys(item, ("text", "competencies", "by", "skills"), where)
-        text, found = _text(item.get("text"), (*where, "text"), max_chars=ITEM_MAX)
+        issues += unknown_keys(item, ("text", "competencies", "by", "skills"), where)
+        text, found = text_value(item.get("text"), (*where, "text"), max_chars=ITEM_MAX)
         issues += found
         if not text:
             issues.append(Issue((*where, "text"), "say what the signal was"))
@@ -443,35 +373,3 @@ def resume_index(template: PostmortemTemplate, answers: Mapping[str, Any]) -> in
     if template.prompts[last].kind in REPEATED_KINDS and template.prompts[last].id not in finished:
         return last
     return last + 1
-
-
-# ---------------------------------------------------------------------------- dates
-
-_DATE_SEPARATORS = (": ", " - ", " – ", " — ")
-
-
-def normalize_date_item(text: str, reference: datetime | None = None) -> str:
-    """'fri: hear back' -> '2025-03-21: hear back'; text that starts with no date is kept.
-
-    The date may be anything `prepcoach.kernel.dates` reads (ISO, 14 March, next tuesday,
-    in 3 days, with an optional time); times are written in local time. A weekday that
-    contradicts its date raises DateContradiction.
-    """
-    text = textcheck.clean(text, multiline=False)
-    candidates = [(text, "")]
-    for separator in _DATE_SEPARATORS:
-        head, found, rest = text.partition(separator)
-        if found:
-            candidates.append((head, rest))
-    for head, rest in candidates:
-        try:
-            when = parse_when(head, reference)
-        except DateContradiction:
-            raise
-        except PrepError:
-            continue
-        if when is None:
-            continue
-        shown = typed(when)
-        return f"{shown}: {rest.strip()}" if rest.strip() else shown
-    return text

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -20,13 +20,14 @@ from prepcoach.postmortem.answers import ParseContext, describe_path, parse_answ
 from prepcoach.postmortem.core import (
     BOOKKEEPING_KEYS,
     RATING_LABELS,
-    ActionPlan,
     Answers,
     Postmortem,
     from_answers,
 )
+from prepcoach.postmortem.plan import ActionPlan
 
 if TYPE_CHECKING:
+    from prepcoach.content.library import ContentLibrary
     from prepcoach.content.model import PostmortemPrompt, PostmortemTemplate
     from prepcoach.interviews.core import Interview
 
@@ -343,3 +344,36 @@ def answer_lines(kind: str, value: Any) -> list[str]:
     if isinstance(value, str) and value.strip():
         return [_md(value)]
     return []
+
+
+@dataclass(frozen=True, slots=True)
+class EditForm:
+    """A post-mortem as the YAML document `edit` opens, and the check of the edited text."""
+
+    template: PostmortemTemplate
+    body: str
+    library: ContentLibrary
+    complete: bool  # a finished post-mortem must stay complete
+    keep: list[str]  # answers the template no longer asks, kept as they are
+
+    def check(self, text: str, line_offset: int) -> tuple[dict[str, Any] | None, list[str]]:
+        """The answers, or the problems naming lines (shifted by `line_offset`)."""
+        return from_document(
+            text,
+            self.template,
+            ParseContext(self.library, complete=self.complete),
+            keep=self.keep,
+            line_offset=line_offset,
+        )
+
+
+def edit_form(library: ContentLibrary, postmortem: Postmortem) -> EditForm:
+    template = library.get("postmortem_templates", postmortem.template_id)
+    asked = {p.id for p in template.prompts}
+    return EditForm(
+        template=template,
+        body=to_document(template, postmortem.answers, competencies=list(library.competencies)),
+        library=library,
+        complete=postmortem.done,
+        keep=[key for key in postmortem.answers if key not in asked],
+    )

@@ -10,7 +10,7 @@ the result. It asks through an `AnswerSource` (what the user answers) and a `Ses
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -31,6 +31,7 @@ from prepcoach.practice.plan import (
 )
 from prepcoach.practice.rounds import MOCK_PROBES, Lap, laps, pick_probes, probe_question
 from prepcoach.practice.scheduling import SelfRating
+from prepcoach.practice.store import MAX_ANSWER
 from prepcoach.store import drafts
 
 # Feedback, the interview kit and the story bank are imported where they are first used: the
@@ -783,3 +784,20 @@ def story_starts(
         :3
     ]
     return [(m.story.id, m.story.title, dict(m.story.parts)) for m in ranked]
+
+
+def check_length(parts: Mapping[str, str], where: str) -> None:
+    """Refuse an answer far longer than any interview answer, in one line (`where` names it:
+    "your answer", "answers.yaml answer 2")."""
+    from prepcoach.practice.feedback import MAX_WORDS
+
+    words = sum(len(text.split()) for text in parts.values())
+    if words > MAX_WORDS:
+        raise PrepError(
+            f"{where}: the answer has {words:,} words; answers are limited to {MAX_WORDS:,}"
+        )
+    size = sum(len(text) for text in parts.values())
+    if size > MAX_ANSWER:
+        raise PrepError(
+            f"{where}: the answer has {size:,} characters; answers are limited to {MAX_ANSWER:,}"
+        )

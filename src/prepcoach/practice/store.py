@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from prepcoach.kernel import clock, ids
@@ -23,13 +23,11 @@ if TYPE_CHECKING:
 
 LOW_RATING = 2  # Again or Hard
 
-
-def _now() -> str:
-    return _iso(clock.now())
-
-
-def _iso(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat(timespec="seconds")
+# Times are written the way every record writes them (`clock.iso`, `...T13:00:00.000Z`).
+# Rows written before that say `2025-03-14T13:00:00+00:00`; both read back with
+# `clock.parse_iso`, and both sort in time order as text to the second (compared with `<`
+# in SQL, an old stamp comes before a new one of the same second), so old rows need no
+# rewriting.
 
 
 def _new_id(prefix: str) -> str:
@@ -127,7 +125,7 @@ def start_session(
             " planned) VALUES (?, ?, ?, 'active', ?, ?, ?)",
             (
                 session_id,
-                _now(),
+                clock.now_iso(),
                 mode,
                 interview_id,
                 json.dumps(dict(options)),
@@ -142,7 +140,7 @@ def end_session(store: Store, session_id: str, status: str = "finished") -> None
     with store.transaction() as conn:
         conn.execute(
             "UPDATE practice_sessions SET status = ?, ended_at = ? WHERE id = ?",
-            (status, _now(), session_id),
+            (status, clock.now_iso(), session_id),
         )
 
 
@@ -242,7 +240,7 @@ def save_answer(
                 score,
                 json.dumps(dict(feedback or {}), ensure_ascii=False),
                 story_id,
-                _now(),
+                clock.now_iso(),
             ),
         )
     return answer_id
@@ -268,21 +266,23 @@ def extend_plan(store: Store, session_id: str, planned: list[dict[str, Any]]) ->
 
 def due_before(store: Store, moment: datetime) -> int:
     """How many practised questions come due before `moment`."""
-    row = store.conn.execute("SELECT COUNT(*) FROM review_cards WHERE due < ?", (_iso(moment),))
+    row = store.conn.execute(
+        "SELECT COUNT(*) FROM review_cards WHERE due < ?", (clock.iso(moment),)
+    )
     return int(row.fetchone()[0])
 
 
 def rate_answer(store: Store, answer_id: str, question_id: str, review: Review) -> None:
     """Store the rating, the updated card and its log, and the weak flag, atomically."""
     rating = int(review.rating)
-    now = _now()
+    now = clock.now_iso()
     with store.transaction() as conn:
         conn.execute("UPDATE practice_answers SET rating = ? WHERE id = ?", (rating, answer_id))
         conn.execute(
             "INSERT INTO review_cards (question_id, card, due, updated_at) VALUES (?, ?, ?, ?)"
             " ON CONFLICT(question_id) DO UPDATE SET card = excluded.card, due = excluded.due,"
             " updated_at = excluded.updated_at",
-            (question_id, review.card_json, _iso(review.due), now),
+            (question_id, review.card_json, clock.iso(review.due), now),
         )
         conn.execute(
             "INSERT INTO review_logs (id, question_id, rating, reviewed_at, log)"
@@ -373,7 +373,7 @@ def card_json(store: Store, question_id: str) -> str | None:
 
 def due_question_ids(store: Store, now: datetime | None = None) -> list[str]:
     """Questions whose card is due, most overdue first."""
-    moment = _iso(now or clock.now())
+    moment = clock.iso(now or clock.now())
     rows = store.conn.execute(
         "SELECT question_id FROM review_cards WHERE due <= ? ORDER BY due, question_id",
         (moment,),
@@ -383,7 +383,7 @@ def due_question_ids(store: Store, now: datetime | None = None) -> list[str]:
 
 def upcoming_due(store: Store, now: datetime | None = None) -> tuple[int, str | None]:
     """How many cards are due now, and when the next one after that comes due."""
-    moment = _iso(now or clock.now())
+    moment = clock.iso(now or clock.now())
     due = store.conn.execute("SELECT COUNT(*) FROM review_cards WHERE due <= ?", (moment,))
     nxt = store.conn.execute("SELECT MIN(due) FROM review_cards WHERE due > ?", (moment,))
     return int(due.fetchone()[0]), nxt.fetchone()[0]
@@ -412,7 +412,7 @@ def flag_weak(
 ) -> None:
     """Mark questions weak and make them due now (e.g. rated 1-2 in a post-mortem)."""
     moment = now or clock.now()
-    stamp = _iso(moment)
+    stamp = clock.iso(moment)
     with store.transaction() as conn:
         for question_id in question_ids:
             conn.execute(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from prepcoach.kernel import clock
 from prepcoach.profile.core import Profile, check
@@ -45,6 +46,4 @@ def save_profile(store: Store, profile: Profile) -> Profile:
                 stamp,
             ),
         )
-    from dataclasses import replace
-
     return replace(profile, updated_at=stamp)

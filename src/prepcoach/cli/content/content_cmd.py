@@ -1,7 +1,8 @@
-"""`prep content ...` and `prep questions`: check, browse and add content packs."""
+"""`prep content ...`: check, browse and add content packs."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -226,6 +227,11 @@ def import_markdown(
         f"question(s), {asks} question(s) to ask, {probes} follow-up probe(s); {tagged} tagged "
         "with competencies:"
     )
+    console.print("Recognised:")
+    for run in result.recognised()[:LISTED]:
+        what = "question(s) to ask" if run.kind == "ask" else "interview question(s)"
+        where = f"under '{run.heading}'" if run.heading else "before any heading"
+        console.print(f"  {esc(f'{run.count} {what} {where}, by {run.reason}')}", highlight=False)
     for q in result.questions[:LISTED]:
         label = f"ask: {q.ask_category}" if q.kind == "ask" else q.category
         tags = f" ({', '.join(q.competencies)})" if q.competencies else ""
@@ -235,7 +241,9 @@ def import_markdown(
     if len(result.questions) > LISTED:
         console.print(f"  ... and {len(result.questions) - LISTED} more (all in the pack)")
     if result.skipped:
-        console.print(f"Skipped {len(result.skipped)} line(s):")
+        reasons = Counter(s.reason for s in result.skipped)
+        why = ", ".join(f"{n} {reason}" for reason, n in reasons.most_common())
+        console.print(f"Skipped {len(result.skipped)} line(s) ({why}):")
         for s in result.skipped[:LISTED]:
             console.print(
                 f"  [dim]- line {s.line} ({s.reason}): {esc(s.text[:70])}[/dim]", highlight=False
@@ -284,52 +292,3 @@ def new_pack(
     atomic_write(target, text, overwrite=False, create_folder=out is None)
     ctx.console.print(f"Wrote {target}")
     ctx.console.print("Edit it, then check it with: prep content validate")
-
-
-def questions(
-    category: Annotated[str | None, typer.Option("--category", help="e.g. behavioral.")] = None,
-    competency: Annotated[str | None, typer.Option("--competency", help="e.g. conflict.")] = None,
-    role: Annotated[str | None, typer.Option("--role", help="e.g. sales.")] = None,
-    stage: Annotated[str | None, typer.Option("--stage", help="first, second or final.")] = None,
-    search: Annotated[str | None, typer.Option("--search", "-s", help="Fuzzy text search.")] = None,
-    limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many.")] = 500,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
-) -> None:
-    """Browse the question bank with filters."""
-    from prepcoach.content.model import CATEGORIES, STAGES
-
-    ctx = get_context()
-    library = ctx.library()
-    check_choice("--category", category, CATEGORIES)
-    check_choice("--stage", stage, STAGES)
-    check_choice("--competency", competency, tuple(library.competencies))
-    check_choice("--role", role, tuple(library.roles))
-    found = library.filter_questions(
-        category=category, competency=competency, role=role, stage=stage
-    )
-    if search:
-        from prepcoach.content.search import search_hint, search_questions
-        from prepcoach.kernel.paths import cache_dir
-
-        # The bank's search index is kept, and read back while its pack files are unchanged.
-        kept, sources = cache_dir(ctx.home), [Path(p.path) for p in library.packs]
-        found = search_questions(
-            found, search, library.competencies, cache_dir=kept, sources=sources
-        )
-        if not found and not as_json:
-            hint = search_hint(search, library.questions.values(), cache_dir=kept, sources=sources)
-            ctx.console.print(
-                f"No question matches {search!r}. {hint}", highlight=False, markup=False
-            )
-            return
-    found = found[:limit]
-    if as_json:
-        print_json([asdict(q) for q in found])
-        return
-    lines = []  # printed at once: rich's cost is per print, and a bank can be long
-    for q in found:
-        tags = ", ".join(q.competencies)
-        lines.append(f"[cyan]{q.id}[/cyan]  [dim]{q.category}{' · ' + tags if tags else ''}[/dim]")
-        lines.append(f"  {esc(q.text)}")
-    lines.append(f"[dim]{len(found)} question(s). Details: prep content show ID[/dim]")
-    ctx.console.print("\n".join(lines), highlight=False)

@@ -9,7 +9,7 @@ import typer
 
 from prepcoach.cli.context import get_context
 from prepcoach.cli.options import JsonOption
-from prepcoach.cli.render import esc
+from prepcoach.cli.render import esc, print_json
 
 
 def checklist(
@@ -28,7 +28,6 @@ def checklist(
 
     Example: prep checklist video-call-setup
     """
-    from prepcoach.cli.render import print_json
     from prepcoach.content.model import Checklist
 
     ctx = get_context()

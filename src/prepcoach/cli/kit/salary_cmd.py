@@ -10,24 +10,24 @@ The run:
 
 from __future__ import annotations
 
-from dataclasses import asdict, replace
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from prepcoach.cli import prompts
 from prepcoach.cli.context import get_context
 from prepcoach.cli.inputs import check_choice, load_answers
+from prepcoach.cli.keep import keeping
 from prepcoach.cli.options import AnswersOption, InterviewArgument, JsonOption
+from prepcoach.cli.prompts import Choice
 from prepcoach.cli.render import esc, print_json
-from prepcoach.kernel.errors import PrepError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from prepcoach.cli.context import AppContext
     from prepcoach.cli.prompts import Prompter
     from prepcoach.interviews.core import Interview
     from prepcoach.kit.salary import SalaryRange
+    from prepcoach.kit.salary_service import SalaryAnswers
 
 
 def _amount_option(name: str, text: str) -> object:
@@ -77,207 +77,87 @@ def salary(
     --source https://www.glassdoor.com/...
     """
 
-    from prepcoach.cli.prompts import make_prompter
-    from prepcoach.interviews import store as store_iv
-    from prepcoach.kit import salary as core
-    from prepcoach.kit import salary_store as store_salary
+    from prepcoach.kit import salary_service as service  # loads the database modules
 
     ctx = get_context()
-    check_choice("--period", period, core.PERIODS)
+    check_choice("--period", period, service.PERIODS)
     store = ctx.store()
-    interview = store_iv.find_interview(store, query)
-    existing = store_salary.get_salary_range(store, interview.id, interview.company)
-    given = any(v is not None for v in (minimum, target, maximum, currency, period, notes)) or bool(
-        source
+    found = service.recorded(store, query)
+    interview, existing = found.interview, found.salary
+    options = service.SalaryOptions(
+        minimum, target, maximum, currency, period, tuple(source or ()), notes
     )
     if show_only:
-        if given:
+        if options.given:
             raise typer.BadParameter(
                 "--show only shows the recorded range; drop it to save new figures",
                 param_hint="--show",
             )
         _show(ctx, interview, existing, as_json=as_json)
         return
-    if given:
-        draft = _from_options(
-            existing, interview, minimum, target, maximum, currency, period, source, notes
-        )
-    elif answers is None and not make_prompter().interactive:
+    keeper = None
+    if options.given:
+        draft = service.from_options(existing, options)
+    elif answers is None and not prompts.make_prompter().interactive:
         _show(ctx, interview, existing, as_json=as_json)
         return
     else:
-        from prepcoach.cli.keep import keeping
-
         keeper = keeping(
             ctx,
             "salary",
             interview.id,
-            make_prompter(load_answers(answers)),
+            prompts.make_prompter(load_answers(answers)),
             command=f"prep salary {interview.id}",
         )
-        draft = _ask(ctx, keeper, interview, existing)
-    draft = replace(draft, interview_id=interview.id, company=interview.company)
-    saved = store_salary.save_salary_range(store, draft)
-    if not given:
+        draft = _ask(ctx, keeper, interview, service.SalaryAnswers(existing))
+    saved = service.save(store, interview, draft)
+    if keeper is not None:
         keeper.done()
     _show(ctx, interview, saved, as_json=as_json, saved=True)
 
 
-def _from_options(
-    existing: SalaryRange | None,
-    interview: Interview,
-    minimum: str | None,
-    target: str | None,
-    maximum: str | None,
-    currency: str | None,
-    period: str | None,
-    source: list[str] | None,
-    notes: str | None,
-) -> SalaryRange:
-    from prepcoach.kit import salary as core
-
-    values: dict[str, float] = {}
-    symbols: set[str] = set()
-    for name, text in (("minimum", minimum), ("target", target), ("maximum", maximum)):
-        if text is not None:
-            values[name], found = core.parse_amount(text)
-            if found:
-                symbols.add(found)
-        elif existing is not None:
-            values[name] = getattr(existing, name)
-    flags = {"minimum": "--min", "target": "--target", "maximum": "--max"}
-    missing = [flag for name, flag in flags.items() if name not in values]
-    if missing:
-        raise PrepError(f"give {', '.join(missing)} too (e.g. --min 80k --target 90k --max 100k)")
-    code = _currency(currency, symbols, existing)
-    return core.SalaryRange(
-        minimum=values["minimum"],
-        target=values["target"],
-        maximum=values["maximum"],
-        currency=code,
-        period=period or (existing.period if existing else "year"),
-        sources=tuple(source) if source else (existing.sources if existing else ()),
-        notes=notes if notes is not None else (existing.notes if existing else ""),
-    )
-
-
-def _currency(given: str | None, symbols: set[str], existing: SalaryRange | None) -> str:
-    from prepcoach.kit import salary as core
-
-    if given is not None:
-        code = core.parse_currency(given)
-        if symbols - {code}:
-            raise PrepError(
-                f"the amounts are in {', '.join(sorted(symbols))} but --currency says {code}"
-            )
-        return code
-    if len(symbols) > 1:
-        raise PrepError(f"the amounts mix currencies ({', '.join(sorted(symbols))})")
-    if symbols:
-        return symbols.pop()
-    if existing is not None:
-        return existing.currency
-    raise PrepError("give --currency (e.g. EUR, USD, GBP), or write the amounts as €80k, $80k")
-
-
 def _ask(
-    ctx: AppContext, ask: Prompter, interview: Interview, existing: SalaryRange | None
+    ctx: AppContext, ask: Prompter, interview: Interview, answers: SalaryAnswers
 ) -> SalaryRange:
-    from prepcoach.cli.prompts import Choice
-    from prepcoach.kit import salary as core
-
-    console = ctx.console
+    """The range, figure by figure, then its currency (unless the figures say), period,
+    sources and notes."""
     if ask.interactive:
-        console.print(
+        ctx.console.print(
             f"[bold]Salary range for {esc(interview.label())}[/bold]\n"
             "[dim]Research what similar roles pay where the job is (salary surveys, job "
             "sites, recruiters, people in the role). Amounts like 85000, 85k or €85,000.[/dim]",
             highlight=False,
         )
-
-    def amount_problem(text: str) -> str | None:
-        try:
-            core.parse_amount(text)
-        except PrepError as error:
-            return str(error)
-        return None
-
-    def default(name: str) -> str:
-        if existing is None:
-            return ""
-        value: float = getattr(existing, name)
-        return f"{value:.2f}".rstrip("0").rstrip(".")
-
-    symbols: set[str] = set()
-    values: dict[str, float] = {}
-
-    def checked(name: str) -> Callable[[str], str | None]:
-        def problem(text: str) -> str | None:
-            found = amount_problem(text)
-            if found:
-                return found
-            amount, symbol = core.parse_amount(text)
-            if symbol and symbols and symbol not in symbols:
-                return f"the amounts so far are in {', '.join(sorted(symbols))}, this one {symbol}"
-            return core.order_problem(name, amount, values)
-
-        return problem
-
-    for name, message in (
-        ("minimum", "Minimum: the least you would accept (kept private):"),
-        ("target", "Target: what you aim for:"),
-        ("maximum", "Maximum: the top of what the research supports:"),
-    ):
-        text = ask.text(f"salary.{name}", message, default=default(name), validate=checked(name))
-        values[name], found = core.parse_amount(text)
-        if found:
-            symbols.add(found)
-    currency = _currency(None, symbols, existing) if symbols or existing else ""
-    if not currency:
-        currency = core.parse_currency(
-            ask.text(
-                "salary.currency",
-                "Currency (e.g. EUR, USD, GBP):",
-                validate=_currency_problem,
-            )
+    for name in answers.figures:
+        text = ask.text(
+            f"salary.{name}",
+            answers.prompts[name],
+            default=answers.default(name),
+            validate=answers.check(name),
         )
+        answers.take(name, text)
+    currency = answers.currency() or answers.take_currency(
+        ask.text(
+            "salary.currency", "Currency (e.g. EUR, USD, GBP):", validate=answers.currency_problem
+        )
+    )
     period = ask.select(
         "salary.period",
         "Per:",
-        [Choice(p.capitalize(), p) for p in core.PERIODS],
-        default=existing.period if existing else "year",
+        [Choice(p.capitalize(), p) for p in answers.periods],
+        default=answers.default("period"),
     )
-    sources_text = ask.text(
+    sources = ask.text(
         "salary.sources",
         "Sources (URLs separated by spaces, or notes separated by ';'):",
-        default=" ; ".join(existing.sources) if existing else "",
+        default=answers.default("sources"),
     )
-    from prepcoach.kit.research import merge_sources
-
     notes = ask.text(
         "salary.notes",
         "Notes (bonus, benefits, what else matters; optional):",
-        default=existing.notes if existing else "",
+        default=answers.default("notes"),
     )
-    return core.SalaryRange(
-        minimum=values["minimum"],
-        target=values["target"],
-        maximum=values["maximum"],
-        currency=currency,
-        period=str(period),
-        sources=merge_sources(sources_text),
-        notes=notes,
-    )
-
-
-def _currency_problem(text: str) -> str | None:
-    from prepcoach.kit.salary import parse_currency
-
-    try:
-        parse_currency(text)
-    except PrepError as error:
-        return str(error)
-    return None
+    return answers.build(currency=currency, period=str(period), sources=sources, notes=notes)
 
 
 def _show(
@@ -288,55 +168,43 @@ def _show(
     as_json: bool,
     saved: bool = False,
 ) -> None:
-    from prepcoach.kit import salary as core
-    from prepcoach.kit.research import source_label
+    from prepcoach.kit import salary_service as service  # loads the database modules
 
+    words = service.said(interview, salary) if salary is not None else None
     if as_json:
-        data = None
-        if salary is not None:
-            data = {
-                **asdict(salary),
-                "practised_answer": core.practised_answer(
-                    salary, role=interview.role, company=interview.company
-                ),
-            }
-        print_json(data)
+        print_json(words.data() if words is not None else None)
         return
     console = ctx.console
-    if salary is None:
+    if words is None:
         console.print(
             f"No salary range for {esc(interview.label())} yet. Record one with: "
             f"prep salary {interview.id} --min 80k --target 90k --max 100k --currency EUR",
             highlight=False,
         )
         return
-    inherited = salary.interview_id != interview.id
     head = "Saved" if saved else "Salary range"
     console.print(
-        f"{head}: [bold]{esc(core.describe_private(salary))}[/bold] [dim](the minimum is yours "
+        f"{head}: [bold]{esc(words.private)}[/bold] [dim](the minimum is yours "
         "alone: the sheet, emails and exports leave it out)[/dim]",
         highlight=False,
     )
-    if inherited:
+    if words.inherited:
         console.print("[dim](recorded for another round at this company)[/dim]", highlight=False)
-    if salary.sources:
-        labels = ", ".join(source_label(s) for s in salary.sources)
-        console.print(f"[dim]based on: {esc(labels)}[/dim]", highlight=False)
+    if words.sources:
+        console.print(f"[dim]based on: {esc(', '.join(words.sources))}[/dim]", highlight=False)
     else:
         console.print(
             "[yellow]No sources yet[/yellow]: a range sounds fair when you can say where it "
             "comes from (add --source URL).",
             highlight=False,
         )
-    if salary.notes:
-        console.print(f"[dim]notes: {esc(salary.notes)}[/dim]", highlight=False)
+    if words.salary.notes:
+        console.print(f"[dim]notes: {esc(words.salary.notes)}[/dim]", highlight=False)
     console.print(
-        f"\n[bold]Say it like this[/bold] [dim]· name {esc(core.spoken_band(salary))}, never "
-        "your minimum[/dim]",
+        f"\n[bold]Say it like this[/bold] [dim]· name {esc(words.band)}, never your minimum[/dim]",
         highlight=False,
     )
-    answer = core.practised_answer(salary, role=interview.role, company=interview.company)
-    console.print(f"  {esc(answer)}", highlight=False)
+    console.print(f"  {esc(words.answer)}", highlight=False)
     console.print(
         f"\n[dim]Practise it aloud: prep practice --category salary --interview {interview.id}"
         "[/dim]",

@@ -11,11 +11,7 @@ import typer
 from prepcoach.cli.context import get_context
 from prepcoach.cli.inputs import check_choice
 from prepcoach.cli.options import InterviewArgument
-from prepcoach.cli.render import esc
-
-# Written into every sheet, so a sheet can be regenerated over itself without --force.
-MARK_HTML = '<meta name="generator" content="prepcoach prep sheet">'
-MARK_MARKDOWN = "<!-- prepcoach prep sheet -->"
+from prepcoach.cli.render import esc, write_out
 
 
 def sheet(
@@ -48,57 +44,30 @@ def sheet(
     Example: prep sheet acme --out acme-sheet.html
     """
 
-    from prepcoach.interviews import store as store_iv
-    from prepcoach.kit.core import load_kit
-    from prepcoach.kit.sheet import FORMATS, build_sheet, render
+    from prepcoach.kit import service  # loads the database modules
 
     ctx = get_context()
-    check_choice("--format", fmt, FORMATS)
-    if fmt is None:
-        fmt = "html" if out is not None and out.suffix.lower() in (".html", ".htm") else "markdown"
-    store = ctx.store()
-    library = ctx.library()
-    interview = store_iv.find_interview(store, query)
-    content = build_sheet(load_kit(store, library, interview), library)
-    text = render(content, fmt)
-    if fmt == "html":
-        text = text.replace('<meta charset="utf-8">', f'<meta charset="utf-8">\n{MARK_HTML}', 1)
-    else:
-        text = f"{MARK_MARKDOWN}\n{text}"
+    check_choice("--format", fmt, service.FORMATS)
+    made = service.sheet(ctx.store(), ctx.library(), query, service.sheet_format(fmt, out))
+    interview = made.interview
     if out is None:
-        if fmt == "markdown" and sys.stdout.isatty():
-            from rich.markdown import Markdown
+        if made.fmt == "markdown" and sys.stdout.isatty():
+            from rich.markdown import Markdown  # rich loads when something is printed
 
-            ctx.console.print(Markdown(text.split("\n", 1)[1]))
+            ctx.console.print(Markdown(made.body))
             ctx.err_console.print(
                 f"[dim]Print it: prep sheet {interview.id} --out prep-sheet.html[/dim]",
                 highlight=False,
             )
             return
-        from prepcoach.cli.render import write_out
-
-        write_out(text)
+        write_out(made.text)
         return
-    from prepcoach.kernel.files import atomic_write
-
-    atomic_write(out, text, overwrite=force or _is_sheet(out))
+    service.write_sheet(made, out, force=force)
     ctx.console.print(
         f"Wrote the prep sheet for {esc(interview.label())} to {esc(str(out))}",
         highlight=False,
     )
-    if fmt == "html":
+    if made.fmt == "html":
         ctx.console.print(
             "[dim]Open it in a browser and print it (one or two pages).[/dim]", highlight=False
         )
-
-
-def _is_sheet(path: Path) -> bool:
-    """True when `path` is missing or holds a sheet written earlier (safe to replace)."""
-    try:
-        with path.open(encoding="utf-8", errors="replace") as handle:
-            head = handle.read(2_000)
-    except FileNotFoundError:
-        return True
-    except OSError:
-        return False
-    return MARK_HTML in head or head.startswith(MARK_MARKDOWN)

@@ -15,17 +15,17 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from prepcoach.cli.context import get_context
-from prepcoach.cli.interviews.interview_cmd import interview_dict
+from prepcoach.cli.interviews.render import interview_dict
 from prepcoach.cli.options import JsonOption
 from prepcoach.cli.render import esc, print_json
 from prepcoach.interviews import core
-from prepcoach.kernel.errors import NotFoundError
 
 if TYPE_CHECKING:
     from prepcoach.cli.context import AppContext
     from prepcoach.content.library import ContentLibrary
     from prepcoach.kit.core import Kit
     from prepcoach.kit.readiness import NextAction, Readiness
+    from prepcoach.kit.service import Welcome
 
 BAR_WIDTH = 20
 
@@ -45,37 +45,24 @@ def status(
 
     Example: prep status   (or just: prep)
     """
-    from prepcoach.interviews import store as store_iv
-    from prepcoach.kit.core import load_kit
-    from prepcoach.kit.readiness import assess
+    from prepcoach.kit import service  # loads the database modules
 
     ctx = get_context()
     store = ctx.store()
-    try:
-        interview = store_iv.find_interview(store, query)
-    except NotFoundError:
-        if query is not None:
-            raise
-        _welcome(ctx, as_json=as_json)
+    interview = service.next_interview(store, query)
+    if interview is None:
+        _welcome(ctx, service.welcome_view(store), as_json=as_json)
         return
     library = ctx.library()
-    kit = load_kit(store, library, interview)
-    readiness = assess(kit)
+    shown = service.dashboard(store, library, interview)
     if as_json:
-        print_json(_as_dict(kit, readiness))
+        print_json(_as_dict(shown.kit, shown.readiness))
         return
-    _dashboard(ctx, library, kit, readiness)
+    _dashboard(ctx, library, shown.kit, shown.readiness)
 
 
-def _welcome(ctx: AppContext, *, as_json: bool) -> None:
-    from prepcoach.interviews import store as store_iv
-    from prepcoach.kit.readiness import welcome
-    from prepcoach.practice import store as ps
-
-    action = welcome()
-    store = ctx.store()
-    due = len(ps.due_question_ids(store))
-    past = len(store_iv.list_interviews(store))
+def _welcome(ctx: AppContext, view: Welcome, *, as_json: bool) -> None:
+    action, due, past = view.action, view.due, view.past
     if as_json:
         print_json(
             {
@@ -104,7 +91,7 @@ def _welcome(ctx: AppContext, *, as_json: bool) -> None:
 
 
 def _dashboard(ctx: AppContext, library: ContentLibrary, kit: Kit, readiness: Readiness) -> None:
-    from rich.table import Table
+    from rich.table import Table  # rich loads when something is printed
 
     console = ctx.console
     interview = kit.interview

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -24,16 +24,8 @@ from prepcoach.cli.inputs import read_stdin, read_text
 from prepcoach.cli.options import ForceOption, JsonOption
 from prepcoach.cli.render import esc, print_json
 from prepcoach.interviews.core import format_when_short
-from prepcoach.kernel.errors import NotFoundError, NotInteractiveError, PrepError
-from prepcoach.postmortem.core import (
-    STATUSES,
-    from_answers,
-)
-
-if TYPE_CHECKING:
-    from prepcoach.interviews.core import Interview
-    from prepcoach.postmortem.core import Postmortem
-    from prepcoach.store.db import Store
+from prepcoach.kernel.errors import NotInteractiveError, PrepError
+from prepcoach.postmortem.core import STATUSES
 
 
 class PostmortemGroup(TyperGroup):
@@ -179,21 +171,18 @@ def list_cmd(
 
     Example: prep postmortem list
     """
-    from prepcoach.interviews import store as store_iv
-    from prepcoach.postmortem import store as store_pm
+    from prepcoach.postmortem import service  # reads the database: only when listing
 
     if status is not None and status not in STATUSES:
         raise typer.BadParameter(
             f"'{status}' is not one of: {', '.join(STATUSES)}", param_hint="--status"
         )
     ctx = get_context()
-    store = ctx.store()
-    found = store_pm.list_postmortems(store, status=status)
-    interviews = {i.id: i for i in store_iv.list_interviews(store)}
+    found = service.listing(ctx.store(), status)
     if as_json:
         from prepcoach.postmortem.text import postmortem_dict
 
-        print_json([postmortem_dict(p) for p in found])
+        print_json([postmortem_dict(p) for p, _ in found])
         return
     if not found:
         ctx.console.print(
@@ -211,8 +200,7 @@ def list_cmd(
     table.add_column("overall", justify="right", no_wrap=True)
     table.add_column("questions", justify="right", no_wrap=True)
     table.add_column("status", no_wrap=True)
-    for p in found:
-        interview = interviews.get(p.interview_id)
+    for p, interview in found:
         weak = sum(1 for q in p.questions if q.weak)
         table.add_row(
             p.id,
@@ -227,29 +215,6 @@ def list_cmd(
 
 
 # ---------------------------------------------------------------------------- show
-
-
-def _find(store: Store, query: str | None) -> tuple[Postmortem, Interview]:
-    """A post-mortem by its id, by its interview (id or company), or the latest one."""
-    from prepcoach.interviews import store as store_iv
-    from prepcoach.postmortem import store as store_pm
-
-    if query is None or not query.strip():
-        found = store_pm.list_postmortems(store)
-        if not found:
-            raise NotFoundError("no post-mortems yet; record one with: prep postmortem")
-        return found[0], store_iv.get_interview(store, found[0].interview_id)
-    if query.strip().lower().startswith(f"{store_pm.PREFIX}-"):
-        by_id = store_pm.find_by_id(store, query)
-        return by_id, store_iv.get_interview(store, by_id.interview_id)
-    interview = store_iv.find_interview(store, query)
-    postmortem = store_pm.get_postmortem_for_interview(store, interview.id)
-    if postmortem is None:
-        raise NotFoundError(
-            f"{interview.label()} has no post-mortem yet; record one with: "
-            f"prep postmortem {interview.id}"
-        )
-    return postmortem, interview
 
 
 @app.command("show")
@@ -271,7 +236,7 @@ def show(
 
     Example: prep postmortem show acme --format markdown --out acme-postmortem.md
     """
-    from prepcoach.cli.postmortem.run import plan_for
+    from prepcoach.postmortem import service  # reads the database: only when showing
     from prepcoach.postmortem.text import report_dict, to_document, to_markdown
 
     if fmt not in FORMATS:
@@ -284,9 +249,9 @@ def show(
     ctx = get_context()
     store = ctx.store()
     library = ctx.library()
-    postmortem, interview = _find(store, query)
+    postmortem, interview = service.find(store, query)
     template = library.postmortem_templates.get(postmortem.template_id)
-    plan = plan_for(ctx, store, library, postmortem, interview)
+    plan = service.plan(store, library, postmortem, interview)
     if fmt == "text":
         if out is not None:
             raise typer.BadParameter(
@@ -334,78 +299,41 @@ def edit(query: InterviewArgument = None) -> None:
     Example: EDITOR=nano prep postmortem edit acme
     """
     from prepcoach.cli.yaml_edit import edit_yaml, saving
-    from prepcoach.postmortem import store as store_pm
-    from prepcoach.postmortem.answers import ParseContext, missing_required
-    from prepcoach.postmortem.text import from_document, to_document
+    from prepcoach.postmortem import service  # reads the database: only when editing
+    from prepcoach.postmortem.answers import missing_required
+    from prepcoach.postmortem.text import edit_form
 
     ctx = get_context()
     store = ctx.store()
     library = ctx.library()
-    postmortem, interview = _find(store, query)
-    template = library.get("postmortem_templates", postmortem.template_id)
+    postmortem, interview = service.find(store, query)
+    form = edit_form(library, postmortem)
     header = (
         f"Post-mortem {postmortem.id} of {interview.label()}"
         + ("" if postmortem.done else " (unfinished)")
         + ".\nSave and close the editor to keep your changes; empty the file to cancel."
     )
-    original = to_document(template, postmortem.answers, competencies=list(library.competencies))
-    keep = [k for k in postmortem.answers if k not in {p.id for p in template.prompts}]
-
-    def check(body: str, line_offset: int) -> tuple[dict[str, Any] | None, list[str]]:
-        parsed, problems = from_document(
-            body,
-            template,
-            ParseContext(library, complete=postmortem.done),
-            keep=keep,
-            line_offset=line_offset,
-        )
-        return parsed, problems
-
     again = f"prep postmortem edit {postmortem.id}"
     result = edit_yaml(
         ctx,
         kind="postmortem",
         record_id=postmortem.id,
         header=header,
-        body=original,
-        check=check,
+        body=form.body,
+        check=form.check,
         again=again,
     )
     if result is None:
         return
     answers, path = result
     with saving(ctx, "postmortem", postmortem.id, path, f"run '{again}' to apply it"):
-        if postmortem.done:
-            before = {q.question_id for q in postmortem.questions if q.weak}
-            after = from_answers(id="", interview_id=interview.id, answers=answers)
-            newly = [
-                q.question_id
-                for q in after.questions
-                if q.weak and q.question_id and q.question_id not in before
-            ]
-            saved = store_pm.finish_postmortem(
-                store,
-                interview.id,
-                answers,
-                template_id=template.id,
-                weak_question_ids=newly,
-                weak_reason=f"rated low in the post-mortem of {interview.label()}",
-                expected_updated_at=postmortem.updated_at,
-            )
-        else:
-            saved = store_pm.save_answers(
-                store,
-                interview.id,
-                answers,
-                template_id=template.id,
-                expected_updated_at=postmortem.updated_at,
-            )
+        saved = service.save_edit(store, postmortem, interview, form.template, answers)
     ctx.console.print(
         f"Saved post-mortem [cyan]{saved.id}[/cyan] of {esc(interview.label())}.",
         highlight=False,
     )
     if not saved.done:
-        missing = missing_required(template, answers)
+        missing = missing_required(form.template, answers)
         hint = f" ({', '.join(missing)} still need an answer)" if missing else ""
         ctx.console.print(
             f"It is still unfinished{hint}; finish it with: prep postmortem --resume",

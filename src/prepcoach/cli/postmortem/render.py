@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 
     from prepcoach.content.model import PostmortemTemplate
     from prepcoach.interviews.core import Interview
-    from prepcoach.postmortem.core import ActionPlan, Postmortem
+    from prepcoach.postmortem.core import Postmortem
+    from prepcoach.postmortem.plan import ActionPlan
 
 # Prompts the summary shows in its own way (strengths, gaps, concerns, dates).
 SUMMARISED = frozenset(
@@ -95,12 +96,23 @@ def render_summary(
     header: bool = True,
 ) -> None:
     """Strengths, gaps, concerns and the action plan."""
+    if header:
+        render_header(console, postmortem, interview, saved=saved)
+    render_findings(console, plan)
+    render_plan(console, plan)
+    console.print(
+        f"\n[dim]The full report: prep postmortem show {interview.id} --format markdown "
+        "--out postmortem.md[/dim]",
+        highlight=False,
+    )
+
+
+def render_findings(console: Console, plan: ActionPlan) -> None:
+    """Strengths to reinforce, gaps, and their concerns with the stories that answer them."""
 
     def say(text: str = "") -> None:
         console.print(text, highlight=False)
 
-    if header:
-        render_header(console, postmortem, interview, saved=saved)
     if plan.strengths:
         say("\n[bold green]Strengths to reinforce[/bold green]")
         for text in plan.strengths:
@@ -126,7 +138,10 @@ def render_summary(
                 else:
                     bullet(console, "→", f"{esc(c.name)}: [yellow]no story yet[/yellow]", indent=4)
 
-    say("\n[bold]Action plan[/bold]")
+
+def render_plan(console: Console, plan: ActionPlan) -> None:
+    """The numbered steps: practise, prepare, write stories, what to say, follow up, dates."""
+    console.print("\n[bold]Action plan[/bold]", highlight=False)
     number = 0
 
     def step(text: str) -> None:
@@ -162,10 +177,6 @@ def render_summary(
     step(_followup_step(plan))
     if plan.next_dates:
         step("Dates: " + "; ".join(esc(d) for d in plan.next_dates))
-    say(
-        f"\n[dim]The full report: prep postmortem show {interview.id} --format markdown "
-        "--out postmortem.md[/dim]"
-    )
 
 
 def _followup_step(plan: ActionPlan) -> str:

@@ -19,35 +19,27 @@ from prepcoach.cli.postmortem.render import render_summary
 from prepcoach.cli.prompts import Choice
 from prepcoach.cli.render import esc, print_json
 from prepcoach.interviews import core
-from prepcoach.interviews import store as store_iv
 from prepcoach.interviews.core import Interview, format_when, format_when_short, parse_when
 from prepcoach.kernel import ids, textcheck
 from prepcoach.kernel.errors import NotFoundError, PrepError
-from prepcoach.postmortem import store as store_pm
+from prepcoach.postmortem import service
 from prepcoach.postmortem.answers import (
     ParseContext,
     missing_required,
     required_message,
     resume_index,
 )
-from prepcoach.postmortem.core import (
-    WEAK_RATING,
-    action_plan,
-    from_answers,
-    interview_problem,
-    past_interviews,
-)
+from prepcoach.postmortem.core import interview_problem
 from prepcoach.postmortem.text import from_document, report_dict
-from prepcoach.stories.store import list_stories
 
 if TYPE_CHECKING:
     from prepcoach.cli.context import AppContext
     from prepcoach.cli.prompts import Prompter
     from prepcoach.content.library import ContentLibrary
     from prepcoach.content.model import PostmortemTemplate
+    from prepcoach.data.service import Store
     from prepcoach.interviews.core import Interview
-    from prepcoach.postmortem.core import ActionPlan, Postmortem
-    from prepcoach.store.db import Store
+    from prepcoach.postmortem.core import Postmortem
 
 
 PAST_WHEN_HELP = (
@@ -62,7 +54,7 @@ def choose_interview(
 
     if query is not None and query.strip():
         try:
-            return store_iv.find_interview(store, query)
+            return service.find_interview(store, query)
         except NotFoundError as error:
             looks_like_id = query.strip().lower().startswith(f"{ids.PREFIXES['interviews']}-")
             if prompter is None or looks_like_id:
@@ -79,16 +71,9 @@ def choose_interview(
                 raise PrepError("no post-mortem without its interview; nothing was saved") from None
             return add_interview(ctx, store, prompter, query)
     if resume:
-        draft = store_pm.latest_draft(store)
-        if draft is None:
-            raise PrepError(
-                "there is no unfinished post-mortem to resume; start one with 'prep postmortem'"
-            )
-        return store_iv.get_interview(store, draft.interview_id)
-    interviews = store_iv.list_interviews(store)
-    finished = {p.interview_id for p in store_pm.list_postmortems(store, status="done")}
-    drafts = {p.interview_id for p in store_pm.list_postmortems(store, status="draft")}
-    candidates = [i for i in past_interviews(interviews) if i.id not in finished]
+        return service.resume_interview(store)
+    found = service.candidates(store)
+    candidates, drafts = found.interviews, found.unfinished
     if prompter is None:
         if not candidates:
             raise NotFoundError(
@@ -99,7 +84,7 @@ def choose_interview(
     if not candidates:
         ctx.console.print(
             "Your past interviews all have their post-mortem: tell me about the one you had."
-            if finished
+            if found.any_finished
             else "No interview to look back on yet: tell me about the one you had."
         )
         return add_interview(ctx, store, prompter, None)
@@ -116,7 +101,7 @@ def choose_interview(
     picked = prompter.select("postmortem.interview", "Which interview?", choices)
     if not picked:
         return add_interview(ctx, store, prompter, None)
-    return store_iv.get_interview(store, str(picked))
+    return service.get_interview(store, str(picked))
 
 
 def add_interview(
@@ -128,7 +113,7 @@ def add_interview(
         company = prompter.autocomplete(
             "postmortem.interview.company",
             "Company:",
-            store_iv.companies(store),
+            service.companies(store),
             validate=lambda v: textcheck.problem("the company name", v, required=True),
         )
     role = prompter.text(
@@ -151,7 +136,7 @@ def add_interview(
             instruction=PAST_WHEN_HELP,
         )
     )
-    saved = store_iv.add_interview(
+    saved = service.add_interview(
         store,
         core.Interview(company=company, role=role, stage=stage, when=when, status="done"),
     )
@@ -199,7 +184,7 @@ class PostmortemRun:
             self.console.print(text, highlight=False)
 
     def _save(self, answers: dict[str, Any]) -> None:
-        store_pm.save_answers(self.store, self.interview.id, answers, template_id=self.template.id)
+        service.save_answers(self.store, self.interview, self.template, answers)
 
     # ------------------------------------------------------------------ in a terminal
     def guided(self, prompter: Prompter) -> Postmortem:
@@ -228,7 +213,7 @@ class PostmortemRun:
         except KeyboardInterrupt as error:
             from prepcoach.cli.prompts import kept_note
 
-            saved = store_pm.get_postmortem_for_interview(self.store, self.interview.id)
+            saved = service.saved_draft(self.store, self.interview)
             note = kept_note()
             self.ctx.err_console.print(
                 "\nStopped. Your answers so far are saved; continue with: prep postmortem --resume"
@@ -261,9 +246,7 @@ class PostmortemRun:
         )
         when = core.parse_when(text)
         if when is not None:
-            self.interview = store_iv.update_interview(
-                self.store, self.interview.id, core.InterviewChanges(when=when)
-            )
+            self.interview = service.date_interview(self.store, self.interview, when)
         return self.interview
 
     # ------------------------------------------------------------------ from a file
@@ -294,37 +277,14 @@ class PostmortemRun:
 
     # ------------------------------------------------------------------ the end
     def _finish(self, answers: dict[str, Any]) -> Postmortem:
-        typed = from_answers(id="", interview_id=self.interview.id, answers=answers)
-        weak = [q.question_id for q in typed.questions if q.weak and q.question_id]
-        done = store_pm.finish_postmortem(
-            self.store,
-            self.interview.id,
-            answers,
-            template_id=self.template.id,
-            weak_question_ids=weak,
-            weak_reason=f"rated {WEAK_RATING} or lower in the post-mortem of "
-            f"{self.interview.label()}",
-        )
-
-        self.interview = store_iv.get_interview(self.store, self.interview.id)
+        done, self.interview = service.finish(self.store, self.interview, self.template, answers)
         return done
 
     def finish_output(self, postmortem: Postmortem) -> None:
-        plan = plan_for(self.ctx, self.store, self.library, postmortem, self.interview)
+        plan = service.plan(self.store, self.library, postmortem, self.interview)
         if self.as_json:
             print_json(report_dict(postmortem, plan, self.interview))
             return
         self._say("")
 
         render_summary(self.console, postmortem, plan, self.interview, saved=True)
-
-
-def plan_for(
-    ctx: AppContext,
-    store: Store,
-    library: ContentLibrary,
-    postmortem: Postmortem,
-    interview: Interview,
-) -> ActionPlan:
-
-    return action_plan(postmortem, library, list_stories(store), interview)

@@ -15,7 +15,7 @@ from prepcoach.cli.prompts import Choice, Prompter, TypedSoFar
 from prepcoach.kernel.errors import PrepError
 from prepcoach.practice.rounds import PROBE_SECONDS, spread_seconds
 from prepcoach.practice.scheduling import RATING_HELP, SelfRating, rating_for_score
-from prepcoach.practice.session import GivenAnswer, PartialAnswer, SkipQuestion
+from prepcoach.practice.session import GivenAnswer, PartialAnswer, SkipQuestion, check_length
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -117,7 +117,7 @@ class TerminalAnswers:
         while True:
             text = self.edit_text(question)
             if text.strip():
-                _check_length({"text": text}, "your answer")
+                check_length({"text": text}, "your answer")
                 return GivenAnswer("free", {"text": text.strip()}, time.monotonic() - started)
             again = self.prompter.select(
                 "practice.empty-edit",
@@ -300,23 +300,6 @@ def _short_menu(
         counts[question.category] = counts.get(question.category, 0) + 1
         chosen.append(question)
     return chosen
-
-
-def _check_length(parts: Mapping[str, str], where: str) -> None:
-    """Refuse an answer far longer than any interview answer, in one line."""
-    from prepcoach.practice.feedback import MAX_WORDS
-    from prepcoach.practice.store import MAX_ANSWER
-
-    words = sum(len(text.split()) for text in parts.values())
-    if words > MAX_WORDS:
-        raise PrepError(
-            f"{where}: the answer has {words:,} words; answers are limited to {MAX_WORDS:,}"
-        )
-    size = sum(len(text) for text in parts.values())
-    if size > MAX_ANSWER:
-        raise PrepError(
-            f"{where}: the answer has {size:,} characters; answers are limited to {MAX_ANSWER:,}"
-        )
 
 
 ANSWER_KEYS = (
@@ -523,7 +506,7 @@ class ScriptedAnswers:
             parts = {key: str(entry.get("text") or entry.get("notes") or "").strip()}
         if not any(parts.values()) and style != "aloud":
             raise PrepError(f"{where}: the answer is empty; give 'text' or 'parts'")
-        _check_length(parts, where)
+        check_length(parts, where)
         seconds = entry.get("seconds")
         self._probe = 0
         laps = {str(k): float(v) for k, v in (entry.get("part_seconds") or {}).items()}

@@ -1,9 +1,8 @@
-"""`prep history` and `prep stats`: what you practised and how it is going."""
+"""`prep history`: what you practised, one session's answers, or every attempt at a question."""
 
 from __future__ import annotations
 
 from dataclasses import asdict
-from datetime import datetime
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -11,14 +10,12 @@ import typer
 from prepcoach.cli.context import get_context
 from prepcoach.cli.options import JsonOption
 from prepcoach.cli.render import esc, print_json
-from prepcoach.kernel import clock
-from prepcoach.kernel.errors import NotFoundError
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from prepcoach.content.library import ContentLibrary
-    from prepcoach.practice.store import AnswerRecord, SessionRecord
+    from prepcoach.practice.history import AnswerRecord, QuestionHistory, SessionDetail
+    from prepcoach.practice.rounds import Lap
 
 
 def history(
@@ -43,7 +40,7 @@ def history(
 
     Example: prep history --question why-us
     """
-    from prepcoach.practice import store as ps
+    from prepcoach.practice import history as service  # reads the database: only when run
 
     ctx = get_context()
     if recordings or delete_recording is not None:  # --- voice: kept recordings
@@ -54,31 +51,17 @@ def history(
         else:
             voice_flow.list_recordings(ctx.console, ctx.home, as_json)
         return
-    store = ctx.store()
     if question is not None:
-        attempts = ps.question_answers(store, question)
-        if not attempts:
-            library = ctx.library()
-            if question not in library.questions:
-                library.question(question)  # raises with a did-you-mean
-            raise NotFoundError(
-                f"no attempts at '{question}' yet; practise it with: "
-                f"prep practice --answers FILE or pick it in a session"
-            )
-        _question_history(ctx.console, attempts, as_json)
-        return
-    if session is not None:
-        record = ps.find_session(store, session)
-        if record is None:
-            from prepcoach.content.validation import suggest
-
-            known = ps.session_ids(store)
-            raise NotFoundError(f"no session '{session}'{suggest(session, known)}")
-        _session_detail(
-            ctx.console, record, ps.session_answers(store, record.id), as_json, ctx.library()
+        _question_history(
+            ctx.console, service.question_history(ctx.store(), ctx.library(), question), as_json
         )
         return
-    sessions = ps.list_sessions(store, limit)
+    if session is not None:
+        _session_detail(
+            ctx.console, service.session_detail(ctx.store(), ctx.library(), session), as_json
+        )
+        return
+    sessions = service.sessions(ctx.store(), limit)
     if as_json:
         print_json([asdict(s) for s in sessions])
         return
@@ -87,13 +70,14 @@ def history(
         return
     from rich.table import Table
 
+    # At 80 columns every column shows whole: only the mode and status may wrap.
     table = Table(title="Practice sessions", title_justify="left", box=None, pad_edge=False)
     table.add_column("session", style="cyan", no_wrap=True)
     table.add_column("started (UTC)", no_wrap=True)
-    table.add_column("mode")
-    table.add_column("answered", justify="right")
-    table.add_column("avg score", justify="right")
-    table.add_column("status")
+    table.add_column("mode", overflow="fold")
+    table.add_column("answered", justify="right", no_wrap=True)
+    table.add_column("avg score", justify="right", no_wrap=True)
+    table.add_column("status", overflow="fold")
     for s in sessions:
         average = f"{s.average_score:.0f}" if s.average_score is not None else "-"
         table.add_row(
@@ -112,13 +96,8 @@ def _answer_dict(answer: AnswerRecord) -> dict[str, Any]:
     return asdict(answer)
 
 
-def _session_detail(
-    console: Console,
-    session: SessionRecord,
-    answers: list[AnswerRecord],
-    as_json: bool,
-    library: ContentLibrary | None = None,
-) -> None:
+def _session_detail(console: Console, detail: SessionDetail, as_json: bool) -> None:
+    session, answers = detail.session, detail.answers
     if as_json:
         print_json({**asdict(session), "answers": [_answer_dict(a) for a in answers]})
         return
@@ -150,7 +129,7 @@ def _session_detail(
                 console.print(
                     f"  [yellow]![/yellow] {esc(finding.get('message', ''))}", highlight=False
                 )
-        for line in _lap_lines(answer, library):
+        for line in _lap_lines(detail.laps.get(answer.id, [])):
             console.print(f"  [dim]{esc(line)}[/dim]", highlight=False)
         for probe in answer.probes:
             probe_score = probe.get("score")
@@ -162,24 +141,17 @@ def _session_detail(
             console.print(f"    {esc(str(probe.get('text', '')))}", highlight=False)
 
 
-def _lap_lines(answer: AnswerRecord, library: ContentLibrary | None) -> list[str]:
+def _lap_lines(laps: list[Lap]) -> list[str]:
     """Time per STAR part against the template's share, when the parts were timed."""
-    if not answer.part_seconds or library is None:
+    if not laps:
         return []
     from prepcoach.cli.practice.practice_cmd import lap_lines
-    from prepcoach.practice.rounds import laps
 
-    question = library.questions.get(answer.question_id)
-    template = library.star_template_for(question) if question is not None else None
-    if template is None:
-        return []
-    return lap_lines(laps(answer.part_seconds, template))
+    return lap_lines(laps)
 
 
-def _question_history(console: Console, attempts: list[AnswerRecord], as_json: bool) -> None:
-    from prepcoach.practice.progress import answer_diff
-
-    diff = answer_diff(attempts[-2].text, attempts[-1].text) if len(attempts) > 1 else []
+def _question_history(console: Console, found: QuestionHistory, as_json: bool) -> None:
+    attempts, diff = found.attempts, found.diff
     if as_json:
         print_json({"attempts": [_answer_dict(a) for a in attempts], "diff": diff})
         return
@@ -205,77 +177,3 @@ def _question_history(console: Console, attempts: list[AnswerRecord], as_json: b
         for line in diff:
             style = {"+": "green", "-": "red"}.get(line[:1], "dim")
             console.print(f"[{style}]{esc(line)}[/{style}]", highlight=False)
-
-
-def stats(as_json: JsonOption = False) -> None:
-    """Scores by competency and category, your weekly trend, streak and what is due.
-
-    Example: prep stats
-    """
-    from prepcoach.practice import store as ps
-    from prepcoach.practice.progress import sparkline, summarize
-
-    ctx = get_context()
-    store = ctx.store()
-    library = ctx.library()
-    due, next_due = ps.upcoming_due(store)
-    progress = summarize(
-        library,
-        ps.score_by_question(store),
-        ps.score_by_day(store),
-        today=clock.now().date(),
-        due_now=due,
-        next_due=next_due,
-    )
-    if as_json:
-        print_json(asdict(progress))
-        return
-    console = ctx.console
-    if not progress.answers:
-        console.print("No practice yet. Start with: prep practice")
-        return
-    average = f"{progress.average_score:.0f}" if progress.average_score is not None else "-"
-    console.print(
-        f"[bold]{progress.answers}[/bold] answers to [bold]{progress.questions_practised}"
-        f"[/bold] questions, average score [bold]{average}[/bold]. "
-        f"Streak: [bold]{progress.streak_days}[/bold] day(s)"
-        f"{'' if progress.practised_today else ' (practise today to keep it)'}.",
-        highlight=False,
-    )
-    from rich.table import Table
-
-    for title, groups in (
-        ("By competency (weakest first)", progress.by_competency),
-        ("By category", progress.by_category),
-    ):
-        table = Table(title=title, title_justify="left", box=None, pad_edge=False)
-        table.add_column("", no_wrap=True)
-        table.add_column("answers", justify="right")
-        table.add_column("avg score", justify="right")
-        table.add_column("", no_wrap=True)
-        for group in groups:
-            score = group.average_score
-            bar = "█" * round((score or 0) / 10)
-            table.add_row(
-                group.name, str(group.answers), f"{score:.0f}" if score is not None else "-", bar
-            )
-        console.print()
-        console.print(table)
-    if progress.untouched_competencies:
-        console.print(
-            f"\n[dim]Not practised yet: {', '.join(progress.untouched_competencies)}[/dim]"
-        )
-    if progress.trend:
-        line = sparkline([p.average_score for p in progress.trend])
-        first, last = progress.trend[0], progress.trend[-1]
-        console.print(
-            f"\n[bold]Weekly average score[/bold]  {line}  "
-            f"[dim]{first.week} → {last.week}, {len(progress.trend)} week(s)[/dim]",
-            highlight=False,
-        )
-    nxt = ""
-    if next_due:
-        from prepcoach.practice.scheduling import describe_interval
-
-        nxt = f"; the next one comes due {describe_interval(datetime.fromisoformat(next_due))}"
-    console.print(f"\nDue for review now: [bold]{due}[/bold]{nxt}.", highlight=False)

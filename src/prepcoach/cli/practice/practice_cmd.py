@@ -29,10 +29,10 @@ if TYPE_CHECKING:
     from prepcoach.content.library import ContentLibrary
     from prepcoach.content.model import InterviewFormat, Question
     from prepcoach.practice.feedback import Feedback
+    from prepcoach.practice.history import SessionRecord
     from prepcoach.practice.plan import Filters, History, PlannedQuestion
     from prepcoach.practice.rounds import Lap
     from prepcoach.practice.session import AnswerSource, Rated, Summary
-    from prepcoach.practice.store import SessionRecord
     from prepcoach.voice.delivery import Delivery
 
 
@@ -196,16 +196,11 @@ def _terminal_source(
 
 def _edit_answer(ctx: AppContext, question: Question) -> str:
     """Write the answer in $EDITOR; the text stays in drafts until the answer is saved."""
-    from prepcoach.cli.editor import run_editor
-    from prepcoach.store import drafts
+    from prepcoach.cli.editor import edit_once
+    from prepcoach.data.drafts import EditDraft
 
     header = f"# {question.text}\n# Write your answer below. Lines starting with # are ignored.\n"
-    path = drafts.draft_path(ctx.home, "answer", question.id)
-    if drafts.load_draft(ctx.home, "answer", question.id) is None:
-        drafts.save_draft(ctx.home, "answer", question.id, header + "\n")
-    run_editor(path)
-    text = drafts.load_draft(ctx.home, "answer", question.id) or ""
-    return "\n".join(line for line in text.splitlines() if not line.startswith("#")).strip()
+    return edit_once(EditDraft(ctx.home, "answer", question.id), header + "\n", resume=True)
 
 
 def _print_details(ctx: AppContext, library: ContentLibrary, question: Question) -> None:

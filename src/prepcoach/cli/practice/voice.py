@@ -165,18 +165,16 @@ class AloudInTerminal:
 
 
 def _edit_transcript(home: Path, question: Question, heard: str) -> str:
-    from prepcoach.cli.editor import run_editor
-    from prepcoach.store import drafts
+    from prepcoach.cli.editor import edit_once
+    from prepcoach.data.drafts import EditDraft
 
     header = (
         f"# {question.text}\n# The transcript of your answer: correct it, save and close. "
         "Lines starting with # are ignored.\n"
     )
-    path = drafts.save_draft(home, "transcript", question.id, f"{header}\n{heard}\n")
-    run_editor(path)
-    text = drafts.load_draft(home, "transcript", question.id) or ""
-    drafts.discard_draft(home, "transcript", question.id)
-    edited = "\n".join(line for line in text.splitlines() if not line.startswith("#")).strip()
+    draft = EditDraft(home, "transcript", question.id)
+    edited = edit_once(draft, f"{header}\n{heard}\n")
+    draft.discard()
     return edited or heard
 
 

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, replace
+from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from prepcoach.cli import inputs
 from prepcoach.cli.context import get_context
-from prepcoach.cli.inputs import read_text
 from prepcoach.cli.options import AnswersOption, JsonOption
 from prepcoach.cli.render import esc, print_json
-from prepcoach.kernel import textcheck
 from prepcoach.kernel.errors import PrepError
 
 if TYPE_CHECKING:
@@ -33,10 +32,10 @@ def profile(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """Show your profile (change it with 'prep profile set' or 'prep profile edit')."""
     if ctx.invoked_subcommand is not None:
         return
-    from prepcoach.profile.store import get_profile
+    from prepcoach.profile import service  # loads the database modules
 
     app_ctx = get_context()
-    current = get_profile(app_ctx.store())
+    current = service.current(app_ctx.store())
     if as_json:
         print_json(asdict(current))
         return
@@ -98,38 +97,26 @@ def set_fields(
     Example: prep profile set --name "Ada Lovelace" --email ada@example.com --link
     https://linkedin.com/in/ada
     """
-    from prepcoach.profile.store import get_profile, save_profile
+    from prepcoach.profile import service  # loads the database modules
 
     ctx = get_context()
     if signature is not None and signature_file is not None:
         raise PrepError("give --signature or --signature-file, not both")
     if signature_file is not None:
-        signature = read_text(signature_file)
+        signature = inputs.read_text(signature_file)
     elif signature is not None:
         signature = signature.replace("\\n", "\n")
-    given = [name, email, phone, link, signature, role]
-    if all(v is None for v in given) and not clear_links:
-        raise PrepError(
-            "nothing to change; give --name, --email, --phone, --link, --signature or --role"
-        )
-    target_role = None
-    if role is not None:
-        from prepcoach.content.roles import role_for_title
-
-        target_role = role_for_title(role, ctx.library().roles) if role.strip() else ""
-    store = ctx.store()
-    current = get_profile(store)
-    links = () if clear_links else current.links
-    updated = replace(
-        current,
-        name=current.name if name is None else name,
-        email=current.email if email is None else email,
-        phone=current.phone if phone is None else phone,
-        links=tuple(dict.fromkeys([*links, *(link or [])])),
-        signature=current.signature if signature is None else signature,
-        target_role=current.target_role if target_role is None else target_role,
+    changes = service.ProfileChanges(
+        name=name,
+        email=email,
+        phone=phone,
+        links=tuple(link) if link is not None else None,
+        clear_links=clear_links,
+        signature=signature,
+        role=role,
     )
-    saved = save_profile(store, updated)
+    library = ctx.library() if role is not None else None
+    saved = service.change(ctx.store(), library, changes)
     ctx.console.print("Saved your profile.")
     _show(saved)
 
@@ -140,47 +127,23 @@ def edit(answers: AnswersOption = None) -> None:
 
     Example: prep profile edit
     """
-    from prepcoach.cli.inputs import prompter
-    from prepcoach.profile.core import Profile
-    from prepcoach.profile.store import get_profile, save_profile
+    from prepcoach.profile import service  # loads the database modules
 
     ctx = get_context()
     store = ctx.store()
-    current = get_profile(store)
-    ask = prompter(answers, "Use 'prep profile set --name ...' to change it without prompts.")
-    name = ask.text(
-        "profile.name",
-        "Your name:",
-        default=current.name,
-        validate=lambda v: textcheck.problem("your name", v),
+    ask = inputs.prompter(
+        answers, "Use 'prep profile set --name ...' to change it without prompts."
     )
-    email = ask.text(
-        "profile.email",
-        "Email:",
-        default=current.email,
-        validate=lambda v: textcheck.email_problem(v.strip()),
-    )
-    phone = ask.text("profile.phone", "Phone (optional):", default=current.phone)
-    links = ask.text(
-        "profile.links",
-        "Links, separated by spaces (LinkedIn, portfolio; optional):",
-        default=" ".join(current.links),
-    )
-    signature = ask.text(
-        "profile.signature",
-        "Email signature (optional; empty uses your name, phone and email):",
-        default=current.signature,
-        multiline=True,
-    )
-    saved = save_profile(
-        store,
-        Profile(
-            name=name,
-            email=email,
-            phone=phone,
-            links=tuple(links.split()),
-            signature=signature,
-        ),
-    )
+    given = {
+        field.key: ask.text(
+            field.key,
+            field.message,
+            default=field.default,
+            validate=field.validate,
+            multiline=field.multiline,
+        )
+        for field in service.fields(service.current(store))
+    }
+    saved = service.save_answers(store, given)
     ctx.console.print("Saved your profile.")
     _show(saved)
