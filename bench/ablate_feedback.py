@@ -16,22 +16,23 @@ from typing import Any
 import feedback_metrics as fm
 
 from prepcoach.content.library import ContentLibrary
-from prepcoach.practice import feedback as fb
+from prepcoach.content.model import LookFor
+from prepcoach.practice.feedback import base, engine, facts, lookfors, relevance, rules, star
 
 
 @contextmanager
-def _patched(name: str, value: Any) -> Iterator[None]:
-    old = getattr(fb, name)
-    setattr(fb, name, value)
+def _patched(module: Any, name: str, value: Any) -> Iterator[None]:
+    old = getattr(module, name)
+    setattr(module, name, value)
     try:
         yield
     finally:
-        setattr(fb, name, old)
+        setattr(module, name, old)
 
 
 def _without_cues(library: ContentLibrary) -> ContentLibrary:
     questions = {
-        qid: dataclasses.replace(q, look_fors=tuple(fb.LookFor(lf.label) for lf in q.look_fors))
+        qid: dataclasses.replace(q, look_fors=tuple(LookFor(lf.label) for lf in q.look_fors))
         for qid, q in library.questions.items()
     }
     return dataclasses.replace(library, questions=questions)
@@ -40,12 +41,12 @@ def _without_cues(library: ContentLibrary) -> ContentLibrary:
 def _cue_only_attribute(text: str) -> dict[str, list[str]]:
     """STAR parts from cue phrases alone, sentence by sentence, as before sentence roles: no
     clauses, no place in the answer, no verbs or figures, no closing sentence as the result."""
-    out: dict[str, list[str]] = {key: [] for key in fb.STAR_PARTS}
+    out: dict[str, list[str]] = {key: [] for key in base.STAR_PARTS}
     current = "situation"
-    for sentence in fb._sentences(text):
-        low = fb._norm(sentence)
+    for sentence in base._sentences(text):
+        low = base._norm(sentence)
         best, best_score = current, 0
-        for key, pattern in fb._CUES.items():
+        for key, pattern in star._CUES.items():
             score = sum(
                 len(m.group()) + (5 if m.start() == 0 else 0) for m in pattern.finditer(low)
             )
@@ -57,31 +58,63 @@ def _cue_only_attribute(text: str) -> dict[str, list[str]]:
 
 
 def _without_rule(check: Callable[..., Any]) -> Any:
-    return _patched("_RULES", tuple(r for r in fb._RULES if r.check is not check))
+    return _patched(engine, "_RULES", tuple(r for r in engine._RULES if r.check is not check))
 
 
 def _never_unsure(f: Any) -> tuple[str, ...]:
     return ()
 
 
+def _any_sign_on_question(f: Any, terms: Any, signs: int) -> bool:
+    """Relevance as before the bank fit: any word of the question or any look-for met keeps
+    an answer on it; only an answer with neither is compared with the bank."""
+    if signs or terms or f.covered:
+        return True
+    return f.bank is None or f.bank.fits_better(f.question, f.index) < relevance.OFF_TOPIC_FIT
+
+
+@contextmanager
+def _all(*switches: Callable[[], Any]) -> Iterator[None]:
+    entered = [switch() for switch in switches]
+    for context in entered:
+        context.__enter__()
+    try:
+        yield
+    finally:
+        for context in reversed(entered):
+            context.__exit__(None, None, None)
+
+
 ABLATIONS: dict[str, Callable[[], Any]] = {
-    "all means": lambda: _patched("WORDS_PER_MINUTE", fb.WORDS_PER_MINUTE),
-    "no relevance": lambda: _without_rule(fb._relevance),
-    "no sentence roles": lambda: _patched("_attribute", _cue_only_attribute),
-    "no 'unsure'": lambda: _patched("_unsure", _never_unsure),
-    "no concrete detail": lambda: _without_rule(fb._concrete),
+    "all means": lambda: _patched(base, "WORDS_PER_MINUTE", base.WORDS_PER_MINUTE),
+    "no relevance": lambda: _without_rule(relevance._relevance),
+    "no bank fit": lambda: _patched(relevance, "_on_question", _any_sign_on_question),
+    "no calibration": lambda: _patched(engine, "calibrated", lambda raw: raw),
+    "cues as loose words": lambda: _patched(lookfors, "_cue_sequence", lambda cue: ()),
+    "implicit S/T charged": lambda: _patched(rules, "_IMPLICIT_PARTS", frozenset()),
+    "short costs 30": lambda: _patched(rules, "SHORT_POINTS", 30),
+    "no sentence roles": lambda: _patched(facts, "_attribute", _cue_only_attribute),
+    "no 'unsure'": lambda: _patched(engine, "_unsure", _never_unsure),
+    "no concrete detail": lambda: _without_rule(rules._concrete),
+    "as before (5 off)": lambda: _all(
+        lambda: _patched(relevance, "_on_question", _any_sign_on_question),
+        lambda: _patched(engine, "calibrated", lambda raw: raw),
+        lambda: _patched(lookfors, "_cue_sequence", lambda cue: ()),
+        lambda: _patched(rules, "_IMPLICIT_PARTS", frozenset()),
+        lambda: _patched(rules, "SHORT_POINTS", 30),
+    ),
 }
 FIGURES = ("spearman", "mae", "weak_pass", "off_topic_caught", "on_topic_flagged")
 FIGURES += ("missing_precision", "missing_recall", "result_false_alarms", "contradictions")
 
 
-def _row(label: str, results: dict[str, fm.Figures]) -> str:
+def _row(label: str, results: dict[str, fm.Figures], elsewhere: float) -> str:
     cells = []
     for name in FIGURES:
         for half in fm.HALVES:
             value = getattr(results[half], name)
             cells.append(f"{value:>5}" if isinstance(value, int) else f"{value:5.2f}")
-    return f"{label:20}" + " ".join(cells)
+    return f"{label:20}" + " ".join(cells) + f" {elsewhere:5.2f}"
 
 
 def main() -> None:
@@ -90,13 +123,15 @@ def main() -> None:
     args = parser.parse_args()
     library = fm.builtin_library()
     heads = " ".join(f"{n[:11]:>11}" for n in FIGURES)
-    print(f"{'(tune check)':20}{heads}")
+    print(f"{'(tune check)':20}{heads} elsewhere (tune answers told to other questions)")
     for label, switch in ABLATIONS.items():
         with switch():
             results = fm.evaluate(args.corpus, library)
-        print(_row(label, results))
-    results = fm.evaluate(args.corpus, _without_cues(library))
-    print(_row("no cues (labels)", results))
+            _told, elsewhere = fm.elsewhere_caught("tune", args.corpus, library)
+        print(_row(label, results, elsewhere))
+    bare = _without_cues(library)
+    results = fm.evaluate(args.corpus, bare)
+    print(_row("no cues (labels)", results, fm.elsewhere_caught("tune", args.corpus, bare)[1]))
 
 
 if __name__ == "__main__":

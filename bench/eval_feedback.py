@@ -10,7 +10,7 @@ import argparse
 import math
 from pathlib import Path
 
-from feedback_metrics import CORPUS, HALVES, Figures, evaluate
+from feedback_metrics import CORPUS, HALVES, Figures, elsewhere_caught, evaluate
 
 # (field, label, target, higher is better, as a percentage)
 ROWS: tuple[tuple[str, str, float, bool, bool], ...] = (
@@ -51,6 +51,8 @@ def main() -> None:
         goal = "" if isinstance(target, float) and math.isnan(target) else _show(target, percent)
         sign = ">=" if higher else "<="
         print(f"{label:36}{cells}   {sign + ' ' + goal if goal else ''}")
+    told, caught = elsewhere_caught("tune", args.corpus)
+    print(f"{'tune answers told to other questions':36}{_show(caught, True):>9}   ({told} answers)")
     for half in HALVES:
         for example in results[half].contradiction_examples[:6]:
             print(f"  contradiction ({half}) {example}")

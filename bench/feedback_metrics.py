@@ -10,6 +10,7 @@ prints them; a test holds floors on the check half.
 from __future__ import annotations
 
 import math
+import random
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -261,6 +262,45 @@ def figures(cases: Sequence[Case]) -> Figures:
         out.contradictions += bool(found)
         out.contradiction_examples.extend(f"{c.id}: {x}" for x in found)
     return out
+
+
+def told_elsewhere(
+    entries: Iterable[Mapping[str, Any]], library: ContentLibrary, per: int = 2, seed: int = 1
+) -> list[dict[str, Any]]:
+    """Strong and middling typed answers given to other questions of the bank, which share
+    none of their question's competencies: each is off-topic there. A wider test of relevance
+    than the corpus's own off-topic stories (salary questions, which answer each other, and
+    notes are left out)."""
+    rnd = random.Random(seed)
+    ids = sorted(library.questions)
+    out: list[dict[str, Any]] = []
+    for entry in entries:
+        if entry["label"]["band"] not in ("strong", "middling") or entry["format"] == "notes":
+            continue
+        source = library.questions[entry["question"]]
+        if source.answer_format == "salary-range":
+            continue
+        pool = [
+            q
+            for q in ids
+            if q != source.id
+            and library.questions[q].answer_format == source.answer_format
+            and not set(library.questions[q].competencies) & set(source.competencies)
+        ]
+        for qid in rnd.sample(pool, min(per, len(pool))):
+            out.append({**entry, "question": qid, "id": f"{entry['id']}>{qid}"})
+    return out
+
+
+def elsewhere_caught(
+    half: str = "tune", corpus: Path = CORPUS, library: ContentLibrary | None = None
+) -> tuple[int, float]:
+    """How many answers of the half were told to other questions, and the share flagged."""
+    library = library or builtin_library()
+    entries = [e for e in load_answers(corpus) if e["half"] == half]
+    cases = run(told_elsewhere(entries, library), library)
+    flagged = sum(any(x.rule == OFF_TOPIC_RULE for x in c.feedback.findings) for c in cases)
+    return len(cases), _share(flagged, len(cases))
 
 
 def evaluate(corpus: Path = CORPUS, library: ContentLibrary | None = None) -> dict[str, Figures]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from prepcoach.followup.core import FIELDS
+from prepcoach.followup.fields import FIELDS
 from prepcoach.interviews.core import Interview, Interviewer
 from prepcoach.interviews.store import add_interview
 from prepcoach.kernel import clock

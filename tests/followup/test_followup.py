@@ -13,7 +13,7 @@ import pytest
 
 from prepcoach.content.library import ContentFile, check_files, content_files, load_library
 from prepcoach.content.model import EmailTemplate
-from prepcoach.followup import checks, core
+from prepcoach.followup import checks, core, fields, filling, wording
 from prepcoach.interviews.core import Interview, Interviewer
 from prepcoach.kernel import paths
 from prepcoach.kernel.errors import ContentError, NotFoundError, PrepError
@@ -99,9 +99,9 @@ def draft_for(
     position: int = 0,
 ) -> core.Draft:
     people = core.people_for(sources.interview, sources.postmortem)
-    values = core.gather_fields(sources, recipient, position=position, everyone=people)
-    values = core.with_answers(values, answers or {}, NOW)
-    assert core.missing_fields(template, values) == []
+    values = filling.gather_fields(sources, recipient, position=position, everyone=people)
+    values = filling.with_answers(values, answers or {}, NOW)
+    assert fields.missing_fields(template, values) == []
     return core.render_followup(template, values, origin="test.yaml", interview_id="iv-abc234")
 
 
@@ -180,12 +180,12 @@ def test_every_template_renders_with_minimal_data(
         "new_times": "Friday morning",
     }
     answers = {k: v for k, v in minimal.items() if k in template.required or k == "recipient_name"}
-    values = core.with_answers(
-        core.gather_fields(core.Sources(profile=Profile(), reference=NOW), core.Recipient("")),
+    values = filling.with_answers(
+        filling.gather_fields(core.Sources(profile=Profile(), reference=NOW), core.Recipient("")),
         answers,
         NOW,
     )
-    assert core.missing_fields(template, values) == []
+    assert fields.missing_fields(template, values) == []
     draft = core.render_followup(template, values)
     assert draft.body.startswith("Dear Sam,")
     assert not checks.GAP_RE.search(draft.body), draft.body
@@ -209,7 +209,9 @@ def test_golden_output(templates: dict[str, EmailTemplate], template_id: str) ->
 
 
 def test_fields_come_from_the_profile_the_interview_and_the_post_mortem() -> None:
-    values = core.gather_fields(full_sources(), jane(), everyone=core.people_for(INTERVIEW, None))
+    values = filling.gather_fields(
+        full_sources(), jane(), everyone=core.people_for(INTERVIEW, None)
+    )
     assert values["my_name"] == "Zoë Brontë"
     assert values["signature"] == "Zoë Brontë\n+44 20 7946 0000"
     assert values["company"] == "Acme Ltd" and values["role"] == "Product manager"
@@ -226,8 +228,8 @@ def test_fields_come_from_the_profile_the_interview_and_the_post_mortem() -> Non
 
 
 def test_each_panel_member_gets_a_different_topic() -> None:
-    first = core.gather_fields(full_sources(), jane(), position=0)
-    second = core.gather_fields(full_sources(), core.Recipient("Sam Lee"), position=1)
+    first = filling.gather_fields(full_sources(), jane(), position=0)
+    second = filling.gather_fields(full_sources(), core.Recipient("Sam Lee"), position=1)
     assert first["topic"] != second["topic"]
     assert second["topic"] == "the move to self-serve analytics"  # no trailing full stop
 
@@ -251,7 +253,7 @@ def test_people_merge_the_interview_and_the_post_mortem() -> None:
     ],
 )
 def test_the_interview_day_reads_naturally(moment: date | None, expected: str) -> None:
-    assert core.spoken_when(moment, NOW) == expected
+    assert wording.spoken_when(moment, NOW) == expected
 
 
 @pytest.mark.parametrize(
@@ -259,7 +261,7 @@ def test_the_interview_day_reads_naturally(moment: date | None, expected: str) -
     [("Jane Doe", "Jane"), ("Dr. Jane Doe", "Jane"), ("Prof Ana", "Ana"), ("Dr", "Dr"), ("", "")],
 )
 def test_greeting_name(name: str, greeting: str) -> None:
-    assert core.greeting_name(name) == greeting
+    assert wording.greeting_name(name) == greeting
 
 
 def test_missing_fields_lists_only_what_is_still_empty(
@@ -267,16 +269,18 @@ def test_missing_fields_lists_only_what_is_still_empty(
 ) -> None:
     template = templates["thank-you-first"]
     sources = full_sources(postmortem=None, profile=Profile())
-    values = core.gather_fields(sources, core.Recipient(""))
-    assert core.missing_fields(template, values) == [
+    values = filling.gather_fields(sources, core.Recipient(""))
+    assert fields.missing_fields(template, values) == [
         "recipient_name",
         "topic",
         "skill",
         "signature",
     ]
-    values = core.with_answers(values, {"recipient_name": "Dr Ana Ruiz", "topic": "pricing."}, NOW)
+    values = filling.with_answers(
+        values, {"recipient_name": "Dr Ana Ruiz", "topic": "pricing."}, NOW
+    )
     assert values["first_name"] == "Ana" and values["topic"] == "pricing"
-    assert core.missing_fields(template, values, ["recipient_email"]) == [
+    assert fields.missing_fields(template, values, ["recipient_email"]) == [
         "skill",
         "signature",
         "recipient_email",
@@ -284,11 +288,11 @@ def test_missing_fields_lists_only_what_is_still_empty(
 
 
 def test_a_promised_date_is_written_out() -> None:
-    values = core.with_answers({}, {"promised_date": "2025-03-07"}, NOW)
+    values = filling.with_answers({}, {"promised_date": "2025-03-07"}, NOW)
     assert values["promised_date"] == "Friday 7 March"
-    assert core.with_answers({}, {"promised_date": "end of the month"}, NOW)["promised_date"] == (
-        "end of the month"
-    )
+    assert filling.with_answers({}, {"promised_date": "end of the month"}, NOW)[
+        "promised_date"
+    ] == ("end of the month")
     assert core.promised_day("Friday 7 March", NOW) == date(2025, 3, 7)
     assert core.promised_day("by 7 March 2025", NOW) == date(2025, 3, 7)
     assert core.promised_day("soon", NOW) is None
@@ -556,7 +560,7 @@ def test_reminder_times() -> None:
     ],
 )
 def test_a_note_reads_well_in_the_middle_of_a_sentence(note: str, expected: str) -> None:
-    from prepcoach.followup.core import phrase
+    from prepcoach.followup.wording import phrase
 
     assert phrase(note) == expected
 
@@ -615,7 +619,7 @@ def panel_drafts(template: EmailTemplate) -> list[core.Draft]:
     return [
         core.render_followup(
             template,
-            core.gather_fields(sources, person, position=number, everyone=people),
+            filling.gather_fields(sources, person, position=number, everyone=people),
             origin="test.yaml",
             interview_id="iv-abc234",
         )

@@ -136,3 +136,11 @@ def test_a_phrase_with_a_negation_is_not_met_without_one() -> None:
     assert index.find(kt.phrase_lemmas("without jargon")) is None
     assert index.find(kt.phrase_lemmas("cannot promise")) is None
     assert index.find(kt.phrase_lemmas("said no")) is None
+
+
+def test_a_sequence_is_found_only_as_those_words_in_a_row() -> None:
+    index = kt.SentenceIndex("We carried on as before. Then I carried it out myself.")
+    found = index.find_sequence(("carry", "it", "out"))
+    assert found is not None and found.sentence == 1
+    assert kt.SentenceIndex("We carried on.").find_sequence(("carry", "it", "out")) is None
+    assert kt.SentenceIndex("I never carried it out.").find_sequence(("carry", "it", "out")) is None

@@ -138,7 +138,7 @@ def first_prompt(self, *args, **kwargs):
 
 HEAVY = {'yaml', 'simplemma', 'rapidfuzz', 'pydantic', 'fsrs'}
 LATER = {'prepcoach.practice.feedback', 'prepcoach.kit.core', 'prepcoach.stories.core',
-         'prepcoach.kernel.text', 'rich._emoji_codes', 'prepcoach.content.roles',
+         'prepcoach.kernel.text', 'rich._emoji_codes',
          'prepcoach.content.search', 'prepcoach.content.validation'}
 questionary.question.Question.unsafe_ask = first_prompt
 from prepcoach.cli.main import run

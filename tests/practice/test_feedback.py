@@ -885,3 +885,72 @@ def test_one_liners_and_content_free_answers_score_below_45() -> None:
     for text in ("I would just do my best.", "I'm hardworking, reliable and a team player."):
         fb = analyse(question(look_fors=("Listens to both sides",)), text, TEMPLATE)
         assert fb.score is not None and fb.score < 45, (text, fb.score)
+
+
+def test_a_cue_of_several_words_with_one_content_word_is_met_only_as_the_phrase() -> None:
+    q = question(look_fors=(LookFor("a quick start", ("up to speed within",)),))
+    slow = analyse(q, "I was up to speed pretty quickly and the project went well.")
+    assert "a quick start" not in slow.look_fors_covered
+    fast = analyse(q, "I was up to speed within two weeks and the project went well.")
+    assert "a quick start" in fast.look_fors_covered
+
+
+def test_an_answer_that_fits_most_of_the_bank_better_is_off_topic_despite_an_everyday_cue() -> None:
+    q = question(
+        id="styles",
+        text="Tell me about working with someone whose style differs from yours.",
+        look_fors=(
+            LookFor("an agreement on how to work", ("agreed",)),
+            LookFor("a neutral description of their style", ("preferred",)),
+            LookFor("an adjustment you made", ("I adapted",)),
+        ),
+    )
+    launch = question(
+        id="launch",
+        text="Tell me about a product launch you led.",
+        assesses="Launch planning, a release date, the go-live checklist.",
+    )
+    others = [dataclasses.replace(launch, id=f"launch{i}") for i in range(4)]
+    others += [question(id="budget", text="How do you plan a budget?"), opinion_question()]
+    story = (
+        "I led the launch of our mobile app. I planned the release date with marketing, we "
+        "agreed the go-live checklist, and the launch went live on time with 4,000 sign-ups."
+    )
+    fb = analyse(q, story, bank=_bank(q, *others))
+    assert "an agreement on how to work" in fb.look_fors_covered  # an everyday cue met
+    assert "relevance.off-topic" in rules(fb) and not fb.on_topic
+    # The same answer to the launch question is on it.
+    assert analyse(launch, story, bank=_bank(q, *others)).on_topic
+
+
+def test_the_score_is_calibrated_to_a_coach_scale_and_never_raised() -> None:
+    from prepcoach.practice.feedback import calibrated
+
+    assert calibrated(100) == 93 and calibrated(0) == 0
+    scores = [calibrated(raw) for raw in range(101)]
+    assert scores == sorted(scores) and all(s <= raw for raw, s in enumerate(scores))
+
+
+def test_an_off_topic_finding_names_the_question_the_answer_fits_better() -> None:
+    q = question(id="styles", text="Tell me about working with someone whose style differs.")
+    launch = question(
+        id="launch",
+        text="Tell me about a product launch you led.",
+        assesses="Launch planning, a release date, the go-live checklist.",
+    )
+    bank = _bank(q, launch, question(id="budget", text="How do you plan a budget?"))
+    story = (
+        "I led the launch of our mobile app. I planned the release date with marketing and "
+        "the go-live checklist, and the launch went live on time with 4,000 sign-ups."
+    )
+    off = finding(analyse(q, story, bank=bank), "relevance.off-topic")
+    assert off.message.endswith("an answer to \u201cTell me about a product launch you led.\u201d")
+
+
+def test_a_negated_cue_of_one_word_is_met_by_that_word_negated() -> None:
+    q = question(
+        look_fors=(LookFor("no overtime", ("no overtime",)), LookFor("cuts", ("not doing",)))
+    )
+    fb = analyse(q, "We shipped on time with no overtime at all, and I did not do the extras.")
+    assert "no overtime" in fb.look_fors_covered
+    assert "cuts" not in fb.look_fors_covered  # a cue of a negation alone says nothing

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from prepcoach.cli.practice.answers import ScriptedAnswers, TerminalAnswers
+from prepcoach.cli.practice.answers import TerminalAnswers
+from prepcoach.cli.practice.scripted import ScriptedAnswers
 from prepcoach.cli.prompts import ScriptedPrompter
 from prepcoach.content.model import Question, StarPart, StarTemplate
 from prepcoach.kernel import ids

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
-from prepcoach.cli.practice.answers import ScriptedAnswers
+from prepcoach.cli.practice.scripted import ScriptedAnswers
 from prepcoach.content.library import ContentLibrary, content_files, load_library
 from prepcoach.kernel import paths
 from prepcoach.practice import store as ps

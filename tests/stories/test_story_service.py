@@ -12,7 +12,7 @@ from prepcoach.interviews import store as store_iv
 from prepcoach.interviews.core import Interview
 from prepcoach.kernel.errors import PrepError
 from prepcoach.store.db import Store
-from prepcoach.stories import service
+from prepcoach.stories import guided, service
 from prepcoach.stories.core import StarStory
 
 PARTS = {
@@ -32,12 +32,12 @@ def store(home: Path) -> Iterator[Store]:
 def test_a_new_story_is_asked_for_what_it_lacks_in_order(store: Store, home: Path) -> None:
     library = builtin_library()
     store_iv.add_interview(store, Interview(company="Acme", stage="first"))
-    flow = service.NewStory(store, library, StarStory(title="", template_id=""), ask_interview=True)
+    flow = guided.NewStory(store, library, StarStory(title="", template_id=""), ask_interview=True)
     asked = []
     while (question := flow.next()) is not None:
         asked.append(question.key)
         if question.key == "story.competencies[]":
-            assert flow.answer(question, []) == service.NEED_COMPETENCY  # asked again
+            assert flow.answer(question, []) == guided.NEED_COMPETENCY  # asked again
             assert flow.next() == question
             flow.answer(question, ["conflict"])
         elif question.kind == "select":
@@ -58,7 +58,7 @@ def test_a_new_story_is_asked_for_what_it_lacks_in_order(store: Store, home: Pat
 def test_given_parts_are_not_asked_and_the_link_needs_interviews(store: Store) -> None:
     library = builtin_library()
     story = StarStory(title="T", competencies=("conflict",), template_id="generic", parts=PARTS)
-    flow = service.NewStory(store, library, story, ask_interview=True)
+    flow = guided.NewStory(store, library, story, ask_interview=True)
     question = flow.next()
     assert question is not None and question.key == "story.reflection"  # the optional part
     flow.answer(question, "")

@@ -7,6 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from prepcoach.cli import prompts
+from prepcoach.cli.render import make_safe_console
+from prepcoach.data.drafts import typed_keeper
+from prepcoach.kernel.paths import default_home
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -33,8 +38,6 @@ class AppContext:
     def typed(self) -> TypedKeeper:
         """What is typed at prompts in this run, kept as drafts until a commit saves it."""
         if self._typed is None:
-            from prepcoach.data.drafts import typed_keeper
-
             self._typed = typed_keeper(self.home)
         return self._typed
 
@@ -53,14 +56,13 @@ class AppContext:
     def store(self) -> Store:
         """The user's database, opened (and migrated) on first use."""
         if self._store is None:
-            from prepcoach.cli.prompts import ask_retry, stdin_is_terminal
             from prepcoach.data.service import open_store  # loads SQLite: only when used
 
-            asking = stdin_is_terminal() and os.environ.get("TERM") != "dumb"
+            asking = prompts.stdin_is_terminal() and os.environ.get("TERM") != "dumb"
             self._store = open_store(
                 self.home,
                 after_commit=self.typed.saved,
-                retry=(lambda failure: ask_retry(self, str(failure))) if asking else None,
+                retry=(lambda failure: prompts.ask_retry(self, str(failure))) if asking else None,
             )
         return self._store
 
@@ -98,8 +100,6 @@ def load_content_checks() -> None:
 
 
 def make_console(*, color: bool = True, stderr: bool = False) -> Console:
-    from prepcoach.cli.render import make_safe_console
-
     no_color = not color or "NO_COLOR" in os.environ
     return make_safe_console(stderr=stderr, no_color=no_color, highlight=False, soft_wrap=False)
 
@@ -116,7 +116,5 @@ def get_context() -> AppContext:
     """The context set by the top-level callback (a default one when a command runs alone)."""
     global _current
     if _current is None:
-        from prepcoach.kernel.paths import default_home
-
         _current = AppContext(home=default_home())
     return _current

@@ -11,7 +11,8 @@ import typer
 from prepcoach.cli.context import get_context
 from prepcoach.cli.inputs import read_text
 from prepcoach.cli.options import ForceOption
-from prepcoach.cli.render import esc
+from prepcoach.cli.render import esc, write_out
+from prepcoach.kernel.files import replacing
 
 
 def export(
@@ -93,13 +94,9 @@ def export(
         )
     pieces = exchange.export_pieces(ctx.store(), fmt, redact=redact)
     if output is None:
-        from prepcoach.cli.render import write_out
-
         for piece in pieces:
             write_out(piece)
         return
-
-    from prepcoach.kernel.files import replacing
 
     with replacing(output, overwrite=force) as tmp:  # written piece by piece, then renamed
         with tmp.open("w", encoding="utf-8", newline="") as handle:
@@ -109,7 +106,7 @@ def export(
     what = "redacted export" if redact else "export"
     ctx.err_console.print(f"Wrote {what} to {output}", highlight=False)
     if with_recordings:  # --- voice: recordings only when asked for
-        from prepcoach.cli.practice.voice import export_recordings
+        from prepcoach.cli.practice.recordings import export_recordings
 
         copied, folder = export_recordings(ctx.home, output)
         ctx.err_console.print(f"Copied {copied} recording(s) to {folder}", highlight=False)

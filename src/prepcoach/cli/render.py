@@ -51,6 +51,12 @@ def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
 
 
+def minutes_seconds(seconds: float) -> str:
+    """A duration as a timer shows it: 0:42, 12:05 (whole seconds, rounded down)."""
+    seconds = max(0, int(seconds))
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
 def bullet_list(items: Any, bullet: str = "•") -> str:
     return "\n".join(f"{bullet} {item}" for item in items)
 

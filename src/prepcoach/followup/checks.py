@@ -18,15 +18,9 @@ from datetime import datetime
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from prepcoach.followup.core import (
-    WORD_LIMIT,
-    Draft,
-    field_info,
-    is_empty,
-    join_names,
-    promised_day,
-    send_deadline,
-)
+from prepcoach.followup.core import WORD_LIMIT, Draft, promised_day, send_deadline
+from prepcoach.followup.fields import field_info, is_empty
+from prepcoach.followup.wording import join_names
 from prepcoach.interviews.core import format_when
 from prepcoach.kernel import clock
 

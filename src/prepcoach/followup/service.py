@@ -22,11 +22,14 @@ from typing import TYPE_CHECKING
 from prepcoach.followup import core
 from prepcoach.followup import store as store_fu
 from prepcoach.followup.checks import Finding, check_drafts
-from prepcoach.followup.core import Draft, Evidence, PostmortemLike, Recipient, Sources, Value
+from prepcoach.followup.core import Draft, Evidence, PostmortemLike, Recipient, Sources
+from prepcoach.followup.fields import Value
+from prepcoach.followup.filling import gather_fields, with_answers
 from prepcoach.followup.store import FollowupRecord as FollowupRecord  # the records it returns
 from prepcoach.interviews import store as store_iv
 from prepcoach.interviews.core import Interview, InterviewChanges
-from prepcoach.kernel.errors import PrepError
+from prepcoach.kernel import ids
+from prepcoach.kernel.errors import NotFoundError, PrepError
 from prepcoach.kit.research_store import get_research
 from prepcoach.postmortem.store import get_postmortem_for_interview
 from prepcoach.profile import store as store_pr
@@ -83,8 +86,8 @@ def fill(
     """The fields of each recipient's note (what `--set` gave wins), and what they came from."""
     found = sources(store, library, interview, begun.postmortem, now)
     values = [
-        core.with_answers(
-            core.gather_fields(found, person, position=number, everyone=begun.people), given, now
+        with_answers(
+            gather_fields(found, person, position=number, everyone=begun.people), given, now
         )
         for number, person in enumerate(recipients)
     ]
@@ -225,9 +228,6 @@ def is_draft_ref(query: str | None) -> bool:
 
 
 def draft_by_id(store: Store, query: str) -> FollowupRecord:
-    from prepcoach.kernel import ids
-    from prepcoach.kernel.errors import NotFoundError
-
     every = {r.id: r for r in store_fu.list_followups(store)}
     found = ids.find_by_id(
         query, every, "fu", plural="drafts", label=lambda r: f"{r.subject} to {r.recipient_name}"

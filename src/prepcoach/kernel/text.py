@@ -329,6 +329,31 @@ class SentenceIndex:
                     return Match(start, self._quote(start, phrase_lemmas))
         return None
 
+    def together(self, phrase_lemmas: Sequence[str]) -> bool:
+        """Whether one sentence holds every lemma: `find` without the quote, for asking
+        many phrases at once."""
+        places = [self.sentences_with(x) for x in phrase_lemmas]
+        return bool(places) and all(places) and bool(set.intersection(*places))
+
+    def find_sequence(self, phrase_lemmas: Sequence[str]) -> Match | None:
+        """The first sentence holding the lemmas one after the other, un-negated, with no
+        word between them ("carried it out", not "carried on"; "up to speed")."""
+        size = len(phrase_lemmas)
+        if not size:
+            return None
+        first = phrase_lemmas[0]
+        for i, toks in enumerate(self.tokens):
+            for start in range(len(toks) - size + 1):
+                if toks[start].lemma != first:
+                    continue
+                window = toks[start : start + size]
+                if all(
+                    t.lemma == x and not t.negated
+                    for t, x in zip(window, phrase_lemmas, strict=True)
+                ):
+                    return Match(i, self._quote(i, [x for x in phrase_lemmas if not is_stop(x)]))
+        return None
+
     def find_any_pair(self, lemmas: Sequence[str]) -> tuple[str, ...]:
         """Two of the lemmas that occur together in one sentence, if any."""
         places = {x: self.sentences_with(x) for x in dict.fromkeys(lemmas)}

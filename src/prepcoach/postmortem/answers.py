@@ -80,7 +80,6 @@ def _parse_list(value: Any, path: tuple[str | int, ...], ctx: ParseContext) -> A
 
 
 def _parse_people(value: Any, path: tuple[str | int, ...], ctx: ParseContext) -> Any:
-
     raw, issues = list_items(value, path)
     people: list[dict[str, str]] = []
     for index, item in enumerate(raw):
@@ -133,7 +132,6 @@ QUESTION_FIELDS = ("text", "id", "rating", "said", "would_say")
 
 
 def _parse_questions(value: Any, path: tuple[str | int, ...], ctx: ParseContext) -> Any:
-
     raw, issues = list_items(value, path)
     library = ctx.library
     asked: list[dict[str, Any]] = []
@@ -204,7 +202,6 @@ def _parse_questions(value: Any, path: tuple[str | int, ...], ctx: ParseContext)
 
 
 def _parse_concerns(value: Any, path: tuple[str | int, ...], ctx: ParseContext) -> Any:
-
     raw, issues = list_items(value, path)
     known = ctx.library.competencies
     concerns: list[dict[str, Any]] = []

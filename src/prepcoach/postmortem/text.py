@@ -200,7 +200,6 @@ def plan_dict(plan: ActionPlan) -> dict[str, Any]:
 
 
 def report_dict(postmortem: Postmortem, plan: ActionPlan, interview: Interview) -> dict[str, Any]:
-
     return {
         "postmortem": postmortem_dict(postmortem),
         "interview": {

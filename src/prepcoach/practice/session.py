@@ -11,11 +11,12 @@ the result. It asks through an `AnswerSource` (what the user answers) and a `Ses
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from prepcoach.content.roles import match_role
 from prepcoach.interviews import store as interview_store
 from prepcoach.kernel import clock
 from prepcoach.kernel.errors import NotFoundError, PrepError
@@ -32,6 +33,7 @@ from prepcoach.practice.plan import (
 from prepcoach.practice.rounds import MOCK_PROBES, Lap, laps, pick_probes, probe_question
 from prepcoach.practice.scheduling import SelfRating
 from prepcoach.practice.store import MAX_ANSWER
+from prepcoach.profile.store import get_profile
 from prepcoach.store import drafts
 
 # Feedback, the interview kit and the story bank are imported where they are first used: the
@@ -262,8 +264,6 @@ class PracticeRun:
                 return self._resume(unfinished)
         interview_id = self._interview(interview)
         if filters.role is None:
-            from dataclasses import replace
-
             filters = replace(filters, role=self._role())
         history = History(
             due=ps.due_question_ids(self.store),
@@ -320,11 +320,8 @@ class PracticeRun:
         """The role to prepare for without --role: the interview's (its posting's reading,
         else its title mapped to a role pack), else the profile's target role; None when
         neither is known, and then no role's own questions are asked."""
-        from prepcoach.profile.store import get_profile
 
         if self.interview_role:
-            from prepcoach.content.roles import match_role
-
             found = match_role(self.interview_role, self.library.roles)
             if found is not None:
                 self.view.role_from(found.role, "the interview's role")

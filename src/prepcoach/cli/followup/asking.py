@@ -9,14 +9,18 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from prepcoach.cli import prompts
 from prepcoach.cli.editor import ERROR_MARK, Outcome, Retry, edit_until_valid
 from prepcoach.cli.inputs import load_answers
-from prepcoach.cli.prompts import Choice, NoTerminalPrompter, Prompter, make_prompter
+from prepcoach.cli.prompts import Choice, NoTerminalPrompter, Prompter
 from prepcoach.content.validation import suggest
 from prepcoach.data.drafts import EditDraft
 from prepcoach.followup import core
-from prepcoach.followup.core import Draft, Recipient, Value, answer_problem, field_info
+from prepcoach.followup.core import Draft, Recipient
 from prepcoach.followup.editing import edit_text, parse_edit
+from prepcoach.followup.fields import FIELDS, Value, answer_problem, field_info, missing_fields
+from prepcoach.followup.filling import with_answers
+from prepcoach.followup.wording import join_names
 from prepcoach.kernel.errors import NotInteractiveError
 
 if TYPE_CHECKING:
@@ -30,7 +34,7 @@ if TYPE_CHECKING:
 
 def parse_sets(items: list[str], template: EmailTemplate) -> dict[str, str]:
     """--set FIELD=VALUE pairs, checked against the fields prep and the template know."""
-    known = sorted(set(core.FIELDS) | set(template.required) | set(template.optional))
+    known = sorted(set(FIELDS) | set(template.required) | set(template.optional))
     result: dict[str, str] = {}
     for item in items:
         name, sep, value = item.partition("=")
@@ -45,7 +49,7 @@ def parse_sets(items: list[str], template: EmailTemplate) -> dict[str, str]:
                 f"unknown field '{name}'{suggest(name, known)}; fields: {', '.join(known)}",
                 param_hint="--set",
             )
-        problem = core.answer_problem(name, value) if value.strip() else None
+        problem = answer_problem(name, value) if value.strip() else None
         if problem:
             raise typer.BadParameter(f"{name}: {problem}", param_hint="--set")
         result[name] = value
@@ -57,7 +61,7 @@ def prompter(answers: Path | None, *, interactive: bool) -> Prompter:
     scripted = load_answers(answers)
     if scripted is None and not interactive:
         return NoTerminalPrompter(hint)
-    return make_prompter(scripted, hint)
+    return prompts.make_prompter(scripted, hint)
 
 
 def recipients(
@@ -74,7 +78,7 @@ def recipients(
     if template.per_interviewer:
         return list(people)
     if not ask.interactive and not scripted:
-        names = core.join_names([p.name for p in people])
+        names = join_names([p.name for p in people])
         raise NotInteractiveError(
             f"this interview has {len(people)} interviewers ({names}); choose with --to NAME, "
             "or --to all for one note each"
@@ -101,7 +105,7 @@ def fill_missing(
 ) -> list[dict[str, Value]]:
     """Ask for each missing field: shared ones once, then per recipient those that differ
     (the topic discussed with each interviewer, their address)."""
-    missing = [core.missing_fields(template, v, extra) for v in values]
+    missing = [missing_fields(template, v, extra) for v in values]
     if not any(missing):
         return values
     several = len(values) > 1
@@ -113,7 +117,7 @@ def fill_missing(
         parts = []
         for name, whom in listed.items():
             who = ", ".join(w for w in whom if w)
-            info = core.field_info(name)
+            info = field_info(name)
             parts.append(f"{name} ({info.label}{f', for {who}' if several and who else ''})")
         example = next(iter(listed))
         raise NotInteractiveError(
@@ -121,10 +125,10 @@ def fill_missing(
             f"(e.g. --set {example}='...'), or run in a terminal to be asked"
         )
     shared_names = list(
-        dict.fromkeys(n for names in missing for n in names if not core.field_info(n).per_recipient)
+        dict.fromkeys(n for names in missing for n in names if not field_info(n).per_recipient)
     )
     count = len(shared_names) + sum(
-        1 for names in missing for n in names if core.field_info(n).per_recipient
+        1 for names in missing for n in names if field_info(n).per_recipient
     )
     if ask.interactive:
         ctx.console.print(
@@ -138,7 +142,7 @@ def fill_missing(
             name: shared[name] if name in shared else _ask_field(ask, name, person, several=several)
             for name in names
         }
-        result.append(core.with_answers(v, typed, now))
+        result.append(with_answers(v, typed, now))
     return result
 
 

@@ -20,9 +20,10 @@ import typer
 
 from prepcoach.cli.context import get_context
 from prepcoach.cli.render import esc
-from prepcoach.followup import core
+from prepcoach.followup.message import text_file
+from prepcoach.followup.wording import join_names
 from prepcoach.kernel import clock
-from prepcoach.kernel.files import check_target
+from prepcoach.kernel.files import atomic_write, check_target
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -174,14 +175,45 @@ def followup(
     if drafted is None:
         ctx.console.print("The file was emptied: nothing was written.")
         return
-    interview, template, drafts = drafted.interview, drafted.template, drafted.drafts
-    findings, records = drafted.findings, drafted.records
+    _show(
+        ctx,
+        drafted,
+        now,
+        out=out,
+        eml=eml,
+        ics=ics,
+        mailto=mailto,
+        copy=copy,
+        force=force,
+        as_json=as_json,
+    )
+
+
+def _show(
+    ctx: AppContext,
+    drafted: Drafted,
+    now: datetime,
+    *,
+    out: Path | None,
+    eml: Path | None,
+    ics: Path | None,
+    mailto: bool,
+    copy: bool,
+    force: bool,
+    as_json: bool,
+) -> None:
+    """Step 7: the preview (or JSON), the files asked for, the link, the clipboard."""
     from prepcoach.cli.followup import render as output
 
+    interview, template, drafts = drafted.interview, drafted.template, drafted.drafts
     if as_json:
-        output.print_drafts_json(interview, template, drafts, findings, records, with_mailto=mailto)
+        output.print_drafts_json(
+            interview, template, drafts, drafted.findings, drafted.records, with_mailto=mailto
+        )
     else:
-        output.report(ctx, interview, template, drafts, findings, now, full=not (out or eml or ics))
+        output.report(
+            ctx, interview, template, drafts, drafted.findings, now, full=not (out or eml or ics)
+        )
     _write(
         ctx, interview, template, drafts, now, out=out, eml=eml, ics=ics, force=force, quiet=as_json
     )
@@ -254,7 +286,7 @@ def _draft(
         )
     used = ["your profile"] if not sources.profile.is_empty() else []
     used += ["the interview"] + (["your post-mortem"] if begun.postmortem is not None else [])
-    line = "Filled from " + core.join_names(used)
+    line = "Filled from " + join_names(used)
     if begun.postmortem is None:
         line += f" (a post-mortem fills more: prep postmortem {interview.id})"
     extra = ["recipient_email"] if with_email else []
@@ -290,10 +322,8 @@ def _write(
     force: bool,
     quiet: bool,
 ) -> None:
-    """Step 7: the files asked for (--out, --eml, --ics)."""
+    """The files asked for (--out, --eml, --ics)."""
     from prepcoach.cli.followup import render as output
-    from prepcoach.followup.message import text_file
-    from prepcoach.kernel.files import atomic_write
 
     if out is not None:
         markdown = out.suffix.lower() in (".md", ".markdown")

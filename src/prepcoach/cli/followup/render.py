@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
+from rich.panel import Panel
+from rich.text import Text
 
 from prepcoach.cli.clipboard import copy_to_clipboard
 from prepcoach.cli.render import esc, print_json
@@ -22,6 +24,7 @@ from prepcoach.followup.message import (
     mailto_url,
     text_file,
 )
+from prepcoach.followup.wording import join_names
 from prepcoach.interviews.core import format_when
 from prepcoach.kernel.errors import PrepError
 from prepcoach.kernel.files import atomic_write, check_target
@@ -75,8 +78,6 @@ def report(
     full: bool,
 ) -> None:
     """The preview (or one line per draft when it is being written to files) and the checks."""
-    from rich.panel import Panel
-    from rich.text import Text
 
     console = ctx.console
     for draft in drafts:
@@ -178,7 +179,7 @@ def write_ics(
     quiet: bool,
 ) -> None:
 
-    names = core.join_names([d.recipient.name for d in drafts if d.recipient.name]) or "them"
+    names = join_names([d.recipient.name for d in drafts if d.recipient.name]) or "them"
     promised_text = str(drafts[0].values.get("promised_date", "")) if drafts else ""
     promised = core.promised_day(promised_text, now)
     reminders: list[Reminder] = []

@@ -19,12 +19,14 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
+from prepcoach.cli import prompts
 from prepcoach.cli.context import get_context
 from prepcoach.cli.inputs import read_stdin, read_text
 from prepcoach.cli.options import ForceOption, JsonOption
-from prepcoach.cli.render import esc, print_json
+from prepcoach.cli.render import esc, print_json, write_out
 from prepcoach.interviews.core import format_when_short
 from prepcoach.kernel.errors import NotInteractiveError, PrepError
+from prepcoach.kernel.files import atomic_write
 from prepcoach.postmortem.core import STATUSES
 
 
@@ -119,9 +121,7 @@ def record(
     text, origin = _scripted_text(answers)
     prompter = None
     if text is None:
-        from prepcoach.cli.prompts import make_prompter
-
-        prompter = make_prompter(hint="Give the answers with --answers FILE.yaml.")
+        prompter = prompts.make_prompter(hint="Give the answers with --answers FILE.yaml.")
         if not prompter.interactive:
             raise NotInteractiveError(
                 "a post-mortem needs a terminal to ask its questions; run it in a terminal, or "
@@ -275,11 +275,8 @@ def show(
             raise PrepError(f"the template '{postmortem.template_id}' is not loaded")
         text = to_document(template, postmortem.answers, competencies=list(library.competencies))
     if out is None:
-        from prepcoach.cli.render import write_out
-
         write_out(text)
         return
-    from prepcoach.kernel.files import atomic_write
 
     atomic_write(out, text, overwrite=force)
     ctx.err_console.print(f"Wrote {out}", highlight=False)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from rich.table import Table
+
 from prepcoach.cli.render import esc
 from prepcoach.interviews.core import format_when
 from prepcoach.kernel import clock
@@ -26,7 +28,6 @@ SUMMARISED = frozenset(
 
 def bullet(console: Console, marker: str, text: str, indent: int = 2) -> None:
     """A list item whose wrapped lines stay under its text (not under the marker)."""
-    from rich.table import Table
 
     grid = Table.grid(padding=(0, 1, 0, 0))
     grid.add_column(width=max(indent - 1, 0), no_wrap=True)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from prepcoach.cli import prompts
 from prepcoach.cli.postmortem.flow import TerminalPostmortem
 from prepcoach.cli.postmortem.render import render_summary
 from prepcoach.cli.prompts import Choice
@@ -211,10 +212,8 @@ class PostmortemRun:
         try:
             flow.run(self.template, answers, start, self._save)
         except KeyboardInterrupt as error:
-            from prepcoach.cli.prompts import kept_note
-
             saved = service.saved_draft(self.store, self.interview)
-            note = kept_note()
+            note = prompts.kept_note()
             self.ctx.err_console.print(
                 "\nStopped. Your answers so far are saved; continue with: prep postmortem --resume"
                 if saved is not None
@@ -267,11 +266,11 @@ class PostmortemRun:
         answers = {**base, **parsed}
         missing = missing_required(self.template, answers)
         if missing:
-            prompts = {p.id: p for p in self.template.prompts}
+            by_id = {p.id: p for p in self.template.prompts}
 
             raise PrepError(
                 f"{origin}: nothing was saved; "
-                + "; ".join(f"{key}: {required_message(prompts[key])}" for key in missing)
+                + "; ".join(f"{key}: {required_message(by_id[key])}" for key in missing)
             )
         return self._finish(answers)
 

@@ -44,12 +44,12 @@ def history(
 
     ctx = get_context()
     if recordings or delete_recording is not None:  # --- voice: kept recordings
-        from prepcoach.cli.practice import voice as voice_flow
+        from prepcoach.cli.practice import recordings as kept
 
         if delete_recording is not None:
-            voice_flow.delete_recording(ctx.console, ctx.home, delete_recording)
+            kept.delete_recording(ctx.console, ctx.home, delete_recording)
         else:
-            voice_flow.list_recordings(ctx.console, ctx.home, as_json)
+            kept.list_recordings(ctx.console, ctx.home, as_json)
         return
     if question is not None:
         _question_history(
@@ -120,7 +120,7 @@ def _session_detail(console: Console, detail: SessionDetail, as_json: bool) -> N
                 label = "" if key in {"text", "notes"} else f"[cyan]{key.capitalize()}:[/cyan] "
                 console.print(f"  {label}{esc(text)}", highlight=False)
         if "delivery" in answer.feedback:  # --- voice: a spoken answer
-            from prepcoach.cli.practice.voice import delivery_line
+            from prepcoach.cli.practice.recordings import delivery_line
 
             line = delivery_line(answer.feedback, get_context().home, answer.id)
             console.print(f"  [dim]{line}[/dim]", highlight=False)
@@ -145,7 +145,7 @@ def _lap_lines(laps: list[Lap]) -> list[str]:
     """Time per STAR part against the template's share, when the parts were timed."""
     if not laps:
         return []
-    from prepcoach.cli.practice.practice_cmd import lap_lines
+    from prepcoach.cli.practice.view import lap_lines
 
     return lap_lines(laps)
 

@@ -9,6 +9,8 @@ from prepcoach.cli.context import get_context
 from prepcoach.cli.options import JsonOption
 from prepcoach.cli.render import print_json
 from prepcoach.kernel import clock
+from prepcoach.practice.progress import sparkline
+from prepcoach.practice.scheduling import describe_interval
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -56,8 +58,6 @@ def render(console: Console, progress: Progress) -> None:
             f"\n[dim]Not practised yet: {', '.join(progress.untouched_competencies)}[/dim]"
         )
     if progress.trend:
-        from prepcoach.practice.progress import sparkline
-
         line = sparkline([p.average_score for p in progress.trend])
         first, last = progress.trend[0], progress.trend[-1]
         console.print(
@@ -67,8 +67,6 @@ def render(console: Console, progress: Progress) -> None:
         )
     nxt = ""
     if progress.next_due:
-        from prepcoach.practice.scheduling import describe_interval
-
         nxt = f"; the next one comes due {describe_interval(clock.parse_iso(progress.next_due))}"
     console.print(f"\nDue for review now: [bold]{progress.due_now}[/bold]{nxt}.", highlight=False)
 

@@ -7,11 +7,17 @@ the session. It is imported only when a voice feature is used, so `prep --help` 
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rich.markup import escape
+
+from prepcoach.cli.editor import edit_once
+from prepcoach.cli.prompts import Choice
+from prepcoach.data.drafts import EditDraft
 from prepcoach.kernel.errors import PrepError
 
 if TYPE_CHECKING:
@@ -133,9 +139,6 @@ class AloudInTerminal:
 
     def _review(self, question: Question, spoken: Spoken) -> tuple[str, bool]:
         """Show the transcript; the user keeps it or corrects it in the editor."""
-        from rich.markup import escape
-
-        from prepcoach.cli.prompts import Choice
 
         heard = spoken.transcript.text
         if not heard:
@@ -165,9 +168,6 @@ class AloudInTerminal:
 
 
 def _edit_transcript(home: Path, question: Question, heard: str) -> str:
-    from prepcoach.cli.editor import edit_once
-    from prepcoach.data.drafts import EditDraft
-
     header = (
         f"# {question.text}\n# The transcript of your answer: correct it, save and close. "
         "Lines starting with # are ignored.\n"
@@ -279,7 +279,6 @@ class _KeyReader:
         termios.tcsetattr(self.fd, termios.TCSADRAIN, self.saved)
 
     def read(self, timeout: float | None) -> str | None:
-        import os
         import select
 
         ready, _, _ = select.select([self.fd], [], [], timeout)
@@ -296,7 +295,6 @@ class _KeyReader:
 
 def show_delivery(console: Console, delivery: Delivery) -> None:
     """The delivery block, apart from the content feedback."""
-    from rich.markup import escape
 
     wpm = f"{delivery.words_per_minute:.0f} wpm" if delivery.words_per_minute else "pace unknown"
     pauses = len(delivery.pauses)
@@ -337,70 +335,3 @@ class Speaker:
         except VoiceError as error:
             self.reason = str(error)
             self.console.print(f"[yellow]![/yellow] Not reading aloud: {error}", highlight=False)
-
-
-# ---------------------------------------------------------------------------- history, export
-
-
-def list_recordings(console: Console, home: Path, as_json: bool) -> None:
-    from prepcoach.voice import recordings
-
-    found = recordings.list_recordings(home)
-    if as_json:
-        from dataclasses import asdict
-
-        from prepcoach.cli.render import print_json
-
-        print_json([{**asdict(r), "path": str(r.path)} for r in found])
-        return
-    if not found:
-        console.print("No recordings kept. Answer aloud in prep practice to make one.")
-        return
-    from rich.table import Table
-
-    table = Table(title="Recordings", title_justify="left", box=None, pad_edge=False)
-    table.add_column("recording", style="cyan", no_wrap=True)
-    table.add_column("made (UTC)", no_wrap=True)
-    table.add_column("length", justify="right")
-    table.add_column("question")
-    for r in found:
-        table.add_row(r.id, r.created_at[:16].replace("T", " "), _clock(r.seconds), r.question_text)
-    console.print(table)
-    console.print(
-        f"[dim]Kept in {recordings.folder(home)}. Delete one: prep history "
-        "--delete-recording ID[/dim]",
-        highlight=False,
-    )
-
-
-def delete_recording(console: Console, home: Path, recording_id: str) -> None:
-    from prepcoach.voice import recordings
-
-    gone = recordings.delete(home, recording_id)
-    console.print(f"Deleted recording {gone.id} (the answer stays in your history).")
-
-
-def export_recordings(home: Path, output: Path | None) -> tuple[int, Path]:
-    """Copy the recordings beside an export written to `output`."""
-    if output is None:
-        raise PrepError("--with-recordings needs -o FILE: the recordings go in a folder beside it")
-    from prepcoach.voice import recordings
-
-    folder = output.with_name(f"{output.stem}-recordings")
-    return recordings.copy_all(home, folder), folder
-
-
-def delivery_line(feedback: Mapping[str, Any], home: Path, answer_id: str) -> str:
-    """One line on a stored spoken answer, for `prep history SESSION`."""
-    from prepcoach.voice import recordings
-
-    data = feedback.get("delivery")
-    data = data if isinstance(data, dict) else {}
-    wpm = data.get("words_per_minute")
-    pauses = data.get("pauses") or []
-    kept = (recordings.folder(home) / f"{answer_id}.wav").is_file()
-    return (
-        f"delivery: talk {_clock(float(data.get('talk_seconds') or 0))}, "
-        f"{f'{wpm:.0f} wpm' if isinstance(wpm, int | float) else 'pace unknown'}, "
-        f"{len(pauses)} long pause(s)" + (f"; recording {answer_id}" if kept else "")
-    )

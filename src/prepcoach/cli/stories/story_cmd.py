@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from prepcoach.cli.prompts import Prompter
     from prepcoach.content.library import ContentLibrary
     from prepcoach.stories.core import StarStory
-    from prepcoach.stories.service import NewStory, Question
+    from prepcoach.stories.guided import NewStory, Question
 
 app = typer.Typer(
     help=(
@@ -88,7 +88,7 @@ def add(
     """
     # sqlite3, YAML and rapidfuzz: loaded when the command runs, not for `prep --help`
     from prepcoach.cli.stories.render import length
-    from prepcoach.stories import service
+    from prepcoach.stories import guided, service
 
     ctx = get_context()
     options = service.StoryOptions(
@@ -125,7 +125,7 @@ def add(
                 f"the story needs {', '.join(missing)}; give them as options (or --from "
                 "FILE.yaml), or run in a terminal to be asked"
             )
-        flow = service.NewStory(store, library, draft, ask_interview=interview is None)
+        flow = guided.NewStory(store, library, draft, ask_interview=interview is None)
         draft = _guided(ctx, inputs.prompter(answers), flow)
     saved = service.save_new(store, library, draft, home=ctx.home, from_file=from_file)
     ctx.console.print(

@@ -1,0 +1,162 @@
+"""Look-fors by meaning: a look-for is met when one sentence holds all the words of its
+label or of a cue (lemmas, not negated), with the words that show it quoted; those not found
+are missing, or unsure when their absence proves little.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Final
+
+from prepcoach.content.model import LookFor, Question
+from prepcoach.kernel import text as kt
+from prepcoach.practice.feedback.base import (
+    _LOOK_FOR_POINTS,
+    _NUMERIC_WORDS,
+    UNSURE_SHARE,
+    UNSURE_WORDS,
+    Finding,
+    Severity,
+    _find,
+    _key_lemmas,
+)
+
+if TYPE_CHECKING:
+    from prepcoach.practice.feedback.facts import _Facts
+
+
+# --- rule 6: look-fors ---------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=8192)
+def _cue_lemmas(cue: str) -> tuple[str, ...]:
+    return kt.phrase_lemmas(cue)
+
+
+# Words at either end of a cue that only point ("this role", "send you", "applied it"):
+# dropped from the phrase, where particles ("carried it out", "better off") are kept.
+_POINTING: Final = frozenset(
+    "a an the this that these those my your our their his her its it me you us them".split()
+)
+
+
+@functools.lru_cache(maxsize=8192)
+def _cue_sequence(cue: str) -> tuple[str, ...]:
+    """A cue's words as lemmas, in order, stop words kept but for pointing words at its
+    ends."""
+    lemmas = [t.lemma for t in kt.tokens(kt.normalise(cue))]
+    while lemmas and lemmas[0] in _POINTING:
+        lemmas.pop(0)
+    while lemmas and lemmas[-1] in _POINTING:
+        lemmas.pop()
+    return tuple(lemmas)
+
+
+def _plain(lemma: str) -> bool:
+    """A word met as itself: not negated, not a number word."""
+    return lemma not in _NUMERIC_WORDS and not lemma.startswith(kt.NEGATED) and lemma[0] != "#"
+
+
+def _cue_match(
+    index: kt.SentenceIndex, cue: str, asked: frozenset[str], label: bool = False
+) -> kt.Match | None:
+    """Where a cue is met: all its content words in one sentence (for a look-for's label,
+    which says more than it needs to, all but one of three or more), none negated; a cue of
+    several words with one plain content word among them, as the phrase itself. Words about
+    numbers are met by a figure in the sentence. Words of the question alone prove
+    nothing: repeating the question does not cover what it looks for."""
+    lemmas = _key_lemmas(cue) if label else _cue_lemmas(cue)
+    if not lemmas or lemmas == (kt.NEGATION,) or all(x in asked for x in lemmas):
+        return None  # nothing to look for but a negation ("not doing"), or the question
+    if not label and len(lemmas) == 1 and _plain(lemmas[0]):
+        sequence = _cue_sequence(cue)
+        if len(sequence) >= 2:  # "carried it out", "better off": the phrase, not its word
+            return index.find_sequence(sequence)
+    lemmas = tuple(
+        kt.FIGURE if x in _NUMERIC_WORDS or x.startswith("quantif") else x for x in lemmas
+    )
+    found = index.find(lemmas)
+    if found is None and label and len(lemmas) >= 3:
+        for skip in range(len(lemmas)):
+            found = index.find(lemmas[:skip] + lemmas[skip + 1 :])
+            if found is not None:
+                break
+    return found
+
+
+def _match_look_fors(
+    question: Question, index: kt.SentenceIndex
+) -> tuple[dict[str, str], tuple[str, ...]]:
+    """Covered look-fors with their evidence, and those not found. A look-for's label and
+    each of its cues are tried in turn; one made only of generic words can't be checked."""
+    covered: dict[str, str] = {}
+    missing: list[str] = []
+    asked = _asked(question)
+    for look_for in question.look_fors:
+        phrases = [look_for.label, *look_for.cues]
+        if not _key_lemmas(look_for.label) and not any(_cue_lemmas(c) for c in look_for.cues):
+            continue
+        for n, phrase in enumerate(phrases):
+            found = _cue_match(index, phrase, asked, label=n == 0)
+            if found is not None:
+                covered[look_for.label] = found.quote
+                break
+        else:
+            missing.append(look_for.label)
+    return covered, tuple(missing)
+
+
+@functools.lru_cache(maxsize=512)
+def _asked(question: Question) -> frozenset[str]:
+    return frozenset(kt.content_lemmas(question.text))
+
+
+def _partly_met(index: kt.SentenceIndex, look_for: LookFor) -> bool:
+    """Half or more of the words of the label or of a cue of two words or more occur in one
+    sentence: the look-for may be there in other words."""
+    phrases = [_key_lemmas(look_for.label), *(_cue_lemmas(c) for c in look_for.cues)]
+    for lemmas in phrases:
+        if len(lemmas) < 2:
+            continue
+        places = [index.sentences_with(x) for x in lemmas]
+        for i in set().union(*places):
+            if 2 * sum(i in p for p in places) >= len(lemmas):
+                return True
+    return False
+
+
+def _unsure(f: _Facts) -> tuple[str, ...]:
+    """Look-fors not found whose absence proves little: partly there, or not found in a
+    detailed answer, where they may well be met in other words."""
+    if not f.missing:
+        return ()
+    detailed = f.word_count >= UNSURE_WORDS
+    by_label = {lf.label: lf for lf in f.question.look_fors}
+    return tuple(m for m in f.missing if detailed or _partly_met(f.index, by_label[m]))
+
+
+def _look_fors(
+    covered: Mapping[str, str], missing: Sequence[str], unsure: Sequence[str]
+) -> Iterator[Finding]:
+    """Which of the question's look-fors the answer covers, quoting the words that show it,
+    and those not found: missing, or unsure when their absence proves little."""
+    if covered:
+        shown = "; ".join(f"{label}: \u2018{quote}\u2019" for label, quote in covered.items())
+        yield _find("lookfor.covered", "good", 0, f"Covered: {shown}.", covered)
+    checkable = len(covered) + len(missing) + len(unsure)
+    each = _LOOK_FOR_POINTS / max(checkable, 1)
+    if missing:
+        severity: Severity = "warn" if len(missing) > len(covered) + len(unsure) else "tip"
+        points = -round(each * len(missing))
+        message = (
+            f"I did not find: {'; '.join(missing)}. If you said it in other words, ignore this."
+        )
+        yield _find("lookfor.missing", severity, points, message, missing)
+    if unsure:
+        points = -round(each * len(unsure) * UNSURE_SHARE)
+        message = (
+            f"I could not tell whether you covered: {'; '.join(unsure)}. If you did, in "
+            "other words, ignore this."
+        )
+        yield _find("lookfor.unsure", "tip", points, message, unsure)

@@ -1,0 +1,373 @@
+"""Relevance: whether the answer addresses the question asked, judged against the whole
+question bank: an answer that fits many other questions better is off-topic, unless it shows
+clear signs of this one.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Final
+
+from prepcoach.content.model import Competency, Question
+from prepcoach.kernel import text as kt
+from prepcoach.practice.feedback.base import (
+    _EVERYDAY,
+    _GENERIC,
+    _NUMERIC_WORDS,
+    _QUESTION_WORDS,
+    PART_MAXIMA,
+    Finding,
+    _covers,
+    _find,
+    _key_lemmas,
+    _quote,
+)
+from prepcoach.practice.feedback.lookfors import (
+    _asked,
+    _cue_lemmas,
+    _cue_match,
+)
+from prepcoach.practice.feedback.rules import (
+    _DEFLECT,
+    _REFERENCE,
+    _ROLE_LINK,
+    _amounts,
+    _asks_salary,
+    _mentions,
+)
+
+if TYPE_CHECKING:
+    from prepcoach.practice.feedback.facts import _Facts
+
+# --- relevance -----------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=512)
+def _question_terms(question: Question) -> tuple[str, ...]:
+    """What the question is about: its own content words and its competencies' names."""
+    terms = list(kt.content_lemmas(question.text, _QUESTION_WORDS))
+    for competency in question.competencies:
+        for lemma in kt.content_lemmas(competency.replace("-", " "), _QUESTION_WORDS):
+            if lemma not in terms:
+                terms.append(lemma)
+    return tuple(terms)
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    """A look-for's label or cue as the bank matches it: its lemmas, all to be met in one
+    sentence."""
+
+    question: str  # question id
+    look_for: int  # the look-for's place in the question
+    lemmas: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Fit:
+    """How an answer fits the question asked, against the rest of the bank."""
+
+    better: float  # the share of the bank's questions that fit it better
+    share: float  # its fit with the question as a share of its best fit with any question
+    strongest: float  # its largest weighted word overlap with any question
+    best: str | None  # the question it fits best, when not this one
+
+
+@dataclass(frozen=True)
+class QuestionBank:
+    """What relevance is judged against: every question of the bank described by its words
+    (its text, look-fors and cues, what it assesses, its tips and probes, its competencies),
+    each weighted by how rare it is over the bank, and its look-fors' phrases. An answer is
+    on the question asked when that question is among those that fit it best."""
+
+    idf: Mapping[str, float] = field(default_factory=dict)
+    competencies: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    rarest: float = 1.0
+    # lemma -> (question id, weight) for every question about it, weights scaled by the
+    # square root of the question's profile norm, so that wordy questions don't win alone
+    postings: Mapping[str, tuple[tuple[str, float], ...]] = field(default_factory=dict)
+    size: int = 0
+    # a phrase's first lemma -> the look-for phrases starting with it, over the bank
+    phrases: Mapping[str, tuple[_Phrase, ...]] = field(default_factory=dict)
+    look_fors: Mapping[str, int] = field(default_factory=dict)  # question id -> how many
+    # a lemma -> how many questions of the bank are about it
+    frequency: Mapping[str, int] = field(default_factory=dict)
+    texts: Mapping[str, str] = field(default_factory=dict)  # question id -> its text
+
+    def fits(self, index: kt.SentenceIndex) -> dict[str, float]:
+        """How well the answer fits each question it shares anything with: the share of
+        the bank's strongest word overlap it has with the question, plus the share of the
+        question's look-fors it meets."""
+        return self._fits(index)[0]
+
+    def _fits(self, index: kt.SentenceIndex) -> tuple[dict[str, float], float]:
+        lemmas = index.lemmas
+        words: dict[str, float] = {}
+        for lemma in lemmas:
+            for qid, weight in self.postings.get(lemma, ()):
+                words[qid] = words.get(qid, 0.0) + weight
+        strongest = max(words.values(), default=0.0)
+        fit = {qid: value / (strongest or 1.0) for qid, value in words.items()}
+        met: dict[str, set[int]] = {}
+        for lemma in lemmas:
+            for phrase in self.phrases.get(lemma, ()):
+                if phrase.look_for in met.get(phrase.question, ()):
+                    continue
+                if all(x in lemmas for x in phrase.lemmas) and index.together(phrase.lemmas):
+                    met.setdefault(phrase.question, set()).add(phrase.look_for)
+        for qid, found in met.items():
+            fit[qid] = fit.get(qid, 0.0) + len(found) / max(1, self.look_fors.get(qid, 1))
+        return fit, strongest
+
+    def fits_better(self, question: Question, index: kt.SentenceIndex) -> float:
+        """The share of the bank's questions that the answer fits better than this one: an
+        answer to another question fits that one, and often others, better."""
+        return self.judge(question, index).better
+
+    def judge(self, question: Question, index: kt.SentenceIndex) -> Fit:
+        """How the answer fits this question against the rest of the bank."""
+        fit, strongest = self._fits(index)
+        mine = fit.get(question.id, 0.0)
+        best = max(fit, key=lambda qid: (fit[qid], qid), default=None)
+        top = fit[best] if best is not None else 0.0
+        return Fit(
+            better=sum(1 for v in fit.values() if v > mine) / max(1, self.size),
+            share=mine / top if top else 1.0,
+            strongest=strongest,
+            best=best if best != question.id and top > mine else None,
+        )
+
+    def distinctive(self, term: str) -> bool:
+        """A word that few questions of the bank are about (one in a hundred, or three)."""
+        return self.frequency.get(term, self.size) <= max(3, self.size // 100)
+
+    @classmethod
+    def build(
+        cls, questions: Iterable[Question], competencies: Mapping[str, Competency]
+    ) -> QuestionBank:
+        questions_ = list(questions)
+        cues = {
+            cid: _lemmas_of(" ".join((c.name, *c.cues)).replace("-", " "))
+            for cid, c in competencies.items()
+        }
+        raw = {q.id: _profile_words(q, cues) for q in questions_}
+        frequency: dict[str, int] = {}
+        for question in questions_:
+            for lemma in raw[question.id]:
+                frequency[lemma] = frequency.get(lemma, 0) + 1
+        count = len(questions_)
+        rarest = math.log(count + 1)
+        idf = {x: math.log((count + 1) / (n + 1)) for x, n in frequency.items()}
+        postings: dict[str, list[tuple[str, float]]] = {}
+        phrases: dict[str, list[_Phrase]] = {}
+        for question in questions_:
+            weights = {x: w * idf[x] for x, w in raw[question.id].items()}
+            scale = math.sqrt(math.sqrt(sum(v * v for v in weights.values())) or 1.0)
+            for lemma, weight in weights.items():
+                if weight > 0:
+                    postings.setdefault(lemma, []).append((question.id, weight / scale))
+            for n, lemmas in _look_for_phrases(question):
+                phrases.setdefault(lemmas[0], []).append(_Phrase(question.id, n, lemmas))
+        return cls(
+            idf,
+            cues,
+            rarest,
+            {k: tuple(v) for k, v in postings.items()},
+            count,
+            {k: tuple(v) for k, v in phrases.items()},
+            {q.id: len(q.look_fors) for q in questions_},
+            frequency,
+            {q.id: q.text for q in questions_},
+        )
+
+
+# An answer is off-topic when at least this share of the bank's questions fit it better than
+# the question asked (fitted on the corpus's tuning half, and on its answers given to other
+# questions), unless it shows a sign of answering this question.
+OFF_TOPIC_FIT: Final = 0.3
+OFF_TOPIC_FIT_ONE_SIGN: Final = 0.5  # when it meets one look-for or word of the question
+# Or when its fit with the question asked is under this share of its best fit with any.
+OFF_TOPIC_SHARE: Final = 0.2
+OFF_TOPIC_SHARE_ONE_SIGN: Final = 0.1
+# The weighted word overlap with its best-fitting question below which an answer is too
+# general to call off-topic (each off-topic story of the tuning half has more).
+OFF_TOPIC_EVIDENCE: Final = 1.6
+# How much a word says that the answer is on the question, by where the question has it.
+_FROM_TEXT: Final = 1.0
+_FROM_LOOK_FORS: Final = 0.6
+_FROM_ASSESSES: Final = 0.6
+_FROM_TIPS: Final = 0.5
+_FROM_PROBES: Final = 0.4
+_FROM_COMPETENCIES: Final = 0.2
+
+
+def _lemmas_of(text: str) -> tuple[str, ...]:
+    return tuple(
+        x
+        for x in kt.content_lemmas(text, _QUESTION_WORDS)
+        if x not in _GENERIC and len(x) > 2 and x.isalpha()
+    )
+
+
+def _profile_words(
+    question: Question, competencies: Mapping[str, tuple[str, ...]]
+) -> dict[str, float]:
+    """The words a question is about, each with how much it says (by where it comes from)."""
+    sources: list[tuple[float, Iterable[str]]] = [
+        (_FROM_TEXT, (question.text,)),
+        (_FROM_LOOK_FORS, (p for lf in question.look_fors for p in (lf.label, *lf.cues))),
+        (_FROM_ASSESSES, (question.assesses,)),
+        (_FROM_TIPS, question.tips),
+        (_FROM_PROBES, question.probes),
+        (_FROM_COMPETENCIES, (c.replace("-", " ") for c in question.competencies)),
+    ]
+    out: dict[str, float] = {}
+    for weight, texts in sources:
+        for text in texts:
+            for lemma in _lemmas_of(text):
+                out[lemma] = max(out.get(lemma, 0.0), weight)
+    for cid in question.competencies:
+        for lemma in competencies.get(cid, ()):
+            out[lemma] = max(out.get(lemma, 0.0), _FROM_COMPETENCIES)
+    return out
+
+
+def _look_for_phrases(question: Question) -> Iterator[tuple[int, tuple[str, ...]]]:
+    """Each look-for's label and cues as lemmas to meet in one sentence, as `_cue_match`
+    reads them (question words alone prove nothing; number words are met by a figure)."""
+    asked = _asked(question)
+    for n, look_for in enumerate(question.look_fors):
+        for i, phrase in enumerate((look_for.label, *look_for.cues)):
+            lemmas = _key_lemmas(phrase) if i == 0 else _cue_lemmas(phrase)
+            if not lemmas or lemmas == (kt.NEGATION,) or all(x in asked for x in lemmas):
+                continue
+            yield (
+                n,
+                tuple(
+                    kt.FIGURE if x in _NUMERIC_WORDS or x.startswith("quantif") else x
+                    for x in lemmas
+                ),
+            )
+
+
+def _profile(question: Question, bank: QuestionBank) -> dict[str, float]:
+    """Each word the question is about, weighted by where it comes from and its rarity."""
+    return {
+        lemma: weight * bank.idf.get(lemma, bank.rarest)
+        for lemma, weight in _profile_words(question, bank.competencies).items()
+    }
+
+
+def relevance_evidence(question: Question, index: kt.SentenceIndex, bank: QuestionBank) -> float:
+    """How much of what the question is about the answer speaks of, as rare words weigh."""
+    profile = _profile(question, bank)
+    return sum(w for lemma, w in profile.items() if index.has(lemma))
+
+
+def _topic_words(index: kt.SentenceIndex, limit: int = 3) -> list[str]:
+    """The answer's most repeated content words, to say what it is about."""
+    counts: dict[str, int] = {}
+    for toks in index.tokens:
+        for tok in toks:
+            if len(tok.lemma) > 3 and not kt.is_stop(tok.lemma) and tok.lemma.isalpha():
+                if tok.lemma not in _QUESTION_WORDS and tok.lemma not in _GENERIC:
+                    counts[tok.lemma] = counts.get(tok.lemma, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], list(counts).index(kv[0])))
+    return [word for word, _n in ranked[:limit]]
+
+
+def _relevance_signals(f: _Facts) -> tuple[list[str], int]:
+    """The question's terms the answer uses, and how many signs of its own checks show it
+    is on the question (a salary figure, the first conversation recalled, the company
+    named...)."""
+    asked = _question_terms(f.question)
+    terms = [t for t in asked if t not in _EVERYDAY and f.index.has(t)]
+    if not terms:  # everyday words count together: "I needed the payments team to..."
+        pair = f.index.find_any_pair([t for t in asked if t in _EVERYDAY])
+        terms = list(pair)
+    signs = 0
+    if _asks_salary(f) and (_amounts(f.text) or _DEFLECT.search(f.text)):
+        signs += 1
+    if "concrete-reference" in f.question.checks and (
+        _REFERENCE.search(f.text)
+        or any(_covers(f.index, n) for n in f.context.first_interview_notes)
+    ):
+        signs += 1
+    if "connects-to-role" in f.question.checks and (
+        _ROLE_LINK.search(f.text)
+        or any(n and _mentions(n, f) for n in (f.context.company, f.context.role))
+    ):
+        signs += 1
+    return terms, signs
+
+
+def _on_question(f: _Facts, terms: Sequence[str], signs: int) -> bool:
+    """Whether the answer addresses the question asked. Without the bank, any of its terms
+    or look-fors will do. With it, a sign of the question's own checks, two of its look-fors
+    (met through rare words) or words, or one of its rare words settles it; otherwise the
+    answer must not fit many other questions better, nor fit this one far less than its
+    best: an off-topic story meets a look-for through everyday words too."""
+    if signs:
+        return True
+    if f.bank is None:
+        return bool(terms or f.covered)
+    covers = _specific_covers(f, f.bank)
+    if covers >= 2 or len(terms) >= 2 or any(f.bank.distinctive(t) for t in terms):
+        return True  # two of its look-fors or its words, or a rare one of them
+    # One look-for or word of the question: the bar is higher.
+    one = bool(covers or terms)
+    fit = f.bank.judge(f.question, f.index)
+    if fit.strongest < OFF_TOPIC_EVIDENCE:
+        return True  # its words fit no question strongly: too general to call off-topic
+    off = fit.better >= (OFF_TOPIC_FIT_ONE_SIGN if one else OFF_TOPIC_FIT)
+    return not (off or fit.share < (OFF_TOPIC_SHARE_ONE_SIGN if one else OFF_TOPIC_SHARE))
+
+
+# A look-for met through a phrase none of whose words is this rare over the bank (a share
+# of its questions) says little about the question: "agreed", "the team", "learned".
+SPECIFIC_SHARE: Final = 0.05
+
+
+def _specific_covers(f: _Facts, bank: QuestionBank) -> int:
+    """How many look-fors the answer meets through a phrase with a word that few of the
+    bank's questions are about."""
+    asked = _asked(f.question)
+    rare = bank.size * SPECIFIC_SHARE
+    count = 0
+    for look_for in f.question.look_fors:
+        if look_for.label not in f.covered:
+            continue
+        for n, phrase in enumerate((look_for.label, *look_for.cues)):
+            if _cue_match(f.index, phrase, asked, label=n == 0) is not None:
+                lemmas = _key_lemmas(phrase) if n == 0 else _cue_lemmas(phrase)
+                count += any(bank.frequency.get(x, bank.size) <= rare for x in lemmas)
+                break
+    return count
+
+
+def _relevance(f: _Facts) -> Iterator[Finding]:
+    """Does the answer address the question asked: its terms, its competencies, its
+    look-fors? One that does not gets a clear finding, and the score is capped."""
+    if f.word_count < 15:
+        return  # too short to tell; the length rule says so
+    terms, signs = _relevance_signals(f)
+    if _on_question(f, terms, signs):
+        shown = f" ({_quote(terms[:3])})" if terms else ""
+        yield _find("relevance.on-topic", "good", 0, f"It answers the question asked{shown}.")
+        return
+    about = _topic_words(f.index)
+    asks = _question_terms(f.question)[:3]
+    message = "This may not answer the question"
+    if about:
+        message += f": it is about {', '.join(about)}"
+    if asks:
+        message += f"; the question asks about {', '.join(asks)}"
+    bank = f.bank
+    best = bank.judge(f.question, f.index).best if bank is not None else None
+    if bank is not None and best is not None and best in bank.texts:
+        message += f". It reads more like an answer to \u201c{bank.texts[best]}\u201d"
+    message += "" if message.endswith("\u201d") else "."
+    yield _find("relevance.off-topic", "warn", -PART_MAXIMA["relevance"], message, about)
