@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from prepcoach.content import cache as content_cache
 from prepcoach.content import library as content_library
 from prepcoach.content.library import ContentFile, load_library
 from prepcoach.kernel import paths
@@ -28,9 +29,9 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     real = content_library._read_pack
 
-    def counting(content_file: ContentFile, shown: str) -> object:
+    def counting(content_file: ContentFile, shown: str, quick: bool = False) -> object:
         seen.append(content_file.path.name)
-        return real(content_file, shown)
+        return real(content_file, shown, quick)
 
     monkeypatch.setattr(content_library, "_read_pack", counting)
     return seen
@@ -89,11 +90,13 @@ def test_a_change_the_file_identity_cannot_show_is_caught_by_the_content_hash(
     assert text_of(pack, cache) == "Apples?"
     write_pack(pack, "a", "Melons?")
     (entry,) = cache.glob("content-*.bin")
-    raw = marshal.loads(entry.read_bytes())
+    key = (cache / content_cache.KEY_NAME).read_bytes()
+    raw = marshal.loads(entry.read_bytes()[32:])
     st = pack.stat()
     raw["identity"] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
     raw["written"] = max(st.st_mtime_ns, st.st_ctime_ns)  # within the same clock tick
-    entry.write_bytes(marshal.dumps(raw))
+    payload = marshal.dumps(raw)
+    entry.write_bytes(content_cache._sign(key, payload) + payload)
     assert text_of(pack, cache) == "Melons?"
 
 
@@ -150,7 +153,7 @@ def test_a_problem_across_cached_files_still_names_its_line(tmp_path: Path) -> N
 
 
 def test_the_number_of_entries_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(content_library, "CACHE_SLOTS", 3)
+    monkeypatch.setattr(content_cache, "CACHE_SLOTS", 3)
     cache = tmp_path / "cache"
     for n in range(5):
         pack = tmp_path / f"p{n}.yaml"
@@ -166,6 +169,67 @@ def test_feature_checks_run_until_every_entry_has_passed_them(tmp_path: Path) ->
     cache = tmp_path / "cache"
     calls: list[int] = []
     load_library([ContentFile(pack, False)], cache)  # cached without the features' checks
-    load_library([ContentFile(pack, False)], cache, lambda: calls.append(1))
-    load_library([ContentFile(pack, False)], cache, lambda: calls.append(1))
+    load_library([ContentFile(pack, False)], cache, lambda kinds: calls.append(1))
+    load_library([ContentFile(pack, False)], cache, lambda kinds: calls.append(1))
     assert calls == [1]  # checked once, then known good
+
+
+def test_only_the_kinds_of_unchecked_files_are_prepared(tmp_path: Path) -> None:
+    pack = tmp_path / "a.yaml"
+    write_pack(pack, "a", "Apples?")
+    asked: list[set[str]] = []
+    load_library([ContentFile(pack, False)], tmp_path / "cache", lambda k: asked.append(set(k)))
+    assert asked == [{"questions"}]
+
+
+def test_a_tampered_entry_is_ignored(tmp_path: Path, parses: list[str]) -> None:
+    pack = tmp_path / "a.yaml"
+    write_pack(pack, "a", "Apples?")
+    old(pack)
+    cache = tmp_path / "cache"
+    assert text_of(pack, cache) == "Apples?"
+    (entry,) = cache.glob("content-*.bin")
+    signed = entry.read_bytes()
+    payload = signed[32:]
+    forged = payload.replace(b"Apples?", b"Melons?")
+    assert forged != payload
+    code = marshal.dumps(compile("import os", "x", "exec"))
+    for tampered in (
+        signed[:32] + forged,  # the text changed, the signature not
+        signed[:-5],  # cut short
+        b"",
+        b"\0" * 64,
+        signed[:32] + code,  # no dict, and no valid signature either
+        forged,  # no signature at all
+    ):
+        entry.write_bytes(tampered)
+        assert text_of(pack, cache) == "Apples?"
+    assert parses == ["a.yaml"] * 7
+
+
+def test_an_entry_signed_with_another_key_is_ignored(tmp_path: Path, parses: list[str]) -> None:
+    pack = tmp_path / "a.yaml"
+    write_pack(pack, "a", "Apples?")
+    old(pack)
+    cache = tmp_path / "cache"
+    text_of(pack, cache)
+    key = cache / content_cache.KEY_NAME
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600
+    key.write_bytes(os.urandom(32))
+    assert text_of(pack, cache) == "Apples?"
+    assert text_of(pack, cache) == "Apples?"
+    assert parses == ["a.yaml", "a.yaml"]  # read again once, then cached under the new key
+
+
+def test_every_kind_comes_back_from_the_cache_as_it_was_read(tmp_path: Path) -> None:
+    builtin = content_library.content_files(paths.builtin_content_dir(), None, [])
+    fresh = load_library(builtin)
+    cache = tmp_path / "cache"
+    load_library(builtin, cache)
+    cached = load_library(builtin, cache)
+    for kind in content_library.KINDS:
+        assert cached.items(kind) == fresh.items(kind), kind
+        for item_id, item in cached.items(kind).items():
+            assert type(item) is type(fresh.items(kind)[item_id])
+    with pytest.raises(AttributeError):
+        next(iter(cached.questions.values())).text = "changed"  # type: ignore[misc]

@@ -292,9 +292,9 @@ class PrepGroup(TyperGroup):
             sqlite3 = sys.modules.get("sqlite3")  # only loaded if a command used the database
             if sqlite3 is None or not isinstance(error, sqlite3.Error) or get_context().debug:
                 raise
-            from prepcoach.store.db import database_path, store_error
+            from prepcoach.data.service import database_error
 
-            typer.echo(f"Error: {store_error(error, database_path(get_context().home))}", err=True)
+            typer.echo(f"Error: {database_error(error, get_context().home)}", err=True)
             raise typer.Exit(1) from None
         finally:
             get_context().close()

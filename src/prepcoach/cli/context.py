@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -89,14 +90,17 @@ class AppContext:
         return self._library
 
 
-def load_content_checks() -> None:
-    """Import the features that add checks to content validation (see content.checks).
+def load_content_checks(kinds: Collection[str] | None = None) -> None:
+    """Import the features that add checks of these kinds of content (all when None) to
+    content validation (see content.checks).
 
-    Called only when a pack file has to be checked: loading from the cache needs neither
-    them nor their imports.
+    Called only when a pack file has to be checked, with the kinds it holds: loading from the
+    cache needs neither them nor their imports.
     """
-    import prepcoach.followup.core
-    import prepcoach.postmortem.core  # noqa: F401
+    if kinds is None or "email_templates" in kinds:
+        import prepcoach.followup.core  # noqa: F401
+    if kinds is None or "postmortem_templates" in kinds:
+        import prepcoach.postmortem.core  # noqa: F401
 
 
 def make_console(*, color: bool = True, stderr: bool = False) -> Console:

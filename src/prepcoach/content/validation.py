@@ -14,7 +14,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, get_args, get_origin, get_type_hints
 
 from prepcoach.content.model import KINDS, LookFor, Pack
-from prepcoach.content.yamlsource import MarkedDict, key_mark_of, mark_of
+from prepcoach.content.yamlsource import key_mark_of, mark_of
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
@@ -134,6 +134,9 @@ def _message(error: dict[str, Any], data: Any) -> tuple[tuple[int, int], str]:
     return mark_of(data, loc), f"{label}{name}: {error['msg']}"
 
 
+_ITEM_FAILED = object()  # an item of a list that did not validate as a whole
+
+
 def validate_pack(path: str, data: Any) -> tuple[Pack | None, list[Problem]]:
     """Check one parsed file against the schema.
 
@@ -141,7 +144,7 @@ def validate_pack(path: str, data: Any) -> tuple[Pack | None, list[Problem]]:
     the pack still loads and takes part in the duplicate and reference checks.
     Returns None for the pack only when its header is unusable.
     """
-    if not isinstance(data, MarkedDict):
+    if not isinstance(data, dict):
         what = (
             "an empty file"
             if data is None
@@ -178,14 +181,20 @@ def validate_pack(path: str, data: Any) -> tuple[Pack | None, list[Problem]]:
             line, col = mark_of(data, (kind,))
             problems.append(Problem(path, line, col, f"{kind}: expected a list of items"))
             continue
+        expanded = [_expand_shorthand(cls, raw) for raw in items]
+        try:  # all at once, which is quicker; item by item only to say which are wrong
+            checked: list[Any] = list(_adapter(tuple[cls, ...]).validate_python(expanded))  # type: ignore[valid-type]
+        except ValidationError:
+            checked = [_ITEM_FAILED] * len(expanded)
         good = []
-        for index, raw in enumerate(items):
-            raw = _expand_shorthand(cls, raw)
-            try:
-                item = _adapter(cls).validate_python(raw)
-            except ValidationError as error:
-                collect(error, (kind, index))
-                continue
+        for index, raw in enumerate(expanded):
+            item = checked[index]
+            if item is _ITEM_FAILED:
+                try:
+                    item = _adapter(cls).validate_python(raw)
+                except ValidationError as error:
+                    collect(error, (kind, index))
+                    continue
             if not SLUG.match(item.id):
                 problems.append(_slug_problem(path, data, (kind, index, "id"), item.id, "id"))
                 continue
@@ -198,15 +207,26 @@ def validate_pack(path: str, data: Any) -> tuple[Pack | None, list[Problem]]:
 _SHORTHAND: dict[type, str] = {LookFor: "label"}
 
 
+@cache
+def _shorthand_fields(cls: type) -> tuple[tuple[str, str], ...]:
+    """(field, the nested class's field a lone string stands for) for each such field."""
+    found = []
+    for item_field in fields(cls) if is_dataclass(cls) else ():
+        nested = _nested_class(cls, item_field.name)
+        short = _SHORTHAND.get(nested) if nested is not None else None
+        if short is not None:
+            found.append((item_field.name, short))
+    return tuple(found)
+
+
 def _expand_shorthand(cls: type, raw: Any) -> Any:
     """The item with shorthand nested values (a look-for as its label alone) spelled out."""
     if not isinstance(raw, dict):
         return raw
     expanded: dict[str, Any] | None = None
-    for name, value in raw.items():
-        nested = _nested_class(cls, name) if isinstance(value, list) else None
-        short = _SHORTHAND.get(nested) if nested is not None else None
-        if short is None or not any(isinstance(v, str) for v in value):
+    for name, short in _shorthand_fields(cls):
+        value = raw.get(name)
+        if not isinstance(value, list) or str not in map(type, value):
             continue
         if expanded is None:
             expanded = dict(raw)

@@ -6,7 +6,13 @@ Only the safe tags are understood: a pack can never make the loader run code.
 
 from __future__ import annotations
 
+import json
+import os
+import re
+import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
+from itertools import accumulate
 from typing import Any
 
 import yaml
@@ -308,6 +314,188 @@ def _fast_parse(
     finally:
         parser.dispose()
     return root, problems
+
+
+# ---------------------------------------------------------------------------- the quick reader
+#
+# A large pack is read first by rapidyaml (C++), which turns it into JSON for Python's own json
+# module: many times faster than any reader walking libyaml's events in Python. Its answer is
+# taken only where it must be what `parse_yaml` would give: the text holds nothing but plain
+# mappings, sequences and scalars, every bound holds, and no scalar could mean something else
+# under YAML 1.1 (PyYAML's `yes`, `012`, `1_000`...). Anything else, and every file with a
+# problem, is read again by `parse_yaml`, whose marks give the problems their line and column.
+
+try:  # a dependency; without it (an odd platform) packs are read more slowly
+    import ryml as _ryml
+except ImportError:  # pragma: no cover
+    _ryml = None
+
+# Left to the full reader: tabs, carriage returns and YAML 1.1's other line breaks, a byte-order
+# mark, control characters, and escapes other than \" \\ \n \t \/ and a backslash before a
+# space or a line break (others may stand for a control character).
+_QUICK_REFUSES = re.compile("[\t\r\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+_UNSAFE_ESCAPE = re.compile(r'\\[^"\\nt/ \n]|\\$')
+# Characters that start an anchor, alias, tag, directive, reserved indicator or complex key when
+# they begin a node (after a space, a line break or a flow indicator).
+_NODE_PROPERTY = re.compile("[&*!%@`?](?<=[ \n\\[{,].)")
+_NODE_PROPERTY_START = frozenset("&*!%@`?")
+_FLOW_AFTER = frozenset(" \n[{,:")
+
+
+def _ambiguous_strings() -> re.Pattern[str]:
+    """A JSON string that PyYAML would have read as something else (bool, number, null...):
+    rapidyaml reads `yes`, `012` or `~` as text, PyYAML (YAML 1.1) does not."""
+    numbers: list[str] = []
+    words: list[str] = []
+    for tag, pattern in {
+        (tag, pattern)
+        for resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.values()
+        for tag, pattern in resolvers
+        if not tag.endswith((":timestamp", ":yaml"))
+    }:
+        body = pattern.pattern.removeprefix("^").removesuffix("$")
+        group = f"(?x:{body})" if pattern.flags & re.VERBOSE else f"(?:{body})"
+        (numbers if tag.endswith((":int", ":float")) else words).append(group)
+    # Checked only at a string's opening quote (which follows a space, line break or [{,:).
+    return re.compile(
+        '"(?<=[\\s\\[{,:]")(?=[-+.0-9~<=yYnNtTfFoO"])(?:(?=[-+.0-9])(?:'
+        + "|".join(sorted(numbers))
+        + ")|"
+        + "|".join(sorted(words))
+        + ')"'
+    )
+
+
+_AMBIGUOUS = _ambiguous_strings()
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_BRACKETS_ONLY = {c: None for c in range(128) if chr(c) not in "[]{}"}
+_DEPTH_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
+_FLOW_START = re.compile(r"[\[{]")
+# rapidyaml writes block collections one level per two spaces of indentation.
+_TOO_DEEP_INDENT = "\n" + " " * (2 * (MAX_DEPTH - 1))
+_PLAIN_FLOAT = re.compile(r"-?[0-9]+\.[0-9]+")
+
+
+def _quoted_in_source(text: str, json_text: str) -> bool:
+    """Whether every text that PyYAML could have read as something else (`version: "1.0"`)
+    was quoted in the source, so that it is text for both readers."""
+    seen: set[str] = set()
+    for found in _AMBIGUOUS.finditer(json_text):
+        value = found.group()[1:-1]
+        if value in seen:
+            continue
+        seen.add(value)
+        if not value or len(seen) > 20:
+            return False
+        bare = re.compile(r"(?<![\w\"'.+-])" + re.escape(value) + r"(?![\w\"'.+-])")
+        if bare.search(text) is not None:
+            return False
+    return True
+
+
+def _quick_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        raise _Unusual("duplicate key")
+    return data
+
+
+def _quick_float(token: str) -> float:
+    if not _PLAIN_FLOAT.fullmatch(token):
+        raise _Unusual("exponent")  # PyYAML reads 1e3 as text, rapidyaml as a number
+    return float(token)
+
+
+def _refuse_constant(token: str) -> Any:
+    raise _Unusual(token)
+
+
+def _has_long_line(text: str, limit: int) -> bool:
+    """Whether a line of `text` is longer than `limit`, looking at a few places only: such a
+    line covers a whole block of limit // 2 characters, so a block holding a line break
+    rules it out."""
+    block = max(limit // 2, 1)
+    for start in range(0, len(text) - block + 1, block):
+        if text.find("\n", start, start + block) == -1:
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", start)
+            if (len(text) if line_end == -1 else line_end) - line_start > limit:
+                return True
+    return False
+
+
+def _nested_too_deep(text: str, json_text: str) -> bool:
+    """Whether the collections may be nested deeper than MAX_DEPTH."""
+    if _TOO_DEEP_INDENT in json_text:
+        return True
+    for found in _FLOW_START.finditer(text):
+        start = found.start()
+        if start == 0 or text[start - 1] in _FLOW_AFTER:  # a flow collection: count brackets
+            brackets = _JSON_STRING.sub("", json_text).translate(_BRACKETS_ONLY)
+            return max(accumulate(map(_DEPTH_STEP.__getitem__, brackets))) > MAX_DEPTH
+    return False
+
+
+@contextmanager
+def _stderr_silenced() -> Iterator[None]:
+    """rapidyaml writes its parse errors to the process's standard error before raising them:
+    the full reader reports the problem instead, in prep's words."""
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError, AttributeError):
+        yield
+        return
+    try:
+        quiet = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(quiet, 2)
+        finally:
+            os.close(quiet)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+def parse_quick(text: str) -> dict[str, Any] | None:
+    """The mapping a content pack holds, without marks, or None where only `parse_yaml` may
+    say (see above). Whatever this returns, `parse_yaml` returns too, marks aside."""
+    if _ryml is None or _QUICK_REFUSES.search(text) is not None:
+        return None
+    if "\\" in text and _UNSAFE_ESCAPE.search(text) is not None:
+        return None
+    if text[:1] in _NODE_PROPERTY_START or _NODE_PROPERTY.search(text) is not None:
+        return None
+    try:
+        # libyaml's own parser, in C and building nothing, is the judge of the syntax:
+        # rapidyaml accepts some text that it refuses.
+        checker = _BaseLoader(text)
+        try:
+            checker.raw_parse()
+        finally:
+            checker.dispose()
+        with _stderr_silenced():
+            tree = _ryml.parse_in_arena(text.encode("utf-8"))
+        root = tree.root_id()
+        if tree.is_stream(root) or not tree.is_map(root):
+            return None
+        json_text: str = _ryml.emit_json_malloc(tree, root)
+        if not _quoted_in_source(text, json_text):
+            return None
+        if _has_long_line(json_text, MAX_TEXT):
+            return None  # a line holds a value that may be too long
+        if _nested_too_deep(text, json_text):
+            return None
+        data = json.loads(
+            json_text,
+            object_pairs_hook=_quick_object,
+            parse_float=_quick_float,
+            parse_constant=_refuse_constant,
+        )
+    except Exception:  # rapidyaml's own errors, odd JSON, _Unusual: the full reader decides
+        return None
+    return data if isinstance(data, dict) else None
 
 
 def parse_yaml(

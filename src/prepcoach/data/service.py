@@ -3,11 +3,13 @@
 - `open_store`: the user's database, opened and migrated, with what runs after each commit
   and what to ask when it is busy or the disk is full; `Store` is the handle the command
   line passes on to every feature's service;
-- `backup`: a timestamped, self-contained copy of the database that never overwrites a file.
+- `backup`: a timestamped, self-contained copy of the database that never overwrites a file;
+- `database_error`: what an unexpected SQLite error means for the user's database, in one line.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,9 +18,9 @@ from pathlib import Path
 from prepcoach.kernel import clock
 from prepcoach.kernel.errors import StoreError
 from prepcoach.kernel.files import check_target, private_folder
-from prepcoach.store.db import Store
+from prepcoach.store.db import Store, database_path, store_error
 
-__all__ = ["Backup", "Store", "backup", "open_store"]
+__all__ = ["Backup", "Store", "backup", "database_error", "open_store"]
 
 
 def open_store(
@@ -63,3 +65,8 @@ def backup(store: Store, home: Path, output: Path | None, now: datetime | None =
         target = target.with_name(f"prep-{stamp}-{counter}.db")
     store.backup(target)
     return Backup(target, target.stat().st_size, store.path)
+
+
+def database_error(error: sqlite3.Error, home: Path) -> StoreError:
+    """An SQLite error that no feature turned into a message, as one line naming the file."""
+    return store_error(error, database_path(home))

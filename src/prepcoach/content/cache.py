@@ -1,0 +1,280 @@
+"""The content cache: each pack file's checked items, kept so an unchanged file is not read again.
+
+One entry per pack file, side by side in the cache folder (`HOME/cache`, or `PREP_CACHE`), so
+that switching between --content packs stays warm. An entry holds the file's validated items
+and what identified the file when it was read: size, mtime, ctime, inode and device, and a hash
+of its text. The hash decides whenever the identity alone could mislead: a file changed within
+the clock's granularity of its entry being written, or one whose identity changed but whose
+size did not (a copy made with `cp -p` keeps the mtime, but never the ctime).
+
+Every entry is signed with a key kept beside the entries (0600): an entry that was altered, cut
+short or written by anything but prep fails the signature and is ignored before it is decoded,
+so a tampered cache can cost a slower start, never wrong content or a crash.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import marshal
+import os
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, fields
+from functools import cache
+from operator import attrgetter
+from pathlib import Path
+from typing import Any
+
+from prepcoach import __version__
+from prepcoach.content.model import (
+    KINDS,
+    Checklist,
+    ChecklistItem,
+    FormatStep,
+    InterviewFormat,
+    LookFor,
+    Pack,
+    PostmortemPrompt,
+    PostmortemTemplate,
+    Question,
+    StarPart,
+    StarTemplate,
+)
+from prepcoach.kernel.errors import PrepError
+from prepcoach.kernel.files import private_folder
+
+CACHE_FORMAT = 6
+CACHE_SLOTS = 64  # entries kept; the least recently written go first
+RACY_NS = 2_000_000_000  # a file this close to its entry's time is checked by its content
+KEY_NAME = "content.key"
+_TAG = hashlib.sha256().digest_size
+
+Identity = tuple[int, int, int, int, int]
+ReadText = Callable[[Path], str]  # the file's text; raises PrepError when it cannot
+
+# Fields holding nested dataclasses, for rebuilding items from their rows.
+_NESTED: dict[type, dict[str, type]] = {
+    Question: {"look_fors": LookFor},
+    StarTemplate: {"parts": StarPart},
+    InterviewFormat: {"steps": FormatStep},
+    PostmortemTemplate: {"prompts": PostmortemPrompt},
+    Checklist: {"items": ChecklistItem},
+}
+_HEADER = ("pack", "title", "version", "description", "source", "license")
+
+
+@dataclass(frozen=True, slots=True)
+class Cached:
+    """A pack read back from its entry."""
+
+    pack: Pack
+    checked: bool  # the features' checks passed on it too
+    digest: str  # the hash of the file's text
+
+
+def identity(path: Path) -> Identity | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def entry_path(cache_dir: Path, path: Path, builtin: bool) -> Path:
+    """The entry of the pack file `path` (resolved, so one file has one entry)."""
+    try:
+        resolved = path.resolve()
+    except (OSError, RuntimeError):
+        resolved = path
+    where = f"{resolved}\0{builtin}"
+    return cache_dir / f"content-{hashlib.sha256(where.encode()).hexdigest()[:32]}.bin"
+
+
+def read(cache_dir: Path, path: Path, builtin: bool, read_text: ReadText) -> Cached | None:
+    """The file's pack from its entry, if the entry is prep's own and the file has not
+    changed since; None otherwise (a missing or stale entry only costs a full read)."""
+    now = identity(path)
+    if now is None:
+        return None
+    try:
+        raw = _load(cache_dir, entry_path(cache_dir, path, builtin))
+        if raw is None:
+            return None
+        stored = tuple(raw["identity"])
+        racy = raw["written"] - max(now[1], now[2]) < RACY_NS
+        if stored != now or racy:
+            if stored[0] != now[0]:
+                return None  # another size: changed for certain
+            try:
+                text = read_text(path)
+            except PrepError:
+                return None
+            if digest(text) != raw["digest"]:
+                return None
+        values: dict[str, Any] = dict(zip(_HEADER, raw["header"], strict=True))
+        for kind, cls in KINDS.items():
+            build = _rebuilder(cls)
+            values[kind] = tuple([build(row) for row in raw["items"][kind]])
+        found = Cached(Pack(**values), raw["checked"] is True, raw["digest"])
+    except (OSError, ValueError, EOFError, KeyError, TypeError, AttributeError, IndexError):
+        return None
+    if stored != now or racy:  # the text is the same: remember the file as it is now
+        settled = time.time_ns() - max(now[1], now[2]) >= RACY_NS
+        if stored != now or settled:
+            write(cache_dir, path, builtin, now, found)
+    return found
+
+
+def write(cache_dir: Path, path: Path, builtin: bool, known: Identity, cached: Cached) -> None:
+    """Keep `cached` as the entry of `path`, as it was when `known` was taken of it."""
+    pack = cached.pack
+    raw = {
+        "format": CACHE_FORMAT,
+        "checked": cached.checked,
+        "version": __version__,
+        "identity": known,
+        "digest": cached.digest,
+        "written": time.time_ns(),
+        "header": tuple(getattr(pack, name) for name in _HEADER),
+        "items": {kind: [_to_row(i) for i in getattr(pack, kind)] for kind in KINDS},
+    }
+    target = entry_path(cache_dir, path, builtin)
+    try:
+        private_folder(cache_dir)
+        key = _key(cache_dir, create=True)
+        if key is None:
+            return
+        payload = marshal.dumps(raw)
+        tmp = cache_dir / f".{target.name}.{os.getpid()}.tmp"
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(_sign(key, payload))
+            handle.write(payload)
+        os.replace(tmp, target)
+        _prune(cache_dir)
+    except (OSError, ValueError, PrepError):
+        pass  # a read-only or full cache dir must never stop the user
+
+
+def _load(cache_dir: Path, entry: Path) -> dict[str, Any] | None:
+    """The entry's contents, if prep wrote it with this cache's key for this version."""
+    key = _key(cache_dir, create=False)
+    if key is None:
+        return None
+    data = entry.read_bytes()
+    tag, payload = data[:_TAG], data[_TAG:]
+    if not hmac.compare_digest(tag, _sign(key, payload)):
+        return None  # altered, cut short or not prep's: never decoded
+    raw = marshal.loads(payload)
+    if not isinstance(raw, dict):
+        return None
+    if raw.get("format") != CACHE_FORMAT or raw.get("version") != __version__:
+        return None
+    return raw
+
+
+def _sign(key: bytes, payload: bytes) -> bytes:
+    return hmac.new(key, payload, hashlib.sha256).digest()
+
+
+def _key(cache_dir: Path, *, create: bool) -> bytes | None:
+    """This cache's signing key (32 random bytes, readable by the user only)."""
+    path = cache_dir / KEY_NAME
+    try:
+        key = path.read_bytes()
+        if len(key) == 32:
+            return key
+        if not create:
+            return None
+    except OSError:
+        if not create:
+            return None
+    key = os.urandom(32)  # a missing or damaged key: a new one (older entries no longer pass)
+    try:
+        tmp = cache_dir / f".{KEY_NAME}.{os.getpid()}.tmp"
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(key)
+        os.replace(tmp, path)
+    except OSError:
+        return None
+    return key
+
+
+def _prune(cache_dir: Path) -> None:
+    """Keep the CACHE_SLOTS most recently written entries."""
+    entries = []
+    for path in cache_dir.glob("content-*.bin"):
+        try:
+            entries.append((path.stat().st_mtime_ns, path))
+        except OSError:
+            continue
+    if len(entries) > CACHE_SLOTS:
+        for _written, path in sorted(entries)[: len(entries) - CACHE_SLOTS]:
+            path.unlink(missing_ok=True)
+
+
+@cache
+def _row_getter(cls: type) -> Callable[[Any], tuple[Any, ...]]:
+    """A function giving a dataclass's field values as a tuple, nested dataclasses as rows."""
+    names = [f.name for f in fields(cls)]
+    values: Callable[[Any], tuple[Any, ...]] = (
+        attrgetter(*names) if len(names) > 1 else (lambda obj: (getattr(obj, names[0]),))
+    )
+    nested = _NESTED.get(cls)
+    if not nested:
+        return values
+    inner = [(names.index(name), _row_getter(sub)) for name, sub in nested.items()]
+
+    def row(obj: Any) -> tuple[Any, ...]:
+        found = list(values(obj))
+        for position, nested_row in inner:
+            found[position] = tuple([nested_row(v) for v in found[position]])
+        return tuple(found)
+
+    return row
+
+
+def _to_row(obj: Any) -> tuple[Any, ...]:
+    cls: type = obj.__class__
+    return _row_getter(cls)(obj)
+
+
+@cache
+def _rebuilder(cls: type) -> Callable[[tuple[Any, ...]], Any]:
+    """A function rebuilding `cls` from its row, nested dataclasses included."""
+    names = [f.name for f in fields(cls)]
+    construct = _constructor(cls, names)
+    nested = _NESTED.get(cls)
+    if not nested:
+        return construct
+    inner = [(names.index(name), _rebuilder(sub)) for name, sub in nested.items()]
+
+    def rebuild(row: tuple[Any, ...]) -> Any:
+        values = list(row)
+        for position, build in inner:
+            values[position] = tuple([build(value) for value in values[position]])
+        return construct(values)
+
+    return rebuild
+
+
+def _constructor(cls: type, names: list[str]) -> Callable[[Sequence[Any]], Any]:
+    """A function making `cls` from its field values in order, as its own __init__ would
+    (the model's classes do nothing else in it), setting the slots directly: twice as quick
+    for a row that was such an object when it was written."""
+    if len(names) != len(cls.__slots__) or any(  # type: ignore[attr-defined]
+        hasattr(cls, hook) for hook in ("__post_init__", "__attrs_post_init__")
+    ):
+        return lambda row: cls(*row)
+    setters = {f"set_{i}": getattr(cls, name).__set__ for i, name in enumerate(names)}
+    lines = [f"    set_{i}(item, row[{i}])" for i in range(len(names))]
+    source = "def construct(row):\n    item = new(cls)\n" + "\n".join(lines) + "\n    return item\n"
+    scope: dict[str, Any] = {"new": object.__new__, "cls": cls, **setters}
+    exec(source, scope)  # only field positions: no text from the cache reaches the code
+    return scope["construct"]  # type: ignore[no-any-return]
