@@ -270,7 +270,10 @@ def test_validate_summarises_every_kind_with_proper_plurals() -> None:
 
     result = invoke("content", "validate")
     assert result.exit_code == 0
-    assert "49 questions to ask" in result.output and "1 post-mortem template" in result.output
+    import re
+
+    assert re.search(r"\b\d\d+ questions to ask\b", result.output), result.output
+    assert "1 post-mortem template" in result.output
 
 
 LOOK_FOR_PACK = (

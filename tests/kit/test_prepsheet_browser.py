@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from prepcoach.content.library import content_files, load_library
+from prepcoach.interviews.core import InterviewChanges, Interviewer
+from prepcoach.interviews.store import update_interview
 from prepcoach.kernel.paths import builtin_content_dir
 from prepcoach.kit import core as kit
 from prepcoach.kit import sheet as prepsheet
@@ -105,6 +107,13 @@ def full_home(home: Path) -> str:
                     parts=dict.fromkeys(("situation", "task", "action", "result"), LONG),
                 ),
             )
+        more = tuple(
+            Interviewer(f"Interviewer {n} Okonkwo-Larsen", title)
+            for n, title in enumerate(
+                ("Senior Talent Acquisition Partner, EMEA", "Principal Software Engineer", "")
+            )
+        )
+        update_interview(store, rounds.second.id, InterviewChanges(add_interviewers=more))
         library = load_library(content_files(builtin_content_dir(), None, []))
         five = list(library.ask_questions)[:5]
         set_shortlist(store, rounds.second.id, [Pick(q, LONG[:280]) for q in five])
@@ -132,6 +141,7 @@ def test_a_full_sheet_prints_on_one_or_two_pages(sheet_html: Path, page: str) ->
     assert 1 <= len(reader.pages) <= 2, f"{len(reader.pages)} pages on {page}"
     text = "".join(p.extract_text() for p in reader.pages)
     assert "Globex Corporation" in text
+    assert "By interviewer" in text and "recruiter or HR" in " ".join(text.split())
     assert "Likely questions" in text.replace("LIKELY QUESTIONS", "Likely questions")
     width = float(reader.pages[0].mediabox.width)
     assert abs(width - (595 if page == "A4" else 612)) < 2  # points: the paper asked for

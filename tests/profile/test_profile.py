@@ -81,3 +81,24 @@ def test_edit_goes_field_by_field(tmp_path: Path) -> None:
         "Grace Hopper\ngrace@example.com"
     )
     assert invoke("profile", "edit").exit_code == 1  # no terminal, no answers
+
+
+def test_edit_keeps_the_role_locale_and_current_pay(tmp_path: Path) -> None:
+    set_ = invoke("profile", "set", "--role", "sales", "--locale", "en-GB", "--current-pay", "£50k")
+    assert set_.exit_code == 0, set_.output
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(
+        yaml.safe_dump(
+            {
+                "profile.name": "Grace Hopper",
+                "profile.email": "grace@example.com",
+                "profile.phone": "",
+                "profile.links": "",
+                "profile.signature": "",
+            }
+        ),
+        encoding="utf-8",
+    )
+    assert invoke("profile", "edit", "--answers", str(answers)).exit_code == 0
+    data = profile()
+    assert (data["target_role"], data["locale"], data["current_pay"]) == ("sales", "en-gb", "£50k")

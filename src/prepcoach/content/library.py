@@ -25,6 +25,7 @@ from prepcoach.content.model import (
     EmailTemplate,
     InterviewFormat,
     Item,
+    Locale,
     PackInfo,
     PostmortemTemplate,
     Question,
@@ -54,6 +55,7 @@ KIND_LABELS = {
     "postmortem_templates": "post-mortem template",
     "email_templates": "email template",
     "checklists": "checklist",
+    "locales": "locale",
 }
 
 
@@ -68,6 +70,7 @@ KIND_PLURALS = {
     "postmortem_templates": "post-mortem templates",
     "email_templates": "email templates",
     "checklists": "checklists",
+    "locales": "locales",
 }
 
 
@@ -98,6 +101,7 @@ class ContentLibrary:
     postmortem_templates: dict[str, PostmortemTemplate] = field(default_factory=dict)
     email_templates: dict[str, EmailTemplate] = field(default_factory=dict)
     checklists: dict[str, Checklist] = field(default_factory=dict)
+    locales: dict[str, Locale] = field(default_factory=dict)
     origins: dict[str, str] = field(default_factory=dict)  # "kind/id" -> pack file
 
     def items(self, kind: str) -> dict[str, Any]:

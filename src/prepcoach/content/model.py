@@ -55,6 +55,9 @@ Check = Literal["salary-range", "connects-to-role", "concrete-reference", "gives
 Audience = Literal["recruiter", "hiring-manager", "peer", "executive"]
 # What kind of round a format is: a conversation, or an exercise with its own preparation.
 FormatKind = Literal["interview", "presentation", "case-study", "take-home", "role-play", "in-tray"]
+# How a locale states pay: a range, or one figure; and on which basis.
+SalaryFigure = Literal["range", "single"]
+PayBasis = Literal["gross", "ctc"]
 PromptKind = Literal["rating", "text", "list", "people", "questions", "concerns", "dates"]
 
 CATEGORIES: tuple[str, ...] = get_args(Category)
@@ -284,6 +287,27 @@ class Checklist:
 
 
 @dataclass(frozen=True, slots=True)
+class Locale:
+    """Local conventions of a country or language: what the document is called, and how
+    pay is stated, asked about and published (`prep profile set --locale`)."""
+
+    __pydantic_config__ = _STRICT
+    id: str  # a language tag in lower case: "en-gb", "de-de"
+    name: str  # "United Kingdom"
+    aliases: tuple[str, ...] = ()  # country names and codes: "UK", "Great Britain", "GB"
+    currency: str = ""  # the usual currency code, for examples
+    cv_word: str = "CV"  # "CV" or "resume": what built-in text calls the document
+    salary_figure: SalaryFigure = "range"  # what an answer to "your expectations?" names
+    pay_basis: PayBasis = "gross"  # "ctc": cost to company, with variable pay and benefits
+    pay_words: str = ""  # said after the figure: "gross", "CTC", "plus super"
+    asks_current_pay: bool = False  # interviewers commonly ask what you earn now
+    salary_advice: tuple[str, ...] = ()  # how pay is talked about there, one point each
+    public_sector: str = ""  # how fixed public-sector pay bands work there
+    pay_transparency: str = ""  # what postings must show, and what may not be asked
+    overrides: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Pack:
     """One content file: a header and any mix of content kinds."""
 
@@ -304,6 +328,7 @@ class Pack:
     postmortem_templates: tuple[PostmortemTemplate, ...] = ()
     email_templates: tuple[EmailTemplate, ...] = ()
     checklists: tuple[Checklist, ...] = ()
+    locales: tuple[Locale, ...] = ()
 
 
 # The kinds of item a pack can hold, by the key they are listed under.
@@ -318,6 +343,7 @@ KINDS: dict[str, type] = {
     "postmortem_templates": PostmortemTemplate,
     "email_templates": EmailTemplate,
     "checklists": Checklist,
+    "locales": Locale,
 }
 
 Item = (
@@ -331,6 +357,7 @@ Item = (
     | PostmortemTemplate
     | EmailTemplate
     | Checklist
+    | Locale
 )
 
 

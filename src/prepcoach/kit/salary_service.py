@@ -15,8 +15,11 @@ from prepcoach.kit import salary as core
 from prepcoach.kit import salary_store
 from prepcoach.kit.research import merge_sources, source_label
 from prepcoach.kit.salary import SalaryRange
+from prepcoach.profile.store import get_profile
 
 if TYPE_CHECKING:
+    from prepcoach.content.library import ContentLibrary
+    from prepcoach.content.model import Locale
     from prepcoach.store.db import Store
 
 FIGURES = ("minimum", "target", "maximum")
@@ -40,7 +43,8 @@ def recorded(store: Store, query: str | None) -> Recorded:
 
 @dataclass(frozen=True, slots=True)
 class Said:
-    """A range in words: the private description, its sources, and the answer to practise."""
+    """A range in words: the private description, its sources, and the answer to practise,
+    following the profile's locale (with its advice, and what in the range does not fit it)."""
 
     salary: SalaryRange
     private: str  # with the minimum: for your eyes only
@@ -48,21 +52,58 @@ class Said:
     answer: str
     sources: tuple[str, ...]  # as short labels (a URL's host)
     inherited: bool  # recorded for another round at the company
+    locale: str | None = None  # the locale id the words follow
+    advice: tuple[core.Advice, ...] = ()
+    notes: tuple[str, ...] = ()  # what does not fit the locale (another currency...)
+
+    @property
+    def current_pay_missing(self) -> bool:
+        """The answer leaves a gap for the current pay the locale asks about."""
+        return "[your current" in self.answer
 
     def data(self) -> dict[str, Any]:
         """The range as `--json` prints it."""
-        return {**asdict(self.salary), "practised_answer": self.answer}
+        return {
+            **asdict(self.salary),
+            "practised_answer": self.answer,
+            "locale": self.locale,
+            "advice": {a.heading: list(a.lines) for a in self.advice},
+        }
 
 
-def said(interview: Interview, salary: SalaryRange) -> Said:
+def said(
+    interview: Interview,
+    salary: SalaryRange,
+    *,
+    locale: Locale | None = None,
+    current_pay: str = "",
+) -> Said:
     return Said(
         salary,
         private=core.describe_private(salary),
-        band=core.spoken_band(salary),
-        answer=core.practised_answer(salary, role=interview.role, company=interview.company),
+        band=core.spoken_band(salary, locale),
+        answer=core.practised_answer(
+            salary,
+            role=interview.role,
+            company=interview.company,
+            locale=locale,
+            current_pay=current_pay,
+        ),
         sources=tuple(source_label(s) for s in salary.sources),
         inherited=salary.interview_id != interview.id,
+        locale=locale.id if locale is not None else None,
+        advice=tuple(core.advice(locale)),
+        notes=tuple(core.locale_problems(salary, locale)),
     )
+
+
+def said_here(
+    store: Store, library: ContentLibrary, interview: Interview, salary: SalaryRange
+) -> Said:
+    """`said` in the profile's locale, with the current pay it keeps."""
+    profile = get_profile(store)
+    locale = library.locales.get(profile.locale)
+    return said(interview, salary, locale=locale, current_pay=profile.current_pay)
 
 
 def save(store: Store, interview: Interview, draft: SalaryRange) -> SalaryRange:

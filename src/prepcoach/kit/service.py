@@ -17,6 +17,7 @@ from prepcoach.kit import sheet as prepsheet
 from prepcoach.kit.core import Kit, load_kit, practised
 from prepcoach.kit.readiness import NextAction, Readiness, assess, welcome
 from prepcoach.practice import store as ps
+from prepcoach.profile.store import get_locale
 
 if TYPE_CHECKING:
     from prepcoach.content.library import ContentLibrary
@@ -90,7 +91,8 @@ class Sheet:
 
 def sheet(store: Store, library: ContentLibrary, query: str | None, fmt: str) -> Sheet:
     interview = store_iv.find_interview(store, query)
-    content = prepsheet.build_sheet(load_kit(store, library, interview), library)
+    locale = get_locale(store, library.locales)  # the salary lines and spelling follow it
+    content = prepsheet.build_sheet(load_kit(store, library, interview), library, locale=locale)
     text = prepsheet.render(content, fmt)
     if fmt == "html":
         text = text.replace('<meta charset="utf-8">', f'<meta charset="utf-8">\n{MARK_HTML}', 1)

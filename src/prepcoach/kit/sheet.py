@@ -2,8 +2,9 @@
 
 `build_sheet` turns a kit (`prepcoach.kit.core`) into plain data, choosing and trimming so the
 sheet stays short enough for one or two printed pages whatever was entered: at most ten
-likely questions, two lines of research per section, five questions to ask, six reminders,
-and each text clipped at a word. `to_markdown` and `to_html` only lay that data out. The
+likely questions, two lines of research per section, five questions to ask (and two suited
+to each of up to four interviewers, from their titles), six reminders, and each text
+clipped at a word. `to_markdown` and `to_html` only lay that data out. The
 HTML is a single self-contained file (inline CSS with print rules, no scripts, no external
 resources), rendered by Jinja2 in a sandbox with autoescaping, so nothing a user typed can
 become markup.
@@ -12,15 +13,17 @@ become markup.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 from prepcoach.content.library import ContentLibrary
+from prepcoach.content.locales import spell
 from prepcoach.followup.core import followup_deadline
 from prepcoach.interviews.core import format_when
 from prepcoach.kernel import clock
+from prepcoach.kit.audiences import suggest_for_interview
 from prepcoach.kit.core import Kit
 from prepcoach.kit.research import Highlights, highlights, source_label
 from prepcoach.kit.salary import basis, describe, spoken_band
@@ -29,6 +32,7 @@ from prepcoach.postmortem.plan import revisit_answer
 from prepcoach.stories.core import match_stories
 
 if TYPE_CHECKING:
+    from prepcoach.content.model import Locale
     from prepcoach.postmortem.core import Postmortem
 
 MAX_QUESTIONS = 10
@@ -36,6 +40,8 @@ MAX_REMINDERS = 6
 REVISIT_CHARS = 600
 STORY_MIN_SCORE = 35  # a weaker match is not worth printing as "your story"
 REVISIT_ID = "revisit-first-conversation"
+MAX_INTERVIEWERS = 4
+ASK_PER_PERSON = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +61,13 @@ class AskLine:
 
 
 @dataclass(frozen=True, slots=True)
+class InterviewerAsk:
+    who: str  # "Ann Lee (Talent Acquisition Partner)"
+    reading: str  # "recruiter or HR", or "no title recorded — general questions"
+    questions: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class PrepSheet:
     title: str  # "ACME Corp. – Product manager"
     round: str  # "Second round"
@@ -71,18 +84,25 @@ class PrepSheet:
     salary_say: str  # "Say: €90,000 to €100,000 a year, based on glassdoor.com"
     reminders: tuple[str, ...]
     generated: str  # "23 Nov 2026"
+    by_interviewer: tuple[InterviewerAsk, ...] = ()  # questions to ask suited to each person
 
 
 # ---------------------------------------------------------------------------- building
 
 
-def build_sheet(kit: Kit, library: ContentLibrary, reference: datetime | None = None) -> PrepSheet:
-    """The sheet's content for the kit's interview (see the module's docstring)."""
+def build_sheet(
+    kit: Kit,
+    library: ContentLibrary,
+    reference: datetime | None = None,
+    locale: Locale | None = None,
+) -> PrepSheet:
+    """The sheet's content for the kit's interview (see the module's docstring); with a
+    locale, the salary lines follow its conventions and the built-in text its spelling."""
     reference = reference or clock.now()
     interview = kit.interview
     title = interview.company + (f" – {interview.role}" if interview.role else "")
     revisit, revisit_source = _revisit(kit)
-    return PrepSheet(
+    sheet = PrepSheet(
         title=title,
         round=interview.stage_label.capitalize(),
         when=format_when(interview.when),
@@ -90,18 +110,36 @@ def build_sheet(kit: Kit, library: ContentLibrary, reference: datetime | None = 
         posting_url=interview.posting_url,
         research=highlights(kit.research),
         research_company=kit.research.company if kit.research is not None else "",
-        questions=tuple(_questions(kit, library)),
+        questions=tuple(_questions(kit, library, locale)),
         revisit=revisit,
         revisit_source=revisit_source,
         ask=tuple(_ask_lines(kit, library)),
         salary=_salary(kit),
-        salary_say=_salary_say(kit),
+        salary_say=_salary_say(kit, locale),
         reminders=tuple(_reminders(kit, reference)),
         generated=clock.local(reference).strftime("%d %b %Y"),
+        by_interviewer=tuple(_by_interviewer(kit, library)),
+    )
+    return _spelled(sheet, locale) if locale is not None else sheet
+
+
+def _spelled(sheet: PrepSheet, locale: Locale) -> PrepSheet:
+    """The built-in text of the sheet in the locale's words ("CV" or "resume")."""
+    return replace(
+        sheet,
+        questions=tuple(replace(q, text=spell(q.text, locale)) for q in sheet.questions),
+        ask=tuple(replace(a, text=spell(a.text, locale)) for a in sheet.ask),
+        by_interviewer=tuple(
+            replace(p, questions=tuple(spell(q, locale) for q in p.questions))
+            for p in sheet.by_interviewer
+        ),
+        reminders=tuple(spell(r, locale) for r in sheet.reminders),
     )
 
 
-def _questions(kit: Kit, library: ContentLibrary) -> list[SheetQuestion]:
+def _questions(
+    kit: Kit, library: ContentLibrary, locale: Locale | None = None
+) -> list[SheetQuestion]:
     names = {c.id: c.name for c in library.competencies.values()}
     used: dict[str, int] = {}
     rows: list[SheetQuestion] = []
@@ -134,7 +172,7 @@ def _questions(kit: Kit, library: ContentLibrary) -> list[SheetQuestion]:
                 wanted = ", ".join(names.get(c, c) for c in question.competencies[:2])
                 cue = f"No story fits yet{f' ({wanted})' if wanted else ''}: prep story add"
         elif question.answer_format == "salary-range":
-            cue = _salary_say(kit) or "Record a range first: prep salary"
+            cue = _salary_say(kit, locale) or "Record a range first: prep salary"
         elif question.id == REVISIT_ID:
             cue = "See 'Revisit the first conversation' below."
         elif "connects-to-role" in question.checks and kit.research is not None:
@@ -179,17 +217,35 @@ def _ask_lines(kit: Kit, library: ContentLibrary) -> list[AskLine]:
     return lines
 
 
+def _by_interviewer(kit: Kit, library: ContentLibrary) -> list[InterviewerAsk]:
+    """Two questions to ask per interviewer (four people at most), from their title."""
+    found = suggest_for_interview(
+        kit.interview,
+        library,
+        shortlist=[e.ask_question_id for e in kit.shortlist],
+        per_person=ASK_PER_PERSON,
+    )[:MAX_INTERVIEWERS]
+    return [
+        InterviewerAsk(
+            f"{s.name} ({s.title})" if s.title.strip() else s.name,
+            s.reading,
+            tuple(clip(q.text, 110) for q in s.questions),
+        )
+        for s in found
+    ]
+
+
 def _salary(kit: Kit) -> str:
 
     return describe(kit.salary) if kit.salary is not None else ""
 
 
-def _salary_say(kit: Kit) -> str:
+def _salary_say(kit: Kit, locale: Locale | None) -> str:
 
     salary = kit.salary
     if salary is None:
         return ""
-    said = spoken_band(salary)
+    said = spoken_band(salary, locale)
     based = basis(salary)
     return f"Say: {said}" + (f", based on {based}" if based else "")
 
@@ -280,6 +336,11 @@ def to_markdown(sheet: PrepSheet) -> str:
             lines.append(f"{number}. {_md(ask.text)}{note}")
     else:
         lines.append("None picked yet: prep ask")
+    if sheet.by_interviewer:
+        lines += ["", "**By interviewer** (from their titles):", ""]
+        for person in sheet.by_interviewer:
+            asks = " · ".join(_md(q) for q in person.questions)
+            lines.append(f"- **{_md(person.who)}**, {_md(person.reading)}: {asks}")
     lines += ["", "## Salary", ""]
     if sheet.salary:
         lines.append(f"{_md(sheet.salary)}. {_md(sheet.salary_say)}.")

@@ -13,6 +13,7 @@ from prepcoach.interviews.core import Interview
 from prepcoach.kernel.errors import NotFoundError, PrepError
 from prepcoach.kit import shortlist as core
 from prepcoach.kit import shortlist_store as shortlists
+from prepcoach.kit.audiences import InterviewerQuestions, suggest_for_interview
 from prepcoach.kit.core import load_postmortem, postmortem_notes, previous_round
 from prepcoach.kit.shortlist import SHORTLIST_MAX, SHORTLIST_MIN, Answered, Pick, ShortlistEntry
 
@@ -54,6 +55,23 @@ def renoted(current: Sequence[ShortlistEntry], notes: Mapping[str, str]) -> list
     return picks([e.ask_question_id for e in current], notes, current)
 
 
+SUGGESTED = "for-your-interviewers"  # the browse group of the questions suggested per person
+
+
+def group_label(group: str) -> str:
+    """A browse group's name: a category's, or that of the suggestions."""
+    return "Suggested for your interviewers" if group == SUGGESTED else core.category_label(group)
+
+
+def suggestions(
+    library: ContentLibrary, interview: Interview | None, current: Sequence[ShortlistEntry]
+) -> list[InterviewerQuestions]:
+    """Questions to ask each interviewer, from their recorded titles (none without one)."""
+    if interview is None:
+        return []
+    return suggest_for_interview(interview, library, shortlist=[e.ask_question_id for e in current])
+
+
 class Picker:
     """Picking while browsing a category at a time: which are picked, in order, and
     whether the list can be saved (3-5)."""
@@ -64,6 +82,11 @@ class Picker:
         self.questions = library.ask_questions
         self.groups = core.by_category(self.questions.values(), stage=interview.stage)
         self.picked = [e.ask_question_id for e in current if e.ask_question_id in self.questions]
+        # The questions suggested for the interviewers come first, as a group of their own.
+        self.suggestions = suggestions(library, interview, current)
+        suggested = {q.id: q for s in self.suggestions for q in s.questions}
+        if suggested:
+            self.groups = {SUGGESTED: list(suggested.values()), **self.groups}
 
     @property
     def ready(self) -> bool:

@@ -20,6 +20,7 @@ from prepcoach.content.roles import match_role
 from prepcoach.interviews import store as interview_store
 from prepcoach.kernel import clock
 from prepcoach.kernel.errors import NotFoundError, PrepError
+from prepcoach.kit.salary import answer_figure
 from prepcoach.practice import scheduling
 from prepcoach.practice import store as ps
 from prepcoach.practice.plan import (
@@ -33,7 +34,7 @@ from prepcoach.practice.plan import (
 from prepcoach.practice.rounds import MOCK_PROBES, Lap, laps, pick_probes, probe_question
 from prepcoach.practice.scheduling import SelfRating
 from prepcoach.practice.store import MAX_ANSWER
-from prepcoach.profile.store import get_profile
+from prepcoach.profile.store import get_locale, get_profile
 from prepcoach.store import drafts
 
 # Feedback, the interview kit and the story bank are imported where they are first used: the
@@ -227,7 +228,13 @@ class PracticeRun:
         self.view = view
         self.home = home
         self.results: list[dict[str, Any]] = []
+        # Without an interview, feedback still follows the locale's salary custom.
+        figure = answer_figure(get_locale(store, library.locales))
         self.feedback_context: FeedbackContext | None = None
+        if figure != "range":
+            from prepcoach.practice.feedback import FeedbackContext
+
+            self.feedback_context = FeedbackContext(salary_figure=figure)
         self._bank: QuestionBank | None = None
         self.interview_label: str | None = None
         self.interview_at: datetime | None = None  # the interview's start, when ahead
@@ -357,11 +364,13 @@ class PracticeRun:
         from prepcoach.practice.feedback import FeedbackContext
 
         research, salary_range, notes = feedback_extras(self.store, found)
+        figure = answer_figure(get_locale(self.store, self.library.locales))
         self.feedback_context = FeedbackContext(
             company=found.company,
             role=found.role or None,
             research_terms=research,
             salary_range=salary_range,
+            salary_figure=figure,
             first_interview_notes=notes,
         )
         return found.id

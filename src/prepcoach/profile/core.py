@@ -18,6 +18,10 @@ class Profile:
     links: tuple[str, ...] = ()
     signature: str = ""
     target_role: str = ""  # a role pack id: what practice prepares for without --role
+    locale: str = ""  # a locale id ("en-gb"): local salary conventions and spelling
+    # What you earn now, as you would say it ("₹14,00,000 CTC, ₹12,00,000 fixed"), for where
+    # interviewers ask for it; private like the salary minimum.
+    current_pay: str = ""
     updated_at: str = ""
 
     def is_empty(self) -> bool:
@@ -28,6 +32,8 @@ class Profile:
             or self.links
             or self.signature
             or self.target_role
+            or self.locale
+            or self.current_pay
         )
 
     def signature_text(self) -> str:
@@ -46,6 +52,7 @@ def normalized(profile: Profile) -> Profile:
         phone=textcheck.clean(profile.phone, multiline=False),
         links=tuple(link.strip() for link in profile.links if link.strip()),
         signature=textcheck.clean(profile.signature),
+        current_pay=textcheck.clean(profile.current_pay, multiline=False),
     )
 
 
@@ -55,6 +62,7 @@ def problems(profile: Profile) -> list[str]:
         textcheck.email_problem(profile.email),
         textcheck.problem("your phone number", profile.phone, max_chars=40),
         textcheck.problem("your signature", profile.signature, max_chars=2_000),
+        textcheck.problem("your current pay", profile.current_pay, max_chars=200),
     ]
     if profile.phone and not any(ch.isdigit() for ch in profile.phone):
         found.append(f"'{profile.phone}' does not look like a phone number (no digits)")

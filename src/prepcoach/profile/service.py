@@ -7,19 +7,26 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from prepcoach.content.locales import find_locale
 from prepcoach.content.roles import role_for_title
 from prepcoach.kernel import textcheck
 from prepcoach.kernel.errors import PrepError
 from prepcoach.profile.core import Profile
-from prepcoach.profile.store import get_profile, save_profile
+from prepcoach.profile.store import get_locale, get_profile, save_profile
 
 if TYPE_CHECKING:
     from prepcoach.content.library import ContentLibrary
+    from prepcoach.content.model import Locale
     from prepcoach.store.db import Store
 
 
 def current(store: Store) -> Profile:
     return get_profile(store)
+
+
+def locale(store: Store, library: ContentLibrary) -> Locale | None:
+    """The locale the profile names (local salary conventions and spelling), if any."""
+    return get_locale(store, library.locales)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +40,8 @@ class ProfileChanges:
     clear_links: bool = False
     signature: str | None = None
     role: str | None = None  # a job title or role pack; '' clears it
+    locale: str | None = None  # a locale id, tag or country ("en-GB", "India"); '' clears it
+    current_pay: str | None = None  # as the user would say it; '' clears it
 
     def is_empty(self) -> bool:
         return self == ProfileChanges()
@@ -42,12 +51,17 @@ def change(store: Store, library: ContentLibrary | None, changes: ProfileChanges
     """Apply the changes to the saved profile and save it (`library`: needed for a role)."""
     if changes.is_empty():
         raise PrepError(
-            "nothing to change; give --name, --email, --phone, --link, --signature or --role"
+            "nothing to change; give --name, --email, --phone, --link, --signature, --role, "
+            "--locale or --current-pay"
         )
     target_role = None
     if changes.role is not None:
         assert library is not None, "a role is looked up in the content library"
         target_role = role_for_title(changes.role, library.roles) if changes.role.strip() else ""
+    locale = None
+    if changes.locale is not None:
+        assert library is not None, "a locale is looked up in the content library"
+        locale = find_locale(changes.locale, library.locales).id if changes.locale.strip() else ""
     saved = get_profile(store)
     links = () if changes.clear_links else saved.links
     updated = replace(
@@ -58,6 +72,8 @@ def change(store: Store, library: ContentLibrary | None, changes: ProfileChanges
         links=tuple(dict.fromkeys([*links, *(changes.links or ())])),
         signature=saved.signature if changes.signature is None else changes.signature,
         target_role=saved.target_role if target_role is None else target_role,
+        locale=saved.locale if locale is None else locale,
+        current_pay=saved.current_pay if changes.current_pay is None else changes.current_pay,
     )
     return save_profile(store, updated)
 
@@ -101,10 +117,12 @@ def fields(profile: Profile) -> list[Field]:
 
 
 def save_answers(store: Store, answers: dict[str, str]) -> Profile:
-    """Save the profile from the answers to `fields` (by prompt name)."""
+    """Save the profile from the answers to `fields` (by prompt name); the fields `edit`
+    does not ask (role, locale, current pay) stay as they are."""
     return save_profile(
         store,
-        Profile(
+        replace(
+            get_profile(store),
             name=answers["profile.name"],
             email=answers["profile.email"],
             phone=answers["profile.phone"],

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from prepcoach.kernel import clock
 from prepcoach.profile.core import Profile, check
 from prepcoach.store.db import Store, to_json
+
+if TYPE_CHECKING:
+    from prepcoach.content.model import Locale
 
 
 def get_profile(store: Store) -> Profile:
@@ -21,6 +26,8 @@ def get_profile(store: Store) -> Profile:
         links=tuple(json.loads(row["links"])),
         signature=row["signature"],
         target_role=row["target_role"],
+        locale=row["locale"],
+        current_pay=row["current_pay"],
         updated_at=row["updated_at"],
     )
 
@@ -32,10 +39,11 @@ def save_profile(store: Store, profile: Profile) -> Profile:
     with store.transaction() as conn:
         conn.execute(
             "INSERT INTO profile (id, name, email, phone, links, signature, target_role, "
-            "updated_at) VALUES ('me', ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
-            "name = excluded.name, email = excluded.email, phone = excluded.phone, "
-            "links = excluded.links, signature = excluded.signature, "
-            "target_role = excluded.target_role, updated_at = excluded.updated_at",
+            "locale, current_pay, updated_at) VALUES ('me', ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET name = excluded.name, email = excluded.email, "
+            "phone = excluded.phone, links = excluded.links, signature = excluded.signature, "
+            "target_role = excluded.target_role, locale = excluded.locale, "
+            "current_pay = excluded.current_pay, updated_at = excluded.updated_at",
             (
                 profile.name,
                 profile.email,
@@ -43,7 +51,14 @@ def save_profile(store: Store, profile: Profile) -> Profile:
                 to_json(list(profile.links)),
                 profile.signature,
                 profile.target_role,
+                profile.locale,
+                profile.current_pay,
                 stamp,
             ),
         )
     return replace(profile, updated_at=stamp)
+
+
+def get_locale(store: Store, locales: Mapping[str, Locale]) -> Locale | None:
+    """The locale the profile names, if it is (still) in the content."""
+    return locales.get(get_profile(store).locale)

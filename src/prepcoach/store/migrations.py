@@ -202,6 +202,14 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(
         8,
+        "the locale and current pay in the profile, for local salary conventions and spelling",
+        """
+        ALTER TABLE profile ADD COLUMN locale TEXT NOT NULL DEFAULT '';
+        ALTER TABLE profile ADD COLUMN current_pay TEXT NOT NULL DEFAULT '';
+        """,
+    ),
+    Migration(
+        9,
         "an index for listing the latest practice sessions first",
         """
         CREATE INDEX practice_sessions_started ON practice_sessions(started_at);

@@ -72,7 +72,15 @@ def ask(
     interview, current = found.interview, found.entries
     stage = interview.stage if interview is not None else None
     if browse or (interview is None and as_json):
-        flow.print_browse(ctx, library.ask_questions, stage, category, current, as_json=as_json)
+        flow.print_browse(
+            ctx,
+            library.ask_questions,
+            stage,
+            category,
+            current,
+            as_json=as_json,
+            suggestions=service.suggestions(library, interview, current),
+        )
         return
     assert interview is not None
     notes = dict(flow.parse_note(n) for n in note or [])
@@ -84,7 +92,15 @@ def ask(
         if notes:
             flow.save(ctx, interview, service.renoted(current, notes), ask=None)
             return
-        flow.print_browse(ctx, library.ask_questions, stage, category, current, as_json=as_json)
+        flow.print_browse(
+            ctx,
+            library.ask_questions,
+            stage,
+            category,
+            current,
+            as_json=as_json,
+            suggestions=service.suggestions(library, interview, current),
+        )
         if not as_json:
             ctx.console.print(
                 "[dim]Pick in a terminal with 'prep ask', or: prep ask --pick ID --pick ID "

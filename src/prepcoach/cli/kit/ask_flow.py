@@ -6,6 +6,7 @@ Imported by the command when it runs (it loads the database and content validati
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from rich.padding import Padding
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from prepcoach.cli.prompts import Prompter
     from prepcoach.content.model import AskQuestion
     from prepcoach.interviews.core import Interview
+    from prepcoach.kit.audiences import InterviewerQuestions
     from prepcoach.kit.shortlist import ShortlistEntry
     from prepcoach.kit.shortlist_service import Picker
 
@@ -44,6 +46,7 @@ def choose(
     ctx: AppContext, ask: Prompter, picker: Picker, interview: Interview, category: str | None
 ) -> list[str] | None:
     """Browse category by category; the ids picked, in order (None: cancelled)."""
+    print_for_interviewers(ctx, picker.suggestions)
     ctx.console.print(
         f"[bold]Questions to ask[/bold] at {esc(interview.label())}: pick "
         f"{SHORTLIST_MIN} to {SHORTLIST_MAX}, browsing a category at a time.",
@@ -69,7 +72,7 @@ def choose(
         questions = picker.groups.get(str(chosen), [])
         ticked = ask.checkbox(
             "ask.pick",
-            f"{category_label(str(chosen))}: tick the ones to ask",
+            f"{service.group_label(str(chosen))}: tick the ones to ask",
             [Choice(q.text, q.id, description=f"Shows: {q.demonstrates}") for q in questions],
             checked=picker.picked_in(str(chosen)),
         )
@@ -79,7 +82,7 @@ def choose(
 def _category(ask: Prompter, picker: Picker) -> str:
     """The category to browse next, or DONE or CANCEL."""
     choices = [
-        Choice(f"{category_label(cat)} ({len(qs)})" + _count(picker.picked_in(cat)), cat)
+        Choice(f"{service.group_label(cat)} ({len(qs)})" + _count(picker.picked_in(cat)), cat)
         for cat, qs in picker.groups.items()
     ]
     have = len(picker.picked)
@@ -187,6 +190,7 @@ def print_browse(
     current: list[ShortlistEntry],
     *,
     as_json: bool,
+    suggestions: Sequence[InterviewerQuestions] = (),
 ) -> None:
     groups = by_category(questions.values(), stage=stage, category=category)
     picked = {e.ask_question_id: e for e in current}
@@ -201,6 +205,17 @@ def print_browse(
                     cat: [_question_dict(q, q.id in picked) for q in qs]
                     for cat, qs in groups.items()
                 },
+                "interviewers": [
+                    {
+                        "name": s.name,
+                        "title": s.title,
+                        "audience": s.audience,
+                        "reading": s.reading,
+                        "focus": s.focus,
+                        "questions": [q.id for q in s.questions],
+                    }
+                    for s in suggestions
+                ],
             }
         )
         return
@@ -212,6 +227,7 @@ def print_browse(
             console.print(f"{mark}[cyan]{q.id}[/cyan]", highlight=False)
             _indented(ctx, esc(q.text), 4)
             _indented(ctx, f"[dim]shows: {esc(q.demonstrates)}[/dim]", 4)
+    print_for_interviewers(ctx, suggestions)
     total = sum(len(qs) for qs in groups.values())
     rounds = {"first": "a first round", "second": "a second round", "final": "a final round"}
     console.print(
@@ -219,6 +235,23 @@ def print_browse(
         f"{len(current)} on your shortlist.[/dim]",
         highlight=False,
     )
+
+
+def print_for_interviewers(ctx: AppContext, suggestions: Sequence[InterviewerQuestions]) -> None:
+    """Per interviewer, from their recorded title: what they listen for, and questions."""
+    if not suggestions:
+        return
+    ctx.console.print("\n[bold]For your interviewers[/bold]", highlight=False)
+    for found in suggestions:
+        title = f" ({esc(found.title)})" if found.title.strip() else ""
+        ctx.console.print(
+            f"  {esc(found.name)}{title} [dim]· {esc(found.reading)}[/dim]", highlight=False
+        )
+        if found.focus:
+            _indented(ctx, f"[dim]listens for {esc(found.focus)}[/dim]", 4)
+        for q in found.questions:
+            mark = "[green]✓[/green] " if q.id in found.shortlisted else "  "
+            _indented(ctx, f"{mark}{esc(q.text)} [dim]({q.id})[/dim]", 4, hang=2)
 
 
 def _question_dict(question: AskQuestion, picked: bool) -> dict[str, Any]:

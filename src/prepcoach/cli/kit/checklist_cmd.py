@@ -10,6 +10,7 @@ import typer
 from prepcoach.cli.context import get_context
 from prepcoach.cli.options import JsonOption
 from prepcoach.cli.render import esc, print_json
+from prepcoach.content.locales import spelled
 
 
 def checklist(
@@ -37,6 +38,11 @@ def checklist(
         if checklist_id
         else list(library.checklists.values())
     )
+    from prepcoach.content.locales import spell
+    from prepcoach.profile import service
+
+    locale = service.locale(ctx.store(), library)
+    chosen = [spelled(item, lambda text: spell(text, locale)) for item in chosen]
     if as_json:
         print_json([asdict(item) for item in chosen])
         return

@@ -170,7 +170,11 @@ def _show(
 ) -> None:
     from prepcoach.kit import salary_service as service  # loads the database modules
 
-    words = service.said(interview, salary) if salary is not None else None
+    words = (
+        service.said_here(ctx.store(), ctx.library(), interview, salary)
+        if salary is not None
+        else None
+    )
     if as_json:
         print_json(words.data() if words is not None else None)
         return
@@ -190,6 +194,8 @@ def _show(
     )
     if words.inherited:
         console.print("[dim](recorded for another round at this company)[/dim]", highlight=False)
+    for note in words.notes:
+        console.print(f"[yellow]Note[/yellow]: {esc(note)}", highlight=False)
     if words.sources:
         console.print(f"[dim]based on: {esc(', '.join(words.sources))}[/dim]", highlight=False)
     else:
@@ -205,6 +211,16 @@ def _show(
         highlight=False,
     )
     console.print(f"  {esc(words.answer)}", highlight=False)
+    for part in words.advice:
+        console.print(f"\n[bold]{esc(part.heading)}[/bold]", highlight=False)
+        for line in part.lines:
+            console.print(f"  - {esc(line)}", highlight=False)
+    if words.current_pay_missing:
+        console.print(
+            "[dim]Fill in your current pay once: prep profile set --current-pay "
+            "'₹14,00,000 CTC (₹12,00,000 fixed)'[/dim]",
+            highlight=False,
+        )
     console.print(
         f"\n[dim]Practise it aloud: prep practice --category salary --interview {interview.id}"
         "[/dim]",

@@ -90,7 +90,7 @@ def practice(
     Example: prep practice --mode mock --format second-round
     """
     ctx = get_context()
-    library = ctx.library()
+    library = _localized(ctx)
     check_choice("--mode", mode, MODES)
     check_choice("--category", category, CATEGORIES)
     check_choice("--stage", stage, STAGES)
@@ -207,3 +207,12 @@ def _edit_answer(ctx: AppContext, question: Question) -> str:
 
 def _print_details(ctx: AppContext, library: ContentLibrary, question: Question) -> None:
     print_question(question, library)
+
+
+def _localized(ctx: AppContext) -> ContentLibrary:
+    """The content in the words of the profile's locale ("CV" or "resume")."""
+    from prepcoach.content.locales import localized
+    from prepcoach.profile import service
+
+    library = ctx.library()
+    return localized(library, service.locale(ctx.store(), library))

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 app = typer.Typer(
     help=(
         "Your details (name, email, phone, links, email signature), used when prep drafts "
-        "emails for you. 'prep profile' shows them."
+        "emails for you, and your locale for local salary advice. 'prep profile' shows them."
     ),
     short_help="Your name, email and signature.  e.g. prep profile set --name 'Ada Lovelace'",
     invoke_without_command=True,
@@ -63,6 +63,17 @@ def _show(current: Profile) -> None:
     signature = esc(current.signature_text())
     grid.add_row("signature", signature + ("" if current.signature else "  [dim](default)[/dim]"))
     grid.add_row("target role", esc(current.target_role) or empty)
+    from prepcoach.content.locales import tag
+
+    locale = get_context().library().locales.get(current.locale)
+    grid.add_row(
+        "locale",
+        f"{esc(tag(locale))} ({esc(locale.name)})"
+        if locale
+        else "[dim]- (local salary advice and spelling: prep profile set --locale en-GB)[/dim]",
+    )
+    if current.current_pay:
+        grid.add_row("current pay", esc(current.current_pay) + "  [dim](private)[/dim]")
     console.print(grid)
 
 
@@ -91,6 +102,20 @@ def set_fields(
             "--role", help="The job you are preparing for (a title or role pack); '' clears."
         ),
     ] = None,
+    locale: Annotated[
+        str | None,
+        typer.Option(
+            "--locale",
+            help="Where you apply: en-GB, en-US, de-DE... or a country (India); '' clears.",
+        ),
+    ] = None,
+    current_pay: Annotated[
+        str | None,
+        typer.Option(
+            "--current-pay",
+            help="What you earn now, as you would say it (India: your current CTC); '' clears.",
+        ),
+    ] = None,
 ) -> None:
     """Change some fields of your profile; the others stay as they are.
 
@@ -114,8 +139,10 @@ def set_fields(
         clear_links=clear_links,
         signature=signature,
         role=role,
+        locale=locale,
+        current_pay=current_pay,
     )
-    library = ctx.library() if role is not None else None
+    library = ctx.library() if role is not None or locale is not None else None
     saved = service.change(ctx.store(), library, changes)
     ctx.console.print("Saved your profile.")
     _show(saved)

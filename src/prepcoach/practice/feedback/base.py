@@ -74,6 +74,7 @@ class FeedbackContext:
     role: str | None = None
     research_terms: tuple[str, ...] = ()
     salary_range: tuple[float, float] | None = None  # researched min/max, full amounts
+    salary_figure: str = "range"  # "single" where one figure is the custom (kit.salary)
     first_interview_notes: tuple[str, ...] = ()
 
 
@@ -164,6 +165,7 @@ TIPS: Final[Mapping[str, str]] = {
     "the question tests.",
     "lookfor.unsure": "Make these unmistakable: say them plainly, in a sentence of their own.",
     "salary.range": "A range anchors the talk and leaves room to meet.",
+    "salary.single-figure": "One clear figure is what is expected where you apply.",
     "salary.single-number": 'Give a range whose bottom you would accept: "between 85 and 95k".',
     "salary.deflection": 'Give a researched range, flexible for the right package: "Based on '
     'market data, between 80 and 95k."',

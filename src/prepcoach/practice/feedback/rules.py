@@ -355,8 +355,12 @@ def _salary(f: _Facts) -> Iterator[Finding]:
         return
     if found is None:
         quoted = _unique((f.text[a.start : a.end] for a in money), 2)
-        message = f"You gave a single number ({_quote(quoted)}), not a range."
-        yield _find("salary.single-number", "warn", -10, message, quoted)
+        if f.context.salary_figure == "single":  # the locale's custom (kit.salary)
+            message = f"You named one figure ({_quote(quoted)})."
+            yield _find("salary.single-figure", "good", 0, message, quoted)
+        else:
+            message = f"You gave a single number ({_quote(quoted)}), not a range."
+            yield _find("salary.single-number", "warn", -10, message, quoted)
         low = high = max(a.value for a in money)  # the ask, rather than a current salary
     else:
         low, high = found
