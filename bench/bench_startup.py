@@ -11,7 +11,6 @@ Usage: python bench/bench_startup.py [--runs 15] [--only status,stats]
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 from pathlib import Path
@@ -136,5 +135,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    os.environ.setdefault("PYTHONDONTWRITEBYTECODE", "0")
     main()

@@ -1,9 +1,10 @@
-"""How fast prep reads a long history: 100,000 answers spread evenly over a year.
+"""How fast prep reads a long history: 100,000 answers over a year, five to a session.
 
 `prep stats`, `prep history`, `prep status` and `prep sheet` each run as a user runs them, in
 a fresh process, interleaved with their reference: the very SQL the command ran (recorded
 once with sqlite3's trace callback) replayed by the `sqlite3` shell, plus the start-up of a
-bare Typer app whose command takes five typed options. Goal: within 2x. Then `prep export` of
+bare Typer app whose command takes five typed options. Goal: within 2x. Below each, that SQL
+timed alone in the shell (how much of the time the queries themselves take). Then `prep export` of
 20,000 answers in JSON and in YAML against the 1.5 s goal.
 Usage: python bench/bench_stats.py [--answers 100000] [--export 20000] [--runs 7]
 """
@@ -45,33 +46,42 @@ run(sys.argv[2:])
 """
 
 
+SESSION_SIZE = 5  # answers per practice session, as a daily practice gives them
+
+
 def fill(home: Path, count: int) -> None:
+    """`count` answers spread evenly over the year up to now, five to a session, each question
+    with its review card (some due now, the rest over the coming weeks), a review log per
+    answer and a weak flag for the questions rated Again."""
     library = load_library(content_files(paths.builtin_content_dir(), None, []))
     questions = list(library.questions.values())
     rng = random.Random(1)
-    start = datetime(2026, 1, 1, tzinfo=UTC)
+    span = 365 * 24 * 3600
+    start = datetime.now(UTC).replace(microsecond=0) - timedelta(seconds=span)
     store = Store.open(home)
     with store.transaction() as conn:
         conn.execute(
             "INSERT INTO interviews (id, company, role, stage, scheduled_at, status, created_at,"
-            " updated_at) VALUES ('iv-bench', 'ACME', 'Engineer', 'second',"
-            " '2027-01-05T10:00:00Z', 'upcoming', ?, ?)",
-            (start.isoformat(), start.isoformat()),
+            " updated_at) VALUES ('iv-bench', 'ACME', 'Engineer', 'second', ?, 'upcoming', ?, ?)",
+            (
+                (start + timedelta(days=395)).strftime("%Y-%m-%dT10:00:00Z"),  # in a month
+                start.isoformat(),
+                start.isoformat(),
+            ),
         )
-        conn.execute(
-            "INSERT INTO practice_sessions (id, started_at, mode, status) VALUES"
-            " ('ps-bench', ?, 'quick', 'finished')",
-            (start.isoformat(),),
-        )
-        rows = []
+        sessions, answers, logs, weak = [], [], [], {}
         for i in range(count):
             q = questions[i % len(questions)]
-            moment = start + timedelta(seconds=i * 365 * 24 * 3600 // count)  # a year, evenly
-            feedback = {"score": 0, "findings": []}
-            rows.append(
+            moment = start + timedelta(seconds=i * span // count)  # a year, evenly
+            stamp = moment.isoformat(timespec="seconds")
+            session = f"ps-{i // SESSION_SIZE:08d}"
+            if i % SESSION_SIZE == 0:
+                sessions.append((session, stamp, stamp))
+            rating = rng.randint(1, 4)
+            answers.append(
                 (
                     f"pa-{i:08d}",
-                    "ps-bench",
+                    session,
                     q.id,
                     q.text,
                     "free",
@@ -79,16 +89,46 @@ def fill(home: Path, count: int) -> None:
                     90.0,
                     "{}",
                     rng.randint(20, 100),
-                    json.dumps(feedback),
-                    rng.randint(1, 4),
-                    moment.isoformat(timespec="seconds"),
+                    json.dumps({"score": 0, "findings": []}),
+                    rating,
+                    stamp,
                 )
             )
+            logs.append((f"rl-{i:08d}", q.id, rating, stamp))
+            if rating == 1:
+                weak[q.id] = stamp
+        conn.executemany(
+            "INSERT INTO practice_sessions (id, started_at, ended_at, mode, status)"
+            " VALUES (?, ?, ?, 'quick', 'finished')",
+            sessions,
+        )
         conn.executemany(
             "INSERT INTO practice_answers (id, session_id, question_id, question_text, style,"
             " parts, seconds, part_seconds, score, feedback, rating, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
+            answers,
+        )
+        conn.executemany(
+            "INSERT INTO review_logs (id, question_id, rating, reviewed_at) VALUES (?, ?, ?, ?)",
+            logs,
+        )
+        end = start + timedelta(seconds=span)
+        conn.executemany(
+            "INSERT INTO review_cards (question_id, card, due, updated_at) VALUES (?, ?, ?, ?)",
+            [
+                (
+                    q.id,
+                    "{}",
+                    (end + timedelta(days=n % 40 - 5)).isoformat(timespec="seconds"),
+                    end.isoformat(timespec="seconds"),
+                )
+                for n, q in enumerate(questions[: min(count, len(questions))])
+            ],
+        )
+        conn.executemany(
+            "INSERT INTO weak_flags (question_id, source, reason, flagged_at)"
+            " VALUES (?, 'practice', 'rated 1 in practice', ?)",
+            list(weak.items()),
         )
     store.close()
 
@@ -103,17 +143,27 @@ def recorded_sql(folder: Path, env: dict[str, str], words: list[str]) -> Path:
     return script
 
 
-def replay(database: Path, script: Path, bare: list[str], env: dict[str, str]) -> harness.Action:
+def shell_replay(database: Path, script: Path) -> harness.Action:
+    """The recorded SQL run by the `sqlite3` shell."""
     shell = shutil.which("sqlite3")
     if shell is None:
         raise SystemExit("the sqlite3 shell is needed: apt-get install sqlite3")
-    start_up = harness.command(bare, env)
 
     def run() -> None:
         with script.open("rb") as statements:
             subprocess.run(
                 [shell, str(database)], stdin=statements, stdout=subprocess.DEVNULL, check=True
             )
+
+    return run
+
+
+def replay(database: Path, script: Path, bare: list[str], env: dict[str, str]) -> harness.Action:
+    """The reference: the recorded SQL in the shell, then a bare Typer app's start-up."""
+    queries, start_up = shell_replay(database, script), harness.command(bare, env)
+
+    def run() -> None:
+        queries()
         start_up()
 
     return run
@@ -131,7 +181,9 @@ def main() -> None:
         env = harness.bench_env(folder)
         home = Path(env["PREP_HOME"])
         fill(home, args.answers)
-        print(f"{args.answers} answers over a year ({(home / 'prep.db').stat().st_size >> 20} MB)")
+        megabytes = (home / "prep.db").stat().st_size >> 20
+        sessions = args.answers // SESSION_SIZE
+        print(f"{args.answers} answers in {sessions} sessions over a year ({megabytes} MB)")
         bare_app = folder / "bare.py"
         bare_app.write_text(BARE_APP, encoding="utf-8")
         bare = [sys.executable, str(bare_app), *BARE_ARGS]
@@ -144,6 +196,9 @@ def main() -> None:
                 goal=2.0,
                 runs=args.runs,
             )
+            # What the ratio cannot show: the command's own SQL, timed alone in the shell.
+            alone = harness.interleaved({"sql": shell_replay(home / "prep.db", script)}, 3)
+            print(f"  (its SQL alone in the sqlite3 shell: {harness.median(alone['sql']):.1f} ms)")
         small = folder / "export-home"
         fill(small, args.export)
         export_env = dict(env, PREP_HOME=str(small))

@@ -62,6 +62,13 @@ def test_the_console_never_prints_an_escape_from_text() -> None:
     assert "\x1b]" not in printed and "\x1b[2J" not in printed and "\x07" not in printed
 
 
+def test_typed_text_is_shown_as_typed_emoji_codes_too() -> None:
+    console = make_safe_console(width=80, no_color=True, highlight=False)
+    with console.capture() as captured:
+        console.print(f"[bold]Answer[/bold]: {esc('I felt :thumbs_up: about it')}")
+    assert captured.get() == "Answer: I felt :thumbs_up: about it\n"
+
+
 def test_constants_are_never_folded_when_a_template_is_checked() -> None:
     started = time.monotonic()
     assert used_fields("{{ 9**(9**9) }} {{ 'x' * 4000000000 }} {{ company }}") == {"company"}

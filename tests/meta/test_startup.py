@@ -124,3 +124,46 @@ def test_a_number_with_spaces_and_a_list_of_paths_convert(tmp_path: Path) -> Non
     assert code == 0 and "tiny" in output, output
     code, output, _ = probe(tmp_path, "questions", "--limit", " 2", "--json")
     assert code == 0 and output.count('"id"') >= 2, output
+
+
+FIRST_SCREEN = """
+import os, sys
+import questionary.question
+
+def first_prompt(self, *args, **kwargs):
+    loaded = sorted(m for m in sys.modules if m.split('.')[0] in HEAVY or m in LATER)
+    sys.stdout.write('\\nLOADED ' + ' '.join(loaded) + '\\n')
+    sys.stdout.flush()
+    os._exit(0)
+
+HEAVY = {'yaml', 'simplemma', 'rapidfuzz', 'pydantic', 'fsrs'}
+LATER = {'prepcoach.practice.feedback', 'prepcoach.kit.core', 'prepcoach.stories.core',
+         'prepcoach.kernel.text', 'rich._emoji_codes',
+         'prepcoach.content.search', 'prepcoach.content.validation'}
+questionary.question.Question.unsafe_ask = first_prompt
+from prepcoach.cli.main import run
+run(sys.argv[1:])
+"""
+
+
+@pytest.mark.parametrize("args", [["practice", "--mode", "quick"], ["practice"]])
+def test_practice_shows_its_first_screen_before_feedback_or_yaml_load(
+    tmp_path: Path, args: list[str]
+) -> None:
+    """The first question (or the menu) is on screen before the feedback engine, the kit,
+    the story bank, YAML, the lemma dictionary or the scheduler are imported: all wait for
+    the first answer."""
+    pexpect = pytest.importorskip("pexpect")
+    env = dict(os.environ, PREP_HOME=str(tmp_path), NO_COLOR="1", TERM="xterm")
+    env["PROMPT_TOOLKIT_NO_CPR"] = "1"
+    env.pop("PREP_CONTENT", None)
+    subprocess.run(  # the content cache, as after the first run
+        [sys.executable, "-m", "prepcoach", "content", "list"], env=env, capture_output=True
+    )
+    child = pexpect.spawn(
+        sys.executable, ["-c", FIRST_SCREEN, *args], env=env, encoding="utf-8", timeout=60
+    )
+    child.expect(r"LOADED ([^\r\n]*)")
+    loaded = child.match.group(1).split()
+    child.expect(pexpect.EOF)
+    assert loaded == [], loaded

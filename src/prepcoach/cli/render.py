@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 
 
 def make_safe_console(**options: Any) -> Console:
-    """A rich console whose printed text can never carry a terminal control sequence."""
+    """A rich console whose printed text can never carry a terminal control sequence, and
+    shows text as it was typed: ":thumbs_up:" is not made an emoji (which `esc` cannot stop)."""
     from collections.abc import Iterable
 
     from rich.console import Console
@@ -32,7 +33,7 @@ def make_safe_console(**options: Any) -> Console:
                 for segment in buffer
             )
 
-    return SafeConsole(**options)
+    return SafeConsole(**{"emoji": False, **options})
 
 
 def error_text(message: object, limit: int = 2_000) -> str:

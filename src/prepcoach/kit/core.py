@@ -126,22 +126,16 @@ def postmortem_notes(postmortem: Postmortem | None) -> list[str]:
 
 def practised(store: Store, question_ids: Sequence[str]) -> dict[str, Practised]:
     """Practice so far for each of these questions (those never practised are left out)."""
-    result: dict[str, Practised] = {}
-    for qid in dict.fromkeys(question_ids):
-        answers = ps.question_answers(store, qid)
-        if not answers:
-            continue
-        rated = [a for a in answers if a.rating is not None]
-        scored = [a for a in answers if a.score is not None]
-        best = max(scored, key=lambda a: (a.score or 0, a.created_at)) if scored else answers[-1]
-        result[qid] = Practised(
+    return {
+        qid: Practised(
             question_id=qid,
-            attempts=len(answers),
-            best_score=best.score,
-            latest_rating=rated[-1].rating if rated else None,
-            best_parts=dict(best.parts),
+            attempts=found.attempts,
+            best_score=found.best_score,
+            latest_rating=found.latest_rating,
+            best_parts=found.best_parts,
         )
-    return result
+        for qid, found in ps.question_practice(store, question_ids).items()
+    }
 
 
 def load_kit(store: Store, library: ContentLibrary, interview: Interview) -> Kit:

@@ -85,6 +85,8 @@ def likely_questions(
     def concern_for(question: Question) -> ConcernLike | None:
         """The concern the question answers best: most competencies in common, then most
         words in common; None when it shares no competency with any."""
+        if not concerns:  # (and the words are read only when there is a concern to compare)
+            return None
         asked = set(question.competencies)
         words = set(keywords(question.text).split())
         scored = [

@@ -14,7 +14,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from prepcoach.content.model import ASK_CATEGORIES, AskQuestion
-from prepcoach.content.validation import suggest
 from prepcoach.kernel import textcheck
 from prepcoach.kernel.errors import PrepError
 
@@ -72,6 +71,8 @@ def by_category(
 
 def problems(picks: Sequence[Pick], known: Mapping[str, AskQuestion]) -> list[str]:
     """Everything wrong with a shortlist, one sentence each (empty when it can be saved)."""
+    from prepcoach.content.validation import suggest  # loads YAML: only to say what is wrong
+
     found: list[str] = []
     ids = [p.ask_question_id for p in picks]
     if len(picks) < SHORTLIST_MIN or len(picks) > SHORTLIST_MAX:

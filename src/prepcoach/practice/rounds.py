@@ -12,8 +12,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from prepcoach.kernel.text import content_lemmas
-
 if TYPE_CHECKING:
     from prepcoach.content.model import Question, StarTemplate
 
@@ -25,6 +23,8 @@ def pick_probes(question: Question, missing: Sequence[str], count: int) -> list[
     """Up to `count` of the question's probes, those matching the missing look-fors first."""
     if count <= 0 or not question.probes:
         return []
+    from prepcoach.kernel.text import content_lemmas  # the lemmas: once an answer is in
+
     wanted: set[str] = set()
     for look_for in question.look_fors:
         if look_for.label in missing:

@@ -20,19 +20,9 @@ from prepcoach.content.roles import match_role
 from prepcoach.interviews import store as interview_store
 from prepcoach.kernel import clock
 from prepcoach.kernel.errors import NotFoundError, PrepError
-from prepcoach.kit import shortlist_store
-from prepcoach.kit.core import feedback_extras, shortlist_first
 from prepcoach.kit.salary import answer_figure
 from prepcoach.practice import scheduling
 from prepcoach.practice import store as ps
-from prepcoach.practice.feedback import (
-    MAX_WORDS,
-    Answer,
-    Feedback,
-    FeedbackContext,
-    QuestionBank,
-    analyse,
-)
 from prepcoach.practice.plan import (
     CANDIDATE_QUESTIONS,
     Filters,
@@ -46,9 +36,9 @@ from prepcoach.practice.scheduling import SelfRating
 from prepcoach.practice.store import MAX_ANSWER
 from prepcoach.profile.store import get_locale, get_profile
 from prepcoach.store import drafts
-from prepcoach.stories import store as story_store
-from prepcoach.stories.core import match_stories
 
+# Feedback, the interview kit and the story bank are imported where they are first used: the
+# first question is on screen before any of them is needed.
 if TYPE_CHECKING:
     from prepcoach.content.library import ContentLibrary
     from prepcoach.content.model import (
@@ -58,6 +48,7 @@ if TYPE_CHECKING:
         Question,
         StarTemplate,
     )
+    from prepcoach.practice.feedback import Feedback, FeedbackContext, QuestionBank
     from prepcoach.practice.store import SessionRecord
     from prepcoach.store.db import Store
     from prepcoach.voice.delivery import Delivery
@@ -239,9 +230,11 @@ class PracticeRun:
         self.results: list[dict[str, Any]] = []
         # Without an interview, feedback still follows the locale's salary custom.
         figure = answer_figure(get_locale(store, library.locales))
-        self.feedback_context: FeedbackContext | None = (
-            FeedbackContext(salary_figure=figure) if figure != "range" else None
-        )
+        self.feedback_context: FeedbackContext | None = None
+        if figure != "range":
+            from prepcoach.practice.feedback import FeedbackContext
+
+            self.feedback_context = FeedbackContext(salary_figure=figure)
         self._bank: QuestionBank | None = None
         self.interview_label: str | None = None
         self.interview_at: datetime | None = None  # the interview's start, when ahead
@@ -367,6 +360,9 @@ class PracticeRun:
             self.interview_at = moment
         posted = found.posting.role if found.posting is not None else None
         self.interview_role = posted or found.role  # the posting's reading, else the title
+        from prepcoach.kit.core import feedback_extras
+        from prepcoach.practice.feedback import FeedbackContext
+
         research, salary_range, notes = feedback_extras(self.store, found)
         figure = answer_figure(get_locale(self.store, self.library.locales))
         self.feedback_context = FeedbackContext(
@@ -671,6 +667,8 @@ class PracticeRun:
         self.view.delivery(voice.delivery)
 
     def _feedback(self, question: Question, given: GivenAnswer, template: Any) -> Feedback | None:
+        from prepcoach.practice.feedback import Answer, QuestionBank, analyse
+
         # Typing time says nothing about speaking time: written answers are judged by their
         # words (at a speaking pace); only an answer given aloud is judged by the clock.
         spoken = given.style == "aloud"
@@ -731,6 +729,9 @@ class PracticeRun:
         return rating
 
     def _candidate_questions(self, session: SessionRecord) -> None:
+        from prepcoach.kit import shortlist_store
+        from prepcoach.kit.core import shortlist_first
+
         self.view.candidate_questions()
         candidates = list(self.library.ask_questions.values())
         candidates, note = shortlist_first(self.store, session.interview_id, candidates)
@@ -778,6 +779,9 @@ def story_starts(
     store: Store, library: ContentLibrary, question: Question
 ) -> list[tuple[str, str, dict[str, str]]]:
     """Stories from the bank that suit the question: (id, title, parts) for a STAR start."""
+    from prepcoach.stories import store as story_store
+    from prepcoach.stories.core import match_stories
+
     stories = story_store.list_stories(store)
     if not stories:
         return []
@@ -791,6 +795,7 @@ def story_starts(
 def check_length(parts: Mapping[str, str], where: str) -> None:
     """Refuse an answer far longer than any interview answer, in one line (`where` names it:
     "your answer", "answers.yaml answer 2")."""
+    from prepcoach.practice.feedback import MAX_WORDS
 
     words = sum(len(text.split()) for text in parts.values())
     if words > MAX_WORDS:

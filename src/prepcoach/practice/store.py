@@ -152,17 +152,21 @@ def resume_session(store: Store, session_id: str) -> None:
         )
 
 
+# A session with its answer count and average score, counted only for the sessions selected
+# (by the index on answers' session_id), so that listing the latest few reads only their answers.
 _SESSION_SELECT = (
-    "SELECT s.*, COUNT(a.id) AS answered, AVG(a.score) AS average_score"
-    " FROM practice_sessions s LEFT JOIN practice_answers a ON a.session_id = s.id"
+    "SELECT s.*,"
+    " (SELECT COUNT(*) FROM practice_answers a WHERE a.session_id = s.id) AS answered,"
+    " (SELECT AVG(a.score) FROM practice_answers a WHERE a.session_id = s.id) AS average_score"
+    " FROM practice_sessions s"
 )
+_LATEST_FIRST = " ORDER BY s.started_at DESC, s.rowid DESC"
 
 
 def unfinished_session(store: Store) -> SessionRecord | None:
     """The latest session that was interrupted or killed before its last question."""
     row = store.conn.execute(
-        f"{_SESSION_SELECT} WHERE s.status IN ('active', 'interrupted')"
-        " GROUP BY s.id ORDER BY s.started_at DESC, s.rowid DESC LIMIT 1"
+        f"{_SESSION_SELECT} WHERE s.status IN ('active', 'interrupted'){_LATEST_FIRST} LIMIT 1"
     ).fetchone()
     if row is None:
         return None
@@ -171,17 +175,13 @@ def unfinished_session(store: Store) -> SessionRecord | None:
 
 
 def get_session(store: Store, session_id: str) -> SessionRecord | None:
-    row = store.conn.execute(
-        f"{_SESSION_SELECT} WHERE s.id = ? GROUP BY s.id", (session_id,)
-    ).fetchone()
+    row = store.conn.execute(f"{_SESSION_SELECT} WHERE s.id = ?", (session_id,)).fetchone()
     return _session(row) if row else None
 
 
 def list_sessions(store: Store, limit: int = 20) -> list[SessionRecord]:
-    rows = store.conn.execute(
-        f"{_SESSION_SELECT} GROUP BY s.id ORDER BY s.started_at DESC, s.rowid DESC LIMIT ?",
-        (limit,),
-    ).fetchall()
+    """The latest `limit` sessions, newest first."""
+    rows = store.conn.execute(f"{_SESSION_SELECT}{_LATEST_FIRST} LIMIT ?", (limit,)).fetchall()
     return [_session(r) for r in rows]
 
 
@@ -315,6 +315,50 @@ def question_answers(store: Store, question_id: str) -> list[AnswerRecord]:
         (question_id,),
     ).fetchall()
     return [_answer(r) for r in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionPractice:
+    """Practice so far at one question, summed up by the database."""
+
+    question_id: str
+    attempts: int
+    best_score: int | None  # the best scored attempt's (the latest one's when none is scored)
+    latest_rating: int | None  # the latest rated attempt's
+    best_parts: dict[str, str]
+
+
+def question_practice(store: Store, question_ids: Iterable[str]) -> dict[str, QuestionPractice]:
+    """Per question practised (those never practised are left out): attempts, the best
+    attempt and the latest rating. Only the best attempt's text is read, however long the
+    history."""
+    order = list(dict.fromkeys(question_ids))
+    wanted = json.dumps(order)
+    rows = store.conn.execute(
+        "SELECT w.value, COUNT(*),"
+        " (SELECT r.rating FROM practice_answers r WHERE r.question_id = w.value"
+        "  AND r.rating IS NOT NULL ORDER BY r.created_at DESC, r.rowid DESC LIMIT 1),"
+        # the highest score (the latest of equals, the first of those); else the latest answer
+        " (SELECT b.rowid FROM practice_answers b WHERE b.question_id = w.value"
+        "  ORDER BY b.score IS NULL, b.score DESC, b.created_at DESC,"
+        "  CASE WHEN b.score IS NULL THEN -b.rowid ELSE b.rowid END LIMIT 1)"
+        " FROM json_each(?) w JOIN practice_answers a ON a.question_id = w.value"
+        " GROUP BY w.value",
+        (wanted,),
+    ).fetchall()
+    best = {
+        row[0]: (row[1], json.loads(row[2]))
+        for row in store.conn.execute(
+            "SELECT rowid, score, parts FROM practice_answers WHERE rowid IN"
+            " (SELECT value FROM json_each(?))",
+            (json.dumps([r[3] for r in rows]),),
+        )
+    }
+    found = {
+        qid: QuestionPractice(qid, int(count), best[rowid][0], rating, best[rowid][1])
+        for qid, count, rating, rowid in rows
+    }
+    return {qid: found[qid] for qid in order if qid in found}
 
 
 def card_json(store: Store, question_id: str) -> str | None:

@@ -208,6 +208,13 @@ MIGRATIONS: tuple[Migration, ...] = (
         ALTER TABLE profile ADD COLUMN current_pay TEXT NOT NULL DEFAULT '';
         """,
     ),
+    Migration(
+        9,
+        "an index for listing the latest practice sessions first",
+        """
+        CREATE INDEX practice_sessions_started ON practice_sessions(started_at);
+        """,
+    ),
 )
 
 LATEST = MIGRATIONS[-1].version

@@ -12,11 +12,11 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from prepcoach.content.validation import suggest
-from prepcoach.content.yamlsource import MarkedDict, dump_document, key_mark_of, mark_of, parse_yaml
 from prepcoach.kernel import textcheck
 from prepcoach.kernel.errors import PrepError
 
+# YAML (content.yamlsource, and content.validation over it) is imported where a story is read
+# or written as a document: the dashboard, the prep sheet and practice only match stories.
 if TYPE_CHECKING:
     from prepcoach.content.model import StarTemplate
 
@@ -75,6 +75,8 @@ def problems(
     templates: Mapping[str, StarTemplate],
 ) -> list[str]:
     """Everything wrong with a story, one sentence each (empty when it can be saved)."""
+    from prepcoach.content.validation import suggest  # loads YAML: only when a story is wrong
+
     found = [
         textcheck.problem("the title", story.title, required=True),
         textcheck.problem("the employer", story.employer),
@@ -163,6 +165,8 @@ class _Block(str):
 
 def to_yaml(story: StarStory, *, interview_ref: str | None = None) -> str:
     """The story as a YAML document to edit: the parts as indented blocks."""
+    from prepcoach.content.yamlsource import dump_document
+
     doc: dict[str, Any] = {
         "title": story.title,
         "competencies": list(story.competencies),
@@ -183,6 +187,8 @@ def from_data(
 
     `line_offset` is added to line numbers (for text shown below a header of that many lines).
     """
+    from prepcoach.content.validation import suggest
+    from prepcoach.content.yamlsource import MarkedDict, key_mark_of, mark_of
 
     prefix = f"{where}:" if where else "line "
     if not isinstance(data, dict):
@@ -238,6 +244,7 @@ def from_data(
 def from_yaml(
     text: str, where: str = "", line_offset: int = 0
 ) -> tuple[StarStory | None, list[str]]:
+    from prepcoach.content.yamlsource import parse_yaml
 
     data, yaml_problems = parse_yaml(text, kind="story files")
     prefix = f"{where}:" if where else "line "

@@ -48,7 +48,12 @@ def validate(
     files = content_files(
         app_paths.builtin_content_dir(), app_paths.user_content_dir(ctx.home), extra
     )
-    library, problems = check_files(files, prepare_checks=load_content_checks)
+    # Files already checked come from the content cache; when anything is wrong, everything
+    # is read again without it, so that each problem has its line and column.
+    cache = app_paths.cache_dir(ctx.home)
+    library, problems = check_files(files, cache, prepare_checks=load_content_checks)
+    if problems:
+        library, problems = check_files(files, prepare_checks=load_content_checks)
     for problem in problems:
         typer.echo(error_text(problem))
     counts = ", ".join(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -35,10 +36,15 @@ def questions(
     )
     if search:
         from prepcoach.content.search import search_hint, search_questions
+        from prepcoach.kernel.paths import cache_dir
 
-        found = search_questions(found, search, library.competencies)
+        # The bank's search index is kept, and read back while its pack files are unchanged.
+        kept, sources = cache_dir(ctx.home), [Path(p.path) for p in library.packs]
+        found = search_questions(
+            found, search, library.competencies, cache_dir=kept, sources=sources
+        )
         if not found and not as_json:
-            hint = search_hint(search, library.questions.values())
+            hint = search_hint(search, library.questions.values(), cache_dir=kept, sources=sources)
             ctx.console.print(
                 f"No question matches {search!r}. {hint}", highlight=False, markup=False
             )
@@ -47,12 +53,10 @@ def questions(
     if as_json:
         print_json([asdict(q) for q in found])
         return
-    console = ctx.console
+    lines = []  # printed at once: rich's cost is per print, and a bank can be long
     for q in found:
         tags = ", ".join(q.competencies)
-        console.print(
-            f"[cyan]{q.id}[/cyan]  [dim]{q.category}{' · ' + tags if tags else ''}[/dim]",
-            highlight=False,
-        )
-        console.print(f"  {esc(q.text)}", highlight=False)
-    console.print(f"[dim]{len(found)} question(s). Details: prep content show ID[/dim]")
+        lines.append(f"[cyan]{q.id}[/cyan]  [dim]{q.category}{' · ' + tags if tags else ''}[/dim]")
+        lines.append(f"  {esc(q.text)}")
+    lines.append(f"[dim]{len(found)} question(s). Details: prep content show ID[/dim]")
+    ctx.console.print("\n".join(lines), highlight=False)

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from prepcoach.cli.inputs import read_text
-from prepcoach.content.yamlsource import parse_yaml
 from prepcoach.kernel.errors import PrepError
 from prepcoach.practice.rounds import spread_seconds
 from prepcoach.practice.scheduling import SelfRating, rating_for_score
@@ -139,6 +138,8 @@ class ScriptedAnswers:
 
     @classmethod
     def parse(cls, text: str, origin: str) -> ScriptedAnswers:
+        from prepcoach.content.yamlsource import parse_yaml  # YAML: only for an answers file
+
         data, problems = parse_yaml(text, kind="answers files")
         if problems:
             (line, col), message = problems[0]
