@@ -75,7 +75,7 @@ def export(
                 "--anki and --csv export flashcards; use them without --format, --redact, -o",
                 param_hint="--anki/--csv",
             )
-        from prepcoach.cli.kit.cards_cmd import export_cards
+        from prepcoach.cli.kit.flashcards import export_cards
 
         export_cards(anki=anki, csv_file=csv_file, every=all_questions, force=force)
         return

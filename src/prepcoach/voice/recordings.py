@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Final
 
+from prepcoach.kernel import clock
 from prepcoach.kernel.errors import NotFoundError, PrepError
 from prepcoach.voice.audio import Audio, write_wav
 
@@ -61,7 +62,7 @@ def save(
     with replacing(path) as tmp:  # a private temp file (mkstemp: 0600), renamed into place
         write_wav(tmp, audio)
     os.chmod(path, 0o600)
-    created = datetime.now(UTC).isoformat(timespec="seconds")
+    created = clock.now().isoformat(timespec="seconds")
     meta = {
         "question_id": question_id,
         "question_text": question_text,
