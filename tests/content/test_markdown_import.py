@@ -654,3 +654,20 @@ def test_a_bold_question_then_an_entity_dash_and_a_tip_keeps_only_the_question()
     assert [q.text for q in result.questions] == [
         "Tell me about a time you found an error in a report"
     ]
+
+
+def test_a_whole_bold_sentence_then_a_question_after_a_dash_is_the_question_and_its_probe() -> None:
+    result = parse_markdown_questions(
+        "1. **Describe a time you coached someone through a new skill.** – What could they do"
+        " afterwards?\n"
+        "2. **Describe a failure**: what did you learn?\n"
+        "3. **Tell me about a decision that saved money.** — Put a number on it if you can.\n"
+    )
+    assert [(q.text, q.probes) for q in result.questions] == [
+        (
+            "Describe a time you coached someone through a new skill.",
+            ("What could they do afterwards?",),
+        ),
+        ("Describe a failure: what did you learn?", ()),
+        ("Tell me about a decision that saved money.", ()),
+    ]

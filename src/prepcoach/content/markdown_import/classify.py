@@ -246,6 +246,8 @@ def classify(
         if question is not None:
             attached[index], anchor = True, block.kind
             keep(block, index, question)
+            if text.follow_up:
+                out.probe(index, text.follow_up)
             continue
         owned = parent is not None and attached[parent]
         follows = anchor == "para" or (anchor == "item" and block.kind == "para")

@@ -170,6 +170,7 @@ class Text:
     strong: bool = False  # wholly bold, or numbered: may be a prompt without "?"
     label: bool = False  # starts with "Answer:", "Tip:"...
     navigation: bool = False  # "Click here", "Read more"...
+    follow_up: str = ""  # "**Describe X.** – What came of it?": the question after the dash
 
 
 def _finish(inline: _Inline) -> Text:
@@ -215,8 +216,10 @@ def clean(raw: str) -> Text:
         else:
             lead = _finish(_inline(source[len(marker) : close]))
             ends = lead.text.endswith((".", "!", "。", *QUESTION_MARKS))
-            # "**Describe a failure**: what did you learn?" goes on; "**Q?** Be brief." does not.
-            goes_on = not ends_with_question_mark(lead.text) and ends_with_question_mark(rest)
+            # "**Describe a failure**: what did you learn?" goes on; "**Q?** Be brief." does not,
+            # and neither does "**Describe a failure.** – What did you learn?": a whole sentence
+            # with a question after it is the question and its follow-up.
+            goes_on = not ends and ends_with_question_mark(rest)
             if (
                 is_question(lead.text, imperative=True)
                 and (ends or after[0] in ".?!:-–—|(")
@@ -225,6 +228,9 @@ def clean(raw: str) -> Text:
                 if after[0] in ".?!" and not ends:
                     lead.text += after[0]
                 lead.strong = True
+                tail = after.lstrip(".?!:-–—| \t")
+                if ends and ends_with_question_mark(tail):
+                    lead.follow_up = _finish(_inline(tail)).text
                 return lead
     result = _finish(_inline(source))
     result.strong = result.strong or strong
