@@ -101,14 +101,19 @@ def test_text_functions_are_linear_on_hostile_input(name: str) -> None:
     text = LONG_INPUTS[name]
     kt.lemma("warm")  # the first lemma loads the dictionary: that is not what is timed
     for function in (kt.sentences, kt.words, kt.normalise, kt.tokens, kt.clauses):
-        # The best of five runs, in CPU time: on a shared machine one run can be unlucky.
         run = functools.partial(function, text)
-        runs = timeit.repeat(run, timer=time.process_time, number=1, repeat=5)
-        assert min(runs) < 0.05, (name, function.__name__, min(runs))
-        # Linear, not just fast here: a tenth of the input takes about a tenth of the time.
         tenth = functools.partial(function, text[: len(text) // 10])
-        small = min(timeit.repeat(tenth, timer=time.process_time, number=1, repeat=5))
-        assert min(runs) < 25 * small + 0.002, (name, function.__name__, min(runs), small)
+        # The best of five runs, in CPU time, and up to three such rounds: on a busy machine
+        # a whole round can be slow, but work that is really too slow or quadratic is so in
+        # every round.
+        for _round in range(3):
+            best = min(timeit.repeat(run, timer=time.process_time, number=1, repeat=5))
+            # Linear, not just fast here: a tenth of the input takes about a tenth of the time.
+            small = min(timeit.repeat(tenth, timer=time.process_time, number=1, repeat=5))
+            if best < 0.05 and best < 25 * small + 0.002:
+                break
+        assert best < 0.05, (name, function.__name__, best)
+        assert best < 25 * small + 0.002, (name, function.__name__, best, small)
 
 
 @settings(max_examples=150, deadline=None)
