@@ -294,6 +294,20 @@ def test_a_look_for_is_a_label_or_a_label_with_cues(tmp_path: Path) -> None:
         assert question.look_for_labels == ("a plain look-for", "a measured starting point")
         assert question.look_fors[1].cues == ("baseline", "measured before")
         assert question.look_fors[0].cues == ()
+        assert question.focus == ()
+
+
+def test_a_question_can_say_what_an_answer_must_be_about(tmp_path: Path) -> None:
+    pack = tmp_path / "focus.yaml"
+    pack.write_text(LOOK_FOR_PACK + "    focus: [my manager, my boss]\n", encoding="utf-8")
+    for cache in (None, tmp_path / "cache", tmp_path / "cache"):
+        library = load_library([ContentFile(pack, False)], cache_dir=cache)
+        assert library.questions["q"].focus == ("my manager", "my boss")
+    pack.write_text(LOOK_FOR_PACK + '    focus: [my manager, " "]\n', encoding="utf-8")
+    _, problems = check_files([ContentFile(pack, False)])
+    assert [str(p).replace(str(tmp_path) + "/", "") for p in problems] == [
+        "focus.yaml:14:25: question 'q': a focus phrase is empty"
+    ]
 
 
 @pytest.mark.parametrize(

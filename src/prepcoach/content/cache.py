@@ -44,7 +44,7 @@ from prepcoach.content.model import (
 from prepcoach.kernel.errors import PrepError
 from prepcoach.kernel.files import private_folder
 
-CACHE_FORMAT = 7
+CACHE_FORMAT = 8
 CACHE_SLOTS = 64  # entries kept; the least recently written go first
 RACY_NS = 2_000_000_000  # a file this close to its entry's time is checked by its content
 KEY_NAME = "content.key"

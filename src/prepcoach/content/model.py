@@ -133,6 +133,10 @@ class Question:
     stages: tuple[Stage, ...] = ("first", "second", "final")
     tips: tuple[str, ...] = ()
     look_fors: tuple[LookFor, ...] = ()
+    # What an answer must be about to answer this question at all, as phrases any one of
+    # which shows it ("my manager", "my boss", "the person I reported to"). Relevance reads
+    # them; a question without them is judged on its words alone.
+    focus: tuple[str, ...] = ()
     probes: tuple[str, ...] = ()
     answer_format: AnswerFormat = "star"
     target_seconds: int = 120

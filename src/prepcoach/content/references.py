@@ -34,6 +34,7 @@ def _questions_to_examine(library: ContentLibrary) -> Iterable[Question]:
     templates.discard(None)
     templates.discard("")
     cues = {cue.strip() for q in questions for f in q.look_fors for cue in f.cues}
+    cues.update(phrase.strip() for q in questions for phrase in q.focus)
     if (
         used <= library.competencies.keys()
         and roles <= library.roles.keys()
@@ -83,6 +84,9 @@ def _question_findings(library: ContentLibrary) -> Iterator[Finding]:
             for j, cue in enumerate(look_for.cues):
                 if not cue.strip():
                     yield "questions", q.id, ("look_fors", i, "cues", j), "a cue is empty"
+        for i, phrase in enumerate(q.focus):
+            if not phrase.strip():
+                yield "questions", q.id, ("focus", i), "a focus phrase is empty"
 
 
 def _skill_findings(library: ContentLibrary) -> Iterator[Finding]:
