@@ -160,3 +160,40 @@ def _look_fors(
             "other words, ignore this."
         )
         yield _find("lookfor.unsure", "tip", points, message, unsure)
+
+
+# --- focus: what an answer must be about ---------------------------------------------------
+
+
+@functools.lru_cache(maxsize=8192)
+def _focus_lemmas(phrase: str) -> tuple[str, ...]:
+    """A focus phrase's words as they are met: its content lemmas, negations kept, words
+    about numbers met by a figure. Unlike a cue, the question's own words count: "my
+    manager" is what a question about the manager is about."""
+    return tuple(
+        kt.FIGURE if x in _NUMERIC_WORDS or x.startswith("quantif") else x
+        for x in _cue_lemmas(phrase)
+        if x != kt.NEGATION
+    )
+
+
+def _places(index: kt.SentenceIndex, lemmas: Sequence[str]) -> set[int]:
+    """Every sentence holding all the lemmas (or related ones), none negated."""
+    if not lemmas:
+        return set()
+    places = [index.sentences_with(x) for x in lemmas]
+    return set.intersection(*places) if all(places) else set()
+
+
+def _focus_met(index: kt.SentenceIndex, focus: Sequence[str]) -> tuple[set[int], kt.Match | None]:
+    """The sentences that meet any of the focus phrases (all a phrase's content words in one
+    sentence), and the first of them with the words that show it."""
+    met: set[int] = set()
+    first: kt.Match | None = None
+    for phrase in focus:
+        lemmas = _focus_lemmas(phrase)
+        found = _places(index, lemmas)
+        if found and (first is None or min(found) < first.sentence):
+            first = index.find(lemmas)
+        met |= found
+    return met, first

@@ -29,6 +29,9 @@ from prepcoach.practice.feedback.lookfors import (
     _asked,
     _cue_lemmas,
     _cue_match,
+    _focus_lemmas,
+    _focus_met,
+    _places,
 )
 from prepcoach.practice.feedback.rules import (
     _DEFLECT,
@@ -96,6 +99,37 @@ class QuestionBank:
     # a lemma -> how many questions of the bank are about it
     frequency: Mapping[str, int] = field(default_factory=dict)
     texts: Mapping[str, str] = field(default_factory=dict)  # question id -> its text
+    # a focus phrase's first lemma -> the focus phrases starting with it, over the bank
+    focus: Mapping[str, tuple[_Phrase, ...]] = field(default_factory=dict)
+    # question id -> its focus phrases' lemmas
+    focus_phrases: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+
+    def specific(self, lemma: str) -> bool:
+        """A word that says what an answer is about: few of the bank's questions are about
+        it, or none is while it is no everyday or number word."""
+        if lemma in self.frequency:
+            return self.frequency[lemma] <= max(3, self.size * SPECIFIC_SHARE)
+        plain = lemma.isalpha() and len(lemma) > 2
+        return plain and lemma not in _EVERYDAY and lemma not in _GENERIC and not kt.is_stop(lemma)
+
+    def focus_specific(self, question: str, index: kt.SentenceIndex) -> bool:
+        """Whether the answer meets a focus phrase of the question through a specific word:
+        "a colleague got angry", not "the team"."""
+        for phrase in self.focus_phrases.get(question, ()):
+            if any(self.specific(x) for x in phrase) and _places(index, phrase):
+                return True
+        return False
+
+    def focus_met(self, index: kt.SentenceIndex) -> dict[str, set[int]]:
+        """The questions of the bank whose focus the answer meets, each with the sentences
+        that meet it."""
+        met: dict[str, set[int]] = {}
+        for lemma in index.lemmas:
+            for phrase in self.focus.get(lemma, ()):
+                found = _places(index, phrase.lemmas)
+                if found:
+                    met.setdefault(phrase.question, set()).update(found)
+        return met
 
     def fits(self, index: kt.SentenceIndex) -> dict[str, float]:
         """How well the answer fits each question it shares anything with: the share of
@@ -163,6 +197,7 @@ class QuestionBank:
         idf = {x: math.log((count + 1) / (n + 1)) for x, n in frequency.items()}
         postings: dict[str, list[tuple[str, float]]] = {}
         phrases: dict[str, list[_Phrase]] = {}
+        focus: dict[str, list[_Phrase]] = {}
         for question in questions_:
             weights = {x: w * idf[x] for x, w in raw[question.id].items()}
             scale = math.sqrt(math.sqrt(sum(v * v for v in weights.values())) or 1.0)
@@ -171,6 +206,10 @@ class QuestionBank:
                     postings.setdefault(lemma, []).append((question.id, weight / scale))
             for n, lemmas in _look_for_phrases(question):
                 phrases.setdefault(lemmas[0], []).append(_Phrase(question.id, n, lemmas))
+            for n, text in enumerate(question.focus):
+                lemmas = _focus_lemmas(text)
+                if lemmas:
+                    focus.setdefault(lemmas[0], []).append(_Phrase(question.id, n, lemmas))
         return cls(
             idf,
             cues,
@@ -181,6 +220,12 @@ class QuestionBank:
             {q.id: len(q.look_fors) for q in questions_},
             frequency,
             {q.id: q.text for q in questions_},
+            {k: tuple(v) for k, v in focus.items()},
+            {
+                q.id: tuple(x for x in (_focus_lemmas(p) for p in q.focus) if x)
+                for q in questions_
+                if q.focus
+            },
         )
 
 
@@ -305,13 +350,24 @@ def _relevance_signals(f: _Facts) -> tuple[list[str], int]:
 
 
 def _on_question(f: _Facts, terms: Sequence[str], signs: int) -> bool:
-    """Whether the answer addresses the question asked. Without the bank, any of its terms
-    or look-fors will do. With it, a sign of the question's own checks, two of its look-fors
-    (met through rare words) or words, or one of its rare words settles it; otherwise the
-    answer must not fit many other questions better, nor fit this one far less than its
-    best: an off-topic story meets a look-for through everyday words too."""
+    """Whether the answer addresses the question asked. A sign of the question's own checks
+    settles it; then the question's focus, when it has one and the answer meets any focus
+    of the bank (`_focus_verdict`); otherwise its words and look-fors against the bank's
+    (`_fits_question`)."""
     if signs:
         return True
+    verdict = _focus_verdict(f)
+    if verdict is not None:
+        return verdict.on
+    return _fits_question(f, terms)
+
+
+def _fits_question(f: _Facts, terms: Sequence[str]) -> bool:
+    """Whether the answer addresses the question by its words. Without the bank, any of its
+    terms or look-fors will do. With it, two of its look-fors (met through rare words) or
+    words, or one of its rare words settles it; otherwise the answer must not fit many other
+    questions better, nor fit this one far less than its best: an off-topic story meets a
+    look-for through everyday words too."""
     if f.bank is None:
         return bool(terms or f.covered)
     covers = _specific_covers(f, f.bank)
@@ -324,6 +380,55 @@ def _on_question(f: _Facts, terms: Sequence[str], signs: int) -> bool:
         return True  # its words fit no question strongly: too general to call off-topic
     off = fit.better >= (OFF_TOPIC_FIT_ONE_SIGN if one else OFF_TOPIC_FIT)
     return not (off or fit.share < (OFF_TOPIC_SHARE_ONE_SIGN if one else OFF_TOPIC_SHARE))
+
+
+@dataclass(frozen=True, slots=True)
+class _Verdict:
+    """What the question's focus says: on the question or not, the words that show it, and
+    the question the answer is about instead."""
+
+    on: bool
+    quote: str | None = None
+    instead: str | None = None  # a question id
+
+
+# An answer that meets its question's focus is still off it when another question's focus is
+# met in this many times as many of its sentences, and its words fit that question this many
+# times better: a passing mention ("later my manager asked how it went") is not the subject.
+FOCUS_OVERWHELM: Final = 3
+
+
+def _focus_verdict(f: _Facts) -> _Verdict | None:
+    """The question's focus says what an answer must be about. An answer that meets it is
+    on the subject, unless it is overwhelmingly another question's; one that meets none of
+    it while meeting the focus of a question its words fit better is off it. None when the
+    question has no focus, or the answer meets no focus at all (its words then decide)."""
+    focus, bank = f.question.focus, f.bank
+    if not focus:
+        return None
+    own, match = _focus_met(f.index, focus)
+    if bank is None:
+        return _Verdict(True, match.quote) if match is not None else None
+    others = bank.focus_met(f.index)
+    others.pop(f.question.id, None)
+    if not own and not others:
+        return None
+    fit = bank.fits(f.index)
+    mine = fit.get(f.question.id, 0.0)
+    better = sorted((q for q in others if fit.get(q, 0.0) > mine), key=lambda q: (-fit[q], q))
+    if own:
+        rivals = [
+            q
+            for q in better
+            if len(others[q]) >= FOCUS_OVERWHELM * len(own) and fit[q] >= FOCUS_OVERWHELM * mine
+        ]
+        if rivals:
+            return _Verdict(False, instead=rivals[0])
+        return _Verdict(True, match.quote if match is not None else None)
+    specific = [q for q in better if bank.focus_specific(q, f.index)]
+    if specific:
+        return _Verdict(False, instead=specific[0])
+    return None
 
 
 # A look-for met through a phrase none of whose words is this rare over the bank (a share
@@ -348,25 +453,65 @@ def _specific_covers(f: _Facts, bank: QuestionBank) -> int:
     return count
 
 
+# First-person words of a focus phrase, as the question puts them to the candidate.
+_SECOND_PERSON: Final[Mapping[str, str]] = {
+    "i": "you",
+    "me": "you",
+    "my": "your",
+    "mine": "yours",
+    "myself": "yourself",
+    "i'm": "you're",
+    "i've": "you've",
+    "i'd": "you'd",
+    "i was": "you were",
+}
+
+
+def _asks_about(question: Question) -> str:
+    """What the question asks about, in plain words: its first focus phrase as said to the
+    candidate ("your manager"), or else its own first words."""
+    if question.focus:
+        words = question.focus[0].strip().split()
+        out: list[str] = []
+        for i, word in enumerate(words):
+            low = word.lower()
+            if low == "i" and i + 1 < len(words) and words[i + 1].lower() == "was":
+                out.append("you")
+                continue
+            if low == "was" and i and words[i - 1].lower() == "i":
+                out.append("were")
+                continue
+            out.append(_SECOND_PERSON.get(low, word))
+        return " ".join(out)
+    return ", ".join(_question_terms(question)[:3])
+
+
 def _relevance(f: _Facts) -> Iterator[Finding]:
-    """Does the answer address the question asked: its terms, its competencies, its
-    look-fors? One that does not gets a clear finding, and the score is capped."""
+    """Does the answer address the question asked: its focus, its terms, its competencies,
+    its look-fors? One that does not gets a clear finding, and the score is capped."""
     if f.word_count < 15:
         return  # too short to tell; the length rule says so
     terms, signs = _relevance_signals(f)
-    if _on_question(f, terms, signs):
-        shown = f" ({_quote(terms[:3])})" if terms else ""
+    verdict = None if signs else _focus_verdict(f)
+    on = bool(signs) or (verdict.on if verdict is not None else _fits_question(f, terms))
+    if on:
+        if verdict is not None and verdict.quote:
+            shown = f" (\u2018{verdict.quote}\u2019)"
+        else:
+            shown = f" ({_quote(terms[:3])})" if terms else ""
         yield _find("relevance.on-topic", "good", 0, f"It answers the question asked{shown}.")
         return
     about = _topic_words(f.index)
-    asks = _question_terms(f.question)[:3]
+    asks = _asks_about(f.question)
     message = "This may not answer the question"
     if about:
         message += f": it is about {', '.join(about)}"
     if asks:
-        message += f"; the question asks about {', '.join(asks)}"
+        message += f"; the question asks about {asks}"
     bank = f.bank
-    best = bank.judge(f.question, f.index).best if bank is not None else None
+    best = verdict.instead if verdict is not None else None
+    if best is None and bank is not None:
+        best = bank.judge(f.question, f.index).best
     if bank is not None and best is not None and best in bank.texts:
         message += f". It reads more like an answer to \u201c{bank.texts[best]}\u201d"
     message += "" if message.endswith("\u201d") else "."

@@ -1,0 +1,153 @@
+"""Relevance by focus: a question says what an answer must be about, and an answer about
+something else is told so, in plain words, without a confident false flag."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from prepcoach.content.model import LookFor, Question
+from prepcoach.practice.feedback import Answer, Feedback, QuestionBank, analyse
+
+
+def question(**overrides: Any) -> Question:
+    fields: dict[str, Any] = {
+        "id": "q",
+        "text": "Tell me about a time.",
+        "category": "behavioral",
+        "assesses": "How you work.",
+        "target_seconds": 90,
+    }
+    fields.update(overrides)
+    return Question(**fields)
+
+
+MANAGER = question(
+    id="disagreed-with-manager",
+    text="Describe a time you disagreed with a decision your manager made. What did you do?",
+    assesses="Whether you can push back on your manager respectfully, and commit once decided.",
+    look_fors=(
+        LookFor("a disagreement about substance", ("disagreed", "pushed back")),
+        LookFor("how you raised it", ("raised it", "asked for a meeting")),
+    ),
+    focus=("my manager", "my boss", "the person I reported to", "my line manager"),
+)
+COLLEAGUE = question(
+    id="angry-colleague",
+    text="Tell me about a time a colleague got angry with you. How did you respond?",
+    assesses="Staying calm with an upset colleague and repairing the working relationship.",
+    look_fors=(LookFor("staying calm", ("stayed calm", "let him talk")),),
+    focus=("an angry colleague", "a colleague got angry", "a colleague was upset", "shouted"),
+)
+HIRING_FAILURE = question(
+    id="hire-went-wrong",
+    text="Tell me about a hire you made that did not work out. What did you learn?",
+    assesses="Owning a hiring mistake and what changed in how you hire.",
+    look_fors=(LookFor("what went wrong", ("mistake", "missed the signs")),),
+    focus=("a hire that did not work out", "a bad hire", "the wrong person", "let him go"),
+)
+HIRING_SUCCESS = question(
+    id="best-hire",
+    text="Tell me about the best hire you ever made. How did you spot them?",
+    assesses="Judgement of people and how you run a hiring process.",
+    look_fors=(LookFor("how you spotted them", ("interview", "work sample")),),
+    focus=("best hire", "a great hire", "hired", "recruited"),
+)
+LAUNCH = question(
+    id="launch",
+    text="Tell me about a product launch you led.",
+    assesses="Launch planning, a release date, the go-live checklist.",
+    focus=("a launch", "launched", "went live", "released"),
+)
+BUDGET = question(id="budget", text="How do you plan a budget for a year?", focus=("budget",))
+BANK = QuestionBank.build(
+    (MANAGER, COLLEAGUE, HIRING_FAILURE, HIRING_SUCCESS, LAUNCH, BUDGET), {}
+)
+
+
+def rules(fb: Feedback) -> list[str]:
+    return [x.rule for x in fb.findings]
+
+
+def off_topic(q: Question, text: str, bank: QuestionBank | None = BANK) -> str | None:
+    fb = analyse(q, Answer.from_text(text), bank=bank)
+    found = [x.message for x in fb.findings if x.rule == "relevance.off-topic"]
+    assert bool(found) == (not fb.on_topic)
+    return found[0] if found else None
+
+
+ANGRY_COLLEAGUE = (
+    "A colleague got angry with me in a planning meeting because I had moved his deadline. "
+    "He shouted that I never listened. I stayed calm, let him talk, and asked to continue "
+    "after lunch. Afterwards I walked him through why the date moved and we agreed a new "
+    "plan together, and we still work well."
+)
+
+
+def test_a_near_miss_told_to_the_manager_question_is_off_topic_and_says_what_it_asks() -> None:
+    message = off_topic(MANAGER, ANGRY_COLLEAGUE)
+    assert message is not None
+    assert "the question asks about your manager" in message
+    assert "It reads more like an answer to \u201cTell me about a time a colleague" in message
+    # The same story is on the question it answers.
+    assert off_topic(COLLEAGUE, ANGRY_COLLEAGUE) is None
+
+
+def test_an_answer_about_the_manager_in_other_words_is_on_topic() -> None:
+    story = (
+        "The person I reported to decided to cut our testing week to hit a launch date. I "
+        "thought that was risky, so I asked for half an hour, showed her the defect numbers "
+        "from the last two releases and suggested we keep two days of testing. She kept the "
+        "date but gave us the two days, and the release went out with one minor bug."
+    )
+    assert off_topic(MANAGER, story) is None
+    fb = analyse(MANAGER, Answer.from_text(story), bank=BANK)
+    on = next(x for x in fb.findings if x.rule == "relevance.on-topic")
+    assert "The person I reported to" in on.message  # the words that show it
+
+
+def test_a_success_told_to_a_failure_question_is_off_topic() -> None:
+    success = (
+        "The best hire I ever made was a support agent with no degree. I hired her after a "
+        "work sample where she calmed an angry caller in two minutes. Within a year she ran "
+        "the night shift and our satisfaction score rose from 71 to 88 percent."
+    )
+    message = off_topic(HIRING_FAILURE, success)
+    assert message is not None and "a hire that did not work out" in message
+    assert off_topic(HIRING_SUCCESS, success) is None
+    failure = (
+        "I once hired the wrong person for a team lead role: he interviewed brilliantly but "
+        "could not delegate. I missed the signs in his references. After three months I let "
+        "him go, and since then every lead candidate does a delegation exercise."
+    )
+    assert off_topic(HIRING_FAILURE, failure) is None
+
+
+def test_an_answer_overwhelmingly_about_another_question_is_off_despite_a_passing_mention() -> (
+    None
+):
+    story = ANGRY_COLLEAGUE + (
+        " Later my manager asked how it went. The colleague was upset for a day, but a "
+        "colleague who had shouted at me once came round. Another colleague got angry at him "
+        "too."
+    )
+    assert off_topic(MANAGER, story) is not None
+
+
+def test_an_answer_meeting_no_focus_anywhere_keeps_the_judgement_by_words() -> None:
+    vague = (
+        "I think it is important to stay open and respectful, to listen first and to look "
+        "for common ground, because in the end everyone wants the same result for the team."
+    )
+    assert off_topic(MANAGER, vague) is None  # weak, but not about anything else
+
+
+def test_without_focus_or_without_the_bank_the_old_judgement_stands() -> None:
+    plain = question(id="plain", text="Tell me about a time you disagreed with your manager.")
+    assert off_topic(plain, ANGRY_COLLEAGUE, bank=None) is not None  # no word of the question
+    # Without the bank, meeting the focus is enough.
+    story = "My boss wanted to skip testing and I disagreed, so I showed her the defect data."
+    assert off_topic(MANAGER, story * 2, bank=None) is None
+
+
+def test_a_short_answer_is_never_called_off_topic() -> None:
+    assert off_topic(MANAGER, "A colleague got angry and shouted at me.") is None
