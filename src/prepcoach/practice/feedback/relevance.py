@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Final
 
 from prepcoach.content.model import Competency, Question
@@ -350,33 +350,41 @@ def _relevance_signals(f: _Facts) -> tuple[list[str], int]:
 
 
 def _on_question(f: _Facts, terms: Sequence[str], signs: int) -> bool:
-    """Whether the answer addresses the question asked. A sign of the question's own checks
-    settles it; then the question's focus, when it has one and the answer meets any focus
-    of the bank (`_focus_verdict`); otherwise its words and look-fors against the bank's
+    """Whether the answer addresses the question asked: a sign of the question's own checks
+    settles it; then its focus (`_focus_verdict`), and its words against the bank's
     (`_fits_question`)."""
-    if signs:
-        return True
+    return bool(signs) or bool(_judge(f, terms).on)
+
+
+def _judge(f: _Facts, terms: Sequence[str]) -> _Verdict:
+    """The focus's verdict, or where it can't settle it, the words' with what it showed."""
     verdict = _focus_verdict(f)
-    if verdict is not None:
-        return verdict.on
-    return _fits_question(f, terms)
+    if verdict.on is None:
+        on = _fits_question(f, terms, sign=verdict.sign, strict=verdict.strict)
+        return replace(verdict, on=on)
+    return verdict
 
 
-def _fits_question(f: _Facts, terms: Sequence[str]) -> bool:
+def _fits_question(
+    f: _Facts, terms: Sequence[str], sign: bool = False, strict: bool = False
+) -> bool:
     """Whether the answer addresses the question by its words. Without the bank, any of its
     terms or look-fors will do. With it, two of its look-fors (met through rare words) or
     words, or one of its rare words settles it; otherwise the answer must not fit many other
     questions better, nor fit this one far less than its best: an off-topic story meets a
-    look-for through everyday words too."""
+    look-for through everyday words too. `sign`: the question's focus is met through common
+    words, one sign more; `strict`: the answer is about another question's subject and not
+    this one's, so its words and look-fors met prove nothing and only its fit counts."""
     if f.bank is None:
-        return bool(terms or f.covered)
-    covers = _specific_covers(f, f.bank)
+        return bool(terms or f.covered or sign)
+    covers = 0 if strict else _specific_covers(f, f.bank)
+    terms = () if strict else terms
     if covers >= 2 or len(terms) >= 2 or any(f.bank.distinctive(t) for t in terms):
         return True  # two of its look-fors or its words, or a rare one of them
     # One look-for or word of the question: the bar is higher.
-    one = bool(covers or terms)
+    one = bool(covers or terms or sign)
     fit = f.bank.judge(f.question, f.index)
-    if fit.strongest < OFF_TOPIC_EVIDENCE:
+    if fit.strongest < OFF_TOPIC_EVIDENCE and not strict:
         return True  # its words fit no question strongly: too general to call off-topic
     off = fit.better >= (OFF_TOPIC_FIT_ONE_SIGN if one else OFF_TOPIC_FIT)
     return not (off or fit.share < (OFF_TOPIC_SHARE_ONE_SIGN if one else OFF_TOPIC_SHARE))
@@ -384,12 +392,16 @@ def _fits_question(f: _Facts, terms: Sequence[str]) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class _Verdict:
-    """What the question's focus says: on the question or not, the words that show it, and
-    the question the answer is about instead."""
+    """What the question's focus says: on the question, off it, or None when its words must
+    decide (with `sign` when the focus is met through common words only, `strict` when the
+    answer meets another question's subject and not this one's); the words that show the
+    focus, and the question the answer is about instead."""
 
-    on: bool
+    on: bool | None = None
     quote: str | None = None
     instead: str | None = None  # a question id
+    sign: bool = False
+    strict: bool = False
 
 
 # An answer that meets its question's focus is still off it when another question's focus is
@@ -398,37 +410,41 @@ class _Verdict:
 FOCUS_OVERWHELM: Final = 3
 
 
-def _focus_verdict(f: _Facts) -> _Verdict | None:
-    """The question's focus says what an answer must be about. An answer that meets it is
-    on the subject, unless it is overwhelmingly another question's; one that meets none of
-    it while meeting the focus of a question its words fit better is off it. None when the
-    question has no focus, or the answer meets no focus at all (its words then decide)."""
+def _focus_verdict(f: _Facts) -> _Verdict:
+    """The question's focus says what an answer must be about. An answer that meets it
+    through a specific word is on the subject, unless it is overwhelmingly another question's;
+    met through common words only ("the team", "a decision"), it is one sign for the words'
+    judgement. One that meets none of it while meeting, through a specific word, the focus of
+    a question its words fit better is judged by its fit alone. Otherwise the words decide."""
     focus, bank = f.question.focus, f.bank
     if not focus:
-        return None
+        return _Verdict()
     own, match = _focus_met(f.index, focus)
+    quote = match.quote if match is not None else None
     if bank is None:
-        return _Verdict(True, match.quote) if match is not None else None
+        return _Verdict(True, quote) if own else _Verdict()
     others = bank.focus_met(f.index)
     others.pop(f.question.id, None)
     if not own and not others:
-        return None
+        return _Verdict()
     fit = bank.fits(f.index)
     mine = fit.get(f.question.id, 0.0)
     better = sorted((q for q in others if fit.get(q, 0.0) > mine), key=lambda q: (-fit[q], q))
+    rivals = [q for q in better if bank.focus_specific(q, f.index)]
     if own:
-        rivals = [
+        over = [
             q
-            for q in better
+            for q in rivals
             if len(others[q]) >= FOCUS_OVERWHELM * len(own) and fit[q] >= FOCUS_OVERWHELM * mine
         ]
-        if rivals:
-            return _Verdict(False, instead=rivals[0])
-        return _Verdict(True, match.quote if match is not None else None)
-    specific = [q for q in better if bank.focus_specific(q, f.index)]
-    if specific:
-        return _Verdict(False, instead=specific[0])
-    return None
+        if over:
+            return _Verdict(False, instead=over[0])
+        if bank.focus_specific(f.question.id, f.index):
+            return _Verdict(True, quote)
+        return _Verdict(None, quote, sign=True)
+    if rivals:
+        return _Verdict(None, instead=rivals[0], strict=True)
+    return _Verdict()
 
 
 # A look-for met through a phrase none of whose words is this rare over the bank (a share
@@ -492,10 +508,9 @@ def _relevance(f: _Facts) -> Iterator[Finding]:
     if f.word_count < 15:
         return  # too short to tell; the length rule says so
     terms, signs = _relevance_signals(f)
-    verdict = None if signs else _focus_verdict(f)
-    on = bool(signs) or (verdict.on if verdict is not None else _fits_question(f, terms))
-    if on:
-        if verdict is not None and verdict.quote:
+    verdict = _Verdict(True) if signs else _judge(f, terms)
+    if verdict.on:
+        if verdict.quote:
             shown = f" (\u2018{verdict.quote}\u2019)"
         else:
             shown = f" ({_quote(terms[:3])})" if terms else ""
@@ -509,7 +524,7 @@ def _relevance(f: _Facts) -> Iterator[Finding]:
     if asks:
         message += f"; the question asks about {asks}"
     bank = f.bank
-    best = verdict.instead if verdict is not None else None
+    best = verdict.instead
     if best is None and bank is not None:
         best = bank.judge(f.question, f.index).best
     if bank is not None and best is not None and best in bank.texts:
