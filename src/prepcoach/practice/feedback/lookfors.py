@@ -185,15 +185,42 @@ def _places(index: kt.SentenceIndex, lemmas: Sequence[str]) -> set[int]:
     return set.intersection(*places) if all(places) else set()
 
 
-def _focus_met(index: kt.SentenceIndex, focus: Sequence[str]) -> tuple[set[int], kt.Match | None]:
-    """The sentences that meet any of the focus phrases (all a phrase's content words in one
-    sentence), and the first of them with the words that show it."""
+def _sequence_places(index: kt.SentenceIndex, sequence: Sequence[str]) -> set[int]:
+    """Every sentence holding the lemmas one after the other, un-negated."""
+    size = len(sequence)
+    found: set[int] = set()
+    for i, toks in enumerate(index.tokens):
+        for start in range(len(toks) - size + 1):
+            window = toks[start : start + size]
+            if all(t.lemma == x and not t.negated for t, x in zip(window, sequence, strict=True)):
+                found.add(i)
+                break
+    return found
+
+
+def _focus_places(index: kt.SentenceIndex, phrase: str) -> set[int]:
+    """The sentences that meet a focus phrase as a cue is met: all its content words, or, for
+    a phrase of several words with one content word ("reported to", "head of"), the phrase
+    itself, so that "my report showed" is not "the person I reported to"."""
+    lemmas = _focus_lemmas(phrase)
+    if len(lemmas) == 1 and _plain(lemmas[0]):
+        sequence = _cue_sequence(phrase)
+        if len(sequence) >= 2:
+            return _sequence_places(index, sequence) if index.has(lemmas[0]) else set()
+    return _places(index, lemmas)
+
+
+def _focus_met(
+    index: kt.SentenceIndex, focus: Sequence[str]
+) -> tuple[set[int], kt.Match | None]:
+    """The sentences that meet any of the focus phrases, and the first of them with the
+    words that show it."""
     met: set[int] = set()
     first: kt.Match | None = None
     for phrase in focus:
-        lemmas = _focus_lemmas(phrase)
-        found = _places(index, lemmas)
+        found = _focus_places(index, phrase)
         if found and (first is None or min(found) < first.sentence):
-            first = index.find(lemmas)
+            lemmas = _focus_lemmas(phrase)
+            first = kt.Match(min(found), index._quote(min(found), lemmas))
         met |= found
     return met, first

@@ -31,7 +31,7 @@ from prepcoach.practice.feedback.lookfors import (
     _cue_match,
     _focus_lemmas,
     _focus_met,
-    _places,
+    _focus_places,
 )
 from prepcoach.practice.feedback.rules import (
     _DEFLECT,
@@ -70,6 +70,14 @@ class _Phrase:
 
 
 @dataclass(frozen=True, slots=True)
+class _Focus:
+    """A focus phrase of a question of the bank."""
+
+    question: str  # question id
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Fit:
     """How an answer fits the question asked, against the rest of the bank."""
 
@@ -100,9 +108,9 @@ class QuestionBank:
     frequency: Mapping[str, int] = field(default_factory=dict)
     texts: Mapping[str, str] = field(default_factory=dict)  # question id -> its text
     # a focus phrase's first lemma -> the focus phrases starting with it, over the bank
-    focus: Mapping[str, tuple[_Phrase, ...]] = field(default_factory=dict)
-    # question id -> its focus phrases' lemmas
-    focus_phrases: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    focus: Mapping[str, tuple[_Focus, ...]] = field(default_factory=dict)
+    # question id -> its focus phrases
+    focus_phrases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def specific(self, lemma: str) -> bool:
         """A word that says what an answer is about: few of the bank's questions are about
@@ -116,7 +124,8 @@ class QuestionBank:
         """Whether the answer meets a focus phrase of the question through a specific word:
         "a colleague got angry", not "the team"."""
         for phrase in self.focus_phrases.get(question, ()):
-            if any(self.specific(x) for x in phrase) and _places(index, phrase):
+            lemmas = _focus_lemmas(phrase)
+            if any(self.specific(x) for x in lemmas) and _focus_places(index, phrase):
                 return True
         return False
 
@@ -126,7 +135,7 @@ class QuestionBank:
         met: dict[str, set[int]] = {}
         for lemma in index.lemmas:
             for phrase in self.focus.get(lemma, ()):
-                found = _places(index, phrase.lemmas)
+                found = _focus_places(index, phrase.text)
                 if found:
                     met.setdefault(phrase.question, set()).update(found)
         return met
@@ -197,7 +206,7 @@ class QuestionBank:
         idf = {x: math.log((count + 1) / (n + 1)) for x, n in frequency.items()}
         postings: dict[str, list[tuple[str, float]]] = {}
         phrases: dict[str, list[_Phrase]] = {}
-        focus: dict[str, list[_Phrase]] = {}
+        focus: dict[str, list[_Focus]] = {}
         for question in questions_:
             weights = {x: w * idf[x] for x, w in raw[question.id].items()}
             scale = math.sqrt(math.sqrt(sum(v * v for v in weights.values())) or 1.0)
@@ -206,10 +215,10 @@ class QuestionBank:
                     postings.setdefault(lemma, []).append((question.id, weight / scale))
             for n, lemmas in _look_for_phrases(question):
                 phrases.setdefault(lemmas[0], []).append(_Phrase(question.id, n, lemmas))
-            for n, text in enumerate(question.focus):
+            for text in question.focus:
                 lemmas = _focus_lemmas(text)
                 if lemmas:
-                    focus.setdefault(lemmas[0], []).append(_Phrase(question.id, n, lemmas))
+                    focus.setdefault(lemmas[0], []).append(_Focus(question.id, text))
         return cls(
             idf,
             cues,
@@ -221,11 +230,7 @@ class QuestionBank:
             frequency,
             {q.id: q.text for q in questions_},
             {k: tuple(v) for k, v in focus.items()},
-            {
-                q.id: tuple(x for x in (_focus_lemmas(p) for p in q.focus) if x)
-                for q in questions_
-                if q.focus
-            },
+            {q.id: tuple(p for p in q.focus if _focus_lemmas(p)) for q in questions_ if q.focus},
         )
 
 
@@ -234,6 +239,9 @@ class QuestionBank:
 # questions), unless it shows a sign of answering this question.
 OFF_TOPIC_FIT: Final = 0.3
 OFF_TOPIC_FIT_ONE_SIGN: Final = 0.5  # when it meets one look-for or word of the question
+# When it meets another question's focus and not its own: its question is not among the
+# answer's best fits.
+OFF_TOPIC_FIT_STRICT: Final = float(__import__("os").environ.get("RELSTRICT", "0.1"))
 # Or when its fit with the question asked is under this share of its best fit with any.
 OFF_TOPIC_SHARE: Final = 0.2
 OFF_TOPIC_SHARE_ONE_SIGN: Final = 0.1
@@ -386,7 +394,8 @@ def _fits_question(
     fit = f.bank.judge(f.question, f.index)
     if fit.strongest < OFF_TOPIC_EVIDENCE and not strict:
         return True  # its words fit no question strongly: too general to call off-topic
-    off = fit.better >= (OFF_TOPIC_FIT_ONE_SIGN if one else OFF_TOPIC_FIT)
+    bar = OFF_TOPIC_FIT_STRICT if strict else OFF_TOPIC_FIT_ONE_SIGN if one else OFF_TOPIC_FIT
+    off = fit.better >= bar
     return not (off or fit.share < (OFF_TOPIC_SHARE_ONE_SIGN if one else OFF_TOPIC_SHARE))
 
 
@@ -443,7 +452,10 @@ def _focus_verdict(f: _Facts) -> _Verdict:
             return _Verdict(True, quote)
         return _Verdict(None, quote, sign=True)
     if rivals:
-        return _Verdict(None, instead=rivals[0], strict=True)
+        # The question it reads like: its best fit, unless that one's focus says otherwise.
+        top = max(fit, key=lambda q: (fit[q], q))
+        instead = top if top in others or top not in bank.focus_phrases else rivals[0]
+        return _Verdict(None, instead=instead, strict=True)
     return _Verdict()
 
 
