@@ -185,11 +185,12 @@ def _places(index: kt.SentenceIndex, lemmas: Sequence[str]) -> set[int]:
     return set.intersection(*places) if all(places) else set()
 
 
-def _sequence_places(index: kt.SentenceIndex, sequence: Sequence[str]) -> set[int]:
-    """Every sentence holding the lemmas one after the other, un-negated."""
+def _sequence_places(index: kt.SentenceIndex, sequence: Sequence[str], among: set[int]) -> set[int]:
+    """The sentences, among these, holding the lemmas one after the other, un-negated."""
     size = len(sequence)
     found: set[int] = set()
-    for i, toks in enumerate(index.tokens):
+    for i in among:
+        toks = index.tokens[i]
         for start in range(len(toks) - size + 1):
             window = toks[start : start + size]
             if all(t.lemma == x and not t.negated for t, x in zip(window, sequence, strict=True)):
@@ -206,13 +207,11 @@ def _focus_places(index: kt.SentenceIndex, phrase: str) -> set[int]:
     if len(lemmas) == 1 and _plain(lemmas[0]):
         sequence = _cue_sequence(phrase)
         if len(sequence) >= 2:
-            return _sequence_places(index, sequence) if index.has(lemmas[0]) else set()
+            return _sequence_places(index, sequence, index.sentences_with(lemmas[0]))
     return _places(index, lemmas)
 
 
-def _focus_met(
-    index: kt.SentenceIndex, focus: Sequence[str]
-) -> tuple[set[int], kt.Match | None]:
+def _focus_met(index: kt.SentenceIndex, focus: Sequence[str]) -> tuple[set[int], kt.Match | None]:
     """The sentences that meet any of the focus phrases, and the first of them with the
     words that show it."""
     met: set[int] = set()

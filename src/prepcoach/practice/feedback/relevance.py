@@ -111,6 +111,10 @@ class QuestionBank:
     focus: Mapping[str, tuple[_Focus, ...]] = field(default_factory=dict)
     # question id -> its focus phrases
     focus_phrases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # the last answer's fits, which relevance asks for more than once
+    _last: list[tuple[kt.SentenceIndex, tuple[dict[str, float], float]]] = field(
+        default_factory=list, compare=False, repr=False
+    )
 
     def specific(self, lemma: str) -> bool:
         """A word that says what an answer is about: few of the bank's questions are about
@@ -144,9 +148,16 @@ class QuestionBank:
         """How well the answer fits each question it shares anything with: the share of
         the bank's strongest word overlap it has with the question, plus the share of the
         question's look-fors it meets."""
-        return self._fits(index)[0]
+        return dict(self._fits(index)[0])
 
     def _fits(self, index: kt.SentenceIndex) -> tuple[dict[str, float], float]:
+        if self._last and self._last[0][0] is index:  # the same answer, asked again
+            return self._last[0][1]
+        found = self._fits_of(index)
+        self._last[:] = [(index, found)]
+        return found
+
+    def _fits_of(self, index: kt.SentenceIndex) -> tuple[dict[str, float], float]:
         lemmas = index.lemmas
         words: dict[str, float] = {}
         for lemma in lemmas:
@@ -241,7 +252,7 @@ OFF_TOPIC_FIT: Final = 0.3
 OFF_TOPIC_FIT_ONE_SIGN: Final = 0.5  # when it meets one look-for or word of the question
 # When it meets another question's focus and not its own: its question is not among the
 # answer's best fits.
-OFF_TOPIC_FIT_STRICT: Final = float(__import__("os").environ.get("RELSTRICT", "0.1"))
+OFF_TOPIC_FIT_STRICT: Final = 0.1
 # Or when its fit with the question asked is under this share of its best fit with any.
 OFF_TOPIC_SHARE: Final = 0.2
 OFF_TOPIC_SHARE_ONE_SIGN: Final = 0.1
@@ -417,6 +428,8 @@ class _Verdict:
 # met in this many times as many of its sentences, and its words fit that question this many
 # times better: a passing mention ("later my manager asked how it went") is not the subject.
 FOCUS_OVERWHELM: Final = 3
+NEAR_MISS: float = 0.0
+STRICT_WITHOUT_FOCUS: bool = False
 
 
 def _focus_verdict(f: _Facts) -> _Verdict:
@@ -451,10 +464,14 @@ def _focus_verdict(f: _Facts) -> _Verdict:
         if bank.focus_specific(f.question.id, f.index):
             return _Verdict(True, quote)
         return _Verdict(None, quote, sign=True)
-    if rivals:
+    if NEAR_MISS and rivals:
+        near = [q for q in rivals if fit[q] >= NEAR_MISS * max(fit.values())]
+        if near:
+            return _Verdict(False, instead=near[0])
+    if rivals or STRICT_WITHOUT_FOCUS:
         # The question it reads like: its best fit, unless that one's focus says otherwise.
         top = max(fit, key=lambda q: (fit[q], q))
-        instead = top if top in others or top not in bank.focus_phrases else rivals[0]
+        instead = top if top in others or top not in bank.focus_phrases or not rivals else rivals[0]
         return _Verdict(None, instead=instead, strict=True)
     return _Verdict()
 
