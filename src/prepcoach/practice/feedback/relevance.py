@@ -174,6 +174,9 @@ class QuestionBank:
                     met.setdefault(phrase.question, set()).add(phrase.look_for)
         for qid, found in met.items():
             fit[qid] = fit.get(qid, 0.0) + len(found) / max(1, self.look_fors.get(qid, 1))
+        if FOCUS_FIT:
+            for qid in self.focus_met(index):
+                fit[qid] = fit.get(qid, 0.0) + FOCUS_FIT
         return fit, strongest
 
     def fits_better(self, question: Question, index: kt.SentenceIndex) -> float:
@@ -266,6 +269,8 @@ _FROM_ASSESSES: Final = 0.6
 _FROM_TIPS: Final = 0.5
 _FROM_PROBES: Final = 0.4
 _FROM_COMPETENCIES: Final = 0.2
+_FROM_FOCUS: float = 0.0
+FOCUS_FIT: float = 0.0
 
 
 def _lemmas_of(text: str) -> tuple[str, ...]:
@@ -287,6 +292,7 @@ def _profile_words(
         (_FROM_TIPS, question.tips),
         (_FROM_PROBES, question.probes),
         (_FROM_COMPETENCIES, (c.replace("-", " ") for c in question.competencies)),
+        (_FROM_FOCUS, question.focus if _FROM_FOCUS else ()),
     ]
     out: dict[str, float] = {}
     for weight, texts in sources:
