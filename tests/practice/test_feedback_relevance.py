@@ -151,3 +151,16 @@ def test_without_focus_or_without_the_bank_the_old_judgement_stands() -> None:
 
 def test_a_short_answer_is_never_called_off_topic() -> None:
     assert off_topic(MANAGER, "A colleague got angry and shouted at me.") is None
+
+
+def test_an_answer_kept_on_by_its_words_alone_is_not_credited_with_answering() -> None:
+    fb = analyse(
+        MANAGER,
+        Answer.from_text(
+            "I think it is important to stay open and respectful, to listen first and to "
+            "look for common ground, because in the end everyone wants the same result."
+        ),
+        bank=BANK,
+    )
+    assert fb.on_topic
+    assert not {"relevance.on-topic", "relevance.off-topic"} & set(rules(fb))

@@ -547,6 +547,8 @@ def _relevance(f: _Facts) -> Iterator[Finding]:
     if verdict.on:
         if verdict.quote:
             shown = f" (\u2018{verdict.quote}\u2019)"
+        elif f.question.focus and not signs:
+            return  # on it by its words, but none of what it must be about: no credit to give
         else:
             shown = f" ({_quote(terms[:3])})" if terms else ""
         yield _find("relevance.on-topic", "good", 0, f"It answers the question asked{shown}.")
