@@ -255,7 +255,7 @@ OFF_TOPIC_FIT: Final = 0.3
 OFF_TOPIC_FIT_ONE_SIGN: Final = 0.5  # when it meets one look-for or word of the question
 # When it meets another question's focus and not its own: its question is not among the
 # answer's best fits.
-OFF_TOPIC_FIT_STRICT: Final = 0.1
+OFF_TOPIC_FIT_STRICT: float = 0.3
 # Or when its fit with the question asked is under this share of its best fit with any.
 OFF_TOPIC_SHARE: Final = 0.2
 OFF_TOPIC_SHARE_ONE_SIGN: Final = 0.1
@@ -402,8 +402,8 @@ def _fits_question(
     this one's, so its words and look-fors met prove nothing and only its fit counts."""
     if f.bank is None:
         return bool(terms or f.covered or sign)
-    covers = 0 if strict else _specific_covers(f, f.bank)
-    terms = () if strict else terms
+    covers = 0 if strict and not STRICT_COVERS else _specific_covers(f, f.bank)
+    terms = () if strict and not STRICT_TERMS else terms
     if covers >= 2 or len(terms) >= 2 or any(f.bank.distinctive(t) for t in terms):
         return True  # two of its look-fors or its words, or a rare one of them
     # One look-for or word of the question: the bar is higher.
@@ -435,6 +435,13 @@ class _Verdict:
 # times better: a passing mention ("later my manager asked how it went") is not the subject.
 FOCUS_OVERWHELM: Final = 3
 NEAR_MISS: float = 0.0
+WEAK_OWN_SIGN: bool = False
+KIND_EXEMPT: bool = True
+STRICT: bool = True
+OVERWHELM: bool = True
+POSITIVE: bool = True
+STRICT_COVERS: bool = False
+STRICT_TERMS: bool = False
 STRICT_WITHOUT_FOCUS: bool = False
 
 
@@ -465,16 +472,18 @@ def _focus_verdict(f: _Facts) -> _Verdict:
             for q in rivals
             if len(others[q]) >= FOCUS_OVERWHELM * len(own) and fit[q] >= FOCUS_OVERWHELM * mine
         ]
-        if over:
+        if over and OVERWHELM:
             return _Verdict(False, instead=over[0])
-        if bank.focus_specific(f.question.id, f.index):
+        if bank.focus_specific(f.question.id, f.index) and POSITIVE:
             return _Verdict(True, quote)
-        return _Verdict(None, quote, sign=True)
+        return _Verdict(None, quote, sign=WEAK_OWN_SIGN)
     if NEAR_MISS and rivals:
         near = [q for q in rivals if fit[q] >= NEAR_MISS * max(fit.values())]
         if near:
             return _Verdict(False, instead=near[0])
-    if rivals or STRICT_WITHOUT_FOCUS:
+    if KIND_EXEMPT and set(f.question.checks) & {"salary-range", "connects-to-role"}:
+        return _Verdict()
+    if (rivals and STRICT) or STRICT_WITHOUT_FOCUS:
         # The question it reads like: its best fit, unless that one's focus says otherwise.
         top = max(fit, key=lambda q: (fit[q], q))
         instead = top if top in others or top not in bank.focus_phrases or not rivals else rivals[0]
