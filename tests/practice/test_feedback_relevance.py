@@ -59,9 +59,7 @@ LAUNCH = question(
     focus=("a launch", "launched", "went live", "released"),
 )
 BUDGET = question(id="budget", text="How do you plan a budget for a year?", focus=("budget",))
-BANK = QuestionBank.build(
-    (MANAGER, COLLEAGUE, HIRING_FAILURE, HIRING_SUCCESS, LAUNCH, BUDGET), {}
-)
+BANK = QuestionBank.build((MANAGER, COLLEAGUE, HIRING_FAILURE, HIRING_SUCCESS, LAUNCH, BUDGET), {})
 
 
 def rules(fb: Feedback) -> list[str]:
@@ -105,26 +103,29 @@ def test_an_answer_about_the_manager_in_other_words_is_on_topic() -> None:
     assert "The person I reported to" in on.message  # the words that show it
 
 
-def test_a_success_told_to_a_failure_question_is_off_topic() -> None:
+def test_a_story_meeting_none_of_the_focus_is_not_credited_and_one_meeting_it_is() -> None:
     success = (
         "The best hire I ever made was a support agent with no degree. I hired her after a "
         "work sample where she calmed an angry caller in two minutes. Within a year she ran "
         "the night shift and our satisfaction score rose from 71 to 88 percent."
     )
-    message = off_topic(HIRING_FAILURE, success)
-    assert message is not None and "a hire that did not work out" in message
+    fb = analyse(HIRING_FAILURE, Answer.from_text(success), bank=BANK)
+    assert "relevance.on-topic" not in rules(fb)  # unsure: nothing confident either way
     assert off_topic(HIRING_SUCCESS, success) is None
     failure = (
         "I once hired the wrong person for a team lead role: he interviewed brilliantly but "
         "could not delegate. I missed the signs in his references. After three months I let "
         "him go, and since then every lead candidate does a delegation exercise."
     )
-    assert off_topic(HIRING_FAILURE, failure) is None
+    fb = analyse(HIRING_FAILURE, Answer.from_text(failure), bank=BANK)
+    assert fb.on_topic and "the wrong person" in finding_message(fb, "relevance.on-topic")
 
 
-def test_an_answer_overwhelmingly_about_another_question_is_off_despite_a_passing_mention() -> (
-    None
-):
+def finding_message(fb: Feedback, rule: str) -> str:
+    return next(x.message for x in fb.findings if x.rule == rule)
+
+
+def test_an_answer_overwhelmingly_about_another_question_is_off_despite_a_passing_mention() -> None:
     story = ANGRY_COLLEAGUE + (
         " Later my manager asked how it went. The colleague was upset for a day, but a "
         "colleague who had shouted at me once came round. Another colleague got angry at him "
@@ -164,3 +165,32 @@ def test_an_answer_kept_on_by_its_words_alone_is_not_credited_with_answering() -
     )
     assert fb.on_topic
     assert not {"relevance.on-topic", "relevance.off-topic"} & set(rules(fb))
+
+
+def test_a_word_of_the_focus_in_a_story_about_another_subject_does_not_put_it_on() -> None:
+    missed = question(
+        id="missed-deadline",
+        text="Tell me about a deadline you missed. What happened?",
+        assesses="Owning a missed commitment and what changed afterwards.",
+        focus=("missed a deadline", "deadline", "late"),
+    )
+    others = [
+        question(id=f"q{i}", text=f"Tell me about a {t}.")
+        for i, t in enumerate(
+            ("team you led", "budget you cut", "customer you kept", "hire you made")
+        )
+    ]
+    bank = QuestionBank.build((missed, LAUNCH, *others), {})
+    beaten = (
+        "I led the launch of our returns portal. I planned the release with marketing, ran the "
+        "go-live checklist myself and launched it eight days before the deadline. The launch "
+        "went live on time and returns calls fell by a fifth after it was released."
+    )
+    fb = analyse(missed, Answer.from_text(beaten), bank=bank)
+    assert not fb.on_topic  # "deadline" alone does not make a launch story a missed deadline
+    late = (
+        "I missed a deadline on the quarterly report because I left the data checks to the "
+        "last day. I told my manager the evening before, sent it two days later and now "
+        "block the checks into the first week."
+    )
+    assert analyse(missed, Answer.from_text(late), bank=bank).on_topic

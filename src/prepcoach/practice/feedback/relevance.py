@@ -29,6 +29,7 @@ from prepcoach.practice.feedback.lookfors import (
     _asked,
     _cue_lemmas,
     _cue_match,
+    _cue_sequence,
     _focus_lemmas,
     _focus_met,
     _focus_places,
@@ -124,14 +125,22 @@ class QuestionBank:
         plain = lemma.isalpha() and len(lemma) > 2
         return plain and lemma not in _EVERYDAY and lemma not in _GENERIC and not kt.is_stop(lemma)
 
-    def focus_specific(self, question: str, index: kt.SentenceIndex) -> bool:
-        """Whether the answer meets a focus phrase of the question through a specific word:
-        "a colleague got angry", not "the team"."""
+    def focus_strength(self, question: str, index: kt.SentenceIndex) -> int:
+        """How clearly the answer meets the question's focus: 2 through a phrase of several
+        words ("the person I reported to", "reported to"), 1 through one specific word
+        ("outage"), 0 through common words alone ("the team", "deadline") or not at all.
+        A single word is weak evidence: stories name deadlines and teams whatever they
+        are about."""
+        strength = 0
         for phrase in self.focus_phrases.get(question, ()):
             lemmas = _focus_lemmas(phrase)
-            if any(self.specific(x) for x in lemmas) and _focus_places(index, phrase):
-                return True
-        return False
+            several = len(lemmas) >= 2 or len(_cue_sequence(phrase)) >= 2
+            level = 2 if several else 1 if self.specific(lemmas[0]) else 0
+            if level > strength and _focus_places(index, phrase):
+                strength = level
+                if strength == 2:
+                    break
+        return strength
 
     def focus_met(self, index: kt.SentenceIndex) -> dict[str, set[int]]:
         """The questions of the bank whose focus the answer meets, each with the sentences
@@ -174,9 +183,6 @@ class QuestionBank:
                     met.setdefault(phrase.question, set()).add(phrase.look_for)
         for qid, found in met.items():
             fit[qid] = fit.get(qid, 0.0) + len(found) / max(1, self.look_fors.get(qid, 1))
-        if FOCUS_FIT:
-            for qid in self.focus_met(index):
-                fit[qid] = fit.get(qid, 0.0) + FOCUS_FIT
         return fit, strongest
 
     def fits_better(self, question: Question, index: kt.SentenceIndex) -> float:
@@ -253,9 +259,6 @@ class QuestionBank:
 # questions), unless it shows a sign of answering this question.
 OFF_TOPIC_FIT: Final = 0.3
 OFF_TOPIC_FIT_ONE_SIGN: Final = 0.5  # when it meets one look-for or word of the question
-# When it meets another question's focus and not its own: its question is not among the
-# answer's best fits.
-OFF_TOPIC_FIT_STRICT: float = 0.3
 # Or when its fit with the question asked is under this share of its best fit with any.
 OFF_TOPIC_SHARE: Final = 0.2
 OFF_TOPIC_SHARE_ONE_SIGN: Final = 0.1
@@ -269,8 +272,6 @@ _FROM_ASSESSES: Final = 0.6
 _FROM_TIPS: Final = 0.5
 _FROM_PROBES: Final = 0.4
 _FROM_COMPETENCIES: Final = 0.2
-_FROM_FOCUS: float = 0.0
-FOCUS_FIT: float = 0.0
 
 
 def _lemmas_of(text: str) -> tuple[str, ...]:
@@ -292,7 +293,6 @@ def _profile_words(
         (_FROM_TIPS, question.tips),
         (_FROM_PROBES, question.probes),
         (_FROM_COMPETENCIES, (c.replace("-", " ") for c in question.competencies)),
-        (_FROM_FOCUS, question.focus if _FROM_FOCUS else ()),
     ]
     out: dict[str, float] = {}
     for weight, texts in sources:
@@ -382,113 +382,83 @@ def _on_question(f: _Facts, terms: Sequence[str], signs: int) -> bool:
 
 
 def _judge(f: _Facts, terms: Sequence[str]) -> _Verdict:
-    """The focus's verdict, or where it can't settle it, the words' with what it showed."""
+    """The focus's verdict, or where it can't settle it, the words'."""
     verdict = _focus_verdict(f)
     if verdict.on is None:
-        on = _fits_question(f, terms, sign=verdict.sign, strict=verdict.strict)
-        return replace(verdict, on=on)
+        return replace(verdict, on=_fits_question(f, terms))
     return verdict
 
 
-def _fits_question(
-    f: _Facts, terms: Sequence[str], sign: bool = False, strict: bool = False
-) -> bool:
+def _fits_question(f: _Facts, terms: Sequence[str]) -> bool:
     """Whether the answer addresses the question by its words. Without the bank, any of its
     terms or look-fors will do. With it, two of its look-fors (met through rare words) or
     words, or one of its rare words settles it; otherwise the answer must not fit many other
     questions better, nor fit this one far less than its best: an off-topic story meets a
-    look-for through everyday words too. `sign`: the question's focus is met through common
-    words, one sign more; `strict`: the answer is about another question's subject and not
-    this one's, so its words and look-fors met prove nothing and only its fit counts."""
+    look-for through everyday words too."""
     if f.bank is None:
-        return bool(terms or f.covered or sign)
-    covers = 0 if strict and not STRICT_COVERS else _specific_covers(f, f.bank)
-    terms = () if strict and not STRICT_TERMS else terms
+        return bool(terms or f.covered)
+    covers = _specific_covers(f, f.bank)
     if covers >= 2 or len(terms) >= 2 or any(f.bank.distinctive(t) for t in terms):
         return True  # two of its look-fors or its words, or a rare one of them
     # One look-for or word of the question: the bar is higher.
-    one = bool(covers or terms or sign)
+    one = bool(covers or terms)
     fit = f.bank.judge(f.question, f.index)
-    if fit.strongest < OFF_TOPIC_EVIDENCE and not strict:
+    if fit.strongest < OFF_TOPIC_EVIDENCE:
         return True  # its words fit no question strongly: too general to call off-topic
-    bar = OFF_TOPIC_FIT_STRICT if strict else OFF_TOPIC_FIT_ONE_SIGN if one else OFF_TOPIC_FIT
-    off = fit.better >= bar
+    off = fit.better >= (OFF_TOPIC_FIT_ONE_SIGN if one else OFF_TOPIC_FIT)
     return not (off or fit.share < (OFF_TOPIC_SHARE_ONE_SIGN if one else OFF_TOPIC_SHARE))
 
 
 @dataclass(frozen=True, slots=True)
 class _Verdict:
     """What the question's focus says: on the question, off it, or None when its words must
-    decide (with `sign` when the focus is met through common words only, `strict` when the
-    answer meets another question's subject and not this one's); the words that show the
-    focus, and the question the answer is about instead."""
+    decide; the words that show the focus, and the question the answer is about instead."""
 
     on: bool | None = None
     quote: str | None = None
     instead: str | None = None  # a question id
-    sign: bool = False
-    strict: bool = False
 
 
 # An answer that meets its question's focus is still off it when another question's focus is
 # met in this many times as many of its sentences, and its words fit that question this many
 # times better: a passing mention ("later my manager asked how it went") is not the subject.
 FOCUS_OVERWHELM: Final = 3
-NEAR_MISS: float = 0.0
-WEAK_OWN_SIGN: bool = False
-KIND_EXEMPT: bool = True
-STRICT: bool = True
-OVERWHELM: bool = True
-POSITIVE: bool = True
-STRICT_COVERS: bool = False
-STRICT_TERMS: bool = False
-STRICT_WITHOUT_FOCUS: bool = False
 
 
 def _focus_verdict(f: _Facts) -> _Verdict:
     """The question's focus says what an answer must be about. An answer that meets it
-    through a specific word is on the subject, unless it is overwhelmingly another question's;
-    met through common words only ("the team", "a decision"), it is one sign for the words'
-    judgement. One that meets none of it while meeting, through a specific word, the focus of
-    a question its words fit better is judged by its fit alone. Otherwise the words decide."""
+    through a phrase of several words or one specific word is on the subject, unless it is
+    overwhelmingly another question's. Met through common words only ("the team", "a
+    deadline"), or not met, it proves nothing either way: answers in other words miss the
+    focus as often as stories about something else do, so the words decide."""
     focus, bank = f.question.focus, f.bank
     if not focus:
         return _Verdict()
     own, match = _focus_met(f.index, focus)
     quote = match.quote if match is not None else None
+    if not own:
+        return _Verdict()
     if bank is None:
-        return _Verdict(True, quote) if own else _Verdict()
+        return _Verdict(True, quote)
+    if not bank.focus_strength(f.question.id, f.index):
+        return _Verdict()
     others = bank.focus_met(f.index)
     others.pop(f.question.id, None)
-    if not own and not others:
-        return _Verdict()
     fit = bank.fits(f.index)
     mine = fit.get(f.question.id, 0.0)
-    better = sorted((q for q in others if fit.get(q, 0.0) > mine), key=lambda q: (-fit[q], q))
-    rivals = [q for q in better if bank.focus_specific(q, f.index)]
-    if own:
-        over = [
+    over = sorted(
+        (
             q
-            for q in rivals
-            if len(others[q]) >= FOCUS_OVERWHELM * len(own) and fit[q] >= FOCUS_OVERWHELM * mine
-        ]
-        if over and OVERWHELM:
-            return _Verdict(False, instead=over[0])
-        if bank.focus_specific(f.question.id, f.index) and POSITIVE:
-            return _Verdict(True, quote)
-        return _Verdict(None, quote, sign=WEAK_OWN_SIGN)
-    if NEAR_MISS and rivals:
-        near = [q for q in rivals if fit[q] >= NEAR_MISS * max(fit.values())]
-        if near:
-            return _Verdict(False, instead=near[0])
-    if KIND_EXEMPT and set(f.question.checks) & {"salary-range", "connects-to-role"}:
-        return _Verdict()
-    if (rivals and STRICT) or STRICT_WITHOUT_FOCUS:
-        # The question it reads like: its best fit, unless that one's focus says otherwise.
-        top = max(fit, key=lambda q: (fit[q], q))
-        instead = top if top in others or top not in bank.focus_phrases or not rivals else rivals[0]
-        return _Verdict(None, instead=instead, strict=True)
-    return _Verdict()
+            for q, places in others.items()
+            if fit.get(q, 0.0) >= FOCUS_OVERWHELM * max(mine, 1e-9)
+            and len(places) >= FOCUS_OVERWHELM * len(own)
+            and bank.focus_strength(q, f.index)
+        ),
+        key=lambda q: (-fit[q], q),
+    )
+    if over:
+        return _Verdict(False, instead=over[0])
+    return _Verdict(True, quote)
 
 
 # A look-for met through a phrase none of whose words is this rare over the bank (a share
