@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Final
@@ -523,6 +524,8 @@ def _relevance(f: _Facts) -> Iterator[Finding]:
         return  # too short to tell; the length rule says so
     terms, signs = _relevance_signals(f)
     verdict = _Verdict(True) if signs else _judge(f, terms)
+    if verdict.on and not signs and _asks_failure(f.question) and not _tells_failure(f.index):
+        verdict = _Verdict(False)
     if verdict.on:
         if verdict.quote:
             shown = f" (\u2018{verdict.quote}\u2019)"
@@ -547,3 +550,25 @@ def _relevance(f: _Facts) -> Iterator[Finding]:
         message += f". It reads more like an answer to \u201c{bank.texts[best]}\u201d"
     message += "" if message.endswith("\u201d") else "."
     yield _find("relevance.off-topic", "warn", -PART_MAXIMA["relevance"], message, about)
+
+
+# A question about something that went wrong, and the words a story of one can't do without.
+_FAILURE_QUESTION: Final = re.compile(
+    r"\b(?:fail\w*|mistakes?|missed|lost|wrong|turned down|didn't work|did not work|"
+    r"setbacks?|errors?|declined|walked away|refused|went badly|regret\w*|off track)\b",
+    re.IGNORECASE,
+)
+_FAILURE_WORDS: Final = frozenset(
+    """fail failure mistake miss lose loss wrong error late delay slip problem regret backfire
+    drop fall decline refuse reject overrun behind break bug outage complaint worse struggle
+    setback blame apologise apologize sorry""".split()
+)
+
+
+def _asks_failure(question: Question) -> bool:
+    return _FAILURE_QUESTION.search(question.text) is not None
+
+
+def _tells_failure(index: kt.SentenceIndex) -> bool:
+    """Whether the answer says anything went wrong: a word of failure, or a negation."""
+    return kt.NEGATION in index.lemmas or any(index.has(x) for x in _FAILURE_WORDS)
