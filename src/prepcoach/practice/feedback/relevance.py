@@ -42,6 +42,7 @@ from prepcoach.practice.feedback.rules import (
     _amounts,
     _asks_salary,
     _mentions,
+    _salary_range,
 )
 
 if TYPE_CHECKING:
@@ -526,6 +527,8 @@ def _relevance(f: _Facts) -> Iterator[Finding]:
     verdict = _Verdict(True) if signs else _judge(f, terms)
     if verdict.on and not signs and _asks_failure(f.question) and not _tells_failure(f.index):
         verdict = _Verdict(False)
+    if verdict.on and not signs and _salary_answer(f) and not _about_pay(f.question):
+        verdict = _Verdict(False)
     if verdict.on:
         if verdict.quote:
             shown = f" (\u2018{verdict.quote}\u2019)"
@@ -572,3 +575,21 @@ def _asks_failure(question: Question) -> bool:
 def _tells_failure(index: kt.SentenceIndex) -> bool:
     """Whether the answer says anything went wrong: a word of failure, or a negation."""
     return kt.NEGATION in index.lemmas or any(index.has(x) for x in _FAILURE_WORDS)
+
+
+# What a salary answer speaks of, and a question that may be answered with pay.
+_PAY: Final = re.compile(
+    r"\b(?:salary|salaries|base|package|compensation|pay|paid|earn\w*|bonus|pension|"
+    r"rate|offer\w*|money|budget|price\w*|cost\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _salary_answer(f: _Facts) -> bool:
+    """A salary answer by its own signs: a range of money with words of pay."""
+    found, _amounts_ = _salary_range(f.text)
+    return found is not None and _PAY.search(f.text) is not None
+
+
+def _about_pay(question: Question) -> bool:
+    return any(_PAY.search(x) for x in (question.text, *question.focus))
