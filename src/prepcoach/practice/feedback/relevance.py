@@ -400,7 +400,9 @@ def _fits_question(f: _Facts, terms: Sequence[str]) -> bool:
     if f.bank is None:
         return bool(terms or f.covered)
     covers = _specific_covers(f, f.bank)
-    if covers >= 2 or len(terms) >= 2 or any(f.bank.distinctive(t) for t in terms):
+    rare = [t for t in terms if f.bank.distinctive(t) and _topical(f.question, t)]
+    two = len(terms) >= 2 and any(_topical(f.question, t) for t in terms)
+    if covers >= 2 or two or rare:
         return True  # two of its look-fors or its words, or a rare one of them
     # One look-for or word of the question: the bar is higher.
     one = bool(covers or terms)
@@ -593,3 +595,14 @@ def _salary_answer(f: _Facts) -> bool:
 
 def _about_pay(question: Question) -> bool:
     return any(_PAY.search(x) for x in (question.text, *question.focus))
+
+
+@functools.lru_cache(maxsize=512)
+def _focus_words(question: Question) -> frozenset[str]:
+    return frozenset(x for p in question.focus for x in _focus_lemmas(p))
+
+
+def _topical(question: Question, term: str) -> bool:
+    """Whether a word of the question says what it is about: any word, for a question
+    without focus; otherwise a word of its focus ("ship" and "afterwards" are not)."""
+    return not question.focus or any(kt.related(term, x) for x in _focus_words(question))
