@@ -194,3 +194,43 @@ def test_a_word_of_the_focus_in_a_story_about_another_subject_does_not_put_it_on
         "block the checks into the first week."
     )
     assert analyse(missed, Answer.from_text(late), bank=bank).on_topic
+
+
+FAILURE = question(
+    id="failed",
+    text="Tell me about a product launch of yours that failed.",
+    assesses="Owning a failure and what you learned.",
+    focus=("failed", "failure", "mistake", "went wrong"),
+)
+
+
+def test_a_success_story_told_to_a_failure_question_is_off_topic() -> None:
+    success = (
+        "I led the launch of our loyalty app in three cities. I planned the release with "
+        "marketing, ran the go-live checklist myself and watched sign-ups every hour. We "
+        "reached 20,000 members in the first month, double the target."
+    )
+    message = off_topic(FAILURE, success, bank=None)
+    assert message is not None and "nothing in it went wrong" in message
+    failure = (
+        "Two years ago the launch of a pricing plan I was sure of backfired: I had tested it "
+        "only on loyal customers, and sign-ups dropped by 18 percent in a fortnight. I rolled "
+        "it back and now test on every segment."
+    )
+    assert off_topic(FAILURE, failure, bank=None) is None
+
+
+def test_a_salary_answer_is_off_a_question_that_asks_nothing_about_pay() -> None:
+    next_role = question(
+        id="next-role",
+        text="What are you looking for in your next role that you don't have now?",
+        answer_format="free",
+    )
+    salary = (
+        "I'm looking for a base of around 48,000 to 52,000, which is in line with similar "
+        "planner roles in the Midlands, and I'm open to talking about the rest of the package."
+    )
+    message = off_topic(next_role, salary, bank=None)
+    assert message is not None and "it names a salary" in message
+    pay = question(id="pay", text="What salary are you looking for?", answer_format="salary-range")
+    assert off_topic(pay, salary, bank=None) is None

@@ -421,6 +421,7 @@ class _Verdict:
     on: bool | None = None
     quote: str | None = None
     instead: str | None = None  # a question id
+    reason: str | None = None  # why it is off, when a sign of the question's kind says so
 
 
 # An answer that meets its question's focus is still off it when another question's focus is
@@ -528,9 +529,9 @@ def _relevance(f: _Facts) -> Iterator[Finding]:
     terms, signs = _relevance_signals(f)
     verdict = _Verdict(True) if signs else _judge(f, terms)
     if verdict.on and not signs and _asks_failure(f.question) and not _tells_failure(f.index):
-        verdict = _Verdict(False)
+        verdict = _Verdict(False, reason="nothing in it went wrong")
     if verdict.on and not signs and _salary_answer(f) and not _about_pay(f.question):
-        verdict = _Verdict(False)
+        verdict = _Verdict(False, reason="it names a salary")
     if verdict.on:
         if verdict.quote:
             shown = f" (\u2018{verdict.quote}\u2019)"
@@ -547,6 +548,8 @@ def _relevance(f: _Facts) -> Iterator[Finding]:
         message += f": it is about {', '.join(about)}"
     if asks:
         message += f"; the question asks about {asks}"
+    if verdict.reason:
+        message += f", and {verdict.reason}"
     bank = f.bank
     best = verdict.instead
     if best is None and bank is not None:
@@ -557,7 +560,8 @@ def _relevance(f: _Facts) -> Iterator[Finding]:
     yield _find("relevance.off-topic", "warn", -PART_MAXIMA["relevance"], message, about)
 
 
-# A question about something that went wrong, and the words a story of one can't do without.
+# A question about something that went wrong, and the words a story of one can't do without
+# (any of them will do: the rule is for stories in which nothing at all went wrong).
 _FAILURE_QUESTION: Final = re.compile(
     r"\b(?:fail\w*|mistakes?|missed|lost|wrong|turned down|didn't work|did not work|"
     r"setbacks?|errors?|declined|walked away|refused|went badly|regret\w*|off track)\b",
