@@ -377,17 +377,17 @@ def _relevance_signals(f: _Facts) -> tuple[list[str], int]:
 
 
 def _on_question(f: _Facts, terms: Sequence[str], signs: int) -> bool:
-    """Whether the answer addresses the question asked: a sign of the question's own checks
-    settles it; then its focus (`_focus_verdict`), and its words against the bank's
+    """Whether the answer addresses the question by what it says, where the focus can't
+    settle it: a sign of the question's own checks, or its words against the bank's
     (`_fits_question`)."""
-    return bool(signs) or bool(_judge(f, terms).on)
+    return bool(signs) or _fits_question(f, terms)
 
 
 def _judge(f: _Facts, terms: Sequence[str]) -> _Verdict:
     """The focus's verdict, or where it can't settle it, the words'."""
     verdict = _focus_verdict(f)
     if verdict.on is None:
-        return replace(verdict, on=_fits_question(f, terms))
+        return replace(verdict, on=_on_question(f, terms, 0))
     return verdict
 
 
