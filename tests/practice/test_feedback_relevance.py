@@ -234,3 +234,13 @@ def test_a_salary_answer_is_off_a_question_that_asks_nothing_about_pay() -> None
     assert message is not None and "it names a salary" in message
     pay = question(id="pay", text="What salary are you looking for?", answer_format="salary-range")
     assert off_topic(pay, salary, bank=None) is None
+
+
+def test_what_the_question_asks_is_said_to_the_candidate() -> None:
+    from prepcoach.practice.feedback.relevance import _asks_about
+
+    assert _asks_about(MANAGER) == "your manager"
+    assert _asks_about(question(focus=("the person I reported to",))) == (
+        "the person you reported to"
+    )
+    assert _asks_about(question(focus=("a time I was wrong",))) == "a time you were wrong"

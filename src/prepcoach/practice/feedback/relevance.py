@@ -498,7 +498,6 @@ _SECOND_PERSON: Final[Mapping[str, str]] = {
     "i'm": "you're",
     "i've": "you've",
     "i'd": "you'd",
-    "i was": "you were",
 }
 
 
