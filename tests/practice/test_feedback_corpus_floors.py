@@ -18,8 +18,8 @@ FLOORS: dict[str, tuple[float, bool]] = {
     "mae": (12.5, False),  # 12.2; target 10
     "weak_pass": (0.15, False),  # 14 %; target 10 %
     "strong_fail": (0.04, False),  # 2 %; target 10 %
-    "off_topic_caught": (0.57, True),  # 59 %; target 80 %
-    "on_topic_flagged": (0.08, False),  # 7 %; target 5 %
+    "off_topic_caught": (0.60, True),  # 62 %, 18 of 29 (59 % before focus); target 80 %
+    "on_topic_flagged": (0.08, False),  # 7.3 %, 11 of 151 (7.3 % before focus); target 5 %
     "missing_precision": (0.85, True),  # 0.87; target 0.85
     "missing_recall": (0.66, True),  # 0.67; target 0.7
     "covered_precision": (0.84, True),  # 0.85
