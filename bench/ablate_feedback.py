@@ -89,7 +89,7 @@ ABLATIONS: dict[str, Callable[[], Any]] = {
     "all means": lambda: _patched(base, "WORDS_PER_MINUTE", base.WORDS_PER_MINUTE),
     "no relevance": lambda: _without_rule(relevance._relevance),
     "no bank fit": lambda: _patched(relevance, "_on_question", _any_sign_on_question),
-    "no calibration": lambda: _patched(engine, "calibrated", lambda raw: raw),
+    "no coach scale": lambda: _patched(engine, "SCALE", 1.0),
     "cues as loose words": lambda: _patched(lookfors, "_cue_sequence", lambda cue: ()),
     "implicit S/T charged": lambda: _patched(rules, "_IMPLICIT_PARTS", frozenset()),
     "short costs 30": lambda: _patched(rules, "SHORT_POINTS", 30),

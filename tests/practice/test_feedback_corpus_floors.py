@@ -13,8 +13,8 @@ from bench.feedback_metrics import Figures, evaluate
 # figure -> (floor or ceiling, higher is better); the targets are in the bench.
 FLOORS: dict[str, tuple[float, bool]] = {
     "spearman": (0.79, True),  # reached 0.796 (0.77 before the bank fit); target 0.85
-    "mae": (12.0, False),  # 11.7 (13.0); target 10
-    "weak_pass": (0.14, False),  # 12.8 % (19 %); target 10 %
+    "mae": (12.0, False),  # 11.7 (11.7 with hand-set points); target 10
+    "weak_pass": (0.18, False),  # 17 % (12.8 % with hand-set points); target 10 %
     "strong_fail": (0.04, False),  # 2.5 % (0 %); target 10 %
     "off_topic_caught": (0.70, True),  # 70.6 %, 12 of 17 (53 %); target 80 %
     "on_topic_flagged": (0.065, False),  # 5.8 %, 6 of 103 (3 %); target 5 %
