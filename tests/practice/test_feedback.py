@@ -981,3 +981,50 @@ def test_a_negated_cue_of_one_word_is_met_by_that_word_negated() -> None:
     fb = analyse(q, "We shipped on time with no overtime at all, and I did not do the extras.")
     assert "no overtime" in fb.look_fors_covered
     assert "cuts" not in fb.look_fors_covered  # a cue of a negation alone says nothing
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [question(look_fors=("Listens to both sides",)), opinion_question(), SALARY],
+    ids=["story", "free", "salary"],
+)
+@pytest.mark.parametrize(
+    "text",
+    ["", "Yes.", "I'd want 78,000.", "I'm hardworking, reliable, passionate and a team player."],
+)
+def test_one_liners_content_free_and_empty_answers_stay_below_45(
+    asked: Question, text: str
+) -> None:
+    fb = analyse(asked, text, TEMPLATE if asked.answer_format == "star" else None)
+    assert fb.score is not None and fb.score < 45, (asked.id, text, fb.score)
+    assert fb.score == sum(fb.parts.values())
+
+
+def test_a_ramble_loses_for_length_and_structure() -> None:
+    padding = (
+        " To be honest there was a lot going on at the time and it was a very busy period for"
+        " everyone, and the teams were arguing about the pipeline, as I said, a lot."
+    )
+    ramble = GOOD_STORY + padding * 14
+    tight = analyse(question(), GOOD_STORY, TEMPLATE)
+    long = analyse(question(), ramble, TEMPLATE)
+    assert len(ramble.split()) > 500
+    assert {"length.too-long", "length.repetitive"} & set(rules(long))
+    assert long.parts["structure"] < tight.parts["structure"]
+    assert long.score is not None and tight.score is not None and long.score <= tight.score - 10
+
+
+def test_parts_and_tips_fit_the_question_kind() -> None:
+    """A salary or why-us answer is not a story: no STAR or result findings, and a short
+    one is not told to add a step and a measurable result."""
+    for asked, text in (
+        (SALARY, "Based on market data for the role, between 80 and 90k."),
+        (WHY_US, "Your patient outcomes work is what I want to build on."),
+    ):
+        fb = analyse(asked, text)
+        assert not [r for r in rules(fb) if r.split(".")[0] in ("star", "result", "ownership")]
+        short = finding(fb, "length.too-short")
+        assert "measurable result" not in short.tip and short.tip == tip_for(
+            short.rule, asked.answer_format
+        )
+        assert fb.parts["evidence"] > 0

@@ -192,6 +192,8 @@ FORMAT_TIPS: Final[Mapping[tuple[str, str], str]] = {
     "openness to the whole package: two or three sentences are enough.",
     ("length.too-long", "salary-range"): "State the range and its basis, then stop and let "
     "them answer.",
+    ("detail.generic", "free"): "Back it with something specific: a fact about them, a "
+    "moment from your own work, a name or a number.",
 }
 
 

@@ -276,7 +276,8 @@ def _concrete(f: _Facts) -> Iterator[Finding]:
     found = _details(f)
     if len(found) < 2:
         message = "The answer stays general: no figure, name, moment or step to point to."
-        yield _find("detail.generic", "warn", COSTS, message, found)
+        finding = _find("detail.generic", "warn", COSTS, message, found)
+        yield replace(finding, tip=tip_for(finding.rule, f.question.answer_format))
 
 
 # --- a strength in disguise ---------------------------------------------------------------
