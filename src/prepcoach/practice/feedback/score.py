@@ -50,23 +50,23 @@ FEATURE_PARTS: Final[Mapping[str, str]] = {
 
 # feature -> points at its fullest, fitted on the tune half by bench/fit_feedback.py.
 WEIGHTS: Final[Mapping[str, float]] = {
-    "star": 7.7,
-    "balance": 11.3,
+    "star": 14.0,
+    "balance": 2.4,
     "short": 40.0,
     "long": 12.0,
     "repetitive": 8.0,
-    "look-fors": 26.6,
+    "look-fors": 35.2,
     "figure": 7.5,
-    "detail": 9.1,
-    "asked": 8.0,
-    "salary": 4.5,
+    "detail": 10.5,
+    "asked": 6.2,
+    "salary": 10.5,
     "disguised": 15.0,
     "off-topic": float(PART_MAXIMA["relevance"]),
-    "ownership": 8.5,
-    "fillers": 5.0,
+    "ownership": 10.0,
+    "fillers": 3.4,
 }
 # What a flawless answer scores, as a share of 100 (fitted with the weights).
-SCALE: Final = 0.92
+SCALE: Final = 0.94
 
 # rule id -> (feature, share of it), for findings whose share is fixed; the graded ones
 # (length, look-fors, fillers) carry theirs from the rule.
