@@ -526,7 +526,7 @@ def test_look_fors_covered_by_label_or_cue_with_the_words_that_show_it() -> None
     assert "listened to what they needed" in fb.evidence["Listens to both sides before acting"]
     assert "Listens to both sides before acting: \u2018" in covered.message
     missing = finding(fb, "lookfor.missing")
-    assert missing.severity == "tip" and -10 < missing.points < 0
+    assert missing.severity == "tip" and missing.points == cost("lookfor.missing", 1 / 3) < 0
     assert "I did not find: Escalates to management" in missing.message
     assert "if you said it in other words, ignore this" in missing.message.lower()
 

@@ -35,6 +35,7 @@ from prepcoach.practice.feedback.base import (
 )
 from prepcoach.practice.feedback.star import (
     _PAST_I,
+    _PAST_VERB,
 )
 
 if TYPE_CHECKING:
@@ -259,6 +260,14 @@ _TIME_ANCHOR = _alt(
 )
 
 
+_PAST_WE = re.compile(r"\bwe " + _PAST_VERB)
+# A moment told: "when our payroll system crashed", "the day the client called".
+_MOMENT = re.compile(
+    r"\b(?:when|the day|the week|the night|the morning) (?:our|my|the|a|an) (?:\w+ ){0,3}?"
+    r"(?:\w+ed|went|broke|came|fell|hit|left|quit|ran|got|lost|told|said|sent)\b"
+)
+
+
 def _details(f: _Facts) -> list[str]:
     """What makes the answer concrete: figures, names, moments, things the speaker did."""
     raw = "\n".join(f.parts[k] for k in STAR_PARTS if f.parts[k])
@@ -266,6 +275,8 @@ def _details(f: _Facts) -> list[str]:
     found += [m.group() for m in _CAPITALISED.finditer(raw) if m.group() not in ("I", "I'm")][:3]
     found += _TIME_ANCHOR.findall(f.text)[:2]
     found += [m.group() for m in _PAST_I.finditer(f.text)][:3]
+    found += [m.group() for m in _PAST_WE.finditer(f.text)][:2]  # the team's steps are
+    found += _MOMENT.findall(f.text)[:2]  # concrete too; ownership is judged apart
     return found
 
 

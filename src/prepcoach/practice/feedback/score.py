@@ -57,12 +57,12 @@ WEIGHTS: Final[Mapping[str, float]] = {
     "repetitive": 8.0,
     "look-fors": 35.2,
     "figure": 7.5,
-    "detail": 10.5,
-    "asked": 6.2,
+    "detail": 11.0,
+    "asked": 6.5,
     "salary": 10.5,
     "disguised": 15.0,
     "off-topic": float(PART_MAXIMA["relevance"]),
-    "ownership": 10.0,
+    "ownership": 10.9,
     "fillers": 3.4,
 }
 # What a flawless answer scores, as a share of 100 (fitted with the weights).
