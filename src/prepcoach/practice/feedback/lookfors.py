@@ -12,9 +12,8 @@ from typing import TYPE_CHECKING, Final
 from prepcoach.content.model import LookFor, Question
 from prepcoach.kernel import text as kt
 from prepcoach.practice.feedback.base import (
-    _LOOK_FOR_POINTS,
     _NUMERIC_WORDS,
-    UNSURE_SHARE,
+    COSTS,
     UNSURE_WORDS,
     Finding,
     Severity,
@@ -144,22 +143,18 @@ def _look_fors(
     if covered:
         shown = "; ".join(f"{label}: \u2018{quote}\u2019" for label, quote in covered.items())
         yield _find("lookfor.covered", "good", 0, f"Covered: {shown}.", covered)
-    checkable = len(covered) + len(missing) + len(unsure)
-    each = _LOOK_FOR_POINTS / max(checkable, 1)
     if missing:
         severity: Severity = "warn" if len(missing) > len(covered) + len(unsure) else "tip"
-        points = -round(each * len(missing))
         message = (
             f"I did not find: {'; '.join(missing)}. If you said it in other words, ignore this."
         )
-        yield _find("lookfor.missing", severity, points, message, missing)
+        yield _find("lookfor.missing", severity, COSTS, message, missing)
     if unsure:
-        points = -round(each * len(unsure) * UNSURE_SHARE)
         message = (
             f"I could not tell whether you covered: {'; '.join(unsure)}. If you did, in "
             "other words, ignore this."
         )
-        yield _find("lookfor.unsure", "tip", points, message, unsure)
+        yield _find("lookfor.unsure", "tip", COSTS, message, unsure)
 
 
 # --- focus: what an answer must be about ---------------------------------------------------
