@@ -65,7 +65,8 @@ class _JsonReader:
         self.read_bytes = 0
         decoder = json.JSONDecoder()
         self.decode = decoder.raw_decode
-        self.scan = json.scanner.make_scanner(decoder)  # the C scanner, without the wrapper
+        # the C scanner, without the wrapper of raw_decode
+        self.scan = json.scanner.make_scanner(decoder)  # type: ignore[arg-type]
 
     # ------------------------------------------------------------ the buffer
     def _fill(self, size: int = CHUNK) -> None:

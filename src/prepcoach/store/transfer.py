@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import itertools
 import json
+import json.scanner
 import operator
 import re
 import sqlite3
@@ -35,6 +36,25 @@ from prepcoach.store.migrations import INTERNAL_TABLES
 FORMAT = "prepcoach-export"
 FORMAT_VERSION = 1
 FORMATS = ("json", "yaml")
+
+
+def _c_encoder(items: str, keys: str) -> Callable[[Any, int], Any] | None:
+    """The C JSON encoder, made once (`json.JSONEncoder.encode` makes one per call): text
+    kept as is (`ensure_ascii=False`); None where the C accelerator is missing."""
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:  # pragma: no cover - CPython always has it
+        return None
+
+    def refuse(value: Any) -> Any:
+        raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+    try:
+        encoder: Callable[[Any, int], Any] = make(
+            None, refuse, json.encoder.encode_basestring, None, keys, items, False, False, True
+        )
+    except TypeError:  # pragma: no cover - another signature
+        return None
+    return encoder
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,15 +121,37 @@ def _snapshot(store: Store) -> Iterator[list[TableInfo]]:
 
 
 def _rows(conn: sqlite3.Connection, table: TableInfo) -> Iterator[dict[str, Any]]:
-    """The table's rows in key order, each as export data, read from a cursor as they go."""
+    """The table's rows in key order, each as export data, read from a cursor as they go.
+
+    SQLite says with each row which of its values may need more than being copied (text
+    that starts like JSON, or bytes), as one number with a bit per column; most rows of a
+    long history have their values copied as they are, and the others only those values."""
     order = ", ".join(f'"{c}"' for c in table.key)
     columns = ", ".join(f'"{c}"' for c in table.columns)
+    flags = " + ".join(
+        f"((typeof(\"{c}\") = 'blob' OR ifnull(substr(\"{c}\", 1, 1) IN ('{{', '['), 0)) << {bit})"
+        for bit, c in enumerate(table.columns)
+    )
     cursor = conn.cursor()
     cursor.row_factory = None  # plain tuples: a Row per value costs more than the export
+    cursor.arraysize = 500
     names = table.columns
+    width = len(names)
     encode = _encode
-    for row in cursor.execute(f'SELECT {columns} FROM "{table.name}" ORDER BY {order}'):
-        yield dict(zip(names, map(encode, row), strict=True))
+    picks: dict[int, tuple[int, ...]] = {}
+    query = f'SELECT {columns}, {flags} FROM "{table.name}" ORDER BY {order}'
+    for row in cursor.execute(query):
+        mask = row[width]
+        if not mask:
+            yield dict(zip(names, row[:width], strict=True))
+            continue
+        which = picks.get(mask)
+        if which is None:
+            which = picks[mask] = tuple(b for b in range(width) if mask >> b & 1)
+        values = list(row[:width])
+        for index in which:
+            values[index] = encode(values[index])
+        yield dict(zip(names, values, strict=True))
 
 
 def _envelope(store: Store, *, redacted: bool = False) -> dict[str, Any]:
@@ -148,8 +190,13 @@ def export_stream(store: Store, fmt: str = "json", *, redact: bool = False) -> I
         yield from write(envelope, ((t.name, rows(t)) for t in tables))
 
 
-_DECODE = json.JSONDecoder().decode
+# the C scanner, without the wrapper of `json.loads`
+_SCAN = json.scanner.make_scanner(json.JSONDecoder())  # type: ignore[arg-type]
 _CANONICAL = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # as to_json
+_COMPACT = _c_encoder(",", ":")  # the same, without the wrapper (None: no C encoder)
+# JSON with a space after its first key's colon (as `json.dumps` writes by default): never
+# the canonical form, so it is text, and needs no decoding to know it.
+_SPACED_JSON = re.compile(r'[\[{]*\{"(?:[^"\\]|\\.)*": ')
 
 
 def _encode(value: Any) -> Any:
@@ -161,11 +208,17 @@ def _encode(value: Any) -> Any:
             return {}
         if value == "[]":
             return []
-        try:
-            parsed = _DECODE(value)
-        except ValueError:
+        if _SPACED_JSON.match(value):
             return value
-        canonical = isinstance(parsed, dict | list) and _CANONICAL(parsed) == value
+        try:
+            parsed, end = _SCAN(value, 0)
+        except (StopIteration, ValueError):
+            return value
+        if end != len(value):
+            return value
+        canonical = (_CANONICAL(parsed) if _COMPACT is None else "".join(_COMPACT(parsed, 0))) == (
+            value
+        )
         if canonical and not (isinstance(parsed, dict) and set(parsed) == {"$base64"}):
             return parsed  # written back byte for byte by _decode
         return value
@@ -214,10 +267,13 @@ def _writer(fmt: str) -> Callable[[dict[str, Any], Tables | None], Iterator[str]
 
 ROWS_PER_CHUNK = 500
 _JSON = json.JSONEncoder(ensure_ascii=False).encode
+_ROW = _c_encoder(", ", ": ")
 
 
 def _json_chunks(envelope: dict[str, Any], tables: Tables | None) -> Iterator[str]:
     encode = _JSON
+    row_encoder = _ROW
+    join = "".join
     yield "{\n"
     for key, value in envelope.items():
         yield f"  {encode(key)}: {encode(value)},\n"
@@ -229,7 +285,7 @@ def _json_chunks(envelope: dict[str, Any], tables: Tables | None) -> Iterator[st
         batch: list[str] = []
         lead = "\n      "
         for row in rows:
-            batch.append(lead + encode(row))
+            batch.append(lead + (encode(row) if row_encoder is None else join(row_encoder(row, 0))))
             lead = ",\n      "
             if len(batch) >= ROWS_PER_CHUNK:
                 yield "".join(batch)
