@@ -381,6 +381,8 @@ class QuestionaryPrompter:
             **extra,
         )
         _keep_on_interrupt(question)
+        if self.drafts is not None and multiline:
+            _keep_each_line(question, self.drafts, name, kept_as)
         self._typing = (name, kept_as, question)
         try:
             answer = str(self._ask(question))
@@ -478,6 +480,26 @@ class QuestionaryPrompter:
                 )
             )
         )
+
+
+def _keep_each_line(question: Any, drafts: Drafts, name: str, message: str) -> None:
+    """Keep a multi-line answer as a draft each time a line is finished (or removed), so
+    that even a kill that no handler sees (SIGKILL, a crash) loses at most the line being
+    typed."""
+    buffer = question.application.current_buffer
+    lines = [buffer.text.count("\n")]
+
+    def changed(buffer: Any) -> None:
+        count = buffer.text.count("\n")
+        if count == lines[0]:
+            return
+        lines[0] = count
+        try:
+            drafts.keep(name, message, buffer.text)
+        except Exception:  # noqa: BLE001 - typing goes on; the answer is kept when submitted
+            pass
+
+    buffer.on_text_changed += changed
 
 
 def _clean_or_none(text: str | None) -> str | None:
