@@ -464,22 +464,28 @@ class QuestionaryPrompter:
 
         if not choices:  # nothing to complete from (questionary refuses an empty list)
             return self.text(name, message, default=default, validate=validate)
-        return str(
+        # Shown cleaned, given back as they are: an answer that is a cleaned choice is that one.
+        originals = {clean(choice): choice for choice in choices}
+        notes = {clean(k): clean(v) for k, v in meta.items()} if meta else None
+
+        def check(value: str) -> str | None:
+            return None if validate is None else validate(originals.get(value, value))
+
+        answer = str(
             self._ask(
                 questionary.autocomplete(
                     clean(message),
-                    choices=list(choices),
-                    default=default,
+                    choices=list(originals),
+                    default=clean(default),
                     match_middle=True,
                     ignore_case=True,
-                    validate=self._validator(validate),
-                    completer=fuzzy_completer(choices, meta) if fuzzy else None,
-                    meta_information=(
-                        {k: clean(v) for k, v in meta.items()} if meta and not fuzzy else None
-                    ),
+                    validate=self._validator(check),
+                    completer=fuzzy_completer(list(originals), notes) if fuzzy else None,
+                    meta_information=notes if notes and not fuzzy else None,
                 )
             )
         )
+        return originals.get(answer, answer)
 
 
 def _keep_each_line(question: Any, drafts: Drafts, name: str, message: str) -> None:
