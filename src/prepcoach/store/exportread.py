@@ -7,15 +7,17 @@
 - `("row", name, row)` for each row (a mapping).
 
 JSON is read in pieces of a megabyte: the outer structure is walked here, and each row (or
-envelope value) is decoded by the C decoder (`json.JSONDecoder.raw_decode`). YAML is read from
-libyaml's event stream and each row is built from its events, with the same checks as any YAML
-prep reads (no aliases, no duplicate keys, bounded depth and text). A problem is a PrepError
-naming `source:line:column`.
+envelope value) is decoded by the C decoder (`json.JSONDecoder.raw_decode`). YAML in the layout
+`prep export` writes is read line by line by `yamlread`; any other YAML is read from libyaml's
+event stream and each row is built from its events, with the same checks as any YAML prep reads
+(no aliases, no duplicate keys, bounded depth and text). A problem is a PrepError naming
+`source:line:column`.
 """
 
 from __future__ import annotations
 
 import codecs
+import io
 import json
 import json.scanner
 import os
@@ -259,6 +261,42 @@ class _JsonReader:
 
 
 def _yaml_items(handle: Any, source: str) -> Iterator[Item]:
+    """An export written by `prep export` is read by `yamlread`, line by line; where a file
+    leaves that layout, it is read again by the full reader, from the start, and the items
+    already given are skipped (they are the same: `yamlread` is exact or gives up)."""
+    from prepcoach.content.yamlsource import MAX_TEXT
+    from prepcoach.store import yamlread
+
+    given = 0
+    text = io.TextIOWrapper(handle, encoding="utf-8", newline="")  # line ends as they are
+    text._CHUNK_SIZE = CHUNK  # type: ignore[attr-defined]  # read in pieces of a megabyte
+    try:
+        reader = yamlread.Reader(text.read, MAX_TEXT)
+        for item in reader.items(lambda head: _head_items(head, source)):
+            yield item
+            given += 1
+        return
+    except (yamlread.NotOurs, UnicodeDecodeError):
+        pass
+    finally:
+        text.detach()  # the file stays open for the full reader
+    handle.seek(0)
+    for number, item in enumerate(_yaml_walk(handle, source)):
+        if number >= given:
+            yield item
+
+
+def _head_items(text: str, source: str) -> list[Item]:
+    """The entries of the lines before `tables:`, read by the full reader."""
+    from prepcoach.store.yamlread import NotOurs
+
+    try:
+        return list(_yaml_walk(text, source))
+    except PrepError:
+        raise NotOurs("the envelope") from None
+
+
+def _yaml_walk(stream: Any, source: str) -> Iterator[Item]:
     import yaml
 
     from prepcoach.content.yamlsource import describe_error
@@ -266,7 +304,7 @@ def _yaml_items(handle: Any, source: str) -> Iterator[Item]:
     # libyaml's parser (PyYAML's own where it was built without it), reading the file in
     # pieces; only its events are used, so no constructor runs.
     loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    parser = loader(handle)
+    parser = loader(stream)
     walker = _YamlWalker(parser, source)
     try:
         yield from walker.items()
