@@ -558,7 +558,7 @@ def _refuse_row(source: str, info: TableInfo | None, row: dict[str, Any], number
     raise PrepError(f"{source}: {info.name} row {number} has no {', '.join(missing)}")
 
 
-BULK_CACHE_KIB = 64 * 1024  # SQLite's page cache while an import runs (the default is 2 MiB)
+BULK_CACHE_KIB = 16 * 1024  # SQLite's page cache while an import runs (the default is 2 MiB)
 
 
 @contextmanager
