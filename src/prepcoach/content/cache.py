@@ -90,24 +90,32 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def entry_path(cache_dir: Path, path: Path, builtin: bool) -> Path:
-    """The entry of the pack file `path` (resolved, so one file has one entry)."""
-    try:
-        resolved = path.resolve()
-    except (OSError, RuntimeError):
-        resolved = path
+def entry_path(cache_dir: Path, path: Path, builtin: bool, resolved: Path | None = None) -> Path:
+    """The entry of the pack file `path` (resolved, so one file has one entry; `resolved`
+    when the caller has resolved it already)."""
+    if resolved is None:
+        try:
+            resolved = path.resolve()
+        except (OSError, RuntimeError):
+            resolved = path
     where = f"{resolved}\0{builtin}"
     return cache_dir / f"content-{hashlib.sha256(where.encode()).hexdigest()[:32]}.bin"
 
 
-def read(cache_dir: Path, path: Path, builtin: bool, read_text: ReadText) -> Cached | None:
+def read(
+    cache_dir: Path,
+    path: Path,
+    builtin: bool,
+    read_text: ReadText,
+    resolved: Path | None = None,
+) -> Cached | None:
     """The file's pack from its entry, if the entry is prep's own and the file has not
     changed since; None otherwise (a missing or stale entry only costs a full read)."""
     now = identity(path)
     if now is None:
         return None
     try:
-        raw = _load(cache_dir, entry_path(cache_dir, path, builtin))
+        raw = _load(cache_dir, entry_path(cache_dir, path, builtin, resolved))
         if raw is None:
             return None
         stored = tuple(raw["identity"])
@@ -132,11 +140,18 @@ def read(cache_dir: Path, path: Path, builtin: bool, read_text: ReadText) -> Cac
     if stored != now or racy:  # the text is the same: remember the file as it is now
         settled = time.time_ns() - max(now[1], now[2]) >= RACY_NS
         if stored != now or settled:
-            write(cache_dir, path, builtin, now, found)
+            write(cache_dir, path, builtin, now, found, resolved)
     return found
 
 
-def write(cache_dir: Path, path: Path, builtin: bool, known: Identity, cached: Cached) -> None:
+def write(
+    cache_dir: Path,
+    path: Path,
+    builtin: bool,
+    known: Identity,
+    cached: Cached,
+    resolved: Path | None = None,
+) -> None:
     """Keep `cached` as the entry of `path`, as it was when `known` was taken of it."""
     pack = cached.pack
     raw = {
@@ -152,7 +167,7 @@ def write(cache_dir: Path, path: Path, builtin: bool, known: Identity, cached: C
             for kind, cls in KINDS.items()
         },
     }
-    target = entry_path(cache_dir, path, builtin)
+    target = entry_path(cache_dir, path, builtin, resolved)
     try:
         private_folder(cache_dir)
         key = _key(cache_dir, create=True)
