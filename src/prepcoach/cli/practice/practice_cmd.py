@@ -18,9 +18,7 @@ import typer
 from prepcoach.cli import prompts
 from prepcoach.cli.context import get_context
 from prepcoach.cli.inputs import check_choice, read_stdin
-from prepcoach.content.model import CATEGORIES, STAGES
 from prepcoach.kernel.errors import NotInteractiveError
-from prepcoach.practice.plan import MODES, Filters
 
 # What only some answers need (the details screen, the editor, a recording, an answers file)
 # is imported when first used: the first question is on screen before any of it is needed.
@@ -31,7 +29,6 @@ if TYPE_CHECKING:
     from prepcoach.cli.context import AppContext
     from prepcoach.content.library import ContentLibrary
     from prepcoach.content.model import Question
-    from prepcoach.practice.plan import Filters
     from prepcoach.practice.session import AnswerSource, GivenAnswer
 
 
@@ -91,6 +88,9 @@ def practice(
 
     Example: prep practice --mode mock --format second-round
     """
+    from prepcoach.content.model import CATEGORIES, STAGES
+    from prepcoach.practice.plan import MODES, Filters
+
     ctx = get_context()
     library = _localized(ctx)
     check_choice("--mode", mode, MODES)
