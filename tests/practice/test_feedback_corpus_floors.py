@@ -20,7 +20,7 @@ FLOORS: dict[str, tuple[float, bool]] = {
     "weak_pass": (0.18, False),  # 16 % (12 %); target 10 %
     "strong_fail": (0.04, False),  # 2 % (2 %); target 10 %
     "off_topic_caught": (0.60, True),  # 62 %, 18 of 29 (59 % before focus); target 80 %
-    "on_topic_flagged": (0.08, False),  # 7.3 %, 11 of 151 (7.3 % before focus); target 5 %
+    "on_topic_flagged": (0.075, False),  # 6.6 %, 10 of 151 (7.3 % before focus); target 5 %
     "missing_precision": (0.85, True),  # 0.875; target 0.85
     "missing_recall": (0.66, True),  # 0.679; target 0.7
     "covered_precision": (0.84, True),  # 0.852
