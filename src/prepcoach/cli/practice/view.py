@@ -10,8 +10,6 @@ from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from rich.table import Table
-
 from prepcoach.cli import prompts
 from prepcoach.cli.prompts import Choice
 from prepcoach.cli.render import esc, hanging, minutes_seconds, print_json
@@ -289,6 +287,8 @@ class PracticeView:
         scored = [r for r in summary.results if r.get("score") is not None]
         self._say("")
         if scored:
+            from rich.table import Table  # the summary's table: at the end only
+
             table = Table(title="This session", title_justify="left")
             table.add_column("question")
             table.add_column("score", justify="right")
