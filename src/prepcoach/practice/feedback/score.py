@@ -50,7 +50,7 @@ FEATURE_PARTS: Final[Mapping[str, str]] = {
 
 # feature -> points at its fullest, fitted on the tune half by bench/fit_feedback.py.
 WEIGHTS: Final[Mapping[str, float]] = {
-    "star": 14.0,
+    "star": 9.8,
     "balance": 2.4,
     "short": 40.0,
     "long": 12.0,
