@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from prepcoach.cli.context import AppContext
     from prepcoach.content.library import ContentLibrary
     from prepcoach.content.model import Question
-    from prepcoach.practice.session import AnswerSource, GivenAnswer
+    from prepcoach.practice.session import AnswerSource, GivenAnswer, PracticeRun
 
 
 def practice(
@@ -115,6 +115,8 @@ def practice(
 
         view.speak = Speaker(ctx.console)
     run = PracticeRun(ctx.store(), library, source, view, home=ctx.home)
+    if source.interactive:
+        _offer_unfinished(ctx, library, run, source)
     session = run.open_session(
         mode=mode,
         filters=filters,
@@ -126,6 +128,36 @@ def practice(
         probes=probes,
     )
     run.run(session)
+
+
+def _offer_unfinished(
+    ctx: AppContext, library: ContentLibrary, run: PracticeRun, source: AnswerSource
+) -> None:
+    """An answer left unfinished when prep last stopped (killed, the terminal closed) is
+    offered before anything else, whatever the plan asks first: taken up, its question comes
+    first with the text kept; declined, its drafts are discarded."""
+    from prepcoach.cli.practice.answers import TerminalAnswers
+    from prepcoach.practice.session import unfinished_answers
+
+    if not isinstance(source, TerminalAnswers):
+        return
+    for unfinished in unfinished_answers(ctx.home, library):
+        label = " ".join(unfinished.question.text.split())
+        label = label if len(label) <= 60 else label[:57] + "..."
+        if source.prompter.confirm(
+            "practice.unfinished",
+            f"You have an unfinished answer to '{label}' ({unfinished.words} words). Continue it?",
+            default=True,
+        ):
+            run.first = unfinished
+            source.resume(unfinished)
+            ctx.console.print(
+                "[dim]It is asked first, with what you had typed; its draft is removed once "
+                "the answer is saved.[/dim]"
+            )
+            return
+        ctx.drafts.discard(unfinished.keys)
+        ctx.console.print(f"Discarded the unfinished answer to '{label}'.", markup=False)
 
 
 def _answer_source(
