@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import importlib
 import os
 import sys
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -199,16 +201,44 @@ _BUILD_SETTINGS: dict[str, Any] = {
 
 
 def build_command(name: str) -> Any:
-    """The click command for one top-level command, built from its module on first use."""
+    """The click command for one top-level command, built from its module on first use.
+
+    A group is built without its subcommands, each of which is built when it is looked up:
+    `prep story list` builds `list` only, `prep story --help` all of them."""
     entry = COMMANDS[name]
     target = getattr(importlib.import_module(entry.module), entry.attr)
     holder = typer.Typer(**_BUILD_SETTINGS)
     holder.callback()(_nothing)
-    if entry.group:
+    lazy = entry.group and not target.registered_groups  # (no group of prep's nests another)
+    if lazy:
+        shell = copy.copy(target)  # the group itself: its callback, help and settings
+        shell.registered_commands = []
+        holder.add_typer(shell, name=name, **entry.settings)
+    elif entry.group:
         holder.add_typer(target, name=name, **entry.settings)
     else:
         holder.command(name, **entry.settings)(target)
-    command = typer.main.get_group(holder).commands[name]
+    command: Any = typer.main.get_group(holder).commands[name]
+    fastparams.install(command, HELP_NAMES)
+    if lazy:
+        command.commands = LazyCommands(
+            {
+                info.name or typer.main.get_command_name(info.callback.__name__): partial(
+                    _build_subcommand, holder, info
+                )
+                for info in target.registered_commands
+            }
+        )
+    return command
+
+
+def _build_subcommand(holder: typer.Typer, info: Any) -> Any:
+    """One subcommand of a group, as typer builds it inside the group (see `build_command`)."""
+    command = typer.main.get_command_from_info(
+        info,
+        pretty_exceptions_short=holder.pretty_exceptions_short,
+        rich_markup_mode=holder.rich_markup_mode,
+    )
     fastparams.install(command, HELP_NAMES)
     return command
 
@@ -218,20 +248,27 @@ def _nothing() -> None:
 
 
 class LazyCommands(MutableMapping[str, Any]):
-    """The root group's commands: every name is known up front, each built when looked up.
+    """A group's commands: every name is known up front, each built when looked up.
 
     Listing names (did-you-mean, completion) builds nothing; `prep --help` looks up, and so
-    builds, them all; `prep status` builds only `status`.
+    builds, them all; `prep status` builds only `status`. The root's are `COMMANDS`, built by
+    `build_command`; a group's come with their builders.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, builders: dict[str, Callable[[], Any]] | None = None) -> None:
         self._built: dict[str, Any] = {}
+        self._builders = builders
+
+    @property
+    def _known(self) -> Mapping[str, object]:
+        return COMMANDS if self._builders is None else self._builders
 
     def __getitem__(self, name: str) -> Any:
         if name not in self._built:
-            if name not in COMMANDS:
+            if name not in self._known:
                 raise KeyError(name)
-            self._built[name] = build_command(name)
+            build = self._builders[name] if self._builders is not None else None
+            self._built[name] = build() if build is not None else build_command(name)
         return self._built[name]
 
     def __setitem__(self, name: str, command: Any) -> None:
@@ -241,14 +278,16 @@ class LazyCommands(MutableMapping[str, Any]):
         del self._built[name]
 
     def __iter__(self) -> Iterator[str]:
-        yield from COMMANDS
-        yield from (name for name in self._built if name not in COMMANDS)
+        known = self._known
+        yield from known
+        yield from (name for name in self._built if name not in known)
 
     def __len__(self) -> int:
-        return len(COMMANDS) + sum(1 for name in self._built if name not in COMMANDS)
+        known = self._known
+        return len(known) + sum(1 for name in self._built if name not in known)
 
     def __contains__(self, name: object) -> bool:
-        return name in COMMANDS or name in self._built
+        return name in self._known or name in self._built
 
 
 class PrepGroup(TyperGroup):

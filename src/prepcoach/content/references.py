@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from itertools import chain
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from prepcoach.content.checks import Finding
@@ -28,19 +29,22 @@ def _questions_to_examine(library: ContentLibrary) -> Iterable[Question]:
     """The questions, or none when a look at all of them at once finds nothing to report
     (the usual case, and many times quicker on a large bank than one by one)."""
     questions = library.questions.values()
-    used = set(chain.from_iterable(q.competencies for q in questions))
-    roles = set(chain.from_iterable(q.roles for q in questions))
-    templates = {q.star_template for q in questions}
+    used = set(chain.from_iterable(map(attrgetter("competencies"), questions)))
+    roles = set(chain.from_iterable(map(attrgetter("roles"), questions)))
+    templates = set(map(attrgetter("star_template"), questions))
     templates.discard(None)
     templates.discard("")
-    cues = {cue.strip() for q in questions for f in q.look_fors for cue in f.cues}
-    cues.update(phrase.strip() for q in questions for phrase in q.focus)
+    # Every cue and focus phrase, once each: one that is empty or only spaces is a finding.
+    look_fors = chain.from_iterable(map(attrgetter("look_fors"), questions))
+    phrases = set(chain.from_iterable(map(attrgetter("cues"), look_fors)))
+    phrases.update(chain.from_iterable(map(attrgetter("focus"), questions)))
     if (
         used <= library.competencies.keys()
         and roles <= library.roles.keys()
         and templates <= library.star_templates.keys()
-        and "" not in cues
-        and min((q.target_seconds for q in questions), default=1) > 0
+        and "" not in phrases
+        and not any(map(str.isspace, phrases))
+        and min(map(attrgetter("target_seconds"), questions), default=1) > 0
     ):
         return ()
     return questions
