@@ -1,13 +1,22 @@
-"""Question search: what a candidate types ("push back stakeholder", "weakenss") ranked
-against the bank, best first.
+"""Question search: what a candidate types ("push back stakeholder", "weakenss", "conflict
+with boss") ranked against the bank, best first.
 
-Each question is read as weighted fields: its text counts most, then its id, the names of its
-competencies, what it assesses, and last its probes, tips, look-fors and its competencies'
-cues (which carry the everyday words a question's text may not use). Words are compared as
-lemmas (kernel.text), derived forms count a little less ("prioritise", "prioritisation"), and
-a word the bank does not know is read as the nearest words it does (typos). A question's score
-is the share of the query it covers, rare words counting more (IDF); questions that hold every
-word of the query, or the query as a phrase, come before those that hold some of it.
+Each question is read as weighted fields: its text counts most, then its id and its focus
+phrases (what an answer must be about: "my manager", "my boss"), then the names of its
+competencies, what it assesses, its probes, tips and look-fors, and last the look-fors' cues
+and its competencies' cues (which carry the everyday words a question's text may not use).
+Words are compared as lemmas (kernel.text); derived forms count a little less ("prioritise",
+"prioritisation"); a word the bank does not know is read as the nearest words it does
+(typos); and a word also reads, for less, as the words the bank's focus phrases give as
+its alternatives ("boss" as "manager"), so a question is found by what it is about.
+
+A query word scores by the best field it is found in, with a little more for each other
+field that holds it, weighted by its rarity (IDF) and, in the text, by how short the text
+is (a short question about the word is more about it, as in BM25). A question's score is
+the share of the query it covers; questions that hold every word of the query in their
+text, id or focus, or the query as a phrase, or its words side by side, come before those
+that hold some of it, and a query that names a competency or says one of its cues ("lost my
+temper") favours that competency's questions.
 
 The bank is analysed once into postings (each lemma with the questions holding it, field by
 field) and kept in the cache dir, keyed by everything a search reads of the questions; a
@@ -19,6 +28,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -31,8 +41,6 @@ if TYPE_CHECKING:
 
     from prepcoach.content.model import Competency, Question
 
-# Field weights: how much a word found there says about the question.
-_TEXT, _ID, _COMPETENCY, _ASSESSES, _DETAIL, _CUES = 1.0, 0.9, 0.6, 0.5, 0.35, 0.2
 # Number words, so "5 years" finds "five years" and "90 days" finds "ninety days".
 _NUMBERS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
@@ -42,17 +50,29 @@ _NUMBERS = {
 # Words that ask rather than say what about ("tell me about a time ..."); kept in a phrase.
 _ASKING = tx.PROMPT_WORDS | {"question", "interview", "answer", "would", "how", "do", "see"}
 _FUZZY_CUTOFF = 80.0  # rapidfuzz ratio for reading an unknown word as a known one
-
+_TYPO = 0.85  # what a typo's reading is worth, times its closeness
+_ALTERNATIVE = 0.6  # what a focus alternative ("manager" for "boss") is worth
+_DERIVED = 0.8  # what a derived word ("prioritisation" for "prioritise") is worth
+_SUPPORT = 0.3  # what each field after the best adds of its own value
+_SHORTNESS = 0.25  # BM25's b for the text: how much a short text is more about its words
+# Single letters around a slash are one word: "A/B test", "I/O".
+_INITIALS = re.compile(r"\b([^\W\d_])/([^\W\d_])\b")
 
 # Verbs that with "with" only say "handle" ("dealing with change"): the subject follows.
 _PHRASAL = frozenset({"deal", "cope", "work"})
+
+
+def _split(text: str) -> list[str]:
+    """The words of a text as written, lower case, hyphens and slashes read as spaces."""
+    plain = _INITIALS.sub(r"\1\2", tx.normalise(text))
+    return tx.words(plain.replace("-", " ").replace("/", " "))
 
 
 @functools.lru_cache(maxsize=65536)
 def _terms(text: str) -> tuple[str, ...]:
     """The lemmas of a text's words in order, stop words kept out, numbers as digits."""
     out: list[str] = []
-    found = tx.words(tx.normalise(text.replace("-", " ").replace("/", " ")))
+    found = _split(text)
     for i, word in enumerate(found):
         word = _NUMBERS.get(word, word)
         if tx.is_stop(word) and not word.isdigit():
@@ -64,12 +84,14 @@ def _terms(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-# The fields of a question, in the order their postings are kept.
-_FIELDS = ("text", "id", "competency", "assesses", "detail", "cues")
-_FIELD_WEIGHTS = (_TEXT, _ID, _COMPETENCY, _ASSESSES, _DETAIL, _CUES)
-_CORE = frozenset({0, 1})  # text and id: a query word found there counts as found
-_INDEX_FORMAT = 1  # raise when what an index holds, or how it is read, changes
+# The fields of a question, in the order their postings are kept, with how much a word
+# found there says about the question.
+_FIELDS = ("text", "id", "focus", "competency", "assesses", "detail", "look-for cues", "cues")
+_FIELD_WEIGHTS = (1.0, 0.85, 0.85, 0.5, 0.45, 0.35, 0.25, 0.2)
+_CORE = frozenset({0, 1, 2})  # text, id and focus: a query word found there counts as found
+_INDEX_FORMAT = 2  # raise when what an index holds, or how it is read, changes
 _INDEX_SLOTS = 8  # search indexes kept in the cache dir; the least recently written go first
+_MOST_ALTERNATIVES = 6  # focus alternatives kept per word, the most often given first
 
 
 def _query_terms(text: str, forms: Mapping[str, str]) -> tuple[str, ...]:
@@ -77,7 +99,7 @@ def _query_terms(text: str, forms: Mapping[str, str]) -> tuple[str, ...]:
     of the bank, and every form the dictionary gives of one of its lemmas), so that a search
     never loads the lemma dictionary; a word the bank has no form of stays as typed."""
     out: list[str] = []
-    found = tx.words(tx.normalise(text.replace("-", " ").replace("/", " ")))
+    found = _split(text)
     for i, word in enumerate(found):
         word = _NUMBERS.get(word, word)
         if tx.is_stop(word) and not word.isdigit():
@@ -97,11 +119,39 @@ def _union(parts: Iterable[Iterable[str]]) -> frozenset[str]:
     return frozenset().union(*parts)
 
 
+def _alternatives(questions: Sequence[Question]) -> dict[str, list[str]]:
+    """The words the bank gives as each other's alternatives, from each question's focus
+    phrases: its one-word phrases ("my manager", "my boss" make "manager" and "boss"
+    alternatives), and two phrases that differ in one word only ("an angry customer", "an
+    unhappy customer"); the pairs given most often first."""
+    together: dict[str, dict[str, int]] = {}
+
+    def pair(a: str, b: str) -> None:
+        for x, y in ((a, b), (b, a)):
+            counts = together.setdefault(x, {})
+            counts[y] = counts.get(y, 0) + 1
+
+    for question in questions:
+        phrases = sorted(set(map(_terms, question.focus)))
+        for i, first in enumerate(phrases):
+            for second in phrases[i + 1 :]:
+                if len(first) != len(second):
+                    continue
+                differ = [(a, b) for a, b in zip(first, second, strict=True) if a != b]
+                if len(differ) == 1:
+                    pair(*differ[0])
+    return {
+        word: sorted(counts, key=lambda w: (-counts[w], w))[:_MOST_ALTERNATIVES]
+        for word, counts in together.items()
+    }
+
+
 def _build(questions: Sequence[Question], competencies: Mapping[str, Competency]) -> dict[str, Any]:
     """Read every question into its fields' lemmas, kept as postings (lemma -> the questions
     holding it, one array of positions per field) with what scoring needs of each question."""
     from array import array
 
+    numbers = {c: n for n, c in enumerate(competencies)}
     per_competency = {
         c.id: (
             frozenset(_terms(f"{c.id} {c.name}")),
@@ -110,26 +160,44 @@ def _build(questions: Sequence[Question], competencies: Mapping[str, Competency]
         )
         for c in competencies.values()
     }
+    # A competency's cues of two words or more, as lemmas: all said in a query, they point
+    # to it ("failed project" to learning from failure by "project failed").
+    cue_phrases = sorted(
+        {
+            (terms, numbers[c.id])
+            for c in competencies.values()
+            for terms in map(_terms, c.cues)
+            if len(terms) > 1
+        }
+    )
     postings: list[dict[str, array[int]]] = [{} for _ in _FIELDS]
     plain: dict[str, array[int]] = {}  # words as written (stop words too) of text and id
     counts: dict[str, int] = {}
     sequences: list[tuple[str, ...]] = []
+    names: list[tuple[str, ...]] = []
+    phrases: list[tuple[tuple[str, ...], ...]] = []
     flats: list[str] = []
     named: list[tuple[tuple[str, ...], ...]] = []
+    tags: list[tuple[int, ...]] = []
     surface: set[str] = set()
     for c in competencies.values():
         for piece in (c.id, c.name, *c.cues):
-            surface.update(tx.words(tx.normalise(piece.replace("-", " ").replace("/", " "))))
+            surface.update(_split(piece))
     for position, question in enumerate(questions):
         known = [per_competency[c] for c in question.competencies if c in per_competency]
         detail = [*question.probes, *question.tips, *(lf.label for lf in question.look_fors)]
+        cues = [cue for lf in question.look_fors for cue in lf.cues]
         sequence = _terms(question.text)
+        name = _terms(question.id)
+        focus = tuple(_terms(piece) for piece in question.focus)
         fields = (
             frozenset(sequence),
-            frozenset(_terms(question.id)),
+            frozenset(name),
+            _union(focus),
             _union(k[0] for k in known),
             frozenset(_terms(question.assesses)),
             _union(_terms(piece) for piece in detail),
+            _union(_terms(piece) for piece in cues),
             _union(k[1] for k in known),
         )
         for number, lemmas in enumerate(fields):
@@ -141,25 +209,38 @@ def _build(questions: Sequence[Question], competencies: Mapping[str, Competency]
                 found.append(position)
         for lemma in _union(fields):
             counts[lemma] = counts.get(lemma, 0) + 1
-        flat = " ".join(tx.words(tx.normalise(question.text)))
-        for word in frozenset(tx.words(f"{flat} {question.id.replace('-', ' ')}")):
+        flat = " ".join(_split(question.text))
+        for word in frozenset([*flat.split(), *_split(question.id)]):
             found = plain.get(word)
             if found is None:
                 plain[word] = found = array("i")
             found.append(position)
         sequences.append(sequence)
-        flats.append(flat)
+        names.append(name)
+        phrases.append(tuple(p for p in focus if len(p) > 1))
+        flats.append(f" {flat} | {' '.join(_split(question.id))} ")
         named.append(tuple(k[2] for k in known))
-        for piece in (question.text, question.id, question.assesses, *detail):
-            surface.update(tx.words(tx.normalise(piece.replace("-", " ").replace("/", " "))))
+        tags.append(tuple(numbers[c] for c in question.competencies if c in numbers))
+        for piece in (question.text, question.id, question.assesses, *question.focus, *detail):
+            surface.update(_split(piece))
+        for piece in cues:
+            surface.update(_split(piece))
     total = len(questions) or 1
+    lengths = [len({t for t in s if t not in _ASKING}) for s in sequences]
     return {
         "postings": [{k: v.tobytes() for k, v in table.items()} for table in postings],
         "plain": {k: v.tobytes() for k, v in plain.items()},
         "idf": {lemma: math.log(1 + total / n) for lemma, n in counts.items()},
         "sequences": sequences,
+        "names": names,
+        "phrases": phrases,
         "flats": flats,
         "named": named,
+        "tags": tags,
+        "cue_phrases": cue_phrases,
+        "lengths": lengths,
+        "average": sum(lengths) / total or 1.0,
+        "alternatives": _alternatives(questions),
         "general": [not q.roles for q in questions],
         "forms": _forms(surface, frozenset(counts)),
     }
@@ -199,7 +280,7 @@ def _forms(surface: Iterable[str], lemmas: frozenset[str]) -> dict[str, str]:
 class Hit:
     question: Question
     score: float  # 0-100
-    complete: bool  # every word of the query found in the question's text or id
+    complete: bool  # every word of the query found in the question's text, id or focus
 
 
 def _positions(raw: bytes | None) -> array[int]:
@@ -244,8 +325,15 @@ class QuestionIndex:
         self._plain: dict[str, bytes] = data["plain"]
         self.idf: dict[str, float] = data["idf"]
         self._sequences: list[tuple[str, ...]] = data["sequences"]
+        self._names: list[tuple[str, ...]] = data["names"]
+        self._phrases: list[tuple[tuple[str, ...], ...]] = data["phrases"]
         self._flats: list[str] = data["flats"]
         self._named: list[tuple[tuple[str, ...], ...]] = data["named"]
+        self._tags: list[tuple[int, ...]] = data["tags"]
+        self._cue_phrases: list[tuple[tuple[str, ...], int]] = data["cue_phrases"]
+        self._lengths: list[int] = data["lengths"]
+        self._average: float = data["average"]
+        self._alternatives: dict[str, list[str]] = data["alternatives"]
         self._general: list[bool] = data["general"]
         self._forms: dict[str, str] = data["forms"]
         self._vocabulary: list[str] | None = None
@@ -262,24 +350,36 @@ class QuestionIndex:
         return _query_terms(query, self._forms)
 
     def _readings(self, term: str) -> list[tuple[str, float]]:
-        """What a query word can mean in the bank: itself, else the nearest known words."""
-        if term in self.idf or term.isdigit() or len(term) < 4:
-            return [(term, 1.0)]
-        from rapidfuzz import fuzz, process
+        """What a query word can mean in the bank: itself, else the nearest known words
+        (typos); and, for less, the words the bank gives as its alternatives."""
+        found = [(term, 1.0)]
+        if term not in self.idf and not term.isdigit() and len(term) >= 4:
+            from rapidfuzz import process
+            from rapidfuzz.distance import OSA
 
-        close = process.extract(
-            term, self.vocabulary, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF, limit=3
-        )
-        if not close:
-            return [(term, 1.0)]
-        return [(word, 0.85 * score / 100) for word, score, _ in close]
+            # A slip of one key in a short word, of two in a longer one ("weakenss").
+            most = 1 if len(term) < 6 else 2
+            close = process.extract(
+                term, self.vocabulary, scorer=OSA.distance, score_cutoff=most, limit=3
+            )
+            if close:
+                found = [(word, _TYPO * (1 - edits / len(term))) for word, edits, _ in close]
+        readings = dict(found)
+        for word, quality in found:
+            for other in self._alternatives.get(word, ()):
+                if other in self.idf and readings.get(other, 0.0) < quality * _ALTERNATIVE:
+                    readings[other] = quality * _ALTERNATIVE
+        return list(readings.items())
 
     def _cover(
         self, terms: Sequence[str], readings: Mapping[str, list[tuple[str, float]]]
     ) -> tuple[dict[int, float], dict[int, int], dict[str, float]]:
-        """Per question holding a query word: how much of the query it covers (the best of
-        each term's readings over the fields, a derived word counting 0.8, weighted by the
-        term's rarity), and how many terms it holds in its text or id; and the weights."""
+        """Per question holding a query word: how much of the query it covers, and how many
+        terms it holds in its text, id or focus; and each term's weight (its rarity).
+
+        A term scores by its best reading in its best field, plus `_SUPPORT` of its value in
+        each other field that holds it; a derived word counts `_DERIVED`, and in the text a
+        word counts more the shorter the text."""
         # The bank's words derived from each reading ("prioritise" for "prioritisation"),
         # found once over the vocabulary rather than once per question.
         derived = {
@@ -290,27 +390,39 @@ class QuestionIndex:
             for word, _quality in reading
         }
         rare = max(self.idf.values(), default=1.0)
-        weight = {t: max(self.idf.get(w, rare) for w, _ in readings[t]) for t in terms}
+        weight = {
+            t: self.idf[t] if t in self.idf else max(self.idf.get(w, rare) for w, _ in readings[t])
+            for t in terms
+        }
+        lengths, average = self._lengths, self._average
         covered: dict[int, float] = {}
         core: dict[int, int] = {}
         for term in terms:
-            best: dict[int, float] = {}
-            in_core: set[int] = set()
+            fields: list[dict[int, float]] = [{} for _ in _FIELDS]
             for word, quality in readings[term]:
                 for field, field_weight in enumerate(_FIELD_WEIGHTS):
                     table = self._postings[field]
                     exact = set(_positions(table.get(word)))
                     near = {p for v in derived[word] for p in _positions(table.get(v))}
-                    for found, positions in ((1.0, exact), (0.8, near - exact)):
+                    best = fields[field]
+                    for found, positions in ((1.0, exact), (_DERIVED, near - exact)):
                         value = found * quality * field_weight
                         for position in positions:
                             if value > best.get(position, 0.0):
                                 best[position] = value
-                        if field in _CORE:
-                            in_core.update(positions)
-            for position, value in best.items():
+            text = fields[0]
+            for position, value in text.items():
+                shortness = 1 - _SHORTNESS + _SHORTNESS * lengths[position] / average
+                text[position] = value / max(0.8, min(1.25, shortness))
+            values: dict[int, list[float]] = {}
+            for found in fields:
+                for position, value in found.items():
+                    values.setdefault(position, []).append(value)
+            for position, found_values in values.items():
+                top = max(found_values)
+                value = top + _SUPPORT * (sum(found_values) - top)
                 covered[position] = covered.get(position, 0.0) + weight[term] * value
-            for position in in_core:
+            for position in {p for f in _CORE for p in fields[f]}:
                 core[position] = core.get(position, 0) + 1
         return covered, core, weight
 
@@ -325,32 +437,50 @@ class QuestionIndex:
         readings = {t: self._readings(t) for t in terms}
         covered, core, weight = self._cover(terms, readings)
         total = sum(weight.values())
-        phrase = " ".join(tx.words(tx.normalise(query)))
-        plain = tx.words(phrase)
+        plain = _split(query)
+        phrase = " ".join(plain)
         as_typed: dict[int, int] = {}  # words of the query as typed, stop words too
         for word in plain:
             for position in _positions(self._plain.get(word)):
                 as_typed[position] = as_typed.get(position, 0) + 1
         pairs = list(zip(sequence, sequence[1:], strict=False))
+        telling = [not tx.is_stop(w) and w not in _ASKING for w in plain]
+        # Competencies the query names by one of their cues ("lost my temper").
+        said = set(sequence)
+        cued = {number for cue, number in self._cue_phrases if said.issuperset(cue)}
         hits: list[Hit] = []
         for position in sorted(covered):  # in the bank's order, so equals keep it
             if not covered[position]:
                 continue
             doc_sequence = self._sequences[position]
+            name = self._names[position]
             score = covered[position] / total
             complete = core.get(position, 0) == len(terms)
             if complete and len(terms) > 1:
                 score += 0.25
             if len(sequence) > 1 and (
-                phrase in self._flats[position] or _contains(doc_sequence, sequence)
+                (len(plain) > 1 and f" {phrase} " in self._flats[position])
+                or _contains(doc_sequence, sequence)
+                or _contains(name, sequence)
+                or any(_contains(p, sequence) for p in self._phrases[position])
             ):
                 score += 0.5
             elif len(sequence) > 1 and sequence in self._named[position]:
                 score += 0.4  # the query is the name of a competency it tests
-            elif pairs:
-                # Words next to each other in the query, and in the question.
-                together = sum(_contains(doc_sequence, pair) for pair in pairs)
-                score += 0.2 * together / len(pairs)
+            else:
+                if pairs:
+                    # Words next to each other in the query, and in the question.
+                    together = sum(
+                        _contains(doc_sequence, pair) or _contains(name, pair) for pair in pairs
+                    )
+                    score += 0.2 * together / len(pairs)
+                if len(plain) > 2 and as_typed.get(position, 0) >= 2:
+                    # The longest run of the query's words, as typed, in the text or id.
+                    run = _longest_run(plain, self._flats[position], telling)
+                    score += 0.3 * run / len(plain)
+            tags = self._tags[position]
+            if cued and tags:
+                score += 0.15 * (tags[0] in cued) + 0.05 * bool(cued.intersection(tags[1:]))
             # Every word as typed, "why" and "you" too, decides between equals.
             score += 0.1 * as_typed.get(position, 0) / len(plain)
             if not self._general[position]:
@@ -382,7 +512,8 @@ def _key(questions: Sequence[Question], competencies: Mapping[str, Competency]) 
             q.assesses,
             q.probes,
             q.tips,
-            tuple(lf.label for lf in q.look_fors),
+            tuple((lf.label, lf.cues) for lf in q.look_fors),
+            q.focus,
             q.competencies,
             bool(q.roles),
         )
@@ -446,7 +577,7 @@ def _read_index(cache_dir: Path, key: str) -> dict[str, Any] | None:
 
     try:
         raw = marshal.loads(_index_file(cache_dir, key).read_bytes())
-        if not isinstance(raw, dict) or raw.get("key") != key or raw.get("format") != 1:
+        if not isinstance(raw, dict) or raw.get("key") != key or raw.get("format") != _INDEX_FORMAT:
             return None
         data = raw["data"]
         return data if isinstance(data, dict) else None
@@ -469,7 +600,7 @@ def _write_index(cache_dir: Path, key: str, data: dict[str, Any]) -> None:
         tmp = cache_dir / f".{target.name}.{os.getpid()}.tmp"
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(marshal.dumps({"format": 1, "key": key, "data": data}))
+            handle.write(marshal.dumps({"format": _INDEX_FORMAT, "key": key, "data": data}))
         os.replace(tmp, target)
         entries = []
         for path in cache_dir.glob("search-*.bin"):
@@ -481,6 +612,19 @@ def _write_index(cache_dir: Path, key: str, data: dict[str, Any]) -> None:
             path.unlink(missing_ok=True)
     except (OSError, ValueError, PrepError):
         pass  # a read-only or full cache dir must never stop a search
+
+
+def _longest_run(words: Sequence[str], flat: str, telling: Sequence[bool]) -> int:
+    """How many of `words`, one after the other and at least two with one that tells what
+    about (`telling`), are found together in `flat` (a text's words joined by spaces)."""
+    best = 0
+    for start in range(len(words) - 1):
+        end = start + max(2, best + 1)
+        while end <= len(words) and f" {' '.join(words[start:end])} " in flat:
+            if any(telling[start:end]):
+                best = end - start
+            end += 1
+    return best
 
 
 def _contains(haystack: Sequence[str], needle: Sequence[str]) -> bool:
