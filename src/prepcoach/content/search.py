@@ -405,8 +405,8 @@ class QuestionIndex:
                     exact = set(_positions(table.get(word)))
                     near = {p for v in derived[word] for p in _positions(table.get(v))}
                     best = fields[field]
-                    for found, positions in ((1.0, exact), (_DERIVED, near - exact)):
-                        value = found * quality * field_weight
+                    for kind, positions in ((1.0, exact), (_DERIVED, near - exact)):
+                        value = kind * quality * field_weight
                         for position in positions:
                             if value > best.get(position, 0.0):
                                 best[position] = value
@@ -415,8 +415,8 @@ class QuestionIndex:
                 shortness = 1 - _SHORTNESS + _SHORTNESS * lengths[position] / average
                 text[position] = value / max(0.8, min(1.25, shortness))
             values: dict[int, list[float]] = {}
-            for found in fields:
-                for position, value in found.items():
+            for held in fields:
+                for position, value in held.items():
                     values.setdefault(position, []).append(value)
             for position, found_values in values.items():
                 top = max(found_values)
