@@ -78,6 +78,22 @@ def test_a_field_and_a_generic_job_noun(title: str, role: str | None) -> None:
     assert _role(title) == role
 
 
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("Design Engineer", None),  # an engineer: of machines or circuits as often as of UIs
+        ("Senior Mechanical Design Engineer", None),
+        ("Marketing Engineer", None),
+        ("Interior Designer", None),
+        ("Design Manager", "ux-design"),  # a generic job noun: the field decides
+        ("Backend Engineer", "software-engineering"),
+        ("QA Automation Engineer", "software-engineering"),
+    ],
+)
+def test_the_job_noun_of_a_title_says_its_family(title: str, role: str | None) -> None:
+    assert _role(title) == role
+
+
 def test_accents_and_case_do_not_matter() -> None:
     roles = builtin_library().roles
     index = RoleIndex(roles)

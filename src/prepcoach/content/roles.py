@@ -9,7 +9,9 @@ is that role; so is a piece whose words but a generic job noun ("advisor", "supe
 "administrator") are a field only one role's aliases name ("Call Centre Advisor",
 "Warehouse Supervisor"); an intern, trainee or apprentice post is the entry-level role's
 whatever its field; otherwise each of its words votes for the roles whose words include it, a word
-only one role uses counting most, and the piece must be mostly explained by one role. An
+only one role uses counting most, and the piece must be mostly explained by one role whose
+aliases can end in the piece's job noun: "Design Engineer" is an engineer (of machines or
+circuits as often as of interfaces), not a UX designer, so it is no answer. An
 abbreviation is read from the aliases' initials ("SDR"), and one that several roles share
 ("PM") is no answer. Below the confidence, or when two roles come equally close, the answer
 is None: better to ask than to serve another role's questions.
@@ -152,6 +154,13 @@ class RoleIndex:
                 alias = alias[:-1]
             if alias and alias[-1] not in _GENERIC_HEADS:
                 self.fields.setdefault(phrase.role, set()).add(alias)
+        # The job nouns that end a role's aliases ("engineer" of "backend engineer",
+        # "designer" of "UX designer"): the last word of a title says which family it is.
+        self.heads: dict[str, set[str]] = {}
+        for phrase in self.phrases:
+            alias = _core(phrase.words)
+            if alias and alias[-1] not in _GENERIC_HEADS:
+                self.heads.setdefault(alias[-1], set()).add(phrase.role)
         total = len(items) or 1
         self.idf = {w: math.log(1 + total / len(r)) for w, r in self.vocab.items()}
         self.unknown = 0.6 * math.log(1 + total)  # a word no role uses ("secondary school")
@@ -285,6 +294,10 @@ class RoleIndex:
         runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
         if score < CONFIDENT or score < LEAD * runner_up:
             return _AMBIGUOUS if score >= CONFIDENT else None
+        if role not in self.heads.get(head, {role}):
+            # The job noun is another family's ("Design Engineer": an engineer, most often
+            # of machines or circuits, not a UX designer): the title could be either.
+            return _AMBIGUOUS
         return RoleMatch(role, round(min(score, 0.99), 2), why.get(role, ""))
 
 
