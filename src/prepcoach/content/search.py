@@ -58,6 +58,10 @@ _SHORTNESS = 0.25  # BM25's b for the text: how much a short text is more about 
 # Single letters around a slash are one word: "A/B test", "I/O".
 _INITIALS = re.compile(r"\b([^\W\d_])/([^\W\d_])\b")
 
+# Function words that still say what a question is about: "why this company" asks for
+# reasons, as "why do you want to work here" does.
+_TELLING = frozenset({"why"})
+
 # Verbs that with "with" only say "handle" ("dealing with change"): the subject follows.
 _PHRASAL = frozenset({"deal", "cope", "work"})
 
@@ -75,7 +79,7 @@ def _terms(text: str) -> tuple[str, ...]:
     found = _split(text)
     for i, word in enumerate(found):
         word = _NUMBERS.get(word, word)
-        if tx.is_stop(word) and not word.isdigit():
+        if tx.is_stop(word) and not word.isdigit() and word not in _TELLING:
             continue
         lemma = word if word[0].isdigit() else tx.lemma(word)
         if lemma in _PHRASAL and found[i + 1 : i + 2] == ["with"]:
@@ -102,7 +106,7 @@ def _query_terms(text: str, forms: Mapping[str, str]) -> tuple[str, ...]:
     found = _split(text)
     for i, word in enumerate(found):
         word = _NUMBERS.get(word, word)
-        if tx.is_stop(word) and not word.isdigit():
+        if tx.is_stop(word) and not word.isdigit() and word not in _TELLING:
             continue
         if word[0].isdigit():
             lemma = word
@@ -156,18 +160,20 @@ def _build(questions: Sequence[Question], competencies: Mapping[str, Competency]
         c.id: (
             frozenset(_terms(f"{c.id} {c.name}")),
             frozenset(_terms(" ".join(c.cues))),
-            tuple(_terms(c.name)),
         )
         for c in competencies.values()
     }
-    # A competency's cues of two words or more, as lemmas: all said in a query, they point
-    # to it ("failed project" to learning from failure by "project failed").
+    # How a query names a competency: its name or id as lemmas ("leadership", "conflict").
+    competency_names = [(tuple(_terms(c.name)), tuple(_terms(c.id))) for c in competencies.values()]
+    # A competency's cues of two words or more, as lemmas (all said in a query, in any
+    # order, they point to it: "failed project" to learning from failure by "project
+    # failed"), or, for a cue mostly of small words, as written ("why this company").
     cue_phrases = sorted(
         {
-            (terms, numbers[c.id])
+            (terms, tuple(_split(cue)) if len(terms) < 2 else (), numbers[c.id])
             for c in competencies.values()
-            for terms in map(_terms, c.cues)
-            if len(terms) > 1
+            for cue, terms in zip(c.cues, map(_terms, c.cues), strict=True)
+            if len(terms) > 1 or len(_split(cue)) > 1
         }
     )
     postings: list[dict[str, array[int]]] = [{} for _ in _FIELDS]
@@ -177,7 +183,6 @@ def _build(questions: Sequence[Question], competencies: Mapping[str, Competency]
     names: list[tuple[str, ...]] = []
     phrases: list[tuple[tuple[str, ...], ...]] = []
     flats: list[str] = []
-    named: list[tuple[tuple[str, ...], ...]] = []
     tags: list[tuple[int, ...]] = []
     surface: set[str] = set()
     for c in competencies.values():
@@ -219,7 +224,6 @@ def _build(questions: Sequence[Question], competencies: Mapping[str, Competency]
         names.append(name)
         phrases.append(tuple(p for p in focus if len(p) > 1))
         flats.append(f" {flat} | {' '.join(_split(question.id))} ")
-        named.append(tuple(k[2] for k in known))
         tags.append(tuple(numbers[c] for c in question.competencies if c in numbers))
         for piece in (question.text, question.id, question.assesses, *question.focus, *detail):
             surface.update(_split(piece))
@@ -235,7 +239,7 @@ def _build(questions: Sequence[Question], competencies: Mapping[str, Competency]
         "names": names,
         "phrases": phrases,
         "flats": flats,
-        "named": named,
+        "competency_names": competency_names,
         "tags": tags,
         "cue_phrases": cue_phrases,
         "lengths": lengths,
@@ -328,9 +332,11 @@ class QuestionIndex:
         self._names: list[tuple[str, ...]] = data["names"]
         self._phrases: list[tuple[tuple[str, ...], ...]] = data["phrases"]
         self._flats: list[str] = data["flats"]
-        self._named: list[tuple[tuple[str, ...], ...]] = data["named"]
+        self._competency_names: list[tuple[tuple[str, ...], tuple[str, ...]]] = data[
+            "competency_names"
+        ]
         self._tags: list[tuple[int, ...]] = data["tags"]
-        self._cue_phrases: list[tuple[tuple[str, ...], int]] = data["cue_phrases"]
+        self._cue_phrases: list[tuple[tuple[str, ...], tuple[str, ...], int]] = data["cue_phrases"]
         self._lengths: list[int] = data["lengths"]
         self._average: float = data["average"]
         self._alternatives: dict[str, list[str]] = data["alternatives"]
@@ -445,9 +451,16 @@ class QuestionIndex:
                 as_typed[position] = as_typed.get(position, 0) + 1
         pairs = list(zip(sequence, sequence[1:], strict=False))
         telling = [not tx.is_stop(w) and w not in _ASKING for w in plain]
-        # Competencies the query names by one of their cues ("lost my temper").
+        # Competencies the query names ("leadership"), or says one of the cues of ("lost my
+        # temper", "why this company").
+        wanted = tuple(terms)
+        named = {n for n, names in enumerate(self._competency_names) if wanted in names}
         said = set(sequence)
-        cued = {number for cue, number in self._cue_phrases if said.issuperset(cue)}
+        cued: set[int] = set()  # by a cue that is part of the query
+        meant: set[int] = set()  # by a cue that is all the query says
+        for lemmas, words, number in self._cue_phrases:
+            if _contains(plain, words) if words else said.issuperset(lemmas):
+                (meant if set(terms) <= set(lemmas) else cued).add(number)
         hits: list[Hit] = []
         for position in sorted(covered):  # in the bank's order, so equals keep it
             if not covered[position]:
@@ -458,6 +471,7 @@ class QuestionIndex:
             complete = core.get(position, 0) == len(terms)
             if complete and len(terms) > 1:
                 score += 0.25
+            tags = self._tags[position]
             if len(sequence) > 1 and (
                 (len(plain) > 1 and f" {phrase} " in self._flats[position])
                 or _contains(doc_sequence, sequence)
@@ -465,8 +479,11 @@ class QuestionIndex:
                 or any(_contains(p, sequence) for p in self._phrases[position])
             ):
                 score += 0.5
-            elif len(sequence) > 1 and sequence in self._named[position]:
-                score += 0.4  # the query is the name of a competency it tests
+            elif named and tags and named.intersection(tags):
+                # The query is the name of a competency it tests, first or not.
+                score += 0.4 if tags[0] in named else 0.25
+            elif meant and tags and meant.intersection(tags):
+                score += 0.25 if tags[0] in meant else 0.1  # or one of its cues
             else:
                 if pairs:
                     # Words next to each other in the query, and in the question.
@@ -478,7 +495,6 @@ class QuestionIndex:
                     # The longest run of the query's words, as typed, in the text or id.
                     run = _longest_run(plain, self._flats[position], telling)
                     score += 0.3 * run / len(plain)
-            tags = self._tags[position]
             if cued and tags:
                 score += 0.15 * (tags[0] in cued) + 0.05 * bool(cued.intersection(tags[1:]))
             # Every word as typed, "why" and "you" too, decides between equals.
