@@ -123,11 +123,14 @@ def _union(parts: Iterable[Iterable[str]]) -> frozenset[str]:
     return frozenset().union(*parts)
 
 
-def _alternatives(questions: Sequence[Question]) -> dict[str, list[str]]:
-    """The words the bank gives as each other's alternatives, from each question's focus
-    phrases: its one-word phrases ("my manager", "my boss" make "manager" and "boss"
-    alternatives), and two phrases that differ in one word only ("an angry customer", "an
-    unhappy customer"); the pairs given most often first."""
+def _alternatives(
+    questions: Sequence[Question], competencies: Iterable[Competency]
+) -> dict[str, list[str]]:
+    """The words the bank gives as each other's alternatives: from each question's focus
+    phrases, its one-word phrases ("my manager", "my boss" make "manager" and "boss"
+    alternatives) and two phrases that differ in one word only ("an angry customer", "an
+    unhappy customer"); and a competency's one-word name with each of its one-word cues
+    ("conflict" and "disagreement"). The pairs given most often come first."""
     together: dict[str, dict[str, int]] = {}
 
     def pair(a: str, b: str) -> None:
@@ -144,6 +147,11 @@ def _alternatives(questions: Sequence[Question]) -> dict[str, list[str]]:
                 differ = [(a, b) for a, b in zip(first, second, strict=True) if a != b]
                 if len(differ) == 1:
                     pair(*differ[0])
+    for competency in competencies:
+        names = {t[0] for t in map(_terms, (competency.id, competency.name)) if len(t) == 1}
+        for cue in {t[0] for t in map(_terms, competency.cues) if len(t) == 1} - names:
+            for name in names:
+                pair(name, cue)
     return {
         word: sorted(counts, key=lambda w: (-counts[w], w))[:_MOST_ALTERNATIVES]
         for word, counts in together.items()
@@ -244,7 +252,7 @@ def _build(questions: Sequence[Question], competencies: Mapping[str, Competency]
         "cue_phrases": cue_phrases,
         "lengths": lengths,
         "average": sum(lengths) / total or 1.0,
-        "alternatives": _alternatives(questions),
+        "alternatives": _alternatives(questions, competencies.values()),
         "general": [not q.roles for q in questions],
         "forms": _forms(surface, frozenset(counts)),
     }
