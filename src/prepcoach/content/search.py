@@ -351,6 +351,7 @@ class QuestionIndex:
         self._general: list[bool] = data["general"]
         self._forms: dict[str, str] = data["forms"]
         self._vocabulary: list[str] | None = None
+        self._by_stem: dict[str, list[str]] | None = None
 
     @property
     def vocabulary(self) -> list[str]:
@@ -358,6 +359,16 @@ class QuestionIndex:
         if self._vocabulary is None:
             self._vocabulary = sorted(self.idf)
         return self._vocabulary
+
+    def _stems(self) -> dict[str, list[str]]:
+        """The bank's words of five letters or more by their first five: the only ones that
+        can be related (kernel.text.related) to a word starting with those letters."""
+        if self._by_stem is None:
+            self._by_stem = {}
+            for word in self.vocabulary:
+                if len(word) >= 5:
+                    self._by_stem.setdefault(word[:5], []).append(word)
+        return self._by_stem
 
     def terms(self, query: str) -> tuple[str, ...]:
         """The query's words as the bank's lemmas (see `_query_terms`)."""
@@ -396,10 +407,9 @@ class QuestionIndex:
         word counts more the shorter the text."""
         # The bank's words derived from each reading ("prioritise" for "prioritisation"),
         # found once over the vocabulary rather than once per question.
+        stems = self._stems()
         derived = {
-            word: [v for v in self.vocabulary if v != word and tx.related(word, v)]
-            if len(word) >= 5
-            else []
+            word: [v for v in stems.get(word[:5], ()) if v != word and tx.related(word, v)]
             for reading in readings.values()
             for word, _quality in reading
         }
@@ -480,11 +490,15 @@ class QuestionIndex:
             if complete and len(terms) > 1:
                 score += 0.25
             tags = self._tags[position]
-            if len(sequence) > 1 and (
-                (len(plain) > 1 and f" {phrase} " in self._flats[position])
-                or _contains(doc_sequence, sequence)
-                or _contains(name, sequence)
-                or any(_contains(p, sequence) for p in self._phrases[position])
+            if (
+                complete  # a phrase of the query's words holds all of them
+                and len(sequence) > 1
+                and (
+                    (len(plain) > 1 and f" {phrase} " in self._flats[position])
+                    or _contains(doc_sequence, sequence)
+                    or _contains(name, sequence)
+                    or any(_contains(p, sequence) for p in self._phrases[position])
+                )
             ):
                 score += 0.5
             elif named and tags and named.intersection(tags):
@@ -493,7 +507,7 @@ class QuestionIndex:
             elif meant and tags and meant.intersection(tags):
                 score += 0.25 if tags[0] in meant else 0.1  # or one of its cues
             else:
-                if pairs:
+                if pairs and core.get(position, 0) > 1:
                     # Words next to each other in the query, and in the question.
                     together = sum(
                         _contains(doc_sequence, pair) or _contains(name, pair) for pair in pairs
