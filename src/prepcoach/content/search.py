@@ -53,8 +53,8 @@ _FUZZY_CUTOFF = 80.0  # rapidfuzz ratio for reading an unknown word as a known o
 _TYPO = 0.85  # what a typo's reading is worth, times its closeness
 _ALTERNATIVE = 0.6  # what a focus alternative ("manager" for "boss") is worth
 _DERIVED = 0.8  # what a derived word ("prioritisation" for "prioritise") is worth
-_SUPPORT = 0.3  # what each field after the best adds of its own value
-_SHORTNESS = 0.25  # BM25's b for the text: how much a short text is more about its words
+_SUPPORT = 0.2  # what each field after the best adds of its own value
+_SHORTNESS = 0.35  # BM25's b for the text: how much a short text is more about its words
 # Single letters around a slash are one word: "A/B test", "I/O".
 _INITIALS = re.compile(r"\b([^\W\d_])/([^\W\d_])\b")
 
@@ -91,11 +91,12 @@ def _terms(text: str) -> tuple[str, ...]:
 # The fields of a question, in the order their postings are kept, with how much a word
 # found there says about the question.
 _FIELDS = ("text", "id", "focus", "competency", "assesses", "detail", "look-for cues", "cues")
-_FIELD_WEIGHTS = (1.0, 0.85, 0.85, 0.5, 0.45, 0.35, 0.25, 0.2)
+_FIELD_WEIGHTS = (1.0, 0.85, 0.65, 0.5, 0.45, 0.35, 0.25, 0.2)
 _CORE = frozenset({0, 1, 2})  # text, id and focus: a query word found there counts as found
 _INDEX_FORMAT = 2  # raise when what an index holds, or how it is read, changes
 _INDEX_SLOTS = 8  # search indexes kept in the cache dir; the least recently written go first
-_MOST_ALTERNATIVES = 6  # focus alternatives kept per word, the most often given first
+_MOST_ALTERNATIVES = 6  # alternatives kept per word, those going together most first
+_TOGETHER = 0.3  # how often two focus words must go together to be alternatives
 
 
 def _query_terms(text: str, forms: Mapping[str, str]) -> tuple[str, ...]:
@@ -126,35 +127,47 @@ def _union(parts: Iterable[Iterable[str]]) -> frozenset[str]:
 def _alternatives(
     questions: Sequence[Question], competencies: Iterable[Competency]
 ) -> dict[str, list[str]]:
-    """The words the bank gives as each other's alternatives: from each question's focus
-    phrases, its one-word phrases ("my manager", "my boss" make "manager" and "boss"
-    alternatives) and two phrases that differ in one word only ("an angry customer", "an
-    unhappy customer"); and a competency's one-word name with each of its one-word cues
-    ("conflict" and "disagreement"). The pairs given most often come first."""
-    together: dict[str, dict[str, int]] = {}
+    """The words the bank gives as each other's alternatives.
 
-    def pair(a: str, b: str) -> None:
-        for x, y in ((a, b), (b, a)):
-            counts = together.setdefault(x, {})
-            counts[y] = counts.get(y, 0) + 1
-
+    From each question's focus phrases: its one-word phrases ("my manager", "my boss" make
+    "manager" and "boss" alternatives) and two phrases that differ in one word only ("an
+    angry customer", "an unhappy customer"). A pair counts when the two words go together
+    in most of the questions that pair either of them (a Dice coefficient of
+    `_TOGETHER`): "boss" and "manager" do, "improve" and "test" do not. And a
+    competency's one-word name with each of its one-word cues ("conflict" and
+    "disagreement"). The pairs that go together most come first."""
+    together: dict[tuple[str, str], int] = {}
+    paired: dict[str, int] = {}  # in how many questions' focus each word is paired
     for question in questions:
         phrases = sorted(set(map(_terms, question.focus)))
+        here: set[tuple[str, str]] = set()
         for i, first in enumerate(phrases):
             for second in phrases[i + 1 :]:
                 if len(first) != len(second):
                     continue
                 differ = [(a, b) for a, b in zip(first, second, strict=True) if a != b]
                 if len(differ) == 1:
-                    pair(*differ[0])
+                    a, b = differ[0]
+                    here.update({(a, b), (b, a)})
+        for pair in here:
+            together[pair] = together.get(pair, 0) + 1
+        for word in {a for a, _b in here}:
+            paired[word] = paired.get(word, 0) + 1
+    strength = {
+        (a, b): 2 * n / (paired[a] + paired[b])
+        for (a, b), n in together.items()
+        if 2 * n / (paired[a] + paired[b]) >= _TOGETHER
+    }
     for competency in competencies:
         names = {t[0] for t in map(_terms, (competency.id, competency.name)) if len(t) == 1}
         for cue in {t[0] for t in map(_terms, competency.cues) if len(t) == 1} - names:
             for name in names:
-                pair(name, cue)
+                strength[name, cue] = strength[cue, name] = 1.0
+    found: dict[str, list[tuple[float, str]]] = {}
+    for (a, b), value in strength.items():
+        found.setdefault(a, []).append((-value, b))
     return {
-        word: sorted(counts, key=lambda w: (-counts[w], w))[:_MOST_ALTERNATIVES]
-        for word, counts in together.items()
+        word: [b for _v, b in sorted(pairs)[:_MOST_ALTERNATIVES]] for word, pairs in found.items()
     }
 
 
@@ -398,9 +411,11 @@ class QuestionIndex:
 
     def _cover(
         self, terms: Sequence[str], readings: Mapping[str, list[tuple[str, float]]]
-    ) -> tuple[dict[int, float], dict[int, int], dict[str, float]]:
+    ) -> tuple[dict[int, float], dict[int, int], dict[int, float], dict[str, float]]:
         """Per question holding a query word: how much of the query it covers, and how many
-        terms it holds in its text, id or focus; and each term's weight (its rarity).
+        terms it holds in its text, id or focus and how surely (the least sure of them: 1 as
+        typed, less for a derived word, a typo or an alternative); and each term's weight
+        (its rarity).
 
         A term scores by its best reading in its best field, plus `_SUPPORT` of its value in
         each other field that holds it; a derived word counts `_DERIVED`, and in the text a
@@ -421,6 +436,7 @@ class QuestionIndex:
         lengths, average = self._lengths, self._average
         covered: dict[int, float] = {}
         core: dict[int, int] = {}
+        sureness: dict[int, float] = {}
         for term in terms:
             fields: list[dict[int, float]] = [{} for _ in _FIELDS]
             for word, quality in readings[term]:
@@ -434,6 +450,12 @@ class QuestionIndex:
                         for position in positions:
                             if value > best.get(position, 0.0):
                                 best[position] = value
+            for position in {p for f in _CORE for p in fields[f]}:
+                # How surely the term is there: as typed 1, derived, a typo or an
+                # alternative less.
+                sure = max(fields[f].get(position, 0.0) / _FIELD_WEIGHTS[f] for f in _CORE)
+                core[position] = core.get(position, 0) + 1
+                sureness[position] = min(sureness.get(position, 1.0), sure)
             text = fields[0]
             for position, value in text.items():
                 shortness = 1 - _SHORTNESS + _SHORTNESS * lengths[position] / average
@@ -446,9 +468,7 @@ class QuestionIndex:
                 top = max(found_values)
                 value = top + _SUPPORT * (sum(found_values) - top)
                 covered[position] = covered.get(position, 0.0) + weight[term] * value
-            for position in {p for f in _CORE for p in fields[f]}:
-                core[position] = core.get(position, 0) + 1
-        return covered, core, weight
+        return covered, core, sureness, weight
 
     def search(self, query: str) -> list[Hit]:
         """Questions matching `query`, best first; those covering little of it left out."""
@@ -459,7 +479,7 @@ class QuestionIndex:
         if not terms:
             return []
         readings = {t: self._readings(t) for t in terms}
-        covered, core, weight = self._cover(terms, readings)
+        covered, core, sureness, weight = self._cover(terms, readings)
         total = sum(weight.values())
         plain = _split(query)
         phrase = " ".join(plain)
@@ -488,7 +508,7 @@ class QuestionIndex:
             score = covered[position] / total
             complete = core.get(position, 0) == len(terms)
             if complete and len(terms) > 1:
-                score += 0.25
+                score += 0.25 * sureness[position]
             tags = self._tags[position]
             if (
                 complete  # a phrase of the query's words holds all of them
