@@ -421,10 +421,13 @@ class QuestionIndex:
         each other field that holds it; a derived word counts `_DERIVED`, and in the text a
         word counts more the shorter the text."""
         # The bank's words derived from each reading ("prioritise" for "prioritisation"),
-        # found once over the vocabulary rather than once per question.
+        # found once over the vocabulary rather than once per question: of a word of six
+        # letters or more but a final "e", so that "manage" does not find "manager".
         stems = self._stems()
         derived = {
             word: [v for v in stems.get(word[:5], ()) if v != word and tx.related(word, v)]
+            if len(word.removesuffix("e")) >= 6
+            else []
             for reading in readings.values()
             for word, _quality in reading
         }
