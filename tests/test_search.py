@@ -3,6 +3,9 @@ read as the word meant, and a hint when nothing matches."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from prepcoach.content.model import Competency, Question
 from prepcoach.content.search import QuestionIndex, search_hint, search_questions
 from tests.helpers import invoke
 from tests.judge_data import builtin_library, half, load
@@ -56,3 +59,70 @@ def test_search_stays_in_the_other_filters() -> None:
     assert result.exit_code == 0
     assert '"category": "salary"' in result.output
     assert '"category": "behavioral"' not in result.output
+
+
+def _question(qid: str, text: str, **fields: Any) -> Question:
+    return Question(id=qid, text=text, category="behavioral", assesses="x", **fields)
+
+
+def _first(questions: list[Question], query: str, **competencies: Competency) -> str:
+    hits = QuestionIndex(questions, competencies).search(query)
+    return hits[0].question.id if hits else ""
+
+
+def test_focus_phrases_give_a_word_its_alternatives() -> None:
+    manager = ("my manager", "my boss", "my line manager")
+    bank = [
+        _question(
+            "with-manager", "Describe a time you disagreed with your manager.", focus=manager
+        ),
+        _question("with-peer", "Describe a time you disagreed with a peer."),
+        _question("other-manager", "How did you win over a sceptical manager?", focus=manager),
+        _question("plan-changed", "Tell me about a time a manager changed your plan."),
+    ]
+    # "boss" is only in focus phrases, and reads as "manager" in a question that has none.
+    assert _first(bank, "disagreement with boss") == "with-manager"
+    found = [h.question.id for h in QuestionIndex(bank).search("boss")]
+    assert "plan-changed" in found and found.index("plan-changed") > found.index("with-manager")
+
+
+def test_a_typo_is_a_slip_of_a_key_or_two_not_another_word() -> None:
+    bank = [
+        _question("figures", "How do you check the figures in a report?"),
+        _question("let-go", "Have you had to let someone go?", focus=("fired", "dismissed")),
+    ]
+    assert _first(bank, "figurs") == "figures"
+    assert _first(bank, "fire") == "let-go"  # a word of its focus
+    assert _first(bank[:1], "fire") == ""  # and never "figure", two letters away
+
+
+def test_a_b_is_one_word() -> None:
+    bank = [
+        _question("b-plan", "Plan B if a test fails?"),
+        _question("ab-test", "How would you run an A/B test on the checkout page?"),
+    ]
+    assert _first(bank, "a/b test") == "ab-test"
+
+
+def test_a_query_that_names_a_competency_favours_its_questions() -> None:
+    leadership = Competency(
+        id="leadership", name="Leadership", description="d", cues=("took the lead",)
+    )
+    bank = [
+        _question(
+            "roadmap",
+            "Present next year's product roadmap to our leadership team and take questions.",
+            competencies=("communication",),
+        ),
+        _question("stepped-up", "Describe a time you stepped up.", competencies=("leadership",)),
+    ]
+    assert _first(bank, "leadership", leadership=leadership) == "stepped-up"
+    assert _first(bank, "took the lead", leadership=leadership) == "stepped-up"
+
+
+def test_a_run_of_the_words_as_typed_ranks_higher() -> None:
+    bank = [
+        _question("hr-sell-the-role", "Pitch this role to me."),
+        _question("sales-sell-me-this", "Role-play a cold call with a prospect."),
+    ]
+    assert _first(bank, "sell me this pen") == "sales-sell-me-this"
