@@ -12,15 +12,17 @@ from bench.feedback_metrics import Figures, evaluate
 
 # figure -> (floor or ceiling, higher is better); the targets are in the bench.
 FLOORS: dict[str, tuple[float, bool]] = {
-    "spearman": (0.79, True),  # reached 0.796 (0.77 before the bank fit); target 0.85
-    "mae": (12.0, False),  # 11.7 (13.0); target 10
-    "weak_pass": (0.14, False),  # 12.8 % (19 %); target 10 %
-    "strong_fail": (0.04, False),  # 2.5 % (0 %); target 10 %
-    "off_topic_caught": (0.70, True),  # 70.6 %, 12 of 17 (53 %); target 80 %
-    "on_topic_flagged": (0.065, False),  # 5.8 %, 6 of 103 (3 %); target 5 %
-    "missing_precision": (0.85, True),  # 0.852 (0.854); target 0.85
-    "missing_recall": (0.69, True),  # 0.697 (0.66); target 0.7
-    "covered_precision": (0.86, True),  # 0.863 (0.83)
+    # The check half grew from 120 to 180 answers (fb-241...fb-360, more near misses and
+    # paraphrases); the figures in the comments are on the 180.
+    "spearman": (0.76, True),  # reached 0.770; target 0.85
+    "mae": (12.5, False),  # 12.2; target 10
+    "weak_pass": (0.15, False),  # 14 %; target 10 %
+    "strong_fail": (0.04, False),  # 2 %; target 10 %
+    "off_topic_caught": (0.57, True),  # 59 %; target 80 %
+    "on_topic_flagged": (0.08, False),  # 7 %; target 5 %
+    "missing_precision": (0.85, True),  # 0.87; target 0.85
+    "missing_recall": (0.66, True),  # 0.67; target 0.7
+    "covered_precision": (0.84, True),  # 0.85
     "result_false_alarms": (0, False),  # 0; target 0
     "contradictions": (0, False),  # 0; target 0
 }
