@@ -96,7 +96,7 @@ _CORE = frozenset({0, 1, 2})  # text, id and focus: a query word found there cou
 _INDEX_FORMAT = 2  # raise when what an index holds, or how it is read, changes
 _INDEX_SLOTS = 8  # search indexes kept in the cache dir; the least recently written go first
 _MOST_ALTERNATIVES = 6  # alternatives kept per word, those going together most first
-_TOGETHER = 0.3  # how often two focus words must go together to be alternatives
+_TOGETHER = 0.5  # how much the focus phrases must pair two words to make them alternatives
 
 
 def _query_terms(text: str, forms: Mapping[str, str]) -> tuple[str, ...]:
@@ -129,42 +129,41 @@ def _alternatives(
 ) -> dict[str, list[str]]:
     """The words the bank gives as each other's alternatives.
 
-    From each question's focus phrases: its one-word phrases ("my manager", "my boss" make
-    "manager" and "boss" alternatives) and two phrases that differ in one word only ("an
-    angry customer", "an unhappy customer"). A pair counts when the two words go together
-    in most of the questions that pair either of them (a Dice coefficient of
-    `_TOGETHER`): "boss" and "manager" do, "improve" and "test" do not. And a
-    competency's one-word name with each of its one-word cues ("conflict" and
-    "disagreement"). The pairs that go together most come first."""
-    together: dict[tuple[str, str], int] = {}
-    paired: dict[str, int] = {}  # in how many questions' focus each word is paired
+    From each question's focus phrases: phrases that differ in one word only, in the same
+    frame ("my manager", "my boss"; "an angry customer", "an unhappy customer"). A frame
+    that lists many words gives each pair of them less (one over the number of the others):
+    a long list is of things an answer may mention, not of words meaning the same. A pair
+    is kept when the bank gives it `_TOGETHER` in all. And a competency's one-word name
+    with each of its one-word cues ("conflict" and "disagreement"). The pairs given most
+    come first."""
+    strength: dict[tuple[str, str], float] = {}
     for question in questions:
         phrases = sorted(set(map(_terms, question.focus)))
-        here: set[tuple[str, str]] = set()
+        frames: dict[tuple[str, ...], set[str]] = {}
         for i, first in enumerate(phrases):
             for second in phrases[i + 1 :]:
                 if len(first) != len(second):
                     continue
-                differ = [(a, b) for a, b in zip(first, second, strict=True) if a != b]
+                differ = [n for n, (a, b) in enumerate(zip(first, second, strict=True)) if a != b]
                 if len(differ) == 1:
-                    a, b = differ[0]
-                    here.update({(a, b), (b, a)})
-        for pair in here:
-            together[pair] = together.get(pair, 0) + 1
-        for word in {a for a, _b in here}:
-            paired[word] = paired.get(word, 0) + 1
-    strength = {
-        (a, b): 2 * n / (paired[a] + paired[b])
-        for (a, b), n in together.items()
-        if 2 * n / (paired[a] + paired[b]) >= _TOGETHER
-    }
+                    n = differ[0]
+                    frame = (*first[:n], "", *first[n + 1 :])
+                    frames.setdefault(frame, set()).update((first[n], second[n]))
+        here: dict[tuple[str, str], float] = {}
+        for words in frames.values():
+            for a in words:
+                for b in words - {a}:
+                    here[a, b] = max(here.get((a, b), 0.0), 1 / (len(words) - 1))
+        for pair, value in here.items():
+            strength[pair] = strength.get(pair, 0.0) + value
+    kept = {pair: value for pair, value in strength.items() if value >= _TOGETHER}
     for competency in competencies:
         names = {t[0] for t in map(_terms, (competency.id, competency.name)) if len(t) == 1}
         for cue in {t[0] for t in map(_terms, competency.cues) if len(t) == 1} - names:
             for name in names:
-                strength[name, cue] = strength[cue, name] = 1.0
+                kept[name, cue] = kept[cue, name] = max(kept.get((name, cue), 0.0), 1.0)
     found: dict[str, list[tuple[float, str]]] = {}
-    for (a, b), value in strength.items():
+    for (a, b), value in kept.items():
         found.setdefault(a, []).append((-value, b))
     return {
         word: [b for _v, b in sorted(pairs)[:_MOST_ALTERNATIVES]] for word, pairs in found.items()
