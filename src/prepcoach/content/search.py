@@ -6,17 +6,21 @@ phrases (what an answer must be about: "my manager", "my boss"), then the names 
 competencies, what it assesses, its probes, tips and look-fors, and last the look-fors' cues
 and its competencies' cues (which carry the everyday words a question's text may not use).
 Words are compared as lemmas (kernel.text); derived forms count a little less ("prioritise",
-"prioritisation"); a word the bank does not know is read as the nearest words it does
-(typos); and a word also reads, for less, as the words the bank's focus phrases give as
-its alternatives ("boss" as "manager"), so a question is found by what it is about.
+"prioritisation"); a word the bank does not know is read as the words one or two slips of
+the keys away (typos: "weakenss", never "fire" as "figure"); and a word also reads, for
+less, as its alternatives in the bank: words that take each other's place in a question's
+focus phrases ("boss" for "manager") or a competency's one-word cues for its name
+("disagreement" for "conflict"). So a question is found by what it is about.
 
 A query word scores by the best field it is found in, with a little more for each other
 field that holds it, weighted by its rarity (IDF) and, in the text, by how short the text
 is (a short question about the word is more about it, as in BM25). A question's score is
 the share of the query it covers; questions that hold every word of the query in their
-text, id or focus, or the query as a phrase, or its words side by side, come before those
-that hold some of it, and a query that names a competency or says one of its cues ("lost my
-temper") favours that competency's questions.
+text, id or focus (as typed more than through alternatives), or the query as a phrase, or a
+run of its words as typed ("sell me this"), or its words side by side, come before those that
+hold some of it; a query that names a competency ("leadership") or says one of its cues
+("lost my temper", "why this company") favours that competency's questions; and a question
+of a role pack counts a little less than one for everyone.
 
 The bank is analysed once into postings (each lemma with the questions holding it, field by
 field) and kept in the cache dir, keyed by everything a search reads of the questions; a
