@@ -57,6 +57,7 @@ _FUZZY_CUTOFF = 80.0  # rapidfuzz ratio for reading an unknown word as a known o
 _TYPO = 0.85  # what a typo's reading is worth, times its closeness
 _ALTERNATIVE = 0.6  # what a focus alternative ("manager" for "boss") is worth
 _DERIVED = 0.8  # what a derived word ("prioritisation" for "prioritise") is worth
+_LEAST = 0.2  # a reading worth less than this in a field is not looked for there
 _SUPPORT = 0.2  # what each field after the best adds of its own value
 _SHORTNESS = 0.35  # BM25's b for the text: how much a short text is more about its words
 # Single letters around a slash are one word: "A/B test", "I/O".
@@ -447,12 +448,16 @@ class QuestionIndex:
             fields: list[dict[int, float]] = [{} for _ in _FIELDS]
             for word, quality in readings[term]:
                 for field, field_weight in enumerate(_FIELD_WEIGHTS):
+                    if quality * field_weight < _LEAST:
+                        continue
                     table = self._postings[field]
                     exact = set(_positions(table.get(word)))
                     near = {p for v in derived[word] for p in _positions(table.get(v))}
                     best = fields[field]
                     for kind, positions in ((1.0, exact), (_DERIVED, near - exact)):
                         value = kind * quality * field_weight
+                        if value < _LEAST:
+                            continue
                         for position in positions:
                             if value > best.get(position, 0.0):
                                 best[position] = value
