@@ -88,6 +88,7 @@ def test_a_field_and_a_generic_job_noun(title: str, role: str | None) -> None:
         ("Design Manager", "ux-design"),  # a generic job noun: the field decides
         ("Backend Engineer", "software-engineering"),
         ("QA Automation Engineer", "software-engineering"),
+        ("Technical Support Engineer", "customer-service"),  # an alias of several words
     ],
 )
 def test_the_job_noun_of_a_title_says_its_family(title: str, role: str | None) -> None:

@@ -10,8 +10,9 @@ is that role; so is a piece whose words but a generic job noun ("advisor", "supe
 "Warehouse Supervisor"); an intern, trainee or apprentice post is the entry-level role's
 whatever its field; otherwise each of its words votes for the roles whose words include it, a word
 only one role uses counting most, and the piece must be mostly explained by one role whose
-aliases can end in the piece's job noun: "Design Engineer" is an engineer (of machines or
-circuits as often as of interfaces), not a UX designer, so it is no answer. An
+aliases can end in the piece's job noun, or that one of its aliases of several words names:
+"Design Engineer" is an engineer (of machines or circuits as often as of interfaces), not a
+UX designer, so it is no answer, while "Technical Support Engineer" is customer service. An
 abbreviation is read from the aliases' initials ("SDR"), and one that several roles share
 ("PM") is no answer. Below the confidence, or when two roles come equally close, the answer
 is None: better to ask than to serve another role's questions.
@@ -267,9 +268,12 @@ class RoleIndex:
         if head in self.strong:
             weights[head] *= 2
         total = sum(weights.values())
+        named: set[str] = set()  # roles with an alias of two words or more in the piece
         for phrase in self.phrases:
             alias = _core(phrase.words)
             if alias and _within(core, alias):
+                if len(alias) > 1:
+                    named.add(phrase.role)
                 covered = sum(weights[w] for w in set(alias))
                 share = 0.3 + 0.7 * covered / total
                 if share > scores.get(phrase.role, 0.0):
@@ -294,9 +298,11 @@ class RoleIndex:
         runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
         if score < CONFIDENT or score < LEAD * runner_up:
             return _AMBIGUOUS if score >= CONFIDENT else None
-        if role not in self.heads.get(head, {role}):
+        if role not in self.heads.get(head, {role}) and role not in named:
             # The job noun is another family's ("Design Engineer": an engineer, most often
-            # of machines or circuits, not a UX designer): the title could be either.
+            # of machines or circuits, not a UX designer): the title could be either. A
+            # whole alias of several words still says the role ("Technical Support
+            # Engineer").
             return _AMBIGUOUS
         return RoleMatch(role, round(min(score, 0.99), 2), why.get(role, ""))
 
