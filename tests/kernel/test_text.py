@@ -40,6 +40,37 @@ def test_lemmas_make_one_word_of_its_forms() -> None:
     assert kt.related("prioritise", "prioritisation") and not kt.related("state", "status")
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("communicate", "communication"),
+        ("responsible", "responsibility"),
+        ("deliver", "delivery"),
+        ("management", "manager"),
+        ("measure", "measurement"),
+        ("director", "direction"),
+    ],
+)
+def test_words_of_one_family_are_related(a: str, b: str) -> None:
+    assert kt.related(a, b) and kt.related(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("interest", "interview"),
+        ("complete", "complaint"),
+        ("really", "reallocate"),
+        ("every", "everyone"),
+        ("company", "compare"),
+        ("since", "sincere"),
+        ("short", "shortlist"),
+    ],
+)
+def test_words_that_only_begin_alike_are_not_related(a: str, b: str) -> None:
+    assert not kt.related(a, b) and not kt.related(b, a)
+
+
 def test_stop_words_include_contractions_of_stop_words() -> None:
     assert kt.is_stop("the") and kt.is_stop("you're") and kt.is_stop("didn't")
     assert not kt.is_stop("owned") and not kt.is_stop("baseline")

@@ -215,19 +215,44 @@ def phrase_lemmas(text: str, extra_stop: Iterable[str] = ()) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def related(a: str, b: str) -> bool:
-    """Same lemma, or one word derived from the other ("prioritise", "prioritisation").
+# What English adds to a word to make another of its family: "prioritise" + "ation",
+# "measure" + "ment", "deliver" + "y". Words that only share a beginning ("interest" and
+# "interview", "complete" and "complaint", "really" and "reallocate") are not of one family.
+_DERIVATIONS: Final = frozenset(
+    (
+        "s es ed ing er ers or ors ion ions ation ations ition itions ment ments al ally ly"
+        " ity ities ive ively ivity ness ise ize ised ized isation ization isations izations"
+        " ist ists ism ance ances ence ences ant ants ent ents able ably ible ibly ility"
+        " ilities ibility ability ality ual age ful fully less ic ics ical ically atic"
+        " atically y ies is"
+    ).split()
+)
+_LONGEST_DERIVATION: Final = max(map(len, _DERIVATIONS))
+_STEM_MIN: Final = 5  # a shorter stem ("real", "every") is too common a beginning
 
-    Two lemmas of five letters or more are related when one starts with the other's first
-    letters, all but at most three of the shorter one.
-    """
+
+@functools.lru_cache(maxsize=65536)
+def _stems(word: str) -> frozenset[str]:
+    """The stems a word may be built on: itself, or less one derivational ending, each less
+    a final "e", "y" or "i" ("manage" + "ment" and "manag" + "er" share "manag")."""
+    out = set()
+    for cut in range(0, min(_LONGEST_DERIVATION, len(word) - _STEM_MIN) + 1):
+        if cut and word[-cut:] not in _DERIVATIONS:
+            continue
+        stem = word[: len(word) - cut] if cut else word
+        out.add(stem[:-1] if stem[-1] in "eyi" and len(stem) > _STEM_MIN else stem)
+    return frozenset(out)
+
+
+def related(a: str, b: str) -> bool:
+    """Same lemma, or two words of one family: one derived from the other ("prioritise",
+    "prioritisation"), or both from one stem ("management", "manager"). Stems are five
+    letters or more, so "real" and "every" start no family."""
     if a == b:
         return True
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    if len(short) < 5:
+    if len(a) < _STEM_MIN or len(b) < _STEM_MIN:
         return False
-    keep = max(5, len(short) - 3)
-    return long_.startswith(short[:keep])
+    return not _stems(a).isdisjoint(_stems(b))
 
 
 def is_negation(word: str) -> bool:
