@@ -424,14 +424,11 @@ class QuestionIndex:
         A term scores by its best reading in its best field, plus `_SUPPORT` of its value in
         each other field that holds it; a derived word counts `_DERIVED`, and in the text a
         word counts more the shorter the text."""
-        # The bank's words derived from each reading ("prioritise" for "prioritisation"),
-        # found once over the vocabulary rather than once per question: of a word of six
-        # letters or more but a final "e", so that "manage" does not find "manager".
+        # The bank's words of one family with each reading ("prioritisation" for
+        # "prioritise"), found once over the vocabulary rather than once per question.
         stems = self._stems()
         derived = {
             word: [v for v in stems.get(word[:5], ()) if v != word and tx.related(word, v)]
-            if len(word.removesuffix("e")) >= 6
-            else []
             for reading in readings.values()
             for word, _quality in reading
         }
