@@ -64,8 +64,8 @@ _SHORTNESS = 0.35  # BM25's b for the text: how much a short text is more about 
 _INITIALS = re.compile(r"\b([^\W\d_])/([^\W\d_])\b")
 
 # Function words that still say what a question is about: "why this company" asks for
-# reasons, as "why do you want to work here" does.
-_TELLING = frozenset({"why"})
+# reasons, as "why do you want to work here" does; "describe yourself" is about you.
+_TELLING = frozenset({"why", "yourself"})
 
 # Verbs that with "with" only say "handle" ("dealing with change"): the subject follows.
 _PHRASAL = frozenset({"deal", "cope", "work"})
@@ -190,15 +190,20 @@ def _build(questions: Sequence[Question], competencies: Mapping[str, Competency]
     }
     # How a query names a competency: its name or id as lemmas ("leadership", "conflict").
     competency_names = [(tuple(_terms(c.name)), tuple(_terms(c.id))) for c in competencies.values()]
-    # A competency's cues of two words or more, as lemmas (all said in a query, in any
-    # order, they point to it: "failed project" to learning from failure by "project
-    # failed"), or, for a cue mostly of small words, as written ("why this company").
+    # A competency's cues as lemmas (all said in a query, in any order, they point to it:
+    # "failed project" to learning from failure by "project failed"; a one-word cue only
+    # when it is all the query says: "multitasking"), or, for a cue mostly of small words,
+    # as written ("why this company").
     cue_phrases = sorted(
         {
-            (terms, tuple(_split(cue)) if len(terms) < 2 else (), numbers[c.id])
+            (
+                terms,
+                tuple(_split(cue)) if len(terms) < 2 and len(_split(cue)) > 1 else (),
+                numbers[c.id],
+            )
             for c in competencies.values()
             for cue, terms in zip(c.cues, map(_terms, c.cues), strict=True)
-            if len(terms) > 1 or len(_split(cue)) > 1
+            if terms
         }
     )
     postings: list[dict[str, array[int]]] = [{} for _ in _FIELDS]
@@ -499,14 +504,17 @@ class QuestionIndex:
         telling = [not tx.is_stop(w) and w not in _ASKING for w in plain]
         # Competencies the query names ("leadership"), or says one of the cues of ("lost my
         # temper", "why this company").
-        wanted = tuple(terms)
-        named = {n for n, names in enumerate(self._competency_names) if wanted in names}
+        wanted = {tuple(terms), sequence}  # "time management": "time" asks, and names too
+        named = {n for n, names in enumerate(self._competency_names) if wanted.intersection(names)}
         said = set(sequence)
         cued: set[int] = set()  # by a cue that is part of the query
         meant: set[int] = set()  # by a cue that is all the query says
         for lemmas, words, number in self._cue_phrases:
             if _contains(plain, words) if words else said.issuperset(lemmas):
-                (meant if set(terms) <= set(lemmas) else cued).add(number)
+                if set(terms) <= set(lemmas):
+                    meant.add(number)
+                elif len(lemmas) > 1 or words:
+                    cued.add(number)
         hits: list[Hit] = []
         for position in sorted(covered):  # in the bank's order, so equals keep it
             if not covered[position]:
