@@ -129,3 +129,15 @@ def test_a_run_of_the_words_as_typed_ranks_higher() -> None:
         _question("sales-sell-me-this", "Role-play a cold call with a prospect."),
     ]
     assert _first(bank, "sell me this pen") == "sales-sell-me-this"
+
+
+def test_another_roles_question_counts_a_little_less() -> None:
+    bank = [
+        _question("lost-deal", "Tell me about a deal you lost and what you learned."),
+        _question("sales-lost-deal", "Tell me about a deal you lost.", roles=("sales",)),
+    ]
+    index = QuestionIndex(bank)
+    assert [h.question.id for h in index.search("deal you lost")][0] == "lost-deal"
+    assert [h.question.id for h in index.search("deal you lost", role="sales")][0] == (
+        "sales-lost-deal"
+    )

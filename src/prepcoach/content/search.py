@@ -57,6 +57,7 @@ _FUZZY_CUTOFF = 80.0  # rapidfuzz ratio for reading an unknown word as a known o
 _TYPO = 0.85  # what a typo's reading is worth, times its closeness
 _ALTERNATIVE = 0.6  # what a focus alternative ("manager" for "boss") is worth
 _DERIVED = 0.8  # what a derived word ("prioritisation" for "prioritise") is worth
+_ROLE_SPECIFIC = 0.85  # what a question of another role's pack counts
 _LEAST = 0.2  # a reading worth less than this in a field is not looked for there
 _SUPPORT = 0.2  # what each field after the best adds of its own value
 _SHORTNESS = 0.35  # BM25's b for the text: how much a short text is more about its words
@@ -275,7 +276,6 @@ def _build(questions: Sequence[Question], competencies: Mapping[str, Competency]
         "lengths": lengths,
         "average": sum(lengths) / total or 1.0,
         "alternatives": _alternatives(questions, competencies.values()),
-        "general": [not q.roles for q in questions],
         "forms": _forms(surface, frozenset(counts)),
     }
 
@@ -370,7 +370,6 @@ class QuestionIndex:
         self._lengths: list[int] = data["lengths"]
         self._average: float = data["average"]
         self._alternatives: dict[str, list[str]] = data["alternatives"]
-        self._general: list[bool] = data["general"]
         self._forms: dict[str, str] = data["forms"]
         self._vocabulary: list[str] | None = None
         self._by_stem: dict[str, list[str]] | None = None
@@ -483,8 +482,9 @@ class QuestionIndex:
                 covered[position] = covered.get(position, 0.0) + weight[term] * value
         return covered, core, sureness, weight
 
-    def search(self, query: str) -> list[Hit]:
-        """Questions matching `query`, best first; those covering little of it left out."""
+    def search(self, query: str, *, role: str | None = None) -> list[Hit]:
+        """Questions matching `query`, best first; those covering little of it left out. A
+        question of a role pack counts a little less unless it is of `role`."""
         sequence = self.terms(query)
         terms = [t for t in dict.fromkeys(sequence) if t not in _ASKING] or list(
             dict.fromkeys(sequence)
@@ -557,8 +557,9 @@ class QuestionIndex:
                 score += 0.15 * (tags[0] in cued) + 0.05 * bool(cued.intersection(tags[1:]))
             # Every word as typed, "why" and "you" too, decides between equals.
             score += 0.1 * as_typed.get(position, 0) / len(plain)
-            if not self._general[position]:
-                score *= 0.9
+            roles = self.questions[position].roles
+            if roles and role not in roles:
+                score *= _ROLE_SPECIFIC
             # Between equals, the shorter question is the one about this.
             score -= 0.002 * len(doc_sequence)
             hits.append(Hit(self.questions[position], round(100 * score / 1.75, 1), complete))
@@ -713,10 +714,12 @@ def search_questions(
     *,
     cache_dir: Path | None = None,
     sources: Sequence[Path] = (),
+    role: str | None = None,
 ) -> list[Question]:
-    """The questions matching `query`, best first (see the module's docstring)."""
+    """The questions matching `query`, best first (see the module's docstring); with a
+    `role`, that role's questions count as much as those for everyone."""
     index = QuestionIndex(questions, competencies, cache_dir=cache_dir, sources=sources)
-    return [hit.question for hit in index.search(query)]
+    return [hit.question for hit in index.search(query, role=role)]
 
 
 def search_hint(
