@@ -95,6 +95,14 @@ def test_the_job_noun_of_a_title_says_its_family(title: str, role: str | None) -
     assert _role(title) == role
 
 
+def test_a_title_of_two_families_says_both() -> None:
+    result = invoke("profile", "set", "--role", "Design Engineer")
+    assert result.exit_code == 1
+    assert "it could be software-engineering or ux-design" in result.output
+    result = invoke("profile", "set", "--role", "Mechanical Design Engineer")
+    assert result.exit_code == 1 and "ux-design" not in result.output.split("(role packs")[0]
+
+
 def test_accents_and_case_do_not_matter() -> None:
     roles = builtin_library().roles
     index = RoleIndex(roles)

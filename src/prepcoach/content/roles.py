@@ -167,6 +167,21 @@ class RoleIndex:
         self.unknown = 0.6 * math.log(1 + total)  # a word no role uses ("secondary school")
         self.known = sorted(self.vocab)
 
+    def families(self, title: str) -> list[str]:
+        """The two families a title's words point to when its job noun is one role's and its
+        field another's ("Design Engineer": software-engineering or ux-design), else none."""
+        core = _core(self._spell(w) for w in _words(title))
+        if len(core) < 2 or core[-1] not in self.heads:
+            return []
+        if any(w not in self.vocab for w in core[:-1]):
+            return []  # a field no role names ("Mechanical Design Engineer"): neither
+        ends = [p.role for p in self.phrases if _core(p.words)[-1:] == core[-1:]]
+        head = max(sorted(set(ends)), key=ends.count)
+        fields = {r for w in core[:-1] for r in self.vocab.get(w, ())}
+        if len(fields) != 1 or head in fields:
+            return []
+        return sorted({head, *fields})
+
     def _spell(self, word: str) -> str:
         """A word no role uses, read as the nearest one that some role does (typos)."""
         if word in self.vocab or len(word) < 5 or word.isdigit():
@@ -338,7 +353,7 @@ def role_for_title(title: str, roles: Mapping[str, Role]) -> str:
     if found is not None:
         return found.role
     index = RoleIndex(roles)
-    several = sorted(index.initials.get("".join(_words(title)), ()))
+    several = sorted(index.initials.get("".join(_words(title)), ())) or index.families(title)
     if len(several) > 1:
         hint = f"; it could be {' or '.join(several)}: give the pack or the full title"
     else:
