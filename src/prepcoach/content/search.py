@@ -52,8 +52,9 @@ _NUMBERS = {
     "sixty": "60", "ninety": "90", "hundred": "100",
 }  # fmt: skip
 # Words that ask rather than say what about ("tell me about a time ..."); kept in a phrase.
-_ASKING = tx.PROMPT_WORDS | {"question", "interview", "answer", "would", "how", "do", "see"}
-_FUZZY_CUTOFF = 80.0  # rapidfuzz ratio for reading an unknown word as a known one
+_ASKING = tx.PROMPT_WORDS | {
+    "question", "interview", "interviewer", "answer", "ask", "would", "how", "do", "see"
+}  # fmt: skip
 _TYPO = 0.85  # what a typo's reading is worth, times its closeness
 _ALTERNATIVE = 0.6  # what a focus alternative ("manager" for "boss") is worth
 _DERIVED = 0.8  # what a derived word ("prioritisation" for "prioritise") is worth
