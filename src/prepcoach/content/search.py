@@ -131,6 +131,22 @@ def _union(parts: Iterable[Iterable[str]]) -> frozenset[str]:
     return frozenset().union(*parts)
 
 
+@functools.lru_cache(maxsize=4096)
+def _focus_pairs(focus: tuple[str, ...]) -> dict[tuple[str, str], float]:
+    """The pairs of words that take each other's place in one frame of these focus phrases
+    ("my ___": "manager", "boss"), each worth one over the number of the frame's others."""
+    frames: dict[tuple[str, ...], set[str]] = {}
+    for phrase in set(map(_terms, focus)):
+        for n, word in enumerate(phrase):
+            frames.setdefault((*phrase[:n], "", *phrase[n + 1 :]), set()).add(word)
+    pairs: dict[tuple[str, str], float] = {}
+    for words in frames.values():
+        for a in words:
+            for b in words - {a}:
+                pairs[a, b] = max(pairs.get((a, b), 0.0), 1 / (len(words) - 1))
+    return pairs
+
+
 def _alternatives(
     questions: Sequence[Question], competencies: Iterable[Competency]
 ) -> dict[str, list[str]]:
@@ -145,23 +161,7 @@ def _alternatives(
     come first."""
     strength: dict[tuple[str, str], float] = {}
     for question in questions:
-        phrases = sorted(set(map(_terms, question.focus)))
-        frames: dict[tuple[str, ...], set[str]] = {}
-        for i, first in enumerate(phrases):
-            for second in phrases[i + 1 :]:
-                if len(first) != len(second):
-                    continue
-                differ = [n for n, (a, b) in enumerate(zip(first, second, strict=True)) if a != b]
-                if len(differ) == 1:
-                    n = differ[0]
-                    frame = (*first[:n], "", *first[n + 1 :])
-                    frames.setdefault(frame, set()).update((first[n], second[n]))
-        here: dict[tuple[str, str], float] = {}
-        for words in frames.values():
-            for a in words:
-                for b in words - {a}:
-                    here[a, b] = max(here.get((a, b), 0.0), 1 / (len(words) - 1))
-        for pair, value in here.items():
+        for pair, value in _focus_pairs(question.focus).items():
             strength[pair] = strength.get(pair, 0.0) + value
     kept = {pair: value for pair, value in strength.items() if value >= _TOGETHER}
     for competency in competencies:
@@ -216,10 +216,9 @@ def _build(questions: Sequence[Question], competencies: Mapping[str, Competency]
     phrases: list[tuple[tuple[str, ...], ...]] = []
     flats: list[str] = []
     tags: list[tuple[int, ...]] = []
-    surface: set[str] = set()
+    pieces: set[str] = set()  # every text a query's words may meet, each split once
     for c in competencies.values():
-        for piece in (c.id, c.name, *c.cues):
-            surface.update(_split(piece))
+        pieces.update((c.id, c.name, *c.cues))
     for position, question in enumerate(questions):
         known = [per_competency[c] for c in question.competencies if c in per_competency]
         detail = [*question.probes, *question.tips, *(lf.label for lf in question.look_fors)]
@@ -257,10 +256,9 @@ def _build(questions: Sequence[Question], competencies: Mapping[str, Competency]
         phrases.append(tuple(p for p in focus if len(p) > 1))
         flats.append(f" {flat} | {' '.join(_split(question.id))} ")
         tags.append(tuple(numbers[c] for c in question.competencies if c in numbers))
-        for piece in (question.text, question.id, question.assesses, *question.focus, *detail):
-            surface.update(_split(piece))
-        for piece in cues:
-            surface.update(_split(piece))
+        pieces.update((question.text, question.id, question.assesses, *question.focus))
+        pieces.update(detail)
+        pieces.update(cues)
     total = len(questions) or 1
     lengths = [len({t for t in s if t not in _ASKING}) for s in sequences]
     return {
@@ -277,7 +275,7 @@ def _build(questions: Sequence[Question], competencies: Mapping[str, Competency]
         "lengths": lengths,
         "average": sum(lengths) / total or 1.0,
         "alternatives": _alternatives(questions, competencies.values()),
-        "forms": _forms(surface, frozenset(counts)),
+        "forms": _forms({w for piece in pieces for w in _split(piece)}, frozenset(counts)),
     }
 
 
