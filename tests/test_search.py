@@ -3,6 +3,7 @@ read as the word meant, and a hint when nothing matches."""
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from prepcoach.content.model import Competency, Question
@@ -141,3 +142,20 @@ def test_another_roles_question_counts_a_little_less() -> None:
     assert [h.question.id for h in index.search("deal you lost", role="sales")][0] == (
         "sales-lost-deal"
     )
+
+
+def test_a_long_query_is_read_as_its_first_words_and_stays_quick() -> None:
+    lib = builtin_library()
+    index = QuestionIndex(lib.questions.values(), lib.competencies)
+    head = [h.question.id for h in index.search("conflict with my manager " * 8)]
+    assert head == [h.question.id for h in index.search("conflict with my manager " * 5000)]
+    for unit in ("work ", "x", "a/", "tell me about a time ", "!? ", "weakenss "):
+        query = unit * (100_000 // len(unit))
+        quickest = float("inf")
+        for _attempt in range(3):  # a busy machine can slow one run, not three
+            start = time.perf_counter()
+            index.search(query)
+            quickest = min(quickest, time.perf_counter() - start)
+            if quickest < 0.5:
+                break
+        assert quickest < 0.5, f"{quickest:.2f} s on 100,000 characters of {unit!r}"

@@ -101,6 +101,7 @@ _FIELDS = ("text", "id", "focus", "competency", "assesses", "detail", "look-for 
 _FIELD_WEIGHTS = (1.0, 0.85, 0.65, 0.5, 0.45, 0.35, 0.25, 0.2)
 _CORE = frozenset({0, 1, 2})  # text, id and focus: a query word found there counts as found
 _INDEX_FORMAT = 2  # raise when what an index holds, or how it is read, changes
+_LONGEST_QUERY = 40  # words of a query read; the rest is left out
 _INDEX_SLOTS = 8  # search indexes kept in the cache dir; the least recently written go first
 _MOST_ALTERNATIVES = 6  # alternatives kept per word, those going together most first
 _TOGETHER = 0.5  # how much the focus phrases must pair two words to make them alternatives
@@ -398,7 +399,7 @@ class QuestionIndex:
         """What a query word can mean in the bank: itself, else the nearest known words
         (typos); and, for less, the words the bank gives as its alternatives."""
         found = [(term, 1.0)]
-        if term not in self.idf and not term.isdigit() and len(term) >= 4:
+        if term not in self.idf and not term.isdigit() and 4 <= len(term) <= 30:
             from rapidfuzz import process
             from rapidfuzz.distance import OSA
 
@@ -483,7 +484,11 @@ class QuestionIndex:
 
     def search(self, query: str, *, role: str | None = None) -> list[Hit]:
         """Questions matching `query`, best first; those covering little of it left out. A
-        question of a role pack counts a little less unless it is of `role`."""
+        question of a role pack counts a little less unless it is of `role`. Only the first
+        `_LONGEST_QUERY` words of a query are read: a search is a few words, not a text."""
+        typed = _split(query)
+        if len(typed) > _LONGEST_QUERY:
+            query = " ".join(typed[:_LONGEST_QUERY])
         sequence = self.terms(query)
         terms = [t for t in dict.fromkeys(sequence) if t not in _ASKING] or list(
             dict.fromkeys(sequence)
@@ -733,7 +738,8 @@ def search_hint(
 
     index = QuestionIndex(questions, cache_dir=cache_dir, sources=sources)
     near: list[str] = []
-    for term in dict.fromkeys(index.terms(query)):
+    read = " ".join(_split(query)[:_LONGEST_QUERY])
+    for term in (t for t in dict.fromkeys(index.terms(read)) if len(t) <= 30):
         for word, _score, _ in process.extract(
             term, index.vocabulary, scorer=fuzz.ratio, score_cutoff=72, limit=2
         ):
