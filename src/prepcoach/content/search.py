@@ -53,12 +53,19 @@ _NUMBERS = {
 }  # fmt: skip
 # Words that ask rather than say what about ("tell me about a time ..."); kept in a phrase.
 _ASKING = tx.PROMPT_WORDS | {
-    "question", "interview", "interviewer", "answer", "ask", "would", "how", "do", "see"
+    "question", "interview", "interviewer", "answer", "ask", "would", "how", "do", "see",
+    "yourself",
 }  # fmt: skip
 _TYPO = 0.85  # what a typo's reading is worth, times its closeness
 _ALTERNATIVE = 0.6  # what a focus alternative ("manager" for "boss") is worth
 _DERIVED = 0.8  # what a derived word ("prioritisation" for "prioritise") is worth
+_FOCUS_PHRASE = (
+    0.25  # the query as one of a question's focus phrases (as a phrase of its text: 0.5)
+)
 _ROLE_SPECIFIC = 0.85  # what a question of another role's pack counts
+# What a question scores that holds the query as a phrase of its text and each word as typed
+# in its text, id and focus: 100 (a search's scores are shares of this).
+_WHOLE = 2.25
 _LEAST = 0.2  # a reading worth less than this in a field is not looked for there
 _SUPPORT = 0.2  # what each field after the best adds of its own value
 _SHORTNESS = 0.35  # BM25's b for the text: how much a short text is more about its words
@@ -490,8 +497,11 @@ class QuestionIndex:
         if len(typed) > _LONGEST_QUERY:
             query = " ".join(typed[:_LONGEST_QUERY])
         sequence = self.terms(query)
-        terms = [t for t in dict.fromkeys(sequence) if t not in _ASKING] or list(
-            dict.fromkeys(sequence)
+        # The words that say what about; with none, those of the asking words that do
+        # ("describe yourself"), else the asking words themselves.
+        every = list(dict.fromkeys(sequence))
+        terms = (
+            [t for t in every if t not in _ASKING] or [t for t in every if t in _TELLING] or every
         )
         if not terms:
             return []
@@ -527,7 +537,9 @@ class QuestionIndex:
             name = self._names[position]
             score = covered[position] / total
             complete = core.get(position, 0) == len(terms)
-            if complete and len(terms) > 1:
+            if complete and len(terms) > 1 and sureness[position] > _ALTERNATIVE:
+                # Every word there as typed (or nearly): alternatives alone do not make a
+                # question whole.
                 score += 0.25 * sureness[position]
             tags = self._tags[position]
             if (
@@ -537,10 +549,15 @@ class QuestionIndex:
                     (len(plain) > 1 and f" {phrase} " in self._flats[position])
                     or _contains(doc_sequence, sequence)
                     or _contains(name, sequence)
-                    or any(_contains(p, sequence) for p in self._phrases[position])
                 )
             ):
                 score += 0.5
+            elif (
+                complete
+                and len(sequence) > 1
+                and any(_contains(p, sequence) for p in self._phrases[position])
+            ):
+                score += _FOCUS_PHRASE  # the phrase is one an answer may say
             elif named and tags and named.intersection(tags):
                 # The query is the name of a competency it tests, first or not.
                 score += 0.4 if tags[0] in named else 0.25
@@ -566,7 +583,7 @@ class QuestionIndex:
                 score *= _ROLE_SPECIFIC
             # Between equals, the shorter question is the one about this.
             score -= 0.002 * len(doc_sequence)
-            hits.append(Hit(self.questions[position], round(100 * score / 1.75, 1), complete))
+            hits.append(Hit(self.questions[position], round(100 * score / _WHOLE, 1), complete))
         hits.sort(key=lambda h: -h.score)
         if not hits:
             return []
