@@ -1,14 +1,20 @@
 """`prep export` and `prep import` on a long history: time and peak memory, as a user runs them.
 
 Fills homes of 20,000 and 100,000 practice answers shaped like real ones (four STAR parts,
-feedback with findings, follow-up probes; about 4 KB each), then runs each command in a fresh
-process, interleaved with its reference (the `sqlite3` shell writing or reading a full `.dump`
-of the same database), and prints the medians, the ratio to the reference, the peak memory of
-the process (getrusage of the child) and the goals:
+feedback with findings, follow-up probes; about 4 KB each, their JSON columns written as the
+practice store writes them), then runs each command in a fresh process, interleaved with its
+reference (the `sqlite3` shell writing or reading a full `.dump` of the same database), and
+prints the medians, the ratio to the reference, the peak memory of the process (getrusage of
+the child) and the goals:
 
-- export (JSON and YAML) of 20,000 answers under 1.5 s; import of 100,000 answers at least 5x
-  faster than before the import streamed (judged on the ratio to the reference, which was
-  BEFORE_IMPORT_RATIO_100K, so that the machine's load cancels out);
+- export and import (JSON and YAML) of 100,000 answers at least 5x faster than the figures
+  issue 18 measured before (TODAY_MS: export 20 s as JSON, 71 s as YAML, import 23 s). The
+  speed-up is printed as measured (TODAY_MS / our median) and at the reference's idle speed
+  (our ratio to the `sqlite3` reference times the reference's idle time, REF_IDLE_MS_100K:
+  about 0.84 s to write the dump and 2.6 s to read it at 100,000), and judged on the latter,
+  since a loaded machine stretches absolute times several-fold;
+- export of 20,000 answers under 1.5 s in either format (issue 15; YAML took 7.2 s then), as
+  measured and at the reference's idle speed;
 - peak memory under 200 MiB at 100,000 answers, for export and import alike (flat: the 100k
   figure is within 1.5x the 20k one).
 
@@ -33,12 +39,21 @@ import harness  # noqa: E402
 
 from prepcoach.store.db import Store  # noqa: E402
 
-# Measured before export and import streamed, on this data (one run each, a loaded machine):
-# import 100,000: 11.3 s, 892 MiB peak (20,000: 2.4 s, 195 MiB); export 100,000: JSON 11.3 s,
-# YAML 15.1 s, 390 MiB (20,000: JSON 2.1 s, YAML 3.2 s, 103 MiB). The machine's load changes
-# absolute times several-fold, so the speed-up is judged on the ratio to the interleaved
-# reference: importing 100,000 answers took 4.16x the `sqlite3` shell reading the dump.
-BEFORE_IMPORT_RATIO_100K = 4.16
+# The figures the issues measured before this work, in ms (issue 18 at 100,000 answers, issue
+# 15 at 20,000): what the speed-up is judged against. Issue 18 names one import figure for
+# both formats.
+TODAY_MS: dict[tuple[str, str, int], float] = {
+    ("export", "json", 100_000): 20_000.0,
+    ("export", "yaml", 100_000): 71_000.0,
+    ("import", "json", 100_000): 23_000.0,
+    ("import", "yaml", 100_000): 23_000.0,
+    ("export", "yaml", 20_000): 7_200.0,
+}
+# The reference on an idle machine at 100,000 answers (writing the dump, reading it back),
+# scaled with the number of answers: what turns a ratio measured under load into the time an
+# idle machine would take, so that a goal given in seconds can be judged on a busy machine.
+REF_IDLE_MS_100K = {"export": 840.0, "import": 2_600.0}
+SPEED_UP_GOAL = 5.0
 EXPORT_GOAL_MS = 1_500.0
 MEMORY_GOAL_MIB = 200.0
 
@@ -151,48 +166,50 @@ def main() -> None:
                 label = f"export {fmt} {size:,}"
                 _line(label, times, max(memory))
                 peaks.setdefault(f"export {fmt}", {})[size] = max(memory)
+                _speed_up(label, ("export", fmt, size), times)
                 if size == 20_000:
                     harness.report_absolute(f"{label} (goal)", times["prep"], EXPORT_GOAL_MS)
+                    idle = _idle("export", size, times)
+                    if idle is not None:
+                        ok = idle <= EXPORT_GOAL_MS
+                        print(
+                            f"  goal < {EXPORT_GOAL_MS:.0f} ms at the reference's idle speed: "
+                            f"{'ok' if ok else 'MISSED'}"
+                        )
+                        harness.results.append((f"{label} (goal, idle speed)", ok))
                 _memory_goal(label, max(memory), size)
-            times = {"prep": [], "ref": []}
-            memory = []
-            source = folder / f"export-{size}.json"
-            for run in range(args.runs):
-                order = ["prep", "ref"] if run % 2 == 0 else ["ref", "prep"]
-                for who in order:
-                    fresh = folder / f"restore-{size}-{who}-{run}"
-                    if who == "prep":
-                        cmd = [prep, "--home", str(fresh), "import", str(source)]
-                        elapsed, peak = run_measured(cmd, env)
-                        memory.append(peak)
-                    elif shell is not None:
-                        fresh.mkdir()
-                        start = time.perf_counter()
-                        with dump.open("rb") as statements:
-                            subprocess.run(
-                                [shell, str(fresh / "prep.db")],
-                                stdin=statements,
-                                stdout=subprocess.DEVNULL,
-                                check=True,
-                            )
-                        elapsed = (time.perf_counter() - start) * 1000
-                    else:
-                        continue
-                    times[who].append(elapsed)
-                    shutil.rmtree(fresh)
-            label = f"import json {size:,}"
-            _line(label, times, max(memory))
-            peaks.setdefault("import json", {})[size] = max(memory)
-            if size == 100_000 and times["ref"]:
-                ratio = harness.median(times["prep"]) / harness.median(times["ref"])
-                speedup = BEFORE_IMPORT_RATIO_100K / ratio
-                ok = speedup >= 5
-                print(
-                    f"  speed-up against before the stream: {speedup:.1f}x  goal >= 5x  "
-                    f"{'ok' if ok else 'MISSED'}"
-                )
-                harness.results.append((f"{label} speed-up", ok))
-            _memory_goal(label, max(memory), size)
+            for fmt in ("json", "yaml"):
+                times = {"prep": [], "ref": []}
+                memory = []
+                source = folder / f"export-{size}.{fmt}"
+                for run in range(args.runs):
+                    order = ["prep", "ref"] if run % 2 == 0 else ["ref", "prep"]
+                    for who in order:
+                        fresh = folder / f"restore-{size}-{who}-{run}"
+                        if who == "prep":
+                            cmd = [prep, "--home", str(fresh), "import", str(source)]
+                            elapsed, peak = run_measured(cmd, env)
+                            memory.append(peak)
+                        elif shell is not None:
+                            fresh.mkdir()
+                            start = time.perf_counter()
+                            with dump.open("rb") as statements:
+                                subprocess.run(
+                                    [shell, str(fresh / "prep.db")],
+                                    stdin=statements,
+                                    stdout=subprocess.DEVNULL,
+                                    check=True,
+                                )
+                            elapsed = (time.perf_counter() - start) * 1000
+                        else:
+                            continue
+                        times[who].append(elapsed)
+                        shutil.rmtree(fresh)
+                label = f"import {fmt} {size:,}"
+                _line(label, times, max(memory))
+                peaks.setdefault(f"import {fmt}", {})[size] = max(memory)
+                _speed_up(label, ("import", fmt, size), times)
+                _memory_goal(label, max(memory), size)
     for what, by_size in peaks.items():
         if len(by_size) > 1:
             small, large = by_size[min(by_size)], by_size[max(by_size)]
@@ -215,6 +232,38 @@ def _line(label: str, times: dict[str, list[float]], peak: float) -> None:
         )
     else:
         print(f"{label:<22} {mine:9.0f} ms  peak {peak:6.0f} MiB")
+
+
+def _idle(what: str, size: int, times: dict[str, list[float]]) -> float | None:
+    """Our time on an idle machine, estimated from the ratio to the reference (None without
+    a reference)."""
+    if not times["ref"]:
+        return None
+    ratio = harness.median(times["prep"]) / harness.median(times["ref"])
+    return ratio * REF_IDLE_MS_100K[what] * size / 100_000
+
+
+def _speed_up(label: str, key: tuple[str, str, int], times: dict[str, list[float]]) -> None:
+    """Our median against the issue's figure for the same job, where it gave one: as
+    measured, and at the reference's idle speed (the goal, 5x or more at 100,000 answers, is
+    judged on that one when there is a reference, since the load changes absolute times)."""
+    before = TODAY_MS.get(key)
+    idle = _idle(key[0], key[2], times)
+    if idle is not None:
+        print(f"  at the reference's idle speed: {idle:.0f} ms")
+    if before is None:
+        return
+    measured = before / harness.median(times["prep"])
+    judged = before / idle if idle is not None else measured
+    line = f"  {before / 1000:.1f} s before: {measured:.1f}x faster as measured"
+    if idle is not None:
+        line += f", {judged:.1f}x at the reference's idle speed"
+    if key[2] < 100_000:
+        print(line)
+        return
+    ok = judged >= SPEED_UP_GOAL
+    print(f"{line}  goal >= {SPEED_UP_GOAL:.0f}x  {'ok' if ok else 'MISSED'}")
+    harness.results.append((f"{label} speed-up", ok))
 
 
 def _memory_goal(label: str, peak: float, size: int) -> None:

@@ -278,3 +278,20 @@ def test_both_formats_carry_any_value_exactly(rows: list[dict[str, Any]]) -> Non
     }
     for fmt in transfer.FORMATS:
         assert transfer.load(transfer.dump(data, fmt), fmt) == data, fmt
+
+
+def test_json_columns_are_data_beside_empty_columns_and_spaced_json_stays_text(
+    home: Path,
+) -> None:
+    with Store.open(home) as store, store.transaction() as conn:
+        conn.execute(
+            "INSERT INTO practice_sessions (id, started_at, ended_at, mode, status, options,"
+            " planned) VALUES ('ps-1', '2026-01-01T09:00:00+00:00', NULL, 'quick', 'finished',"
+            " ?, ?)",
+            ('{"count":5,"note":"a, b: c"}', '[{"question_id": "q-1"}]'),
+        )
+    with Store.open(home) as store:
+        (row,) = transfer.export_data(store)["tables"]["practice_sessions"]
+    assert row["ended_at"] is None
+    assert row["options"] == {"count": 5, "note": "a, b: c"}  # canonical: shown as data
+    assert row["planned"] == '[{"question_id": "q-1"}]'  # not canonical: kept as its text

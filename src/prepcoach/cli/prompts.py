@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
 from prepcoach.kernel.errors import NotInteractiveError, PrepError
+from prepcoach.kernel.safetext import clean
 
 if TYPE_CHECKING:
     from prepcoach.cli.context import AppContext
@@ -276,6 +277,9 @@ def kept_note() -> str:
 class QuestionaryPrompter:
     """Asks in the terminal; Ctrl-C raises KeyboardInterrupt so callers can keep what they have.
 
+    Every message, hint and choice shown passes through `safetext.clean` (question texts and
+    story titles come from content and from what people typed), as rich output does.
+
     With `drafts`, every text prompt keeps what was typed as a draft (on submit, and what is
     still in the prompt when prep is stopped) and offers a kept draft back.
     """
@@ -364,18 +368,21 @@ class QuestionaryPrompter:
             instruction = f"{instruction}\n" if instruction else "\n"
             extra["input_processors"] = [WordWrap(indent=1)]
         if toolbar is not None:  # a live line under the prompt, e.g. a running timer
-            extra |= {"bottom_toolbar": toolbar, "refresh_interval": 0.5}
+            live = toolbar
+            extra |= {"bottom_toolbar": lambda: clean(live()), "refresh_interval": 0.5}
         kept_as = f"{message}\n{self.topic}" if self.topic else message
         default = self._offer_draft(name, kept_as, default)
         question = questionary.text(
-            message,
+            clean(message),
             default=default,
             multiline=multiline,
             validate=self._validator(validate),
-            instruction=instruction,
+            instruction=clean(instruction) if instruction else instruction,
             **extra,
         )
         _keep_on_interrupt(question)
+        if self.drafts is not None and multiline:
+            _keep_each_line(question, self.drafts, name, kept_as)
         self._typing = (name, kept_as, question)
         try:
             answer = str(self._ask(question))
@@ -406,13 +413,16 @@ class QuestionaryPrompter:
         shortcuts = all(c.key for c in choices)
         options = [
             questionary.Choice(
-                c.title, value=c.value, description=c.description, shortcut_key=c.key or True
+                clean(c.title),
+                value=c.value,
+                description=_clean_or_none(c.description),
+                shortcut_key=c.key or True,
             )
             for c in choices
         ]
         chosen = next((o for o in options if o.value == default), None)
         question = questionary.select(
-            message, choices=options, default=chosen, use_shortcuts=shortcuts
+            clean(message), choices=options, default=chosen, use_shortcuts=shortcuts
         )
         if shortcuts and instant:  # a key chooses at once, without Enter
             _instant_keys(question, [str(c.key) for c in choices])
@@ -425,16 +435,19 @@ class QuestionaryPrompter:
 
         options = [
             questionary.Choice(
-                c.title, value=c.value, description=c.description, checked=c.value in checked
+                clean(c.title),
+                value=c.value,
+                description=_clean_or_none(c.description),
+                checked=c.value in checked,
             )
             for c in choices
         ]
-        return list(self._ask(questionary.checkbox(message, choices=options)))
+        return list(self._ask(questionary.checkbox(clean(message), choices=options)))
 
     def confirm(self, name: str, message: str, *, default: bool = False) -> bool:
         import questionary
 
-        return bool(self._ask(questionary.confirm(message, default=default)))
+        return bool(self._ask(questionary.confirm(clean(message), default=default)))
 
     def autocomplete(
         self,
@@ -451,20 +464,52 @@ class QuestionaryPrompter:
 
         if not choices:  # nothing to complete from (questionary refuses an empty list)
             return self.text(name, message, default=default, validate=validate)
-        return str(
+        # Shown cleaned, given back as they are: an answer that is a cleaned choice is that one.
+        originals = {clean(choice): choice for choice in choices}
+        notes = {clean(k): clean(v) for k, v in meta.items()} if meta else None
+
+        def check(value: str) -> str | None:
+            return None if validate is None else validate(originals.get(value, value))
+
+        answer = str(
             self._ask(
                 questionary.autocomplete(
-                    message,
-                    choices=list(choices),
-                    default=default,
+                    clean(message),
+                    choices=list(originals),
+                    default=clean(default),
                     match_middle=True,
                     ignore_case=True,
-                    validate=self._validator(validate),
-                    completer=fuzzy_completer(choices, meta) if fuzzy else None,
-                    meta_information=dict(meta) if meta and not fuzzy else None,
+                    validate=self._validator(check),
+                    completer=fuzzy_completer(list(originals), notes) if fuzzy else None,
+                    meta_information=notes if notes and not fuzzy else None,
                 )
             )
         )
+        return originals.get(answer, answer)
+
+
+def _keep_each_line(question: Any, drafts: Drafts, name: str, message: str) -> None:
+    """Keep a multi-line answer as a draft each time a line is finished (or removed), so
+    that even a kill that no handler sees (SIGKILL, a crash) loses at most the line being
+    typed."""
+    buffer = question.application.current_buffer
+    lines = [buffer.text.count("\n")]
+
+    def changed(buffer: Any) -> None:
+        count = buffer.text.count("\n")
+        if count == lines[0]:
+            return
+        lines[0] = count
+        try:
+            drafts.keep(name, message, buffer.text)
+        except Exception:  # noqa: BLE001 - typing goes on; the answer is kept when submitted
+            pass
+
+    buffer.on_text_changed += changed
+
+
+def _clean_or_none(text: str | None) -> str | None:
+    return None if text is None else clean(text)
 
 
 def _keep_on_interrupt(question: Any) -> None:
@@ -621,7 +666,8 @@ def fuzzy_completer(choices: Sequence[str], meta: Mapping[str, str] | None = Non
                 yield Completion(
                     choice,
                     start_position=-len(typed),
-                    display_meta=notes.get(choice, ""),
+                    display=clean(choice),
+                    display_meta=clean(notes.get(choice, "")),
                 )
 
     return FuzzyChoices()

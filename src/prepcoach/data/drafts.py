@@ -92,6 +92,10 @@ class Drafts:
         """The user did not take the draft back: it is gone."""
         self._drop([draft.key])
 
+    def discard(self, keys: Iterable[str]) -> None:
+        """These typed drafts are given up (the user said so): they are gone."""
+        self._drop(list(keys))
+
     def kept(self) -> list[TypedDraft]:
         """What this run kept and did not save, exactly as it is on disk."""
         found = []

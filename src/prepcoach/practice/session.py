@@ -16,7 +16,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from prepcoach.content.roles import match_role
 from prepcoach.interviews import store as interview_store
 from prepcoach.kernel import clock
 from prepcoach.kernel.errors import NotFoundError, PrepError
@@ -66,6 +65,55 @@ class GivenAnswer:
 
 
 REQUEUE_AFTER = 2  # a question rated Again comes back after this many others
+
+# The prompts whose text is (part of) the answer to a question, as the terminal names them.
+FREE_PROMPT, NOTES_PROMPT = "practice.text", "practice.notes"
+_NOT_ANSWERS = frozenset({"practice.probe", "practice.prepare-notes"})
+
+
+@dataclass(frozen=True, slots=True)
+class UnfinishedAnswer:
+    """An answer being typed when prep last stopped (killed, the terminal closed), kept as
+    drafts and not saved: its question, how it was being given, and the texts by prompt."""
+
+    question: Question
+    style: str  # star, free or aloud
+    texts: dict[str, str]  # prompt name -> the text kept there
+    keys: tuple[str, ...]  # the drafts holding them
+
+    @property
+    def words(self) -> int:
+        return sum(len(text.split()) for text in self.texts.values())
+
+
+def unfinished_answers(home: Path, library: ContentLibrary) -> list[UnfinishedAnswer]:
+    """The answers left unfinished in the home's typed drafts, the latest first (a draft is
+    kept under its prompt and the question it answered, see `cli.prompts`)."""
+    by_text = {q.text: q for q in library.questions.values()}
+    parts = {
+        f"practice.{part.key}"
+        for template in library.star_templates.values()
+        for part in template.parts
+    }
+    found: dict[str, tuple[Question, dict[str, str], list[str]]] = {}
+    for draft in drafts.typed_drafts(home):  # oldest first
+        name = draft.prompt
+        if not name.startswith("practice.") or name in _NOT_ANSWERS:
+            continue
+        if name not in parts and name not in (FREE_PROMPT, NOTES_PROMPT):
+            continue
+        question = by_text.get(draft.message.rsplit("\n", 1)[-1])
+        if question is None:
+            continue
+        _question, texts, keys = found.setdefault(question.id, (question, {}, []))
+        texts[name] = draft.text
+        keys.append(draft.key)
+        found[question.id] = found.pop(question.id)  # the latest comes last
+    unfinished = []
+    for question, texts, keys in reversed(found.values()):
+        style = "free" if FREE_PROMPT in texts else "aloud" if NOTES_PROMPT in texts else "star"
+        unfinished.append(UnfinishedAnswer(question, style, texts, tuple(keys)))
+    return unfinished
 
 
 class SkipQuestion(Exception):  # noqa: N818 - a signal, not an error
@@ -244,6 +292,7 @@ class PracticeRun:
         self._step_shown: str | None = None
         self._rated = False
         self.interview_role = ""
+        self.first: UnfinishedAnswer | None = None  # asked before the plan's questions
 
     # ------------------------------------------------------------------ 1. the session
     def open_session(
@@ -329,6 +378,8 @@ class PracticeRun:
         neither is known, and then no role's own questions are asked."""
 
         if self.interview_role:
+            from prepcoach.content.roles import match_role
+
             found = match_role(self.interview_role, self.library.roles)
             if found is not None:
                 self.view.role_from(found.role, "the interview's role")
@@ -388,6 +439,8 @@ class PracticeRun:
             match = next((p for p in todo if p.question_id == qid), None)
             if match is not None:
                 todo.remove(match)
+        if self.first is not None:
+            self._put_first(session, self.first.question.id, plan, todo, fresh=not saved)
         self._setup_round(session, plan, saved)
         again: set[str] = set()
         status = "finished"
@@ -442,6 +495,32 @@ class PracticeRun:
         )
         self.view.summary(summary)
         return summary
+
+    def _put_first(
+        self,
+        session: SessionRecord,
+        question_id: str,
+        plan: list[PlannedQuestion],
+        todo: list[PlannedQuestion],
+        *,
+        fresh: bool,
+    ) -> None:
+        """Ask `question_id` next: moved to the front of what is left, or added there (in
+        place of the plan's last question when nothing was answered yet, so the session keeps
+        its length; a round of a format keeps all its steps)."""
+        item = next((p for p in todo if p.question_id == question_id), None)
+        done = len(plan) - len(todo)
+        if item is not None:
+            todo.remove(item)
+            plan.remove(item)
+        else:
+            reason = "practised" if question_id in ps.practised_ids(self.store) else "new"
+            item = PlannedQuestion(question_id, reason)  # type: ignore[arg-type]
+            if fresh and todo and session.mode != "mock":
+                plan.remove(todo.pop())
+        todo.insert(0, item)
+        plan.insert(done, item)
+        ps.extend_plan(self.store, session.id, [p.as_dict() for p in plan])
 
     def _rated_current(self, session: SessionRecord, item: PlannedQuestion) -> bool:
         """Whether the question being asked at a Ctrl-C was answered (and so is done)."""
@@ -543,6 +622,9 @@ class PracticeRun:
         answer_id = self._save(session, question, given, feedback)
         if self.source.interactive:
             drafts.discard_draft(self.home, "answer", question.id)
+        if self.first is not None and self.first.question.id == question.id:
+            drafts.discard_typed_many(self.home, self.first.keys)  # the answer is saved now
+            self.first = None
         step = item.step if item is not None else None
         probes: list[dict[str, Any]] = []
         judged: list[Feedback | None] = []

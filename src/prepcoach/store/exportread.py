@@ -7,16 +7,19 @@
 - `("row", name, row)` for each row (a mapping).
 
 JSON is read in pieces of a megabyte: the outer structure is walked here, and each row (or
-envelope value) is decoded by the C decoder (`json.JSONDecoder.raw_decode`). YAML is read from
-libyaml's event stream and each row is built from its events, with the same checks as any YAML
-prep reads (no aliases, no duplicate keys, bounded depth and text). A problem is a PrepError
-naming `source:line:column`.
+envelope value) is decoded by the C decoder (`json.JSONDecoder.raw_decode`). YAML in the layout
+`prep export` writes is read line by line by `yamlread`; any other YAML is read from libyaml's
+event stream and each row is built from its events, with the same checks as any YAML prep reads
+(no aliases, no duplicate keys, bounded depth and text). A problem is a PrepError naming
+`source:line:column`.
 """
 
 from __future__ import annotations
 
 import codecs
+import io
 import json
+import json.scanner
 import os
 import re
 from collections.abc import Iterator
@@ -60,29 +63,25 @@ class _JsonReader:
         self.text = ""
         self.pos = 0
         self.eof = False
-        self.lines = 0  # line breaks in the text already dropped
-        self.column = 0  # characters of the current line already dropped
+        self.dropped = 0  # characters of the file before `text`
         self.read_bytes = 0
-        self.decode = json.JSONDecoder().raw_decode
+        decoder = json.JSONDecoder()
+        self.decode = decoder.raw_decode
+        # the C scanner, without the wrapper of raw_decode
+        self.scan = json.scanner.make_scanner(decoder)  # type: ignore[arg-type]
 
     # ------------------------------------------------------------ the buffer
     def _fill(self, size: int = CHUNK) -> None:
         """Read more of the file (dropping what has been consumed)."""
         if self.pos:
-            done = self.text[: self.pos]
-            breaks = done.count("\n")
-            if breaks:
-                self.lines += breaks
-                self.column = len(done) - done.rfind("\n") - 1
-            else:
-                self.column += len(done)
+            self.dropped += self.pos
             self.text = self.text[self.pos :]
             self.pos = 0
         data = self.handle.read(size)
         try:
             self.text += self.utf8.decode(data, final=not data)
         except UnicodeDecodeError as error:
-            line = self.lines + self.text.count("\n") + 1
+            line, _column = self._line_column(self.dropped + len(self.text))
             raise PrepError(f"cannot read {self.source}: it is not UTF-8 text (line {line})") from (
                 error
             )
@@ -90,10 +89,31 @@ class _JsonReader:
         if not data:
             self.eof = True
 
+    def _line_column(self, offset: int) -> tuple[int, int]:
+        """The line and column of the character at `offset` from the start of the file: the
+        file is read again up to there (only to report a problem, so the rows read need no
+        counting of lines)."""
+        here = self.handle.tell()
+        self.handle.seek(0)
+        decode = codecs.getincrementaldecoder("utf-8")(errors="replace").decode
+        lines, column, left = 0, 0, offset
+        while left > 0:
+            data = self.handle.read(CHUNK)
+            piece = decode(data, final=not data)[:left]
+            if not data and not piece:
+                break
+            left -= len(piece)
+            breaks = piece.count("\n")
+            if breaks:
+                lines += breaks
+                column = len(piece) - piece.rfind("\n") - 1
+            else:
+                column += len(piece)
+        self.handle.seek(here)
+        return lines + 1, column + 1
+
     def where(self, pos: int) -> str:
-        before = self.text.rfind("\n", 0, pos)
-        line = self.lines + self.text.count("\n", 0, pos) + 1
-        column = pos - before if before >= 0 else self.column + pos + 1
+        line, column = self._line_column(self.dropped + pos)
         return f"{self.source}:{line}:{column}"
 
     def fail(self, message: str, pos: int | None = None) -> PrepError:
@@ -157,6 +177,41 @@ class _JsonReader:
             return False
         raise self.fail("Expecting ',' delimiter")
 
+    def _rows(self, name: str) -> Iterator[Item]:
+        """The rows of a table up to its closing bracket. A row that lies whole in the text
+        read so far is decoded at once; one cut by the end of the text goes the long way."""
+        scan, space = self.scan, _SPACE.match
+        while True:
+            text = self.text
+            pos = space(text, self.pos).end()  # type: ignore[union-attr]
+            row: Any = None
+            if text.startswith("{", pos):
+                try:
+                    row, end = scan(text, pos)
+                except (StopIteration, ValueError):  # cut off, or wrong: the long way tells
+                    row = None
+            if row is None:
+                self.pos = pos
+                self.skip()
+                at = self.pos
+                row = self.value()
+                if not isinstance(row, dict):
+                    raise self.fail(_NOT_ROWS, at)
+            else:
+                self.pos = end
+            yield ("row", name, row)
+            text = self.text
+            pos = space(text, self.pos).end()  # type: ignore[union-attr]
+            if text.startswith(",", pos):
+                self.pos = pos + 1
+                continue
+            if text.startswith("]", pos):
+                self.pos = pos + 1
+                return
+            self.pos = pos
+            if not self.more("]"):
+                return
+
     # ------------------------------------------------------------ the document
     def items(self) -> Iterator[Item]:
         self._fill()
@@ -197,15 +252,7 @@ class _JsonReader:
             if self.skip() == "]":
                 self.pos += 1
             else:
-                while True:
-                    self.skip()
-                    at = self.pos
-                    row = self.value()
-                    if not isinstance(row, dict):
-                        raise self.fail(_NOT_ROWS, at)
-                    yield ("row", name, row)
-                    if not self.more("]"):
-                        break
+                yield from self._rows(name)
             if not self.more("}"):
                 return
 
@@ -214,6 +261,42 @@ class _JsonReader:
 
 
 def _yaml_items(handle: Any, source: str) -> Iterator[Item]:
+    """An export written by `prep export` is read by `yamlread`, line by line; where a file
+    leaves that layout, it is read again by the full reader, from the start, and the items
+    already given are skipped (they are the same: `yamlread` is exact or gives up)."""
+    from prepcoach.content.yamlsource import MAX_TEXT
+    from prepcoach.store import yamlread
+
+    given = 0
+    text = io.TextIOWrapper(handle, encoding="utf-8", newline="")  # line ends as they are
+    text._CHUNK_SIZE = CHUNK  # type: ignore[attr-defined]  # read in pieces of a megabyte
+    try:
+        reader = yamlread.Reader(text.read, MAX_TEXT)
+        for item in reader.items(lambda head: _head_items(head, source)):
+            yield item
+            given += 1
+        return
+    except (yamlread.NotOurs, UnicodeDecodeError):
+        pass
+    finally:
+        text.detach()  # the file stays open for the full reader
+    handle.seek(0)
+    for number, item in enumerate(_yaml_walk(handle, source)):
+        if number >= given:
+            yield item
+
+
+def _head_items(text: str, source: str) -> list[Item]:
+    """The entries of the lines before `tables:`, read by the full reader."""
+    from prepcoach.store.yamlread import NotOurs
+
+    try:
+        return list(_yaml_walk(text, source))
+    except PrepError:
+        raise NotOurs("the envelope") from None
+
+
+def _yaml_walk(stream: Any, source: str) -> Iterator[Item]:
     import yaml
 
     from prepcoach.content.yamlsource import describe_error
@@ -221,7 +304,7 @@ def _yaml_items(handle: Any, source: str) -> Iterator[Item]:
     # libyaml's parser (PyYAML's own where it was built without it), reading the file in
     # pieces; only its events are used, so no constructor runs.
     loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    parser = loader(handle)
+    parser = loader(stream)
     walker = _YamlWalker(parser, source)
     try:
         yield from walker.items()

@@ -16,6 +16,8 @@ from __future__ import annotations
 import base64
 import itertools
 import json
+import json.scanner
+import operator
 import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
@@ -34,6 +36,25 @@ from prepcoach.store.migrations import INTERNAL_TABLES
 FORMAT = "prepcoach-export"
 FORMAT_VERSION = 1
 FORMATS = ("json", "yaml")
+
+
+def _c_encoder(items: str, keys: str) -> Callable[[Any, int], Any] | None:
+    """The C JSON encoder, made once (`json.JSONEncoder.encode` makes one per call): text
+    kept as is (`ensure_ascii=False`); None where the C accelerator is missing."""
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:  # pragma: no cover - CPython always has it
+        return None
+
+    def refuse(value: Any) -> Any:
+        raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+    try:
+        encoder: Callable[[Any, int], Any] = make(
+            None, refuse, json.encoder.encode_basestring, None, keys, items, False, False, True
+        )
+    except TypeError:  # pragma: no cover - another signature
+        return None
+    return encoder
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,15 +121,37 @@ def _snapshot(store: Store) -> Iterator[list[TableInfo]]:
 
 
 def _rows(conn: sqlite3.Connection, table: TableInfo) -> Iterator[dict[str, Any]]:
-    """The table's rows in key order, each as export data, read from a cursor as they go."""
+    """The table's rows in key order, each as export data, read from a cursor as they go.
+
+    SQLite says with each row which of its values may need more than being copied (text
+    that starts like JSON, or bytes), as one number with a bit per column; most rows of a
+    long history have their values copied as they are, and the others only those values."""
     order = ", ".join(f'"{c}"' for c in table.key)
     columns = ", ".join(f'"{c}"' for c in table.columns)
+    flags = " + ".join(
+        f"((typeof(\"{c}\") = 'blob' OR ifnull(substr(\"{c}\", 1, 1) IN ('{{', '['), 0)) << {bit})"
+        for bit, c in enumerate(table.columns)
+    )
     cursor = conn.cursor()
     cursor.row_factory = None  # plain tuples: a Row per value costs more than the export
+    cursor.arraysize = 500
     names = table.columns
+    width = len(names)
     encode = _encode
-    for row in cursor.execute(f'SELECT {columns} FROM "{table.name}" ORDER BY {order}'):
-        yield dict(zip(names, map(encode, row), strict=True))
+    picks: dict[int, tuple[int, ...]] = {}
+    query = f'SELECT {columns}, {flags} FROM "{table.name}" ORDER BY {order}'
+    for row in cursor.execute(query):
+        mask = row[width]
+        if not mask:
+            yield dict(zip(names, row[:width], strict=True))
+            continue
+        which = picks.get(mask)
+        if which is None:
+            which = picks[mask] = tuple(b for b in range(width) if mask >> b & 1)
+        values = list(row[:width])
+        for index in which:
+            values[index] = encode(values[index])
+        yield dict(zip(names, values, strict=True))
 
 
 def _envelope(store: Store, *, redacted: bool = False) -> dict[str, Any]:
@@ -147,8 +190,13 @@ def export_stream(store: Store, fmt: str = "json", *, redact: bool = False) -> I
         yield from write(envelope, ((t.name, rows(t)) for t in tables))
 
 
-_DECODE = json.JSONDecoder().decode
+# the C scanner, without the wrapper of `json.loads`
+_SCAN = json.scanner.make_scanner(json.JSONDecoder())  # type: ignore[arg-type]
 _CANONICAL = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # as to_json
+_COMPACT = _c_encoder(",", ":")  # the same, without the wrapper (None: no C encoder)
+# JSON with a space after its first key's colon (as `json.dumps` writes by default): never
+# the canonical form, so it is text, and needs no decoding to know it.
+_SPACED_JSON = re.compile(r'[\[{]*\{"(?:[^"\\]|\\.)*": ')
 
 
 def _encode(value: Any) -> Any:
@@ -160,11 +208,17 @@ def _encode(value: Any) -> Any:
             return {}
         if value == "[]":
             return []
-        try:
-            parsed = _DECODE(value)
-        except ValueError:
+        if _SPACED_JSON.match(value):
             return value
-        canonical = isinstance(parsed, dict | list) and _CANONICAL(parsed) == value
+        try:
+            parsed, end = _SCAN(value, 0)
+        except (StopIteration, ValueError):
+            return value
+        if end != len(value):
+            return value
+        canonical = (_CANONICAL(parsed) if _COMPACT is None else "".join(_COMPACT(parsed, 0))) == (
+            value
+        )
         if canonical and not (isinstance(parsed, dict) and set(parsed) == {"$base64"}):
             return parsed  # written back byte for byte by _decode
         return value
@@ -213,10 +267,13 @@ def _writer(fmt: str) -> Callable[[dict[str, Any], Tables | None], Iterator[str]
 
 ROWS_PER_CHUNK = 500
 _JSON = json.JSONEncoder(ensure_ascii=False).encode
+_ROW = _c_encoder(", ", ": ")
 
 
 def _json_chunks(envelope: dict[str, Any], tables: Tables | None) -> Iterator[str]:
     encode = _JSON
+    row_encoder = _ROW
+    join = "".join
     yield "{\n"
     for key, value in envelope.items():
         yield f"  {encode(key)}: {encode(value)},\n"
@@ -228,7 +285,7 @@ def _json_chunks(envelope: dict[str, Any], tables: Tables | None) -> Iterator[st
         batch: list[str] = []
         lead = "\n      "
         for row in rows:
-            batch.append(lead + encode(row))
+            batch.append(lead + (encode(row) if row_encoder is None else join(row_encoder(row, 0))))
             lead = ",\n      "
             if len(batch) >= ROWS_PER_CHUNK:
                 yield "".join(batch)
@@ -442,14 +499,24 @@ def import_items(
     report = ImportReport()
     envelope: dict[str, Any] = {}
     started = False
-    with store.transaction() as conn:
+    with _bulk_load(store, tables), store.transaction() as conn:
         existing = {name: n for name, n in row_counts(store).items() if n}
         conn.execute("PRAGMA defer_foreign_keys = ON")
+        rebuild = _drop_indexes(conn, [name for name in tables if name not in existing])
         writer = _RowWriter(conn, report, existing)
         info: TableInfo | None = None
         columns: frozenset[str] = frozenset()
+        key: frozenset[str] = frozenset()
         number = 0
+        add = writer.add
         for kind, name, value in items:
+            if kind == "row":  # by far the most common item: checked first
+                number += 1
+                row: dict[str, Any] = value
+                if columns.issuperset(row) and row.keys() >= key:
+                    add(info, row)  # type: ignore[arg-type]
+                    continue
+                _refuse_row(source, info, row, number)
             if kind == "key":
                 envelope[name] = value
                 continue
@@ -457,27 +524,14 @@ def import_items(
                 started = True
                 _check_envelope(envelope, source, complete=False)
                 _check_home(existing, envelope, merge, source)
-            if kind == "table":
-                info = tables.get(name)
-                if info is None:
-                    raise PrepError(
-                        f"{source} has a table '{name}' that this prepcoach does not know; "
-                        "upgrade prepcoach to import it"
-                    )
-                columns, number = frozenset(info.columns), 0
-                continue
-            assert info is not None and info.name == name
-            number += 1
-            row: dict[str, Any] = value
-            if not columns.issuperset(row):
-                unknown = [c for c in row if c not in columns]
+            # a table begins
+            info = tables.get(name)
+            if info is None:
                 raise PrepError(
-                    f"{source}: {name} row {number} has unknown column(s): {', '.join(unknown)}"
+                    f"{source} has a table '{name}' that this prepcoach does not know; "
+                    "upgrade prepcoach to import it"
                 )
-            missing = [c for c in info.key if c not in row]
-            if missing:
-                raise PrepError(f"{source}: {name} row {number} has no {', '.join(missing)}")
-            writer.add(info, row)
+            columns, key, number = frozenset(info.columns), frozenset(info.key), 0
         writer.flush()
         _check_envelope(envelope, source)
         if not started:
@@ -486,8 +540,86 @@ def import_items(
             _check_home(existing, envelope, merge, source)
         elif envelope.get("redacted"):
             _check_home(existing, envelope, merge, source)
+        for sql in rebuild:
+            conn.execute(sql)
         _check_references(conn, tables)
     return report
+
+
+def _refuse_row(source: str, info: TableInfo | None, row: dict[str, Any], number: int) -> None:
+    """Why a row cannot be imported: a column the table does not have, or its key missing."""
+    assert info is not None
+    unknown = [c for c in row if c not in info.columns]
+    if unknown:
+        raise PrepError(
+            f"{source}: {info.name} row {number} has unknown column(s): {', '.join(unknown)}"
+        )
+    missing = [c for c in info.key if c not in row]
+    raise PrepError(f"{source}: {info.name} row {number} has no {', '.join(missing)}")
+
+
+BULK_CACHE_KIB = 16 * 1024  # SQLite's page cache while an import runs (the default is 2 MiB)
+
+
+@contextmanager
+def _bulk_load(store: Store, tables: dict[str, TableInfo]) -> Iterator[None]:
+    """Settings for writing many rows at once, put back afterwards.
+
+    Into an empty home, the import is written with a rollback journal rather than the WAL:
+    the new pages go straight into `prep.db` (a WAL would receive them first and copy them
+    over at the checkpoint, writing everything twice). The one transaction stays atomic: a
+    killed import leaves a journal that SQLite rolls back when the database is next opened
+    (and opening puts the WAL back). When another connection has the database open, the
+    journal cannot change and the WAL is used as always.
+    """
+    conn = store.conn
+    switched = False
+    empty = not any(
+        conn.execute(f'SELECT EXISTS (SELECT 1 FROM "{name}")').fetchone()[0] for name in tables
+    )
+    if empty and not conn.in_transaction and not store.read_only:
+        timeout = int(conn.execute("PRAGMA busy_timeout").fetchone()[0])
+        try:
+            conn.execute("PRAGMA busy_timeout = 0")  # in use elsewhere: keep the WAL, at once
+            mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()
+            switched = mode is not None and str(mode[0]).lower() == "delete"
+        except sqlite3.Error:
+            switched = False
+        finally:
+            conn.execute(f"PRAGMA busy_timeout = {timeout}")
+    cache = int(conn.execute("PRAGMA cache_size").fetchone()[0])
+    conn.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        try:
+            conn.execute(f"PRAGMA cache_size = {cache}")
+            if switched:
+                conn.execute("PRAGMA journal_mode = WAL").fetchone()
+        except sqlite3.Error:
+            pass  # opening the database next time puts the WAL back
+
+
+def _drop_indexes(conn: sqlite3.Connection, names: Iterable[str]) -> list[str]:
+    """Drop the plain (not unique) indexes of these empty tables, inside the import's
+    transaction: building an index once at the end is much faster than keeping it up to date
+    row by row. Returns the statements that create them again."""
+    rebuild: list[str] = []
+    for name in names:
+        plain = {
+            str(row[1])
+            for row in conn.execute(f'PRAGMA index_list("{name}")').fetchall()
+            if not row[2] and row[3] == "c"  # not unique, made by CREATE INDEX
+        }
+        for index, sql in conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+            "AND sql IS NOT NULL ORDER BY rowid",
+            (name,),
+        ).fetchall():
+            if index in plain:
+                conn.execute(f'DROP INDEX "{index}"')
+                rebuild.append(str(sql))
+    return rebuild
 
 
 def _check_home(
@@ -506,10 +638,13 @@ def _check_home(
         )
 
 
+_STRUCTURED = frozenset((dict, list))  # values written back as JSON text (or bytes)
+
+
 class _RowWriter:
     """Rows into their tables: batched inserts where the table was empty, else merged."""
 
-    BATCH = 1000
+    BATCH = 2000
 
     def __init__(
         self, conn: sqlite3.Connection, report: ImportReport, existing: dict[str, int]
@@ -519,19 +654,25 @@ class _RowWriter:
         self.existing = existing
         self.info: TableInfo | None = None
         self.columns: tuple[str, ...] = ()
-        self.batch: list[list[Any]] = []
+        self.keys: frozenset[str] = frozenset()
+        self.values: Callable[[dict[str, Any]], Any] = _no_values
+        self.batch: list[Any] = []
 
     def add(self, info: TableInfo, row: dict[str, Any]) -> None:
-        if info.name in self.existing:  # rows already here: merged by key, one at a time
+        batch = self.batch
+        if info is not self.info or row.keys() != self.keys or len(batch) >= self.BATCH:
+            if info.name in self.existing:  # rows already here: merged by key, one at a time
+                self.flush()
+                _merge_row(self.conn, info, {k: _decode(v) for k, v in row.items()}, self.report)
+                return
             self.flush()
-            _merge_row(self.conn, info, {k: _decode(v) for k, v in row.items()}, self.report)
-            return
-        columns = tuple(row)
-        if info is not self.info or columns != self.columns or len(self.batch) >= self.BATCH:
-            self.flush()
-            self.info, self.columns = info, columns
-        decode = _decode
-        self.batch.append([decode(v) for v in row.values()])
+            batch = self.batch
+            self.info, self.columns, self.keys = info, tuple(row), frozenset(row)
+            self.values = _getter(self.columns)
+        values = self.values(row)  # the row's values in the batch's column order
+        if not _STRUCTURED.isdisjoint(map(type, values)):
+            values = tuple(map(_decode, values))
+        batch.append(values)
 
     def flush(self) -> None:
         info, batch = self.info, self.batch
@@ -552,6 +693,20 @@ class _RowWriter:
             return
         conn.execute("RELEASE import_rows")
         self.report.count("added", info.name, len(batch))
+
+
+def _no_values(row: dict[str, Any]) -> tuple[Any, ...]:
+    return ()
+
+
+def _getter(columns: tuple[str, ...]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+    """A function giving a row's values for `columns`, in that order, as a tuple."""
+    if len(columns) == 1:
+        only = columns[0]
+        return lambda row: (row[only],)
+    if not columns:
+        return _no_values
+    return operator.itemgetter(*columns)
 
 
 def _merge_row(

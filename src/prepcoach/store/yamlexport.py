@@ -149,9 +149,71 @@ def _sequence(items: list[Any], indent: str, write: Callable[[str], None]) -> No
             _after_key(item, indent + "  ", write)
 
 
+_SHORT = 64  # one-line texts up to this long have their YAML remembered (ids, kinds, dates)
+_TEXTS: dict[str, str] = {}
+
+
+def _text(value: str, indent: str) -> str:
+    """What follows `key:` for a text: ` word`, ` "quoted"` or a block, and the line end."""
+    short = len(value) <= _SHORT
+    if short:
+        known = _TEXTS.get(value)
+        if known is not None:
+            return known
+    if _PLAIN.match(value) and value.lower() not in _NOT_TEXT:
+        piece = f" {value}\n"
+    elif "\n" in value:
+        if not _NOT_FOR_BLOCKS.search(value) and not _UNPRINTABLE.search(value):
+            return _block(value, indent)
+        return f" {quoted(value)}\n"
+    elif value.isascii() and "\x7f" not in value:  # isascii is free: str knows it already
+        piece = f" {_ENCODE_STRING(value)}\n"  # only controls to escape, done by the encoder
+    else:
+        piece = f" {quoted(value)}\n"
+    if short:
+        if len(_TEXTS) >= 50_000:
+            _TEXTS.clear()
+        _TEXTS[value] = piece
+    return piece
+
+
+def _flat_row(row: dict[Any, Any], lead: str, indent: str) -> str | None:
+    """A row whose values are all scalars, written in one go; None for any other row."""
+    pieces: list[str] = []
+    add = pieces.append
+    inner = indent + "  "
+    keys = _KEYS
+    for key, value in row.items():
+        name = keys.get(key) if type(key) is str else None
+        if name is None:
+            try:
+                name = _key(key)
+            except _Fallback:
+                return None
+        kind = type(value)
+        if kind is str:
+            add(f"{lead}{name}:{_text(value, inner)}")
+        elif value is None:
+            add(f"{lead}{name}: null\n")
+        elif kind is int:
+            add(f"{lead}{name}: {value}\n")
+        elif kind is float or kind is bool:
+            add(f"{lead}{name}: {_scalar(value)}\n")
+        else:
+            return None
+        lead = indent
+    return "".join(pieces)
+
+
 def rows(items: Iterable[Any], indent: str, fallback: Callable[[list[Any]], str]) -> Iterator[str]:
     """A YAML sequence of `items` at `indent`, in pieces; `fallback` dumps what is not plain."""
+    lead, inner = f"{indent}- ", indent + "  "
     for item in items:
+        if type(item) is dict and item:
+            flat = _flat_row(item, lead, inner)
+            if flat is not None:
+                yield flat
+                continue
         pieces: list[str] = []
         try:
             _sequence([item], indent, pieces.append)

@@ -15,7 +15,15 @@ from prepcoach.cli.prompts import Choice, Prompter, TypedSoFar
 from prepcoach.cli.render import minutes_seconds
 from prepcoach.practice.rounds import PROBE_SECONDS
 from prepcoach.practice.scheduling import RATING_HELP, SelfRating, rating_for_score
-from prepcoach.practice.session import GivenAnswer, PartialAnswer, SkipQuestion, check_length
+from prepcoach.practice.session import (
+    FREE_PROMPT,
+    NOTES_PROMPT,
+    GivenAnswer,
+    PartialAnswer,
+    SkipQuestion,
+    UnfinishedAnswer,
+    check_length,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -47,6 +55,17 @@ class TerminalAnswers:
         self.show_details = show_details
         self.story_starts = story_starts
         self.edit_text = edit_text
+        self.resumed: UnfinishedAnswer | None = None  # an unfinished answer taken up again
+
+    def resume(self, unfinished: UnfinishedAnswer) -> None:
+        """Start the answer to its question from the texts kept when prep last stopped."""
+        self.resumed = unfinished
+
+    def _kept(self, question: Question, prompt: str) -> str:
+        """The text kept at `prompt` for an unfinished answer to `question` ('' if none)."""
+        if self.resumed is None or self.resumed.question.id != question.id:
+            return ""
+        return self.resumed.texts.get(prompt, "")
 
     def choose(self, question: Question, default_style: str) -> str:
         choices = [
@@ -59,6 +78,8 @@ class TerminalAnswers:
             Choice("End the session", "quit", key="q"),
         ]
         default_style = self.default_style or default_style
+        if self.resumed is not None and self.resumed.question.id == question.id:
+            default_style = self.resumed.style
         while True:
             picked = self.prompter.select(
                 "practice.style",
@@ -84,7 +105,7 @@ class TerminalAnswers:
         target = float(question.target_seconds)
         if style == "aloud":
             spoken = self.aloud(question, target) if self.aloud is not None else None
-            return spoken or self._aloud(target, template)
+            return spoken or self._aloud(target, template, question)
         if style == "star" and template is not None:
             return self._star(question, template, target)
         started = time.monotonic()
@@ -92,8 +113,9 @@ class TerminalAnswers:
             return self._edited(question, started)
         try:
             text = self.prompter.text(
-                "practice.text",
+                FREE_PROMPT,
                 "Your answer:",
+                default=self._kept(question, FREE_PROMPT),
                 multiline=True,
                 validate=_not_blank,
                 toolbar=self._timer(started, target),
@@ -205,7 +227,8 @@ class TerminalAnswers:
                 text = self.prompter.text(
                     f"practice.{part.key}",
                     f"{part.prompt}",
-                    default=defaults.get(part.key, ""),
+                    default=self._kept(question, f"practice.{part.key}")
+                    or defaults.get(part.key, ""),
                     validate=None if part.optional else _not_blank,
                     toolbar=self._timer(started, target),
                 )
@@ -219,7 +242,9 @@ class TerminalAnswers:
             laps[part.key] = round(time.monotonic() - lap, 1)
         return GivenAnswer("star", parts, time.monotonic() - started, laps, story_id)
 
-    def _aloud(self, target: float, template: StarTemplate | None = None) -> GivenAnswer:
+    def _aloud(
+        self, target: float, template: StarTemplate | None = None, question: Question | None = None
+    ) -> GivenAnswer:
         """Timed while spoken; with a STAR template, Enter at each part records its lap."""
         self.prompter.text(
             "practice.aloud-start", "Press Enter, then answer out loud.", instruction=""
@@ -246,8 +271,9 @@ class TerminalAnswers:
         seconds = time.monotonic() - started
         try:
             notes = self.prompter.text(
-                "practice.notes",
+                NOTES_PROMPT,
                 "Notes on what you said (optional):",
+                default=self._kept(question, NOTES_PROMPT) if question is not None else "",
                 multiline=True,
                 instruction="(one point a line; Esc then Enter)",
             )
