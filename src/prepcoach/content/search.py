@@ -510,12 +510,16 @@ class QuestionIndex:
         total = sum(weight.values())
         plain = _split(query)
         phrase = " ".join(plain)
+        telling = [not tx.is_stop(w) and w not in _ASKING for w in plain]
         as_typed: dict[int, int] = {}  # words of the query as typed, stop words too
-        for word in plain:
+        told: set[int] = set()  # questions holding one that tells what about, as typed
+        for word, tells in zip(plain, telling, strict=True):
             for position in _positions(self._plain.get(word)):
                 as_typed[position] = as_typed.get(position, 0) + 1
+                if tells:
+                    told.add(position)
         pairs = list(zip(sequence, sequence[1:], strict=False))
-        telling = [not tx.is_stop(w) and w not in _ASKING for w in plain]
+        typed_pairs = [f" {a} {b} " for a, b in zip(plain, plain[1:], strict=False)]
         # Competencies the query names ("leadership"), or says one of the cues of ("lost my
         # temper", "why this company").
         wanted = {tuple(terms), sequence}  # "time management": "time" asks, and names too
@@ -570,9 +574,9 @@ class QuestionIndex:
                         _contains(doc_sequence, pair) or _contains(name, pair) for pair in pairs
                     )
                     score += 0.2 * together / len(pairs)
-                if len(plain) > 2 and as_typed.get(position, 0) >= 2:
+                if len(plain) > 2 and as_typed.get(position, 0) >= 2 and position in told:
                     # The longest run of the query's words, as typed, in the text or id.
-                    run = _longest_run(plain, self._flats[position], telling)
+                    run = _longest_run(plain, self._flats[position], telling, typed_pairs)
                     score += 0.3 * run / len(plain)
             if cued and tags:
                 score += 0.15 * (tags[0] in cued) + 0.05 * bool(cued.intersection(tags[1:]))
@@ -710,16 +714,21 @@ def _write_index(cache_dir: Path, key: str, data: dict[str, Any]) -> None:
         pass  # a read-only or full cache dir must never stop a search
 
 
-def _longest_run(words: Sequence[str], flat: str, telling: Sequence[bool]) -> int:
+def _longest_run(
+    words: Sequence[str], flat: str, telling: Sequence[bool], pairs: Sequence[str]
+) -> int:
     """How many of `words`, one after the other and at least two with one that tells what
-    about (`telling`), are found together in `flat` (a text's words joined by spaces)."""
+    about (`telling`), are found together in `flat` (a text's words joined by spaces);
+    `pairs` are the words two by two, as they would be found there."""
     best = 0
-    for start in range(len(words) - 1):
-        end = start + max(2, best + 1)
-        while end <= len(words) and f" {' '.join(words[start:end])} " in flat:
-            if any(telling[start:end]):
-                best = end - start
+    for start, pair in enumerate(pairs):
+        if pair not in flat:
+            continue
+        end = start + 2
+        while end < len(words) and f" {' '.join(words[start : end + 1])} " in flat:
             end += 1
+        if end - start > best and any(telling[start:end]):
+            best = end - start
     return best
 
 
