@@ -59,9 +59,8 @@ _ASKING = tx.PROMPT_WORDS | {
 _TYPO = 0.85  # what a typo's reading is worth, times its closeness
 _ALTERNATIVE = 0.6  # what a focus alternative ("manager" for "boss") is worth
 _DERIVED = 0.8  # what a derived word ("prioritisation" for "prioritise") is worth
-_FOCUS_PHRASE = (
-    0.25  # the query as one of a question's focus phrases (as a phrase of its text: 0.5)
-)
+# The query as one of a question's focus phrases: half what it is as a phrase of its text.
+_FOCUS_PHRASE = 0.25
 _ROLE_SPECIFIC = 0.85  # what a question of another role's pack counts
 # What a question scores that holds the query as a phrase of its text and each word as typed
 # in its text, id and focus: 100 (a search's scores are shares of this).
@@ -73,7 +72,8 @@ _SHORTNESS = 0.35  # BM25's b for the text: how much a short text is more about 
 _INITIALS = re.compile(r"\b([^\W\d_])/([^\W\d_])\b")
 
 # Function words that still say what a question is about: "why this company" asks for
-# reasons, as "why do you want to work here" does; "describe yourself" is about you.
+# reasons, as "why do you want to work here" does; "yourself" (an asking word too) decides
+# when nothing else does ("describe yourself").
 _TELLING = frozenset({"why", "yourself"})
 
 # Verbs that with "with" only say "handle" ("dealing with change"): the subject follows.
