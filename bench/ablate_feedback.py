@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import feedback_metrics as fm
+import fit_feedback
 
 from prepcoach.content.library import ContentLibrary
 from prepcoach.content.model import LookFor
-from prepcoach.practice.feedback import base, engine, facts, lookfors, relevance, rules, star
+from prepcoach.practice.feedback import base, engine, facts, lookfors, relevance, rules, score, star
 
 
 @contextmanager
@@ -74,35 +75,51 @@ def _any_sign_on_question(f: Any, terms: Any, signs: int) -> bool:
 
 
 @contextmanager
-def _all(*switches: Callable[[], Any]) -> Iterator[None]:
-    entered = [switch() for switch in switches]
-    for context in entered:
-        context.__enter__()
+def _weights(
+    weights: Mapping[str, float] | None = None, scale: float | None = None
+) -> Iterator[None]:
+    """The score with other weights (or another scale) than the fitted ones."""
+    old = engine.scored.__defaults__
+    engine.scored.__defaults__ = (
+        {**score.WEIGHTS, **(weights or {})},
+        score.SCALE if scale is None else scale,
+    )
     try:
         yield
     finally:
-        for context in reversed(entered):
-            context.__exit__(None, None, None)
+        engine.scored.__defaults__ = old
 
+
+def _without(*features: str) -> Any:
+    return _weights(dict.fromkeys(features, 0.0))
+
+
+def _no_caps(f: Any, findings: Any, covered: Any) -> score.Caps:
+    caps = _CAPS(f, findings, covered)
+    return score.Caps(spoken=caps.spoken, off_topic=caps.off_topic)
+
+
+_CAPS = engine._caps
+# The points each feature cost when they were set by hand, before they were fitted.
+HAND_SET = {k: v for k, v in fit_feedback.PRIOR.items() if k != "off-topic"}
 
 ABLATIONS: dict[str, Callable[[], Any]] = {
-    "all means": lambda: _patched(base, "WORDS_PER_MINUTE", base.WORDS_PER_MINUTE),
+    "all means": lambda: _weights(),
+    "hand-set weights": lambda: _weights(HAND_SET, 0.93),
+    "no coach scale": lambda: _weights(scale=1.0),
+    "no STAR parts": lambda: _without("star", "balance"),
+    "no length": lambda: _without("short", "long", "repetitive"),
+    "no look-fors": lambda: _without("look-fors"),
+    "no figure/detail": lambda: _without("figure", "detail"),
+    "no checks/salary": lambda: _without("asked", "salary", "disguised"),
+    "no delivery": lambda: _without("ownership", "fillers"),
+    "no short/empty caps": lambda: _patched(engine, "_caps", _no_caps),
     "no relevance": lambda: _without_rule(relevance._relevance),
     "no bank fit": lambda: _patched(relevance, "_on_question", _any_sign_on_question),
-    "no calibration": lambda: _patched(engine, "calibrated", lambda raw: raw),
     "cues as loose words": lambda: _patched(lookfors, "_cue_sequence", lambda cue: ()),
     "implicit S/T charged": lambda: _patched(rules, "_IMPLICIT_PARTS", frozenset()),
-    "short costs 30": lambda: _patched(rules, "SHORT_POINTS", 30),
     "no sentence roles": lambda: _patched(facts, "_attribute", _cue_only_attribute),
     "no 'unsure'": lambda: _patched(engine, "_unsure", _never_unsure),
-    "no concrete detail": lambda: _without_rule(rules._concrete),
-    "as before (5 off)": lambda: _all(
-        lambda: _patched(relevance, "_on_question", _any_sign_on_question),
-        lambda: _patched(engine, "calibrated", lambda raw: raw),
-        lambda: _patched(lookfors, "_cue_sequence", lambda cue: ()),
-        lambda: _patched(rules, "_IMPLICIT_PARTS", frozenset()),
-        lambda: _patched(rules, "SHORT_POINTS", 30),
-    ),
 }
 FIGURES = ("spearman", "mae", "weak_pass", "off_topic_caught", "on_topic_flagged")
 FIGURES += ("missing_precision", "missing_recall", "result_false_alarms", "contradictions")

@@ -233,3 +233,30 @@ def test_every_kind_comes_back_from_the_cache_as_it_was_read(tmp_path: Path) -> 
             assert type(item) is type(fresh.items(kind)[item_id])
     with pytest.raises(AttributeError):
         next(iter(cached.questions.values())).text = "changed"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("change", ["fields", "count", "nested"])
+def test_an_entry_that_does_not_fit_the_model_is_read_again(
+    tmp_path: Path, parses: list[str], change: str
+) -> None:
+    """Signed by prep but written for other fields (another checkout of the same version),
+    or with columns that disagree: the file is parsed again, never half-read."""
+    pack = tmp_path / "a.yaml"
+    write_pack(pack, "a", "Apples?")
+    old(pack)
+    cache = tmp_path / "cache"
+    assert text_of(pack, cache) == "Apples?"
+    (entry,) = cache.glob("content-*.bin")
+    key = (cache / content_cache.KEY_NAME).read_bytes()
+    raw = marshal.loads(entry.read_bytes()[32:])
+    block = raw["items"]["questions"]
+    if change == "fields":
+        block["fields"] = [*block["fields"][:-1], "renamed"]
+    elif change == "count":
+        block["count"] += 1
+    else:
+        block["columns"][block["fields"].index("look_fors")] = [5]
+    payload = marshal.dumps(raw)
+    entry.write_bytes(content_cache._sign(key, payload) + payload)
+    assert text_of(pack, cache) == "Apples?"
+    assert parses == ["a.yaml", "a.yaml"]

@@ -64,3 +64,9 @@ def test_cards_need_something_to_ask(store: Store) -> None:
     assert every.summary == f"{len(every.cards)} card(s), 0 with your best answer"
     store_iv.add_interview(store, Interview(company="Acme", stage="second"))
     assert service.deck(store, library, every=False).cards
+
+
+def test_the_sheet_formats_checked_are_the_ones_the_sheet_writes() -> None:
+    from prepcoach.kit import sheet
+
+    assert tuple(service.FORMATS) == tuple(sheet.FORMATS)

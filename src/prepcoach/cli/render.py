@@ -61,6 +61,19 @@ def bullet_list(items: Any, bullet: str = "•") -> str:
     return "\n".join(f"{bullet} {item}" for item in items)
 
 
+def hanging(console: Console, lead: str, text: str, style: str = "") -> None:
+    """Print `lead` (markup: a bullet or an arrow, with its indent) and then `text` (markup) in
+    `style`, the lines that `text` wraps onto hanging under its first character."""
+    from rich.text import Text
+
+    mark = Text.from_markup(lead, emoji=False)
+    body = Text.from_markup(text, style=style, emoji=False)
+    indent = mark.cell_len
+    for n, line in enumerate(body.wrap(console, max(20, console.width - indent))):
+        line.rstrip()
+        console.print(Text.assemble(mark if n == 0 else " " * indent, line), highlight=False)
+
+
 def esc(text: str) -> str:
     """`text` shown literally inside rich markup (a typed `[b]` stays `[b]`), with control
     characters replaced: the one helper for user and content text in markup."""

@@ -10,6 +10,10 @@ size did not (a copy made with `cp -p` keeps the mtime, but never the ctime).
 Every entry is signed with a key kept beside the entries (0600): an entry that was altered, cut
 short or written by anything but prep fails the signature and is ignored before it is decoded,
 so a tampered cache can cost a slower start, never wrong content or a crash.
+
+The items are kept by column: for each kind, the list of every item's value of one field, and
+the items held inside an item (a question's look-fors) as a block of their own. That decodes
+into far fewer objects than one row per item, and the items are rebuilt a field at a time.
 """
 
 from __future__ import annotations
@@ -19,10 +23,11 @@ import hmac
 import marshal
 import os
 import time
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from functools import cache
-from operator import attrgetter
+from itertools import accumulate, repeat
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +49,7 @@ from prepcoach.content.model import (
 from prepcoach.kernel.errors import PrepError
 from prepcoach.kernel.files import private_folder
 
-CACHE_FORMAT = 8
+CACHE_FORMAT = 9
 CACHE_SLOTS = 64  # entries kept; the least recently written go first
 RACY_NS = 2_000_000_000  # a file this close to its entry's time is checked by its content
 KEY_NAME = "content.key"
@@ -85,24 +90,32 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def entry_path(cache_dir: Path, path: Path, builtin: bool) -> Path:
-    """The entry of the pack file `path` (resolved, so one file has one entry)."""
-    try:
-        resolved = path.resolve()
-    except (OSError, RuntimeError):
-        resolved = path
+def entry_path(cache_dir: Path, path: Path, builtin: bool, resolved: Path | None = None) -> Path:
+    """The entry of the pack file `path` (resolved, so one file has one entry; `resolved`
+    when the caller has resolved it already)."""
+    if resolved is None:
+        try:
+            resolved = path.resolve()
+        except (OSError, RuntimeError):
+            resolved = path
     where = f"{resolved}\0{builtin}"
     return cache_dir / f"content-{hashlib.sha256(where.encode()).hexdigest()[:32]}.bin"
 
 
-def read(cache_dir: Path, path: Path, builtin: bool, read_text: ReadText) -> Cached | None:
+def read(
+    cache_dir: Path,
+    path: Path,
+    builtin: bool,
+    read_text: ReadText,
+    resolved: Path | None = None,
+) -> Cached | None:
     """The file's pack from its entry, if the entry is prep's own and the file has not
     changed since; None otherwise (a missing or stale entry only costs a full read)."""
     now = identity(path)
     if now is None:
         return None
     try:
-        raw = _load(cache_dir, entry_path(cache_dir, path, builtin))
+        raw = _load(cache_dir, entry_path(cache_dir, path, builtin, resolved))
         if raw is None:
             return None
         stored = tuple(raw["identity"])
@@ -117,20 +130,28 @@ def read(cache_dir: Path, path: Path, builtin: bool, read_text: ReadText) -> Cac
             if digest(text) != raw["digest"]:
                 return None
         values: dict[str, Any] = dict(zip(_HEADER, raw["header"], strict=True))
+        items = raw["items"]
         for kind, cls in KINDS.items():
-            build = _rebuilder(cls)
-            values[kind] = tuple([build(row) for row in raw["items"][kind]])
+            block = items[kind]
+            values[kind] = tuple(_decode(cls, block)) if block is not None else ()
         found = Cached(Pack(**values), raw["checked"] is True, raw["digest"])
     except (OSError, ValueError, EOFError, KeyError, TypeError, AttributeError, IndexError):
         return None
     if stored != now or racy:  # the text is the same: remember the file as it is now
         settled = time.time_ns() - max(now[1], now[2]) >= RACY_NS
         if stored != now or settled:
-            write(cache_dir, path, builtin, now, found)
+            write(cache_dir, path, builtin, now, found, resolved)
     return found
 
 
-def write(cache_dir: Path, path: Path, builtin: bool, known: Identity, cached: Cached) -> None:
+def write(
+    cache_dir: Path,
+    path: Path,
+    builtin: bool,
+    known: Identity,
+    cached: Cached,
+    resolved: Path | None = None,
+) -> None:
     """Keep `cached` as the entry of `path`, as it was when `known` was taken of it."""
     pack = cached.pack
     raw = {
@@ -141,9 +162,12 @@ def write(cache_dir: Path, path: Path, builtin: bool, known: Identity, cached: C
         "digest": cached.digest,
         "written": time.time_ns(),
         "header": tuple(getattr(pack, name) for name in _HEADER),
-        "items": {kind: [_to_row(i) for i in getattr(pack, kind)] for kind in KINDS},
+        "items": {  # None for a kind the pack has none of (most have one or two kinds)
+            kind: _encode(cls, found) if (found := getattr(pack, kind)) else None
+            for kind, cls in KINDS.items()
+        },
     }
-    target = entry_path(cache_dir, path, builtin)
+    target = entry_path(cache_dir, path, builtin, resolved)
     try:
         private_folder(cache_dir)
         key = _key(cache_dir, create=True)
@@ -219,62 +243,62 @@ def _prune(cache_dir: Path) -> None:
             path.unlink(missing_ok=True)
 
 
+# ---------------------------------------------------------------------------- columns
+# A block of items of one class: {"fields": their names, "count": how many, "columns": one
+# list per field}; a nested field's column holds how many items each one has, and those items
+# come in one block of their own under "nested" (by the field's position).
+
+
+def _encode(cls: type, items: Sequence[Any]) -> dict[str, Any]:
+    names = _names(cls)
+    columns = [[getattr(item, name) for item in items] for name in names]
+    nested: dict[int, Any] = {}
+    for name, sub in _NESTED.get(cls, {}).items():
+        position = names.index(name)
+        inner = [value for values in columns[position] for value in values]
+        nested[position] = _encode(sub, inner)
+        columns[position] = [len(values) for values in columns[position]]
+    return {"fields": names, "count": len(items), "columns": columns, "nested": nested}
+
+
+def _decode(cls: type, block: dict[str, Any]) -> list[Any]:
+    """The items of a block, as `cls` objects; ValueError when it does not fit `cls` (an
+    entry written for other fields) or its columns disagree on how many items there are."""
+    names, count, columns = _names(cls), block["count"], list(block["columns"])
+    if tuple(block["fields"]) != tuple(names) or len(columns) != len(names):
+        raise ValueError("the entry was written for other fields")
+    for name, sub in _NESTED.get(cls, {}).items():
+        at = names.index(name)
+        inner = _decode(sub, block["nested"][at])
+        ends = list(accumulate(columns[at]))
+        if (ends[-1] if ends else 0) != len(inner):
+            raise ValueError("the nested items do not add up")
+        starts = [end - size for end, size in zip(ends, columns[at], strict=True)]
+        columns[at] = list(map(tuple, map(inner.__getitem__, map(slice, starts, ends))))
+    if any(len(column) != count for column in columns):
+        raise ValueError("the columns disagree on the number of items")
+    setters = _setters(cls)
+    if setters is None:
+        return list(map(cls, *columns)) if columns else [cls() for _ in range(count)]
+    items: list[Any] = list(map(object.__new__, repeat(cls, count)))
+    for setter, column in zip(setters, columns, strict=True):
+        deque(map(setter, items, column), maxlen=0)  # one field of every item at a time
+    return items
+
+
 @cache
-def _row_getter(cls: type) -> Callable[[Any], tuple[Any, ...]]:
-    """A function giving a dataclass's field values as a tuple, nested dataclasses as rows."""
-    names = [f.name for f in fields(cls)]
-    values: Callable[[Any], tuple[Any, ...]] = (
-        attrgetter(*names) if len(names) > 1 else (lambda obj: (getattr(obj, names[0]),))
-    )
-    nested = _NESTED.get(cls)
-    if not nested:
-        return values
-    inner = [(names.index(name), _row_getter(sub)) for name, sub in nested.items()]
-
-    def row(obj: Any) -> tuple[Any, ...]:
-        found = list(values(obj))
-        for position, nested_row in inner:
-            found[position] = tuple([nested_row(v) for v in found[position]])
-        return tuple(found)
-
-    return row
-
-
-def _to_row(obj: Any) -> tuple[Any, ...]:
-    cls: type = obj.__class__
-    return _row_getter(cls)(obj)
+def _names(cls: type) -> list[str]:
+    return [f.name for f in fields(cls)]
 
 
 @cache
-def _rebuilder(cls: type) -> Callable[[tuple[Any, ...]], Any]:
-    """A function rebuilding `cls` from its row, nested dataclasses included."""
-    names = [f.name for f in fields(cls)]
-    construct = _constructor(cls, names)
-    nested = _NESTED.get(cls)
-    if not nested:
-        return construct
-    inner = [(names.index(name), _rebuilder(sub)) for name, sub in nested.items()]
-
-    def rebuild(row: tuple[Any, ...]) -> Any:
-        values = list(row)
-        for position, build in inner:
-            values[position] = tuple([build(value) for value in values[position]])
-        return construct(values)
-
-    return rebuild
-
-
-def _constructor(cls: type, names: list[str]) -> Callable[[Sequence[Any]], Any]:
-    """A function making `cls` from its field values in order, as its own __init__ would
-    (the model's classes do nothing else in it), setting the slots directly: twice as quick
-    for a row that was such an object when it was written."""
-    if len(names) != len(cls.__slots__) or any(  # type: ignore[attr-defined]
+def _setters(cls: type) -> list[Callable[[Any, Any], None]] | None:
+    """The slot setters of `cls`, to fill its items as its own __init__ would (the model's
+    classes do nothing else in it) without a call of it per item; None when `cls` is not
+    such a class and its __init__ must run."""
+    names = _names(cls)
+    if len(names) != len(getattr(cls, "__slots__", ())) or any(
         hasattr(cls, hook) for hook in ("__post_init__", "__attrs_post_init__")
     ):
-        return lambda row: cls(*row)
-    setters = {f"set_{i}": getattr(cls, name).__set__ for i, name in enumerate(names)}
-    lines = [f"    set_{i}(item, row[{i}])" for i in range(len(names))]
-    source = "def construct(row):\n    item = new(cls)\n" + "\n".join(lines) + "\n    return item\n"
-    scope: dict[str, Any] = {"new": object.__new__, "cls": cls, **setters}
-    exec(source, scope)  # only field positions: no text from the cache reaches the code
-    return scope["construct"]  # type: ignore[no-any-return]
+        return None
+    return [getattr(cls, name).__set__ for name in names]

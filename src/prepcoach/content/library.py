@@ -200,8 +200,9 @@ def content_files(
             files.append(ContentFile(path, False))
     seen: set[Path] = set()
     unique: list[ContentFile] = []
+    resolve = _Resolver()
     for content_file in files:
-        key = _resolved(content_file.path)
+        key = resolve(content_file.path)
         if key not in seen:
             seen.add(key)
             unique.append(content_file)
@@ -246,6 +247,36 @@ def display_path(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except (ValueError, OSError):
         return str(path)
+
+
+class _Resolver:
+    """`Path.resolve` for many files in a few folders: a file that is not a symbolic link
+    resolves to its folder's real path and its own name, and each folder is resolved once
+    (resolving looks at every component of the path)."""
+
+    def __init__(self) -> None:
+        self._folders: dict[Path, Path] = {}
+
+    def __call__(self, path: Path) -> Path:
+        try:
+            if path.name in ("", ".", "..") or path.is_symlink():
+                return path.resolve()
+            folder = self._folders.get(path.parent)
+            if folder is None:
+                folder = self._folders[path.parent] = path.parent.resolve()
+            return folder / path.name
+        except (OSError, RuntimeError):
+            return path
+
+
+def _shown(path: Path, resolved: Path, cwd: Path | None) -> str:
+    """`display_path(path)`, from the path resolved and the working directory resolved."""
+    if cwd is not None:
+        try:
+            return str(resolved.relative_to(cwd))
+        except ValueError:
+            pass
+    return str(path)
 
 
 # ---------------------------------------------------------------------------- loading
@@ -355,17 +386,23 @@ def _check_files(
     # where each item was defined: kind -> id -> (path, parsed data, index in its list)
     where: dict[str, dict[str, tuple[str, Any, int]]] = {kind: {} for kind in KINDS}
     pack_ids: dict[str, str] = {}
-    fresh: list[tuple[ContentFile, content_cache.Identity, content_cache.Cached]] = []
+    fresh: list[tuple[ContentFile, Path, content_cache.Identity, content_cache.Cached]] = []
     unchecked: set[str] = set()  # kinds in files that have not passed the features' checks
+    resolve = _Resolver()
+    try:
+        cwd: Path | None = Path.cwd().resolve()
+    except OSError:
+        cwd = None
     for content_file in files:
-        shown = display_path(content_file.path)
+        real = resolve(content_file.path)
+        shown = _shown(content_file.path, real, cwd)
         cacheable = cache_dir is not None and content_file.text is None
         pack: Any = None
         data: Any = None
         if cacheable:
             assert cache_dir is not None
             cached = content_cache.read(
-                cache_dir, content_file.path, content_file.builtin, _read_text
+                cache_dir, content_file.path, content_file.builtin, _read_text, real
             )
             if cached is not None:
                 pack = cached.pack
@@ -374,7 +411,7 @@ def _check_files(
                     unchecked.update(kind for kind in KINDS if getattr(pack, kind))
                     known = content_cache.identity(content_file.path)
                     if known is not None and prepare_checks is not None:  # checked below
-                        fresh.append((content_file, known, cached))
+                        fresh.append((content_file, real, known, cached))
         if pack is None:
             known = content_cache.identity(content_file.path) if cacheable else None
             pack, data, file_problems, text = _read_pack(content_file, shown, quick)
@@ -385,7 +422,7 @@ def _check_files(
             unchecked.update(kind for kind in KINDS if getattr(pack, kind))
             if cacheable and not file_problems and known is not None and text is not None:
                 entry = content_cache.Cached(pack, False, content_cache.digest(text))
-                fresh.append((content_file, known, entry))
+                fresh.append((content_file, real, known, entry))
         if pack.pack in pack_ids:
             from prepcoach.content.validation import Problem
             from prepcoach.content.yamlsource import mark_of
@@ -422,9 +459,11 @@ def _check_files(
     problems += _check_references(library, where, unchecked)
     problems.sort(key=lambda p: (p.path, p.line, p.column))
     if cache_dir is not None and not problems:
-        for content_file, known, entry in fresh:
+        for content_file, real, known, entry in fresh:
             checked = content_cache.Cached(entry.pack, prepare_checks is not None, entry.digest)
-            content_cache.write(cache_dir, content_file.path, content_file.builtin, known, checked)
+            content_cache.write(
+                cache_dir, content_file.path, content_file.builtin, known, checked, real
+            )
     return library, problems, approximate
 
 

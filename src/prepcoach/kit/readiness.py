@@ -20,15 +20,14 @@ from __future__ import annotations
 import shlex
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from prepcoach.followup.core import followup_deadline
-from prepcoach.interviews.core import format_when_short
 from prepcoach.kernel import clock
-from prepcoach.kit.core import Kit
-from prepcoach.kit.research import status
-from prepcoach.kit.salary import describe
-from prepcoach.kit.shortlist import SHORTLIST_MIN
-from prepcoach.stories.core import READY_STORIES, distinct_competencies
+
+# The checks import the features they look at when they run: `prep status` with no interview
+# ahead needs none of them, only `welcome`.
+if TYPE_CHECKING:
+    from prepcoach.kit.core import Kit
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +106,8 @@ def assess(kit: Kit, reference: datetime | None = None) -> Readiness:
 
 
 def _postmortem(kit: Kit) -> Check:
+    from prepcoach.interviews.core import format_when_short
+
     label = "Post-mortem of the first round"
     previous = kit.previous
     if previous is None:
@@ -134,6 +135,8 @@ def _postmortem(kit: Kit) -> Check:
 
 
 def _research(kit: Kit) -> Check:
+    from prepcoach.kit.research import status
+
     found = status(kit.research)
     command = f"prep research {_q(kit.interview.company)}"
     if kit.research is None:
@@ -143,6 +146,8 @@ def _research(kit: Kit) -> Check:
 
 
 def _stories(kit: Kit) -> Check:
+    from prepcoach.stories.core import READY_STORIES, distinct_competencies
+
     distinct = len(distinct_competencies(kit.stories))
     done = distinct >= READY_STORIES
     label = f"{READY_STORIES}+ stories on different competencies"
@@ -163,6 +168,8 @@ def _practised(kit: Kit) -> Check:
 
 
 def _ask(kit: Kit) -> Check:
+    from prepcoach.kit.shortlist import SHORTLIST_MIN
+
     count = len(kit.shortlist)
     done = count >= SHORTLIST_MIN
     detail = f"{count} picked" if count else "none picked"
@@ -176,12 +183,16 @@ def _ask(kit: Kit) -> Check:
 
 
 def _salary(kit: Kit) -> Check:
+    from prepcoach.kit.salary import describe
+
     if kit.salary is None:
         return Check("salary", "Salary range", False, "not set", f"prep salary {kit.interview.id}")
     return Check("salary", "Salary range", True, describe(kit.salary))
 
 
 def _followup(kit: Kit, reference: datetime) -> Check:
+    from prepcoach.followup.core import followup_deadline
+
     label = "Thank-you sent within 24 hours"
     previous = kit.previous
     if previous is None:
@@ -239,6 +250,8 @@ def _next_action(kit: Kit, checks: tuple[Check, ...], reference: datetime) -> Ne
 
 def _window_open(kit: Kit, reference: datetime) -> bool:
     """The earlier round ended less than 24 hours ago (or its time is not known)."""
+    from prepcoach.followup.core import followup_deadline
+
     deadline = followup_deadline(kit.previous.when) if kit.previous is not None else None
     return deadline is None or reference <= deadline
 

@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING
 
 from prepcoach.kernel import textcheck
 from prepcoach.kernel.errors import PrepError
-from prepcoach.kit.research import source_label
 
 if TYPE_CHECKING:
     from prepcoach.content.model import Locale
@@ -244,6 +243,8 @@ def spoken_band(salary: SalaryRange, locale: Locale | None = None) -> str:
 
 def basis(salary: SalaryRange) -> str:
     """What the range rests on, in words: 'glassdoor.com, levels.fyi and a recruiter call'."""
+    from prepcoach.kit.research import source_label
+
     labels = list(dict.fromkeys(source_label(s) for s in salary.sources))[:3]
     if not labels:
         return ""

@@ -9,18 +9,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from prepcoach.interviews import store as store_iv
-from prepcoach.interviews.core import Interview
 from prepcoach.kernel.errors import NotFoundError, PrepError
-from prepcoach.kernel.files import atomic_write
-from prepcoach.kit import cards as flashcards
-from prepcoach.kit import sheet as prepsheet
-from prepcoach.kit.core import Kit, load_kit, practised
-from prepcoach.kit.readiness import NextAction, Readiness, assess, welcome
 from prepcoach.practice import store as ps
-from prepcoach.profile.store import get_locale
 
+# The kit, the sheet and the cards are imported by the use cases that need them: `prep status`
+# with no interview ahead reads two counts and needs none of them.
 if TYPE_CHECKING:
     from prepcoach.content.library import ContentLibrary
+    from prepcoach.interviews.core import Interview
+    from prepcoach.kit.cards import Card
+    from prepcoach.kit.core import Kit
+    from prepcoach.kit.readiness import NextAction, Readiness
     from prepcoach.store.db import Store
 
 # ---------------------------------------------------------------------------- status
@@ -45,6 +44,9 @@ class Dashboard:
 
 
 def dashboard(store: Store, library: ContentLibrary, interview: Interview) -> Dashboard:
+    from prepcoach.kit.core import load_kit
+    from prepcoach.kit.readiness import assess
+
     kit = load_kit(store, library, interview)
     return Dashboard(kit, assess(kit))
 
@@ -59,6 +61,8 @@ class Welcome:
 
 
 def welcome_view(store: Store) -> Welcome:
+    from prepcoach.kit.readiness import welcome
+
     return Welcome(welcome(), len(ps.due_question_ids(store)), len(store_iv.list_interviews(store)))
 
 
@@ -67,7 +71,7 @@ def welcome_view(store: Store) -> Welcome:
 # Written into every sheet, so a sheet can be regenerated over itself without --force.
 MARK_HTML = '<meta name="generator" content="prepcoach prep sheet">'
 MARK_MARKDOWN = "<!-- prepcoach prep sheet -->"
-FORMATS = prepsheet.FORMATS
+FORMATS = ("markdown", "html")  # what `kit.sheet.render` writes
 
 
 def sheet_format(fmt: str | None, out: Path | None) -> str:
@@ -90,6 +94,10 @@ class Sheet:
 
 
 def sheet(store: Store, library: ContentLibrary, query: str | None, fmt: str) -> Sheet:
+    from prepcoach.kit import sheet as prepsheet
+    from prepcoach.kit.core import load_kit
+    from prepcoach.profile.store import get_locale
+
     interview = store_iv.find_interview(store, query)
     locale = get_locale(store, library.locales)  # the salary lines and spelling follow it
     content = prepsheet.build_sheet(load_kit(store, library, interview), library, locale=locale)
@@ -103,6 +111,8 @@ def sheet(store: Store, library: ContentLibrary, query: str | None, fmt: str) ->
 
 def write_sheet(made: Sheet, path: Path, *, force: bool) -> None:
     """Write the sheet; an existing file that is not an earlier sheet needs `force`."""
+    from prepcoach.kernel.files import atomic_write
+
     atomic_write(path, made.text, overwrite=force or is_sheet(path))
 
 
@@ -123,7 +133,7 @@ def is_sheet(path: Path) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Deck:
-    cards: list[flashcards.Card]
+    cards: list[Card]
 
     @property
     def summary(self) -> str:
@@ -134,6 +144,9 @@ class Deck:
 def deck(store: Store, library: ContentLibrary, *, every: bool) -> Deck:
     """Cards for the likely questions of your next interview and every question you have
     practised (`every`: the whole bank), each with your best answer."""
+    from prepcoach.kit import cards as flashcards
+    from prepcoach.kit.core import load_kit, practised
+
     likely: list[str] = []
     interview = next_interview(store, None)
     if interview is not None:

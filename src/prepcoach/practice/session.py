@@ -16,7 +16,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from prepcoach.content.roles import match_role
 from prepcoach.interviews import store as interview_store
 from prepcoach.kernel import clock
 from prepcoach.kernel.errors import NotFoundError, PrepError
@@ -379,6 +378,8 @@ class PracticeRun:
         neither is known, and then no role's own questions are asked."""
 
         if self.interview_role:
+            from prepcoach.content.roles import match_role
+
             found = match_role(self.interview_role, self.library.roles)
             if found is not None:
                 self.view.role_from(found.role, "the interview's role")

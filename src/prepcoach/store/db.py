@@ -64,7 +64,7 @@ class Store:
             if version > migrations.LATEST:
                 raise StoreError(newer_message(path, version))
             configure(conn, path)
-            if migrate:
+            if migrate and version < migrations.LATEST:  # up to date: nothing to look at
                 migrations.migrate(conn, path)
         except StoreError as error:
             conn.close()

@@ -20,7 +20,6 @@ import typer
 
 from prepcoach.cli.context import get_context
 from prepcoach.cli.render import esc
-from prepcoach.followup.message import text_file
 from prepcoach.followup.wording import join_names
 from prepcoach.kernel import clock
 from prepcoach.kernel.files import atomic_write, check_target
@@ -324,6 +323,7 @@ def _write(
 ) -> None:
     """The files asked for (--out, --eml, --ics)."""
     from prepcoach.cli.followup import render as output
+    from prepcoach.followup.message import text_file  # the email modules: only to write
 
     if out is not None:
         markdown = out.suffix.lower() in (".md", ".markdown")

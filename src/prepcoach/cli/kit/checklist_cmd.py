@@ -10,7 +10,6 @@ import typer
 from prepcoach.cli.context import get_context
 from prepcoach.cli.options import JsonOption
 from prepcoach.cli.render import esc, print_json
-from prepcoach.content.locales import spelled
 
 
 def checklist(
@@ -38,7 +37,7 @@ def checklist(
         if checklist_id
         else list(library.checklists.values())
     )
-    from prepcoach.content.locales import spell
+    from prepcoach.content.locales import spell, spelled
     from prepcoach.profile import service
 
     locale = service.locale(ctx.store(), library)

@@ -15,10 +15,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from prepcoach.cli.context import get_context
-from prepcoach.cli.interviews.render import interview_dict
 from prepcoach.cli.options import JsonOption
 from prepcoach.cli.render import esc, print_json
-from prepcoach.interviews import core
 
 if TYPE_CHECKING:
     from prepcoach.cli.context import AppContext
@@ -101,6 +99,8 @@ def _dashboard(ctx: AppContext, library: ContentLibrary, kit: Kit, readiness: Re
         + f" · {interview.stage_label}  [dim]{interview.id}[/dim]",
         highlight=False,
     )
+    from prepcoach.interviews import core
+
     when = core.format_when(interview.when, relative=interview.when is not None)
     people = ", ".join(p.name for p in interview.interviewers)
     console.print(f"{when}" + (f" · with {esc(people)}" if people else ""), highlight=False)
@@ -161,6 +161,8 @@ def _next(ctx: AppContext, action: NextAction) -> None:
 
 
 def _as_dict(kit: Kit, readiness: Readiness) -> dict[str, Any]:
+    from prepcoach.cli.interviews.render import interview_dict
+
     return {
         "interview": interview_dict(kit.interview),
         "previous_interview": kit.previous.id if kit.previous is not None else None,

@@ -9,7 +9,7 @@ import typer
 
 from prepcoach.cli.context import get_context
 from prepcoach.cli.options import JsonOption
-from prepcoach.cli.render import esc, print_json
+from prepcoach.cli.render import esc, hanging, print_json
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -126,9 +126,7 @@ def _session_detail(console: Console, detail: SessionDetail, as_json: bool) -> N
             console.print(f"  [dim]{line}[/dim]", highlight=False)
         for finding in answer.feedback.get("findings", []):
             if finding.get("severity") != "good":
-                console.print(
-                    f"  [yellow]![/yellow] {esc(finding.get('message', ''))}", highlight=False
-                )
+                hanging(console, "  [yellow]![/yellow] ", esc(finding.get("message", "")))
         for line in _lap_lines(detail.laps.get(answer.id, [])):
             console.print(f"  [dim]{esc(line)}[/dim]", highlight=False)
         for probe in answer.probes:

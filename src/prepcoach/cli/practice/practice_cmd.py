@@ -16,21 +16,20 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from prepcoach.cli import prompts
-from prepcoach.cli.content.content_cmd import print_question
 from prepcoach.cli.context import get_context
-from prepcoach.cli.editor import edit_once
 from prepcoach.cli.inputs import check_choice, read_stdin
-from prepcoach.content.model import CATEGORIES, STAGES
-from prepcoach.data.drafts import EditDraft
 from prepcoach.kernel.errors import NotInteractiveError
-from prepcoach.practice.plan import MODES, Filters
+
+# What only some answers need (the details screen, the editor, a recording, an answers file)
+# is imported when first used: the first question is on screen before any of it is needed.
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from prepcoach.cli.context import AppContext
     from prepcoach.content.library import ContentLibrary
     from prepcoach.content.model import Question
-    from prepcoach.practice.plan import Filters
-    from prepcoach.practice.session import AnswerSource, PracticeRun
+    from prepcoach.practice.session import AnswerSource, GivenAnswer, PracticeRun
 
 
 def practice(
@@ -89,6 +88,9 @@ def practice(
 
     Example: prep practice --mode mock --format second-round
     """
+    from prepcoach.content.model import CATEGORIES, STAGES
+    from prepcoach.practice.plan import MODES, Filters
+
     ctx = get_context()
     library = _localized(ctx)
     check_choice("--mode", mode, MODES)
@@ -163,8 +165,6 @@ def _answer_source(
 ) -> tuple[AnswerSource, int]:
     """Where the answers come from: a file, a recording, stdin or the terminal (and the
     number of questions, one for a single recording)."""
-    from prepcoach.cli.practice.scripted import ScriptedAnswers
-
     source: AnswerSource
     if audio is not None:  # --- voice: check the file and the extra before the session starts
         from prepcoach.voice import require_extra
@@ -177,18 +177,20 @@ def _answer_source(
             )
         check(audio)
         require_extra()
+    if answers is None and sys.stdin.isatty():
+        return _terminal_source(ctx, library, audio), count
+    from prepcoach.cli.practice.scripted import ScriptedAnswers
+
     if answers is not None:
         source = _scripted_from(answers)
-    elif audio is not None and not sys.stdin.isatty():
+    elif audio is not None:
         source = ScriptedAnswers([{"audio": str(audio)}], str(audio))
         count = 1
-    elif not sys.stdin.isatty():  # piped: the answers come from stdin
+    else:  # piped: the answers come from stdin
         text = read_stdin()
         if not text.strip():
             raise _no_terminal()
         source = ScriptedAnswers.parse(text, "<stdin>")
-    else:
-        source = _terminal_source(ctx, library, audio)
     if isinstance(source, ScriptedAnswers):
         source.home = ctx.home
     return source, count
@@ -213,7 +215,6 @@ def _terminal_source(
     ctx: AppContext, library: ContentLibrary, audio: Path | None = None
 ) -> AnswerSource:
     from prepcoach.cli.practice.answers import TerminalAnswers
-    from prepcoach.cli.practice.voice import AloudInTerminal
     from prepcoach.practice.session import story_starts
 
     prompter = prompts.make_prompter(hint="Use --answers FILE.yaml to practise without a terminal.")
@@ -225,19 +226,39 @@ def _terminal_source(
         show_details=lambda q: _print_details(ctx, library, q),
         story_starts=lambda q: story_starts(ctx.store(), library, q),
         edit_text=lambda q: _edit_answer(ctx, q),
-        aloud=AloudInTerminal(prompter, ctx.console, ctx.home, audio),
+        aloud=_Aloud(prompter, ctx, audio),
         default_style="aloud" if audio is not None else None,
     )
 
 
+class _Aloud:
+    """The aloud answer (`cli.practice.voice.AloudInTerminal`), made on the first one."""
+
+    def __init__(self, prompter: prompts.Prompter, ctx: AppContext, audio: Path | None) -> None:
+        self.prompter, self.ctx, self.audio = prompter, ctx, audio
+        self._take: Callable[[Question, float], GivenAnswer | None] | None = None
+
+    def __call__(self, question: Question, target: float) -> GivenAnswer | None:
+        if self._take is None:
+            from prepcoach.cli.practice.voice import AloudInTerminal
+
+            ctx = self.ctx
+            self._take = AloudInTerminal(self.prompter, ctx.console, ctx.home, self.audio)
+        return self._take(question, target)
+
+
 def _edit_answer(ctx: AppContext, question: Question) -> str:
     """Write the answer in $EDITOR; the text stays in drafts until the answer is saved."""
+    from prepcoach.cli.editor import edit_once
+    from prepcoach.data.drafts import EditDraft
 
     header = f"# {question.text}\n# Write your answer below. Lines starting with # are ignored.\n"
     return edit_once(EditDraft(ctx.home, "answer", question.id), header + "\n", resume=True)
 
 
 def _print_details(ctx: AppContext, library: ContentLibrary, question: Question) -> None:
+    from prepcoach.cli.content.content_cmd import print_question
+
     print_question(question, library)
 
 

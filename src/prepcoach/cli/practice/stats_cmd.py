@@ -9,8 +9,6 @@ from prepcoach.cli.context import get_context
 from prepcoach.cli.options import JsonOption
 from prepcoach.cli.render import print_json
 from prepcoach.kernel import clock
-from prepcoach.practice.progress import sparkline
-from prepcoach.practice.scheduling import describe_interval
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -38,6 +36,9 @@ def stats(as_json: JsonOption = False) -> None:
 
 
 def render(console: Console, progress: Progress) -> None:
+    from prepcoach.practice.progress import sparkline
+    from prepcoach.practice.scheduling import describe_interval
+
     average = f"{progress.average_score:.0f}" if progress.average_score is not None else "-"
     console.print(
         f"[bold]{progress.answers}[/bold] answers to [bold]{progress.questions_practised}"

@@ -10,11 +10,9 @@ from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from rich.table import Table
-
 from prepcoach.cli import prompts
 from prepcoach.cli.prompts import Choice
-from prepcoach.cli.render import esc, minutes_seconds, print_json
+from prepcoach.cli.render import esc, hanging, minutes_seconds, print_json
 from prepcoach.practice import scheduling
 from prepcoach.practice.plan import CANDIDATE_QUESTIONS, Filters
 
@@ -151,9 +149,9 @@ class PracticeView:
             self._say(f"[dim]{parts}[/dim]")
         marks = {"good": "[green]✓[/green]", "tip": "[cyan]•[/cyan]", "warn": "[yellow]![/yellow]"}
         for finding in feedback.findings:
-            self._say(f" {marks.get(finding.severity, '•')} {esc(finding.message)}")
+            self._bullet(f" {marks.get(finding.severity, '•')} ", esc(finding.message))
             if finding.severity != "good" and finding.tip:
-                self._say(f"   [dim]→ {esc(finding.tip)}[/dim]")
+                self._bullet("   [dim]→[/dim] ", esc(finding.tip), style="dim")
 
     def rated(self, rated: Rated) -> None:
         note = (
@@ -221,7 +219,7 @@ class PracticeView:
         )
         tip = next((f for f in feedback.findings if f.severity != "good"), None)
         if tip is not None:
-            self._say(f"   [dim]→ {esc(tip.tip or tip.message)}[/dim]")
+            self._bullet("   [dim]→[/dim] ", esc(tip.tip or tip.message), style="dim")
 
     def laps(self, laps: list[Lap]) -> None:
         if not laps:
@@ -289,6 +287,8 @@ class PracticeView:
         scored = [r for r in summary.results if r.get("score") is not None]
         self._say("")
         if scored:
+            from rich.table import Table  # the summary's table: at the end only
+
             table = Table(title="This session", title_justify="left")
             table.add_column("question")
             table.add_column("score", justify="right")
@@ -321,6 +321,11 @@ class PracticeView:
     def _say(self, text: str) -> None:
         if not self.as_json:
             self.console.print(text, highlight=False)
+
+    def _bullet(self, lead: str, text: str, style: str = "") -> None:
+        """A bullet whose wrapped lines hang under its text."""
+        if not self.as_json:
+            hanging(self.console, lead, text, style)
 
 
 def _short(text: str, limit: int = 50) -> str:

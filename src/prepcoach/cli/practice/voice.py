@@ -17,6 +17,7 @@ from rich.markup import escape
 
 from prepcoach.cli.editor import edit_once
 from prepcoach.cli.prompts import Choice
+from prepcoach.cli.render import hanging
 from prepcoach.data.drafts import EditDraft
 from prepcoach.kernel.errors import PrepError
 
@@ -309,9 +310,9 @@ def show_delivery(console: Console, delivery: Delivery) -> None:
         console.print(f" [dim]time per part: {parts}[/dim]", highlight=False)
     marks = {"good": "[green]✓[/green]", "tip": "[cyan]•[/cyan]", "warn": "[yellow]![/yellow]"}
     for finding in delivery.findings:
-        console.print(f" {marks[finding.severity]} {escape(finding.message)}", highlight=False)
+        hanging(console, f" {marks[finding.severity]} ", escape(finding.message))
         if finding.tip:
-            console.print(f"   [dim]→ {escape(finding.tip)}[/dim]", highlight=False)
+            hanging(console, "   [dim]→[/dim] ", escape(finding.tip), style="dim")
 
 
 class Speaker:

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 from prepcoach.practice.feedback.base import (
     CONTENT_FREE_CAP,
-    CONTENT_FREE_EVIDENCE,
     MAX_WORDS,
     NOTES_CAP,
     OFF_TOPIC_CAP,
@@ -40,8 +39,9 @@ from prepcoach.practice.feedback.base import (
     Finding,
     NotesPolicy,
     Severity,
+    tip_for,
 )
-from prepcoach.practice.feedback.engine import CALIBRATION, analyse, calibrated, part_of
+from prepcoach.practice.feedback.engine import Judged, analyse, judge, part_of, scored
 from prepcoach.practice.feedback.relevance import (
     OFF_TOPIC_EVIDENCE,
     OFF_TOPIC_FIT,
@@ -49,12 +49,11 @@ from prepcoach.practice.feedback.relevance import (
     QuestionBank,
     relevance_evidence,
 )
+from prepcoach.practice.feedback.score import FEATURE_PARTS, SCALE, WEIGHTS
 
 __all__ = [
     "Answer",
-    "CALIBRATION",
     "CONTENT_FREE_CAP",
-    "CONTENT_FREE_EVIDENCE",
     "Feedback",
     "FeedbackContext",
     "Finding",
@@ -73,8 +72,14 @@ __all__ = [
     "Severity",
     "TIPS",
     "WORDS_PER_MINUTE",
+    "FEATURE_PARTS",
+    "Judged",
+    "SCALE",
+    "WEIGHTS",
     "analyse",
-    "calibrated",
+    "judge",
+    "scored",
+    "tip_for",
     "part_of",
     "relevance_evidence",
 ]

@@ -31,8 +31,7 @@ PART_MAXIMA: Final[Mapping[str, int]] = {
 }
 # Caps on the whole score: an answer too short to judge, or one off the question asked.
 SHORT_CAP: Final = 40
-# An answer with next to no evidence (no look-for met, no detail) is content-free.
-CONTENT_FREE_EVIDENCE: Final = 5
+# An answer with nothing to go on (no look-for met, nothing concrete) is content-free.
 CONTENT_FREE_CAP: Final = 40
 NOTES_CAP: Final = 75  # an answer given aloud, judged from its notes
 # A written answer shorter than this share of the target's words is short; the shorter, the
@@ -184,6 +183,28 @@ TIPS: Final[Mapping[str, str]] = {
     "example.missing": 'Add one: "For example, in my last role I..."',
 }
 RULE_IDS: Final = frozenset(TIPS)
+# Tips that depend on what the question asks for (its answer format): a story, a view, a
+# figure. Where a format is not listed, the tip of TIPS holds.
+FORMAT_TIPS: Final[Mapping[tuple[str, str], str]] = {
+    ("length.too-short", "free"): "Add what makes it convincing: a reason that is yours and "
+    "one real example.",
+    ("length.too-short", "salary-range"): "Give the range, what it is based on and your "
+    "openness to the whole package: two or three sentences are enough.",
+    ("length.too-long", "salary-range"): "State the range and its basis, then stop and let "
+    "them answer.",
+    ("detail.generic", "free"): "Back it with something specific: a fact about them, a "
+    "moment from your own work, a name or a number.",
+}
+
+
+def tip_for(rule: str, answer_format: str) -> str:
+    """The tip of a finding for a question of this answer format."""
+    return FORMAT_TIPS.get((rule, answer_format), TIPS[rule])
+
+
+# What a rule gives as the points of a finding that costs: how much it costs is its feature's
+# weight times its share, set by the score (`score.py`) once every finding is in.
+COSTS: Final = -1
 
 
 def _find(
@@ -249,8 +270,6 @@ _GENERIC: Final = frozenset(
     instead without take make keep get put one two own""".split()
 )
 _NUMERIC_WORDS: Final = ("number", "metric", "quantify", "figure", "measure", "measurable")
-# What not finding the look-fors costs at most: less than a confirmed gap would.
-_LOOK_FOR_POINTS: Final = 28
 # From this many words, an answer is checked for saying the same things again.
 REPEAT_WORDS: Final = 200
 # From this many words, a look-for not found by its cues is said to be unsure, not missing.

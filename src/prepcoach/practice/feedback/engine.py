@@ -12,14 +12,11 @@ from typing import Final
 from prepcoach.content.model import Question, StarTemplate
 from prepcoach.kernel import text as kt
 from prepcoach.practice.feedback.base import (
-    CONTENT_FREE_CAP,
-    CONTENT_FREE_EVIDENCE,
     MAX_WORDS,
-    NOTES_CAP,
-    OFF_TOPIC_CAP,
     PART_MAXIMA,
     SHORT_CAP,
     STAR_PARTS,
+    UNSURE_SHARE,
     WORDS_PER_MINUTE,
     Answer,
     Feedback,
@@ -35,6 +32,7 @@ from prepcoach.practice.feedback.facts import (
 )
 from prepcoach.practice.feedback.fillers import (
     _by_count,
+    _filler_share,
     _fillers,
 )
 from prepcoach.practice.feedback.lookfors import (
@@ -54,12 +52,24 @@ from prepcoach.practice.feedback.rules import (
     _disguised,
     _example,
     _length,
+    _long_share,
     _ownership,
     _quantified,
     _reference,
     _repeats,
     _salary,
+    _short_share,
     _star,
+)
+from prepcoach.practice.feedback.score import (
+    FEATURE_PARTS,
+    SCALE,
+    WEIGHTS,
+    Caps,
+    Cost,
+    cost_of,
+    parts_of,
+    price,
 )
 
 # --- registry and entry point --------------------------------------------------------------
@@ -117,11 +127,14 @@ _PART_OF: Final[Mapping[str, str]] = {
 _AFTER_LOOK_FORS: Final = frozenset(
     {"salary", "role", "reference", "example", "detail", "relevance"}
 )
-_DELIVERY_RULES: Final = frozenset({"length.too-long", "length.on-target"})
+_DELIVERY_RULES: Final = frozenset({"length.on-target"})
 
 
 def part_of(rule: str) -> str:
-    """The part of the score a finding counts against."""
+    """The part of the score a finding counts against: its feature's, or by its prefix."""
+    cost = cost_of(rule, 0.0)
+    if cost is not None:
+        return FEATURE_PARTS[cost.feature]
     if rule in _DELIVERY_RULES:
         return "delivery"
     return _PART_OF.get(rule.split(".")[0], "structure")
@@ -241,7 +254,7 @@ def _soften(finding: Finding) -> Finding:
     if finding.points == 0 and finding.severity != "warn":
         return finding
     message = finding.message + " (Judged from your notes only.)"
-    return replace(finding, severity="tip", points=finding.points // 2, message=message)
+    return replace(finding, severity="tip", message=message)
 
 
 def _not_scored(rule: str, message: str, f: _Facts, detected: Mapping[str, int]) -> Feedback:
@@ -250,46 +263,91 @@ def _not_scored(rule: str, message: str, f: _Facts, detected: Mapping[str, int])
     return Feedback(None, (finding,), f.word_count, estimate, f.seconds, detected, scored=False)
 
 
-def _parts(findings: Sequence[Finding]) -> dict[str, int]:
-    lost = dict.fromkeys(PART_MAXIMA, 0)
-    for finding in findings:
-        lost[part_of(finding.rule)] += finding.points
-    return {part: max(0, top + lost[part]) for part, top in PART_MAXIMA.items()}
+# A part missing that its template leaves out costs as much as this share of it.
+_OPTIONAL_SHARE: Final = 0.1
 
 
-def _capped(parts: dict[str, int], cap: int) -> dict[str, int]:
-    """Scale the parts down so that they add up to at most `cap`."""
-    total = sum(parts.values())
-    if total <= cap:
-        return parts
-    scaled = {k: v * cap // total for k, v in parts.items()}
-    for key in sorted(parts, key=lambda k: -parts[k]):  # hand out what rounding lost
-        if sum(scaled.values()) >= cap:
-            break
-        scaled[key] += 1
-    return scaled
+def _share(finding: Finding, f: _Facts, checkable: int) -> float | None:
+    """How much of its feature a graded finding finds wanting (0-1)."""
+    rule = finding.rule
+    if rule.startswith("star.missing-"):  # as much as the part's share of the template
+        return f.targets.get(rule.removeprefix("star.missing-"), _OPTIONAL_SHARE)
+    if f.shares is not None and finding.items and rule.startswith(("star.", "length.long-")):
+        # the share of the answer out of proportion: a part's gap from its target, or by
+        # how much another part outweighs the action
+        part, shares = finding.items[0], f.shares
+        if rule == "star.action-not-largest":
+            return shares[part] - shares["action"]
+        return abs(shares[part] - f.targets.get(part, shares[part]))
+    if rule == "length.too-short":
+        return _short_share(f)
+    if rule == "length.too-long":
+        return _long_share(f)
+    if rule.startswith("lookfor."):  # the share of the look-fors; unsure ones count half
+        sure = UNSURE_SHARE if rule == "lookfor.unsure" else 1.0
+        return sure * len(finding.items) / max(checkable, 1)
+    if rule.startswith("filler."):
+        return _filler_share(f, f.fillers if rule == "filler.words" else f.hedges)
+    return None
 
 
-# How the engine's raw score reads as a coach's (raw, calibrated), joined by straight lines: a
-# monotone map fitted on the corpus's tuning half. The raw parts reach 100 when nothing is
-# found wanting, but a coach keeps something to sharpen. It never raises a score, so each part
-# stays at most its maximum plus its findings' points.
-CALIBRATION: Final[tuple[tuple[int, int], ...]] = (
-    (0, 0),
-    (40, 38),
-    (60, 58),
-    (75, 73),
-    (90, 87),
-    (100, 93),
-)
+def _costs(
+    findings: Sequence[Finding], f: _Facts, checkable: int, softened: set[str]
+) -> list[Cost | None]:
+    """What each finding measures: its feature and share, and whether it is judged from
+    notes only."""
+    out: list[Cost | None] = []
+    for x in findings:
+        # A rule says whether a finding costs (the parts a story in free text leaves
+        # implicit do not); its feature's weight says how much.
+        cost = cost_of(x.rule, _share(x, f, checkable)) if x.points < 0 else None
+        if cost is not None and (x.rule in softened or x.rule.split(".")[0] in softened):
+            cost = replace(cost, soft=True)
+        out.append(cost)
+    return out
 
 
-def calibrated(raw: int) -> int:
-    """The raw score (0-100) on the coach's scale, by CALIBRATION."""
-    for (x0, y0), (x1, y1) in zip(CALIBRATION, CALIBRATION[1:], strict=False):
-        if raw <= x1:
-            return min(raw, round(y0 + (y1 - y0) * (raw - x0) / (x1 - x0)))
-    return min(raw, CALIBRATION[-1][1])
+# Written answers this much shorter than 25 words are one-liners: the fewer words, the lower.
+ONE_LINER_WORDS: Final = 25
+
+
+def _caps(f: _Facts, findings: Sequence[Finding], covered: Mapping[str, str]) -> Caps:
+    """What limits the score whatever its parts."""
+    rules = {x.rule for x in findings}
+    short = None
+    if f.word_count < ONE_LINER_WORDS and not f.answer.spoken:
+        # A one-line salary figure does answer its question; other one-liners hold little.
+        figure = bool(rules & {"salary.range", "salary.single-number", "salary.single-figure"})
+        short = SHORT_CAP if figure else min(SHORT_CAP, 5 + 2 * f.word_count)
+    nothing = "detail.generic" in rules or bool(rules & {"salary.no-number", "salary.deflection"})
+    return Caps(
+        spoken=f.answer.spoken,
+        off_topic="relevance.off-topic" in rules,
+        short=short,
+        content_free=nothing and not covered,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Judged:
+    """An answer judged but not yet scored: its feedback with the findings' points still to
+    set, what each finding measures, and what caps the score."""
+
+    feedback: Feedback
+    costs: tuple[Cost | None, ...]
+    caps: Caps
+
+
+def scored(
+    judged: Judged, weights: Mapping[str, float] = WEIGHTS, scale: float = SCALE
+) -> Feedback:
+    """The feedback with its points and score, by the features' weights."""
+    findings = tuple(
+        x if cost is None else replace(x, points=price(cost, weights))
+        for x, cost in zip(judged.feedback.findings, judged.costs, strict=True)
+    )
+    parts = parts_of(((part_of(x.rule), x.points) for x in findings), judged.caps, scale)
+    return replace(judged.feedback, score=sum(parts.values()), findings=findings, parts=parts)
 
 
 def analyse(
@@ -302,6 +360,19 @@ def analyse(
     """Score an answer to a question (0-100) and explain the score with findings. With the
     question bank, an answer that shares nothing with the question is called off-topic only
     when it fits many other questions better."""
+    judged = judge(question, answer, template, context, bank)
+    return judged if isinstance(judged, Feedback) else scored(judged)
+
+
+def judge(
+    question: Question,
+    answer: Answer | str,
+    template: StarTemplate | None = None,
+    context: FeedbackContext | None = None,
+    bank: QuestionBank | None = None,
+) -> Judged | Feedback:
+    """The findings on an answer and what each measures, before they are priced; or the
+    feedback itself when there is nothing to score."""
     if isinstance(answer, str):
         answer = Answer.from_text(answer)
     total = sum(len(v.split()) for v in answer.parts.values() if isinstance(v, str))
@@ -328,13 +399,17 @@ def analyse(
         zero = dict.fromkeys(PART_MAXIMA, 0)
         return Feedback(0, (empty,), 0, 0.0, f.seconds, detected, parts=zero)
     findings: list[Finding] = []
+    softened: set[str] = set()
     for rule in _RULES:
         if not rule.applies(f) or (answer.spoken and rule.on_notes == "skip"):
             continue
         soften = answer.spoken and (
             rule.on_notes == "soften" or (rule.on_notes == "timed" and not f.timed)
         )
-        findings.extend(_soften(x) if soften else x for x in rule.check(f))
+        for x in rule.check(f):
+            if soften:
+                softened.add(x.rule)
+            findings.append(_soften(x) if soften else x)
     covered, missing = dict(f.covered), list(f.missing)
     named = bool(f.context.company or f.context.role or f.context.research_terms)
     findings = _one_verdict(findings, covered, missing, named)
@@ -342,26 +417,18 @@ def analyse(
     unsure = [m for m in missing if m in doubtful]
     missing = [m for m in missing if m not in doubtful]
     look_fors = [_soften(x) if answer.spoken else x for x in _look_fors(covered, missing, unsure)]
+    if answer.spoken:
+        softened.add("lookfor")
     at = next(
         (i for i, x in enumerate(findings) if x.rule.split(".")[0] in _AFTER_LOOK_FORS),
         len(findings),
     )
     findings[at:at] = look_fors
     fillers, hedges = ({}, {}) if answer.spoken else (f.fillers, f.hedges)
-    parts = _parts(findings)
-    if answer.spoken:  # delivery can't be judged from notes: neither credit nor blame,
-        parts["delivery"] = PART_MAXIMA["delivery"] // 2  # and notes are the answer's
-        parts = _capped(parts, NOTES_CAP)  # skeleton, not the answer itself
-    off_topic = any(x.rule == "relevance.off-topic" for x in findings)
-    if off_topic:
-        parts = _capped(parts, OFF_TOPIC_CAP)
-    if f.word_count < 25 and not answer.spoken:  # a one-liner: the fewer words, the lower
-        parts = _capped(parts, min(SHORT_CAP, 5 + 2 * f.word_count))
-    if parts["evidence"] <= CONTENT_FREE_EVIDENCE:  # nothing to go on: neither the
-        parts = _capped(parts, CONTENT_FREE_CAP)  # delivery nor the topic saves it
-    parts = _capped(parts, calibrated(sum(parts.values())))
-    return Feedback(
-        score=sum(parts.values()),
+    checkable = len(covered) + len(missing) + len(unsure)
+    caps = _caps(f, findings, covered)
+    feedback = Feedback(
+        score=None,
         findings=tuple(findings),
         word_count=f.word_count,
         estimated_seconds=estimate,
@@ -370,8 +437,8 @@ def analyse(
         fillers=_by_count({**fillers, **hedges}),
         look_fors_covered=tuple(c for c in f.question.look_for_labels if c in covered),
         look_fors_missing=tuple(missing),
-        parts=parts,
         look_fors_unsure=tuple(unsure),
         evidence={c: covered[c] for c in f.question.look_for_labels if c in covered},
-        on_topic=not off_topic,
+        on_topic=not caps.off_topic,
     )
+    return Judged(feedback, tuple(_costs(findings, f, checkable, softened)), caps)

@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Final
 
 from prepcoach.practice.feedback.base import (
+    COSTS,
     Finding,
     _find,
 )
@@ -82,13 +83,23 @@ def _count_fillers(text: str) -> tuple[dict[str, int], dict[str, int]]:
     return fillers, _by_count({k: counts[k] for k in _HEDGES})
 
 
+# Fillers or hedges at this rate (per hundred words) cost the whole of their weight.
+FILLERS_FULL: Final = 5.0
+
+
+def _filler_share(f: _Facts, counts: Mapping[str, int]) -> float:
+    """How much the fillers (or the hedges) get in the way, 0-1: their rate per hundred
+    words against FILLERS_FULL."""
+    return min(1.0, sum(counts.values()) * 100 / max(f.word_count, 1) / FILLERS_FULL)
+
+
 def _fillers(f: _Facts) -> Iterator[Finding]:
     """Filler words and hedges, listed with counts."""
     fillers, hedges = f.fillers, f.hedges
     per_100 = 100 / max(f.word_count, 1)
-    for rule, kind, counts, weak, heavy in (
-        ("filler.words", "Fillers", fillers, -4, -8),
-        ("filler.hedging", "Hedges", hedges, -3, -6),
+    for rule, kind, counts in (
+        ("filler.words", "Fillers", fillers),
+        ("filler.hedging", "Hedges", hedges),
     ):
         total = sum(counts.values())
         if total < 2 or total * per_100 < 1:
@@ -96,8 +107,6 @@ def _fillers(f: _Facts) -> Iterator[Finding]:
         listed = ", ".join(f'"{k}" \u00d7{n}' for k, n in counts.items())
         message = f"{kind}: {listed} ({total} in {f.word_count} words)."
         is_heavy = total * per_100 >= 3
-        yield _find(
-            rule, "warn" if is_heavy else "tip", heavy if is_heavy else weak, message, counts
-        )
+        yield _find(rule, "warn" if is_heavy else "tip", COSTS, message, counts)
     if not fillers and not hedges and f.word_count >= 50:
         yield _find("filler.clean", "good", 0, "No filler words or hedges.")

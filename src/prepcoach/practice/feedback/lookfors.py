@@ -12,9 +12,8 @@ from typing import TYPE_CHECKING, Final
 from prepcoach.content.model import LookFor, Question
 from prepcoach.kernel import text as kt
 from prepcoach.practice.feedback.base import (
-    _LOOK_FOR_POINTS,
     _NUMERIC_WORDS,
-    UNSURE_SHARE,
+    COSTS,
     UNSURE_WORDS,
     Finding,
     Severity,
@@ -144,19 +143,78 @@ def _look_fors(
     if covered:
         shown = "; ".join(f"{label}: \u2018{quote}\u2019" for label, quote in covered.items())
         yield _find("lookfor.covered", "good", 0, f"Covered: {shown}.", covered)
-    checkable = len(covered) + len(missing) + len(unsure)
-    each = _LOOK_FOR_POINTS / max(checkable, 1)
     if missing:
         severity: Severity = "warn" if len(missing) > len(covered) + len(unsure) else "tip"
-        points = -round(each * len(missing))
         message = (
             f"I did not find: {'; '.join(missing)}. If you said it in other words, ignore this."
         )
-        yield _find("lookfor.missing", severity, points, message, missing)
+        yield _find("lookfor.missing", severity, COSTS, message, missing)
     if unsure:
-        points = -round(each * len(unsure) * UNSURE_SHARE)
         message = (
             f"I could not tell whether you covered: {'; '.join(unsure)}. If you did, in "
             "other words, ignore this."
         )
-        yield _find("lookfor.unsure", "tip", points, message, unsure)
+        yield _find("lookfor.unsure", "tip", COSTS, message, unsure)
+
+
+# --- focus: what an answer must be about ---------------------------------------------------
+
+
+@functools.lru_cache(maxsize=8192)
+def _focus_lemmas(phrase: str) -> tuple[str, ...]:
+    """A focus phrase's words as they are met: its content lemmas, negations kept, words
+    about numbers met by a figure. Unlike a cue, the question's own words count: "my
+    manager" is what a question about the manager is about."""
+    return tuple(
+        kt.FIGURE if x in _NUMERIC_WORDS or x.startswith("quantif") else x
+        for x in _cue_lemmas(phrase)
+        if x != kt.NEGATION
+    )
+
+
+def _places(index: kt.SentenceIndex, lemmas: Sequence[str]) -> set[int]:
+    """Every sentence holding all the lemmas (or related ones), none negated."""
+    if not lemmas:
+        return set()
+    places = [index.sentences_with(x) for x in lemmas]
+    return set.intersection(*places) if all(places) else set()
+
+
+def _sequence_places(index: kt.SentenceIndex, sequence: Sequence[str], among: set[int]) -> set[int]:
+    """The sentences, among these, holding the lemmas one after the other, un-negated."""
+    size = len(sequence)
+    found: set[int] = set()
+    for i in among:
+        toks = index.tokens[i]
+        for start in range(len(toks) - size + 1):
+            window = toks[start : start + size]
+            if all(t.lemma == x and not t.negated for t, x in zip(window, sequence, strict=True)):
+                found.add(i)
+                break
+    return found
+
+
+def _focus_places(index: kt.SentenceIndex, phrase: str) -> set[int]:
+    """The sentences that meet a focus phrase as a cue is met: all its content words, or, for
+    a phrase of several words with one content word ("reported to", "head of"), the phrase
+    itself, so that "my report showed" is not "the person I reported to"."""
+    lemmas = _focus_lemmas(phrase)
+    if len(lemmas) == 1 and _plain(lemmas[0]):
+        sequence = _cue_sequence(phrase)
+        if len(sequence) >= 2:
+            return _sequence_places(index, sequence, index.sentences_with(lemmas[0]))
+    return _places(index, lemmas)
+
+
+def _focus_met(index: kt.SentenceIndex, focus: Sequence[str]) -> tuple[set[int], kt.Match | None]:
+    """The sentences that meet any of the focus phrases, and the first of them with the
+    words that show it."""
+    met: set[int] = set()
+    first: kt.Match | None = None
+    for phrase in focus:
+        found = _focus_places(index, phrase)
+        if found and (first is None or min(found) < first.sentence):
+            lemmas = _focus_lemmas(phrase)
+            first = kt.Match(min(found), index._quote(min(found), lemmas))
+        met |= found
+    return met, first

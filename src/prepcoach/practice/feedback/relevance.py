@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Final
 
 from prepcoach.content.model import Competency, Question
@@ -29,6 +30,10 @@ from prepcoach.practice.feedback.lookfors import (
     _asked,
     _cue_lemmas,
     _cue_match,
+    _cue_sequence,
+    _focus_lemmas,
+    _focus_met,
+    _focus_places,
 )
 from prepcoach.practice.feedback.rules import (
     _DEFLECT,
@@ -37,6 +42,7 @@ from prepcoach.practice.feedback.rules import (
     _amounts,
     _asks_salary,
     _mentions,
+    _salary_range,
 )
 
 if TYPE_CHECKING:
@@ -64,6 +70,14 @@ class _Phrase:
     question: str  # question id
     look_for: int  # the look-for's place in the question
     lemmas: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Focus:
+    """A focus phrase of a question of the bank."""
+
+    question: str  # question id
+    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,14 +110,65 @@ class QuestionBank:
     # a lemma -> how many questions of the bank are about it
     frequency: Mapping[str, int] = field(default_factory=dict)
     texts: Mapping[str, str] = field(default_factory=dict)  # question id -> its text
+    # a focus phrase's first lemma -> the focus phrases starting with it, over the bank
+    focus: Mapping[str, tuple[_Focus, ...]] = field(default_factory=dict)
+    # question id -> its focus phrases
+    focus_phrases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # the last answer's fits, which relevance asks for more than once
+    _last: list[tuple[kt.SentenceIndex, tuple[dict[str, float], float]]] = field(
+        default_factory=list, compare=False, repr=False
+    )
+
+    def specific(self, lemma: str) -> bool:
+        """A word that says what an answer is about: few of the bank's questions are about
+        it, or none is while it is no everyday or number word."""
+        if lemma in self.frequency:
+            return self.frequency[lemma] <= max(3, self.size * SPECIFIC_SHARE)
+        plain = lemma.isalpha() and len(lemma) > 2
+        return plain and lemma not in _EVERYDAY and lemma not in _GENERIC and not kt.is_stop(lemma)
+
+    def focus_strength(self, question: str, index: kt.SentenceIndex) -> int:
+        """How clearly the answer meets the question's focus: 2 through a phrase of several
+        words ("the person I reported to", "reported to"), 1 through one specific word
+        ("outage"), 0 through common words alone ("the team", "deadline") or not at all.
+        A single word is weak evidence: stories name deadlines and teams whatever they
+        are about."""
+        strength = 0
+        for phrase in self.focus_phrases.get(question, ()):
+            lemmas = _focus_lemmas(phrase)
+            several = len(lemmas) >= 2 or len(_cue_sequence(phrase)) >= 2
+            level = 2 if several else 1 if self.specific(lemmas[0]) else 0
+            if level > strength and _focus_places(index, phrase):
+                strength = level
+                if strength == 2:
+                    break
+        return strength
+
+    def focus_met(self, index: kt.SentenceIndex) -> dict[str, set[int]]:
+        """The questions of the bank whose focus the answer meets, each with the sentences
+        that meet it."""
+        met: dict[str, set[int]] = {}
+        for lemma in index.lemmas:
+            for phrase in self.focus.get(lemma, ()):
+                found = _focus_places(index, phrase.text)
+                if found:
+                    met.setdefault(phrase.question, set()).update(found)
+        return met
 
     def fits(self, index: kt.SentenceIndex) -> dict[str, float]:
         """How well the answer fits each question it shares anything with: the share of
         the bank's strongest word overlap it has with the question, plus the share of the
         question's look-fors it meets."""
-        return self._fits(index)[0]
+        return dict(self._fits(index)[0])
 
     def _fits(self, index: kt.SentenceIndex) -> tuple[dict[str, float], float]:
+        if self._last and self._last[0][0] is index:  # the same answer, asked again
+            return self._last[0][1]
+        found = self._fits_of(index)
+        self._last[:] = [(index, found)]
+        return found
+
+    def _fits_of(self, index: kt.SentenceIndex) -> tuple[dict[str, float], float]:
         lemmas = index.lemmas
         words: dict[str, float] = {}
         for lemma in lemmas:
@@ -163,6 +228,7 @@ class QuestionBank:
         idf = {x: math.log((count + 1) / (n + 1)) for x, n in frequency.items()}
         postings: dict[str, list[tuple[str, float]]] = {}
         phrases: dict[str, list[_Phrase]] = {}
+        focus: dict[str, list[_Focus]] = {}
         for question in questions_:
             weights = {x: w * idf[x] for x, w in raw[question.id].items()}
             scale = math.sqrt(math.sqrt(sum(v * v for v in weights.values())) or 1.0)
@@ -171,6 +237,10 @@ class QuestionBank:
                     postings.setdefault(lemma, []).append((question.id, weight / scale))
             for n, lemmas in _look_for_phrases(question):
                 phrases.setdefault(lemmas[0], []).append(_Phrase(question.id, n, lemmas))
+            for text in question.focus:
+                lemmas = _focus_lemmas(text)
+                if lemmas:
+                    focus.setdefault(lemmas[0], []).append(_Focus(question.id, text))
         return cls(
             idf,
             cues,
@@ -181,6 +251,8 @@ class QuestionBank:
             {q.id: len(q.look_fors) for q in questions_},
             frequency,
             {q.id: q.text for q in questions_},
+            {k: tuple(v) for k, v in focus.items()},
+            {q.id: tuple(p for p in q.focus if _focus_lemmas(p)) for q in questions_ if q.focus},
         )
 
 
@@ -305,17 +377,32 @@ def _relevance_signals(f: _Facts) -> tuple[list[str], int]:
 
 
 def _on_question(f: _Facts, terms: Sequence[str], signs: int) -> bool:
-    """Whether the answer addresses the question asked. Without the bank, any of its terms
-    or look-fors will do. With it, a sign of the question's own checks, two of its look-fors
-    (met through rare words) or words, or one of its rare words settles it; otherwise the
-    answer must not fit many other questions better, nor fit this one far less than its
-    best: an off-topic story meets a look-for through everyday words too."""
-    if signs:
-        return True
+    """Whether the answer addresses the question by what it says, where the focus can't
+    settle it: a sign of the question's own checks, or its words against the bank's
+    (`_fits_question`)."""
+    return bool(signs) or _fits_question(f, terms)
+
+
+def _judge(f: _Facts, terms: Sequence[str]) -> _Verdict:
+    """The focus's verdict, or where it can't settle it, the words'."""
+    verdict = _focus_verdict(f)
+    if verdict.on is None:
+        return replace(verdict, on=_on_question(f, terms, 0))
+    return verdict
+
+
+def _fits_question(f: _Facts, terms: Sequence[str]) -> bool:
+    """Whether the answer addresses the question by its words. Without the bank, any of its
+    terms or look-fors will do. With it, two of its look-fors (met through rare words) or
+    words, or one of its rare words settles it; otherwise the answer must not fit many other
+    questions better, nor fit this one far less than its best: an off-topic story meets a
+    look-for through everyday words too."""
     if f.bank is None:
         return bool(terms or f.covered)
     covers = _specific_covers(f, f.bank)
-    if covers >= 2 or len(terms) >= 2 or any(f.bank.distinctive(t) for t in terms):
+    rare = [t for t in terms if f.bank.distinctive(t) and _topical(f.question, t)]
+    two = len(terms) >= 2 and any(_topical(f.question, t) for t in terms)
+    if covers >= 2 or two or rare:
         return True  # two of its look-fors or its words, or a rare one of them
     # One look-for or word of the question: the bar is higher.
     one = bool(covers or terms)
@@ -324,6 +411,59 @@ def _on_question(f: _Facts, terms: Sequence[str], signs: int) -> bool:
         return True  # its words fit no question strongly: too general to call off-topic
     off = fit.better >= (OFF_TOPIC_FIT_ONE_SIGN if one else OFF_TOPIC_FIT)
     return not (off or fit.share < (OFF_TOPIC_SHARE_ONE_SIGN if one else OFF_TOPIC_SHARE))
+
+
+@dataclass(frozen=True, slots=True)
+class _Verdict:
+    """What the question's focus says: on the question, off it, or None when its words must
+    decide; the words that show the focus, and the question the answer is about instead."""
+
+    on: bool | None = None
+    quote: str | None = None
+    instead: str | None = None  # a question id
+    reason: str | None = None  # why it is off, when a sign of the question's kind says so
+
+
+# An answer that meets its question's focus is still off it when another question's focus is
+# met in this many times as many of its sentences, and its words fit that question this many
+# times better: a passing mention ("later my manager asked how it went") is not the subject.
+FOCUS_OVERWHELM: Final = 3
+
+
+def _focus_verdict(f: _Facts) -> _Verdict:
+    """The question's focus says what an answer must be about. An answer that meets it
+    through a phrase of several words or one specific word is on the subject, unless it is
+    overwhelmingly another question's. Met through common words only ("the team", "a
+    deadline"), or not met, it proves nothing either way: answers in other words miss the
+    focus as often as stories about something else do, so the words decide."""
+    focus, bank = f.question.focus, f.bank
+    if not focus:
+        return _Verdict()
+    own, match = _focus_met(f.index, focus)
+    quote = match.quote if match is not None else None
+    if not own:
+        return _Verdict()
+    if bank is None:
+        return _Verdict(True, quote)
+    if not bank.focus_strength(f.question.id, f.index):
+        return _Verdict()
+    others = bank.focus_met(f.index)
+    others.pop(f.question.id, None)
+    fit = bank.fits(f.index)
+    mine = fit.get(f.question.id, 0.0)
+    over = sorted(
+        (
+            q
+            for q, places in others.items()
+            if fit.get(q, 0.0) >= FOCUS_OVERWHELM * max(mine, 1e-9)
+            and len(places) >= FOCUS_OVERWHELM * len(own)
+            and bank.focus_strength(q, f.index)
+        ),
+        key=lambda q: (-fit[q], q),
+    )
+    if over:
+        return _Verdict(False, instead=over[0])
+    return _Verdict(True, quote)
 
 
 # A look-for met through a phrase none of whose words is this rare over the bank (a share
@@ -348,26 +488,124 @@ def _specific_covers(f: _Facts, bank: QuestionBank) -> int:
     return count
 
 
+# First-person words of a focus phrase, as the question puts them to the candidate.
+_SECOND_PERSON: Final[Mapping[str, str]] = {
+    "i": "you",
+    "me": "you",
+    "my": "your",
+    "mine": "yours",
+    "myself": "yourself",
+    "i'm": "you're",
+    "i've": "you've",
+    "i'd": "you'd",
+}
+
+
+def _asks_about(question: Question) -> str:
+    """What the question asks about, in plain words: its first focus phrase as said to the
+    candidate ("your manager"), or else its own first words."""
+    if question.focus:
+        words = question.focus[0].strip().split()
+        out: list[str] = []
+        for i, word in enumerate(words):
+            low = word.lower()
+            if low == "i" and i + 1 < len(words) and words[i + 1].lower() == "was":
+                out.append("you")
+                continue
+            if low == "was" and i and words[i - 1].lower() == "i":
+                out.append("were")
+                continue
+            out.append(_SECOND_PERSON.get(low, word))
+        return " ".join(out)
+    return ", ".join(_question_terms(question)[:3])
+
+
 def _relevance(f: _Facts) -> Iterator[Finding]:
-    """Does the answer address the question asked: its terms, its competencies, its
-    look-fors? One that does not gets a clear finding, and the score is capped."""
+    """Does the answer address the question asked: its focus, its terms, its competencies,
+    its look-fors? One that does not gets a clear finding, and the score is capped."""
     if f.word_count < 15:
         return  # too short to tell; the length rule says so
     terms, signs = _relevance_signals(f)
-    if _on_question(f, terms, signs):
-        shown = f" ({_quote(terms[:3])})" if terms else ""
+    verdict = _Verdict(True) if signs else _judge(f, terms)
+    if verdict.on and not signs and _asks_failure(f.question) and not _tells_failure(f.index):
+        verdict = _Verdict(False, reason="nothing in it went wrong")
+    if verdict.on and not signs and _salary_answer(f) and not _about_pay(f.question):
+        verdict = _Verdict(False, reason="it names a salary")
+    if verdict.on:
+        if verdict.quote:
+            shown = f" (\u2018{verdict.quote}\u2019)"
+        elif f.question.focus and not signs:
+            return  # on it by its words, but none of what it must be about: no credit to give
+        else:
+            shown = f" ({_quote(terms[:3])})" if terms else ""
         yield _find("relevance.on-topic", "good", 0, f"It answers the question asked{shown}.")
         return
     about = _topic_words(f.index)
-    asks = _question_terms(f.question)[:3]
+    asks = _asks_about(f.question)
     message = "This may not answer the question"
     if about:
         message += f": it is about {', '.join(about)}"
     if asks:
-        message += f"; the question asks about {', '.join(asks)}"
+        message += f"; the question asks about {asks}"
+    if verdict.reason:
+        message += f", and {verdict.reason}"
     bank = f.bank
-    best = bank.judge(f.question, f.index).best if bank is not None else None
+    best = verdict.instead
+    if best is None and bank is not None:
+        best = bank.judge(f.question, f.index).best
     if bank is not None and best is not None and best in bank.texts:
         message += f". It reads more like an answer to \u201c{bank.texts[best]}\u201d"
     message += "" if message.endswith("\u201d") else "."
     yield _find("relevance.off-topic", "warn", -PART_MAXIMA["relevance"], message, about)
+
+
+# A question about something that went wrong, and the words a story of one can't do without
+# (any of them will do: the rule is for stories in which nothing at all went wrong).
+_FAILURE_QUESTION: Final = re.compile(
+    r"\b(?:fail\w*|mistakes?|missed|lost|wrong|turned down|didn't work|did not work|"
+    r"setbacks?|errors?|declined|walked away|refused|went badly|regret\w*|off track)\b",
+    re.IGNORECASE,
+)
+_FAILURE_WORDS: Final = frozenset(
+    """fail failure mistake miss lose loss wrong error late delay slip problem regret backfire
+    drop fall decline refuse reject overrun behind break bug outage complaint worse struggle
+    setback blame apologise apologize sorry""".split()
+)
+
+
+def _asks_failure(question: Question) -> bool:
+    return _FAILURE_QUESTION.search(question.text) is not None
+
+
+def _tells_failure(index: kt.SentenceIndex) -> bool:
+    """Whether the answer says anything went wrong: a word of failure, or a negation."""
+    return kt.NEGATION in index.lemmas or any(index.has(x) for x in _FAILURE_WORDS)
+
+
+# What a salary answer speaks of, and a question that may be answered with pay.
+_PAY: Final = re.compile(
+    r"\b(?:salary|salaries|base|package|compensation|pay|paid|earn\w*|bonus|pension|"
+    r"rate|offer\w*|money|budget|price\w*|cost\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _salary_answer(f: _Facts) -> bool:
+    """A salary answer by its own signs: a range of money with words of pay."""
+    found, _amounts_ = _salary_range(f.text)
+    return found is not None and _PAY.search(f.text) is not None
+
+
+def _about_pay(question: Question) -> bool:
+    return any(_PAY.search(x) for x in (question.text, *question.focus))
+
+
+@functools.lru_cache(maxsize=512)
+def _focus_words(question: Question) -> frozenset[str]:
+    return frozenset(x for p in question.focus for x in _focus_lemmas(p))
+
+
+def _topical(question: Question, term: str) -> bool:
+    """Whether a word of the question says what it is about: any word, for a question
+    without focus; otherwise a word of its focus ("ship" and "afterwards" are not)."""
+    return not question.focus or any(kt.related(term, x) for x in _focus_words(question))

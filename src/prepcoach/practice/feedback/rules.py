@@ -7,15 +7,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Final
 
 from prepcoach.kernel import text as kt
 from prepcoach.practice.feedback.base import (
     _EVERYDAY,
     _QUESTION_WORDS,
+    COSTS,
     REPEAT_WORDS,
-    SHORT_POINTS,
     STAR_PARTS,
     WRITTEN_DEPTH,
     WRITTEN_LONG,
@@ -31,9 +31,11 @@ from prepcoach.practice.feedback.base import (
     _sentences,
     _times,
     _unique,
+    tip_for,
 )
 from prepcoach.practice.feedback.star import (
     _PAST_I,
+    _PAST_VERB,
 )
 
 if TYPE_CHECKING:
@@ -42,11 +44,12 @@ if TYPE_CHECKING:
 
 # --- rule 1: STAR completeness -------------------------------------------------------------
 
-_MISSING_POINTS: Final = {"situation": -6, "task": -4, "action": -20, "result": -15}
+# Missing or thin, these parts are warnings; the others tips.
+_WARN_PARTS: Final = frozenset({"action", "result"})
+_THIN_PARTS: Final = ("situation", "task", "action", "result")
 # The parts a story told as free text often leaves implicit ("we were short of staff" is
 # both), so their cue phrases missing proves too little to cost points.
 _IMPLICIT_PARTS: Final = frozenset({"situation", "task"})
-_THIN_POINTS: Final = {"situation": -2, "task": -2, "action": -10, "result": -6}
 
 
 def _overlong(f: _Facts) -> list[str]:
@@ -65,23 +68,23 @@ def _star(f: _Facts) -> Iterator[Finding]:
     missing = [p for p in f.required if not f.present(p)]
     where = "among your STAR parts" if f.guided else "in the answer (from its cue phrases)"
     for part in missing:
-        points = _MISSING_POINTS.get(part, -3)
+        points = COSTS
         if not f.guided and part in _IMPLICIT_PARTS:
             points = 0  # free text often leaves them implicit: found by cue phrases, unsure
-        severity: Severity = "warn" if points <= -10 else "tip"
+        severity: Severity = "warn" if part in _WARN_PARTS else "tip"
         yield _find(f"star.missing-{part}", severity, points, f"No {part} {where}.", [part])
     thin: list[str] = []
     if f.shares is not None:
         for part, target in f.targets.items():
-            share, points = f.shares[part], _THIN_POINTS.get(part, 0)
-            if points and f.present(part) and share < 0.4 * target:
+            share = f.shares[part]
+            if part in _THIN_PARTS and f.present(part) and share < 0.4 * target:
                 thin.append(part)
                 message = (
                     f"The {part} is only {_pct(share)} of your {f.basis} "
                     f"(aim for about {_pct(target)})."
                 )
-                severity = "warn" if points <= -10 else "tip"
-                yield _find(f"star.thin-{part}", severity, points, message, [part])
+                severity = "warn" if part == "action" else "tip"
+                yield _find(f"star.thin-{part}", severity, COSTS, message, [part])
         shares = f.shares
         largest = max(STAR_PARTS, key=lambda p: (shares[p], p == "action"))
         # An overlong part is reported by the length rule, with its own advice.
@@ -90,7 +93,7 @@ def _star(f: _Facts) -> Iterator[Finding]:
                 f"The {largest} ({_pct(shares[largest])}) outweighs the action "
                 f"({_pct(shares['action'])})."
             )
-            yield _find("star.action-not-largest", "tip", -5, message, [largest, "action"])
+            yield _find("star.action-not-largest", "tip", COSTS, message, [largest, "action"])
     if not missing and not thin:
         done = ", ".join(p for p in STAR_PARTS if f.present(p))
         yield _find("star.complete", "good", 0, f"All STAR parts are there: {done}.")
@@ -99,26 +102,44 @@ def _star(f: _Facts) -> Iterator[Finding]:
 # --- rule 2: spoken length and part balance ------------------------------------------------
 
 
+# A measured answer under this share of the target is short, the shorter the more; a written
+# one under WRITTEN_DEPTH of it. Over these shares it is long.
+SPOKEN_DEPTH: Final = 0.5
+SPOKEN_LONG: Final = 1.5
+
+
+def _ratio(f: _Facts) -> float:
+    target = f.question.target_seconds
+    return f.seconds / target if target > 0 else 1.0
+
+
+def _short_share(f: _Facts) -> float:
+    """How short the answer falls of the length it needs to convince, 0-1."""
+    return max(0.0, 1 - _ratio(f) / (SPOKEN_DEPTH if f.measured else WRITTEN_DEPTH))
+
+
+def _long_share(f: _Facts) -> float:
+    """How far the answer runs past its length, 0-1: half at the limit, all at twice it."""
+    return min(1.0, _ratio(f) / (2 * (SPOKEN_LONG if f.measured else WRITTEN_LONG)))
+
+
 def _length(f: _Facts) -> Iterator[Finding]:
-    """Speaking time (measured, or estimated at ~140 wpm) against the question's target."""
+    """Speaking time (measured, or estimated at ~140 wpm) against the question's target.
+    Written answers say in fewer words what is spoken at length, so only a fraction of the
+    target is short, and past it they already run long."""
     target = f.question.target_seconds
     if target <= 0 or (f.answer.spoken and not f.measured):
         return  # notes say nothing about how long the spoken answer was
     how = "measured" if f.measured else f"estimated from {f.word_count} words"
     said = f"About {_dur(f.seconds)} ({how}); the target is {_dur(target)}."
-    ratio = f.seconds / target
-    if f.measured and ratio < 0.5:
-        yield _find("length.too-short", "warn", -15 if ratio < 0.25 else -10, said)
-    elif not f.measured and ratio < WRITTEN_DEPTH:
-        # Written answers say in fewer words what is spoken at length, so only a fraction of
-        # the target is short; below it, the shorter, the less room for the detail that
-        # convinces.
-        points = -round(SHORT_POINTS * (1 - ratio / WRITTEN_DEPTH))
-        severity: Severity = "warn" if ratio < WRITTEN_DEPTH / 2 else "tip"
-        yield _find("length.too-short", severity, min(points, -1), said)
-    elif ratio > (1.5 if f.measured else WRITTEN_LONG):
-        # Written answers are denser than speech: past the target they already run long.
-        yield _find("length.too-long", "warn", -12 if ratio > 2 else -8, said)
+    short, ratio = _short_share(f), _ratio(f)
+    if short > 0:
+        severity: Severity = "warn" if short > 0.5 else "tip"
+        finding = _find("length.too-short", severity, COSTS, said)
+        yield replace(finding, tip=tip_for(finding.rule, f.question.answer_format))
+    elif ratio > (SPOKEN_LONG if f.measured else WRITTEN_LONG):
+        finding = _find("length.too-long", "warn", COSTS, said)
+        yield replace(finding, tip=tip_for(finding.rule, f.question.answer_format))
     elif 0.7 <= ratio <= 1.3:
         yield _find("length.on-target", "good", 0, said)
 
@@ -138,7 +159,7 @@ def _repeats(f: _Facts) -> Iterator[Finding]:
     share = repeated / len(f.index.tokens)
     if share >= 0.25:
         message = f"{_pct(share)} of your sentences mostly repeat what you had already said."
-        yield _find("length.repetitive", "warn", -8, message)
+        yield _find("length.repetitive", "warn", COSTS, message)
 
 
 def _balance(f: _Facts) -> Iterator[Finding]:
@@ -150,7 +171,7 @@ def _balance(f: _Facts) -> Iterator[Finding]:
         setup = part in ("situation", "task")
         message = f"The {part} takes {_pct(share)} of your {f.basis} (aim for {_pct(target)})."
         severity: Severity = "warn" if setup else "tip"
-        yield _find(f"length.long-{part}", severity, -5 if setup else -3, message, [part])
+        yield _find(f"length.long-{part}", severity, COSTS, message, [part])
 
 
 # --- rule 3: quantified result -------------------------------------------------------------
@@ -192,7 +213,7 @@ def _quantified(f: _Facts) -> Iterator[Finding]:
         message = f"Your result is quantified: {_quote(figures)}."
         yield _find("result.quantified", "good", 0, message, figures)
     elif f.present("result"):  # a missing result is reported by the STAR rule
-        yield _find("result.not-quantified", "tip", -8, "The result has no number in it.")
+        yield _find("result.not-quantified", "tip", COSTS, "The result has no number in it.")
 
 
 # --- rule 4: ownership ---------------------------------------------------------------------
@@ -224,7 +245,7 @@ def _ownership(f: _Facts) -> Iterator[Finding]:
     where = "your action" if use_action else "your answer"
     said = f'In {where} you said "we" {_times(ours)} and "I" {_times(mine)}.'
     if ours >= 2 and ours > mine:
-        yield _find("ownership.we-heavy", "warn", -10, said, ["we"])
+        yield _find("ownership.we-heavy", "warn", COSTS, said, ["we"])
     elif mine >= 2:
         yield _find("ownership.clear", "good", 0, said, ["I"])
 
@@ -239,6 +260,14 @@ _TIME_ANCHOR = _alt(
 )
 
 
+_PAST_WE = re.compile(r"\bwe " + _PAST_VERB)
+# A moment told: "when our payroll system crashed", "the day the client called".
+_MOMENT = re.compile(
+    r"\b(?:when|the day|the week|the night|the morning) (?:our|my|the|a|an) (?:\w+ ){0,3}?"
+    r"(?:\w+ed|went|broke|came|fell|hit|left|quit|ran|got|lost|told|said|sent)\b"
+)
+
+
 def _details(f: _Facts) -> list[str]:
     """What makes the answer concrete: figures, names, moments, things the speaker did."""
     raw = "\n".join(f.parts[k] for k in STAR_PARTS if f.parts[k])
@@ -246,6 +275,8 @@ def _details(f: _Facts) -> list[str]:
     found += [m.group() for m in _CAPITALISED.finditer(raw) if m.group() not in ("I", "I'm")][:3]
     found += _TIME_ANCHOR.findall(f.text)[:2]
     found += [m.group() for m in _PAST_I.finditer(f.text)][:3]
+    found += [m.group() for m in _PAST_WE.finditer(f.text)][:2]  # the team's steps are
+    found += _MOMENT.findall(f.text)[:2]  # concrete too; ownership is judged apart
     return found
 
 
@@ -256,7 +287,8 @@ def _concrete(f: _Facts) -> Iterator[Finding]:
     found = _details(f)
     if len(found) < 2:
         message = "The answer stays general: no figure, name, moment or step to point to."
-        yield _find("detail.generic", "warn", -15, message, found)
+        finding = _find("detail.generic", "warn", COSTS, message, found)
+        yield replace(finding, tip=tip_for(finding.rule, f.question.answer_format))
 
 
 # --- a strength in disguise ---------------------------------------------------------------
@@ -275,7 +307,7 @@ def _disguised(f: _Facts) -> Iterator[Finding]:
     found = _unique(_DISGUISED.findall(f.text), 2)
     if found:
         message = f"This reads as a strength in disguise or a denial ({_quote(found)})."
-        yield _find("answer.disguised-strength", "warn", -15, message, found)
+        yield _find("answer.disguised-strength", "warn", COSTS, message, found)
 
 
 # --- rule 7: question-specific checks ------------------------------------------------------
@@ -349,9 +381,9 @@ def _salary(f: _Facts) -> Iterator[Finding]:
         deflect = _unique(_DEFLECT.findall(f.text), 2)
         if deflect:
             message = f"You deflected ({_quote(deflect)}) without giving a figure."
-            yield _find("salary.deflection", "warn", -15, message, deflect)
+            yield _find("salary.deflection", "warn", COSTS, message, deflect)
         else:
-            yield _find("salary.no-number", "warn", -15, "No salary figure in the answer.")
+            yield _find("salary.no-number", "warn", COSTS, "No salary figure in the answer.")
         return
     if found is None:
         quoted = _unique((f.text[a.start : a.end] for a in money), 2)
@@ -360,7 +392,7 @@ def _salary(f: _Facts) -> Iterator[Finding]:
             yield _find("salary.single-figure", "good", 0, message, quoted)
         else:
             message = f"You gave a single number ({_quote(quoted)}), not a range."
-            yield _find("salary.single-number", "warn", -10, message, quoted)
+            yield _find("salary.single-number", "warn", COSTS, message, quoted)
         low = high = max(a.value for a in money)  # the ask, rather than a current salary
     else:
         low, high = found
@@ -370,14 +402,14 @@ def _salary(f: _Facts) -> Iterator[Finding]:
         message = f"You said what it's based on ({_quote(basis)})."
         yield _find("salary.basis", "good", 0, message, basis)
     else:
-        yield _find("salary.no-basis", "tip", -5, "You didn't say what the figure is based on.")
+        yield _find("salary.no-basis", "tip", COSTS, "You didn't say what the figure is based on.")
     if f.context.salary_range is not None:
         r_low, r_high = sorted(f.context.salary_range)
         research = f"your research ({_money(r_low)}–{_money(r_high)})"
         if high < 0.95 * r_low:
-            yield _find("salary.below-research", "warn", -6, f"It is below {research}.")
+            yield _find("salary.below-research", "warn", COSTS, f"It is below {research}.")
         elif low > 1.1 * r_high:
-            yield _find("salary.above-research", "tip", -4, f"It is above {research}.")
+            yield _find("salary.above-research", "tip", COSTS, f"It is above {research}.")
         else:
             yield _find("salary.within-research", "good", 0, f"It is in line with {research}.")
 
@@ -410,10 +442,10 @@ def _connects(f: _Facts) -> Iterator[Finding]:
         yield _find("role.connected", "good", 0, message, generic)
     elif generic:
         message = f"You linked it to the job only in general terms ({_quote(generic)})."
-        yield _find("role.generic", "tip", -3, message, generic)
+        yield _find("role.generic", "tip", COSTS, message, generic)
     else:
         message = "The answer doesn't connect to this role or company."
-        yield _find("role.not-connected", "tip", -8, message)
+        yield _find("role.not-connected", "tip", COSTS, message)
 
 
 _REFERENCE = _alt(
@@ -455,10 +487,10 @@ def _reference(f: _Facts) -> Iterator[Finding]:
             f"You mentioned the first conversation ({_quote(said)}) but nothing from it in "
             "particular."
         )
-        yield _find("reference.missing", "tip", -6, message, said)
+        yield _find("reference.missing", "tip", COSTS, message, said)
     else:
         message = "Nothing points back to the first conversation."
-        yield _find("reference.missing", "tip", -6, message)
+        yield _find("reference.missing", "tip", COSTS, message)
 
 
 _EXAMPLE = re.compile(
@@ -476,7 +508,7 @@ def _example(f: _Facts) -> Iterator[Finding]:
         message = f"You gave an example ({_quote(cues)})." if cues else "You told an episode."
         yield _find("example.given", "good", 0, message, cues)
     else:
-        yield _find("example.missing", "tip", -8, "No example backs up what you say.")
+        yield _find("example.missing", "tip", COSTS, "No example backs up what you say.")
 
 
 def _asks_salary(f: _Facts) -> bool:
