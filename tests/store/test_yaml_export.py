@@ -85,7 +85,10 @@ FLAT = st.lists(
     min_size=1,
     max_size=5,
 )
-EDITS = st.sampled_from(list(" \n\t#:-|>'\"{}[]\\e0.?&*!~") + ["\r\n", "  ", "\u2028", "yes"])
+EDITS = st.sampled_from(
+    [*" \n\t#:-|>'\"{}[]\\e0.?&*!~", "\r\n", "  ", "\u2028", "yes", "\n\n", " # note"]
+    + ["\n# note", "\n   # note", "\n    k: v", "\n      more", "\n  - k: 1", "\n---", "\n..."]
+)
 
 
 def _both_readers(path: Path) -> tuple[Any, Any]:
@@ -123,7 +126,7 @@ def test_the_line_reader_takes_flat_rows_itself_and_reads_them_exactly(
 
 
 @settings(max_examples=300, deadline=None)
-@given(rows=ROWS, at=st.floats(min_value=0, max_value=1), edit=EDITS)
+@given(rows=ROWS | FLAT, at=st.floats(min_value=0, max_value=1), edit=EDITS)
 def test_an_export_edited_by_hand_reads_as_the_full_reader_reads_it(
     tmp_path_factory: pytest.TempPathFactory, rows: list[dict[str, Any]], at: float, edit: str
 ) -> None:

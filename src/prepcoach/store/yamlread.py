@@ -59,6 +59,7 @@ def _suspicious(text: str) -> bool:
 # Escapes a JSON string and a YAML double-quoted scalar read differently: a surrogate written
 # as \uXXXX (JSON joins a pair, YAML does not).
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89abAB89cdefCDEF]")
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9_./@+-]*\Z")
 _INT = re.compile(r"-?(?:0|[1-9][0-9]*)\Z")
 _FLOAT = re.compile(r"-?[0-9]+\.[0-9]+(?:e[-+][0-9]+)?\Z")
@@ -265,8 +266,22 @@ class Reader:
             else:
                 key, value = self.entry(line)
                 self._once(seen, key)
+                after = self._next()
+                self._push(after)
+                self._clean_end(after)
                 yield ("key", key, value)
             line = self._next()
+
+    @staticmethod
+    def _clean_end(line: str | None) -> None:
+        """What was just read ends before `line` (the next line): the end, a row, a table or
+        a top-level entry. A blank or comment line could be followed by more of it (YAML
+        skips them), and another indentation could be a continuation: not given out."""
+        if line is None or line.startswith(ROW) or line[:1] in _LETTERS:
+            return
+        if line.startswith("  ") and line[2:3] in _LETTERS:
+            return
+        raise NotOurs("what follows could continue it")
 
     @staticmethod
     def _once(seen: set[str], key: str) -> None:
@@ -290,6 +305,9 @@ class Reader:
                 raise NotOurs("a table name the resolver reads as something else")
             self._once(names, name)
             if rest:
+                after = self._next()
+                self._push(after)
+                self._clean_end(after)
                 yield ("table", name, None)
                 continue
             first = self._next()
@@ -305,7 +323,7 @@ class Reader:
             if line is None or not line.startswith(ROW):
                 self._push(line)
                 return
-            entry = self.entry
+            entry, words = self.entry, self.words
             key, value = entry(line[4:])
             row: dict[str, Any] = {key: value}
             while True:
@@ -317,9 +335,22 @@ class Reader:
                     line = self._next()
                 if line is None or not line.startswith(ROW_KEY):
                     break
-                key, value = entry(line[4:])
+                key, colon, rest = line[4:].partition(": ")
+                if colon and words.get(key) and rest[:1] == '"' and "\\" not in rest:
+                    # quoted text without escapes, under a known key: the most common line
+                    if (
+                        len(rest) < 2
+                        or rest[-1] != '"'
+                        or '"' in rest[1:-1]
+                        or len(rest) - 2 > self.max_text
+                    ):
+                        raise NotOurs("a quoted scalar of another form")
+                    value = rest[1:-1]
+                else:
+                    key, value = entry(line[4:])
                 if key in row:
                     raise NotOurs("a key given twice in a row")
                 row[key] = value
             self._push(line)  # the next row, table or entry: the loops above decide
+            self._clean_end(line)
             yield ("row", name, row)
