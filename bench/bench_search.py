@@ -43,7 +43,13 @@ SETTINGS = [
     "in a school",
     "at a factory",
 ]
-QUERIES = ["work you found tedious", "push back stakeholder", "weakenss"]
+QUERIES = [
+    "work you found tedious",
+    "push back stakeholder",
+    "weakenss",
+    "conflict with boss",  # read through the focus phrases' alternatives ("manager")
+    "tell me about a time you had to work with someone difficult in your team",  # long
+]
 
 
 def builtin_questions() -> list[dict[str, Any]]:

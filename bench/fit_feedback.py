@@ -134,9 +134,16 @@ def _moves(model: Model, fit_maxima: bool) -> list[Model]:
     return out
 
 
-def fit(data: Sequence[Sample], absolute: bool, prior: float, fit_maxima: bool) -> Model:
-    """Coordinate descent: the best move of `_moves`, taken while it lowers the loss."""
-    model = Model({k: v for k, v in PRIOR.items() if k not in FIXED}, PART_MAXIMA, SCALE)
+def fit(
+    data: Sequence[Sample],
+    absolute: bool,
+    prior: float,
+    fit_maxima: bool,
+    start: Mapping[str, float] = PRIOR,
+) -> Model:
+    """Coordinate descent from `start`: the best move of `_moves`, taken while it lowers
+    the loss."""
+    model = Model({k: v for k, v in start.items() if k not in FIXED}, PART_MAXIMA, SCALE)
     best = loss(data, model, absolute, prior)
     for _step in range(400):
         trials = [
@@ -176,12 +183,16 @@ def main() -> None:
     parser.add_argument(
         "--fit-parts", action="store_true", help="fit the parts' maxima too (held at 30/35/20/15)"
     )
+    parser.add_argument(
+        "--from-prior", action="store_true", help="start from the prior, not the engine's weights"
+    )
     parser.add_argument("--write", action="store_true", help="write the fit into the engine")
     args = parser.parse_args()
     absolute, fit_maxima = args.loss == "absolute", args.fit_parts
     data = samples(args.corpus)
     now = Model({k: v for k, v in WEIGHTS.items() if k not in FIXED}, PART_MAXIMA, SCALE)
-    model = fit(data, absolute, args.prior, fit_maxima)
+    start = PRIOR if args.from_prior else WEIGHTS
+    model = fit(data, absolute, args.prior, fit_maxima, start)
     before, after = loss(data, now, True), loss(data, model, True)
     print(f"tune half: {len(data)} scored answers; mean gap {before:.2f} -> {after:.2f}")
     for name, value in model.weights.items():

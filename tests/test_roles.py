@@ -78,6 +78,31 @@ def test_a_field_and_a_generic_job_noun(title: str, role: str | None) -> None:
     assert _role(title) == role
 
 
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("Design Engineer", None),  # an engineer: of machines or circuits as often as of UIs
+        ("Senior Mechanical Design Engineer", None),
+        ("Marketing Engineer", None),
+        ("Interior Designer", None),
+        ("Design Manager", "ux-design"),  # a generic job noun: the field decides
+        ("Backend Engineer", "software-engineering"),
+        ("QA Automation Engineer", "software-engineering"),
+        ("Technical Support Engineer", "customer-service"),  # an alias of several words
+    ],
+)
+def test_the_job_noun_of_a_title_says_its_family(title: str, role: str | None) -> None:
+    assert _role(title) == role
+
+
+def test_a_title_of_two_families_says_both() -> None:
+    result = invoke("profile", "set", "--role", "Design Engineer")
+    assert result.exit_code == 1
+    assert "it could be software-engineering or ux-design" in result.output
+    result = invoke("profile", "set", "--role", "Mechanical Design Engineer")
+    assert result.exit_code == 1 and "ux-design" not in result.output.split("(role packs")[0]
+
+
 def test_accents_and_case_do_not_matter() -> None:
     roles = builtin_library().roles
     index = RoleIndex(roles)

@@ -9,7 +9,10 @@ is that role; so is a piece whose words but a generic job noun ("advisor", "supe
 "administrator") are a field only one role's aliases name ("Call Centre Advisor",
 "Warehouse Supervisor"); an intern, trainee or apprentice post is the entry-level role's
 whatever its field; otherwise each of its words votes for the roles whose words include it, a word
-only one role uses counting most, and the piece must be mostly explained by one role. An
+only one role uses counting most, and the piece must be mostly explained by one role whose
+aliases can end in the piece's job noun, or that one of its aliases of several words names:
+"Design Engineer" is an engineer (of machines or circuits as often as of interfaces), not a
+UX designer, so it is no answer, while "Technical Support Engineer" is customer service. An
 abbreviation is read from the aliases' initials ("SDR"), and one that several roles share
 ("PM") is no answer. Below the confidence, or when two roles come equally close, the answer
 is None: better to ask than to serve another role's questions.
@@ -152,10 +155,32 @@ class RoleIndex:
                 alias = alias[:-1]
             if alias and alias[-1] not in _GENERIC_HEADS:
                 self.fields.setdefault(phrase.role, set()).add(alias)
+        # The job nouns that end a role's aliases ("engineer" of "backend engineer",
+        # "designer" of "UX designer"): the last word of a title says which family it is.
+        self.heads: dict[str, set[str]] = {}
+        for phrase in self.phrases:
+            alias = _core(phrase.words)
+            if alias and alias[-1] not in _GENERIC_HEADS:
+                self.heads.setdefault(alias[-1], set()).add(phrase.role)
         total = len(items) or 1
         self.idf = {w: math.log(1 + total / len(r)) for w, r in self.vocab.items()}
         self.unknown = 0.6 * math.log(1 + total)  # a word no role uses ("secondary school")
         self.known = sorted(self.vocab)
+
+    def families(self, title: str) -> list[str]:
+        """The two families a title's words point to when its job noun is one role's and its
+        field another's ("Design Engineer": software-engineering or ux-design), else none."""
+        core = _core(self._spell(w) for w in _words(title))
+        if len(core) < 2 or core[-1] not in self.heads:
+            return []
+        if any(w not in self.vocab for w in core[:-1]):
+            return []  # a field no role names ("Mechanical Design Engineer"): neither
+        ends = [p.role for p in self.phrases if _core(p.words)[-1:] == core[-1:]]
+        head = max(sorted(set(ends)), key=ends.count)
+        fields = {r for w in core[:-1] for r in self.vocab.get(w, ())}
+        if len(fields) != 1 or head in fields:
+            return []
+        return sorted({head, *fields})
 
     def _spell(self, word: str) -> str:
         """A word no role uses, read as the nearest one that some role does (typos)."""
@@ -258,9 +283,12 @@ class RoleIndex:
         if head in self.strong:
             weights[head] *= 2
         total = sum(weights.values())
+        named: set[str] = set()  # roles with an alias of two words or more in the piece
         for phrase in self.phrases:
             alias = _core(phrase.words)
             if alias and _within(core, alias):
+                if len(alias) > 1:
+                    named.add(phrase.role)
                 covered = sum(weights[w] for w in set(alias))
                 share = 0.3 + 0.7 * covered / total
                 if share > scores.get(phrase.role, 0.0):
@@ -285,6 +313,12 @@ class RoleIndex:
         runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
         if score < CONFIDENT or score < LEAD * runner_up:
             return _AMBIGUOUS if score >= CONFIDENT else None
+        if role not in self.heads.get(head, {role}) and role not in named:
+            # The job noun is another family's ("Design Engineer": an engineer, most often
+            # of machines or circuits, not a UX designer): the title could be either. A
+            # whole alias of several words still says the role ("Technical Support
+            # Engineer").
+            return _AMBIGUOUS
         return RoleMatch(role, round(min(score, 0.99), 2), why.get(role, ""))
 
 
@@ -319,7 +353,7 @@ def role_for_title(title: str, roles: Mapping[str, Role]) -> str:
     if found is not None:
         return found.role
     index = RoleIndex(roles)
-    several = sorted(index.initials.get("".join(_words(title)), ()))
+    several = sorted(index.initials.get("".join(_words(title)), ())) or index.families(title)
     if len(several) > 1:
         hint = f"; it could be {' or '.join(several)}: give the pack or the full title"
     else:

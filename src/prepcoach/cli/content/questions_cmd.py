@@ -41,7 +41,7 @@ def questions(
         # The bank's search index is kept, and read back while its pack files are unchanged.
         kept, sources = cache_dir(ctx.home), [Path(p.path) for p in library.packs]
         found = search_questions(
-            found, search, library.competencies, cache_dir=kept, sources=sources
+            found, search, library.competencies, cache_dir=kept, sources=sources, role=role
         )
         if not found and not as_json:
             hint = search_hint(search, library.questions.values(), cache_dir=kept, sources=sources)

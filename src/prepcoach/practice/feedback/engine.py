@@ -291,16 +291,31 @@ def _share(finding: Finding, f: _Facts, checkable: int) -> float | None:
     return None
 
 
+def _counted(findings: Sequence[Finding]) -> set[str]:
+    """The rules whose gap a look-for said missing already counts: one gap, one cost (no
+    range is the range look-for missing; no link to the company, the company look-for)."""
+    gaps = [i.lower() for x in findings if x.rule.startswith("lookfor.") for i in x.items]
+    gaps = gaps if any(x.rule in ("lookfor.missing", "lookfor.unsure") for x in findings) else []
+    return {
+        rule
+        for topic in _TOPICS
+        if any(topic.covers.search(g) for g in gaps)
+        for rule in topic.opposites
+    }
+
+
 def _costs(
     findings: Sequence[Finding], f: _Facts, checkable: int, softened: set[str]
 ) -> list[Cost | None]:
     """What each finding measures: its feature and share, and whether it is judged from
     notes only."""
     out: list[Cost | None] = []
+    counted = _counted([x for x in findings if x.rule != "lookfor.covered"])
     for x in findings:
         # A rule says whether a finding costs (the parts a story in free text leaves
         # implicit do not); its feature's weight says how much.
-        cost = cost_of(x.rule, _share(x, f, checkable)) if x.points < 0 else None
+        costs = x.points < 0 and x.rule not in counted
+        cost = cost_of(x.rule, _share(x, f, checkable)) if costs else None
         if cost is not None and (x.rule in softened or x.rule.split(".")[0] in softened):
             cost = replace(cost, soft=True)
         out.append(cost)

@@ -50,7 +50,7 @@ FEATURE_PARTS: Final[Mapping[str, str]] = {
 
 # feature -> points at its fullest, fitted on the tune half by bench/fit_feedback.py.
 WEIGHTS: Final[Mapping[str, float]] = {
-    "star": 14.0,
+    "star": 9.8,
     "balance": 2.4,
     "short": 40.0,
     "long": 12.0,
@@ -59,11 +59,11 @@ WEIGHTS: Final[Mapping[str, float]] = {
     "figure": 7.5,
     "detail": 11.0,
     "asked": 6.5,
-    "salary": 10.5,
+    "salary": 8.5,
     "disguised": 15.0,
     "off-topic": float(PART_MAXIMA["relevance"]),
     "ownership": 10.9,
-    "fillers": 3.4,
+    "fillers": 5.0,
 }
 # What a flawless answer scores, as a share of 100 (fitted with the weights).
 SCALE: Final = 0.94
