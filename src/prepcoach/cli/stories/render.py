@@ -8,8 +8,6 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
-from rich.table import Table
-
 from prepcoach.cli.render import esc
 from prepcoach.stories.core import READY_STORIES
 
@@ -37,6 +35,8 @@ def length(story: StarStory) -> str:
 
 
 def story_table(console: Console, found: StoryList) -> None:
+    from rich.table import Table  # only when there is a table to show
+
     table = Table(title=f"{len(found.stories)} story(ies)", title_justify="left")
     table.add_column("id", style="cyan", no_wrap=True)
     table.add_column("title")
@@ -61,6 +61,8 @@ def story_table(console: Console, found: StoryList) -> None:
 
 
 def story_detail(console: Console, library: ContentLibrary, detail: StoryDetail) -> None:
+    from rich.table import Table
+
     story = detail.story
     console.print(f"[cyan]{story.id}[/cyan]  [bold]{esc(story.title)}[/bold]", highlight=False)
     grid = Table.grid(padding=(0, 2))
@@ -111,6 +113,8 @@ def coverage_data(view: CoverageView) -> dict[str, Any]:
 
 def coverage_matrix(console: Console, library: ContentLibrary, view: CoverageView) -> None:
     """The competencies down, the stories across, in as many tables as the width needs."""
+    from rich.table import Table
+
     report, stories = view.report, view.stories
     covered = len(library.competencies) - len(report.uncovered)
     labels = {
@@ -246,6 +250,8 @@ def match_head(
 
 
 def match_table(console: Console, library: ContentLibrary, found: QuestionMatch) -> None:
+    from rich.table import Table
+
     names = {c.id: c.name for c in library.competencies.values()}
     table = Table(title_justify="left")
     table.add_column("#", justify="right")

@@ -13,7 +13,6 @@ from prepcoach.cli.context import get_context
 from prepcoach.cli.options import AnswersOption, JsonOption, YesOption
 from prepcoach.cli.prompts import Choice
 from prepcoach.cli.render import esc, print_json
-from prepcoach.cli.yaml_edit import Wording, edit_yaml, saving
 from prepcoach.kernel.errors import PrepError
 
 if TYPE_CHECKING:
@@ -248,6 +247,7 @@ def edit(story_ref: StoryArgument) -> None:
     Example: EDITOR=nano prep story edit st-q7hd4a
     """
     from prepcoach.cli.stories.render import length
+    from prepcoach.cli.yaml_edit import Wording, edit_yaml, saving
     from prepcoach.stories import core, service
 
     ctx = get_context()
