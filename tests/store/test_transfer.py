@@ -47,6 +47,34 @@ def test_export_import_export_is_identical(full_home: Path, tmp_path: Path, fmt:
     assert RTL in story["parts"]["result"]  # JSON columns are readable data in the export
 
 
+@pytest.mark.parametrize("fmt", ["json", "yaml"])
+def test_a_practice_answer_is_exported_as_data_not_as_quoted_json(home: Path, fmt: str) -> None:
+    from prepcoach.practice import store as practice_store
+
+    with Store.open(home) as store:
+        session = practice_store.start_session(
+            store, mode="quick", planned=[{"id": "q"}], options={"count": 1}
+        )
+        practice_store.save_answer(
+            store,
+            session_id=session,
+            question_id="q",
+            question_text="Tell me about a time.",
+            style="free",
+            parts={"text": "I measured the baseline."},
+            seconds=None,
+            score=70,
+            feedback={"score": 70, "findings": []},
+        )
+    result = invoke("export", "--format", fmt)
+    assert result.exit_code == 0, result.output
+    tables = transfer.load(result.stdout, "export")["tables"]
+    answer = tables["practice_answers"][0]
+    assert answer["parts"] == {"text": "I measured the baseline."}
+    assert answer["feedback"] == {"score": 70, "findings": []}
+    assert tables["practice_sessions"][0]["planned"] == [{"id": "q"}]
+
+
 def test_exporting_twice_gives_the_same_bytes_and_writes_files_atomically(
     full_home: Path, tmp_path: Path
 ) -> None:

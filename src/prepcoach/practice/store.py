@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from prepcoach.kernel import clock, ids
 from prepcoach.kernel.errors import PrepError
 from prepcoach.practice import scheduling
+from prepcoach.store.db import to_json
 
 if TYPE_CHECKING:
     from prepcoach.practice.scheduling import Review
@@ -128,8 +129,8 @@ def start_session(
                 clock.now_iso(),
                 mode,
                 interview_id,
-                json.dumps(dict(options)),
-                json.dumps(planned),
+                to_json(dict(options)),
+                to_json(planned),
             ),
         )
     return session_id
@@ -234,11 +235,11 @@ def save_answer(
                 question_id,
                 question_text,
                 style,
-                json.dumps(dict(parts), ensure_ascii=False),
+                to_json(dict(parts)),
                 seconds,
-                json.dumps(dict(part_seconds or {})),
+                to_json(dict(part_seconds or {})),
                 score,
-                json.dumps(dict(feedback or {}), ensure_ascii=False),
+                to_json(dict(feedback or {})),
                 story_id,
                 clock.now_iso(),
             ),
@@ -251,7 +252,7 @@ def save_probes(store: Store, answer_id: str, probes: Iterable[Mapping[str, Any]
     with store.transaction() as conn:
         conn.execute(
             "UPDATE practice_answers SET probes = ? WHERE id = ?",
-            (json.dumps([dict(p) for p in probes], ensure_ascii=False), answer_id),
+            (to_json([dict(p) for p in probes]), answer_id),
         )
 
 
@@ -260,7 +261,7 @@ def extend_plan(store: Store, session_id: str, planned: list[dict[str, Any]]) ->
     with store.transaction() as conn:
         conn.execute(
             "UPDATE practice_sessions SET planned = ? WHERE id = ?",
-            (json.dumps(planned), session_id),
+            (to_json(planned), session_id),
         )
 
 
