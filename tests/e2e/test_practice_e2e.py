@@ -93,7 +93,8 @@ def test_ctrl_c_keeps_the_first_answer_and_resume_continues(tmp_path: Path) -> N
     child.expect("How do you want to answer")
     child.send(CTRL_C)
     child.expect("prep practice --resume")
-    assert finish(child) == 0
+    assert finish(child) == 130  # Ctrl-C, after the summary said what was kept
+    assert "nothing was saved" not in str(child.before)
     sessions = history(home)
     assert isinstance(sessions, list)
     assert sessions[0]["answered"] == 1 and sessions[0]["status"] == "interrupted"
@@ -136,7 +137,7 @@ def test_a_mock_at_80_columns_asks_a_follow_up_and_keeps_its_answer(tmp_path: Pa
     child.send("q")  # end the session here
     child.expect("Time per step")
     child.expect("prep practice --resume")
-    assert finish(child) == 0
+    assert finish(child) == 0  # ended by choice, not by Ctrl-C
     sessions = history(home)
     assert isinstance(sessions, list) and sessions[0]["answered"] == 1
     detail = history(home, sessions[0]["id"])
@@ -158,7 +159,8 @@ def test_ctrl_c_at_the_rating_keeps_and_schedules_the_answer_and_resume_works(
     child.send(CTRL_C)
     child.expect("scheduled from its score")
     child.expect("prep practice --resume")
-    assert finish(child) == 0
+    assert finish(child) == 130  # Ctrl-C, after the summary said what was kept
+    assert "nothing was saved" not in str(child.before)
     sessions = history(home)
     assert isinstance(sessions, list)
     assert sessions[0]["answered"] == 1 and sessions[0]["status"] == "interrupted"

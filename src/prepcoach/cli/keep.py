@@ -30,6 +30,19 @@ def say_on_interrupt(note: str) -> None:
     _note[:] = [note]
 
 
+_told: list[bool] = []
+
+
+def stop_told() -> None:
+    """The command has said what its stop kept (a summary, the Ctrl-C line): prep adds
+    nothing when it exits with 130."""
+    _told[:] = [True]
+
+
+def was_stop_told() -> bool:
+    return bool(_told)
+
+
 def interrupt_note() -> str:
     return _note[0] if _note else DEFAULT_NOTE
 

@@ -69,7 +69,10 @@ def run(argv: list[str] | None = None) -> None:
         sys.exit(error.exit_code)
     except typer.Exit as error:
         if _signalled:
-            _say_stopped()
+            from prepcoach.cli.keep import was_stop_told
+
+            if not was_stop_told():
+                _say_stopped()
             sys.exit(128 + _signalled[-1])
         sys.exit(error.exit_code)
     except (typer.Abort, KeyboardInterrupt):
@@ -92,7 +95,10 @@ def run(argv: list[str] | None = None) -> None:
         )
         sys.exit(1)
     if code == 130 or _signalled:  # typer returns 130 for an interrupt it caught itself
-        _say_stopped()
+        from prepcoach.cli.keep import was_stop_told
+
+        if not was_stop_told():
+            _say_stopped()
         sys.exit(128 + (_signalled[-1] if _signalled else signal.SIGINT))
     sys.exit(code if isinstance(code, int) else 0)
 

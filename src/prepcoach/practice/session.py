@@ -189,6 +189,7 @@ class Summary:
     steps: tuple[StepTime, ...] = ()
     round_minutes: int | None = None
     interview: InterviewCountdown | None = None
+    stopped: bool = False  # ended by Ctrl-C (or a stop signal), not by the user's choice
 
 
 class SessionView(Protocol):
@@ -442,6 +443,7 @@ class PracticeRun:
         if self.first is not None:
             self._put_first(session, self.first.question.id, plan, todo, fresh=not saved)
         self._setup_round(session, plan, saved)
+        stopped = False
         again: set[str] = set()
         status = "finished"
         index = len(plan) - len(todo)
@@ -476,7 +478,7 @@ class PracticeRun:
                     plan.append(item)
                     ps.extend_plan(self.store, session.id, [p.as_dict() for p in plan])
         except KeyboardInterrupt:
-            status = "interrupted"
+            status, stopped = "interrupted", True
             self.view.stopped()
             if todo and self._rated_current(session, todo[0]):
                 todo.pop(0)
@@ -492,6 +494,7 @@ class PracticeRun:
             steps=self._step_times(),
             round_minutes=self.format.minutes if self.format else None,
             interview=self._countdown(),
+            stopped=stopped,
         )
         self.view.summary(summary)
         return summary

@@ -222,6 +222,9 @@ class PostmortemRun:
             )
             if note:
                 self.ctx.err_console.print(note, markup=False, highlight=False)
+            from prepcoach.cli.keep import stop_told
+
+            stop_told()
             raise typer.Exit(128 + int(getattr(error, "signum", 2))) from None
         missing = missing_required(self.template, answers)
         if missing:  # a prompt answered in an earlier run was emptied by hand meanwhile

@@ -127,7 +127,11 @@ def practice(
         menu=not any((mode, category, competency, role, stage, format_id)),
         probes=probes,
     )
-    run.run(session)
+    if run.run(session).stopped:  # the summary has said what was kept
+        from prepcoach.cli.keep import stop_told
+
+        stop_told()
+        raise typer.Exit(130)
 
 
 def _offer_unfinished(
