@@ -71,7 +71,9 @@ def ask(
     found = service.shortlist(store, query, browsing=not pick and (browse or as_json))
     interview, current = found.interview, found.entries
     stage = interview.stage if interview is not None else None
-    if browse or (interview is None and as_json):
+
+    def show_all() -> None:
+        suggestions = service.suggestions(library, interview, current)
         flow.print_browse(
             ctx,
             library.ask_questions,
@@ -79,8 +81,11 @@ def ask(
             category,
             current,
             as_json=as_json,
-            suggestions=service.suggestions(library, interview, current),
+            suggestions=suggestions,
         )
+
+    if browse or (interview is None and as_json):
+        show_all()
         return
     assert interview is not None
     notes = dict(flow.parse_note(n) for n in note or [])
@@ -92,15 +97,7 @@ def ask(
         if notes:
             flow.save(ctx, interview, service.renoted(current, notes), ask=None)
             return
-        flow.print_browse(
-            ctx,
-            library.ask_questions,
-            stage,
-            category,
-            current,
-            as_json=as_json,
-            suggestions=service.suggestions(library, interview, current),
-        )
+        show_all()
         if not as_json:
             ctx.console.print(
                 "[dim]Pick in a terminal with 'prep ask', or: prep ask --pick ID --pick ID "
