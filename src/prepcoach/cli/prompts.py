@@ -356,6 +356,9 @@ class QuestionaryPrompter:
         import questionary
 
         extra: dict[str, Any] = {}
+        # the draft is kept under the message as asked, not as laid out for this terminal's
+        # width, so that an answer kept at 80 columns is offered back at 120
+        kept_as = f"{message}\n{self.topic}" if self.topic else message
         if multiline and instruction is None:
             instruction = "(Esc then Enter to finish)"
         if multiline and instruction and len(message) + len(instruction) + 3 > _columns():
@@ -370,7 +373,6 @@ class QuestionaryPrompter:
         if toolbar is not None:  # a live line under the prompt, e.g. a running timer
             live = toolbar
             extra |= {"bottom_toolbar": lambda: clean(live()), "refresh_interval": 0.5}
-        kept_as = f"{message}\n{self.topic}" if self.topic else message
         default = self._offer_draft(name, kept_as, default)
         question = questionary.text(
             clean(message),
