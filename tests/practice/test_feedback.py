@@ -591,6 +591,11 @@ def test_salary_single_number() -> None:
     assert (single.severity, single.points) == ("warn", cost("salary.single-number"))
     assert single.items == ("70k", "85k")
     assert "salary.range" not in rules(fb)
+    # the example range starts at the figure asked for, not at a stock figure
+    low = finding(analyse(SALARY, "I'd want about 60k."), "salary.single-number")
+    assert low.tip == 'Give a range whose bottom you would accept: "between 60 and 67k".'
+    other = finding(analyse(SALARY, "I would want about $120,000 a year."), "salary.single-number")
+    assert '"between 120 and 130k"' in other.tip
 
 
 def test_salary_deflection() -> None:

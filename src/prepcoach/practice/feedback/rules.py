@@ -17,6 +17,7 @@ from prepcoach.practice.feedback.base import (
     COSTS,
     REPEAT_WORDS,
     STAR_PARTS,
+    TIPS,
     WRITTEN_DEPTH,
     WRITTEN_LONG,
     Finding,
@@ -373,6 +374,17 @@ def _money(value: float) -> str:
     return f"{value / 1000:g}k" if value >= 1000 else f"{value:g}"
 
 
+def _range_tip(figure: float) -> str:
+    """The single-number tip with an example range that starts at the figure said."""
+    step = 10 ** max(0, len(str(int(figure))) - 2)
+    high = round(figure * 1.12 / step) * step
+    if high <= figure:
+        return TIPS["salary.single-number"]
+    low, top = _money(figure), _money(high)
+    pair = f"{low.removesuffix('k')} and {top}" if low.endswith("k") else f"{low} and {top}"
+    return f'Give a range whose bottom you would accept: "between {pair}".'
+
+
 def _salary(f: _Facts) -> Iterator[Finding]:
     """A salary answer: a researched range with a basis, not one number and not a deflection."""
     found, amounts = _salary_range(f.text)
@@ -387,13 +399,14 @@ def _salary(f: _Facts) -> Iterator[Finding]:
         return
     if found is None:
         quoted = _unique((f.text[a.start : a.end] for a in money), 2)
+        low = high = max(a.value for a in money)  # the ask, rather than a current salary
         if f.context.salary_figure == "single":  # the locale's custom (kit.salary)
             message = f"You named one figure ({_quote(quoted)})."
             yield _find("salary.single-figure", "good", 0, message, quoted)
         else:
             message = f"You gave a single number ({_quote(quoted)}), not a range."
-            yield _find("salary.single-number", "warn", COSTS, message, quoted)
-        low = high = max(a.value for a in money)  # the ask, rather than a current salary
+            finding = _find("salary.single-number", "warn", COSTS, message, quoted)
+            yield replace(finding, tip=_range_tip(low))
     else:
         low, high = found
         yield _find("salary.range", "good", 0, f"You gave a range: {_money(low)}–{_money(high)}.")
