@@ -101,6 +101,18 @@ def test_a_phrase_is_found_in_one_sentence_with_its_words_quoted() -> None:
     assert kt.SentenceIndex("I did not measure the baseline").find(("measure",)) is None
 
 
+def test_a_long_sentence_is_quoted_from_the_edge_of_its_clause() -> None:
+    sentence = (
+        "I had another offer, and what matters most to me is the scope: here I would own "
+        "the pricing analytics end to end, which the other role does not offer at all"
+    )
+    found = kt.SentenceIndex(sentence).find(kt.content_lemmas("scope"))
+    assert found is not None
+    # from the clause's start, not four words before the match ("to me is the scope")
+    assert found.quote.startswith("what matters most to me is the scope")
+    assert found.quote.endswith("end to end")
+
+
 def test_clauses_cut_only_long_run_on_sentences() -> None:
     short = "so I built a checklist and it worked"
     assert kt.clauses(short) == [short]

@@ -408,8 +408,27 @@ class SentenceIndex:
         ] or [0]
         first, last = max(0, hits[0] - 4), min(len(toks) - 1, hits[-1] + 6)
         last = min(last, first + 18)
-        spans = [m.span() for m in _WORD.finditer(self.sentences[index])]
+        plain = self.sentences[index]
+        spans = [m.span() for m in _WORD.finditer(plain)]
+        # start and stop at a clause's edge when one is a few words away, so that the quote
+        # reads as something said ("What matters most to me is the scope"), not a fragment
+        for back in range(first, max(-1, first - 5), -1):
+            if back == 0 or _CLAUSE_EDGE.search(plain, spans[back - 1][1], spans[back][0]):
+                first = back
+                break
+        if first < hits[0] and toks[first].word.lower() in _JOINERS:
+            first += 1  # "what matters most is ...", not "and what matters most is ..."
+        for ahead in range(last, min(len(spans), last + 5)):
+            if ahead == len(spans) - 1 or _CLAUSE_EDGE.search(
+                plain, spans[ahead][1], spans[ahead + 1][0]
+            ):
+                last = ahead
+                break
         return sentence[spans[first][0] : spans[last][1]]
+
+
+_JOINERS: Final = frozenset({"and", "but", "so", "then", "or"})
+_CLAUSE_EDGE: Final = re.compile(r"[,;:()\u2013\u2014]| - ")
 
 
 def clip(text: str, limit: int) -> str:
