@@ -386,6 +386,26 @@ def test_long_lines_wrap_between_words() -> None:
     assert shown.display_to_source(shown.source_to_display(at)) == at
 
 
+def test_a_one_line_prompt_wraps_its_later_rows_at_the_full_width() -> None:
+    from prompt_toolkit.formatted_text.utils import fragment_list_to_text
+    from prompt_toolkit.layout.processors import TransformationInput
+
+    from prepcoach.cli.prompts import WordWrap
+
+    # the first row follows the prompt's one-column prefix; the rows after it have none
+    text = "aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj kkkk llll mmmm nnnn oooo"
+    ti = TransformationInput(None, None, 0, lambda i: i, [("", text)], 20, 5)  # type: ignore[arg-type]
+    rows = fragment_list_to_text(WordWrap(indent=1, continued=0).apply_transformation(ti).fragments)
+    lines = [rows[:19]] + [rows[i : i + 20] for i in range(19, len(rows), 20)]
+    assert [line.strip() for line in lines] == [
+        "aaaa bbbb cccc",  # "dddd" would end on the edge, and its space start the next row
+        "dddd eeee ffff gggg",
+        "hhhh iiii jjjj kkkk",
+        "llll mmmm nnnn oooo",
+    ]
+    assert not any(line.startswith(" ") for line in lines[1:])
+
+
 def test_an_exercise_round_gives_its_brief_and_offers_the_preparation_time(
     home: Path, library: ContentLibrary
 ) -> None:

@@ -361,15 +361,21 @@ class QuestionaryPrompter:
         kept_as = f"{message}\n{self.topic}" if self.topic else message
         if multiline and instruction is None:
             instruction = "(Esc then Enter to finish)"
-        if multiline and instruction and len(message) + len(instruction) + 3 > _columns():
+        own_line = multiline or len(message) > OWN_LINE
+        columns = _columns()
+        if own_line:
+            # prompt_toolkit cuts the lines above the answer at the edge: wrap them here
+            message = _fit(message, columns - 3)
+        last = message.rsplit("\n", 1)[-1]
+        if multiline and instruction and len(last) + len(instruction) + 3 > columns:
             # a multi-line prompt whose first line wraps is drawn blank: the hint goes below
             message, instruction = f"{message}\n  {instruction}", ""
-        if multiline or len(message) > OWN_LINE:
+        if own_line:
             # The prompt on a line of its own: the answer gets the terminal's whole width,
             # wrapped between words. questionary ends the prompt with a space, so every row
             # of the answer starts one column in.
             instruction = f"{instruction}\n" if instruction else "\n"
-            extra["input_processors"] = [WordWrap(indent=1)]
+            extra["input_processors"] = [WordWrap(indent=1, continued=1 if multiline else 0)]
         if toolbar is not None:  # a live line under the prompt, e.g. a running timer
             live = toolbar
             extra |= {"bottom_toolbar": lambda: clean(live()), "refresh_interval": 0.5}
@@ -490,6 +496,22 @@ class QuestionaryPrompter:
         return originals.get(answer, answer)
 
 
+def _fit(message: str, width: int) -> str:
+    """The message wrapped between words to `width`, the rows a line wraps onto indented
+    under the text that follows the prompt's mark."""
+    import textwrap
+
+    if width < 20:
+        return message
+    lines: list[str] = []
+    for line in message.split("\n"):
+        if len(line) <= width:
+            lines.append(line)
+        else:
+            lines += textwrap.wrap(line, width, subsequent_indent="  ", break_on_hyphens=False)
+    return "\n".join(lines)
+
+
 def _keep_each_line(question: Any, drafts: Drafts, name: str, message: str) -> None:
     """Keep a multi-line answer as a draft each time a line is finished (or removed), so
     that even a kill that no handler sees (SIGKILL, a crash) loses at most the line being
@@ -562,36 +584,42 @@ class WordWrap:
 
     prompt_toolkit wraps at the last column, splitting words; this pads the display (never
     the text) so that a word that would cross the edge starts the next line instead.
-    `indent` is the width of the prefix on each row (the prompt's last line, continuations).
+    `indent` is the width of the prefix on the first row (the prompt's last line) and
+    `continued` the width of the prefix on the rows after it: the same for a multi-line
+    prompt, whose continuation rows are indented like the first, none for a one-line prompt.
     """
 
-    def __init__(self, indent: int = 0) -> None:
+    def __init__(self, indent: int = 0, continued: int | None = None) -> None:
         self.indent = indent
+        self.continued = indent if continued is None else continued
 
     def apply_transformation(self, ti: Any) -> Any:
         from prompt_toolkit.formatted_text.utils import fragment_list_to_text
         from prompt_toolkit.layout.processors import Transformation
 
-        width = int(ti.width or 0) - self.indent
+        first, rest = int(ti.width or 0) - self.indent, int(ti.width or 0) - self.continued
         text = fragment_list_to_text(ti.fragments)
-        if width < 10 or len(text) < width:
+        if min(first, rest) < 10 or len(text) < first:
             return Transformation(ti.fragments)
         style = ti.fragments[0][0] if ti.fragments else ""
         out: list[Any] = []
         pads = [0] * (len(text) + 1)  # padding inserted before each source position
+        width = first  # of the row being filled
         column = 0
         added = 0
         position = 0
         for word in _runs(text):
-            if not word.isspace() and column and column + len(word) > width:
+            if not word.isspace() and column and column + len(word) >= width:
                 added += width - column
                 out.append((style, " " * (width - column)))
-                column = 0
+                column, width = 0, rest
             for offset in range(len(word)):
                 pads[position + offset] = added
             out.append((style, word))
             position += len(word)
-            column = (column + len(word)) % width
+            column += len(word)
+            while column >= width:  # the row is full: the terminal goes on on the next one
+                column, width = column - width, rest
         pads[len(text)] = added
         if not added:
             return Transformation(ti.fragments)

@@ -1,0 +1,50 @@
+"""A long question above an answer is wrapped, not cut at the terminal's edge."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from prepcoach.cli import prompts
+
+ACTION = (
+    "How did you approach the conversation, and what did you do to understand their view "
+    "before you proposed anything?"
+)
+
+
+def test_a_long_line_wraps_between_words_under_the_prompt_mark() -> None:
+    shown = prompts._fit(ACTION, 77)
+    rows = shown.split("\n")
+    assert len(rows) == 2 and all(len(row) <= 77 for row in rows)
+    assert rows[1].startswith("  their")  # under the text, not under the "?"
+    assert " ".join(row.strip() for row in rows) == ACTION  # nothing cut
+    assert prompts._fit("Short enough", 77) == "Short enough"
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_the_prompt_asked_holds_the_whole_question_at_any_width(
+    columns: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import questionary
+
+    asked: list[str] = []
+
+    class Answered:
+        application: Any = None
+
+        def unsafe_ask(self) -> str:
+            return "my answer"
+
+    def text(message: str, **_: Any) -> Answered:
+        asked.append(message)
+        return Answered()
+
+    monkeypatch.setattr(prompts, "_columns", lambda: columns)
+    monkeypatch.setattr(questionary, "text", text)
+    monkeypatch.setattr(prompts, "_keep_on_interrupt", lambda question: None)
+    assert prompts.QuestionaryPrompter().text("action", ACTION) == "my answer"
+    (message,) = asked
+    assert all(len(row) + 3 <= columns for row in message.split("\n"))
+    assert " ".join(row.strip() for row in message.split("\n")) == ACTION
