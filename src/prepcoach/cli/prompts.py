@@ -338,6 +338,10 @@ class QuestionaryPrompter:
             if validate is None:
                 return True
             error = validate(value)
+            if error and len(error) >= _columns():  # the error line is cut at the edge
+                from prepcoach.kernel.text import clip
+
+                error = clip(error, _columns() - 1)
             return error or True
 
         return check
@@ -361,21 +365,28 @@ class QuestionaryPrompter:
         kept_as = f"{message}\n{self.topic}" if self.topic else message
         if multiline and instruction is None:
             instruction = "(Esc then Enter to finish)"
-        own_line = multiline or len(message) > OWN_LINE
         columns = _columns()
+        hint = len(instruction) + 1 if instruction else 0
+        own_line = multiline or len(message) > OWN_LINE or len(message) + hint + 3 > columns
         if own_line:
             # prompt_toolkit cuts the lines above the answer at the edge: wrap them here
             message = _fit(message, columns - 3)
         last = message.rsplit("\n", 1)[-1]
-        if multiline and instruction and len(last) + len(instruction) + 3 > columns:
-            # a multi-line prompt whose first line wraps is drawn blank: the hint goes below
-            message, instruction = f"{message}\n  {instruction}", ""
+        if instruction and len(last) + hint + 3 > columns:
+            # a hint that would wrap mid-word (or, on a multi-line prompt, draw the prompt
+            # blank) goes on lines of its own below
+            message, instruction = _fit(f"{message}\n  {instruction}", columns - 3), ""
         if own_line:
             # The prompt on a line of its own: the answer gets the terminal's whole width,
             # wrapped between words. questionary ends the prompt with a space, so every row
             # of the answer starts one column in.
             instruction = f"{instruction}\n" if instruction else "\n"
             extra["input_processors"] = [WordWrap(indent=1, continued=1 if multiline else 0)]
+        else:
+            # the answer follows "? message (hint) " on the prompt's line, then wraps to the
+            # terminal's first column
+            prefix = len(clean(message)) + 3 + (len(clean(instruction)) + 2 if instruction else 0)
+            extra["input_processors"] = [WordWrap(indent=prefix, continued=0)]
         if toolbar is not None:  # a live line under the prompt, e.g. a running timer
             live = toolbar
             extra |= {"bottom_toolbar": lambda: clean(live()), "refresh_interval": 0.5}
@@ -430,7 +441,10 @@ class QuestionaryPrompter:
         ]
         chosen = next((o for o in options if o.value == default), None)
         question = questionary.select(
-            clean(message), choices=options, default=chosen, use_shortcuts=shortcuts
+            clean(_fit(message, _columns() - 32)),  # room for "(Use shortcuts or arrow keys)"
+            choices=options,
+            default=chosen,
+            use_shortcuts=shortcuts,
         )
         if shortcuts and instant:  # a key chooses at once, without Enter
             _instant_keys(question, [str(c.key) for c in choices])
@@ -450,11 +464,17 @@ class QuestionaryPrompter:
             )
             for c in choices
         ]
-        return list(self._ask(questionary.checkbox(clean(message), choices=options)))
+        # a short hint (questionary's own is 75 columns long and wraps mid-word at 80), or
+        # none when the message says how to pick
+        hint = "" if "Space to" in message else "(Space to tick, Enter to confirm)"
+        message = _fit(message, _columns() - 3 - len(hint))
+        question = questionary.checkbox(clean(message), choices=options, instruction=hint)
+        return list(self._ask(question))
 
     def confirm(self, name: str, message: str, *, default: bool = False) -> bool:
         import questionary
 
+        message = _fit(message, _columns() - 9)  # room for " (Y/n) " and the answer
         return bool(self._ask(questionary.confirm(clean(message), default=default)))
 
     def autocomplete(
@@ -490,6 +510,7 @@ class QuestionaryPrompter:
                     validate=self._validator(check),
                     completer=fuzzy_completer(list(originals), notes) if fuzzy else None,
                     meta_information=notes if notes and not fuzzy else None,
+                    input_processors=[WordWrap(indent=len(clean(message)) + 3, continued=0)],
                 )
             )
         )
@@ -533,7 +554,12 @@ def _keep_each_line(question: Any, drafts: Drafts, name: str, message: str) -> N
 
 
 def _clean_or_none(text: str | None) -> str | None:
-    return None if text is None else clean(text)
+    """A choice's description, cleaned and wrapped: questionary shows it after
+    "  Description: " and cuts it at the terminal's edge."""
+    if text is None:
+        return None
+    lead = "Description: "
+    return _fit(lead + clean(text), _columns() - 3)[len(lead) :]
 
 
 def _keep_on_interrupt(question: Any) -> None:

@@ -185,7 +185,9 @@ def parse_recipient(spec: str) -> Recipient:
     problems = [
         header_problem("the recipient's name", name),
         header_problem("the recipient's address", email),
-        textcheck.email_problem(email) if "@" in email else f"'{email}' is not an email address",
+        textcheck.email_problem(email)
+        if "@" in email
+        else f"'{textcheck.shown(email)}' is not an email address",
     ]
     found = [p for p in problems if p]
     if found:

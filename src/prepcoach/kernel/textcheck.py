@@ -56,12 +56,20 @@ def problem(
     return None
 
 
+def shown(value: str, limit: int = 32) -> str:
+    """A value the user typed, as a message quotes it: on one line and short enough that the
+    message around it stays readable."""
+    flat = " ".join(value.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "\u2026"
+
+
 def email_problem(email: str, label: str = "email") -> str | None:
     if not email:
         return None
     if len(email) > EMAIL_MAX or not EMAIL_RE.match(email):
         return (
-            f"'{email}' is not a valid {label} address (expected something like name@example.com)"
+            f"'{shown(email)}' is not a valid {label} address "
+            "(expected something like name@example.com)"
         )
     return None
 

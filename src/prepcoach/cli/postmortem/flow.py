@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from prepcoach.cli.prompts import Choice, Prompter
-from prepcoach.cli.render import esc
+from prepcoach.cli.render import esc, hanging
 from prepcoach.interviews.core import Interviewer
 from prepcoach.kernel import textcheck
 from prepcoach.postmortem.answers import bank_question_for, normalize_date_item
@@ -127,7 +127,7 @@ class TerminalPostmortem:
         if lines:
             self.say("[dim]So far:[/dim]")
             for line in lines:
-                self.say(f"  [dim]•[/dim] {esc(line)}")
+                hanging(self.console, "  [dim]•[/dim] ", esc(line))
 
     def _item(self, name: str, message: str, first: bool) -> str:
         value = self.ask.text(
