@@ -390,3 +390,23 @@ def test_an_answer_over_the_word_limit_is_refused_in_one_line(tmp_path: Path) ->
     last = result.output.strip().splitlines()[-1]
     assert last.endswith("answer 1: the answer has 25,000 words; answers are limited to 20,000")
     assert "Traceback" not in result.output
+
+
+def test_practice_asks_just_the_questions_chosen_in_the_order_given() -> None:
+    from tests.helpers import run_prep
+
+    piped = yaml.safe_dump(
+        {"answers": [{"text": "Your mission is why I applied."}, {"text": "I missed a deadline."}]}
+    )
+    result = run_prep("practice", "-q", "why-us", "-q", "biggest-failure", "--json", input=piped)
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [a["question_id"] for a in data["answers"]] == ["why-us", "biggest-failure"]
+    assert data["mode"] == "chosen"
+
+    unknown = run_prep("practice", "-q", "why-uss", input=piped)
+    assert unknown.exit_code == 1
+    assert "no question with id 'why-uss' (did you mean 'why-us'?)" in unknown.stderr
+
+    both = run_prep("practice", "-q", "why-us", "--mode", "quick", input=piped)
+    assert both.exit_code == 2 and "not both" in both.stderr

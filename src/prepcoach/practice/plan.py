@@ -50,7 +50,7 @@ class PlannedQuestion:
     """One item of a session: a question id (or the candidate-questions step) and why."""
 
     question_id: str
-    reason: Literal["due", "new", "weak", "format", "practised"]
+    reason: Literal["due", "new", "weak", "format", "practised", "chosen"]
     step: str | None = None
 
     def as_dict(self) -> dict[str, str | None]:

@@ -307,8 +307,10 @@ class PracticeRun:
         resume: bool,
         menu: bool,
         probes: int | None = None,
+        question_ids: Sequence[str] = (),
     ) -> SessionRecord:
-        """Resume (asked, or offered when an unfinished session has answers) or plan anew."""
+        """Resume (asked, or offered when an unfinished session has answers) or plan anew:
+        the questions asked for (`question_ids`, in that order), else a plan by mode."""
         unfinished = ps.unfinished_session(self.store)
         if resume:
             if unfinished is None:
@@ -328,11 +330,12 @@ class PracticeRun:
             practised=ps.practised_ids(self.store),
         )
         scripted_ids = getattr(self.source, "question_ids", None)
-        if scripted_ids and not mode:
-            for qid in scripted_ids:
-                self.library.question(qid)
-            chosen_mode = "scripted"
-            plan = [{"question_id": q, "reason": "new", "step": None} for q in scripted_ids]
+        if question_ids or (scripted_ids and not mode):
+            ids = list(dict.fromkeys(question_ids or scripted_ids or ()))
+            for qid in ids:
+                self.library.question(qid)  # an unknown id: an error with a did-you-mean
+            chosen_mode, reason = ("chosen", "chosen") if question_ids else ("scripted", "new")
+            plan = [{"question_id": q, "reason": reason, "step": None} for q in ids]
         else:
             if menu and self.source.interactive:
                 mode, format_id, filters = self.view.choose_plan(history, filters, self.library)

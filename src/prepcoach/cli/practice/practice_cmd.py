@@ -39,6 +39,16 @@ def practice(
             "--mode", "-m", help="review (due first), quick, mock or weak.", show_default=False
         ),
     ] = None,
+    question: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--question",
+            "-q",
+            metavar="ID",
+            help="Practise this question (an id from 'prep questions'); repeat for more.",
+            show_default=False,
+        ),
+    ] = None,
     count: Annotated[int, typer.Option("--count", "-n", min=1, max=50, help="Questions.")] = 5,
     category: Annotated[str | None, typer.Option("--category", help="e.g. behavioral.")] = None,
     competency: Annotated[str | None, typer.Option("--competency", help="e.g. conflict.")] = None,
@@ -102,6 +112,13 @@ def practice(
         library.get("formats", format_id)
         mode = mode or "mock"
     filters = Filters(category=category, competency=competency, role=role, stage=stage)
+    chosen = tuple(question or ())
+    if chosen and (mode or format_id or answers is not None):
+        raise typer.BadParameter(
+            "choose the questions with --question or plan them with --mode/--format or an "
+            "answers file, not both",
+            param_hint="--question",
+        )
 
     source, count = _answer_source(ctx, library, answers, audio, count)
 
@@ -124,8 +141,9 @@ def practice(
         format_id=format_id,
         interview=interview,
         resume=resume,
-        menu=not any((mode, category, competency, role, stage, format_id)),
+        menu=not any((mode, category, competency, role, stage, format_id, chosen)),
         probes=probes,
+        question_ids=chosen,
     )
     if run.run(session).stopped:  # the summary has said what was kept
         from prepcoach.cli.keep import stop_told

@@ -86,9 +86,10 @@ class PracticeView:
         return str(picked), None, filters
 
     def started(self, mode: str, planned: int, filters: Filters, due: int) -> None:
+        which = "the ones you chose" if mode == "chosen" else filters.describe()
         self._say(
             f"[bold]Practice[/bold]: {mode}, {planned} question(s)"
-            f" [dim]({filters.describe()}; {due} due for review)[/dim]"
+            f" [dim]({which}; {due} due for review)[/dim]"
         )
 
     def tailored_to(self, label: str) -> None:
