@@ -692,6 +692,15 @@ def test_a_profile_without_a_name_is_a_finding_with_its_fix(
         f for f in checks.check_drafts([draft], template, reference=NOW) if f.code == "no-name"
     ]
     assert "prep profile set --name" in finding.message
+    # a name typed as this note's signature signs it: nothing to warn about
+    signed = draft_for(
+        template,
+        full_sources(profile=Profile(email="zoe@example.com")),
+        jane(),
+        {"signature": "Zoe Park\nzoe@example.com"},
+    )
+    found = checks.check_drafts([signed], template, reference=NOW)
+    assert "no-name" not in {f.code for f in found}
 
 
 def test_a_subject_naming_another_round_is_flagged(templates: dict[str, EmailTemplate]) -> None:

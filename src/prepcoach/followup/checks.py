@@ -114,10 +114,17 @@ def _round(draft: Draft, interview: Interview | None) -> list[tuple[str, str]]:
     return []
 
 
+_ADDRESS_RE = re.compile(r"\S+@\S+|https?://\S+|\+?[\d ()-]{7,}")
+
+
 def _no_name(drafts: Sequence[Draft]) -> list[Finding]:
-    """No name in the profile: the note would be signed with an address, or not at all."""
+    """No name in the profile, and none typed as the signature: the note would be signed
+    with an address, or not at all."""
     if not drafts or str(drafts[0].values.get("my_name", "")).strip():
         return []
+    signature = str(drafts[0].values.get("signature") or "")
+    if any(c.isalpha() for c in _ADDRESS_RE.sub("", signature)):
+        return []  # signed with the name typed for this note
     return [
         Finding(
             "no-name",
