@@ -192,3 +192,23 @@ def test_a_sequence_is_found_only_as_those_words_in_a_row() -> None:
     assert found is not None and found.sentence == 1
     assert kt.SentenceIndex("We carried on.").find_sequence(("carry", "it", "out")) is None
     assert kt.SentenceIndex("I never carried it out.").find_sequence(("carry", "it", "out")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        ("I measured the baseline first and ran a two-week pilot with one team.", True),
+        ("so um yeah basically me and the team we was handling the refunds innit", True),
+        ("Abeg, I no fit lie, the project na wahala but I carry am finish and we save 20%", True),
+        ("- baseline 9 days\n- pilot 2 weeks, one team\n- refunds 9 -> 2 days", True),
+        ("Northwind Bank, Contoso, Fabrikam: OKRs, KPIs, NPS, CSAT, QBRs", True),  # names only
+        ("Quiero trabajar aquí porque su producto cambió la logística del almacén.", False),
+        ("Ich möchte hier arbeiten, weil Ihr Produkt die Logistik verändert hat.", False),
+        ("我想加入贵公司，因为你们的产品改变了物流行业。", False),
+        ("Я хочу работать здесь, потому что ваш продукт изменил логистику.", False),
+    ],
+)
+def test_an_answer_in_another_language_is_told_apart_from_any_english(
+    text: str, english: bool
+) -> None:
+    assert kt.reads_as_english(text) is english

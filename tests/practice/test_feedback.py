@@ -751,6 +751,18 @@ def test_spoken_without_notes_is_timed_not_scored() -> None:
     assert "Timing only, not scored" in fb.findings[0].message
 
 
+def test_an_answer_in_another_language_is_kept_and_not_scored() -> None:
+    spanish = "Quiero trabajar aquí porque su producto cambió la logística del almacén."
+    fb = analyse(WHY_US, spanish)
+    assert fb.score is None and not fb.scored
+    assert rules(fb) == ["answer.other-language"]
+    assert "another language" in fb.findings[0].message
+    # a star answer's parts are read as given, not lower-cased
+    parts = Answer({"situation": "我想加入贵公司", "action": "因为你们的产品改变了物流行业。"})
+    assert rules(analyse(question(), parts, TEMPLATE)) == ["answer.other-language"]
+    assert analyse(WHY_US, "I like Acme: your mission fits the work I have done.").scored
+
+
 # --- properties --------------------------------------------------------------------------
 
 
@@ -765,7 +777,10 @@ def test_any_text_never_raises(text: str) -> None:
         company="Acme", role="Analyst", salary_range=(1.0, 2.0), first_interview_notes=("x",)
     )
     fb = analyse(q, text, TEMPLATE, context)
-    assert 0 <= fb.score <= 100
+    if fb.score is None:  # random letters of other scripts are another language
+        assert rules(fb) == ["answer.other-language"]
+    else:
+        assert 0 <= fb.score <= 100
     assert fb == analyse(q, text, TEMPLATE, context)
 
 
@@ -805,7 +820,10 @@ ANY_SCRIPT = [
 def test_any_script_emoji_or_control_characters_get_feedback(text: str) -> None:
     q = question(look_fors=(LookFor("Quantifies the impact", ("percent", "cut")),))
     fb = analyse(q, text, TEMPLATE)
-    assert fb.score is not None and 0 <= fb.score <= 100
+    if text.startswith("I"):  # English, with emoji or control characters: judged
+        assert fb.score is not None and 0 <= fb.score <= 100
+    else:  # another script: kept, said plainly, not judged by English rules
+        assert fb.score is None and rules(fb) == ["answer.other-language"]
     assert all("\n" not in f.message for f in fb.findings)
 
 

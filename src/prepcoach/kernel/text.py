@@ -427,6 +427,30 @@ class SentenceIndex:
         return sentence[spans[first][0] : spans[last][1]]
 
 
+# sounds of hesitation, in no dictionary and in every spoken language
+_HESITATIONS: Final = frozenset(
+    {"um", "umm", "uhm", "uh", "er", "erm", "ah", "eh", "hmm", "mm", "mhm", "huh", "uhh"}
+)
+
+
+def reads_as_english(text: str) -> bool:
+    """Whether feedback, which reads English, can judge the text: most of its letters are in
+    the Latin script and most of its plain lower-case words are English (names, acronyms and
+    figures do not count). A text too short to tell reads as English."""
+    letters = [c for c in text[:4000] if c.isalpha()]
+    other = sum(1 for c in letters if c >= "\u0250" and not "\u1e00" <= c <= "\u1eff")
+    if other * 2 > len(letters):  # mostly outside the Latin script: CJK, Cyrillic, Arabic...
+        return False
+    plain = [
+        w for w in _WORD.findall(text) if w.isalpha() and w.islower() and w not in _HESITATIONS
+    ]
+    if len(plain) < 6:
+        return True
+    import simplemma
+
+    return float(simplemma.in_target_language(" ".join(plain), lang="en")) >= 0.5
+
+
 _JOINERS: Final = frozenset({"and", "but", "so", "then", "or"})
 _CLAUSE_EDGE: Final = re.compile(r"[,;:()\u2013\u2014]| - ")
 

@@ -331,7 +331,8 @@ class PracticeRun:
         )
         scripted_ids = getattr(self.source, "question_ids", None)
         if question_ids or (scripted_ids and not mode):
-            ids = list(dict.fromkeys(question_ids or scripted_ids or ()))
+            # chosen ones once each; an answers file may answer one question several times
+            ids = list(dict.fromkeys(question_ids)) if question_ids else list(scripted_ids or ())
             for qid in ids:
                 self.library.question(qid)  # an unknown id: an error with a did-you-mean
             chosen_mode, reason = ("chosen", "chosen") if question_ids else ("scripted", "new")

@@ -139,10 +139,10 @@ class PracticeView:
             )
         else:
             colour = "green" if score >= 75 else "yellow" if score >= 50 else "red"
+            words = f"{feedback.word_count:,} word{'' if feedback.word_count == 1 else 's'}"
             self._say(
                 f"\n[bold {colour}]Score {score}/100[/bold {colour}]  "
-                f"[dim]{feedback.word_count} words · about "
-                f"{minutes_seconds(feedback.seconds)} spoken[/dim]"
+                f"[dim]{words} · about {minutes_seconds(feedback.seconds)} spoken[/dim]"
             )
             parts = " · ".join(
                 f"{part} {feedback.parts.get(part, 0)}/{top}" for part, top in PART_MAXIMA.items()
@@ -285,9 +285,9 @@ class PracticeView:
 
     def _scores(self, summary: Summary) -> None:
         """The table of this session's rated answers: score, rating, when each comes back."""
-        scored = [r for r in summary.results if r.get("score") is not None]
+        rated = [r for r in summary.results if r.get("rating") and r.get("due")]
         self._say("")
-        if scored:
+        if rated:
             from rich.table import Table  # the summary's table: at the end only
 
             table = Table(title="This session", title_justify="left")
@@ -295,9 +295,10 @@ class PracticeView:
             table.add_column("score", justify="right")
             table.add_column("rating")
             table.add_column("back")
-            for r in scored:
+            for r in rated:
                 when = scheduling.describe_interval(datetime.fromisoformat(r["due"]))
-                table.add_row(r["question"], str(r["score"]), r["rating"].capitalize(), when)
+                score = "–" if r.get("score") is None else str(r["score"])  # timing only
+                table.add_row(r["question"], score, r["rating"].capitalize(), when)
             self.console.print(table)
         else:
             self._say("No answers rated in this session.")

@@ -115,6 +115,7 @@ TIPS: Final[Mapping[str, str]] = {
     "answer.empty": "Answer out loud or type it, then ask for feedback.",
     "answer.timing-only": "Type a few bullet notes of what you said next time to get it judged.",
     "answer.over-limit": "Trim it to what you would say in the interview, then ask again.",
+    "answer.other-language": "Answer in English to have it judged; its timing is still shown.",
     "answer.disguised-strength": "Name a real weakness or failure, what it cost, and what you "
     "now do about it; interviewers hear the disguised ones every day.",
     "detail.generic": "Back it with one real moment: when, what you did, and what came of it, "

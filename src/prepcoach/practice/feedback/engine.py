@@ -257,6 +257,11 @@ def _soften(finding: Finding) -> Finding:
     return replace(finding, severity="tip", message=message)
 
 
+def _original(answer: Answer) -> str:
+    """The answer's words as given (not lower-cased): every part, in order."""
+    return "\n".join(v for v in answer.parts.values() if isinstance(v, str))
+
+
 def _not_scored(rule: str, message: str, f: _Facts, detected: Mapping[str, int]) -> Feedback:
     finding = _find(rule, "tip", 0, message)
     estimate = f.word_count * 60 / WORDS_PER_MINUTE
@@ -409,6 +414,12 @@ def judge(
             f"{target if question.target_seconds > 0 else ''}, and there are no notes to judge."
         )
         return _not_scored("answer.timing-only", message, f, detected)
+    if f.word_count and not kt.reads_as_english(_original(answer)):
+        message = (
+            "Not scored: feedback reads answers in English, and this one seems to be in "
+            "another language. It is kept as you gave it."
+        )
+        return _not_scored("answer.other-language", message, f, detected)
     if f.word_count == 0:
         empty = _find("answer.empty", "warn", -100, "There is no answer to look at.")
         zero = dict.fromkeys(PART_MAXIMA, 0)
