@@ -11,7 +11,7 @@ import typer
 
 from prepcoach.cli.context import get_context, load_content_checks
 from prepcoach.cli.inputs import check_choice, read_text
-from prepcoach.cli.render import error_text, esc, print_json
+from prepcoach.cli.render import error_text, esc, hanging, print_json
 from prepcoach.kernel.errors import ContentError, PrepError
 
 MARKDOWN_LIMIT = 5 * 1024 * 1024  # bytes in a Markdown list to import
@@ -158,7 +158,7 @@ def print_question(q: Question, library: ContentLibrary) -> None:
         if items:
             console.print(f"[bold]{title}[/bold]")
             for item in items:
-                console.print(f"  • {esc(item)}")
+                hanging(console, "  • ", esc(item))
             console.print()
 
 

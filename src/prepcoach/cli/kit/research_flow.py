@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from prepcoach.cli.keep import say_on_interrupt
-from prepcoach.cli.render import esc
+from prepcoach.cli.render import esc, hanging
 from prepcoach.kernel import clock
 from prepcoach.kit import research_service as service
 from prepcoach.kit.research import SECTIONS, Section, source_label, status, to_data
@@ -129,7 +129,7 @@ def show(ctx: AppContext, dossier: Dossier) -> None:
             continue
         console.print(f"\n[bold]{section.title}[/bold]", highlight=False)
         for item in items:
-            console.print(f"  • {esc(item.text)}", highlight=False)
+            hanging(console, "  • ", esc(item.text))
             if item.how_i_help:
                 console.print(
                     f"    [green]how I help:[/green] {esc(item.how_i_help)}", highlight=False

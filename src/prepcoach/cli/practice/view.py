@@ -176,7 +176,7 @@ class PracticeView:
                 "a lack of interest."
             )
         for text in texts:
-            self._say(f" • {text}")
+            self._bullet(" • ", esc(text))
 
     def stopped(self) -> None:
         self._say("\n[yellow]Stopped.[/yellow] Your answers so far are saved.")
