@@ -187,7 +187,7 @@ def parse_recipient(spec: str) -> Recipient:
         header_problem("the recipient's address", email),
         textcheck.email_problem(email)
         if "@" in email
-        else f"'{textcheck.shown(email)}' is not an email address",
+        else f"'{textcheck.quoted(email)}' is not an email address",
     ]
     found = [p for p in problems if p]
     if found:

@@ -13,6 +13,7 @@ import unicodedata
 
 NAME_MAX = 200  # names, titles, companies, roles
 EMAIL_MAX = 254
+QUOTED = 32  # characters of a typed value that a message quotes back
 PART_MAX = 10_000  # one STAR part: about 1,500 words, several minutes spoken
 NOTES_MAX = 200_000  # notes, a pasted job posting
 
@@ -56,11 +57,11 @@ def problem(
     return None
 
 
-def shown(value: str, limit: int = 32) -> str:
-    """A value the user typed, as a message quotes it: on one line and short enough that the
-    message around it stays readable."""
-    flat = " ".join(value.split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "\u2026"
+def quoted(value: str) -> str:
+    """A typed value as a message quotes it back: one line, cut at a word when long."""
+    from prepcoach.kernel.text import clip  # loaded only when there is a message to say
+
+    return clip(value, QUOTED)
 
 
 def email_problem(email: str, label: str = "email") -> str | None:
@@ -68,7 +69,7 @@ def email_problem(email: str, label: str = "email") -> str | None:
         return None
     if len(email) > EMAIL_MAX or not EMAIL_RE.match(email):
         return (
-            f"'{shown(email)}' is not a valid {label} address "
+            f"'{quoted(email)}' is not a valid {label} address "
             "(expected something like name@example.com)"
         )
     return None
