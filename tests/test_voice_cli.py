@@ -172,3 +172,19 @@ def test_without_the_voice_extra_audio_says_how_to_get_it(
         "Error: answering from a recording needs the voice extra (webrtcvad missing): "
         "pip install 'prepcoach[voice]'"
     )
+
+
+def test_the_install_hint_for_recording_is_shown_with_its_brackets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rich.console import Console
+
+    from prepcoach.cli.practice.voice import AloudInTerminal
+    from prepcoach.cli.prompts import ScriptedPrompter
+    from prepcoach.voice import INSTALL_HINT, record
+
+    monkeypatch.setattr(record, "unavailable_reason", lambda: f"it needs {INSTALL_HINT}")
+    console = Console(record=True, width=120)
+    aloud = AloudInTerminal(ScriptedPrompter({}), console, tmp_path, None)
+    assert aloud(object(), 60.0) is None  # type: ignore[arg-type]
+    assert "pip install 'prepcoach[voice]'" in console.export_text()
