@@ -114,7 +114,8 @@ class AloudInTerminal:
         if self.audio_file is not None:
             path, self.audio_file = self.audio_file, None
             audio = load(path)
-            self._say(f"[dim]Answer from {escape(path.name)}: {_clock(audio.seconds)} of audio.[/dim]")
+            name = escape(path.name)
+            self._say(f"[dim]Answer from {name}: {_clock(audio.seconds)} of audio.[/dim]")
             source = str(path)
             marks: dict[str, float] = {}
         else:
@@ -123,7 +124,8 @@ class AloudInTerminal:
             reason = record.unavailable_reason()
             if reason is not None:
                 if not self._warned:
-                    self._say(f"[yellow]![/yellow] No recording: {escape(reason)}. Using the stopwatch.")
+                    why = escape(reason)
+                    self._say(f"[yellow]![/yellow] No recording: {why}. Using the stopwatch.")
                     self._warned = True
                 return None
             recorded = record_answer(self.console, record.MicRecorder(), target)
