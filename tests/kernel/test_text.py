@@ -146,8 +146,10 @@ LONG_INPUTS = {
 # sentences). It takes CALIBRATION_IDLE_S of processor time on the machine the 50 ms goal was
 # set on; when it is slower now (other jobs, a slower machine), the goal is stretched by as
 # much, and never tightened. A function whose cost is out of proportion to its input stays
-# out of proportion to the calibration, however busy the machine.
-GOAL_S = 0.05
+# out of proportion to the calibration, however busy the machine. The goal for any reader of
+# typed text is 50 ms at 100,000 characters; feedback reads an answer with several of these
+# functions, so each keeps within half of it.
+GOAL_S = 0.025
 CALIBRATION_IDLE_S = 0.006
 _PROSE = (
     "I led the team and we cut costs by 20 percent, because my manager asked. Then we shipped "
@@ -198,7 +200,7 @@ def test_text_functions_are_linear_on_hostile_input(name: str) -> None:
 
 def test_the_timing_check_catches_slow_and_quadratic_work() -> None:
     def slow(text: str) -> None:  # linear, but about 1.7 times the goal on any machine
-        for _ in range(len(text) * 14 // 100_000):
+        for _ in range(len(text) * 7 // 100_000):
             _calibration()
 
     def quadratic(text: str) -> int:  # fast on a tenth of the text, slow on all of it
@@ -214,11 +216,12 @@ def test_the_timing_check_catches_slow_and_quadratic_work() -> None:
 def test_the_timing_check_allows_for_a_busy_or_slower_machine(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # Everything three times slower, as on a loaded machine: the slowest of the runs above
-    # (about 30 ms idle) would miss a fixed 50 ms, but the calibration is slower by as much.
+    # Everything three times slower, as on a loaded machine: one of the slowest of the runs
+    # above (about 15 ms idle) would miss a fixed 25 ms, but the calibration is slower by as
+    # much.
     real = time.process_time
     monkeypatch.setattr(time, "process_time", lambda: 3 * real())
-    assert_quick_and_linear(kt.sentences, LONG_INPUTS["commas"])
+    assert_quick_and_linear(kt.tokens, LONG_INPUTS["short sentences"])
 
 
 @settings(max_examples=150, deadline=None)

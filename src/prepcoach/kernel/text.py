@@ -24,14 +24,18 @@ from typing import Final, NamedTuple
 # joiner, so the pattern cannot backtrack.
 _WORD: Final = re.compile(r"[^\W_]+(?:['\u2019\-.][^\W_]+|,\d{3}(?!\d))*")
 # A sentence ends at a run of . ! ? (the whole run, then whitespace or the end) or at a line
-# break or semicolon; the look-behind makes a long run of "!" cost one scan, not one per mark.
-# A stop after a common abbreviation does not end the sentence ("e.g. a pilot"); each
-# look-behind has a fixed width, so this stays one linear scan.
+# break or semicolon. The pattern starts with the stop itself, so the scan skips straight from
+# one stop to the next; the look-behinds then run only at a stop: the first (the stop and the
+# character before it) makes a long run of "!" cost one scan, not one per mark, and the others
+# keep a stop after a common abbreviation from ending the sentence ("e.g. a pilot"). Each has
+# a fixed width, so this stays one linear scan.
 _NOT_AFTER: Final = "".join(
-    rf"(?<!\b{re.escape(a)})"
+    rf"(?<!\b{re.escape(a)}[.!?])"
     for a in ("e.g", "i.e", "etc", "vs", "approx", "dr", "mr", "mrs", "ms")
 )
-_BOUNDARY: Final = re.compile(r"(?<![.!?])" + _NOT_AFTER + r"[.!?]+(?=\s|$)|[\n;]+", re.IGNORECASE)
+_BOUNDARY: Final = re.compile(
+    r"[.!?](?<![.!?][.!?])" + _NOT_AFTER + r"[.!?]*(?=\s|$)|[\n;]+", re.IGNORECASE
+)
 _BOUNDARY_KEPT: Final = re.compile("(" + _BOUNDARY.pattern + ")", re.IGNORECASE)
 _SPACE_RUN: Final = re.compile(r"\s+")
 
