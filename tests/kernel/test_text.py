@@ -138,6 +138,8 @@ LONG_INPUTS = {
     "no spaces": "abc" * 33_334,
     "abbreviations": "e.g. " * 20_000,
     "short sentences": "I did. " * 14_000,
+    "one-letter words": "a " * 50_000,
+    "words and commas": "x," * 50_000,
 }
 
 

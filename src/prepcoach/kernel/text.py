@@ -269,6 +269,12 @@ class Token(NamedTuple):
     negated: bool  # inside the scope of a negation
 
 
+# The token of a word that neither opens nor closes a negation's scope, outside and inside
+# one, filled as words are met: a token is immutable, so one serves every time the word comes.
+_PLAIN_TOKENS: dict[str, Token] = {}
+_NEGATED_TOKENS: dict[str, Token] = {}
+
+
 def tokens(sentence: str) -> list[Token]:
     """A normalised sentence's words with lemmas and whether a negation governs them.
 
@@ -277,20 +283,28 @@ def tokens(sentence: str) -> list[Token]:
     """
     out: list[Token] = []
     append = out.append
-    known = _LEMMAS
+    known = _PLAIN_TOKENS
     negated = False
     for word in _WORD_OR_BREAK.findall(sentence):
+        token = known.get(word)
+        if token is not None:  # most words: no lemma to look up, no scope to change
+            append(token)
+            continue
         if not word:  # a comma, colon, dash or quote closes the clause
-            negated = False
+            negated, known = False, _PLAIN_TOKENS
             continue
         if word in _SCOPE_ENDS:
-            negated = False
-        elif word in _NEGATORS or word.endswith("n't"):
-            negated = True
+            negated, known = False, _PLAIN_TOKENS
+            append(Token(word, lemma(word), False))
+            continue
+        if word in _NEGATORS or word.endswith("n't"):
+            negated, known = True, _NEGATED_TOKENS
             append(Token(word, word, True))
             continue
-        found = known.get(word)
-        append(Token(word, found if found is not None else lemma(word), negated))
+        found = _LEMMAS.get(word)
+        token = Token(word, found if found is not None else lemma(word), negated)
+        known[word] = token
+        append(token)
     return out
 
 
