@@ -446,6 +446,7 @@ class QuestionaryPrompter:
             default=chosen,
             use_shortcuts=shortcuts,
         )
+        _scroll_choices(question)
         if shortcuts and instant:  # a key chooses at once, without Enter
             _instant_keys(question, [str(c.key) for c in choices])
         return self._ask(question)
@@ -469,6 +470,7 @@ class QuestionaryPrompter:
         hint = "" if "Space to" in message else "(Space to tick, Enter to confirm)"
         message = _fit(message, _columns() - 3 - len(hint))
         question = questionary.checkbox(clean(message), choices=options, instruction=hint)
+        _scroll_choices(question)
         return list(self._ask(question))
 
     def confirm(self, name: str, message: str, *, default: bool = False) -> bool:
@@ -576,13 +578,14 @@ def _keep_on_interrupt(question: Any) -> None:
     app.key_bindings = merge_key_bindings([app.key_bindings, bindings])
 
 
-def _instant_keys(question: Any, keys: Sequence[str]) -> None:
-    """Make a select's shortcut keys choose at once (questionary's only move the cursor)."""
-    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+def _inquirer_control(question: Any) -> Any:
+    """The list of choices in a questionary select or checkbox, or None."""
     from questionary.prompts.common import InquirerControl
 
-    app = question.application
-    control = next(
+    app = getattr(question, "application", None)
+    if app is None:
+        return None
+    return next(
         (
             w.content
             for w in app.layout.find_all_windows()
@@ -590,6 +593,86 @@ def _instant_keys(question: Any, keys: Sequence[str]) -> None:
         ),
         None,
     )
+
+
+def _scroll_choices(question: Any) -> None:
+    """Show a long list of choices a screenful at a time, scrolling with the pointer.
+
+    questionary draws every choice, so a list longer than the terminal runs off its foot:
+    the pointer moves onto rows nobody sees and the description of the choice is lost. The
+    list is cut to the rows the terminal has, around the pointer, with a line saying how
+    many more lie above and below, and the description stays under it.
+    """
+    control = _inquirer_control(question)
+    if control is None:
+        return
+    whole = control.text
+
+    def rows() -> int:
+        from prompt_toolkit.application.current import get_app_or_none
+
+        app = get_app_or_none()
+        if app is not None:
+            try:
+                return int(app.output.get_size().rows)
+            except Exception:  # noqa: BLE001 - an output with no size: the environment's
+                pass
+        import shutil
+
+        return shutil.get_terminal_size().lines
+
+    def shown() -> Any:
+        tokens = list(whole())
+        return visible_choices(tokens, control.choice_count, control.pointed_at, rows())
+
+    control.text = shown
+
+
+def visible_choices(tokens: list[Any], count: int, pointed: int, rows: int) -> list[Any]:
+    """The rows of a choice list that fit in `rows` terminal rows, around the pointed one.
+
+    `tokens` are questionary's: one row per choice, each ending in a newline, then the
+    pointed choice's description. The prompt's own line, a margin and the description keep
+    their rows; at least five choices are shown.
+    """
+    lines: list[list[Any]] = [[]]
+    for style, text, *rest in tokens:
+        parts = text.split("\n")
+        for i, part in enumerate(parts):
+            if i:
+                lines.append([])
+            if part or not i:
+                lines[-1].append((style, part, *rest))
+    choices, tail = lines[:count], lines[count:]
+    tail_rows = sum(1 for line in tail if any(t[1] for t in line))
+    room = max(5, rows - 3 - tail_rows)
+    if count <= room:
+        return tokens
+    room -= 2  # the lines that say how many more there are
+    start = min(max(0, pointed - room // 2), count - room)
+    out: list[Any] = []
+    if start:
+        out += [("class:instruction", f"   ↑ {start} more"), ("", "\n")]
+    for line in choices[start : start + room]:
+        out += [*line, ("", "\n")]
+    below = count - start - room
+    if below:
+        out += [("class:instruction", f"   ↓ {below} more"), ("", "\n")]
+    for i, line in enumerate(tail):
+        out += line
+        if i < len(tail) - 1:
+            out.append(("", "\n"))
+    if out and out[-1] == ("", "\n"):
+        out.pop()
+    return out
+
+
+def _instant_keys(question: Any, keys: Sequence[str]) -> None:
+    """Make a select's shortcut keys choose at once (questionary's only move the cursor)."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+    app = question.application
+    control = _inquirer_control(question)
     if control is None:
         return
     bindings = KeyBindings()
