@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from prepcoach.cli import prompts
+from prepcoach.cli.keep import keeping
 from prepcoach.cli.postmortem.flow import TerminalPostmortem
 from prepcoach.cli.postmortem.render import render_summary
 from prepcoach.cli.prompts import Choice
@@ -108,8 +109,12 @@ def choose_interview(
 def add_interview(
     ctx: AppContext, store: Store, prompter: Prompter, company: str | None
 ) -> Interview:
-    """The interview that just happened, added with the few facts the plan needs."""
+    """The interview that just happened, added with the few facts the plan needs.
 
+    What is typed is kept until the interview is saved, and let go then: the date is stored
+    as a date, not as the words typed for it."""
+    keeper = keeping(ctx, "interview", "postmortem", prompter, command="prep postmortem")
+    prompter = keeper
     if not company:
         company = prompter.autocomplete(
             "postmortem.interview.company",
@@ -141,6 +146,7 @@ def add_interview(
         store,
         core.Interview(company=company, role=role, stage=stage, when=when, status="done"),
     )
+    keeper.done()
     ctx.console.print(
         f"Added interview [cyan]{saved.id}[/cyan]: {esc(saved.label())}", highlight=False
     )
