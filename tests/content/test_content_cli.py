@@ -41,7 +41,7 @@ def test_import_turns_a_markdown_list_into_a_pack_that_loads(home: Path, tmp_pat
     )
     result = run_prep("content", "import", str(source), "--name", "mine")
     assert result.exit_code == 0, result.output
-    assert "Kept 3 question(s)" in result.stdout
+    assert "Kept 3 questions" in result.stdout
     written = home / "content" / "mine.yaml"
     assert written.is_file()
     again = run_prep("content", "import", str(source), "--name", "mine")

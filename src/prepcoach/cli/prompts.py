@@ -167,7 +167,8 @@ class ScriptedPrompter:
         missing = [v for v in values if v not in by_key]
         if missing:
             raise PrepError(
-                f"answer for '{name}': unknown choice(s): {', '.join(map(str, missing))}"
+                f"answer for '{name}': unknown {'choice' if len(missing) == 1 else 'choices'}: "
+                f"{', '.join(map(str, missing))}"
             )
         return [by_key[v] for v in values]
 

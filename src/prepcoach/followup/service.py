@@ -7,7 +7,7 @@ and decides, so the command only parses its options, asks for what is missing an
 - `remember_addresses`: an address typed for an interviewer is kept on the interview;
 - `check_and_record`: the checks a careful reader would make, and every rendered draft
   stored with the run's moment (`record`); a preview is not a send;
-- `mark_sent`: `--sent` records the draft(s) just shown (narrowed by template and recipient),
+- `mark_sent`: `--sent` records the drafts just shown (narrowed by template and recipient),
   or one draft by id, and says whether they went out by the deadline
   (`core.followup_deadline`); `unmark_sent` takes a send back; `sends` lists them.
 """
@@ -256,7 +256,7 @@ def mark_sent(
     now: datetime,
     draft: FollowupRecord | None = None,
 ) -> Sent:
-    """Record as sent now the draft(s) the latest `prep followup` run showed for the interview
+    """Record as sent now the drafts the latest `prep followup` run showed for the interview
     (those of `template_id`, and with `to` those to that person), or `draft` itself. Drafts
     previewed earlier are not sends."""
     if draft is not None:

@@ -115,7 +115,7 @@ def followup(
         bool,
         typer.Option(
             "--sent",
-            help="Record that you sent the draft(s) just shown (or name one: prep followup "
+            help="Record that you sent the drafts just shown (or name one: prep followup "
             "fu-ID --sent). 'prep followup sent' lists what you sent.",
         ),
     ] = False,

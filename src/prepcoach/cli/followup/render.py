@@ -158,8 +158,8 @@ def write_eml(
         taken = [p for p in paths if p.exists()]
         if taken:
             raise PrepError(
-                f"{', '.join(map(str, taken))} already exist(s); add --force to replace, or "
-                "choose another name"
+                f"{', '.join(map(str, taken))} already {'exists' if len(taken) == 1 else 'exist'}; "
+                "add --force to replace, or choose another name"
             )
     messages = [eml_bytes(d, date=now) for d in drafts]  # every header checked before writing
     for target, data in zip(paths, messages, strict=True):

@@ -24,6 +24,7 @@ from prepcoach.interviews import core
 from prepcoach.interviews.core import Interview, format_when, format_when_short, parse_when
 from prepcoach.kernel import ids, textcheck
 from prepcoach.kernel.errors import NotFoundError, PrepError
+from prepcoach.kernel.wording import counted
 from prepcoach.postmortem import service
 from prepcoach.postmortem.answers import (
     ParseContext,
@@ -269,7 +270,7 @@ class PostmortemRun:
         )
         if problems or parsed is None:
             raise PrepError(
-                f"{len(problems)} problem(s) in the answers, nothing was saved:\n  "
+                f"{counted(len(problems), 'problem')} in the answers, nothing was saved:\n  "
                 + "\n  ".join(problems)
             )
         answers = {**base, **parsed}

@@ -9,6 +9,7 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from prepcoach.cli.render import esc
+from prepcoach.kernel.wording import counted
 from prepcoach.stories.core import READY_STORIES
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ def story_detail(console: Console, library: ContentLibrary, detail: StoryDetail)
     if story.employer:
         grid.add_row("employer", esc(story.employer))
     grid.add_row("length", length(story))
-    grid.add_row("practice", f"used in {detail.uses} answer(s)")
+    grid.add_row("practice", f"used in {counted(detail.uses, 'answer')}")
     console.print(grid)
     labels = {p.key: p.label for p in template.parts} if template else {}
     for key in ("situation", "task", "action", "result", "reflection"):
