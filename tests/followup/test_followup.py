@@ -714,3 +714,16 @@ def test_a_subject_naming_another_round_is_flagged(templates: dict[str, EmailTem
     assert "round" in codes
     right = checks.check_drafts([wrong], template, interview=INTERVIEW, reference=NOW)
     assert "round" not in {f.code for f in right}
+
+
+def test_a_company_named_for_a_followup_is_thanked_for_the_round_that_happened() -> None:
+    first = replace(INTERVIEW, id="iv-dddddd", company="Northwind", when=NOW - timedelta(days=1))
+    second = replace(
+        INTERVIEW, id="iv-eeeeee", company="Northwind", stage="second", when=NOW + timedelta(2)
+    )
+    other = replace(INTERVIEW, id="iv-ffffff", company="Globex", when=NOW - timedelta(hours=2))
+    found = [second, first, other]
+    assert core.followup_interview(found, "northwind", NOW).id == "iv-dddddd"
+    assert core.followup_interview(found, "iv-eeeeee", NOW).id == "iv-eeeeee"  # an id is kept
+    assert core.followup_interview(found, "iv-ee", NOW).id == "iv-eeeeee"
+    assert core.followup_interview([second], "northwind", NOW).id == "iv-eeeeee"  # none begun
