@@ -183,6 +183,17 @@ def remember_addresses(
     return changed
 
 
+def remember_signature(store: Store, values: Sequence[dict[str, Value]]) -> bool:
+    """Keep a signature typed for a follow-up in the profile when it has no way to sign
+    (no signature, name, phone or email), so that the next email does not ask again."""
+    typed = next((str(v.get("signature") or "").strip() for v in values), "")
+    profile = store_pr.get_profile(store)
+    if not typed or profile.signature_text():
+        return False
+    store_pr.save_profile(store, replace(profile, signature=typed))
+    return True
+
+
 def earlier_notes(store: Store, interview_id: str, template_id: str) -> list[tuple[str, str]]:
     """(recipient, body) of the newest note of the same kind drafted before to each person
     of the interview, for the check that no two people get the same note."""

@@ -297,6 +297,12 @@ def _draft(
         ctx.err_console.print(
             f"Saved the address of {', '.join(changed)} to the interview.", highlight=False
         )
+    if answers is None and not as_json and service.remember_signature(store, values):
+        ctx.err_console.print(
+            "Saved your signature to your profile (change it with: prep profile set --signature "
+            "'...').",
+            highlight=False,
+        )
     drafts = service.render(begun, interview, values)
     if edit:
         edited = asking.edit_drafts(ctx, interview, drafts)
