@@ -48,3 +48,30 @@ def test_the_prompt_asked_holds_the_whole_question_at_any_width(
     (message,) = asked
     assert all(len(row) + 3 <= columns for row in message.split("\n"))
     assert " ".join(row.strip() for row in message.split("\n")) == ACTION
+
+
+def test_a_choice_that_would_wrap_after_its_question_is_shown_on_a_line_of_its_own(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import questionary
+
+    asked: list[str] = []
+
+    class Answered:
+        application: Any = None
+
+        def unsafe_ask(self) -> str:
+            return "mock"
+
+    def select(message: str, **_: Any) -> Answered:
+        asked.append(message)
+        return Answered()
+
+    monkeypatch.setattr(prompts, "_columns", lambda: 80)
+    monkeypatch.setattr(questionary, "select", select)
+    long = [prompts.Choice("Mock interview: a whole second round, in order", "mock", key="m")]
+    short = [prompts.Choice("Yes", "yes", key="y")]
+    prompter = prompts.QuestionaryPrompter()
+    prompter.select("mode", "What would you like to practise?", long)
+    prompter.select("ok", "What would you like to practise?", short)
+    assert asked == ["What would you like to practise?\n", "What would you like to practise?"]

@@ -441,8 +441,15 @@ class QuestionaryPrompter:
             for c in choices
         ]
         chosen = next((o for o in options if o.value == default), None)
+        columns = _columns()
+        message = _fit(message, columns - 32)  # room for "(Use shortcuts or arrow keys)"
+        longest = max((len(clean(c.title)) + (3 if shortcuts else 0) for c in choices), default=0)
+        if len(message.rsplit("\n", 1)[-1]) + longest + 3 > columns:
+            # the choice, once made, is shown after the question: on a line of its own when
+            # it would wrap mid-word there
+            message += "\n"
         question = questionary.select(
-            clean(_fit(message, _columns() - 32)),  # room for "(Use shortcuts or arrow keys)"
+            clean(message),
             choices=options,
             default=chosen,
             use_shortcuts=shortcuts,
