@@ -676,7 +676,9 @@ def test_concrete_reference_from_first_interview_notes() -> None:
     context = FeedbackContext(first_interview_notes=("warehouse migration to the cloud",))
     text = "I kept thinking about the warehouse migration and how I'd sequence it."
     found = finding(analyse(FOLLOW_UP, text, context=context), "reference.concrete")
-    assert found.items == ("warehouse migration to the cloud",)
+    # the answer's words are quoted, not the note: "to the cloud" was never said
+    assert found.items == ("I kept thinking about the warehouse migration and how I'd sequence it",)
+    assert "cloud" not in found.message
 
 
 def test_concrete_reference_from_cue_phrase() -> None:

@@ -389,6 +389,10 @@ class SentenceIndex:
                     return (a, b)
         return ()
 
+    def quote(self, index: int, phrase_lemmas: Sequence[str]) -> str:
+        """The words of sentence `index` that show these lemmas (see `_quote`)."""
+        return self._quote(index, phrase_lemmas)
+
     def _quote(self, index: int, phrase_lemmas: Sequence[str]) -> str:
         """The words that show the phrase: the whole sentence when it is short, otherwise
         the stretch around the matched words."""

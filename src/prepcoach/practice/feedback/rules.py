@@ -23,6 +23,7 @@ from prepcoach.practice.feedback.base import (
     Finding,
     Severity,
     _alt,
+    _covering_quote,
     _covers,
     _dur,
     _find,
@@ -487,7 +488,12 @@ def _concrete_reference(sentence: str) -> bool:
 
 def _reference(f: _Facts) -> Iterator[Finding]:
     """Refers to something concrete from the first conversation."""
-    notes = [n for n in f.context.first_interview_notes if _covers(f.index, n)]
+    # the answer's words that bring back a note from the first interview, not the note
+    notes = [
+        words
+        for n in f.context.first_interview_notes
+        if _covers(f.index, n) and (words := _covering_quote(f.index, n))
+    ]
     pointing = [s for s in f.index.sentences if _REFERENCE.search(s)]
     concrete = [s for s in pointing if _concrete_reference(s)]
     items = notes + _unique((m.group() for s in concrete for m in _REFERENCE.finditer(s)), 2)
