@@ -75,3 +75,30 @@ def test_a_choice_that_would_wrap_after_its_question_is_shown_on_a_line_of_its_o
     prompter.select("mode", "What would you like to practise?", long)
     prompter.select("ok", "What would you like to practise?", short)
     assert asked == ["What would you like to practise?\n", "What would you like to practise?"]
+
+
+def test_an_answer_on_a_line_of_its_own_wraps_onto_rows_that_start_where_it_does(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import questionary
+
+    given: list[dict[str, Any]] = []
+
+    class Answered:
+        application: Any = None
+
+        def unsafe_ask(self) -> str:
+            return "my answer"
+
+    def text(message: str, **kwargs: Any) -> Answered:
+        given.append(kwargs)
+        return Answered()
+
+    monkeypatch.setattr(prompts, "_columns", lambda: 80)
+    monkeypatch.setattr(questionary, "text", text)
+    monkeypatch.setattr(prompts, "_keep_on_interrupt", lambda question: None)
+    prompts.QuestionaryPrompter().text("action", ACTION)
+    (kwargs,) = given
+    assert kwargs["prompt_continuation"] == " "  # one column in, under the first row
+    (wrap,) = kwargs["input_processors"]
+    assert (wrap.indent, wrap.continued) == (1, 1)

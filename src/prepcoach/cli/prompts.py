@@ -379,10 +379,11 @@ class QuestionaryPrompter:
             message, instruction = _fit(f"{message}\n  {instruction}", columns - 3), ""
         if own_line:
             # The prompt on a line of its own: the answer gets the terminal's whole width,
-            # wrapped between words. questionary ends the prompt with a space, so every row
-            # of the answer starts one column in.
+            # wrapped between words. questionary ends the prompt with a space, so the
+            # answer starts one column in, and so do the rows it wraps onto.
             instruction = f"{instruction}\n" if instruction else "\n"
-            extra["input_processors"] = [WordWrap(indent=1, continued=1 if multiline else 0)]
+            extra["input_processors"] = [WordWrap(indent=1, continued=1)]
+            extra["prompt_continuation"] = " "  # the rows it wraps onto start there too
         else:
             # the answer follows "? message (hint) " on the prompt's line, then wraps to the
             # terminal's first column
