@@ -113,6 +113,28 @@ def test_a_long_sentence_is_quoted_from_the_edge_of_its_clause() -> None:
     assert found.quote.endswith("end to end")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "start"),
+    [
+        (
+            "I now test the inputs, not just the outputs: every recurring report has a "
+            "freshness and schema check, and I flag risks to stakeholders the day I see them",
+            "flag risks to stakeholders",
+            "I flag risks",
+        ),
+        (
+            "I told the sales director the same day, gave a new date, and rebuilt the load "
+            "with a schema test and a second check on the export",
+            "told the director",
+            "I told the sales director",
+        ),
+    ],
+)
+def test_a_quote_starts_where_its_clause_does(sentence: str, phrase: str, start: str) -> None:
+    found = kt.SentenceIndex(sentence).find(kt.content_lemmas(phrase))
+    assert found is not None and found.quote.startswith(start), found
+
+
 def test_clauses_cut_only_long_run_on_sentences() -> None:
     short = "so I built a checklist and it worked"
     assert kt.clauses(short) == [short]
@@ -212,3 +234,16 @@ def test_an_answer_in_another_language_is_told_apart_from_any_english(
     text: str, english: bool
 ) -> None:
     assert kt.reads_as_english(text) is english
+
+
+def test_a_quote_cut_inside_a_sentence_does_not_end_on_a_word_that_leads_on() -> None:
+    sentence = (
+        "After the review I asked for twenty minutes with him the next day and we went "
+        "through the numbers together over coffee in the canteen near the station"
+    )
+    found = kt.SentenceIndex(sentence).find(kt.content_lemmas("asked twenty minutes"))
+    assert found is not None
+    last = found.quote.split()[-1]
+    assert last not in {"and", "the", "with", "we"} and not found.quote.endswith(","), found
+    ending = kt.SentenceIndex("The offer was lower than the level you had placed me at")
+    assert ending.find(kt.content_lemmas("offer level placed")).quote.endswith("placed me at")

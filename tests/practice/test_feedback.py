@@ -581,6 +581,9 @@ def test_salary_range(text: str, low: int, high: int) -> None:
     found = finding(fb, "salary.range")
     assert found.severity == "good"
     assert f"{low // 1000}k–{high // 1000}k" in found.message
+    # the words that show it are the candidate's own, as written
+    (said,) = found.items
+    assert said in text and said[0].isdigit() or said[0] in "$€£"
     assert "salary.basis" in rules(fb)
     assert "salary.single-number" not in rules(fb)
 

@@ -415,11 +415,27 @@ class SentenceIndex:
         plain = self.sentences[index]
         spans = [m.span() for m in _WORD.finditer(plain)]
         # start and stop at a clause's edge when one is a few words away, so that the quote
-        # reads as something said ("What matters most to me is the scope"), not a fragment
-        for back in range(first, max(-1, first - 5), -1):
-            if back == 0 or _CLAUSE_EDGE.search(plain, spans[back - 1][1], spans[back][0]):
-                first = back
-                break
+        # reads as something said ("What matters most to me is the scope"), not a fragment:
+        # the clause of the first matched word ("I flag risks", not "schema check, and I
+        # flag risks"), else one a few words before, else the sentence's start
+        edge = next(
+            (
+                at
+                for at in range(hits[0], first, -1)
+                if _CLAUSE_EDGE.search(plain, spans[at - 1][1], spans[at][0])
+            ),
+            None,
+        )
+        if edge is None:
+            edge = next(
+                (
+                    back
+                    for back in range(first, max(-1, first - 8), -1)
+                    if back == 0 or _CLAUSE_EDGE.search(plain, spans[back - 1][1], spans[back][0])
+                ),
+                first,
+            )
+        first = edge
         if first < hits[0] and toks[first].word.lower() in _JOINERS:
             first += 1  # "what matters most is ...", not "and what matters most is ..."
         for ahead in range(last, min(len(spans), last + 5)):
@@ -428,7 +444,14 @@ class SentenceIndex:
             ):
                 last = ahead
                 break
-        return sentence[spans[first][0] : spans[last][1]]
+        # nor stop, inside the sentence, on a word that leads on ("the next day and", "with a
+        # recruiter, I'm"); the sentence's own last words stay ("placed me at")
+        while last > max(first, hits[-1]) and last < len(spans) - 1:
+            word = plain[spans[last][0] : spans[last][1]].lower()
+            if word[:1].isdigit() or (word not in _JOINERS and not is_stop(word)):
+                break
+            last -= 1
+        return sentence[spans[first][0] : spans[last][1]].rstrip(",;:(\u2013\u2014- ")
 
 
 # sounds of hesitation, in no dictionary and in every spoken language
