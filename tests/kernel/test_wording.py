@@ -32,7 +32,7 @@ def test_a_list_is_joined_with_and() -> None:
 
 
 # "question(s)" in a message; not a call such as "str(s) for s in ..." or "len(s) > 60"
-_BRACKETED = re.compile(r"[a-z]\(s\)(?!\s+(?:for|if|[<>=]))(?=[\s:;,.'\"]|$)")
+_BRACKETED = re.compile(r"[a-z]\((?:s|es|ies)\)(?!\s+(?:for|if|[<>=]))(?=[\s:;,.'\"]|$)")
 
 
 def test_no_message_says_a_plural_in_brackets() -> None:

@@ -152,7 +152,8 @@ def _stories(kit: Kit) -> Check:
     distinct = len(distinct_competencies(kit.stories))
     done = distinct >= READY_STORIES
     label = f"{READY_STORIES}+ stories on different competencies"
-    detail = f"{len(kit.stories)} story(ies), {distinct} with a competency of their own"
+    stories = counted(len(kit.stories), "story", "stories")
+    detail = f"{stories}, {distinct} with a competency of their own" if kit.stories else "none yet"
     return Check("stories", label, done, detail, "" if done else "prep story add")
 
 
