@@ -306,6 +306,7 @@ class QuestionaryPrompter:
 
     @staticmethod
     def _ask(question: Any) -> Any:
+        _after_drawing(question)
         answer = question.unsafe_ask()  # raises KeyboardInterrupt instead of returning None
         return answer
 
@@ -585,6 +586,33 @@ def _keep_on_interrupt(question: Any) -> None:
 
     app = question.application
     app.key_bindings = merge_key_bindings([app.key_bindings, bindings])
+
+
+_ONCE_DRAWN: list[Callable[[], None]] = []
+
+
+def once_drawn(task: Callable[[], None]) -> None:
+    """Run `task` once the next prompt has been drawn and waits for the person: work that
+    can go on while they read (it should be quick to start, a thread for anything long)."""
+    _ONCE_DRAWN.append(task)
+
+
+def _after_drawing(question: Any) -> None:
+    """Hand the tasks waiting for a prompt to this one: run just after its first draw."""
+    app = getattr(question, "application", None)
+    if not _ONCE_DRAWN or app is None:
+        return
+    tasks = list(_ONCE_DRAWN)
+    _ONCE_DRAWN.clear()
+
+    def schedule() -> None:
+        import asyncio
+
+        loop = asyncio.get_running_loop()
+        for task in tasks:
+            loop.call_later(0.02, task)  # the prompt is drawn before the loop runs this
+
+    app.pre_run_callables.append(schedule)
 
 
 def _inquirer_control(question: Any) -> Any:
