@@ -547,6 +547,27 @@ def test_look_fors_not_found_in_a_detailed_answer_are_unsure_not_missing() -> No
     assert unsure.severity == "tip" and "could not tell" in unsure.message
 
 
+def test_a_short_answer_meeting_no_look_for_is_told_they_are_missing() -> None:
+    # "releases" and "teams" half meet the label, which alone would leave it unsure; a short
+    # answer that meets none of its look-fors is told plainly, in honest words.
+    q = question(
+        look_fors=(
+            "A shared release checklist the teams own",
+            LookFor("Follows up afterwards", ("checked back",)),
+        )
+    )
+    fb = analyse(q, "The teams argued about releases. I told them to sort it out.", TEMPLATE)
+    assert fb.look_fors_unsure == ()
+    assert fb.look_fors_missing == q.look_for_labels
+    missing = finding(fb, "lookfor.missing")
+    assert missing.message.startswith("I did not find: A shared release checklist")
+    assert "if you said it in other words, ignore this" in missing.message.lower()
+    # one look-for met: the one half there stays unsure
+    fb = analyse(q, "The teams argued about releases. I checked back with them.", TEMPLATE)
+    assert fb.look_fors_covered == ("Follows up afterwards",)
+    assert fb.look_fors_unsure == ("A shared release checklist the teams own",)
+
+
 def test_look_fors_mostly_missing_is_a_warning() -> None:
     q = question(look_fors=("Apologises to the customer", "Escalates to management", "Follows up"))
     missing = finding(analyse(q, SHORT_STORY, TEMPLATE), "lookfor.missing")

@@ -127,10 +127,14 @@ def _partly_met(index: kt.SentenceIndex, look_for: LookFor) -> bool:
 
 def _unsure(f: _Facts) -> tuple[str, ...]:
     """Look-fors not found whose absence proves little: partly there, or not found in a
-    detailed answer, where they may well be met in other words."""
+    detailed answer, where they may well be met in other words. A short answer that meets
+    none of its look-fors is told they are missing: a few words here and there are no sign
+    that it says them in other words."""
     if not f.missing:
         return ()
     detailed = f.word_count >= UNSURE_WORDS
+    if not detailed and not f.covered:
+        return ()
     by_label = {lf.label: lf for lf in f.question.look_fors}
     return tuple(m for m in f.missing if detailed or _partly_met(f.index, by_label[m]))
 
