@@ -539,6 +539,36 @@ def test_a_negated_cue_does_not_count() -> None:
     assert fb.look_fors_covered == ("A small test before full rollout",)
 
 
+def test_a_cue_of_small_words_only_is_met_as_the_phrase_itself() -> None:
+    q = question(
+        look_fors=(
+            LookFor("Tests the plan against what could go wrong", ("what if", "stress test")),
+            LookFor("Owns the part played", ("I should have", "my fault")),
+        )
+    )
+    fb = analyse(
+        q, "I asked what if the vendor slips? Looking back I should have called.", TEMPLATE
+    )
+    assert fb.look_fors_covered == q.look_for_labels
+    assert fb.evidence["Tests the plan against what could go wrong"] == (
+        "I asked what if the vendor slips"
+    )
+    assert fb.evidence["Owns the part played"] == "Looking back I should have called"
+    # the words on their own, or in another order, are not the phrase
+    fb = analyse(q, "I asked them what we should do if it slips. We have a plan.", TEMPLATE)
+    assert fb.look_fors_covered == ()
+
+
+def test_a_long_sentence_quotes_the_small_words_phrase_where_it_is() -> None:
+    q = question(look_fors=(LookFor("Owns the part played", ("I should have", "my fault")),))
+    text = (
+        "I told the two leads I would sort the release calendar out by Friday and then I "
+        "spent the week on other work, and looking back I should have blocked the time for it."
+    )
+    quote = analyse(q, text, TEMPLATE).evidence["Owns the part played"]
+    assert "I should have blocked" in quote
+
+
 def test_look_fors_not_found_in_a_detailed_answer_are_unsure_not_missing() -> None:
     q = question(look_fors=("Escalates to management appropriately",))
     fb = analyse(q, GOOD_STORY, TEMPLATE)

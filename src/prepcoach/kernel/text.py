@@ -376,7 +376,7 @@ class SentenceIndex:
                     t.lemma == x and not t.negated
                     for t, x in zip(window, phrase_lemmas, strict=True)
                 ):
-                    return Match(i, self._quote(i, [x for x in phrase_lemmas if not is_stop(x)]))
+                    return Match(i, self._quote(i, phrase_lemmas, range(start, start + size)))
         return None
 
     def find_any_pair(self, lemmas: Sequence[str]) -> tuple[str, ...]:
@@ -389,23 +389,29 @@ class SentenceIndex:
                     return (a, b)
         return ()
 
-    def _quote(self, index: int, phrase_lemmas: Sequence[str]) -> str:
+    def _quote(
+        self, index: int, phrase_lemmas: Sequence[str], at: Sequence[int] | None = None
+    ) -> str:
         """The words that show the phrase: the whole sentence when it is short, otherwise
-        the stretch around the matched words."""
+        the stretch around the matched words (those `at` these places, when given)."""
         toks = self.tokens[index]
         sentence = self.originals[index]
         if len(sentence) != len(self.sentences[index]):
             sentence = self.sentences[index]
         if len(toks) <= 18:
             return sentence.rstrip(".!?;, ")
-        hits = [
-            i
-            for i, tok in enumerate(toks)
-            if any(
-                related(tok.lemma, x.removeprefix(NEGATED)) and tok.negated == (x[0] == NEGATED)
-                for x in phrase_lemmas
-            )
-        ] or [0]
+        hits = (
+            list(at or ())
+            or [
+                i
+                for i, tok in enumerate(toks)
+                if any(
+                    related(tok.lemma, x.removeprefix(NEGATED)) and tok.negated == (x[0] == NEGATED)
+                    for x in phrase_lemmas
+                )
+            ]
+            or [0]
+        )
         first, last = max(0, hits[0] - 4), min(len(toks) - 1, hits[-1] + 6)
         last = min(last, first + 18)
         plain = self.sentences[index]

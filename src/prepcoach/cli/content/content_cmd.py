@@ -56,6 +56,11 @@ def validate(
         library, problems = check_files(files, prepare_checks=load_content_checks)
     for problem in problems:
         typer.echo(error_text(problem))
+    from prepcoach.practice.feedback.lookfors import unmatchable_cues  # loads the lemmas
+
+    for question_id, message in unmatchable_cues(library.questions.values()):
+        origin = library.origins.get(f"questions/{question_id}", "")
+        typer.echo(f"{origin}: warning: question '{question_id}': {message}", err=True)
     counts = ", ".join(
         count_label(kind, len(library.items(kind))) for kind in KINDS if library.items(kind)
     )
