@@ -97,6 +97,11 @@ def test_a_hundred_percent_that_only_intensifies_is_no_figure(sentence: str, fig
     assert kt.SentenceIndex(sentence).has(kt.FIGURE) is figure
 
 
+def test_a_hundred_percent_that_only_intensifies_does_not_say_percent() -> None:
+    assert not kt.SentenceIndex("I always give 100 percent, so judge all of it.").has("percent")
+    assert kt.SentenceIndex("Returns fell 30 percent.").has("percent")
+
+
 def test_stop_words_include_contractions_of_stop_words() -> None:
     assert kt.is_stop("the") and kt.is_stop("you're") and kt.is_stop("didn't")
     assert not kt.is_stop("owned") and not kt.is_stop("baseline")

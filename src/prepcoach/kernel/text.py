@@ -99,6 +99,8 @@ _INTENSIFIER: Final = re.compile(
 def without_intensifiers(text: str) -> str:
     """The text with each "100 percent" that only intensifies ("100% sure", "agree a
     hundred percent") blanked out, the length kept: it is no figure."""
+    if "100" not in text and "110" not in text and "hundred" not in text.lower():
+        return text
     return _INTENSIFIER.sub(lambda m: " " * len(m.group()), text)
 
 
@@ -349,17 +351,6 @@ def tokens(sentence: str) -> list[Token]:
     return out
 
 
-def _has_figure(sentence: str, toks: Sequence[Token]) -> bool:
-    """Whether a sentence states a quantity: a word that starts with a digit, or
-    "doubled", "percent"; "100 percent sure" is none."""
-    if not any(t.word[0].isdigit() or t.word in _MULTIPLES for t in toks):
-        return False
-    plain = without_intensifiers(sentence)
-    if plain == sentence:
-        return True
-    return any(w[0].isdigit() or w in _MULTIPLES for w in words(plain))
-
-
 @dataclass(frozen=True, slots=True)
 class Match:
     """Where a phrase was found: the sentence and the words that show it."""
@@ -380,9 +371,12 @@ class SentenceIndex:
         self._where: dict[str, set[int]] = {}
         self._by_prefix: dict[str, set[str]] = {}
         for i, toks in enumerate(self.tokens):
-            if _has_figure(self.sentences[i], toks):
+            # "100 percent sure" says nothing of a figure, nor of a percentage
+            plain = without_intensifiers(self.sentences[i])
+            counted = toks if plain == self.sentences[i] else tokens(plain)
+            if any(t.word[0].isdigit() or t.word in _MULTIPLES for t in counted):
                 self._where.setdefault(FIGURE, set()).add(i)
-            for tok in toks:
+            for tok in counted:
                 if tok.negated and is_negation(tok.word):
                     self._where.setdefault(NEGATION, set()).add(i)
                     continue
