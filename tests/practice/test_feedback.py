@@ -559,6 +559,18 @@ def test_a_cue_of_small_words_only_is_met_as_the_phrase_itself() -> None:
     assert fb.look_fors_covered == ()
 
 
+def test_a_phrase_round_a_word_of_the_question_is_met_as_the_phrase() -> None:
+    # "asked" alone repeats the question; "asked them what" is what the look-for is about
+    q = question(
+        text="Tell me about a time a customer asked for something they did not need.",
+        look_fors=(LookFor("Questions that found the real goal", ("asked them what", "asked")),),
+    )
+    fb = analyse(q, "The customer asked for a report. I asked them what it was for.", TEMPLATE)
+    assert fb.evidence == {"Questions that found the real goal": "I asked them what it was for"}
+    fb = analyse(q, "The customer asked for a report, so I built it that week.", TEMPLATE)
+    assert fb.look_fors_covered == ()
+
+
 def test_a_long_sentence_quotes_the_small_words_phrase_where_it_is() -> None:
     q = question(look_fors=(LookFor("Owns the part played", ("I should have", "my fault")),))
     text = (

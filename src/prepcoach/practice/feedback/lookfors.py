@@ -63,6 +63,18 @@ def _small_words_phrase(cue: str) -> tuple[str, ...]:
     return sequence if len(sequence) >= 2 else ()
 
 
+@functools.lru_cache(maxsize=8192)
+def _one_word_phrase(cue: str) -> tuple[str, ...]:
+    """A cue of several words with one plain content word among them ("carried it out",
+    "better off", "asked them what"), as the words it is met by, in order: the phrase, not
+    its word, even where the word is the question's. Empty for any other cue."""
+    lemmas = _cue_lemmas(cue)
+    if len(lemmas) != 1 or not _plain(lemmas[0]):
+        return ()
+    sequence = _cue_sequence(cue)
+    return sequence if len(sequence) >= 2 else ()
+
+
 def never_met(cue: str, asked: frozenset[str] = frozenset()) -> str | None:
     """Why a cue can never show its look-for, or None: it has no word to look for once its
     small words are set aside and it is not a phrase of several of them ("why", "TA", which
@@ -73,7 +85,7 @@ def never_met(cue: str, asked: frozenset[str] = frozenset()) -> str | None:
         return "it has no word to look for: only small words like 'the', 'so', 'why' or figures"
     if lemmas == (kt.NEGATION,):
         return "it is only a negation"
-    if lemmas and all(x in asked for x in lemmas):
+    if lemmas and all(x in asked for x in lemmas) and not _one_word_phrase(cue):
         return "it only repeats the question's words, which prove nothing"
     return None
 
@@ -109,12 +121,10 @@ def _cue_match(
     lemmas = _key_lemmas(cue) if label else _cue_lemmas(cue)
     if not lemmas and not label and _small_words_phrase(cue):
         return index.find_sequence(_small_words_phrase(cue))  # "what if", "so that"
+    if not label and _one_word_phrase(cue):  # "carried it out", "asked them what"
+        return index.find_sequence(_one_word_phrase(cue))
     if not lemmas or lemmas == (kt.NEGATION,) or all(x in asked for x in lemmas):
         return None  # nothing to look for but a negation ("not doing"), or the question
-    if not label and len(lemmas) == 1 and _plain(lemmas[0]):
-        sequence = _cue_sequence(cue)
-        if len(sequence) >= 2:  # "carried it out", "better off": the phrase, not its word
-            return index.find_sequence(sequence)
     lemmas = tuple(
         kt.FIGURE if x in _NUMERIC_WORDS or x.startswith("quantif") else x for x in lemmas
     )
