@@ -71,6 +71,37 @@ def test_words_that_only_begin_alike_are_not_related(a: str, b: str) -> None:
     assert not kt.related(a, b) and not kt.related(b, a)
 
 
+@pytest.mark.parametrize(
+    ("person", "adverb"),
+    [("manager", "manageably"), ("person", "personally")],
+)
+def test_a_person_is_of_no_family_with_an_adverb(person: str, adverb: str) -> None:
+    assert not kt.related(person, adverb) and not kt.related(adverb, person)
+    assert kt.related("personal", "personally") and kt.related("measure", "measurably")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("I was 100% sure it would work.", False),
+        ("I agree a hundred percent with that.", False),
+        ("We gave it 110 percent all quarter.", False),
+        ("I am 100 percent committed to the team.", False),
+        ("We hit 100% uptime.", True),
+        ("Coverage went to 100 percent.", True),
+        ("100 percent of tickets were answered within a day.", True),
+        ("I was 100% sure, and we cut costs by 20%.", True),
+    ],
+)
+def test_a_hundred_percent_that_only_intensifies_is_no_figure(sentence: str, figure: bool) -> None:
+    assert kt.SentenceIndex(sentence).has(kt.FIGURE) is figure
+
+
+def test_a_hundred_percent_that_only_intensifies_does_not_say_percent() -> None:
+    assert not kt.SentenceIndex("I always give 100 percent, so judge all of it.").has("percent")
+    assert kt.SentenceIndex("Returns fell 30 percent.").has("percent")
+
+
 def test_stop_words_include_contractions_of_stop_words() -> None:
     assert kt.is_stop("the") and kt.is_stop("you're") and kt.is_stop("didn't")
     assert not kt.is_stop("owned") and not kt.is_stop("baseline")
@@ -83,6 +114,14 @@ def test_stop_words_include_contractions_of_stop_words() -> None:
         ("we didn't run a pilot, but I ran a trial", {"run", "pilot"}),
         ("there was no baseline so I measured one", {"baseline"}),
         ("I measured the baseline", set()),
+        # in a condition, a negation ends at the main clause's subject or verb
+        ("if I had not measured it we would have shipped the wrong fix", {"measure"}),
+        ("had I not checked the logs we would have missed the outage", {"check", "log"}),
+        ("unless we had no budget I would hire a contractor", {"budget"}),
+        ("if it was not urgent I parked it until Friday", {"urgent"}),
+        # outside one, it still reaches the end of its clause
+        ("I did not measure it and we shipped", {"measure", "ship"}),
+        ("if I measured it we would not ship the fix", {"ship", "fix"}),
     ],
 )
 def test_a_negation_reaches_to_the_end_of_its_clause(sentence: str, negated: set[str]) -> None:
@@ -158,6 +197,7 @@ LONG_INPUTS = {
     "no spaces": "abc" * 33_334,
     "abbreviations": "e.g. " * 20_000,
     "short sentences": "I did. " * 14_000,
+    "percents": "100 % 100 percent agree a hundred " * 3_000,
 }
 
 
@@ -165,7 +205,14 @@ LONG_INPUTS = {
 def test_text_functions_are_linear_on_hostile_input(name: str) -> None:
     text = LONG_INPUTS[name]
     kt.lemma("warm")  # the first lemma loads the dictionary: that is not what is timed
-    for function in (kt.sentences, kt.words, kt.normalise, kt.tokens, kt.clauses):
+    for function in (
+        kt.sentences,
+        kt.words,
+        kt.normalise,
+        kt.tokens,
+        kt.clauses,
+        kt.without_intensifiers,
+    ):
         run = functools.partial(function, text)
         tenth = functools.partial(function, text[: len(text) // 10])
         # The best of five runs, in CPU time, and up to three such rounds: on a busy machine

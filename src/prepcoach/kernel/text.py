@@ -60,6 +60,13 @@ _SCOPE_ENDS: Final = frozenset(
     """but so then until because although though however instead yet which whereas while
     after before once later eventually finally""".split()
 )
+# Words that open a condition ("if I had not measured it, ..."): a negation inside it ends
+# where the main clause starts, at its subject or its verb ("... we would have shipped").
+_CONDITIONS: Final = frozenset({"if", "unless"})
+_MAIN_CLAUSE_STARTS: Final = frozenset(
+    """i we they he she you would could might will should i'd we'd they'd he'd she'd
+    you'd""".split()
+)
 _WORD_OR_BREAK: Final = re.compile("(" + _WORD.pattern + ')|[,:()\u2013\u2014"]')
 # Words that state a quantity, as a digit would.
 NUMBER_WORDS: Final = frozenset(
@@ -71,6 +78,30 @@ _MULTIPLES: Final = frozenset("doubled tripled halved percent".split())
 # The pseudo-lemma of a sentence that holds a figure (a digit, a percentage, "doubled").
 FIGURE: Final = "#figure"
 FIGURE_RE: Final = re.compile(r"\d|\b(?:" + "|".join(sorted(NUMBER_WORDS)) + r")\b", re.I)
+
+
+# "100 percent" that says how sure or how committed, not how much: "I was 100% sure",
+# "I agree a hundred percent", "gave it 110 percent".
+_HUNDRED_PERCENT: Final = (
+    r"(?:a |one )?(?:100|110|hundred(?: and ten)?) ?(?:%|percent\b|per cent\b)"
+)
+_INTENSIFIER: Final = re.compile(
+    r"\b(?:(?:agree[sd]?|give[sn]?|gave|giving|put(?:ting|s)? in)(?: it| them| everything)? "
+    + _HUNDRED_PERCENT
+    + r"|(?<![\w.,])"
+    + _HUNDRED_PERCENT
+    + r"(?= (?:sure|certain|confident|committed|honest|behind|right|convinced|focused|"
+    r"invested|aligned|on board|true|serious|clear|dedicated|happy|comfortable|with)\b))",
+    re.IGNORECASE,
+)
+
+
+def without_intensifiers(text: str) -> str:
+    """The text with each "100 percent" that only intensifies ("100% sure", "agree a
+    hundred percent") blanked out, the length kept: it is no figure."""
+    if "100" not in text and "110" not in text and "hundred" not in text.lower():
+        return text
+    return _INTENSIFIER.sub(lambda m: " " * len(m.group()), text)
 
 
 _CONTROL: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
@@ -244,15 +275,37 @@ def _stems(word: str) -> frozenset[str]:
     return frozenset(out)
 
 
+# Who does something: a word of a person ("manager", "person", "analyst") is not of one
+# family with an adverb ("manageably", "personally"), which says how, not who.
+_PERSON_ENDINGS: Final = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ee", "ees")
+_PERSON_WORDS: Final = frozenset({"person", "persons", "people"})
+# Words in "-ly" that are no adverbs ("supply", "family").
+_NOT_ADVERBS: Final = frozenset(
+    "supply apply reply rely family ally assembly anomaly monopoly comply multiply".split()
+)
+
+
+def _person_and_adverb(a: str, b: str) -> bool:
+    for person, adverb in ((a, b), (b, a)):
+        if (
+            adverb.endswith("ly")
+            and adverb not in _NOT_ADVERBS
+            and (person in _PERSON_WORDS or person.endswith(_PERSON_ENDINGS))
+        ):
+            return True
+    return False
+
+
 def related(a: str, b: str) -> bool:
     """Same lemma, or two words of one family: one derived from the other ("prioritise",
     "prioritisation"), or both from one stem ("management", "manager"). Stems are five
-    letters or more, so "real" and "every" start no family."""
+    letters or more, so "real" and "every" start no family; a person is of no family with
+    an adverb ("person", "personally")."""
     if a == b:
         return True
     if len(a) < _STEM_MIN or len(b) < _STEM_MIN:
         return False
-    return not _stems(a).isdisjoint(_stems(b))
+    return not _stems(a).isdisjoint(_stems(b)) and not _person_and_adverb(a, b)
 
 
 def is_negation(word: str) -> bool:
@@ -269,18 +322,26 @@ def tokens(sentence: str) -> list[Token]:
     """A normalised sentence's words with lemmas and whether a negation governs them.
 
     A negation ("not", "never", "didn't", "without", "no one") reaches to the end of its
-    clause: a comma or dash, or a word that starts a new clause ("but", "so", "then").
+    clause: a comma or dash, or a word that starts a new clause ("but", "so", "then"). In a
+    condition ("if I had not measured it", "unless", "had I not"), it ends at the main
+    clause's subject or verb: "if I hadn't checked we would have shipped it" has shipped.
     """
     out: list[Token] = []
     append = out.append
     known = _LEMMAS
-    negated = False
+    negated = condition = False
     for word in _WORD_OR_BREAK.findall(sentence):
         if not word:  # a comma, colon, dash or quote closes the clause
-            negated = False
+            negated = condition = False
             continue
+        if word in _CONDITIONS or (word == "had" and not out):
+            condition = True
         if word in _SCOPE_ENDS:
-            negated = False
+            negated = condition = False
+        elif (
+            condition and negated and word in _MAIN_CLAUSE_STARTS and out[-1].lemma not in _NEGATORS
+        ):
+            negated = condition = False
         elif word in _NEGATORS or word.endswith("n't"):
             negated = True
             append(Token(word, word, True))
@@ -310,9 +371,12 @@ class SentenceIndex:
         self._where: dict[str, set[int]] = {}
         self._by_prefix: dict[str, set[str]] = {}
         for i, toks in enumerate(self.tokens):
-            if any(t.word[0].isdigit() or t.word in _MULTIPLES for t in toks):
+            # "100 percent sure" says nothing of a figure, nor of a percentage
+            plain = without_intensifiers(self.sentences[i])
+            counted = toks if plain == self.sentences[i] else tokens(plain)
+            if any(t.word[0].isdigit() or t.word in _MULTIPLES for t in counted):
                 self._where.setdefault(FIGURE, set()).add(i)
-            for tok in toks:
+            for tok in counted:
                 if tok.negated and is_negation(tok.word):
                     self._where.setdefault(NEGATION, set()).add(i)
                     continue
@@ -376,7 +440,7 @@ class SentenceIndex:
                     t.lemma == x and not t.negated
                     for t, x in zip(window, phrase_lemmas, strict=True)
                 ):
-                    return Match(i, self._quote(i, [x for x in phrase_lemmas if not is_stop(x)]))
+                    return Match(i, self._quote(i, phrase_lemmas, range(start, start + size)))
         return None
 
     def find_any_pair(self, lemmas: Sequence[str]) -> tuple[str, ...]:
@@ -393,23 +457,29 @@ class SentenceIndex:
         """The words of sentence `index` that show these lemmas (see `_quote`)."""
         return self._quote(index, phrase_lemmas)
 
-    def _quote(self, index: int, phrase_lemmas: Sequence[str]) -> str:
+    def _quote(
+        self, index: int, phrase_lemmas: Sequence[str], at: Sequence[int] | None = None
+    ) -> str:
         """The words that show the phrase: the whole sentence when it is short, otherwise
-        the stretch around the matched words."""
+        the stretch around the matched words (those `at` these places, when given)."""
         toks = self.tokens[index]
         sentence = self.originals[index]
         if len(sentence) != len(self.sentences[index]):
             sentence = self.sentences[index]
         if len(toks) <= 18:
             return sentence.rstrip(".!?;, ")
-        hits = [
-            i
-            for i, tok in enumerate(toks)
-            if any(
-                related(tok.lemma, x.removeprefix(NEGATED)) and tok.negated == (x[0] == NEGATED)
-                for x in phrase_lemmas
-            )
-        ] or [0]
+        hits = (
+            list(at or ())
+            or [
+                i
+                for i, tok in enumerate(toks)
+                if any(
+                    related(tok.lemma, x.removeprefix(NEGATED)) and tok.negated == (x[0] == NEGATED)
+                    for x in phrase_lemmas
+                )
+            ]
+            or [0]
+        )
         first, last = max(0, hits[0] - 4), min(len(toks) - 1, hits[-1] + 6)
         last = min(last, first + 18)
         plain = self.sentences[index]
@@ -420,9 +490,9 @@ class SentenceIndex:
         # flag risks"), else one a few words before, else the sentence's start
         edge = next(
             (
-                at
-                for at in range(hits[0], first, -1)
-                if _CLAUSE_EDGE.search(plain, spans[at - 1][1], spans[at][0])
+                place
+                for place in range(hits[0], first, -1)
+                if _CLAUSE_EDGE.search(plain, spans[place - 1][1], spans[place][0])
             ),
             None,
         )

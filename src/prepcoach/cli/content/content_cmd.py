@@ -57,6 +57,17 @@ def validate(
         library, problems = check_files(files, prepare_checks=load_content_checks)
     for problem in problems:
         typer.echo(error_text(problem))
+    # The built-in cues are checked by the tests; the others' are read with the lemmas,
+    # loaded only when there are questions of other packs to check.
+    builtin = {p.path for p in library.packs if p.builtin}
+    origins = {q: library.origins.get(f"questions/{q}", "") for q in library.questions}
+    own = [q for q_id, q in library.questions.items() if origins[q_id] not in builtin]
+    if own:
+        from prepcoach.practice.feedback.lookfors import unmatchable_cues
+
+        for question_id, message in unmatchable_cues(own):
+            origin = origins[question_id]
+            typer.echo(f"{origin}: warning: question '{question_id}': {message}", err=True)
     counts = ", ".join(
         count_label(kind, len(library.items(kind))) for kind in KINDS if library.items(kind)
     )

@@ -207,9 +207,10 @@ _DIGITS = re.compile(r"\b\d[\d,.]*\d\b|\b\d\b")
 
 def _quantified(f: _Facts) -> Iterator[Finding]:
     """Numbers, percentages, money, durations, 'doubled', 'from X to Y' in the result."""
-    figures = _unique(_ANY_FIGURE.findall(_norm(f.parts["result"])))
+    figures = _unique(_ANY_FIGURE.findall(kt.without_intensifiers(_norm(f.parts["result"]))))
     if not figures and not f.guided:  # attribution may have put the outcome in a nearby part
         tail = _norm(" ".join(f.parts[k] for k in ("action", "result", "reflection")))
+        tail = kt.without_intensifiers(tail)  # "100 percent sure" is no figure
         figures = _unique(_STRONG_FIGURE.findall(tail) + _DIGITS.findall(tail))
     if figures:
         message = f"Your result is quantified: {_quote(figures)}."
