@@ -246,6 +246,11 @@ def test_salary_from_options_shows_the_answer_to_practise(home: Path) -> None:
     assert "Saved: €80,000–€100,000 a year, target €90,000" in result.output
     assert "in the range of €90,000 to €100,000 a year" in result.output
     assert "based on: glassdoor.com" in result.output
+    # the words to say hang under their first line when they wrap
+    lines = result.output.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("  Based on my research"))
+    script = lines[start : lines.index("", start) if "" in lines[start:] else None]
+    assert len(script) > 1 and all(line.startswith("  ") for line in script), script
     shown = json.loads(invoke("salary", rounds.second.id, "--json").output)
     assert shown["minimum"] == 80_000 and shown["currency"] == "EUR"
     assert "€90,000 to €100,000" in shown["practised_answer"]
