@@ -76,3 +76,30 @@ def test_visible_choices_keeps_a_multi_row_description() -> None:
     rows = _rows(prompts.visible_choices(tokens, 40, 0, 20))
     assert rows[-3:] == ["  Description: one", "  two", "  three"]
     assert len(rows) <= 20 - 3 + 3
+
+
+def test_a_long_choice_wraps_under_its_text_and_scrolls_as_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    long = "What do you expect to be the hardest part of this job in the first few months?"
+    monkeypatch.setattr(prompts, "_columns", lambda: 80)
+    title = prompts._title(long, 5)
+    first, second = title.split("\n")
+    assert len(first) <= 74 and second.startswith("     ") and second.strip() == "months?"
+    assert prompts._title("Short", 5) == "Short"
+
+    tokens: list[Any] = []
+    for i in range(30):
+        text = f"   ○ choice {i} " + ("\n     goes on" if i % 2 else "")
+        tokens += [("class:text", text), ("", "\n")]
+    tokens.append(("class:text", "  Description: d"))
+    rows = _rows(prompts.visible_choices(tokens, 30, 20, 24))
+    assert len(rows) <= 24 - 2
+    shown = [int(r.split()[2]) for r in rows if "choice" in r]
+    assert 20 in shown and shown == list(range(shown[0], shown[-1] + 1))  # whole choices
+    assert rows[0].strip() == f"↑ {shown[0]} more" and rows[-1].strip() == "Description: d"
+    assert all(
+        "goes on" in rows[rows.index(r) + 1]
+        for r in rows
+        if "choice" in r and int(r.split()[2]) % 2
+    )

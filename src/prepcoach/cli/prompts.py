@@ -435,7 +435,7 @@ class QuestionaryPrompter:
         shortcuts = all(c.key for c in choices)
         options = [
             questionary.Choice(
-                clean(c.title),
+                _title(c.title, 6 if shortcuts else 3),  # " » " and "1) "
                 value=c.value,
                 description=_clean_or_none(c.description),
                 shortcut_key=c.key or True,
@@ -468,7 +468,7 @@ class QuestionaryPrompter:
 
         options = [
             questionary.Choice(
-                clean(c.title),
+                _title(c.title, 5),  # " » " and "○ "
                 value=c.value,
                 description=_clean_or_none(c.description),
                 checked=c.value in checked,
@@ -668,40 +668,71 @@ def _scroll_choices(question: Any) -> None:
 def visible_choices(tokens: list[Any], count: int, pointed: int, rows: int) -> list[Any]:
     """The rows of a choice list that fit in `rows` terminal rows, around the pointed one.
 
-    `tokens` are questionary's: one row per choice, each ending in a newline, then the
-    pointed choice's description. The prompt's own line, a margin and the description keep
-    their rows; at least five choices are shown.
+    `tokens` are questionary's: each choice's tokens end with a newline token of their own
+    (a long title wraps onto rows of its own inside them), then the pointed choice's
+    description. The prompt's own line, a margin and the description keep their rows; at
+    least five rows of choices are shown.
     """
-    lines: list[list[Any]] = [[]]
-    for style, text, *rest in tokens:
-        parts = text.split("\n")
-        for i, part in enumerate(parts):
-            if i:
-                lines.append([])
-            if part or not i:
-                lines[-1].append((style, part, *rest))
-    choices, tail = lines[:count], lines[count:]
-    tail_rows = sum(1 for line in tail if any(t[1] for t in line))
+    groups: list[list[Any]] = [[]]
+    for token in tokens:
+        if len(groups) <= count and token[0] == "" and token[1] == "\n":
+            groups.append([])  # the end of a choice
+        else:
+            groups[-1].append(token)
+    choices, tail = groups[:count], [t for group in groups[count:] for t in group]
+    if len(choices) < count:
+        return tokens
+
+    def height(group: list[Any]) -> int:
+        return 1 + sum(str(t[1]).count("\n") for t in group)
+
+    tail_rows = height(tail) if any(t[1] for t in tail) else 0
     room = max(5, rows - 3 - tail_rows)
-    if count <= room:
+    heights = [height(g) for g in choices]
+    if sum(heights) <= room:
         return tokens
     room -= 2  # the lines that say how many more there are
-    start = min(max(0, pointed - room // 2), count - room)
+    # the pointed choice, then its neighbours, as many as fit, below ones first
+    first = last = min(pointed, count - 1)
+    used = heights[first]
+    while True:
+        grown = False
+        if last + 1 < count and used + heights[last + 1] <= room and (
+            last - pointed <= pointed - first or first == 0
+        ):
+            last += 1
+            used += heights[last]
+            grown = True
+        if first > 0 and used + heights[first - 1] <= room:
+            first -= 1
+            used += heights[first]
+            grown = True
+        if not grown:
+            break
     out: list[Any] = []
-    if start:
-        out += [("class:instruction", f"   ↑ {start} more"), ("", "\n")]
-    for line in choices[start : start + room]:
-        out += [*line, ("", "\n")]
-    below = count - start - room
-    if below:
-        out += [("class:instruction", f"   ↓ {below} more"), ("", "\n")]
-    for i, line in enumerate(tail):
-        out += line
-        if i < len(tail) - 1:
-            out.append(("", "\n"))
+    if first:
+        out += [("class:instruction", f"   ↑ {first} more"), ("", "\n")]
+    for group in choices[first : last + 1]:
+        out += [*group, ("", "\n")]
+    if last < count - 1:
+        out += [("class:instruction", f"   ↓ {count - 1 - last} more"), ("", "\n")]
+    out += tail
     if out and out[-1] == ("", "\n"):
         out.pop()
     return out
+
+
+def _title(title: str, lead: int) -> str:
+    """A choice's title wrapped between words to the terminal, its rows after the first
+    starting under its text (`lead`: the columns of pointer, mark and shortcut before it);
+    prompt_toolkit would cut it at the edge."""
+    import textwrap
+
+    text = clean(title)
+    width = _columns() - lead - 1
+    if len(text) <= width or width < 20:
+        return text
+    return "\n".join(textwrap.wrap(text, width, subsequent_indent=" " * lead))
 
 
 def _instant_keys(question: Any, keys: Sequence[str]) -> None:
