@@ -7,6 +7,7 @@ there is no terminal to ask on.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -249,7 +250,17 @@ def ask_retry(ctx: AppContext, reason: str) -> bool:
         markup=False,
         highlight=False,
     )
+    collect_again()
     return bool(questionary.confirm("Try again?", default=True).unsafe_ask())
+
+
+def collect_again() -> None:
+    """Start-up is over once a prompt waits for the user: the garbage collector, held off
+    until now (`cli.main`), runs again, and leaves what start-up made (modules, the content)
+    out of its rounds, as nearly all of it lasts the run."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def kept_note() -> str:
@@ -305,6 +316,7 @@ class QuestionaryPrompter:
 
     @staticmethod
     def _ask(question: Any) -> Any:
+        collect_again()
         answer = question.unsafe_ask()  # raises KeyboardInterrupt instead of returning None
         return answer
 
