@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import sys
+from pathlib import Path
 
 # typer, the CLI and its error handling are imported inside `run`, after `--version` is
 # answered: importing them costs ten times what the rest of `prep --version` does.
@@ -43,6 +44,7 @@ def run(argv: list[str] | None = None) -> None:
     # Start-up makes many objects and no garbage worth a collection: the collector waits
     # until the first prompt waits for the user (`cli.prompts`) or the command has run.
     gc.disable()
+    _keep_class_code(args)
     from prepcoach.cli import quickstart
 
     quickstart.start(args)  # a plain `prep practice` in a terminal; returns if it is not one
@@ -50,6 +52,29 @@ def run(argv: list[str] | None = None) -> None:
         _run_typer(args)
     finally:
         gc.enable()
+
+
+def _keep_class_code(args: list[str]) -> None:
+    """Records are defined with the code compiled for them in an earlier run (see
+    `kernel.classcode`), kept in the cache folder of the home this run uses."""
+    home: str | None = None
+    words = iter(args)
+    for word in words:  # the global options, before the command
+        if word == "--home":
+            home = next(words, None)
+        elif word.startswith("--home="):
+            home = word.removeprefix("--home=")
+        elif word == "--content":
+            next(words, None)
+        elif not word.startswith("-") or word == "--":
+            break
+    from prepcoach.kernel import classcode, paths
+
+    try:
+        folder = paths.cache_dir(Path(home).expanduser() if home else paths.default_home())
+    except Exception:  # noqa: BLE001 - an unusable home is the command's to report
+        return
+    classcode.keep(folder)
 
 
 def _run_typer(args: list[str]) -> None:
