@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from prepcoach.kernel import classcode
 
@@ -82,7 +85,35 @@ def test_prep_keeps_the_code_in_the_home_s_cache(tmp_path: Path) -> None:
     env = dict(os.environ, PREP_HOME=str(home))
     env.pop("PREP_CACHE", None)
     for _ in range(2):  # the first run makes the cache folder (the content is cached there)
-        subprocess.run(
-            [sys.executable, "-m", "prepcoach", "content", "list"], env=env, check=True, capture_output=True
-        )
+        command = [sys.executable, "-m", "prepcoach", "content", "list"]
+        subprocess.run(command, env=env, check=True, capture_output=True)
     assert classcode.file_in(home / "cache").stat().st_mode & 0o077 == 0
+
+
+def test_the_code_is_kept_once_the_first_prompt_waits(tmp_path: Path) -> None:
+    """A practice stopped by closing the terminal at its first question never exits
+    normally: its records' code is kept all the same, when the first prompt waits."""
+    pexpect = pytest.importorskip("pexpect")
+    home = tmp_path / "home"
+    env = dict(os.environ, PREP_HOME=str(home), TERM="xterm", PROMPT_TOOLKIT_NO_CPR="1")
+    env.pop("PREP_CACHE", None)
+    env.pop("PREP_CONTENT", None)
+    subprocess.run(
+        [sys.executable, "-m", "prepcoach", "content", "list"],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    kept = classcode.file_in(home / "cache")
+    listed = _texts(kept)
+    child = pexpect.spawn(sys.executable, ["-m", "prepcoach", "practice"], env=env, timeout=60)
+    child.expect("arrow keys")
+    child.kill(signal.SIGKILL)
+    child.close(force=True)
+    assert _texts(kept) > listed  # the session's records too
+
+
+def _texts(path: Path) -> set[str]:
+    import marshal
+
+    return set(marshal.loads(path.read_bytes()[16 + 32 :]))

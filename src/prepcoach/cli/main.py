@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gc
 import sys
-from pathlib import Path
 
 # typer, the CLI and its error handling are imported inside `run`, after `--version` is
 # answered: importing them costs ten times what the rest of `prep --version` does.
@@ -68,6 +67,8 @@ def _keep_class_code(args: list[str]) -> None:
             next(words, None)
         elif not word.startswith("-") or word == "--":
             break
+    from pathlib import Path
+
     from prepcoach.kernel import classcode, paths
 
     try:

@@ -250,17 +250,21 @@ def ask_retry(ctx: AppContext, reason: str) -> bool:
         markup=False,
         highlight=False,
     )
-    collect_again()
+    startup_over()
     return bool(questionary.confirm("Try again?", default=True).unsafe_ask())
 
 
-def collect_again() -> None:
+def startup_over() -> None:
     """Start-up is over once a prompt waits for the user: the garbage collector, held off
     until now (`cli.main`), runs again, and leaves what start-up made (modules, the content)
-    out of its rounds, as nearly all of it lasts the run."""
+    out of its rounds, as nearly all of it lasts the run; the code compiled for records is
+    kept now (`kernel.classcode`), not only at exit, which a killed terminal never reaches."""
     if not gc.isenabled():
         gc.freeze()
         gc.enable()
+    from prepcoach.kernel import classcode
+
+    classcode.save()
 
 
 def kept_note() -> str:
@@ -316,7 +320,7 @@ class QuestionaryPrompter:
 
     @staticmethod
     def _ask(question: Any) -> Any:
-        collect_again()
+        startup_over()
         answer = question.unsafe_ask()  # raises KeyboardInterrupt instead of returning None
         return answer
 
