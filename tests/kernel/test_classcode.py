@@ -68,7 +68,7 @@ def test_a_damaged_or_foreign_file_is_ignored(tmp_path: Path) -> None:
     define(tmp_path)
     kept = classcode.file_in(tmp_path)
     data = kept.read_bytes()
-    for damaged in (data[: len(data) // 2], data[:-1] + b"x", b"\0" * 16 + data[16:], b""):
+    for damaged in (data[: len(data) // 2], data[:-1] + b"x", b"\0" * 24 + data[24:], b""):
         kept.write_bytes(damaged)
         output, compiled = define(tmp_path)
         assert output == plain and compiled > 50
@@ -116,4 +116,4 @@ def test_the_code_is_kept_once_the_first_prompt_waits(tmp_path: Path) -> None:
 def _texts(path: Path) -> set[str]:
     import marshal
 
-    return set(marshal.loads(path.read_bytes()[16 + 32 :]))
+    return set(marshal.loads(path.read_bytes()[28:]))

@@ -15,7 +15,6 @@ the same byte for byte either way (tests/meta/test_quickstart.py runs both in a 
 from __future__ import annotations
 
 import os
-import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -52,7 +51,6 @@ _GLOBAL_OPTIONS: dict[str, tuple[str, object]] = {
     "--no-color": ("no_color", _FLAG),
     "--debug": ("debug", _FLAG),
 }
-_WHOLE = re.compile(r"[0-9]{1,3}")
 
 
 @dataclass
@@ -102,7 +100,7 @@ def read(args: list[str]) -> Practice | None:
             return None
         if isinstance(kind, tuple):
             low, high = kind
-            if not _WHOLE.fullmatch(value) or not low <= int(value) <= high:
+            if not (value.isascii() and value.isdigit()) or not low <= int(value) <= high:
                 return None
             setattr(read_as, attr, int(value))
         elif kind == _MANY:

@@ -8,8 +8,8 @@ the code compiled for the same text in an earlier run instead; the text itself i
 a changed record compiles its new text and nothing else. The code is kept in one file per
 Python (marshal is not portable between versions), written when a run compiled something new.
 
-A file that is cut short, altered or from another Python fails its digest or its version tag
-and is ignored: it can cost a slower start, never a wrong method. The folder is the home's
+A file that is cut short, damaged or from another Python fails its checksum or its version
+tag and is ignored: it can cost a slower start, never a wrong method. The folder is the home's
 cache folder, the user's own, as `__pycache__` is for the code of an installed package.
 """
 
@@ -17,16 +17,17 @@ from __future__ import annotations
 
 import atexit
 import dataclasses
-import hashlib
 import marshal
 import os
 import sys
+import zlib
 from pathlib import Path
 from types import CodeType
 from typing import Any
 
 _TAG = sys.implementation.cache_tag or "python"
-_DIGEST = hashlib.sha256().digest_size
+# what the file starts with: this Python's exact version (marshal's format follows it)
+_HEADER = f"{_TAG}:{sys.hexversion:08x}".encode()[:24].ljust(24, b"\0")
 _MOST = 4_000  # texts kept; past this only the ones this run used are written
 _codes: dict[str, CodeType] = {}
 _used: set[str] = set()
@@ -72,8 +73,8 @@ def _read(path: Path) -> dict[str, CodeType]:
         data = path.read_bytes()
     except OSError:
         return {}
-    tag, digest, payload = data[:16], data[16 : 16 + _DIGEST], data[16 + _DIGEST :]
-    if tag != _header() or hashlib.sha256(payload).digest() != digest:
+    tag, check, payload = data[:24], data[24:28], data[28:]
+    if tag != _HEADER or int.from_bytes(check, "big") != zlib.crc32(payload):
         return {}
     try:
         codes = marshal.loads(payload)
@@ -88,12 +89,6 @@ def _read(path: Path) -> dict[str, CodeType]:
     }
 
 
-def _header() -> bytes:
-    from importlib.util import MAGIC_NUMBER
-
-    return (MAGIC_NUMBER + _TAG.encode())[:16].ljust(16, b"\0")
-
-
 def save() -> None:
     """Write the kept code if this run compiled any; a folder that is gone, or a write that
     fails, only means compiling again next time."""
@@ -106,7 +101,7 @@ def save() -> None:
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(_header() + hashlib.sha256(payload).digest() + payload)
+            handle.write(_HEADER + zlib.crc32(payload).to_bytes(4, "big") + payload)
         os.replace(tmp, path)
     except OSError:
         tmp.unlink(missing_ok=True)
