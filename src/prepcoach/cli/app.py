@@ -314,7 +314,7 @@ class PrepGroup(TyperGroup):
                 raise
             raise typer.Exit(code) from None
         except KeyboardInterrupt as error:  # typer would turn it into a silent exit 130
-            raise typer.Exit(guard.command_failed(error, get_context().debug)) from None
+            raise typer.Exit(guard.command_failed(error, get_context().debug) or 130) from None
         finally:
             get_context().close()
 
