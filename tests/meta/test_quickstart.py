@@ -23,6 +23,11 @@ import atexit, os, sys
 if os.environ.get("TYPER_ONLY"):
     from prepcoach.cli import quickstart
     quickstart.start = lambda args: None
+if os.environ.get("CTRL_C_EARLY"):  # pressed while the content loads, before any prompt
+    from prepcoach.cli.practice import practice_flow
+    def pressed(*args, **kwargs):
+        raise KeyboardInterrupt
+    practice_flow.settle = pressed
 def report():
     typer = sorted(m for m in sys.modules if m.split('.')[0] == 'typer')
     sys.stdout.write('\\nTYPER ' + str(len(typer)) + '\\n')
@@ -45,7 +50,12 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def in_terminal(
-    template: Path, home: Path, args: list[str], keys: list[tuple[str, str]], typer_only: bool
+    template: Path,
+    home: Path,
+    args: list[str],
+    keys: list[tuple[str, str]],
+    typer_only: bool,
+    **extra: str,
 ) -> tuple[bytes, int | None, bool]:
     """Everything `prep ARGS` draws in a terminal while `keys` are pressed (each once its
     prompt text shows), its exit status, and whether typer was imported."""
@@ -55,6 +65,7 @@ def in_terminal(
     env = dict(os.environ, PREP_HOME=str(home), TERM="xterm", PROMPT_TOOLKIT_NO_CPR="1")
     env.pop("PREP_CONTENT", None)
     env.pop("PREP_DEBUG", None)
+    env.update(extra)
     if typer_only:
         env["TYPER_ONLY"] = "1"
     seen = io.BytesIO()
@@ -96,6 +107,18 @@ def test_the_quick_start_shows_what_typer_shows(
     assert not typer_loaded, "the quick start imported typer"
     assert (quick_code, typer_code) == (code, code), quick.decode(errors="replace")
     assert quick == by_typer
+
+
+def test_a_ctrl_c_before_the_first_prompt_is_told_once_either_way(
+    template: Path, tmp_path: Path
+) -> None:
+    home = tmp_path / "home"
+    args = ["practice", "-q", QUESTION]
+    by_typer, typer_code, _ = in_terminal(template, home, args, [], True, CTRL_C_EARLY="1")
+    quick, quick_code, _ = in_terminal(template, home, args, [], False, CTRL_C_EARLY="1")
+    assert quick_code == typer_code == 130
+    assert quick == by_typer
+    assert quick.count(b"Interrupted: nothing was saved.") == 1, quick
 
 
 @pytest.mark.parametrize(

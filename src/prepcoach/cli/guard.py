@@ -45,7 +45,8 @@ def stop_on_signals() -> None:
 
 def command_failed(error: BaseException, debug: bool) -> int | None:
     """Say what went wrong in a command, in its one line (a broken pack's problems below
-    it), and return the exit code; None for what is not the user's to fix (raise it)."""
+    it), and return the exit code; None for what is not the user's to fix (raise it).
+    An interrupt is 130, told when the run ends."""
     if isinstance(error, PrepError):
         if debug:
             return None
@@ -57,10 +58,7 @@ def command_failed(error: BaseException, debug: bool) -> int | None:
                 _err(f"  {error_text(problem)}")
         return error.exit_code
     if isinstance(error, KeyboardInterrupt):
-        from prepcoach.cli.keep import interrupt_note
-
-        _err(f"\nInterrupted: {interrupt_note()}")
-        return 130
+        return 130  # said once, with what was kept, as the run ends (`finished`)
     sqlite3 = sys.modules.get("sqlite3")  # only loaded if a command used the database
     if sqlite3 is not None and isinstance(error, sqlite3.Error) and not debug:
         from prepcoach.cli.context import get_context
@@ -83,7 +81,8 @@ def exit_with(code: int) -> NoReturn:
 
 
 def finished(code: int | None) -> NoReturn:
-    """A command returned (130: it caught an interrupt itself and said nothing of it)."""
+    """A command ended with `code`: 130 (or a stop signal on the way) is an interrupt, told
+    here with what was kept, unless the command has told of its stop itself."""
     if code == 130 or _signalled:
         from prepcoach.cli.keep import was_stop_told
 
@@ -144,9 +143,7 @@ def run_command(command: Callable[[], int | None], debug: bool) -> bool:
         failed(error, debug)
     if code is None:
         return False
-    if code:
-        exit_with(code)
-    finished(None)
+    finished(code)  # as typer hands back the code a command exited with
 
 
 def say_stopped() -> None:
