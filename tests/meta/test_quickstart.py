@@ -23,10 +23,10 @@ import atexit, os, sys
 if os.environ.get("TYPER_ONLY"):
     from prepcoach.cli import quickstart
     quickstart.start = lambda args: None
-if os.environ.get("CTRL_C_EARLY"):  # pressed while the content loads, before any prompt
+if os.environ.get("PRESSED_EARLY"):  # pressed while the content loads, before any prompt
     from prepcoach.cli.practice import practice_flow
     def pressed(*args, **kwargs):
-        raise KeyboardInterrupt
+        raise {"c": KeyboardInterrupt, "d": EOFError}[os.environ["PRESSED_EARLY"]]
     practice_flow.settle = pressed
 def report():
     typer = sorted(m for m in sys.modules if m.split('.')[0] == 'typer')
@@ -109,13 +109,14 @@ def test_the_quick_start_shows_what_typer_shows(
     assert quick == by_typer
 
 
-def test_a_ctrl_c_before_the_first_prompt_is_told_once_either_way(
-    template: Path, tmp_path: Path
+@pytest.mark.parametrize("key", ["c", "d"])  # Ctrl-C, and Ctrl-D (an end of input)
+def test_an_interrupt_before_the_first_prompt_is_told_once_either_way(
+    template: Path, tmp_path: Path, key: str
 ) -> None:
     home = tmp_path / "home"
     args = ["practice", "-q", QUESTION]
-    by_typer, typer_code, _ = in_terminal(template, home, args, [], True, CTRL_C_EARLY="1")
-    quick, quick_code, _ = in_terminal(template, home, args, [], False, CTRL_C_EARLY="1")
+    by_typer, typer_code, _ = in_terminal(template, home, args, [], True, PRESSED_EARLY=key)
+    quick, quick_code, _ = in_terminal(template, home, args, [], False, PRESSED_EARLY=key)
     assert quick_code == typer_code == 130
     assert quick == by_typer
     assert quick.count(b"Interrupted: nothing was saved.") == 1, quick

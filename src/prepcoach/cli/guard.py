@@ -126,9 +126,12 @@ def run_command(command: Callable[[], int | None], debug: bool) -> bool:
     from prepcoach.cli.context import get_context
 
     stop_on_signals()
+    aborted = False
     try:
         try:
             code = command()
+        except EOFError:  # Ctrl-D at an empty prompt: typer takes it for an abort
+            aborted, code = True, 130
         except Exception as error:
             code = command_failed(error, get_context().debug)
             if code is None:
@@ -143,6 +146,9 @@ def run_command(command: Callable[[], int | None], debug: bool) -> bool:
         failed(error, debug)
     if code is None:
         return False
+    if aborted:
+        _err("")
+        interrupted()
     finished(code)  # as typer hands back the code a command exited with
 
 
