@@ -36,6 +36,7 @@ except dataclasses.FrozenInstanceError as error:
 print(Point(1).seen is not Point(1).seen, dataclasses.replace(p, y=5))
 import prepcoach.content.model, prepcoach.practice.session  # the records prep starts with
 print("compiled", classcode.compiled(), file=sys.stderr)
+classcode.save()  # as a run that went well does at its end
 """
 
 
@@ -117,3 +118,17 @@ def _texts(path: Path) -> set[str]:
     import marshal
 
     return set(marshal.loads(path.read_bytes()[28:]))
+
+
+def test_a_folder_that_cannot_be_written_costs_nothing_but_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refused(*args: object, **kwargs: object) -> None:
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setitem(classcode._state, "path", tmp_path / "classcode.bin")
+    monkeypatch.setitem(classcode._state, "new", 1)
+    monkeypatch.setattr(classcode.os, "open", refused)
+    monkeypatch.setattr(Path, "unlink", refused)
+    classcode.save()  # no error
+    assert not (tmp_path / "classcode.bin").exists()

@@ -89,6 +89,10 @@ def finished(code: int | None) -> NoReturn:
         if not was_stop_told():
             say_stopped()
         sys.exit(128 + (_signalled[-1] if _signalled else signal.SIGINT))
+    if not code:
+        from prepcoach.kernel import classcode
+
+        classcode.save()  # what this run compiled for its records, kept for the next one
     sys.exit(code if isinstance(code, int) else 0)
 
 

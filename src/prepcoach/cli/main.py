@@ -6,7 +6,6 @@ the one handling both typer and the quick start go through).
 
 from __future__ import annotations
 
-import gc
 import sys
 
 # typer, the CLI and its error handling are imported inside `run`, after `--version` is
@@ -40,17 +39,15 @@ def run(argv: list[str] | None = None) -> None:
         print(f"prep {__version__}")
         sys.exit(0)
 
-    # Start-up makes many objects and no garbage worth a collection: the collector waits
-    # until the first prompt waits for the user (`cli.prompts`) or the command has run.
-    gc.disable()
-    _keep_class_code(args)
-    from prepcoach.cli import quickstart
+    _keep_class_code(args)  # first: every record prep defines is defined with it
+    from prepcoach.cli import prompts, quickstart
 
-    quickstart.start(args)  # a plain `prep practice` in a terminal; returns if it is not one
+    prompts.hold_collector()  # until the first prompt waits (start-up makes little garbage)
     try:
+        quickstart.start(args)  # a plain `prep practice` in a terminal; returns if not one
         _run_typer(args)
     finally:
-        gc.enable()
+        prompts.release_collector()
 
 
 def _keep_class_code(args: list[str]) -> None:

@@ -254,14 +254,31 @@ def ask_retry(ctx: AppContext, reason: str) -> bool:
     return bool(questionary.confirm("Try again?", default=True).unsafe_ask())
 
 
+_held: list[tuple[int, int, int]] = []  # the collector's thresholds before start-up
+
+
+def hold_collector() -> None:
+    """Start-up makes many objects and little garbage: until `release_collector`, the
+    garbage collector looks far less often (called by `cli.main` as a run starts)."""
+    if not _held:
+        _held.append(gc.get_threshold())
+        gc.set_threshold(100_000, 50, 100)
+
+
+def release_collector(*, freeze: bool = False) -> None:
+    """The collector looks as often as before `hold_collector`; with `freeze`, it leaves what
+    was made so far out of its rounds (start-up's modules and content last the run)."""
+    if _held:
+        if freeze:
+            gc.freeze()
+        gc.set_threshold(*_held.pop())
+
+
 def startup_over() -> None:
-    """Start-up is over once a prompt waits for the user: the garbage collector, held off
-    until now (`cli.main`), runs again, and leaves what start-up made (modules, the content)
-    out of its rounds, as nearly all of it lasts the run; the code compiled for records is
-    kept now (`kernel.classcode`), not only at exit, which a killed terminal never reaches."""
-    if not gc.isenabled():
-        gc.freeze()
-        gc.enable()
+    """Start-up is over once a prompt waits for the user: the collector, held back until now,
+    looks as often as usual again, and the code compiled for records is kept now
+    (`kernel.classcode`), not only at a good exit, which a closed terminal never reaches."""
+    release_collector(freeze=True)
     from prepcoach.kernel import classcode
 
     classcode.save()

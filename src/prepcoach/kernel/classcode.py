@@ -6,7 +6,9 @@ a hundred records before the first question, and compiling their methods is most
 defining them costs (tens of milliseconds, every start). `keep(folder)` has `dataclasses` take
 the code compiled for the same text in an earlier run instead; the text itself is the key, so
 a changed record compiles its new text and nothing else. The code is kept in one file per
-Python (marshal is not portable between versions), written when a run compiled something new.
+Python (marshal is not portable between versions), written when a run that compiled something
+new has done its work: at its first prompt, or as it ends well (a refused command writes
+nothing).
 
 A file that is cut short, damaged or from another Python fails its checksum or its version
 tag and is ignored: it can cost a slower start, never a wrong method. The folder is the home's
@@ -15,7 +17,6 @@ cache folder, the user's own, as `__pycache__` is for the code of an installed p
 
 from __future__ import annotations
 
-import atexit
 import dataclasses
 import marshal
 import os
@@ -40,14 +41,13 @@ def file_in(folder: Path) -> Path:
 
 def keep(folder: Path) -> None:
     """From now on, dataclass methods compile once per text, kept in `folder` between runs
-    (written at exit if anything new was compiled and the folder exists)."""
+    (written by `save`)."""
     if _state["path"] is not None or "exec" in vars(dataclasses):
         return
     path = file_in(folder)
     _state["path"] = path
     _codes.update(_read(path))
     dataclasses.exec = _exec  # type: ignore[attr-defined]
-    atexit.register(save)
 
 
 def compiled() -> int:
@@ -103,7 +103,10 @@ def save() -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(_HEADER + zlib.crc32(payload).to_bytes(4, "big") + payload)
         os.replace(tmp, path)
-    except OSError:
-        tmp.unlink(missing_ok=True)
+    except OSError:  # a read-only or full home: never an error, only a slower next start
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
         return
     _state["new"] = 0
