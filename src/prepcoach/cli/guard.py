@@ -25,6 +25,14 @@ def debug_requested(argv: list[str]) -> bool:
     return "--debug" in argv or os.environ.get("PREP_DEBUG") == "1"
 
 
+def begin() -> None:
+    """A run starts: what an earlier run in this process received or told is forgotten."""
+    _signalled.clear()
+    keep = sys.modules.get("prepcoach.cli.keep")  # loaded only by a run that kept drafts
+    if keep is not None:
+        keep.new_run()
+
+
 def stop_on_signals() -> None:
     """SIGTERM and SIGHUP stop prep the way Ctrl-C does: what is typed is kept first."""
 

@@ -40,7 +40,9 @@ def run(argv: list[str] | None = None) -> None:
         sys.exit(0)
 
     _keep_class_code(args)  # first: every record prep defines is defined with it
-    from prepcoach.cli import prompts, quickstart
+    from prepcoach.cli import guard, prompts, quickstart
+
+    guard.begin()
 
     prompts.hold_collector()  # until the first prompt waits (start-up makes little garbage)
     try:
