@@ -7,6 +7,7 @@ there is no terminal to ask on.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -250,7 +251,38 @@ def ask_retry(ctx: AppContext, reason: str) -> bool:
         markup=False,
         highlight=False,
     )
+    startup_over()
     return bool(questionary.confirm("Try again?", default=True).unsafe_ask())
+
+
+_held: list[tuple[int, int, int]] = []  # the collector's thresholds before start-up
+
+
+def hold_collector() -> None:
+    """Start-up makes many objects and little garbage: until `release_collector`, the
+    garbage collector looks far less often (called by `cli.main` as a run starts)."""
+    if not _held:
+        _held.append(gc.get_threshold())
+        gc.set_threshold(100_000, 50, 100)
+
+
+def release_collector(*, freeze: bool = False) -> None:
+    """The collector looks as often as before `hold_collector`; with `freeze`, it leaves what
+    was made so far out of its rounds (start-up's modules and content last the run)."""
+    if _held:
+        if freeze:
+            gc.freeze()
+        gc.set_threshold(*_held.pop())
+
+
+def startup_over() -> None:
+    """Start-up is over once a prompt waits for the user: the collector, held back until now,
+    looks as often as usual again, and the code compiled for records is kept now
+    (`kernel.classcode`), not only at a good exit, which a closed terminal never reaches."""
+    release_collector(freeze=True)
+    from prepcoach.kernel import classcode
+
+    classcode.save()
 
 
 def kept_note() -> str:
@@ -306,6 +338,7 @@ class QuestionaryPrompter:
 
     @staticmethod
     def _ask(question: Any) -> Any:
+        startup_over()
         _after_drawing(question)
         answer = question.unsafe_ask()  # raises KeyboardInterrupt instead of returning None
         return answer
