@@ -730,8 +730,10 @@ def visible_choices(tokens: list[Any], count: int, pointed: int, rows: int) -> l
     used = heights[first]
     while True:
         grown = False
-        if last + 1 < count and used + heights[last + 1] <= room and (
-            last - pointed <= pointed - first or first == 0
+        if (
+            last + 1 < count
+            and used + heights[last + 1] <= room
+            and (last - pointed <= pointed - first or first == 0)
         ):
             last += 1
             used += heights[last]
