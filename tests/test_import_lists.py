@@ -107,20 +107,20 @@ def test_the_import_says_what_it_recognised(tmp_path: Path) -> None:
     result = invoke("content", "import", str(source))
     assert result.exit_code == 0, result.output
     assert (
-        "Kept 2 question(s): 1 interview question(s), 1 question(s) to ask, 1 follow-up probe(s)"
+        "Kept 2 questions: 1 interview question, 1 question to ask, 1 follow-up probe"
         in result.output
     )
     assert "[ask: next-steps] What are the next steps?" in result.output
-    assert "1 interview question(s) under 'List', by their wording" in result.output
+    assert "1 interview question under 'List', by their wording" in result.output
     assert (
-        "1 question(s) to ask under 'Questions to ask them', by the heading "
+        "1 question to ask under 'Questions to ask them', by the heading "
         "'Questions to ask them'" in result.output
     )
     assert "Skipped" not in result.output
     source.write_text("# List\n\nRead this first.\n\n- Why us?\n- Why now?\n", encoding="utf-8")
     result = invoke("content", "import", str(source), "--force", "--kind", "question")
-    assert "2 interview question(s) under 'List', by --kind" in result.output
-    assert "Skipped 1 line(s) (1 not a question):" in result.output
+    assert "2 interview questions under 'List', by --kind" in result.output
+    assert "Skipped 1 line (1 not a question):" in result.output
     assert invoke("content", "import", str(source), "--kind", "nope").exit_code != 0
 
 

@@ -129,3 +129,23 @@ def test_every_ctrl_c_says_what_was_saved(
     result = run_prep(*args)
     assert result.exit_code == 130, result.output
     assert "Interrupted: " in result.stderr and said in result.stderr
+
+
+def test_a_ctrl_c_a_command_does_not_catch_is_told_once(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import functools
+
+    from prepcoach.cli.kit import status_cmd
+    from tests.helpers import run_prep
+
+    real = status_cmd.status
+
+    @functools.wraps(real)
+    def pressed(*args: Any, **kwargs: Any) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(status_cmd, "status", pressed)
+    result = run_prep("status")
+    assert result.exit_code == 130
+    assert result.stderr.count("Interrupted:") == 1, result.stderr

@@ -71,7 +71,8 @@ def test_an_answers_file_with_audio_gets_delivery_and_content_feedback(
 
     session = json.loads(run("history", "--json")[1])[0]["id"]
     code, out, _ = run("history", session)
-    assert "delivery: talk" in out and f"long pause(s); recording {result['recording']}" in out
+    assert "delivery: talk" in out and "long pause" in out
+    assert f"; recording {result['recording']}" in out
 
 
 @needs_voice
@@ -85,7 +86,7 @@ def test_exports_leave_recordings_out_unless_asked(answer_wav: Path, tmp_path: P
     assert b"RIFF" not in plain.read_bytes()
     full = tmp_path / "full.json"
     code, _, err = run("export", "-o", str(full), "--with-recordings")
-    assert code == 0 and "Copied 1 recording(s)" in err
+    assert code == 0 and "Copied 1 recording to" in err
     assert len(list((tmp_path / "full-recordings").glob("*.wav"))) == 1
     code, _, err = run("export", "--with-recordings")
     assert code == 2 and "needs -o FILE" in err

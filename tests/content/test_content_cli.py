@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from prepcoach.content.library import content_files, load_library
+from prepcoach.kernel import paths
 from tests.helpers import run_prep
 
 
@@ -41,7 +43,7 @@ def test_import_turns_a_markdown_list_into_a_pack_that_loads(home: Path, tmp_pat
     )
     result = run_prep("content", "import", str(source), "--name", "mine")
     assert result.exit_code == 0, result.output
-    assert "Kept 3 question(s)" in result.stdout
+    assert "Kept 3 questions" in result.stdout
     written = home / "content" / "mine.yaml"
     assert written.is_file()
     again = run_prep("content", "import", str(source), "--name", "mine")
@@ -66,6 +68,36 @@ def test_new_writes_an_example_pack_that_validates(tmp_path: Path) -> None:
     assert target.is_file()
     checked = run_prep("content", "validate", str(target))
     assert checked.exit_code == 0, checked.output
+
+
+def test_validate_warns_about_a_cue_that_can_never_match(tmp_path: Path) -> None:
+    pack = tmp_path / "cues.yaml"
+    pack.write_text(
+        'pack: cues\ntitle: T\nversion: "1"\ndescription: D\nquestions:\n'
+        "  - id: cue-check\n    text: Tell me about a budget you cut.\n"
+        "    category: behavioral\n    assesses: x\n    look_fors:\n"
+        "      - label: the reason given\n"
+        "        cues: [why, what if, budget, reason, because]\n",
+        encoding="utf-8",
+    )
+    checked = run_prep("content", "validate", str(pack))
+    assert checked.exit_code == 0, checked.output  # a warning, not a problem
+    warnings = [line for line in checked.stderr.splitlines() if "warning" in line]
+    assert warnings == [
+        f"{pack}: warning: question 'cue-check': look-for 'the reason given': cue 'why' can "
+        "never match: it has no word to look for: only small words like 'the', 'so', 'why' "
+        "or figures",
+        f"{pack}: warning: question 'cue-check': look-for 'the reason given': cue 'budget' can "
+        "never match: it only repeats the question's words, which prove nothing",
+    ]  # "what if", small words only, is met as the phrase itself
+    assert "OK:" in checked.stdout
+
+
+def test_no_built_in_cue_is_one_that_can_never_match() -> None:
+    from prepcoach.practice.feedback.lookfors import unmatchable_cues
+
+    library = load_library(content_files(paths.builtin_content_dir(), None, []))
+    assert list(unmatchable_cues(library.questions.values())) == []
 
 
 def test_questions_search_finds_by_text_and_keeps_the_limit() -> None:

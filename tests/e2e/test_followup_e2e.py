@@ -71,3 +71,41 @@ def test_only_the_missing_field_is_asked_and_the_eml_is_written(tmp_path: Path) 
     assert body.rstrip().endswith("Zoë Brontë\r\nzoe@example.com") or body.rstrip().endswith(
         "Zoë Brontë\nzoe@example.com"
     )
+
+
+def test_a_signature_typed_once_is_kept_in_the_profile_and_not_asked_again(
+    tmp_path: Path,
+) -> None:
+    home = tmp_path / "home"
+    with Store.open(home) as store:
+        interview = add_interview(
+            store,
+            Interview(
+                company="Northwind",
+                role="Data analyst",
+                stage="first",
+                when=clock.now() - timedelta(hours=2),
+                interviewers=(Interviewer("Priya Shah", "Head of Analytics", "p@nw.example"),),
+            ),
+        )
+        postmortems.save_answers(
+            store,
+            interview.id,
+            {
+                "topics": ["their move to dbt"],
+                "concerns": [{"text": "messy sales data", "competencies": ["quality"]}],
+            },
+        )
+    child = spawn(home, "followup", interview.id)
+    child.expect(rf"How(?:{SGR}|\s)*do(?:{SGR}|\s)*you(?:{SGR}|\s)*sign")
+    child.send("Alex Morgan")
+    child.send("\x1b" + ENTER)  # Esc then Enter ends a multi-line answer
+    child.expect("Saved your signature to your profile")
+    child.expect("Alex Morgan")
+    assert finish(child) == 0
+
+    child = spawn(home, "followup", interview.id)
+    child.logfile_read = log = io.StringIO()
+    child.expect("Alex Morgan")
+    assert finish(child) == 0
+    assert "How do you sign" not in re.sub(SGR, "", log.getvalue())

@@ -142,3 +142,26 @@ def test_ctrl_c_at_a_concerns_competencies_keeps_its_text(tmp_path: Path) -> Non
     child.expect(words("Which competencies"))  # asked again for the same concern
     child.send(CTRL_C)
     finish(child)
+
+
+def test_the_words_typed_for_an_interview_added_on_the_way_are_let_go_once_it_is_saved(
+    tmp_path: Path,
+) -> None:
+    home = tmp_path / "home"
+    when = (datetime.now() - timedelta(days=1)).strftime("%Y-%m-%d 14:00")
+    child = spawn(home, "postmortem")
+    child.expect(words("Company:"))
+    child.send("Northwind" + ENTER)
+    child.expect(words("Role (optional):"))
+    child.send("Data analyst" + ENTER)
+    child.expect(words("Which round?"))
+    child.send(ENTER)
+    child.expect(words("When was it?"))
+    child.send("\x15" + when + ENTER)  # Ctrl-U clears the default, "today"
+    child.expect(words("Added interview"))
+    child.expect(words("Your rating"))
+    code, said = interrupt(child)
+    assert code == 130 and "saved" in said
+    # the interview is saved with its date: no draft of the words typed for it is kept
+    kept = "".join(p.read_text() for p in (home / "drafts").rglob("*") if p.is_file())
+    assert when not in kept and "Data analyst" not in kept

@@ -714,3 +714,54 @@ def test_a_subject_naming_another_round_is_flagged(templates: dict[str, EmailTem
     assert "round" in codes
     right = checks.check_drafts([wrong], template, interview=INTERVIEW, reference=NOW)
     assert "round" not in {f.code for f in right}
+
+
+def test_a_company_named_for_a_followup_is_thanked_for_the_round_that_happened() -> None:
+    first = replace(INTERVIEW, id="iv-dddddd", company="Northwind", when=NOW - timedelta(days=1))
+    second = replace(
+        INTERVIEW, id="iv-eeeeee", company="Northwind", stage="second", when=NOW + timedelta(2)
+    )
+    other = replace(INTERVIEW, id="iv-ffffff", company="Globex", when=NOW - timedelta(hours=2))
+    found = [second, first, other]
+    assert core.followup_interview(found, "northwind", NOW).id == "iv-dddddd"
+    assert core.followup_interview(found, "iv-eeeeee", NOW).id == "iv-eeeeee"  # an id is kept
+    assert core.followup_interview(found, "iv-ee", NOW).id == "iv-eeeeee"
+    assert core.followup_interview([second], "northwind", NOW).id == "iv-eeeeee"  # none begun
+
+
+def test_a_note_starting_with_a_or_an_is_written_in_lower_case_mid_sentence() -> None:
+    from prepcoach.followup.wording import phrase
+
+    assert phrase("A small team that owns the pipeline.") == "a small team that owns the pipeline"
+    assert phrase("An honest manager") == "an honest manager"
+    assert (
+        phrase("AWS migration") == "AWS migration" and phrase("Acme's roadmap") == "Acme's roadmap"
+    )
+
+
+def test_a_capital_mid_sentence_from_a_note_is_pointed_out_unless_it_is_a_known_name() -> None:
+    from prepcoach.followup.checks import _capitals
+
+    def draft(body: str, **values: str) -> core.Draft:
+        return core.Draft(
+            "thank-you-first", core.Recipient("Priya Shah"), "Thanks", body, dict(values)
+        )
+
+    sent = draft("As promised, I will send Dashboard sample shortly.", promise="Dashboard sample")
+    (found,) = _capitals([sent])
+    assert found.code == "capital" and "'Dashboard sample'" in found.message
+    assert not _capitals(
+        [draft("Dashboard sample is attached.", promise="Dashboard sample")]
+    )  # a sentence's start
+    assert not _capitals(
+        [
+            draft(
+                "I enjoyed hearing about Northwind plans.",
+                topic="Northwind plans",
+                company="Northwind",
+            )
+        ]
+    )
+    assert not _capitals(
+        [draft("I will send the dashboard sample.", promise="the dashboard sample")]
+    )

@@ -73,6 +73,37 @@ def test_words_that_only_begin_alike_are_not_related(a: str, b: str) -> None:
     assert not kt.related(a, b) and not kt.related(b, a)
 
 
+@pytest.mark.parametrize(
+    ("person", "adverb"),
+    [("manager", "manageably"), ("person", "personally")],
+)
+def test_a_person_is_of_no_family_with_an_adverb(person: str, adverb: str) -> None:
+    assert not kt.related(person, adverb) and not kt.related(adverb, person)
+    assert kt.related("personal", "personally") and kt.related("measure", "measurably")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("I was 100% sure it would work.", False),
+        ("I agree a hundred percent with that.", False),
+        ("We gave it 110 percent all quarter.", False),
+        ("I am 100 percent committed to the team.", False),
+        ("We hit 100% uptime.", True),
+        ("Coverage went to 100 percent.", True),
+        ("100 percent of tickets were answered within a day.", True),
+        ("I was 100% sure, and we cut costs by 20%.", True),
+    ],
+)
+def test_a_hundred_percent_that_only_intensifies_is_no_figure(sentence: str, figure: bool) -> None:
+    assert kt.SentenceIndex(sentence).has(kt.FIGURE) is figure
+
+
+def test_a_hundred_percent_that_only_intensifies_does_not_say_percent() -> None:
+    assert not kt.SentenceIndex("I always give 100 percent, so judge all of it.").has("percent")
+    assert kt.SentenceIndex("Returns fell 30 percent.").has("percent")
+
+
 def test_stop_words_include_contractions_of_stop_words() -> None:
     assert kt.is_stop("the") and kt.is_stop("you're") and kt.is_stop("didn't")
     assert not kt.is_stop("owned") and not kt.is_stop("baseline")
@@ -85,6 +116,14 @@ def test_stop_words_include_contractions_of_stop_words() -> None:
         ("we didn't run a pilot, but I ran a trial", {"run", "pilot"}),
         ("there was no baseline so I measured one", {"baseline"}),
         ("I measured the baseline", set()),
+        # in a condition, a negation ends at the main clause's subject or verb
+        ("if I had not measured it we would have shipped the wrong fix", {"measure"}),
+        ("had I not checked the logs we would have missed the outage", {"check", "log"}),
+        ("unless we had no budget I would hire a contractor", {"budget"}),
+        ("if it was not urgent I parked it until Friday", {"urgent"}),
+        # outside one, it still reaches the end of its clause
+        ("I did not measure it and we shipped", {"measure", "ship"}),
+        ("if I measured it we would not ship the fix", {"ship", "fix"}),
     ],
 )
 def test_a_negation_reaches_to_the_end_of_its_clause(sentence: str, negated: set[str]) -> None:
@@ -115,6 +154,28 @@ def test_a_long_sentence_is_quoted_from_the_edge_of_its_clause() -> None:
     assert found.quote.endswith("end to end")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "start"),
+    [
+        (
+            "I now test the inputs, not just the outputs: every recurring report has a "
+            "freshness and schema check, and I flag risks to stakeholders the day I see them",
+            "flag risks to stakeholders",
+            "I flag risks",
+        ),
+        (
+            "I told the sales director the same day, gave a new date, and rebuilt the load "
+            "with a schema test and a second check on the export",
+            "told the director",
+            "I told the sales director",
+        ),
+    ],
+)
+def test_a_quote_starts_where_its_clause_does(sentence: str, phrase: str, start: str) -> None:
+    found = kt.SentenceIndex(sentence).find(kt.content_lemmas(phrase))
+    assert found is not None and found.quote.startswith(start), found
+
+
 def test_clauses_cut_only_long_run_on_sentences() -> None:
     short = "so I built a checklist and it worked"
     assert kt.clauses(short) == [short]
@@ -140,6 +201,7 @@ LONG_INPUTS = {
     "short sentences": "I did. " * 14_000,
     "one-letter words": "a " * 50_000,
     "words and commas": "x," * 50_000,
+    "percents": "100 % 100 percent agree a hundred " * 3_000,
 }
 
 
@@ -196,7 +258,14 @@ def assert_quick_and_linear(function: Callable[[str], object], text: str) -> Non
 @pytest.mark.parametrize("name", sorted(LONG_INPUTS))
 def test_text_functions_are_linear_on_hostile_input(name: str) -> None:
     kt.lemma("warm")  # the first lemma loads the dictionary: that is not what is timed
-    for function in (kt.sentences, kt.words, kt.normalise, kt.tokens, kt.clauses):
+    for function in (
+        kt.sentences,
+        kt.words,
+        kt.normalise,
+        kt.tokens,
+        kt.clauses,
+        kt.without_intensifiers,
+    ):
         assert_quick_and_linear(function, LONG_INPUTS[name])
 
 
@@ -279,3 +348,16 @@ def test_an_answer_in_another_language_is_told_apart_from_any_english(
     text: str, english: bool
 ) -> None:
     assert kt.reads_as_english(text) is english
+
+
+def test_a_quote_cut_inside_a_sentence_does_not_end_on_a_word_that_leads_on() -> None:
+    sentence = (
+        "After the review I asked for twenty minutes with him the next day and we went "
+        "through the numbers together over coffee in the canteen near the station"
+    )
+    found = kt.SentenceIndex(sentence).find(kt.content_lemmas("asked twenty minutes"))
+    assert found is not None
+    last = found.quote.split()[-1]
+    assert last not in {"and", "the", "with", "we"} and not found.quote.endswith(","), found
+    ending = kt.SentenceIndex("The offer was lower than the level you had placed me at")
+    assert ending.find(kt.content_lemmas("offer level placed")).quote.endswith("placed me at")

@@ -61,7 +61,7 @@ def test_cards_need_something_to_ask(store: Store) -> None:
         service.deck(store, library, every=False)
     every = service.deck(store, library, every=True)
     assert len(every.cards) == len(library.questions)
-    assert every.summary == f"{len(every.cards)} card(s), 0 with your best answer"
+    assert every.summary == f"{len(every.cards)} cards, 0 with your best answer"
     store_iv.add_interview(store, Interview(company="Acme", stage="second"))
     assert service.deck(store, library, every=False).cards
 

@@ -46,7 +46,7 @@ def test_ask_pick_saves_the_shortlist_in_order(home: Path) -> None:
     rounds = _setup(home)
     result = invoke("ask", *_picks(*ASK_3), "--note", "ask-career-paths=mention the PM ladder")
     assert result.exit_code == 0, result.output
-    assert "Saved 3 question(s) to ask at Globex Corporation" in result.output
+    assert "Saved 3 questions to ask at Globex Corporation" in result.output
     assert "1. Who would I be working with most closely day to day?" in result.output
     assert "note: mention the PM ladder" in result.output
     listed = json.loads(invoke("ask", rounds.second.id, "--list", "--json").output)
@@ -160,7 +160,7 @@ def test_research_guided_saves_items_with_sources(home: Path, tmp_path: Path) ->
     _setup(home)
     result = invoke("research", "globex", "--answers", _answers(tmp_path, GUIDED))
     assert result.exit_code == 0, result.output
-    assert "Saved 5 new item(s) on Globex Corporation" in result.output
+    assert "Saved 5 new items on Globex Corporation" in result.output
     assert "Research done." in result.output
     shown = json.loads(invoke("research", "show", "--json").output)
     assert shown["company"] == "Globex Corporation" and shown["done"] is True
@@ -219,7 +219,7 @@ def test_research_edit_reopens_on_problems_then_saves(
     monkeypatch.delenv("VISUAL", raising=False)
     result = invoke("research", "edit", rounds.second.company)
     assert result.exit_code == 0, result.output
-    assert "1 problem(s); reopening the editor." in result.output
+    assert "1 problem; reopening the editor." in result.output
     shown = json.loads(invoke("research", "show", "--json").output)
     assert shown["sections"]["press"][0]["text"] == "Q3 results beat forecasts"
     assert [i["text"] for i in shown["sections"]["competitors"]] == ["Initrode"]
@@ -246,6 +246,11 @@ def test_salary_from_options_shows_the_answer_to_practise(home: Path) -> None:
     assert "Saved: €80,000–€100,000 a year, target €90,000" in result.output
     assert "in the range of €90,000 to €100,000 a year" in result.output
     assert "based on: glassdoor.com" in result.output
+    # the words to say hang under their first line when they wrap
+    lines = result.output.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("  Based on my research"))
+    script = lines[start : lines.index("", start) if "" in lines[start:] else None]
+    assert len(script) > 1 and all(line.startswith("  ") for line in script), script
     shown = json.loads(invoke("salary", rounds.second.id, "--json").output)
     assert shown["minimum"] == 80_000 and shown["currency"] == "EUR"
     assert "€90,000 to €100,000" in shown["practised_answer"]
@@ -435,7 +440,7 @@ def test_export_anki_and_csv(home: Path, tmp_path: Path) -> None:
     deck = tmp_path / "cards.apkg"
     result = invoke("export", "--anki", str(deck), "--csv", str(tmp_path / "cards.csv"))
     assert result.exit_code == 0, result.output
-    assert "card(s), 1 with your best answer" in result.output
+    assert "cards, 1 with your best answer" in result.output
     assert deck.stat().st_size > 1000
     rows = (tmp_path / "cards.csv").read_text(encoding="utf-8")
     assert rows.startswith("question,answer,covers,tips,tags")

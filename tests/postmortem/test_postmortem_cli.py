@@ -73,7 +73,7 @@ def test_a_scripted_post_mortem_saves_everything_and_prints_the_plan(
     out = result.output
     assert "Post-mortem saved: ACME – Product manager, first round" in out
     assert "Strengths to reinforce" in out and "The intro landed" in out
-    assert "Practise now: 1 weak question(s) are due" in out
+    assert "Practise now: 1 weak question is due" in out
     assert 'Prepare "How would you prioritise our roadmap?"' in out
     assert "Communication: no story yet" in out
     assert "prep story add --competency communication" in out
@@ -128,7 +128,7 @@ def test_record_is_also_a_command_of_its_own(tmp_path: Path) -> None:
     result = record(tmp_path, "record", "list", "--json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["interview"]["company"] == "List"
-    assert "1 post-mortem(s)" in invoke("postmortem", "list").output
+    assert "1 post-mortem" in invoke("postmortem", "list").output
 
 
 @pytest.mark.parametrize(
@@ -294,7 +294,7 @@ def test_a_guided_post_mortem_adds_the_interview_then_asks_the_template(
     assert "Added interview" in result.output and "Globex – Data analyst" in result.output
     assert "1/13 How did the interview feel overall" in result.output
     assert "bank question disagreed-with-manager" in result.output
-    assert "Practise now: 1 weak question(s) are due" in result.output
+    assert "Practise now: 1 weak question is due" in result.output
     assert "Quality and attention to detail: no story yet" in result.output
     asked = [n for n in prompter.asked if n.startswith("postmortem.") and "." in n[11:]]
     assert asked[:2] == ["postmortem.interview.company", "postmortem.interview.role"]
@@ -490,7 +490,7 @@ def test_an_invalid_edit_reopens_then_keeps_the_text(
     editor(tmp_path, "text = text.replace('overall_rating: 4', 'overall_rating: 9')\n", monkeypatch)
     result = invoke("postmortem", "edit", "acme")
     assert result.exit_code == 1
-    assert "problem(s) remain and the file was not changed" in result.output
+    assert "left and the file was not changed" in result.output
     (draft,) = (home / "drafts").iterdir()
     kept = draft.read_text(encoding="utf-8")
     assert kept.startswith("#! Not saved yet:\n#!   - line 9: overall_rating: 9 is outside 1-5")

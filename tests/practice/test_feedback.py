@@ -539,12 +539,75 @@ def test_a_negated_cue_does_not_count() -> None:
     assert fb.look_fors_covered == ("A small test before full rollout",)
 
 
+def test_a_cue_of_small_words_only_is_met_as_the_phrase_itself() -> None:
+    q = question(
+        look_fors=(
+            LookFor("Tests the plan against what could go wrong", ("what if", "stress test")),
+            LookFor("Owns the part played", ("I should have", "my fault")),
+        )
+    )
+    fb = analyse(
+        q, "I asked what if the vendor slips? Looking back I should have called.", TEMPLATE
+    )
+    assert fb.look_fors_covered == q.look_for_labels
+    assert fb.evidence["Tests the plan against what could go wrong"] == (
+        "I asked what if the vendor slips"
+    )
+    assert fb.evidence["Owns the part played"] == "Looking back I should have called"
+    # the words on their own, or in another order, are not the phrase
+    fb = analyse(q, "I asked them what we should do if it slips. We have a plan.", TEMPLATE)
+    assert fb.look_fors_covered == ()
+
+
+def test_a_phrase_round_a_word_of_the_question_is_met_as_the_phrase() -> None:
+    # "asked" alone repeats the question; "asked them what" is what the look-for is about
+    q = question(
+        text="Tell me about a time a customer asked for something they did not need.",
+        look_fors=(LookFor("Questions that found the real goal", ("asked them what", "asked")),),
+    )
+    fb = analyse(q, "The customer asked for a report. I asked them what it was for.", TEMPLATE)
+    assert fb.evidence == {"Questions that found the real goal": "I asked them what it was for"}
+    fb = analyse(q, "The customer asked for a report, so I built it that week.", TEMPLATE)
+    assert fb.look_fors_covered == ()
+
+
+def test_a_long_sentence_quotes_the_small_words_phrase_where_it_is() -> None:
+    q = question(look_fors=(LookFor("Owns the part played", ("I should have", "my fault")),))
+    text = (
+        "I told the two leads I would sort the release calendar out by Friday and then I "
+        "spent the week on other work, and looking back I should have blocked the time for it."
+    )
+    quote = analyse(q, text, TEMPLATE).evidence["Owns the part played"]
+    assert "I should have blocked" in quote
+
+
 def test_look_fors_not_found_in_a_detailed_answer_are_unsure_not_missing() -> None:
     q = question(look_fors=("Escalates to management appropriately",))
     fb = analyse(q, GOOD_STORY, TEMPLATE)
     assert fb.look_fors_missing == () and fb.look_fors_unsure == q.look_for_labels
     unsure = finding(fb, "lookfor.unsure")
     assert unsure.severity == "tip" and "could not tell" in unsure.message
+
+
+def test_a_short_answer_meeting_no_look_for_is_told_they_are_missing() -> None:
+    # "releases" and "teams" half meet the label, which alone would leave it unsure; a short
+    # answer that meets none of its look-fors is told plainly, in honest words.
+    q = question(
+        look_fors=(
+            "A shared release checklist the teams own",
+            LookFor("Follows up afterwards", ("checked back",)),
+        )
+    )
+    fb = analyse(q, "The teams argued about releases. I told them to sort it out.", TEMPLATE)
+    assert fb.look_fors_unsure == ()
+    assert fb.look_fors_missing == q.look_for_labels
+    missing = finding(fb, "lookfor.missing")
+    assert missing.message.startswith("I did not find: A shared release checklist")
+    assert "if you said it in other words, ignore this" in missing.message.lower()
+    # one look-for met: the one half there stays unsure
+    fb = analyse(q, "The teams argued about releases. I checked back with them.", TEMPLATE)
+    assert fb.look_fors_covered == ("Follows up afterwards",)
+    assert fb.look_fors_unsure == ("A shared release checklist the teams own",)
 
 
 def test_look_fors_mostly_missing_is_a_warning() -> None:
@@ -581,6 +644,9 @@ def test_salary_range(text: str, low: int, high: int) -> None:
     found = finding(fb, "salary.range")
     assert found.severity == "good"
     assert f"{low // 1000}k–{high // 1000}k" in found.message
+    # the words that show it are the candidate's own, as written
+    (said,) = found.items
+    assert said in text and said[0].isdigit() or said[0] in "$€£"
     assert "salary.basis" in rules(fb)
     assert "salary.single-number" not in rules(fb)
 
@@ -676,7 +742,9 @@ def test_concrete_reference_from_first_interview_notes() -> None:
     context = FeedbackContext(first_interview_notes=("warehouse migration to the cloud",))
     text = "I kept thinking about the warehouse migration and how I'd sequence it."
     found = finding(analyse(FOLLOW_UP, text, context=context), "reference.concrete")
-    assert found.items == ("warehouse migration to the cloud",)
+    # the answer's words are quoted, not the note: "to the cloud" was never said
+    assert found.items == ("I kept thinking about the warehouse migration and how I'd sequence it",)
+    assert "cloud" not in found.message
 
 
 def test_concrete_reference_from_cue_phrase() -> None:

@@ -282,14 +282,14 @@ def test_a_free_answer_written_in_the_editor_is_kept_as_a_draft_until_saved(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, home: Path
 ) -> None:
     from prepcoach.cli.context import AppContext
-    from prepcoach.cli.practice.practice_cmd import _edit_answer
+    from prepcoach.cli.practice.practice_flow import edit_answer
     from prepcoach.store import drafts
 
     editor = tmp_path / "editor.sh"
     editor.write_text('#!/bin/sh\necho "I led the move and cut costs by 20%." >> "$1"\n')
     editor.chmod(0o755)
     monkeypatch.setenv("EDITOR", str(editor))
-    assert _edit_answer(AppContext(home=home), QUESTION) == "I led the move and cut costs by 20%."
+    assert edit_answer(AppContext(home=home), QUESTION) == "I led the move and cut costs by 20%."
     kept = drafts.load_draft(home, "answer", QUESTION.id)
     assert kept is not None and "# Tell me about a change." in kept
 

@@ -324,6 +324,26 @@ def test_ctrl_c_at_the_rating_keeps_the_answer_scheduled_and_resumable(
     assert resumed.status == "finished" and len(resumed.results) == 1
 
 
+def test_the_question_bank_is_built_once_while_the_first_question_is_answered(
+    home: Path, library: ContentLibrary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from prepcoach.practice.feedback import QuestionBank
+
+    built: list[str] = []
+    real = QuestionBank.build
+
+    def build(*args: Any) -> QuestionBank:
+        built.append(threading.current_thread().name)
+        return real(*args)
+
+    monkeypatch.setattr(QuestionBank, "build", staticmethod(build))
+    summary, _view = run_session(home, library, Person([{"text": TEXT, "rating": "good"}] * 3))
+    assert len(summary.results) == 3 and all(r["score"] is not None for r in summary.results)
+    assert built == ["prep-warm-up"]  # not on the first answer, in the person's way
+
+
 # ---------------------------------------------------------------------------- the terminal
 
 

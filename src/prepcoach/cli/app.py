@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import copy
 import importlib
-import os
-import sys
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from functools import partial
@@ -16,9 +14,8 @@ import typer
 from typer.core import TyperGroup
 
 from prepcoach import __version__
-from prepcoach.cli import fastparams
-from prepcoach.cli.context import AppContext, get_context, set_context
-from prepcoach.kernel.errors import ContentError, PrepError
+from prepcoach.cli import fastparams, guard
+from prepcoach.cli.context import get_context, start_context
 
 # The order `prep --help` lists commands in: the daily jobs first, housekeeping last.
 COMMAND_ORDER = (
@@ -311,30 +308,13 @@ class PrepGroup(TyperGroup):
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
-        except PrepError as error:
-            context = get_context()
-            if context.debug:
+        except Exception as error:  # one line and an exit code (cli.guard), as for every run
+            code = guard.command_failed(error, get_context().debug)
+            if code is None:
                 raise
-            from prepcoach.cli.render import error_text
-
-            typer.echo(f"Error: {error_text(error, 5_000)}", err=True)
-            if isinstance(error, ContentError) and "\n" not in str(error):
-                for problem in error.problems[:10]:
-                    typer.echo(f"  {error_text(problem)}", err=True)
-            raise typer.Exit(error.exit_code) from None
-        except KeyboardInterrupt:  # typer would turn it into a silent exit 130
-            from prepcoach.cli.keep import interrupt_note
-
-            typer.echo(f"\nInterrupted: {interrupt_note()}", err=True)
-            raise typer.Exit(130) from None
-        except Exception as error:
-            sqlite3 = sys.modules.get("sqlite3")  # only loaded if a command used the database
-            if sqlite3 is None or not isinstance(error, sqlite3.Error) or get_context().debug:
-                raise
-            from prepcoach.data.service import database_error
-
-            typer.echo(f"Error: {database_error(error, get_context().home)}", err=True)
-            raise typer.Exit(1) from None
+            raise typer.Exit(code) from None
+        except KeyboardInterrupt as error:  # typer would turn it into a silent exit 130
+            raise typer.Exit(guard.command_failed(error, get_context().debug) or 130) from None
         finally:
             get_context().close()
 
@@ -359,10 +339,6 @@ def _version(value: bool) -> None:
     if value:
         typer.echo(f"prep {__version__}")
         raise typer.Exit()
-
-
-def _split_env_paths(value: str | None) -> list[Path]:
-    return [Path(p).expanduser() for p in (value or "").split(os.pathsep) if p]
 
 
 @app.callback()
@@ -398,17 +374,7 @@ def main(
         ),
     ] = False,
 ) -> None:
-    from prepcoach.kernel.paths import default_home
-
-    paths = _split_env_paths(os.environ.get("PREP_CONTENT")) + list(content or [])
-    set_context(
-        AppContext(
-            home=(home.expanduser() if home else default_home()),
-            content_paths=paths,
-            color=not no_color,
-            debug=debug,
-        )
-    )
+    start_context(home, content or [], color=not no_color, debug=debug)
     if ctx.invoked_subcommand is None:  # `prep` alone: the readiness dashboard
         from prepcoach.cli.kit import status_cmd
 

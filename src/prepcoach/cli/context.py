@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -113,6 +113,23 @@ _current: AppContext | None = None
 def set_context(context: AppContext) -> None:
     global _current
     _current = context
+
+
+def start_context(
+    home: Path | None, content: Sequence[Path], *, color: bool, debug: bool
+) -> AppContext:
+    """The run's context from the global options: the home (--home, else PREP_HOME, else the
+    user data directory) and the content paths (PREP_CONTENT's, then each --content)."""
+    listed = os.environ.get("PREP_CONTENT", "").split(os.pathsep)
+    paths = [Path(p).expanduser() for p in listed if p]
+    context = AppContext(
+        home=(home.expanduser() if home else default_home()),
+        content_paths=paths + list(content),
+        color=color,
+        debug=debug,
+    )
+    set_context(context)
+    return context
 
 
 def get_context() -> AppContext:

@@ -12,6 +12,7 @@ from prepcoach.cli.context import get_context
 from prepcoach.cli.options import ForceOption
 from prepcoach.cli.render import esc, write_out
 from prepcoach.kernel.files import replacing
+from prepcoach.kernel.wording import counted
 
 
 def export(
@@ -108,7 +109,7 @@ def export(
         from prepcoach.cli.practice.recordings import export_recordings
 
         copied, folder = export_recordings(ctx.home, output)
-        ctx.err_console.print(f"Copied {copied} recording(s) to {folder}", highlight=False)
+        ctx.err_console.print(f"Copied {counted(copied, 'recording')} to {folder}", highlight=False)
 
 
 def import_file(

@@ -7,8 +7,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import typer
-
 from prepcoach.kernel.errors import PrepError
 from prepcoach.kernel.files import MB, read_limited, size_label
 
@@ -66,6 +64,8 @@ def prompter(answers: Path | None, hint: str = "") -> Prompter:
 def check_choice(option: str, value: str | None, allowed: Sequence[str]) -> None:
     """A usage error (exit 2) that lists what is allowed, with a did-you-mean."""
     if value is not None and value not in allowed:
+        import typer  # a usage error is typer's to show (the quick start runs without typer)
+
         from prepcoach.content.validation import suggest
 
         raise typer.BadParameter(

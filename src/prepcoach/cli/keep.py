@@ -47,6 +47,12 @@ def interrupt_note() -> str:
     return _note[0] if _note else DEFAULT_NOTE
 
 
+def new_run() -> None:
+    """A new run of prep in this process (tests run many): nothing told, no note set."""
+    _told.clear()
+    _note.clear()
+
+
 def forget_note() -> None:
     _note.clear()
 

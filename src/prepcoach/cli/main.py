@@ -1,21 +1,15 @@
 """The only exit point: every error a user can cause becomes one line on stderr.
 
-Exit codes: 0 ok, 1 user or content error, 2 usage error, 130 interrupted.
+Exit codes: 0 ok, 1 user or content error, 2 usage error, 130 interrupted (see `cli.guard`,
+the one handling both typer and the quick start go through).
 """
 
 from __future__ import annotations
 
-import os
-import signal
 import sys
 
-# typer and the CLI are imported inside `run`, after `--version` is answered: importing them
-# costs ten times what the rest of `prep --version` does.
-
-
-def _debug_requested(argv: list[str]) -> bool:
-    return "--debug" in argv or os.environ.get("PREP_DEBUG") == "1"
-
+# typer, the CLI and its error handling are imported inside `run`, after `--version` is
+# answered: importing them costs ten times what the rest of `prep --version` does.
 
 # Global options that take a value, so that `prep --home X --version` is seen as a version query.
 _VALUE_OPTIONS = ("--home", "--content")
@@ -45,13 +39,52 @@ def run(argv: list[str] | None = None) -> None:
         print(f"prep {__version__}")
         sys.exit(0)
 
+    _keep_class_code(args)  # first: every record prep defines is defined with it
+    from prepcoach.cli import guard, prompts, quickstart
+
+    guard.begin()
+
+    prompts.hold_collector()  # until the first prompt waits (start-up makes little garbage)
+    try:
+        quickstart.start(args)  # a plain `prep practice` in a terminal; returns if not one
+        _run_typer(args)
+    finally:
+        prompts.release_collector()
+
+
+def _keep_class_code(args: list[str]) -> None:
+    """Records are defined with the code compiled for them in an earlier run (see
+    `kernel.classcode`), kept in the cache folder of the home this run uses."""
+    home: str | None = None
+    words = iter(args)
+    for word in words:  # the global options, before the command
+        if word == "--home":
+            home = next(words, None)
+        elif word.startswith("--home="):
+            home = word.removeprefix("--home=")
+        elif word == "--content":
+            next(words, None)
+        elif not word.startswith("-") or word == "--":
+            break
+    from pathlib import Path
+
+    from prepcoach.kernel import classcode, paths
+
+    try:
+        folder = paths.cache_dir(Path(home).expanduser() if home else paths.default_home())
+    except Exception:  # noqa: BLE001 - an unusable home is the command's to report
+        return
+    classcode.keep(folder)
+
+
+def _run_typer(args: list[str]) -> None:
     import typer
 
+    from prepcoach.cli import guard
     from prepcoach.cli.app import app
-    from prepcoach.kernel.errors import PrepError
 
-    debug = _debug_requested(args)
-    _stop_on_signals()
+    debug = guard.debug_requested(args)
+    guard.stop_on_signals()
     try:
         code = app(args=args, prog_name="prep", standalone_mode=False)
     except typer.TyperException as error:  # click's errors: usage (2) and others
@@ -65,81 +98,12 @@ def run(argv: list[str] | None = None) -> None:
         ctx = getattr(error, "ctx", None)
         if error.exit_code == 2 and ctx is not None:
             message += f"\nTry '{ctx.command_path} --help' for help."
-        _error_line(message)
+        guard.error_line(message)
         sys.exit(error.exit_code)
     except typer.Exit as error:
-        if _signalled:
-            from prepcoach.cli.keep import was_stop_told
-
-            if not was_stop_told():
-                _say_stopped()
-            sys.exit(128 + _signalled[-1])
-        sys.exit(error.exit_code)
+        guard.exit_with(error.exit_code)
     except (typer.Abort, KeyboardInterrupt):
-        _say_stopped()
-        sys.exit(128 + (_signalled[-1] if _signalled else signal.SIGINT))
-    except PrepError as error:  # raised outside a command (e.g. by the global options)
-        if debug:
-            raise
-        _error_line(str(error))
-        sys.exit(error.exit_code)
-    except BrokenPipeError:
-        sys.stderr.close()
-        sys.exit(0)
-    except Exception as error:  # a bug: say so in one line, keep details behind --debug
-        if debug:
-            raise
-        _error_line(
-            f"unexpected {type(error).__name__}: {error}. "
-            "Run again with --debug for details and please report it."
-        )
-        sys.exit(1)
-    if code == 130 or _signalled:  # typer returns 130 for an interrupt it caught itself
-        from prepcoach.cli.keep import was_stop_told
-
-        if not was_stop_told():
-            _say_stopped()
-        sys.exit(128 + (_signalled[-1] if _signalled else signal.SIGINT))
-    sys.exit(code if isinstance(code, int) else 0)
-
-
-_signalled: list[int] = []  # the stop signals received (the exit status says which)
-
-
-def _stop_on_signals() -> None:
-    def stop(signum: int, _frame: object) -> None:
-        from prepcoach.cli.prompts import Stopped, flush_typing, stop_prompt
-
-        signal.signal(signum, signal.SIG_DFL)  # a second signal ends prep at once
-        _signalled.append(signum)
-        flush_typing()  # what is in the prompt now is on disk before anything else happens
-        if not stop_prompt(Stopped(signum)):
-            raise Stopped(signum)
-
-    for name in ("SIGTERM", "SIGHUP"):
-        number = getattr(signal, name, None)
-        if number is not None:
-            signal.signal(number, stop)
-
-
-def _say_stopped() -> None:
-    from prepcoach.cli.prompts import kept_note
-
-    try:
-        note = kept_note()
-    except Exception:  # noqa: BLE001 - the drafts are on disk; only the note is missing
-        note = ""
-    from prepcoach.cli.keep import interrupt_note
-
-    try:
-        print(f"\nInterrupted: {interrupt_note()}", file=sys.stderr)
-        if note:
-            print(note, file=sys.stderr)
-    except OSError:
-        pass  # the terminal is gone (SIGHUP)
-
-
-def _error_line(message: str) -> None:
-    from prepcoach.cli.render import error_text
-
-    print(f"Error: {error_text(message)}", file=sys.stderr)
+        guard.interrupted()
+    except Exception as error:  # a user's error outside a command (the global options), a bug
+        guard.failed(error, debug)
+    guard.finished(code)

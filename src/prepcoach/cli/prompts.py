@@ -7,6 +7,7 @@ there is no terminal to ask on.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -167,7 +168,8 @@ class ScriptedPrompter:
         missing = [v for v in values if v not in by_key]
         if missing:
             raise PrepError(
-                f"answer for '{name}': unknown choice(s): {', '.join(map(str, missing))}"
+                f"answer for '{name}': unknown {'choice' if len(missing) == 1 else 'choices'}: "
+                f"{', '.join(map(str, missing))}"
             )
         return [by_key[v] for v in values]
 
@@ -249,7 +251,38 @@ def ask_retry(ctx: AppContext, reason: str) -> bool:
         markup=False,
         highlight=False,
     )
+    startup_over()
     return bool(questionary.confirm("Try again?", default=True).unsafe_ask())
+
+
+_held: list[tuple[int, int, int]] = []  # the collector's thresholds before start-up
+
+
+def hold_collector() -> None:
+    """Start-up makes many objects and little garbage: until `release_collector`, the
+    garbage collector looks far less often (called by `cli.main` as a run starts)."""
+    if not _held:
+        _held.append(gc.get_threshold())
+        gc.set_threshold(100_000, 50, 100)
+
+
+def release_collector(*, freeze: bool = False) -> None:
+    """The collector looks as often as before `hold_collector`; with `freeze`, it leaves what
+    was made so far out of its rounds (start-up's modules and content last the run)."""
+    if _held:
+        if freeze:
+            gc.freeze()
+        gc.set_threshold(*_held.pop())
+
+
+def startup_over() -> None:
+    """Start-up is over once a prompt waits for the user: the collector, held back until now,
+    looks as often as usual again, and the code compiled for records is kept now
+    (`kernel.classcode`), not only at a good exit, which a closed terminal never reaches."""
+    release_collector(freeze=True)
+    from prepcoach.kernel import classcode
+
+    classcode.save()
 
 
 def kept_note() -> str:
@@ -305,6 +338,8 @@ class QuestionaryPrompter:
 
     @staticmethod
     def _ask(question: Any) -> Any:
+        startup_over()
+        _after_drawing(question)
         answer = question.unsafe_ask()  # raises KeyboardInterrupt instead of returning None
         return answer
 
@@ -378,10 +413,11 @@ class QuestionaryPrompter:
             message, instruction = _fit(f"{message}\n  {instruction}", columns - 3), ""
         if own_line:
             # The prompt on a line of its own: the answer gets the terminal's whole width,
-            # wrapped between words. questionary ends the prompt with a space, so every row
-            # of the answer starts one column in.
+            # wrapped between words. questionary ends the prompt with a space, so the
+            # answer starts one column in, and so do the rows it wraps onto.
             instruction = f"{instruction}\n" if instruction else "\n"
-            extra["input_processors"] = [WordWrap(indent=1, continued=1 if multiline else 0)]
+            extra["input_processors"] = [WordWrap(indent=1, continued=1)]
+            extra["prompt_continuation"] = " "  # the rows it wraps onto start there too
         else:
             # the answer follows "? message (hint) " on the prompt's line, then wraps to the
             # terminal's first column
@@ -432,7 +468,7 @@ class QuestionaryPrompter:
         shortcuts = all(c.key for c in choices)
         options = [
             questionary.Choice(
-                clean(c.title),
+                _title(c.title, 6 if shortcuts else 3),  # " » " and "1) "
                 value=c.value,
                 description=_clean_or_none(c.description),
                 shortcut_key=c.key or True,
@@ -440,12 +476,20 @@ class QuestionaryPrompter:
             for c in choices
         ]
         chosen = next((o for o in options if o.value == default), None)
+        columns = _columns()
+        message = _fit(message, columns - 32)  # room for "(Use shortcuts or arrow keys)"
+        longest = max((len(clean(c.title)) + (3 if shortcuts else 0) for c in choices), default=0)
+        if len(message.rsplit("\n", 1)[-1]) + longest + 3 > columns:
+            # the choice, once made, is shown after the question: on a line of its own when
+            # it would wrap mid-word there
+            message += "\n"
         question = questionary.select(
-            clean(_fit(message, _columns() - 32)),  # room for "(Use shortcuts or arrow keys)"
+            clean(message),
             choices=options,
             default=chosen,
             use_shortcuts=shortcuts,
         )
+        _scroll_choices(question)
         if shortcuts and instant:  # a key chooses at once, without Enter
             _instant_keys(question, [str(c.key) for c in choices])
         return self._ask(question)
@@ -457,7 +501,7 @@ class QuestionaryPrompter:
 
         options = [
             questionary.Choice(
-                clean(c.title),
+                _title(c.title, 5),  # " » " and "○ "
                 value=c.value,
                 description=_clean_or_none(c.description),
                 checked=c.value in checked,
@@ -469,6 +513,7 @@ class QuestionaryPrompter:
         hint = "" if "Space to" in message else "(Space to tick, Enter to confirm)"
         message = _fit(message, _columns() - 3 - len(hint))
         question = questionary.checkbox(clean(message), choices=options, instruction=hint)
+        _scroll_choices(question)
         return list(self._ask(question))
 
     def confirm(self, name: str, message: str, *, default: bool = False) -> bool:
@@ -576,13 +621,41 @@ def _keep_on_interrupt(question: Any) -> None:
     app.key_bindings = merge_key_bindings([app.key_bindings, bindings])
 
 
-def _instant_keys(question: Any, keys: Sequence[str]) -> None:
-    """Make a select's shortcut keys choose at once (questionary's only move the cursor)."""
-    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+_ONCE_DRAWN: list[Callable[[], None]] = []
+
+
+def once_drawn(task: Callable[[], None]) -> None:
+    """Run `task` once the next prompt has been drawn and waits for the person: work that
+    can go on while they read (it should be quick to start, a thread for anything long)."""
+    _ONCE_DRAWN.append(task)
+
+
+def _after_drawing(question: Any) -> None:
+    """Hand the tasks waiting for a prompt to this one: run just after its first draw."""
+    app = getattr(question, "application", None)
+    if not _ONCE_DRAWN or app is None:
+        return
+    tasks = list(_ONCE_DRAWN)
+    _ONCE_DRAWN.clear()
+
+    def schedule() -> None:
+        import asyncio
+
+        loop = asyncio.get_running_loop()
+        for task in tasks:
+            loop.call_later(0.02, task)  # the prompt is drawn before the loop runs this
+
+    app.pre_run_callables.append(schedule)
+
+
+def _inquirer_control(question: Any) -> Any:
+    """The list of choices in a questionary select or checkbox, or None."""
     from questionary.prompts.common import InquirerControl
 
-    app = question.application
-    control = next(
+    app = getattr(question, "application", None)
+    if app is None:
+        return None
+    return next(
         (
             w.content
             for w in app.layout.find_all_windows()
@@ -590,6 +663,119 @@ def _instant_keys(question: Any, keys: Sequence[str]) -> None:
         ),
         None,
     )
+
+
+def _scroll_choices(question: Any) -> None:
+    """Show a long list of choices a screenful at a time, scrolling with the pointer.
+
+    questionary draws every choice, so a list longer than the terminal runs off its foot:
+    the pointer moves onto rows nobody sees and the description of the choice is lost. The
+    list is cut to the rows the terminal has, around the pointer, with a line saying how
+    many more lie above and below, and the description stays under it.
+    """
+    control = _inquirer_control(question)
+    if control is None:
+        return
+    whole = control.text
+
+    def rows() -> int:
+        from prompt_toolkit.application.current import get_app_or_none
+
+        app = get_app_or_none()
+        if app is not None:
+            try:
+                return int(app.output.get_size().rows)
+            except Exception:  # noqa: BLE001 - an output with no size: the environment's
+                pass
+        import shutil
+
+        return shutil.get_terminal_size().lines
+
+    def shown() -> Any:
+        tokens = list(whole())
+        return visible_choices(tokens, control.choice_count, control.pointed_at, rows())
+
+    control.text = shown
+
+
+def visible_choices(tokens: list[Any], count: int, pointed: int, rows: int) -> list[Any]:
+    """The rows of a choice list that fit in `rows` terminal rows, around the pointed one.
+
+    `tokens` are questionary's: each choice's tokens end with a newline token of their own
+    (a long title wraps onto rows of its own inside them), then the pointed choice's
+    description. The prompt's own line, a margin and the description keep their rows; at
+    least five rows of choices are shown.
+    """
+    groups: list[list[Any]] = [[]]
+    for token in tokens:
+        if len(groups) <= count and token[0] == "" and token[1] == "\n":
+            groups.append([])  # the end of a choice
+        else:
+            groups[-1].append(token)
+    choices, tail = groups[:count], [t for group in groups[count:] for t in group]
+    if len(choices) < count:
+        return tokens
+
+    def height(group: list[Any]) -> int:
+        return 1 + sum(str(t[1]).count("\n") for t in group)
+
+    tail_rows = height(tail) if any(t[1] for t in tail) else 0
+    room = max(5, rows - 3 - tail_rows)
+    heights = [height(g) for g in choices]
+    if sum(heights) <= room:
+        return tokens
+    room -= 2  # the lines that say how many more there are
+    # the pointed choice, then its neighbours, as many as fit, below ones first
+    first = last = min(pointed, count - 1)
+    used = heights[first]
+    while True:
+        grown = False
+        if (
+            last + 1 < count
+            and used + heights[last + 1] <= room
+            and (last - pointed <= pointed - first or first == 0)
+        ):
+            last += 1
+            used += heights[last]
+            grown = True
+        if first > 0 and used + heights[first - 1] <= room:
+            first -= 1
+            used += heights[first]
+            grown = True
+        if not grown:
+            break
+    out: list[Any] = []
+    if first:
+        out += [("class:instruction", f"   ↑ {first} more"), ("", "\n")]
+    for group in choices[first : last + 1]:
+        out += [*group, ("", "\n")]
+    if last < count - 1:
+        out += [("class:instruction", f"   ↓ {count - 1 - last} more"), ("", "\n")]
+    out += tail
+    if out and out[-1] == ("", "\n"):
+        out.pop()
+    return out
+
+
+def _title(title: str, lead: int) -> str:
+    """A choice's title wrapped between words to the terminal, its rows after the first
+    starting under its text (`lead`: the columns of pointer, mark and shortcut before it);
+    prompt_toolkit would cut it at the edge."""
+    import textwrap
+
+    text = clean(title)
+    width = _columns() - lead - 1
+    if len(text) <= width or width < 20:
+        return text
+    return "\n".join(textwrap.wrap(text, width, subsequent_indent=" " * lead))
+
+
+def _instant_keys(question: Any, keys: Sequence[str]) -> None:
+    """Make a select's shortcut keys choose at once (questionary's only move the cursor)."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+    app = question.application
+    control = _inquirer_control(question)
     if control is None:
         return
     bindings = KeyBindings()

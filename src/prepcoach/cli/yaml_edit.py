@@ -32,17 +32,24 @@ MAX_ROUNDS = 25
 class Wording:
     """What the loop tells the user; the defaults do not name the record.
 
-    `remain` and `reopening` may use `{count}`, the number of problems (tips not counted).
+    `remain` and `reopening` may use `{problems}`, the number of problems as words ("1
+    problem", "2 problems"; tips not counted).
     """
 
     not_saved: str = "Not saved yet:"
     fix: str = "Fix them and save again; save without changes to stop (your text is kept)."
     emptied: str = "The file was emptied: nothing was changed."
-    remain: str = "{count} problem(s) remain"
-    reopening: str = "{count} problem(s); reopening the editor."
+    remain: str = "{problems} left"
+    reopening: str = "{problems}; reopening the editor."
 
 
 PLAIN = Wording()
+
+
+def _problems(errors: list[str]) -> str:
+    from prepcoach.kernel.wording import counted
+
+    return counted(problem_count(errors), "problem")
 
 
 def edit_yaml(
@@ -89,7 +96,7 @@ def edit_yaml(
 
 def _retry(wording: Wording, again: str) -> Retry:
     def stuck(errors: list[str], path: Path) -> str:
-        remain = wording.remain.format(count=problem_count(errors))
+        remain = wording.remain.format(problems=_problems(errors))
         return (
             f"not saved: {remain} and the file was not changed. "
             f"Your text is kept in {path}; run '{again}' to continue, or delete that file "
@@ -99,7 +106,7 @@ def _retry(wording: Wording, again: str) -> Retry:
     return Retry(
         block=lambda errors: error_block(errors, wording),
         stuck=stuck,
-        reopening=lambda errors: wording.reopening.format(count=problem_count(errors)),
+        reopening=lambda errors: wording.reopening.format(problems=_problems(errors)),
         rounds=MAX_ROUNDS,
     )
 

@@ -35,6 +35,7 @@ from prepcoach.content.model import (
 )
 from prepcoach.kernel.errors import ContentError, NotFoundError, PrepError
 from prepcoach.kernel.files import read_limited
+from prepcoach.kernel.wording import counted
 
 # The YAML reader and the validator (prepcoach.content.yamlsource, .validation) are imported
 # where a file is parsed or a problem reported: a load from the cache never needs them; the
@@ -303,7 +304,8 @@ def load_library(
         shown = "\n".join(f"  {p}" for p in problems[:10])
         more = f"\n  ... and {len(problems) - 10} more" if len(problems) > 10 else ""
         raise ContentError(
-            f"content has {len(problems)} problem(s); run 'prep content validate':\n{shown}{more}",
+            f"content has {counted(len(problems), 'problem')}; run 'prep content validate':\n"
+            f"{shown}{more}",
             [str(p) for p in problems],
         )
     return library

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from prepcoach.kernel.wording import counted
 from prepcoach.store.db import access_problems, inspect, side_findings
 
 if TYPE_CHECKING:
@@ -92,7 +93,9 @@ def _content_checks(load_library: Callable[[], ContentLibrary]) -> Iterator[Chec
         yield _check(False, f"content: {str(error).splitlines()[0]}", "run: prep content validate")
     else:
         yield _check(
-            True, f"content: {len(library.packs)} pack(s), {len(library.questions)} questions"
+            True,
+            f"content: {counted(len(library.packs), 'pack')}, "
+            f"{counted(len(library.questions), 'question')}",
         )
 
 

@@ -5,8 +5,8 @@
 that names no specific topic (or a vague one), a body over about 150 words; and, across the
 drafts: a thank-you written more than 24 hours after the interview (or before it), a
 check-in before the promised date, the same note to several interviewers (also against the
-notes drafted earlier to the others), a round the interview was not, and no name of yours
-to sign with.
+notes drafted earlier to the others), a round the interview was not, no name of yours
+to sign with, and words from your notes that start with a capital in mid-sentence.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ class Finding:
     """Something to fix or think about before sending."""
 
     code: str  # placeholder, unfilled, no-topic, too-long, no-subject, late, early,
-    #            same-text, check-in-early
+    #            same-text, check-in-early, capital
     message: str
     recipient: str = ""  # whose draft, when there are several
 
@@ -87,7 +87,56 @@ def check_drafts(
     findings += _timing(template, drafts, interview, reference)
     findings += _same_text(drafts, earlier)
     findings += _no_name(drafts)
+    findings += _capitals(drafts)
     return findings
+
+
+# Fields filled from the user's own notes, which may start with a capital only because the
+# note did: "As promised, I will send Dashboard sample shortly."
+_NOTE_FIELDS = ("topic", "excited_about", "promise", "concern", "proof")
+_CAPITALISED = re.compile(r"[A-Z][a-z]+")
+
+
+def _capitals(drafts: Sequence[Draft]) -> list[Finding]:
+    """A note's words placed mid-sentence that start with a capital, when the capital is
+    not a name prep knows (the company, the people, the role): said as something to look
+    at, since only the writer knows whether "Dashboard" is a product's name."""
+    findings: list[Finding] = []
+    said: set[str] = set()
+    for draft in drafts:
+        names = {
+            w.casefold()
+            for name in ("company", "role", "recipient_name", "interviewer_names", "colleagues")
+            for w in re.findall(r"\w+", str(draft.values.get(name, "")))
+        }
+        for name in _NOTE_FIELDS:
+            value = str(draft.values.get(name, "")).strip()
+            first = value.split(" ", 1)[0]
+            if (
+                not _CAPITALISED.fullmatch(first)
+                or first.casefold() in names
+                or value in said
+                or not _mid_sentence(draft.body, value)
+            ):
+                continue
+            said.add(value)
+            findings.append(
+                Finding(
+                    "capital",
+                    f"'{value[:60]}' starts with a capital in mid-sentence; unless "
+                    f"'{first}' is a name, write it in lower case (--edit)",
+                )
+            )
+    return findings
+
+
+def _mid_sentence(body: str, value: str) -> bool:
+    """Whether `value` stands in `body` after a word, not at the start of a sentence."""
+    at = body.find(value)
+    if at <= 0:
+        return False
+    before = body[:at].rstrip(" ")
+    return bool(before) and before[-1] not in '.!?:\n"“'
 
 
 _ROUND_RE = re.compile(r"\b(first|second|third|final|last)[ -](?:round|interview|stage)\b", re.I)

@@ -111,18 +111,25 @@ def followup_interview(
 ) -> Interview:
     """The interview a follow-up is about: the one named, else the latest one that started.
 
-    Without a query, the most recent interview that has already begun is the natural
-    subject of a thank-you (the current one in `resolve_interview` looks ahead instead);
-    when none has begun yet, it falls back to that.
+    The most recent interview that has already begun is the natural subject of a thank-you
+    (the current one in `resolve_interview` looks ahead instead): without a query, the
+    latest of all; with a company, the latest at that company, so that "prep followup acme"
+    thanks them for the round that happened, not the one coming up. An id names its
+    interview whatever its date; when none has begun yet, the upcoming one is taken.
     """
+    reference = reference or clock.now()
+
+    def started(found: Sequence[Interview]) -> Interview | None:
+        begun = [i for i in found if (i.moment() or reference + timedelta(1)) <= reference]
+        return max(begun, key=lambda i: (i.moment() or reference, i.created_at), default=None)
 
     if query is not None and query.strip():
-        return resolve_interview(interviews, query, reference)
-    reference = reference or clock.now()
-    started = [i for i in interviews if (i.moment() or reference + timedelta(1)) <= reference]
-    if started:
-        return max(started, key=lambda i: (i.moment() or reference, i.created_at))
-    return resolve_interview(interviews, None, reference)
+        named = resolve_interview(interviews, query, reference)
+        if named.id.startswith(query.strip().lower()):  # an id, or its prefix
+            return named
+        company = named.company.casefold()
+        return started([i for i in interviews if i.company.casefold() == company]) or named
+    return started(interviews) or resolve_interview(interviews, None, reference)
 
 
 def default_template_id(interview: Interview | None, available: Sequence[str]) -> str:

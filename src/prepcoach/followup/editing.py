@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from prepcoach.followup.core import Draft, with_text
+from prepcoach.kernel.wording import counted
 
 NOTE_MARK = "# ---- note "
 
@@ -41,7 +42,8 @@ def parse_edit(text: str, drafts: Sequence[Draft]) -> tuple[list[Draft] | None, 
             sections[-1].append(line)
     if len(sections) != len(drafts):
         return None, [
-            f"the file should hold {len(drafts)} note(s), each after its '{NOTE_MARK.strip()} "
+            f"the file should hold {counted(len(drafts), 'note')}, each after its "
+            f"'{NOTE_MARK.strip()} "
             "N of M' line; keep those lines"
         ]
     edited = []

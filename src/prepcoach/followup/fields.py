@@ -33,7 +33,7 @@ FIELDS: dict[str, FieldInfo] = {
     "my_phone": FieldInfo("your phone number", "Your phone number:", "profile"),
     "signature": FieldInfo(
         "how you sign the email",
-        "How do you sign your emails? (your name is enough; set it once with 'prep profile')",
+        "How do you sign your emails? (your name is enough; your profile keeps it)",
         "profile",
         multiline=True,
     ),

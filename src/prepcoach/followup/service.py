@@ -7,7 +7,7 @@ and decides, so the command only parses its options, asks for what is missing an
 - `remember_addresses`: an address typed for an interviewer is kept on the interview;
 - `check_and_record`: the checks a careful reader would make, and every rendered draft
   stored with the run's moment (`record`); a preview is not a send;
-- `mark_sent`: `--sent` records the draft(s) just shown (narrowed by template and recipient),
+- `mark_sent`: `--sent` records the drafts just shown (narrowed by template and recipient),
   or one draft by id, and says whether they went out by the deadline
   (`core.followup_deadline`); `unmark_sent` takes a send back; `sends` lists them.
 """
@@ -183,6 +183,17 @@ def remember_addresses(
     return changed
 
 
+def remember_signature(store: Store, values: Sequence[dict[str, Value]]) -> bool:
+    """Keep a signature typed for a follow-up in the profile when it has no way to sign
+    (no signature, name, phone or email), so that the next email does not ask again."""
+    typed = next((str(v.get("signature") or "").strip() for v in values), "")
+    profile = store_pr.get_profile(store)
+    if not typed or profile.signature_text():
+        return False
+    store_pr.save_profile(store, replace(profile, signature=typed))
+    return True
+
+
 def earlier_notes(store: Store, interview_id: str, template_id: str) -> list[tuple[str, str]]:
     """(recipient, body) of the newest note of the same kind drafted before to each person
     of the interview, for the check that no two people get the same note."""
@@ -256,7 +267,7 @@ def mark_sent(
     now: datetime,
     draft: FollowupRecord | None = None,
 ) -> Sent:
-    """Record as sent now the draft(s) the latest `prep followup` run showed for the interview
+    """Record as sent now the drafts the latest `prep followup` run showed for the interview
     (those of `template_id`, and with `to` those to that person), or `draft` itself. Drafts
     previewed earlier are not sends."""
     if draft is not None:

@@ -3,7 +3,7 @@
 One row per recipient and template: drafting again for the same person replaces the unsent
 draft instead of piling up copies, and a row marked sent is never changed by a new draft.
 Every draft of one run of `prep followup` carries the run's moment as `created_at`, so "the
-draft just shown" is the interview's newest row(s); a send is an event on one row (`sent_at`),
+draft just shown" is the interview's newest rows; a send is an event on one row (`sent_at`),
 and taking it back clears it.
 """
 

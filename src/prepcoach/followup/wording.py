@@ -87,7 +87,11 @@ def phrase(text: str) -> str:
     """
     text = " ".join(text.split()).rstrip(" .!;,")
     first = text.split(" ", 1)[0]
-    if first.lower() in _SENTENCE_STARTERS and first[:1].isupper() and first[1:].islower():
+    if (
+        first.lower() in _SENTENCE_STARTERS
+        and first[:1].isupper()
+        and first[1:] == first[1:].lower()
+    ):
         return first.lower() + text[len(first) :]
     return text
 

@@ -64,6 +64,16 @@ _SCOPE_ENDS: Final = frozenset(
     """but so then until because although though however instead yet which whereas while
     after before once later eventually finally""".split()
 )
+# Words that open a condition ("if I had not measured it, ..."): a negation inside it ends
+# where the main clause starts, at its subject or its verb ("... we would have shipped").
+_CONDITIONS: Final = frozenset({"if", "unless"})
+_MAIN_CLAUSE_STARTS: Final = frozenset(
+    """i we they he she you would could might will should i'd we'd they'd he'd she'd
+    you'd""".split()
+)
+# Words that change a scope, never served from the kept tokens: the scope they end or open
+# depends on the words before them.
+_SCOPE_WORDS: Final = _SCOPE_ENDS | _CONDITIONS | _MAIN_CLAUSE_STARTS | {"had"}
 _WORD_OR_BREAK: Final = re.compile("(" + _WORD.pattern + ')|[,:()\u2013\u2014"]')
 # Words that state a quantity, as a digit would.
 NUMBER_WORDS: Final = frozenset(
@@ -75,6 +85,30 @@ _MULTIPLES: Final = frozenset("doubled tripled halved percent".split())
 # The pseudo-lemma of a sentence that holds a figure (a digit, a percentage, "doubled").
 FIGURE: Final = "#figure"
 FIGURE_RE: Final = re.compile(r"\d|\b(?:" + "|".join(sorted(NUMBER_WORDS)) + r")\b", re.I)
+
+
+# "100 percent" that says how sure or how committed, not how much: "I was 100% sure",
+# "I agree a hundred percent", "gave it 110 percent".
+_HUNDRED_PERCENT: Final = (
+    r"(?:a |one )?(?:100|110|hundred(?: and ten)?) ?(?:%|percent\b|per cent\b)"
+)
+_INTENSIFIER: Final = re.compile(
+    r"\b(?:(?:agree[sd]?|give[sn]?|gave|giving|put(?:ting|s)? in)(?: it| them| everything)? "
+    + _HUNDRED_PERCENT
+    + r"|(?<![\w.,])"
+    + _HUNDRED_PERCENT
+    + r"(?= (?:sure|certain|confident|committed|honest|behind|right|convinced|focused|"
+    r"invested|aligned|on board|true|serious|clear|dedicated|happy|comfortable|with)\b))",
+    re.IGNORECASE,
+)
+
+
+def without_intensifiers(text: str) -> str:
+    """The text with each "100 percent" that only intensifies ("100% sure", "agree a
+    hundred percent") blanked out, the length kept: it is no figure."""
+    if "100" not in text and "110" not in text and "hundred" not in text.lower():
+        return text
+    return _INTENSIFIER.sub(lambda m: " " * len(m.group()), text)
 
 
 _CONTROL: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
@@ -248,15 +282,37 @@ def _stems(word: str) -> frozenset[str]:
     return frozenset(out)
 
 
+# Who does something: a word of a person ("manager", "person", "analyst") is not of one
+# family with an adverb ("manageably", "personally"), which says how, not who.
+_PERSON_ENDINGS: Final = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ee", "ees")
+_PERSON_WORDS: Final = frozenset({"person", "persons", "people"})
+# Words in "-ly" that are no adverbs ("supply", "family").
+_NOT_ADVERBS: Final = frozenset(
+    "supply apply reply rely family ally assembly anomaly monopoly comply multiply".split()
+)
+
+
+def _person_and_adverb(a: str, b: str) -> bool:
+    for person, adverb in ((a, b), (b, a)):
+        if (
+            adverb.endswith("ly")
+            and adverb not in _NOT_ADVERBS
+            and (person in _PERSON_WORDS or person.endswith(_PERSON_ENDINGS))
+        ):
+            return True
+    return False
+
+
 def related(a: str, b: str) -> bool:
     """Same lemma, or two words of one family: one derived from the other ("prioritise",
     "prioritisation"), or both from one stem ("management", "manager"). Stems are five
-    letters or more, so "real" and "every" start no family."""
+    letters or more, so "real" and "every" start no family; a person is of no family with
+    an adverb ("person", "personally")."""
     if a == b:
         return True
     if len(a) < _STEM_MIN or len(b) < _STEM_MIN:
         return False
-    return not _stems(a).isdisjoint(_stems(b))
+    return not _stems(a).isdisjoint(_stems(b)) and not _person_and_adverb(a, b)
 
 
 def is_negation(word: str) -> bool:
@@ -279,31 +335,41 @@ def tokens(sentence: str) -> list[Token]:
     """A normalised sentence's words with lemmas and whether a negation governs them.
 
     A negation ("not", "never", "didn't", "without", "no one") reaches to the end of its
-    clause: a comma or dash, or a word that starts a new clause ("but", "so", "then").
+    clause: a comma or dash, or a word that starts a new clause ("but", "so", "then"). In a
+    condition ("if I had not measured it", "unless", "had I not"), it ends at the main
+    clause's subject or verb: "if I hadn't checked we would have shipped it" has shipped.
     """
     out: list[Token] = []
     append = out.append
     known = _PLAIN_TOKENS
-    negated = False
+    negated = condition = False
     for word in _WORD_OR_BREAK.findall(sentence):
         token = known.get(word)
         if token is not None:  # most words: no lemma to look up, no scope to change
             append(token)
             continue
         if not word:  # a comma, colon, dash or quote closes the clause
-            negated, known = False, _PLAIN_TOKENS
+            negated = condition = False
+            known = _PLAIN_TOKENS
             continue
+        if word in _CONDITIONS or (word == "had" and not out):
+            condition = True
         if word in _SCOPE_ENDS:
-            negated, known = False, _PLAIN_TOKENS
-            append(Token(word, lemma(word), False))
-            continue
-        if word in _NEGATORS or word.endswith("n't"):
+            negated = condition = False
+            known = _PLAIN_TOKENS
+        elif (
+            condition and negated and word in _MAIN_CLAUSE_STARTS and out[-1].lemma not in _NEGATORS
+        ):
+            negated = condition = False
+            known = _PLAIN_TOKENS
+        elif word in _NEGATORS or word.endswith("n't"):
             negated, known = True, _NEGATED_TOKENS
             append(Token(word, word, True))
             continue
         found = _LEMMAS.get(word)
         token = Token(word, found if found is not None else lemma(word), negated)
-        known[word] = token
+        if word not in _SCOPE_WORDS and len(known) < 200_000:
+            known[word] = token
         append(token)
     return out
 
@@ -328,9 +394,12 @@ class SentenceIndex:
         self._where: dict[str, set[int]] = {}
         self._by_prefix: dict[str, set[str]] = {}
         for i, toks in enumerate(self.tokens):
-            if any(t.word[0].isdigit() or t.word in _MULTIPLES for t in toks):
+            # "100 percent sure" says nothing of a figure, nor of a percentage
+            plain = without_intensifiers(self.sentences[i])
+            counted = toks if plain == self.sentences[i] else tokens(plain)
+            if any(t.word[0].isdigit() or t.word in _MULTIPLES for t in counted):
                 self._where.setdefault(FIGURE, set()).add(i)
-            for tok in toks:
+            for tok in counted:
                 if tok.negated and is_negation(tok.word):
                     self._where.setdefault(NEGATION, set()).add(i)
                     continue
@@ -394,7 +463,7 @@ class SentenceIndex:
                     t.lemma == x and not t.negated
                     for t, x in zip(window, phrase_lemmas, strict=True)
                 ):
-                    return Match(i, self._quote(i, [x for x in phrase_lemmas if not is_stop(x)]))
+                    return Match(i, self._quote(i, phrase_lemmas, range(start, start + size)))
         return None
 
     def find_any_pair(self, lemmas: Sequence[str]) -> tuple[str, ...]:
@@ -407,33 +476,59 @@ class SentenceIndex:
                     return (a, b)
         return ()
 
-    def _quote(self, index: int, phrase_lemmas: Sequence[str]) -> str:
+    def quote(self, index: int, phrase_lemmas: Sequence[str]) -> str:
+        """The words of sentence `index` that show these lemmas (see `_quote`)."""
+        return self._quote(index, phrase_lemmas)
+
+    def _quote(
+        self, index: int, phrase_lemmas: Sequence[str], at: Sequence[int] | None = None
+    ) -> str:
         """The words that show the phrase: the whole sentence when it is short, otherwise
-        the stretch around the matched words."""
+        the stretch around the matched words (those `at` these places, when given)."""
         toks = self.tokens[index]
         sentence = self.originals[index]
         if len(sentence) != len(self.sentences[index]):
             sentence = self.sentences[index]
         if len(toks) <= 18:
             return sentence.rstrip(".!?;, ")
-        hits = [
-            i
-            for i, tok in enumerate(toks)
-            if any(
-                related(tok.lemma, x.removeprefix(NEGATED)) and tok.negated == (x[0] == NEGATED)
-                for x in phrase_lemmas
-            )
-        ] or [0]
+        hits = (
+            list(at or ())
+            or [
+                i
+                for i, tok in enumerate(toks)
+                if any(
+                    related(tok.lemma, x.removeprefix(NEGATED)) and tok.negated == (x[0] == NEGATED)
+                    for x in phrase_lemmas
+                )
+            ]
+            or [0]
+        )
         first, last = max(0, hits[0] - 4), min(len(toks) - 1, hits[-1] + 6)
         last = min(last, first + 18)
         plain = self.sentences[index]
         spans = [m.span() for m in _WORD.finditer(plain)]
         # start and stop at a clause's edge when one is a few words away, so that the quote
-        # reads as something said ("What matters most to me is the scope"), not a fragment
-        for back in range(first, max(-1, first - 5), -1):
-            if back == 0 or _CLAUSE_EDGE.search(plain, spans[back - 1][1], spans[back][0]):
-                first = back
-                break
+        # reads as something said ("What matters most to me is the scope"), not a fragment:
+        # the clause of the first matched word ("I flag risks", not "schema check, and I
+        # flag risks"), else one a few words before, else the sentence's start
+        edge = next(
+            (
+                place
+                for place in range(hits[0], first, -1)
+                if _CLAUSE_EDGE.search(plain, spans[place - 1][1], spans[place][0])
+            ),
+            None,
+        )
+        if edge is None:
+            edge = next(
+                (
+                    back
+                    for back in range(first, max(-1, first - 8), -1)
+                    if back == 0 or _CLAUSE_EDGE.search(plain, spans[back - 1][1], spans[back][0])
+                ),
+                first,
+            )
+        first = edge
         if first < hits[0] and toks[first].word.lower() in _JOINERS:
             first += 1  # "what matters most is ...", not "and what matters most is ..."
         for ahead in range(last, min(len(spans), last + 5)):
@@ -442,7 +537,14 @@ class SentenceIndex:
             ):
                 last = ahead
                 break
-        return sentence[spans[first][0] : spans[last][1]]
+        # nor stop, inside the sentence, on a word that leads on ("the next day and", "with a
+        # recruiter, I'm"); the sentence's own last words stay ("placed me at")
+        while last > max(first, hits[-1]) and last < len(spans) - 1:
+            word = plain[spans[last][0] : spans[last][1]].lower()
+            if word[:1].isdigit() or (word not in _JOINERS and not is_stop(word)):
+                break
+            last -= 1
+        return sentence[spans[first][0] : spans[last][1]].rstrip(",;:(\u2013\u2014- ")
 
 
 # sounds of hesitation, in no dictionary and in every spoken language

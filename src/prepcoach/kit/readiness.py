@@ -23,6 +23,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from prepcoach.kernel import clock
+from prepcoach.kernel.wording import counted
 
 # The checks import the features they look at when they run: `prep status` with no interview
 # ahead needs none of them, only `welcome`.
@@ -130,7 +131,7 @@ def _postmortem(kit: Kit) -> Check:
     if kit.postmortem.status != "done":
         return Check("postmortem", label, False, "started, not finished", command)
     concerns = len(kit.postmortem.concerns)
-    detail = f"done; {concerns} concern(s) to prepare for" if concerns else "done"
+    detail = f"done; {counted(concerns, 'concern')} to prepare for" if concerns else "done"
     return Check("postmortem", label, True, detail)
 
 
@@ -151,7 +152,8 @@ def _stories(kit: Kit) -> Check:
     distinct = len(distinct_competencies(kit.stories))
     done = distinct >= READY_STORIES
     label = f"{READY_STORIES}+ stories on different competencies"
-    detail = f"{len(kit.stories)} story(ies), {distinct} with a competency of their own"
+    stories = counted(len(kit.stories), "story", "stories")
+    detail = f"{stories}, {distinct} with a competency of their own" if kit.stories else "none yet"
     return Check("stories", label, done, detail, "" if done else "prep story add")
 
 
@@ -242,7 +244,9 @@ def _next_action(kit: Kit, checks: tuple[Check, ...], reference: datetime) -> Ne
     if followup.applies and not followup.done:
         return NextAction("Send your thank-you note for the earlier round", followup.command)
     if kit.due:
-        return NextAction(f"Review the {len(kit.due)} question(s) due today", "prep practice")
+        return NextAction(
+            f"Review the {counted(len(kit.due), 'question')} due today", "prep practice"
+        )
     return NextAction(
         "You are ready: print your one-page prep sheet", "prep sheet --out prep-sheet.html"
     )

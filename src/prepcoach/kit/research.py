@@ -17,6 +17,7 @@ from typing import Any
 
 from prepcoach.kernel import textcheck
 from prepcoach.kernel.errors import PrepError
+from prepcoach.kernel.wording import counted
 from prepcoach.kit.shortlist import clip
 
 ITEM_MAX = 2_000  # one finding: a few sentences
@@ -229,7 +230,7 @@ class ResearchStatus:
 
     def summary(self) -> str:
         """'4 of 6 sections, 9 items (2 without a source)'."""
-        text = f"{len(self.filled)} of {len(SECTIONS)} sections, {self.items} item(s)"
+        text = f"{len(self.filled)} of {len(SECTIONS)} sections, {counted(self.items, 'item')}"
         if self.unsourced:
             text += f" ({self.unsourced} without a source)"
         return text
@@ -243,10 +244,10 @@ class ResearchStatus:
             if key in self.missing:
                 needs.append(SECTION_BY_KEY[key].title.lower())
         if self.challenges_without_help:
-            needs.append(f"how you help with {self.challenges_without_help} challenge(s)")
+            needs.append(f"how you help with {counted(self.challenges_without_help, 'challenge')}")
         short = MIN_SECTIONS_DONE - len(self.filled)
         if short > 0:
-            needs.append(f"{short} more section(s)")
+            needs.append(f"{counted(short, 'more section', 'more sections')}")
         return "add " + ", ".join(needs)
 
 

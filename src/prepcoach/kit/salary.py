@@ -243,12 +243,10 @@ def spoken_band(salary: SalaryRange, locale: Locale | None = None) -> str:
 
 def basis(salary: SalaryRange) -> str:
     """What the range rests on, in words: 'glassdoor.com, levels.fyi and a recruiter call'."""
+    from prepcoach.kernel.wording import and_list
     from prepcoach.kit.research import source_label
 
-    labels = list(dict.fromkeys(source_label(s) for s in salary.sources))[:3]
-    if not labels:
-        return ""
-    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+    return and_list(list(dict.fromkeys(source_label(s) for s in salary.sources))[:3])
 
 
 def practised_answer(

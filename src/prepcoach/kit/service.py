@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from prepcoach.interviews import store as store_iv
 from prepcoach.kernel.errors import NotFoundError, PrepError
+from prepcoach.kernel.wording import counted
 from prepcoach.practice import store as ps
 
 # The kit, the sheet and the cards are imported by the use cases that need them: `prep status`
@@ -138,7 +139,7 @@ class Deck:
     @property
     def summary(self) -> str:
         answered = sum(1 for c in self.cards if c.answer)
-        return f"{len(self.cards)} card(s), {answered} with your best answer"
+        return f"{counted(len(self.cards), 'card')}, {answered} with your best answer"
 
 
 def deck(store: Store, library: ContentLibrary, *, every: bool) -> Deck:

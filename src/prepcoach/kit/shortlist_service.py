@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from prepcoach.interviews import store as store_iv
 from prepcoach.interviews.core import Interview
 from prepcoach.kernel.errors import NotFoundError, PrepError
+from prepcoach.kernel.wording import counted
 from prepcoach.kit import shortlist as core
 from prepcoach.kit import shortlist_store as shortlists
 from prepcoach.kit.audiences import InterviewerQuestions, suggest_for_interview
@@ -135,7 +136,8 @@ def save(
         kept = [p for p in checked if p.ask_question_id not in dropped]
         if len(kept) < SHORTLIST_MIN:
             raise PrepError(
-                f"only {len(kept)} question(s) left after dropping those already answered; "
+                f"only {counted(len(kept), 'question')} left after dropping those already "
+                "answered; "
                 f"run 'prep ask {interview.id}' again and pick {SHORTLIST_MIN} or more"
             )
         checked = kept

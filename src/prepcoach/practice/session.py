@@ -10,6 +10,7 @@ the result. It asks through an `AnswerSource` (what the user answers) and a `Ses
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
@@ -147,7 +148,9 @@ class AnswerSource(Protocol):
 
     # Optional (looked up with getattr, so older sources still work):
     # probe(question, probe) -> GivenAnswer | None: the answer to a follow-up (None: skipped);
-    # prepare(minutes) -> None: the preparation time of an exercise round (skippable).
+    # prepare(minutes) -> None: the preparation time of an exercise round (skippable);
+    # meanwhile(task) -> None: run `task` once the next prompt is on screen and waits for
+    # the person (a terminal); without it, the task runs at once.
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,6 +288,7 @@ class PracticeRun:
 
             self.feedback_context = FeedbackContext(salary_figure=figure)
         self._bank: QuestionBank | None = None
+        self._warming: threading.Thread | None = None  # building the bank meanwhile
         self.interview_label: str | None = None
         self.interview_at: datetime | None = None  # the interview's start, when ahead
         self.format: InterviewFormat | None = None
@@ -447,6 +451,12 @@ class PracticeRun:
         if self.first is not None:
             self._put_first(session, self.first.question.id, plan, todo, fresh=not saved)
         self._setup_round(session, plan, saved)
+        if self.source.interactive:
+            meanwhile = getattr(self.source, "meanwhile", None)
+            if meanwhile is None:
+                self._warm_up()
+            else:
+                meanwhile(self._warm_up)
         stopped = False
         again: set[str] = set()
         status = "finished"
@@ -769,11 +779,35 @@ class PracticeRun:
         )
         if template is None and question.answer_format == "star":
             template = self.library.star_template_for(question)
+        if self._warming is not None:  # built while the first question was answered
+            self._warming.join()
+            self._warming = None
         if self._bank is None:  # built once, on the first answer
             self._bank = QuestionBank.build(
                 self.library.questions.values(), self.library.competencies
             )
         return analyse(question, answer, template, self.feedback_context, self._bank)
+
+    def _warm_up(self) -> None:
+        """Build the question bank, and load the lemmatiser's dictionary, while the person
+        reads and answers the first question: together about a second that the first
+        feedback would otherwise wait for. A build that fails here is done again, and says
+        why, when the first feedback needs it."""
+
+        def build() -> None:
+            from prepcoach.kernel.text import lemma
+            from prepcoach.practice.feedback import QuestionBank
+
+            try:
+                lemma("answered")
+                self._bank = QuestionBank.build(
+                    self.library.questions.values(), self.library.competencies
+                )
+            except Exception:  # noqa: BLE001 - built again, in the open, on the first answer
+                self._bank = None
+
+        self._warming = threading.Thread(target=build, name="prep-warm-up", daemon=True)
+        self._warming.start()
 
     def _rate(
         self,

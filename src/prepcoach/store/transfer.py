@@ -552,7 +552,8 @@ def _refuse_row(source: str, info: TableInfo | None, row: dict[str, Any], number
     unknown = [c for c in row if c not in info.columns]
     if unknown:
         raise PrepError(
-            f"{source}: {info.name} row {number} has unknown column(s): {', '.join(unknown)}"
+            f"{source}: {info.name} row {number} has unknown "
+            f"{'column' if len(unknown) == 1 else 'columns'}: {', '.join(unknown)}"
         )
     missing = [c for c in info.key if c not in row]
     raise PrepError(f"{source}: {info.name} row {number} has no {', '.join(missing)}")

@@ -127,8 +127,9 @@ def check(
 
 
 def _join(words: Sequence[str]) -> str:
-    words = [w.lower() for w in words]
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    from prepcoach.kernel.wording import and_list
+
+    return and_list([w.lower() for w in words])
 
 
 def template_for(

@@ -19,6 +19,7 @@ from prepcoach.interviews import store as store_iv
 from prepcoach.interviews.core import Interview
 from prepcoach.kernel import ids
 from prepcoach.kernel.errors import PrepError
+from prepcoach.kernel.wording import counted
 from prepcoach.store import drafts
 from prepcoach.store.db import describe_references, references
 from prepcoach.stories import core
@@ -66,7 +67,9 @@ def add_many(
         elif parsed is not None:
             ready.append(core.normalized(parsed))
     if problems:
-        raise PrepError(f"nothing was added; {len(problems)} problem(s): " + "; ".join(problems))
+        raise PrepError(
+            f"nothing was added; {counted(len(problems), 'problem')}: " + "; ".join(problems)
+        )
     with store.transaction():
         return [store_st.add_story(store, s) for s in ready]
 

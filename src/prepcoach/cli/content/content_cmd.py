@@ -13,6 +13,7 @@ from prepcoach.cli.context import get_context, load_content_checks
 from prepcoach.cli.inputs import check_choice, read_text
 from prepcoach.cli.render import error_text, esc, hanging, print_json
 from prepcoach.kernel.errors import ContentError, PrepError
+from prepcoach.kernel.wording import counted
 
 MARKDOWN_LIMIT = 5 * 1024 * 1024  # bytes in a Markdown list to import
 LISTED = 200  # kept and skipped lines listed after an import
@@ -56,12 +57,23 @@ def validate(
         library, problems = check_files(files, prepare_checks=load_content_checks)
     for problem in problems:
         typer.echo(error_text(problem))
+    # The built-in cues are checked by the tests; the others' are read with the lemmas,
+    # loaded only when there are questions of other packs to check.
+    builtin = {p.path for p in library.packs if p.builtin}
+    origins = {q: library.origins.get(f"questions/{q}", "") for q in library.questions}
+    own = [q for q_id, q in library.questions.items() if origins[q_id] not in builtin]
+    if own:
+        from prepcoach.practice.feedback.lookfors import unmatchable_cues
+
+        for question_id, message in unmatchable_cues(own):
+            origin = origins[question_id]
+            typer.echo(f"{origin}: warning: question '{question_id}': {message}", err=True)
     counts = ", ".join(
         count_label(kind, len(library.items(kind))) for kind in KINDS if library.items(kind)
     )
-    summary = f"{len(files)} file(s): {counts}"
+    summary = f"{counted(len(files), 'file')}: {counts}"
     if problems:
-        typer.echo(f"{len(problems)} problem(s) in {summary}", err=True)
+        typer.echo(f"{counted(len(problems), 'problem')} in {summary}", err=True)
         raise typer.Exit(1)
     typer.echo(f"OK: {summary}")
 
@@ -198,7 +210,9 @@ def import_markdown(
     text = read_text(file, MARKDOWN_LIMIT, "Markdown list")
     result = parse_markdown_questions(text, kind=kind, lexicon=competency_index(ctx.library()))
     if not result.questions:
-        raise PrepError(f"no questions found in {file} ({len(result.skipped)} line(s) skipped)")
+        raise PrepError(
+            f"no questions found in {file} ({counted(len(result.skipped), 'line')} skipped)"
+        )
     pack_id = slugify(name or file.stem) or "imported"
     pack = result.to_pack(pack_id, source=str(file))
     target = user_content_path(ctx.home, pack_id)
@@ -223,15 +237,21 @@ def import_markdown(
     probes = sum(len(q.probes) for q in result.questions)
     tagged = sum(1 for q in result.questions if q.competencies)
     console.print(
-        f"Kept {len(result.questions)} question(s): {len(result.questions) - asks} interview "
-        f"question(s), {asks} question(s) to ask, {probes} follow-up probe(s); {tagged} tagged "
+        f"Kept {counted(len(result.questions), 'question')}: "
+        f"{counted(len(result.questions) - asks, 'interview question')}, "
+        f"{counted(asks, 'question')} to ask, {counted(probes, 'follow-up probe')}; "
+        f"{tagged} tagged "
         "with competencies:"
     )
     console.print("Recognised:")
     for run in result.recognised()[:LISTED]:
-        what = "question(s) to ask" if run.kind == "ask" else "interview question(s)"
+        what = (
+            f"{counted(run.count, 'question')} to ask"
+            if run.kind == "ask"
+            else counted(run.count, "interview question")
+        )
         where = f"under '{run.heading}'" if run.heading else "before any heading"
-        console.print(f"  {esc(f'{run.count} {what} {where}, by {run.reason}')}", highlight=False)
+        console.print(f"  {esc(f'{what} {where}, by {run.reason}')}", highlight=False)
     for q in result.questions[:LISTED]:
         label = f"ask: {q.ask_category}" if q.kind == "ask" else q.category
         tags = f" ({', '.join(q.competencies)})" if q.competencies else ""
@@ -243,7 +263,7 @@ def import_markdown(
     if result.skipped:
         reasons = Counter(s.reason for s in result.skipped)
         why = ", ".join(f"{n} {reason}" for reason, n in reasons.most_common())
-        console.print(f"Skipped {len(result.skipped)} line(s) ({why}):")
+        console.print(f"Skipped {counted(len(result.skipped), 'line')} ({why}):")
         for s in result.skipped[:LISTED]:
             console.print(
                 f"  [dim]- line {s.line} ({s.reason}): {esc(s.text[:70])}[/dim]", highlight=False

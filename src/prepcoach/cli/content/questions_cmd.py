@@ -11,6 +11,7 @@ import typer
 from prepcoach.cli.context import get_context
 from prepcoach.cli.inputs import check_choice
 from prepcoach.cli.render import esc, print_json
+from prepcoach.kernel.wording import counted
 
 
 def questions(
@@ -58,5 +59,5 @@ def questions(
         tags = ", ".join(q.competencies)
         lines.append(f"[cyan]{q.id}[/cyan]  [dim]{q.category}{' · ' + tags if tags else ''}[/dim]")
         lines.append(f"  {esc(q.text)}")
-    lines.append(f"[dim]{len(found)} question(s). Details: prep content show ID[/dim]")
+    lines.append(f"[dim]{counted(len(found), 'question')}. Details: prep content show ID[/dim]")
     ctx.console.print("\n".join(lines), highlight=False)

@@ -115,7 +115,7 @@ def followup(
         bool,
         typer.Option(
             "--sent",
-            help="Record that you sent the draft(s) just shown (or name one: prep followup "
+            help="Record that you sent the drafts just shown (or name one: prep followup "
             "fu-ID --sent). 'prep followup sent' lists what you sent.",
         ),
     ] = False,
@@ -296,6 +296,12 @@ def _draft(
     if changed:
         ctx.err_console.print(
             f"Saved the address of {', '.join(changed)} to the interview.", highlight=False
+        )
+    if answers is None and not as_json and service.remember_signature(store, values):
+        ctx.err_console.print(
+            "Saved your signature to your profile (change it with: prep profile set --signature "
+            "'...').",
+            highlight=False,
         )
     drafts = service.render(begun, interview, values)
     if edit:

@@ -12,7 +12,7 @@ from rich.panel import Panel
 from rich.text import Text
 
 from prepcoach.cli.clipboard import copy_to_clipboard
-from prepcoach.cli.render import esc, print_json
+from prepcoach.cli.render import esc, hanging, print_json
 from prepcoach.followup import core
 from prepcoach.followup.checks import draft_dict
 from prepcoach.followup.core import send_deadline
@@ -104,9 +104,7 @@ def report(
     if findings:
         for finding in findings:
             who = f"{finding.recipient}: " if finding.recipient else ""
-            console.print(
-                Text("! ", style="yellow bold") + Text(f"{who}{finding.message}"),
-            )
+            hanging(console, "[yellow bold]![/yellow bold] ", esc(f"{who}{finding.message}"))
     else:
         console.print(Text("✓ ", style="green") + Text("Checks passed: nothing to fix."))
     deadline = send_deadline(template, interview)
@@ -158,8 +156,8 @@ def write_eml(
         taken = [p for p in paths if p.exists()]
         if taken:
             raise PrepError(
-                f"{', '.join(map(str, taken))} already exist(s); add --force to replace, or "
-                "choose another name"
+                f"{', '.join(map(str, taken))} already {'exists' if len(taken) == 1 else 'exist'}; "
+                "add --force to replace, or choose another name"
             )
     messages = [eml_bytes(d, date=now) for d in drafts]  # every header checked before writing
     for target, data in zip(paths, messages, strict=True):

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from prepcoach.cli.render import esc
 from prepcoach.interviews import core
 from prepcoach.kernel import clock
+from prepcoach.kernel.wording import counted
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -44,7 +45,7 @@ def interview_table(console: Console, listing: InterviewList) -> None:
     from rich.table import Table  # rich loads when something is printed
 
     found, current = listing.interviews, listing.current
-    table = Table(title=f"{len(found)} interview(s)", title_justify="left")
+    table = Table(title=counted(len(found), "interview"), title_justify="left")
     table.add_column("id", style="cyan", no_wrap=True)
     table.add_column("company", min_width=8)
     table.add_column("role")

@@ -14,6 +14,7 @@ from rich.text import Text
 
 from prepcoach.cli.prompts import Choice
 from prepcoach.cli.render import esc, print_json
+from prepcoach.kernel.wording import counted
 from prepcoach.kit import shortlist_service as service
 from prepcoach.kit.shortlist import (
     SHORTLIST_MAX,
@@ -142,7 +143,7 @@ def _print_shortlist(
     library = ctx.library()
     console = ctx.console
     console.print(
-        f"Saved {len(entries)} question(s) to ask at {esc(interview.label())}:",
+        f"Saved {counted(len(entries), 'question')} to ask at {esc(interview.label())}:",
         highlight=False,
     )
     flagged = {a.ask_question_id for a in answered}
@@ -231,7 +232,7 @@ def print_browse(
     total = sum(len(qs) for qs in groups.values())
     rounds = {"first": "a first round", "second": "a second round", "final": "a final round"}
     console.print(
-        f"\n[dim]{total} question(s){f' for {rounds[stage]}' if stage in rounds else ''}; "
+        f"\n[dim]{counted(total, 'question')}{f' for {rounds[stage]}' if stage in rounds else ''}; "
         f"{len(current)} on your shortlist.[/dim]",
         highlight=False,
     )

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from prepcoach.cli.keep import say_on_interrupt
 from prepcoach.cli.render import esc, hanging
 from prepcoach.kernel import clock
+from prepcoach.kernel.wording import counted, is_are
 from prepcoach.kit import research_service as service
 from prepcoach.kit.research import SECTIONS, Section, source_label, status, to_data
 
@@ -75,7 +76,8 @@ def _section(
         have += 1
         new += 1
         say_on_interrupt(
-            f"the {added + new} item(s) you finished are saved on {dossier.company} (an item "
+            f"the {counted(added + new, 'item')} you finished {is_are(added + new)} saved on "
+            f"{dossier.company} (an item "
             "is saved once its last question is answered)."
         )
 
@@ -94,7 +96,7 @@ def _summary(ctx: AppContext, dossier: Dossier, added: int) -> None:
         console.print("Nothing saved: the dossier is empty.")
         return
     console.print(
-        f"\nSaved {added} new item(s) on {esc(dossier.company)}; the dossier has "
+        f"\nSaved {counted(added, 'new item')} on {esc(dossier.company)}; the dossier has "
         f"{found.summary()}.",
         highlight=False,
     )

@@ -20,7 +20,7 @@ from prepcoach.cli.inputs import check_choice, load_answers
 from prepcoach.cli.keep import keeping
 from prepcoach.cli.options import AnswersOption, InterviewArgument, JsonOption
 from prepcoach.cli.prompts import Choice
-from prepcoach.cli.render import esc, print_json
+from prepcoach.cli.render import esc, hanging, print_json
 
 if TYPE_CHECKING:
     from prepcoach.cli.context import AppContext
@@ -210,11 +210,11 @@ def _show(
         f"\n[bold]Say it like this[/bold] [dim]· name {esc(words.band)}, never your minimum[/dim]",
         highlight=False,
     )
-    console.print(f"  {esc(words.answer)}", highlight=False)
+    hanging(console, "  ", esc(words.answer))
     for part in words.advice:
         console.print(f"\n[bold]{esc(part.heading)}[/bold]", highlight=False)
         for line in part.lines:
-            console.print(f"  - {esc(line)}", highlight=False)
+            hanging(console, "  - ", esc(line))
     if words.current_pay_missing:
         console.print(
             "[dim]Fill in your current pay once: prep profile set --current-pay "

@@ -17,6 +17,7 @@ import typer
 from prepcoach.cli.context import get_context
 from prepcoach.cli.options import JsonOption
 from prepcoach.cli.render import esc, print_json
+from prepcoach.kernel.wording import counted, is_are
 
 if TYPE_CHECKING:
     from prepcoach.cli.context import AppContext
@@ -73,14 +74,19 @@ def _welcome(ctx: AppContext, view: Welcome, *, as_json: bool) -> None:
     console = ctx.console
     console.print("[bold]prep[/bold]: your private interview coach", highlight=False)
     if past:
-        console.print(f"No upcoming interview ({past} earlier one(s) in 'prep interview list').")
+        console.print(
+            f"No upcoming interview ({counted(past, 'earlier one')} in 'prep interview list')."
+        )
     else:
         console.print("No interview yet. Add the one you are preparing for, and this dashboard")
         console.print(
             "tracks your readiness for it: research, stories, practice, salary, and more."
         )
     if due:
-        console.print(f"{due} question(s) are due for review today: prep practice", highlight=False)
+        console.print(
+            f"{counted(due, 'question')} {is_are(due)} due for review today: prep practice",
+            highlight=False,
+        )
     _next(ctx, action)
     console.print(
         "[dim]Meanwhile: prep practice (a few minutes a day), prep story add, prep --help[/dim]",
@@ -148,7 +154,7 @@ def _due_line(library: ContentLibrary, readiness: Readiness) -> str:
         listed = "; ".join(names) + (f" and {more} more" if more > 0 else "")
         parts.append(f"{len(readiness.due_review)} to review ({esc(listed)})")
     if readiness.unpractised:
-        parts.append(f"{len(readiness.unpractised)} likely question(s) never practised")
+        parts.append(f"{counted(len(readiness.unpractised), 'likely question')} never practised")
     if not parts:
         return "[bold]Due today[/bold]: nothing; practice is up to date."
     return "[bold]Due today[/bold]: " + ", ".join(parts) + "  [cyan]→ prep practice[/cyan]"

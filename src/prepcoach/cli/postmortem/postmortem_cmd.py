@@ -27,6 +27,7 @@ from prepcoach.cli.render import esc, print_json, write_out
 from prepcoach.interviews.core import format_when_short
 from prepcoach.kernel.errors import NotInteractiveError, PrepError
 from prepcoach.kernel.files import atomic_write
+from prepcoach.kernel.wording import counted
 from prepcoach.postmortem.core import STATUSES
 
 
@@ -193,7 +194,7 @@ def list_cmd(
         return
     from rich.table import Table
 
-    table = Table(title=f"{len(found)} post-mortem(s)", title_justify="left")
+    table = Table(title=counted(len(found), "post-mortem"), title_justify="left")
     table.add_column("id", style="cyan", no_wrap=True)
     table.add_column("interview")
     table.add_column("when", no_wrap=True)

@@ -10,6 +10,7 @@ from rich.table import Table
 from prepcoach.cli.render import esc
 from prepcoach.interviews.core import format_when
 from prepcoach.kernel import clock
+from prepcoach.kernel.wording import counted, is_are
 from prepcoach.postmortem.text import answer_lines, practice_hint, rating_text
 
 if TYPE_CHECKING:
@@ -153,7 +154,7 @@ def render_plan(console: Console, plan: ActionPlan) -> None:
     due = plan.weak_question_ids
     if due:
         step(
-            f"Practise now: {len(due)} weak question(s) are due → "
+            f"Practise now: {counted(len(due), 'weak question')} {is_are(len(due))} due → "
             "[bold]prep practice --mode weak[/bold]"
         )
     for q in plan.unlinked_weak_questions:

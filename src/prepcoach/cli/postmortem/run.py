@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from prepcoach.cli import prompts
+from prepcoach.cli.keep import keeping
 from prepcoach.cli.postmortem.flow import TerminalPostmortem
 from prepcoach.cli.postmortem.render import render_summary
 from prepcoach.cli.prompts import Choice
@@ -23,6 +24,7 @@ from prepcoach.interviews import core
 from prepcoach.interviews.core import Interview, format_when, format_when_short, parse_when
 from prepcoach.kernel import ids, textcheck
 from prepcoach.kernel.errors import NotFoundError, PrepError
+from prepcoach.kernel.wording import counted
 from prepcoach.postmortem import service
 from prepcoach.postmortem.answers import (
     ParseContext,
@@ -108,8 +110,12 @@ def choose_interview(
 def add_interview(
     ctx: AppContext, store: Store, prompter: Prompter, company: str | None
 ) -> Interview:
-    """The interview that just happened, added with the few facts the plan needs."""
+    """The interview that just happened, added with the few facts the plan needs.
 
+    What is typed is kept until the interview is saved, and let go then: the date is stored
+    as a date, not as the words typed for it."""
+    keeper = keeping(ctx, "interview", "postmortem", prompter, command="prep postmortem")
+    prompter = keeper
     if not company:
         company = prompter.autocomplete(
             "postmortem.interview.company",
@@ -141,6 +147,7 @@ def add_interview(
         store,
         core.Interview(company=company, role=role, stage=stage, when=when, status="done"),
     )
+    keeper.done()
     ctx.console.print(
         f"Added interview [cyan]{saved.id}[/cyan]: {esc(saved.label())}", highlight=False
     )
@@ -263,7 +270,7 @@ class PostmortemRun:
         )
         if problems or parsed is None:
             raise PrepError(
-                f"{len(problems)} problem(s) in the answers, nothing was saved:\n  "
+                f"{counted(len(problems), 'problem')} in the answers, nothing was saved:\n  "
                 + "\n  ".join(problems)
             )
         answers = {**base, **parsed}

@@ -57,6 +57,12 @@ class TerminalAnswers:
         self.edit_text = edit_text
         self.resumed: UnfinishedAnswer | None = None  # an unfinished answer taken up again
 
+    def meanwhile(self, task: Callable[[], None]) -> None:
+        """Run `task` once the next question is on screen, waiting for the person."""
+        from prepcoach.cli.prompts import once_drawn
+
+        once_drawn(task)
+
     def resume(self, unfinished: UnfinishedAnswer) -> None:
         """Start the answer to its question from the texts kept when prep last stopped."""
         self.resumed = unfinished

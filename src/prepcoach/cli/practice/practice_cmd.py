@@ -1,10 +1,8 @@
-"""`prep practice`: the daily practice session.
+"""`prep practice`: the daily practice session (the session itself is `practice_flow`).
 
-The run, top to bottom:
-1. pick up an unfinished session (--resume) or plan a new one from the options or a menu;
-2. for each question: show it, take an answer (STAR-guided, free or aloud, timed), save it at
-   once, show the feedback, take a self-rating and reschedule the question;
-3. on the last question, or on Ctrl-C, end with a summary and what is due next.
+Its options as typer reads them, and where the answers come from: the terminal, an answers
+file, a recording or stdin. A plain `prep practice` in a terminal is usually started by
+`cli.quickstart` instead, which reads the same options and runs the same flow.
 """
 
 from __future__ import annotations
@@ -15,21 +13,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from prepcoach.cli import prompts
 from prepcoach.cli.context import get_context
-from prepcoach.cli.inputs import check_choice, read_stdin
-from prepcoach.kernel.errors import NotInteractiveError
-
-# What only some answers need (the details screen, the editor, a recording, an answers file)
-# is imported when first used: the first question is on screen before any of it is needed.
+from prepcoach.cli.inputs import read_stdin
+from prepcoach.cli.practice import practice_flow
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from prepcoach.cli.context import AppContext
     from prepcoach.content.library import ContentLibrary
-    from prepcoach.content.model import Question
-    from prepcoach.practice.session import AnswerSource, GivenAnswer, PracticeRun
+    from prepcoach.practice.session import AnswerSource
 
 
 def practice(
@@ -98,20 +89,16 @@ def practice(
 
     Example: prep practice --mode mock --format second-round
     """
-    from prepcoach.content.model import CATEGORIES, STAGES
-    from prepcoach.practice.plan import MODES, Filters
-
     ctx = get_context()
-    library = _localized(ctx)
-    check_choice("--mode", mode, MODES)
-    check_choice("--category", category, CATEGORIES)
-    check_choice("--stage", stage, STAGES)
-    check_choice("--competency", competency, tuple(library.competencies))
-    check_choice("--role", role, tuple(library.roles))
-    if format_id is not None:
-        library.get("formats", format_id)
-        mode = mode or "mock"
-    filters = Filters(category=category, competency=competency, role=role, stage=stage)
+    library, mode, filters = practice_flow.settle(
+        ctx,
+        mode=mode,
+        category=category,
+        competency=competency,
+        role=role,
+        stage=stage,
+        format_id=format_id,
+    )
     chosen = tuple(question or ())
     if chosen and (mode or format_id or answers is not None):
         raise typer.BadParameter(
@@ -121,65 +108,23 @@ def practice(
         )
 
     source, count = _answer_source(ctx, library, answers, audio, count)
-
-    # the session's core loads the database and the scheduler: only when practising
-    from prepcoach.cli.practice.view import PracticeView
-    from prepcoach.practice.session import PracticeRun
-
-    view = PracticeView(ctx, as_json=as_json)
-    if speak and source.interactive:
-        from prepcoach.cli.practice.voice import Speaker
-
-        view.speak = Speaker(ctx.console)
-    run = PracticeRun(ctx.store(), library, source, view, home=ctx.home)
-    if source.interactive:
-        _offer_unfinished(ctx, library, run, source)
-    session = run.open_session(
+    stopped = practice_flow.practise(
+        ctx,
+        library,
+        source,
         mode=mode,
         filters=filters,
         count=count,
         format_id=format_id,
         interview=interview,
         resume=resume,
-        menu=not any((mode, category, competency, role, stage, format_id, chosen)),
         probes=probes,
         question_ids=chosen,
+        as_json=as_json,
+        speak=speak,
     )
-    if run.run(session).stopped:  # the summary has said what was kept
-        from prepcoach.cli.keep import stop_told
-
-        stop_told()
+    if stopped:  # the summary has said what was kept
         raise typer.Exit(130)
-
-
-def _offer_unfinished(
-    ctx: AppContext, library: ContentLibrary, run: PracticeRun, source: AnswerSource
-) -> None:
-    """An answer left unfinished when prep last stopped (killed, the terminal closed) is
-    offered before anything else, whatever the plan asks first: taken up, its question comes
-    first with the text kept; declined, its drafts are discarded."""
-    from prepcoach.cli.practice.answers import TerminalAnswers
-    from prepcoach.practice.session import unfinished_answers
-
-    if not isinstance(source, TerminalAnswers):
-        return
-    for unfinished in unfinished_answers(ctx.home, library):
-        label = " ".join(unfinished.question.text.split())
-        label = label if len(label) <= 60 else label[:57] + "..."
-        if source.prompter.confirm(
-            "practice.unfinished",
-            f"You have an unfinished answer to '{label}' ({unfinished.words} words). Continue it?",
-            default=True,
-        ):
-            run.first = unfinished
-            source.resume(unfinished)
-            ctx.console.print(
-                "[dim]It is asked first, with what you had typed; its draft is removed once "
-                "the answer is saved.[/dim]"
-            )
-            return
-        ctx.drafts.discard(unfinished.keys)
-        ctx.console.print(f"Discarded the unfinished answer to '{label}'.", markup=False)
 
 
 def _answer_source(
@@ -200,7 +145,7 @@ def _answer_source(
         check(audio)
         require_extra()
     if answers is None and sys.stdin.isatty():
-        return _terminal_source(ctx, library, audio), count
+        return practice_flow.terminal_source(ctx, library, audio), count
     from prepcoach.cli.practice.scripted import ScriptedAnswers
 
     if answers is not None:
@@ -211,18 +156,11 @@ def _answer_source(
     else:  # piped: the answers come from stdin
         text = read_stdin()
         if not text.strip():
-            raise _no_terminal()
+            raise practice_flow.no_terminal()
         source = ScriptedAnswers.parse(text, "<stdin>")
     if isinstance(source, ScriptedAnswers):
         source.home = ctx.home
     return source, count
-
-
-def _no_terminal() -> Exception:
-    return NotInteractiveError(
-        "practice needs a terminal to ask questions; run it in a terminal, or give answers "
-        "with --answers FILE.yaml (or pipe the YAML to stdin)"
-    )
 
 
 def _scripted_from(path: Path) -> AnswerSource:
@@ -231,63 +169,3 @@ def _scripted_from(path: Path) -> AnswerSource:
     if str(path) == "-":
         return ScriptedAnswers.parse(read_stdin(), "<stdin>")
     return ScriptedAnswers.from_file(path)
-
-
-def _terminal_source(
-    ctx: AppContext, library: ContentLibrary, audio: Path | None = None
-) -> AnswerSource:
-    from prepcoach.cli.practice.answers import TerminalAnswers
-    from prepcoach.practice.session import story_starts
-
-    prompter = prompts.make_prompter(hint="Use --answers FILE.yaml to practise without a terminal.")
-    if not prompter.interactive:
-        raise _no_terminal()
-    return TerminalAnswers(
-        prompter,
-        ctx.console,
-        show_details=lambda q: _print_details(ctx, library, q),
-        story_starts=lambda q: story_starts(ctx.store(), library, q),
-        edit_text=lambda q: _edit_answer(ctx, q),
-        aloud=_Aloud(prompter, ctx, audio),
-        default_style="aloud" if audio is not None else None,
-    )
-
-
-class _Aloud:
-    """The aloud answer (`cli.practice.voice.AloudInTerminal`), made on the first one."""
-
-    def __init__(self, prompter: prompts.Prompter, ctx: AppContext, audio: Path | None) -> None:
-        self.prompter, self.ctx, self.audio = prompter, ctx, audio
-        self._take: Callable[[Question, float], GivenAnswer | None] | None = None
-
-    def __call__(self, question: Question, target: float) -> GivenAnswer | None:
-        if self._take is None:
-            from prepcoach.cli.practice.voice import AloudInTerminal
-
-            ctx = self.ctx
-            self._take = AloudInTerminal(self.prompter, ctx.console, ctx.home, self.audio)
-        return self._take(question, target)
-
-
-def _edit_answer(ctx: AppContext, question: Question) -> str:
-    """Write the answer in $EDITOR; the text stays in drafts until the answer is saved."""
-    from prepcoach.cli.editor import edit_once
-    from prepcoach.data.drafts import EditDraft
-
-    header = f"# {question.text}\n# Write your answer below. Lines starting with # are ignored.\n"
-    return edit_once(EditDraft(ctx.home, "answer", question.id), header + "\n", resume=True)
-
-
-def _print_details(ctx: AppContext, library: ContentLibrary, question: Question) -> None:
-    from prepcoach.cli.content.content_cmd import print_question
-
-    print_question(question, library)
-
-
-def _localized(ctx: AppContext) -> ContentLibrary:
-    """The content in the words of the profile's locale ("CV" or "resume")."""
-    from prepcoach.content.locales import localized
-    from prepcoach.profile import service
-
-    library = ctx.library()
-    return localized(library, service.locale(ctx.store(), library))

@@ -14,6 +14,7 @@ from rich.table import Table
 
 from prepcoach.cli.render import print_json
 from prepcoach.kernel.errors import PrepError
+from prepcoach.kernel.wording import counted
 from prepcoach.voice import recordings
 from prepcoach.voice.audio import clock
 
@@ -67,5 +68,5 @@ def delivery_line(feedback: Mapping[str, Any], home: Path, answer_id: str) -> st
     return (
         f"delivery: talk {clock(float(data.get('talk_seconds') or 0))}, "
         f"{f'{wpm:.0f} wpm' if isinstance(wpm, int | float) else 'pace unknown'}, "
-        f"{len(pauses)} long pause(s)" + (f"; recording {answer_id}" if kept else "")
+        f"{counted(len(pauses), 'long pause')}" + (f"; recording {answer_id}" if kept else "")
     )

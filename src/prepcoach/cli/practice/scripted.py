@@ -258,5 +258,8 @@ class ScriptedAnswers:
         asks = [str(a) for a in entry.get("asks", [])]
         unknown = [a for a in asks if a not in known]
         if unknown:
-            raise PrepError(f"{self.origin}: unknown question(s) to ask: {', '.join(unknown)}")
+            raise PrepError(
+                f"{self.origin}: unknown {'question' if len(unknown) == 1 else 'questions'} "
+                f"to ask: {', '.join(unknown)}"
+            )
         return asks

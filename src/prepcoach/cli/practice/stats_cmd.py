@@ -9,6 +9,7 @@ from prepcoach.cli.context import get_context
 from prepcoach.cli.options import JsonOption
 from prepcoach.cli.render import print_json
 from prepcoach.kernel import clock
+from prepcoach.kernel.wording import counted
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -43,7 +44,8 @@ def render(console: Console, progress: Progress) -> None:
     console.print(
         f"[bold]{progress.answers}[/bold] answers to [bold]{progress.questions_practised}"
         f"[/bold] questions, average score [bold]{average}[/bold]. "
-        f"Streak: [bold]{progress.streak_days}[/bold] day(s)"
+        f"Streak: [bold]{progress.streak_days}[/bold] "
+        f"{'day' if progress.streak_days == 1 else 'days'}"
         f"{'' if progress.practised_today else ' (practise today to keep it)'}.",
         highlight=False,
     )
@@ -63,7 +65,7 @@ def render(console: Console, progress: Progress) -> None:
         first, last = progress.trend[0], progress.trend[-1]
         console.print(
             f"\n[bold]Weekly average score[/bold]  {line}  "
-            f"[dim]{first.week} → {last.week}, {len(progress.trend)} week(s)[/dim]",
+            f"[dim]{first.week} → {last.week}, {counted(len(progress.trend), 'week')}[/dim]",
             highlight=False,
         )
     nxt = ""

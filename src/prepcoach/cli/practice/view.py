@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from prepcoach.cli import prompts
 from prepcoach.cli.prompts import Choice
 from prepcoach.cli.render import esc, hanging, minutes_seconds, print_json
+from prepcoach.kernel.wording import counted
 from prepcoach.practice import scheduling
 from prepcoach.practice.plan import CANDIDATE_QUESTIONS, Filters
 
@@ -57,7 +58,9 @@ class PracticeView:
             Choice(f"Review: {len(history.due)} due, then new ones", "review", key="r"),
             Choice("Quick: a few questions I have not practised", "quick", key="q"),
             Choice("Mock interview: a whole second round, in order", "mock", key="m"),
-            Choice(f"Weak spots: {len(history.weak)} question(s) to work on", "weak", key="w"),
+            Choice(
+                f"Weak spots: {counted(len(history.weak), 'question')} to work on", "weak", key="w"
+            ),
             Choice("One competency (e.g. conflict, leadership)...", "competency", key="c"),
         ]
         picked = prompter.select(
@@ -88,7 +91,7 @@ class PracticeView:
     def started(self, mode: str, planned: int, filters: Filters, due: int) -> None:
         which = "the ones you chose" if mode == "chosen" else filters.describe()
         self._say(
-            f"[bold]Practice[/bold]: {mode}, {planned} question(s)"
+            f"[bold]Practice[/bold]: {mode}, {counted(planned, 'question')}"
             f" [dim]({which}; {due} due for review)[/dim]"
         )
 
@@ -102,7 +105,7 @@ class PracticeView:
         self._say(
             f"[bold]Resuming[/bold] the {session.mode} session from "
             f"{session.started_at[:16].replace('T', ' ')} UTC: "
-            f"{len(session.planned) - session.answered} question(s) left."
+            f"{counted(len(session.planned) - session.answered, 'question')} left."
         )
 
     def heading(self, item: PlannedQuestion, index: int, total: int) -> None:
@@ -245,7 +248,8 @@ class PracticeView:
             days = "today" if left == 0 else f"in {left} day{'s' if left != 1 else ''}"
             self._say(
                 f"[bold]{esc(countdown.label)}[/bold] is {days}: "
-                f"{countdown.due_before} question(s) come due for review before it."
+                f"{counted(countdown.due_before, 'question')} "
+                f"{'comes' if countdown.due_before == 1 else 'come'} due for review before it."
             )
         upcoming = ""
         if summary.next_due:

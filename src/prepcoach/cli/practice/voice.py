@@ -20,6 +20,7 @@ from prepcoach.cli.prompts import Choice
 from prepcoach.cli.render import hanging
 from prepcoach.data.drafts import EditDraft
 from prepcoach.kernel.errors import PrepError
+from prepcoach.kernel.wording import counted
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -303,7 +304,7 @@ def show_delivery(console: Console, delivery: Delivery) -> None:
     pauses = len(delivery.pauses)
     console.print(
         f"\n[bold]Delivery[/bold]  [dim]talk {_clock(delivery.talk_seconds)} of "
-        f"{_clock(delivery.seconds)} · {wpm} · {pauses} long pause(s) · longest stretch "
+        f"{_clock(delivery.seconds)} · {wpm} · {counted(pauses, 'long pause')} · longest stretch "
         f"{delivery.longest_stretch_seconds:.0f} s[/dim]",
         highlight=False,
     )

@@ -9,6 +9,7 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from prepcoach.cli.render import esc
+from prepcoach.kernel.wording import counted
 from prepcoach.stories.core import READY_STORIES
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ def length(story: StarStory) -> str:
 def story_table(console: Console, found: StoryList) -> None:
     from rich.table import Table  # only when there is a table to show
 
-    table = Table(title=f"{len(found.stories)} story(ies)", title_justify="left")
+    table = Table(title=counted(len(found.stories), "story", "stories"), title_justify="left")
     table.add_column("id", style="cyan", no_wrap=True)
     table.add_column("title")
     table.add_column("competencies")
@@ -81,7 +82,7 @@ def story_detail(console: Console, library: ContentLibrary, detail: StoryDetail)
     if story.employer:
         grid.add_row("employer", esc(story.employer))
     grid.add_row("length", length(story))
-    grid.add_row("practice", f"used in {detail.uses} answer(s)")
+    grid.add_row("practice", f"used in {counted(detail.uses, 'answer')}")
     console.print(grid)
     labels = {p.key: p.label for p in template.parts} if template else {}
     for key in ("situation", "task", "action", "result", "reflection"):
@@ -131,7 +132,9 @@ def coverage_matrix(console: Console, library: ContentLibrary, view: CoverageVie
     groups = [numbered[i : i + fit] for i in range(0, len(numbered), fit)]
     for group_index, group in enumerate(groups):
         title = (
-            f"{len(stories)} story(ies) cover {covered} of {len(library.competencies)} competencies"
+            f"{counted(len(stories), 'story', 'stories')} "
+            f"{'covers' if len(stories) == 1 else 'cover'} {covered} of "
+            f"{len(library.competencies)} competencies"
         )
         if len(groups) > 1:
             title += f" (stories {group[0][0]}-{group[-1][0]})"

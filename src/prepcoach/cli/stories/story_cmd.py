@@ -272,7 +272,7 @@ def edit(story_ref: StoryArgument) -> None:
             fix="Fix it and save again; save without changes to stop (your text is kept).",
             emptied="The file was emptied: the story is unchanged.",
             remain="the story still has problems",
-            reopening="The story has {count} problem(s); reopening the editor.",
+            reopening="The story has {problems}; reopening the editor.",
         ),
     )
     if result is None:

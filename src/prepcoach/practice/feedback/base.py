@@ -297,6 +297,21 @@ def _covers(index: kt.SentenceIndex, phrase: str, share: float = 0.5) -> bool:
     return bool(lemmas) and hits >= max(1, math.ceil(len(lemmas) * share))
 
 
+def _covering_quote(index: kt.SentenceIndex, phrase: str) -> str:
+    """The answer's own words that hold most of the phrase's key words: what to quote for
+    "you said it", rather than the phrase ('' when none of them occurs)."""
+    lemmas = _key_lemmas(phrase)
+    places = {x: index.sentences_with(x) for x in lemmas}
+    counts: dict[int, int] = {}
+    for found in places.values():
+        for i in found:
+            counts[i] = counts.get(i, 0) + 1
+    if not counts:
+        return ""
+    best = min(counts, key=lambda i: (-counts[i], i))
+    return index.quote(best, [x for x in lemmas if best in places[x]])
+
+
 # Words of a question that say how to answer, not what about.
 _QUESTION_WORDS: Final = frozenset(
     """tell time describe give example walk share happen happened situation would could like

@@ -439,7 +439,7 @@ def judge(
     covered, missing = dict(f.covered), list(f.missing)
     named = bool(f.context.company or f.context.role or f.context.research_terms)
     findings = _one_verdict(findings, covered, missing, named)
-    doubtful = _unsure(replace(f, missing=tuple(missing)))
+    doubtful = _unsure(replace(f, covered=covered, missing=tuple(missing)))
     unsure = [m for m in missing if m in doubtful]
     missing = [m for m in missing if m not in doubtful]
     look_fors = [_soften(x) if answer.spoken else x for x in _look_fors(covered, missing, unsure)]

@@ -105,7 +105,7 @@ def _facts(
 
     fillers, hedges = _count_fillers(text)
     index = kt.SentenceIndex("\n".join(parts[k] for k in STAR_PARTS if parts[k]))
-    figures = _DIGIT.search(text) is not None
+    figures = _DIGIT.search(kt.without_intensifiers(text)) is not None
     covered, missing = _match_look_fors(question, index)
     return _Facts(
         question=question,

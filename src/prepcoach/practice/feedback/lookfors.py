@@ -6,7 +6,7 @@ are missing, or unsure when their absence proves little.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Final
 
 from prepcoach.content.model import LookFor, Question
@@ -52,6 +52,59 @@ def _cue_sequence(cue: str) -> tuple[str, ...]:
     return tuple(lemmas)
 
 
+@functools.lru_cache(maxsize=8192)
+def _small_words_phrase(cue: str) -> tuple[str, ...]:
+    """A cue made only of small words ("what if", "I should have", "so that"), as the words
+    it is met by, in order: the phrase itself says what no one of its words does. Empty if
+    the cue has a content word, or fewer than two words."""
+    if _cue_lemmas(cue):
+        return ()
+    sequence = _cue_sequence(cue)
+    return sequence if len(sequence) >= 2 else ()
+
+
+@functools.lru_cache(maxsize=8192)
+def _one_word_phrase(cue: str) -> tuple[str, ...]:
+    """A cue of several words with one plain content word among them ("carried it out",
+    "better off", "asked them what"), as the words it is met by, in order: the phrase, not
+    its word, even where the word is the question's. Empty for any other cue."""
+    lemmas = _cue_lemmas(cue)
+    if len(lemmas) != 1 or not _plain(lemmas[0]):
+        return ()
+    sequence = _cue_sequence(cue)
+    return sequence if len(sequence) >= 2 else ()
+
+
+def never_met(cue: str, asked: frozenset[str] = frozenset()) -> str | None:
+    """Why a cue can never show its look-for, or None: it has no word to look for once its
+    small words are set aside and it is not a phrase of several of them ("why", "TA", which
+    is read as "to"), it is only a negation, or (given the question's own words, `asked`) it
+    only repeats the question."""
+    lemmas = _cue_lemmas(cue)
+    if not lemmas and not _small_words_phrase(cue):
+        return "it has no word to look for: only small words like 'the', 'so', 'why' or figures"
+    if lemmas == (kt.NEGATION,):
+        return "it is only a negation"
+    if lemmas and all(x in asked for x in lemmas) and not _one_word_phrase(cue):
+        return "it only repeats the question's words, which prove nothing"
+    return None
+
+
+def unmatchable_cues(questions: Iterable[Question]) -> Iterator[tuple[str, str]]:
+    """(question id, what is wrong) for every look-for cue of these questions that can never
+    show its look-for (see `never_met`), for content validation to warn about."""
+    for question in questions:
+        asked = _asked(question)
+        for look_for in question.look_fors:
+            for cue in look_for.cues:
+                why = never_met(cue, asked)
+                if why:
+                    yield (
+                        question.id,
+                        f"look-for '{look_for.label}': cue '{cue}' can never match: {why}",
+                    )
+
+
 def _plain(lemma: str) -> bool:
     """A word met as itself: not negated, not a number word."""
     return lemma not in _NUMERIC_WORDS and not lemma.startswith(kt.NEGATED) and lemma[0] != "#"
@@ -66,12 +119,12 @@ def _cue_match(
     numbers are met by a figure in the sentence. Words of the question alone prove
     nothing: repeating the question does not cover what it looks for."""
     lemmas = _key_lemmas(cue) if label else _cue_lemmas(cue)
+    if not lemmas and not label and _small_words_phrase(cue):
+        return index.find_sequence(_small_words_phrase(cue))  # "what if", "so that"
+    if not label and _one_word_phrase(cue):  # "carried it out", "asked them what"
+        return index.find_sequence(_one_word_phrase(cue))
     if not lemmas or lemmas == (kt.NEGATION,) or all(x in asked for x in lemmas):
         return None  # nothing to look for but a negation ("not doing"), or the question
-    if not label and len(lemmas) == 1 and _plain(lemmas[0]):
-        sequence = _cue_sequence(cue)
-        if len(sequence) >= 2:  # "carried it out", "better off": the phrase, not its word
-            return index.find_sequence(sequence)
     lemmas = tuple(
         kt.FIGURE if x in _NUMERIC_WORDS or x.startswith("quantif") else x for x in lemmas
     )
@@ -94,7 +147,7 @@ def _match_look_fors(
     asked = _asked(question)
     for look_for in question.look_fors:
         phrases = [look_for.label, *look_for.cues]
-        if not _key_lemmas(look_for.label) and not any(_cue_lemmas(c) for c in look_for.cues):
+        if not _key_lemmas(look_for.label) and all(never_met(c) for c in look_for.cues):
             continue
         for n, phrase in enumerate(phrases):
             found = _cue_match(index, phrase, asked, label=n == 0)
@@ -127,10 +180,14 @@ def _partly_met(index: kt.SentenceIndex, look_for: LookFor) -> bool:
 
 def _unsure(f: _Facts) -> tuple[str, ...]:
     """Look-fors not found whose absence proves little: partly there, or not found in a
-    detailed answer, where they may well be met in other words."""
+    detailed answer, where they may well be met in other words. A short answer that meets
+    none of its look-fors is told they are missing: a few words here and there are no sign
+    that it says them in other words."""
     if not f.missing:
         return ()
     detailed = f.word_count >= UNSURE_WORDS
+    if not detailed and not f.covered:
+        return ()
     by_label = {lf.label: lf for lf in f.question.look_fors}
     return tuple(m for m in f.missing if detailed or _partly_met(f.index, by_label[m]))
 

@@ -23,6 +23,7 @@ from prepcoach.practice.feedback.base import (
     Finding,
     Severity,
     _alt,
+    _covering_quote,
     _covers,
     _dur,
     _find,
@@ -206,9 +207,10 @@ _DIGITS = re.compile(r"\b\d[\d,.]*\d\b|\b\d\b")
 
 def _quantified(f: _Facts) -> Iterator[Finding]:
     """Numbers, percentages, money, durations, 'doubled', 'from X to Y' in the result."""
-    figures = _unique(_ANY_FIGURE.findall(_norm(f.parts["result"])))
+    figures = _unique(_ANY_FIGURE.findall(kt.without_intensifiers(_norm(f.parts["result"]))))
     if not figures and not f.guided:  # attribution may have put the outcome in a nearby part
         tail = _norm(" ".join(f.parts[k] for k in ("action", "result", "reflection")))
+        tail = kt.without_intensifiers(tail)  # "100 percent sure" is no figure
         figures = _unique(_STRONG_FIGURE.findall(tail) + _DIGITS.findall(tail))
     if figures:
         message = f"Your result is quantified: {_quote(figures)}."
@@ -360,13 +362,19 @@ def _amounts(text: str) -> list[_Amount]:
 
 def _salary_range(text: str) -> tuple[tuple[float, float] | None, list[_Amount]]:
     """The first range ("80-95k", "between $80,000 and $95,000") and every amount."""
+    found, amounts = _range_said(text)
+    return (found[0], found[1]) if found else None, amounts
+
+
+def _range_said(text: str) -> tuple[tuple[float, float, str] | None, list[_Amount]]:
+    """The first range, its bounds and its words as written ("80-95k"), and every amount."""
     amounts = _amounts(text)
     for a, b in zip(amounts, amounts[1:], strict=False):
         if not b.money or not _RANGE_GAP.fullmatch(text, a.end, b.start):
             continue
         low = a.value * b.mult if a.mult is None and b.mult and a.value < 1000 else a.value
         if 0 < low < b.value <= 3 * low:
-            return (low, b.value), amounts
+            return (low, b.value, text[a.start : b.end]), amounts
     return None, amounts
 
 
@@ -387,7 +395,8 @@ def _range_tip(figure: float) -> str:
 
 def _salary(f: _Facts) -> Iterator[Finding]:
     """A salary answer: a researched range with a basis, not one number and not a deflection."""
-    found, amounts = _salary_range(f.text)
+    said, amounts = _range_said(f.text)
+    found = said[:2] if said else None
     money = [a for a in amounts if a.money]
     if found is None and not money:
         deflect = _unique(_DEFLECT.findall(f.text), 2)
@@ -409,7 +418,9 @@ def _salary(f: _Facts) -> Iterator[Finding]:
             yield replace(finding, tip=_range_tip(low))
     else:
         low, high = found
-        yield _find("salary.range", "good", 0, f"You gave a range: {_money(low)}–{_money(high)}.")
+        words = [said[2]] if said else []
+        message = f"You gave a range: {_money(low)}–{_money(high)} ({_quote(words)})."
+        yield _find("salary.range", "good", 0, message, words)
     basis = _unique(_BASIS.findall(f.text))
     if basis:
         message = f"You said what it's based on ({_quote(basis)})."
@@ -487,7 +498,12 @@ def _concrete_reference(sentence: str) -> bool:
 
 def _reference(f: _Facts) -> Iterator[Finding]:
     """Refers to something concrete from the first conversation."""
-    notes = [n for n in f.context.first_interview_notes if _covers(f.index, n)]
+    # the answer's words that bring back a note from the first interview, not the note
+    notes = [
+        words
+        for n in f.context.first_interview_notes
+        if _covers(f.index, n) and (words := _covering_quote(f.index, n))
+    ]
     pointing = [s for s in f.index.sentences if _REFERENCE.search(s)]
     concrete = [s for s in pointing if _concrete_reference(s)]
     items = notes + _unique((m.group() for s in concrete for m in _REFERENCE.finditer(s)), 2)
