@@ -1119,3 +1119,23 @@ def test_parts_and_tips_fit_the_question_kind() -> None:
             short.rule, asked.answer_format
         )
         assert fb.parts["evidence"] > 0
+
+
+def test_a_competing_offer_answered_plainly_is_credited_for_what_it_says() -> None:
+    from pathlib import Path
+
+    from prepcoach.content.library import content_files, load_library
+    from prepcoach.kernel.paths import builtin_content_dir
+
+    library = load_library(content_files(builtin_content_dir(), Path("/nonexistent"), []))
+    question = library.questions["salary-competing-offer"]
+    text = (
+        "The other offer is 58k at a bank, but I'd rather be here because of the ownership of "
+        "the pipeline. If you could get to 62k I would accept today."
+    )
+    fb = analyse(question, text)
+    covered = set(fb.look_fors_covered)
+    assert {"an honest comparison", "a clear decision timeline"} <= covered, covered
+    # two figures are not "a single number": what is missing is a range of one's own
+    found = finding(fb, "salary.single-number")
+    assert "single number" not in found.message and '"58k", "62k"' in found.message

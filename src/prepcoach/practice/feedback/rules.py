@@ -413,7 +413,11 @@ def _salary(f: _Facts) -> Iterator[Finding]:
             message = f"You named one figure ({_quote(quoted)})."
             yield _find("salary.single-figure", "good", 0, message, quoted)
         else:
-            message = f"You gave a single number ({_quote(quoted)}), not a range."
+            message = (
+                f"You gave a single number ({_quote(quoted)}), not a range."
+                if len(quoted) == 1
+                else f"You named figures ({_quote(quoted)}) but no range for yourself."
+            )
             finding = _find("salary.single-number", "warn", COSTS, message, quoted)
             yield replace(finding, tip=_range_tip(low))
     else:
