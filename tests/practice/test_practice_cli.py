@@ -410,3 +410,36 @@ def test_practice_asks_just_the_questions_chosen_in_the_order_given() -> None:
 
     both = run_prep("practice", "-q", "why-us", "--mode", "quick", input=piped)
     assert both.exit_code == 2 and "not both" in both.stderr
+
+
+@pytest.mark.parametrize(
+    ("due", "weak", "said"),
+    [
+        ((), (), ["Review: nothing is due yet, so new ones", "Weak spots: none yet"]),
+        (
+            ("a",),
+            ("b", "c"),
+            ["Review: 1 due, then new ones", "Weak spots: 2 questions to work on"],
+        ),
+    ],
+)
+def test_the_menu_says_what_review_and_weak_spots_hold(
+    due: tuple[str, ...], weak: tuple[str, ...], said: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typing import Any
+
+    from prepcoach.cli import prompts
+    from prepcoach.cli.practice.view import PracticeView
+    from prepcoach.practice.plan import Filters, History
+
+    shown: list[str] = []
+
+    class Menu:
+        def select(self, name: str, message: str, choices: Any, **_: Any) -> str:
+            shown.extend(c.title for c in choices)
+            return "quick"
+
+    monkeypatch.setattr(prompts, "make_prompter", Menu)
+    view = PracticeView.__new__(PracticeView)
+    view.choose_plan(History(due=due, weak=weak), Filters(), None)  # type: ignore[arg-type]
+    assert all(any(row.startswith(s) for row in shown) for s in said), shown

@@ -55,11 +55,21 @@ class PracticeView:
 
         prompter = prompts.make_prompter()
         choices = [
-            Choice(f"Review: {len(history.due)} due, then new ones", "review", key="r"),
+            Choice(
+                f"Review: {len(history.due)} due, then new ones"
+                if history.due
+                else "Review: nothing is due yet, so new ones",
+                "review",
+                key="r",
+            ),
             Choice("Quick: a few questions I have not practised", "quick", key="q"),
             Choice("Mock interview: a whole second round, in order", "mock", key="m"),
             Choice(
-                f"Weak spots: {counted(len(history.weak), 'question')} to work on", "weak", key="w"
+                f"Weak spots: {counted(len(history.weak), 'question')} to work on"
+                if history.weak
+                else "Weak spots: none yet (answers rated low, post-mortem gaps)",
+                "weak",
+                key="w",
             ),
             Choice("One competency (e.g. conflict, leadership)...", "competency", key="c"),
         ]
