@@ -83,3 +83,44 @@ def test_a_new_user_goes_from_the_dashboard_to_a_printed_sheet(tmp_path: Path) -
     assert "Globex – Product manager" in html
     assert "What do you expect to be the hardest part of this job" in html
     assert "Who would I be working with most closely day to day?" in html
+
+
+def test_practice_for_the_next_round_recalls_how_the_question_went_in_the_first(
+    tmp_path: Path,
+) -> None:
+    from datetime import timedelta
+
+    from prepcoach.interviews.core import Interview
+    from prepcoach.interviews.store import add_interview
+    from prepcoach.kernel import clock
+    from prepcoach.postmortem import store as postmortems
+    from prepcoach.store.db import Store
+
+    home = tmp_path / "home"
+    with Store.open(home) as store:
+        first = add_interview(
+            store,
+            Interview(company="Northwind", stage="first", when=clock.now() - timedelta(days=1)),
+        )
+        second = add_interview(
+            store,
+            Interview(company="Northwind", stage="second", when=clock.now() + timedelta(days=2)),
+        )
+        asked = {
+            "text": "Describe a time you missed a deadline",
+            "question_id": "missed-commitment",
+            "rating": 2,
+            "said": "The churn report slipped a week",
+            "would_say": "Name the fix: a weekly freshness check",
+        }
+        postmortems.save_answers(store, first.id, {"questions": [asked]})
+    child = spawn(home, "practice", "-q", "missed-commitment", "--interview", second.id)
+    child.expect("In the earlier round you rated your answer 2/5")
+    child.expect("How do you want to answer")
+    child.send("d")
+    child.expect("From your post-mortem of the earlier round")
+    child.expect("You would say now")
+    child.expect("weekly freshness check")
+    child.expect("How do you want to answer")
+    child.send("q")
+    assert finish(child) == 0

@@ -480,3 +480,48 @@ def test_a_likely_question_is_labelled_with_the_concern_it_answers_best(
         asked = set(item.question.competencies)
         overlap = {c.text: len(set(c.competencies) & asked) for c in concerns}
         assert overlap[by_text[item.why].text] == max(overlap.values()), item.question.id
+
+
+def test_practice_shows_how_a_question_went_in_the_earlier_round(tmp_path: Path) -> None:
+    from prepcoach.interviews.core import Interview
+    from prepcoach.interviews.store import add_interview
+    from prepcoach.kit.core import first_round
+    from prepcoach.postmortem import store as postmortems
+
+    with Store.open(tmp_path / "home") as store:
+        first = add_interview(
+            store,
+            Interview(company="Northwind", stage="first", when=clock.now() - timedelta(days=1)),
+        )
+        second = add_interview(
+            store,
+            Interview(company="Northwind", stage="second", when=clock.now() + timedelta(days=2)),
+        )
+        assert first_round(store, second) is None  # no post-mortem yet
+        postmortems.save_answers(
+            store,
+            first.id,
+            {
+                "questions": [
+                    {
+                        "text": "Describe a time you missed a deadline",
+                        "question_id": "missed-commitment",
+                        "rating": 2,
+                        "said": "The churn report slipped a week",
+                        "would_say": "Name the fix: a weekly freshness check",
+                    }
+                ],
+                "clarify": ["I said 2 years of Python; it is closer to 3"],
+            },
+        )
+        found = first_round(store, second)
+    assert found is not None
+    notes = dict(found.notes_for("missed-commitment", ()))
+    assert notes == {
+        "Asked then": "you rated your answer 2/5",
+        "You said": "The churn report slipped a week",
+        "You would say now": "Name the fix: a weekly freshness check",
+    }
+    (prepared,) = found.notes_for("revisit-first-conversation", ("concrete-reference",))
+    assert prepared[0] == "Your prepared point" and "closer to 3" in prepared[1]
+    assert found.notes_for("why-us", ()) == []

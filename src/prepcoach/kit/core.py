@@ -191,6 +191,49 @@ def feedback_extras(
     return research, salary, notes
 
 
+@dataclass(frozen=True, slots=True)
+class FirstRound:
+    """What the earlier round's post-mortem says about the questions practised for the next:
+    how each bank question asked then went, and the point prepared for going back over it."""
+
+    label: str  # the earlier round, as a heading says it
+    asked: Mapping[str, tuple[int, str, str]]  # bank question id -> (rating, said, would say)
+    revisit: str  # the answer drafted for "anything to go back over?" ('' when none)
+
+    def notes_for(self, question_id: str, checks: Sequence[str]) -> list[tuple[str, str]]:
+        """(what, text) to show beside a question: how it went last time, and for a
+        question that asks about the first conversation, the point prepared for it."""
+        notes: list[tuple[str, str]] = []
+        if question_id in self.asked:
+            rating, said, would_say = self.asked[question_id]
+            notes.append(("Asked then", f"you rated your answer {rating}/5"))
+            if said.strip():
+                notes.append(("You said", said.strip()))
+            if would_say.strip():
+                notes.append(("You would say now", would_say.strip()))
+        if "concrete-reference" in checks and self.revisit:
+            notes.append(("Your prepared point", self.revisit))
+        return notes
+
+
+def first_round(store: Store, interview: Interview) -> FirstRound | None:
+    """The earlier round's post-mortem, read for practice (None when there is none)."""
+    from prepcoach.postmortem.plan import revisit_answer
+
+    previous = previous_round(store_iv.list_interviews(store), interview)
+    postmortem = load_postmortem(store, previous)
+    if postmortem is None or previous is None:
+        return None
+    asked = {
+        q.question_id: (q.rating, q.said, q.would_say)
+        for q in postmortem.questions
+        if q.question_id
+    }
+    weak = sorted((q for q in postmortem.questions if q.weak), key=lambda q: q.rating)
+    revisit = revisit_answer(postmortem.clarify, weak, postmortem.excited_about)
+    return FirstRound(previous.label(), asked, revisit)
+
+
 def shortlist_first(
     store: Store, interview_id: str | None, candidates: Sequence[AskQuestion]
 ) -> tuple[list[AskQuestion], str]:

@@ -48,6 +48,7 @@ if TYPE_CHECKING:
         Question,
         StarTemplate,
     )
+    from prepcoach.kit.core import FirstRound
     from prepcoach.practice.feedback import Feedback, FeedbackContext, QuestionBank
     from prepcoach.practice.store import SessionRecord
     from prepcoach.store.db import Store
@@ -289,6 +290,7 @@ class PracticeRun:
             self.feedback_context = FeedbackContext(salary_figure=figure)
         self._bank: QuestionBank | None = None
         self._warming: threading.Thread | None = None  # building the bank meanwhile
+        self.first_round: FirstRound | None = None  # the earlier round's post-mortem
         self.interview_label: str | None = None
         self.interview_at: datetime | None = None  # the interview's start, when ahead
         self.format: InterviewFormat | None = None
@@ -420,10 +422,11 @@ class PracticeRun:
             self.interview_at = moment
         posted = found.posting.role if found.posting is not None else None
         self.interview_role = posted or found.role  # the posting's reading, else the title
-        from prepcoach.kit.core import feedback_extras
+        from prepcoach.kit.core import feedback_extras, first_round
         from prepcoach.practice.feedback import FeedbackContext
 
         research, salary_range, notes = feedback_extras(self.store, found)
+        self.first_round = first_round(self.store, found)
         figure = answer_figure(get_locale(self.store, self.library.locales))
         self.feedback_context = FeedbackContext(
             company=found.company,
@@ -434,6 +437,12 @@ class PracticeRun:
             first_interview_notes=notes,
         )
         return found.id
+
+    def first_round_notes(self, question: Question) -> list[tuple[str, str]]:
+        """What the earlier round's post-mortem says about `question` (see `FirstRound`)."""
+        if self.first_round is None:
+            return []
+        return self.first_round.notes_for(question.id, question.checks)
 
     # ------------------------------------------------------------------ 2. the questions
     def run(self, session: SessionRecord) -> Summary:

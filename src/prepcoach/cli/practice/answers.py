@@ -56,6 +56,8 @@ class TerminalAnswers:
         self.story_starts = story_starts
         self.edit_text = edit_text
         self.resumed: UnfinishedAnswer | None = None  # an unfinished answer taken up again
+        # what the earlier round's post-mortem says about a question (set by the session)
+        self.first_round_notes: Callable[[Question], list[tuple[str, str]]] = lambda q: []
 
     def meanwhile(self, task: Callable[[], None]) -> None:
         """Run `task` once the next question is on screen, waiting for the person."""
@@ -86,6 +88,11 @@ class TerminalAnswers:
         default_style = self.default_style or default_style
         if self.resumed is not None and self.resumed.question.id == question.id:
             default_style = self.resumed.style
+        notes = self.first_round_notes(question)
+        if notes:
+            said = "; ".join(text for what, text in notes if what == "Asked then")
+            lead = f"In the earlier round {said}" if said else "You prepared a point for this"
+            self.console.print(f"[dim]{lead}: d shows it with the rest.[/dim]", highlight=False)
         while True:
             picked = self.prompter.select(
                 "practice.style",
@@ -97,6 +104,18 @@ class TerminalAnswers:
             if picked != "details":
                 return str(picked)
             self.show_details(question)
+            self._show_first_round(question)
+
+    def _show_first_round(self, question: Question) -> None:
+        """How the question went in the earlier round, and the point prepared for it."""
+        notes = self.first_round_notes(question)
+        if not notes:
+            return
+        from prepcoach.cli.render import esc, hanging
+
+        self.console.print("[bold]From your post-mortem of the earlier round[/bold]")
+        for what, text in notes:
+            hanging(self.console, "  • ", f"[dim]{esc(what)}:[/dim] {esc(text)}")
 
     def _timer(self, started: float, target: float) -> Callable[[], str]:
         def line() -> str:

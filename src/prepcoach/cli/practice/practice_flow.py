@@ -88,6 +88,8 @@ def practise(
 
         view.speak = Speaker(ctx.console)
     run = PracticeRun(ctx.store(), library, source, view, home=ctx.home)
+    if hasattr(source, "first_round_notes"):
+        source.first_round_notes = run.first_round_notes
     if source.interactive:
         _offer_unfinished(ctx, library, run, source)
     session = run.open_session(
