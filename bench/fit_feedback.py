@@ -1,12 +1,14 @@
 """Fit the feedback score's weights to the coach's scores of the corpus's tune half.
 
 Run with: python bench/fit_feedback.py [--corpus DIR] [--loss squared|absolute] [--folds K]
+    [--only NAME,NAME --hold-scale] [--write]
 Each answer is judged once (its findings and what each measures); then every feature's
 weight and the scale are fitted by coordinate descent on the score as the engine computes
 it (parts never below zero, caps, the coach's scale), the loss summed over the tune half.
 The check half is never read. Paste the printed weights into
 `src/prepcoach/practice/feedback/score.py`. With --folds, the tune half is also split in K
-folds to estimate how well the fit holds on answers it was not fitted on.
+folds to estimate how well the fit holds on answers it was not fitted on. With --only, just
+the named weights are fitted (a new feature's), the others held as the engine has them.
 """
 
 from __future__ import annotations
@@ -109,18 +111,21 @@ def loss(data: Sequence[Sample], model: Model, absolute: bool, prior: float = 0.
     return total / max(len(data), 1) + prior * penalty
 
 
-def _moves(model: Model, fit_maxima: bool) -> list[Model]:
-    """The models one step away: a weight times each of STEPS, the scale up or down a
-    little, a few points of maximum moved from one part to another (their sum stays 100)."""
+def _moves(
+    model: Model, fit_maxima: bool, only: frozenset[str] | None = None, fit_scale: bool = True
+) -> list[Model]:
+    """The models one step away: a weight (of `only`, when given) times each of STEPS, the
+    scale up or down a little (unless held), a few points of maximum moved from one part to
+    another (their sum stays 100)."""
     out = [
         model.moved(name, model.weights[name] * step)
         for name in model.weights
-        if name not in FIXED
+        if name not in FIXED and (only is None or name in only)
         for step in STEPS
     ]
     out += [
         Model(model.weights, model.maxima, model.scale + d)
-        for d in (-0.02, -0.01, 0.01, 0.02)
+        for d in ((-0.02, -0.01, 0.01, 0.02) if fit_scale else ())
         if 0.8 <= model.scale + d <= 1.0
     ]
     if fit_maxima:
@@ -140,14 +145,18 @@ def fit(
     prior: float,
     fit_maxima: bool,
     start: Mapping[str, float] = PRIOR,
+    only: frozenset[str] | None = None,
+    fit_scale: bool = True,
 ) -> Model:
     """Coordinate descent from `start`: the best move of `_moves`, taken while it lowers
-    the loss."""
+    the loss. With `only`, just those weights move (and the scale, unless `fit_scale` is
+    off): what a new feature is worth with the others' fit held."""
     model = Model({k: v for k, v in start.items() if k not in FIXED}, PART_MAXIMA, SCALE)
     best = loss(data, model, absolute, prior)
     for _step in range(400):
         trials = [
-            (loss(data, m, absolute, prior), n, m) for n, m in enumerate(_moves(model, fit_maxima))
+            (loss(data, m, absolute, prior), n, m)
+            for n, m in enumerate(_moves(model, fit_maxima, only, fit_scale))
         ]
         trial, _n, candidate = min(trials, key=lambda t: (t[0], t[1]))
         if trial >= best - 1e-9:
@@ -186,13 +195,23 @@ def main() -> None:
     parser.add_argument(
         "--from-prior", action="store_true", help="start from the prior, not the engine's weights"
     )
+    parser.add_argument(
+        "--only",
+        default="",
+        help="fit only these weights, comma-separated (a new feature's), holding the others",
+    )
+    parser.add_argument("--hold-scale", action="store_true", help="keep the scale as it is")
     parser.add_argument("--write", action="store_true", help="write the fit into the engine")
     args = parser.parse_args()
     absolute, fit_maxima = args.loss == "absolute", args.fit_parts
     data = samples(args.corpus)
     now = Model({k: v for k, v in WEIGHTS.items() if k not in FIXED}, PART_MAXIMA, SCALE)
     start = PRIOR if args.from_prior else WEIGHTS
-    model = fit(data, absolute, args.prior, fit_maxima, start)
+    only = frozenset(x.strip() for x in args.only.split(",") if x.strip()) or None
+    unknown = sorted((only or frozenset()) - set(WEIGHTS))
+    if unknown:
+        parser.error(f"no such feature: {', '.join(unknown)}")
+    model = fit(data, absolute, args.prior, fit_maxima, start, only, not args.hold_scale)
     before, after = loss(data, now, True), loss(data, model, True)
     print(f"tune half: {len(data)} scored answers; mean gap {before:.2f} -> {after:.2f}")
     for name, value in model.weights.items():
@@ -210,7 +229,16 @@ def main() -> None:
         for k in range(args.folds):
             train = [s for s in data if fold[s.question] != k]
             held = [s for s in data if fold[s.question] == k]
-            gaps.append(loss(held, fit(train, absolute, args.prior, fit_maxima), True) * len(held))
+            model = fit(
+                train,
+                absolute,
+                args.prior,
+                fit_maxima,
+                start if only else PRIOR,
+                only,
+                not args.hold_scale,
+            )
+            gaps.append(loss(held, model, True) * len(held))
         print(f"{args.folds}-fold mean gap on held-out tune answers: {sum(gaps) / len(data):.2f}")
 
 

@@ -37,3 +37,17 @@ def test_moving_a_weight_changes_the_loss_so_the_fit_can_find_it(fit: Any) -> No
     model = fit.Model({k: v for k, v in WEIGHTS.items() if k not in fit.FIXED}, PART_MAXIMA, SCALE)
     here = fit.loss(data, model, absolute=False)
     assert fit.loss(data, model.moved("look-fors", 0.0), absolute=False) > here
+
+
+def test_only_the_named_weights_move_when_asked(fit: Any) -> None:
+    data = fit.samples(fit.fm.CORPUS)[:60]
+    start = {k: v for k, v in WEIGHTS.items() if k not in fit.FIXED}
+    model = fit.fit(
+        data, False, fit.PRIOR_STRENGTH, False, start, frozenset({"detail"}), fit_scale=False
+    )
+    assert model.scale == round(SCALE, 3)
+    assert {k: v for k, v in model.weights.items() if k != "detail"} == {
+        k: round(v, 1) for k, v in start.items() if k != "detail"
+    }
+    free = fit.fit(data, False, fit.PRIOR_STRENGTH, False, start)
+    assert free.weights != model.weights or free.scale != model.scale
