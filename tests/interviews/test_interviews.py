@@ -362,7 +362,6 @@ def test_edit_without_options_asks_field_by_field(tmp_path: Path) -> None:
                 "interview.status": "upcoming",
                 "interview.url": "",
                 "interview.change_interviewers": True,
-                "interview.keep_interviewer": False,
                 "interview.add_interviewer": False,
             }
         ),
@@ -375,6 +374,48 @@ def test_edit_without_options_asks_field_by_field(tmp_path: Path) -> None:
     assert data["interviewers"] == [] and data["when"] == "2031-01-02T09:00:00Z"
     nothing = invoke("interview", "edit", iv)
     assert nothing.exit_code == 1 and "no terminal" in nothing.stderr
+
+
+@pytest.mark.parametrize(
+    ("people", "question", "keeps"),
+    [
+        (["Jane Doe"], "Remove the interviewer, Jane Doe?", 0),
+        (
+            ["Jane Doe", "Sam Lee"],
+            "Remove any of the 2 interviewers (Jane Doe and Sam Lee)?",
+            2,
+        ),
+    ],
+)
+def test_edit_asks_about_one_interviewer_as_one(
+    people: list[str], question: str, keeps: int
+) -> None:
+    from prepcoach.cli.interviews.questions import ask_changes
+    from prepcoach.cli.prompts import ScriptedPrompter
+    from prepcoach.interviews.core import Interview, Interviewer
+
+    class Heard(ScriptedPrompter):
+        def confirm(self, name: str, message: str, *, default: bool = False) -> bool:
+            messages.append(message)
+            return super().confirm(name, message, default=default)
+
+    messages: list[str] = []
+    interview = Interview(company="ACME", interviewers=tuple(Interviewer(n) for n in people))
+    answers = {
+        "interview.company": "ACME",
+        "interview.role": "",
+        "interview.stage": "first",
+        "interview.when": "",
+        "interview.status": "upcoming",
+        "interview.url": "",
+        "interview.change_interviewers": True,
+        "interview.keep_interviewer": [False] * keeps,
+        "interview.add_interviewer": False,
+    }
+    changes = ask_changes(Heard(answers), interview)
+    assert question in messages
+    assert sum(m.strip().startswith("Keep ") for m in messages) == keeps
+    assert changes.interviewers == ()
 
 
 def test_rm_asks_or_needs_yes_and_says_what_else_it_affects(home: Path) -> None:
