@@ -84,7 +84,8 @@ def _show(current: Profile) -> None:
         f"{esc(tag(locale))} ({esc(locale.name)})"
         if locale
         # the command on a line of its own, so that it is never cut at the edge
-        else "[dim]- (for local salary advice and spelling:\n  prep profile set --locale en-GB)[/dim]",
+        else "[dim]- (for local salary advice and spelling:\n"
+        "  prep profile set --locale en-GB)[/dim]",
     )
     if current.current_pay:
         grid.add_row("current pay", esc(current.current_pay) + "  [dim](private)[/dim]")
