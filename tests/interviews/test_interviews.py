@@ -189,6 +189,7 @@ def test_add_with_options_then_list_and_show(frozen: datetime) -> None:
     assert listed.exit_code == 0
     assert f"→ {added['id']}" in listed.stdout and "ACME Corp." in listed.stdout
     assert "in 4 days" in listed.stdout
+    assert "→ the current interview: commands use it when you name none" in listed.stdout
     shown = invoke("interview", "show")  # the current one
     assert shown.exit_code == 0
     assert "Jane Doe, VP Product <jane@acme.com>" in shown.stdout
