@@ -189,6 +189,7 @@ def test_add_with_options_then_list_and_show(frozen: datetime) -> None:
     assert listed.exit_code == 0
     assert f"→ {added['id']}" in listed.stdout and "ACME Corp." in listed.stdout
     assert "in 4 days" in listed.stdout
+    assert "→ the current interview: commands use it when you name none" in listed.stdout
     shown = invoke("interview", "show")  # the current one
     assert shown.exit_code == 0
     assert "Jane Doe, VP Product <jane@acme.com>" in shown.stdout
@@ -273,7 +274,11 @@ def test_a_past_date_for_an_upcoming_interview_is_saved_with_a_warning(frozen: d
     result = invoke("interview", "add", "--company", "Late Co", "--when", "2025-03-01 10:00")
     assert result.exit_code == 0
     assert "Warning: Sat 01 Mar 2025 10:00 is in the past" in result.stderr
-    assert "status to done" in result.stderr
+    (added,) = json.loads(invoke("interview", "list", "--json").stdout)
+    fix = f"prep interview edit {added['id']} --status done"
+    assert fix in " ".join(result.stderr.split())  # the command to run, not only the idea
+    assert invoke(*fix.split()[1:]).exit_code == 0
+    assert "in the past" not in invoke("interview", "show", added["id"]).stderr
     done = invoke(
         "interview", "add", "--company", "Past Co", "--when", "2025-03-01", "--status", "done"
     )
@@ -358,7 +363,6 @@ def test_edit_without_options_asks_field_by_field(tmp_path: Path) -> None:
                 "interview.status": "upcoming",
                 "interview.url": "",
                 "interview.change_interviewers": True,
-                "interview.keep_interviewer": False,
                 "interview.add_interviewer": False,
             }
         ),
@@ -371,6 +375,48 @@ def test_edit_without_options_asks_field_by_field(tmp_path: Path) -> None:
     assert data["interviewers"] == [] and data["when"] == "2031-01-02T09:00:00Z"
     nothing = invoke("interview", "edit", iv)
     assert nothing.exit_code == 1 and "no terminal" in nothing.stderr
+
+
+@pytest.mark.parametrize(
+    ("people", "question", "keeps"),
+    [
+        (["Jane Doe"], "Remove the interviewer, Jane Doe?", 0),
+        (
+            ["Jane Doe", "Sam Lee"],
+            "Remove any of the 2 interviewers (Jane Doe and Sam Lee)?",
+            2,
+        ),
+    ],
+)
+def test_edit_asks_about_one_interviewer_as_one(
+    people: list[str], question: str, keeps: int
+) -> None:
+    from prepcoach.cli.interviews.questions import ask_changes
+    from prepcoach.cli.prompts import ScriptedPrompter
+    from prepcoach.interviews.core import Interview, Interviewer
+
+    class Heard(ScriptedPrompter):
+        def confirm(self, name: str, message: str, *, default: bool = False) -> bool:
+            messages.append(message)
+            return super().confirm(name, message, default=default)
+
+    messages: list[str] = []
+    interview = Interview(company="ACME", interviewers=tuple(Interviewer(n) for n in people))
+    answers = {
+        "interview.company": "ACME",
+        "interview.role": "",
+        "interview.stage": "first",
+        "interview.when": "",
+        "interview.status": "upcoming",
+        "interview.url": "",
+        "interview.change_interviewers": True,
+        "interview.keep_interviewer": [False] * keeps,
+        "interview.add_interviewer": False,
+    }
+    changes = ask_changes(Heard(answers), interview)
+    assert question in messages
+    assert sum(m.strip().startswith("Keep ") for m in messages) == keeps
+    assert changes.interviewers == ()
 
 
 def test_rm_asks_or_needs_yes_and_says_what_else_it_affects(home: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import yaml
 
 from helpers import invoke
@@ -33,7 +34,7 @@ def test_set_changes_only_the_given_fields() -> None:
     assert data["name"] == "Ada Lovelace" and data["phone"] == "+44 20 7946 0000"
     assert data["links"] == ["https://linkedin.com/in/ada", "https://ada.dev"]
     shown = invoke("profile").stdout
-    assert "Ada Lovelace" in shown and "(default)" in shown  # signature made from the fields
+    assert "Ada Lovelace" in shown and "(made from your details)" in shown
     assert invoke("profile", "set", "--clear-links", "--link", "https://x.dev").exit_code == 0
     assert profile()["links"] == ["https://x.dev"]
     assert invoke("profile", "set", "--signature", "Cheers,\\nAda").exit_code == 0
@@ -102,3 +103,18 @@ def test_edit_keeps_the_role_locale_and_current_pay(tmp_path: Path) -> None:
     assert invoke("profile", "edit", "--answers", str(answers)).exit_code == 0
     data = profile()
     assert (data["target_role"], data["locale"], data["current_pay"]) == ("sales", "en-gb", "£50k")
+
+
+def test_the_profile_at_80_columns_says_what_is_made_and_matched(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    result = invoke("profile", "set", "--role", "Backend engineer")
+    assert result.exit_code == 0, result.output
+    rows = {line.split("  ")[0]: line for line in result.stdout.splitlines()}
+    # no details yet: the signature is said to be made from them, not shown as blank
+    assert "- (made from your name, phone and email)" in rows["signature"]
+    # the typed title was matched to a pack: the pack is named as such
+    assert "Software engineering  (the role pack software-engineering)" in rows["target role"]
+    # the command to set a locale is whole on its line, not cut at the edge
+    assert any(line.strip() == "prep profile set --locale en-GB)" for line in rows.values())

@@ -7,6 +7,8 @@ import os
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from helpers import invoke
 from prepcoach.store import migrations
 from prepcoach.store.db import Store
@@ -46,3 +48,24 @@ def test_doctor_reports_hard_links_and_does_not_point_at_itself(home: Path, tmp_
     (home / "prep.db").write_text("not a database")
     result = invoke("doctor")
     assert "'prep doctor'" not in result.output
+
+
+def test_doctor_lines_hang_under_their_text_at_80_columns(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    Store.open(home).close()
+    (home / "backups").mkdir()
+    (home / "backups" / ".prep-20261201-101010.db.abc123.tmp").write_bytes(b"\0" * 4096)
+    result = invoke("doctor")
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    for line in lines:
+        # a check's wrapped lines hang under its text, its advice's under the advice
+        assert line.startswith(("ok   ", "FAIL ", "     ", "Everything")), line
+    assert any(line.startswith("      → ") for line in lines)
+    wrapped_advice = [
+        line for line in lines if line.startswith("      ") and not line.startswith("      → ")
+    ]
+    assert all(line.startswith("        ") for line in wrapped_advice), wrapped_advice

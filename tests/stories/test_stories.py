@@ -532,10 +532,29 @@ def test_ctrl_c_while_adding_keeps_the_answers_as_a_draft(
     result = invoke("story", "add", "--answers", str(tmp_path / "answers.yaml"))
     assert result.exit_code != 0
     draft = home / "drafts" / "story-new.yaml"
-    assert "Your answers so far are kept in" in result.stderr and str(draft) in result.stderr
+    assert "your answers so far are kept in" in result.stderr
+    assert f"prep story add --from {draft}" in result.stderr
     kept = yaml.safe_load(draft.read_text(encoding="utf-8"))
     assert kept["title"] == "Half told" and kept["task"] == "The task I typed."
     finished = invoke("story", "add", "--from", str(draft), *full()[4:])  # action and result
     assert finished.exit_code == 0, finished.output
     (saved,) = json.loads(invoke("story", "list", "--json").stdout)
     assert saved["parts"]["situation"] == "The situation I typed." and not draft.exists()
+
+
+def test_show_hangs_a_long_title_and_says_an_unused_story_is_unused(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    title = "Migrated the billing database to Postgres without downtime across three regions"
+    added = invoke(
+        "story", "add", "--title", title, "-c", "conflict", "--situation", "s", "--task", "t",
+        "--action", "a", "--result", "r",
+    )  # fmt: skip
+    assert added.exit_code == 0, added.output
+    (saved,) = json.loads(invoke("story", "list", "--json").stdout)
+    lines = invoke("story", "show", saved["id"]).stdout.splitlines()
+    assert lines[0].startswith(f"{saved['id']}  Migrated")
+    assert lines[1] == " " * len(f"{saved['id']}  ") + "three regions"  # under the title
+    practice = next(line for line in lines if line.startswith("practice"))
+    assert practice.strip().split("  ")[-1].strip() == "not used yet"  # not "used in 0 answers"

@@ -10,7 +10,7 @@ import typer
 
 from prepcoach.cli.context import get_context
 from prepcoach.cli.options import ForceOption
-from prepcoach.cli.render import esc, write_out
+from prepcoach.cli.render import esc, hanging, write_out
 from prepcoach.kernel.files import replacing
 from prepcoach.kernel.wording import counted
 
@@ -176,9 +176,9 @@ def doctor() -> None:
     problems = 0
     for check in service.checks(ctx.home, ctx.library):
         mark = "[green]ok[/green]  " if check.ok else "[red]FAIL[/red]"
-        ctx.console.print(f"{mark} {esc(check.text)}", highlight=False)
+        hanging(ctx.console, f"{mark} ", esc(check.text))
         for step in check.advice:
-            ctx.console.print(f"      → {esc(step)}", highlight=False)
+            hanging(ctx.console, "      → ", esc(step))
         problems += not check.ok
     if problems:
         raise typer.Exit(1)

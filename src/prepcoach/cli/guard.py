@@ -174,11 +174,27 @@ def say_stopped() -> None:
     from prepcoach.cli.keep import interrupt_note
 
     try:
-        print(f"\nInterrupted: {interrupt_note()}", file=sys.stderr)
-        if note:
-            print(note, file=sys.stderr)
+        print(file=sys.stderr)
+        for line in f"Interrupted: {interrupt_note()}\n{note}".strip().splitlines():
+            print(fitted(line), file=sys.stderr)
     except OSError:
         pass  # the terminal is gone (SIGHUP)
+
+
+def fitted(line: str) -> str:
+    """`line` wrapped at spaces to the terminal's width, never inside a word or a path; a
+    line indented to be copied (a command) stays whole."""
+    import re
+    import shutil
+    import textwrap
+
+    width = shutil.get_terminal_size().columns
+    if line.startswith("  ") or len(line) <= width:
+        return line
+    # a quoted command ('prep interview add') is kept on one line: its spaces do not break
+    whole = re.sub(r"'prep [^']*'", lambda quoted: quoted[0].replace(" ", "\u00a0"), line)
+    wrapped = textwrap.fill(whole, max(20, width), break_long_words=False, break_on_hyphens=False)
+    return wrapped.replace("\u00a0", " ")
 
 
 def error_line(message: str) -> None:

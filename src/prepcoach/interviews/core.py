@@ -219,9 +219,10 @@ def warnings(interview: Interview, reference: datetime | None = None) -> list[st
     else:
         past = when < clock.local(reference).date()
     if past:
+        which = f" {interview.id}" if interview.id else ""
         return [
             f"{format_when(when)} is in the past, but the interview is marked upcoming; "
-            "if it already happened, set the status to done"
+            f"if it already happened, mark it done: prep interview edit{which} --status done"
         ]
     return []
 

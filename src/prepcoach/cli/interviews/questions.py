@@ -12,6 +12,7 @@ from prepcoach.cli.prompts import Choice
 from prepcoach.interviews import core, service
 from prepcoach.interviews.core import Interview, InterviewChanges, Interviewer
 from prepcoach.kernel import textcheck
+from prepcoach.kernel.wording import and_list
 
 if TYPE_CHECKING:
     from prepcoach.cli.prompts import Prompter
@@ -131,9 +132,16 @@ def ask_changes(ask: Prompter, interview: Interview) -> InterviewChanges:
     )
     url = ask.text("interview.url", "Job posting URL:", default=interview.posting_url)
     people = list(interview.interviewers)
-    if people and ask.confirm(
+    if len(people) == 1:  # one person: removing them is the whole question
+        if ask.confirm(
+            "interview.change_interviewers",
+            f"Remove the interviewer, {people[0].label()}?",
+            default=False,
+        ):
+            people = []
+    elif people and ask.confirm(
         "interview.change_interviewers",
-        f"Remove any of the interviewers ({', '.join(p.name for p in people)})?",
+        f"Remove any of the {len(people)} interviewers ({and_list([p.name for p in people])})?",
         default=False,
     ):
         people = [

@@ -65,6 +65,9 @@ def interview_table(console: Console, listing: InterviewList) -> None:
             status_markup(interview.status),
         )
     console.print(table)
+    marked = current is not None and any(i.id == current.id for i in found)
+    if marked:  # what the arrow means, for a new user
+        console.print("[dim]→ the current interview: commands use it when you name none[/dim]")
     console.print("[dim]Details: prep interview show ID[/dim]")
 
 

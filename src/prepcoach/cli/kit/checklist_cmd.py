@@ -9,7 +9,7 @@ import typer
 
 from prepcoach.cli.context import get_context
 from prepcoach.cli.options import JsonOption
-from prepcoach.cli.render import esc, print_json
+from prepcoach.cli.render import esc, hanging, print_json
 
 
 def checklist(
@@ -54,8 +54,9 @@ def checklist(
             console.print()
         console.print(f"[bold]{esc(item.title)}[/bold]  [dim]({item.id})[/dim]")
         if item.description:
-            console.print(f"[dim]{esc(item.description)}[/dim]")
+            hanging(console, "", esc(item.description), style="dim")
         for entry in item.items:
-            console.print(f"  [ ] {esc(entry.text)}", highlight=False)
+            # the item and its detail hang under the item's first word, clear of the box
+            hanging(console, esc("  [ ] "), esc(entry.text))
             if entry.detail:
-                console.print(f"      [dim]{esc(entry.detail)}[/dim]")
+                hanging(console, "      ", esc(entry.detail), style="dim")

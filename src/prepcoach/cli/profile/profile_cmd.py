@@ -61,16 +61,31 @@ def _show(current: Profile) -> None:
     grid.add_row("phone", esc(current.phone) or empty)
     grid.add_row("links", "\n".join(esc(link) for link in current.links) or empty)
     signature = esc(current.signature_text())
-    grid.add_row("signature", signature + ("" if current.signature else "  [dim](default)[/dim]"))
-    grid.add_row("target role", esc(current.target_role) or empty)
+    if current.signature:
+        grid.add_row("signature", signature)
+    elif signature:
+        grid.add_row("signature", signature + "  [dim](made from your details)[/dim]")
+    else:
+        grid.add_row("signature", "[dim]- (made from your name, phone and email)[/dim]")
+    library = get_context().library()
+    role = library.roles.get(current.target_role)
+    grid.add_row(
+        "target role",
+        # the pack a typed title was matched to, said as one, not as the title typed
+        f"{esc(role.name)}  [dim](the role pack {esc(role.id)})[/dim]"
+        if role
+        else esc(current.target_role) or empty,
+    )
     from prepcoach.content.locales import tag
 
-    locale = get_context().library().locales.get(current.locale)
+    locale = library.locales.get(current.locale)
     grid.add_row(
         "locale",
         f"{esc(tag(locale))} ({esc(locale.name)})"
         if locale
-        else "[dim]- (local salary advice and spelling: prep profile set --locale en-GB)[/dim]",
+        # the command on a line of its own, so that it is never cut at the edge
+        else "[dim]- (for local salary advice and spelling:\n"
+        "  prep profile set --locale en-GB)[/dim]",
     )
     if current.current_pay:
         grid.add_row("current pay", esc(current.current_pay) + "  [dim](private)[/dim]")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
-from prepcoach.cli.render import esc
+from prepcoach.cli.render import esc, hanging
 from prepcoach.kernel.wording import counted
 from prepcoach.stories.core import READY_STORIES
 
@@ -65,7 +65,7 @@ def story_detail(console: Console, library: ContentLibrary, detail: StoryDetail)
     from rich.table import Table
 
     story = detail.story
-    console.print(f"[cyan]{story.id}[/cyan]  [bold]{esc(story.title)}[/bold]", highlight=False)
+    hanging(console, f"[cyan]{story.id}[/cyan]  ", esc(story.title), style="bold")
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="dim", no_wrap=True)
     grid.add_column()
@@ -82,7 +82,10 @@ def story_detail(console: Console, library: ContentLibrary, detail: StoryDetail)
     if story.employer:
         grid.add_row("employer", esc(story.employer))
     grid.add_row("length", length(story))
-    grid.add_row("practice", f"used in {counted(detail.uses, 'answer')}")
+    grid.add_row(
+        "practice",
+        f"used in {counted(detail.uses, 'answer')}" if detail.uses else "not used yet",
+    )
     console.print(grid)
     labels = {p.key: p.label for p in template.parts} if template else {}
     for key in ("situation", "task", "action", "result", "reflection"):

@@ -12,7 +12,7 @@ from prepcoach.cli import inputs, prompts
 from prepcoach.cli.context import get_context
 from prepcoach.cli.options import AnswersOption, JsonOption, YesOption
 from prepcoach.cli.prompts import Choice
-from prepcoach.cli.render import esc, print_json
+from prepcoach.cli.render import esc, hanging, print_json
 from prepcoach.kernel.errors import PrepError
 
 if TYPE_CHECKING:
@@ -155,13 +155,13 @@ def _guided(ctx: AppContext, ask: Prompter, flow: NewStory) -> StarStory:
             if note:
                 ctx.console.print(note)
     except KeyboardInterrupt:
+        from prepcoach.cli.keep import say_on_interrupt
+
         path = service.keep_unfinished(ctx.home, flow.story)
-        if path is not None:
-            ctx.err_console.print(
-                f"\nYour answers so far are kept in {path}\n"
-                f"Finish the story with: prep story add --from {path}",
-                markup=False,
-                highlight=False,
+        if path is not None:  # said once, in the interrupt line, with the drafts kept
+            say_on_interrupt(
+                f"the story is not saved yet; your answers so far are kept in {path}\n"
+                f"Finish the story with:\n  prep story add --from {path}"
             )
         raise
     return flow.story
@@ -175,7 +175,8 @@ def _ask(ctx: AppContext, ask: Prompter, question: Question) -> Any:
         return ask.select(question.key, question.message, choices)
     if question.heading is not None and ask.interactive:
         label, hint = question.heading
-        ctx.console.print(f"\n[bold]{label}[/bold]  [dim]{esc(hint)}[/dim]", highlight=False)
+        ctx.console.print()
+        hanging(ctx.console, f"[bold]{esc(label)}[/bold]  ", esc(hint), style="dim")
     return ask.text(question.key, question.message, validate=question.validate)
 
 
