@@ -88,3 +88,16 @@ def test_an_answer_on_a_line_of_its_own_wraps_onto_rows_that_start_where_it_does
     assert kwargs["prompt_continuation"] == " "  # one column in, under the first row
     (wrap,) = kwargs["input_processors"]
     assert (wrap.indent, wrap.continued) == (1, 1)
+
+
+def test_the_kept_note_counts_words_as_english_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    from types import SimpleNamespace
+
+    import prepcoach.cli.context as context
+
+    kept = [SimpleNamespace(message="Role (optional):", text="Analyst")]
+    drafts = SimpleNamespace(kept=lambda: kept, folder="/home/drafts")
+    monkeypatch.setattr(context, "get_context", lambda: SimpleNamespace(drafts=drafts))
+    monkeypatch.setattr(prompts, "flush_typing", lambda: None)
+    note = prompts.kept_note()
+    assert "'Role (optional):' (1 word)" in note, note

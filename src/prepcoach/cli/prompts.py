@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from prepcoach.kernel.errors import NotInteractiveError, PrepError
 from prepcoach.kernel.safetext import clean
+from prepcoach.kernel.wording import counted
 
 if TYPE_CHECKING:
     from prepcoach.cli.context import AppContext
@@ -298,7 +299,7 @@ def kept_note() -> str:
     for draft in kept:
         label = " ".join(draft.message.splitlines()[-1].split())
         label = label if len(label) <= 40 else label[:37] + "..."
-        parts.append(f"'{label}' ({len(draft.text.split())} words)")
+        parts.append(f"'{label}' ({counted(len(draft.text.split()), 'word')})")
     return (
         "Kept as drafts in "
         + str(drafts.folder)
