@@ -71,7 +71,7 @@ def test_dates_are_read_as_people_type_them(text: str, expected: object) -> None
     "text", ["14/03/2025", "next week", "2025-02-30", "tomorrow 25:00", "2025-03-14 13pm"]
 )
 def test_unreadable_dates_get_an_example(text: str) -> None:
-    with pytest.raises(PrepError, match="e.g. 2025-03-14 14:30"):
+    with pytest.raises(PrepError, match="e.g. 14 March 14:30, YYYY-MM-DD HH:MM"):
         parse_when(text, NOW)
 
 

@@ -19,7 +19,7 @@ from prepcoach.kernel.errors import PrepError
 
 When = date | datetime
 
-EXAMPLES = "e.g. 2025-03-14 14:30, 14 March, tomorrow 10:00, fri 9am, next tuesday, in 3 days"
+EXAMPLES = "e.g. 14 March 14:30, YYYY-MM-DD HH:MM, tomorrow 10:00, fri 9am, next tuesday, in 3 days"
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_ABBREVIATIONS = {"tues": 1, "wednes": 2, "thur": 3, "thurs": 3}

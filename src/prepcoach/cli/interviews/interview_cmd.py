@@ -70,7 +70,7 @@ def add(
     ] = None,
     when: Annotated[
         str | None,
-        typer.Option("--when", "--date", help="Date and time, e.g. '2025-03-14 14:30'."),
+        typer.Option("--when", "--date", help="Date and time, e.g. 'fri 14:30' or '14 March 14:30'."),
     ] = None,
     interviewer: InterviewerOption = None,
     url: Annotated[str | None, typer.Option("--url", help="The job posting's URL.")] = None,
@@ -94,7 +94,7 @@ def add(
     """Add an interview; prompts for what the options leave out when run in a terminal.
 
     Example: prep interview add --company ACME --role "Product manager" --stage second
-    --when "2025-03-14 14:30" --interviewer "Jane Doe|VP Product|jane@acme.com"
+    --when "fri 14:30" --interviewer "Jane Doe|VP Product|jane@acme.com"
     """
     from prepcoach.cli.interviews.questions import ask_new  # loads the database modules
     from prepcoach.interviews import service
