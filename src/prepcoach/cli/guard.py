@@ -174,11 +174,21 @@ def say_stopped() -> None:
     from prepcoach.cli.keep import interrupt_note
 
     try:
-        print(f"\nInterrupted: {interrupt_note()}", file=sys.stderr)
+        print("\n" + _fitted(f"Interrupted: {interrupt_note()}"), file=sys.stderr)
         if note:
-            print(note, file=sys.stderr)
+            print(_fitted(note), file=sys.stderr)
     except OSError:
         pass  # the terminal is gone (SIGHUP)
+
+
+def _fitted(text: str) -> str:
+    """`text` wrapped between words to the terminal's width, as a long note would otherwise be
+    cut mid-word at the edge; a word or path wider than the terminal is kept whole."""
+    import shutil
+    import textwrap
+
+    width = max(20, shutil.get_terminal_size().columns - 1)
+    return textwrap.fill(text, width, break_long_words=False, break_on_hyphens=False)
 
 
 def error_line(message: str) -> None:
