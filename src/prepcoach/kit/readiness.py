@@ -158,13 +158,13 @@ def _stories(kit: Kit) -> Check:
 
 
 def _practised(kit: Kit) -> Check:
-    label = "Likely questions practised, rated Good"
+    label = "Likely questions rated Good or Easy"
     total = len(kit.likely)
     if not total:
         return Check("practice", label, False, "no likely questions for this round", applies=False)
     good = sum(1 for q in kit.likely if (p := kit.practice.get(q.question.id)) and p.good)
     done = good == total
-    detail = f"{good} of {total} rated Good or Easy"
+    detail = f"{good} of {total} so far"
     command = f"prep practice --mode mock --interview {kit.interview.id}"
     return Check("practice", label, done, detail, "" if done else command)
 
