@@ -13,7 +13,7 @@ from rich.padding import Padding
 from rich.text import Text
 
 from prepcoach.cli.prompts import Choice
-from prepcoach.cli.render import esc, print_json
+from prepcoach.cli.render import esc, hanging, print_json
 from prepcoach.kernel.wording import counted
 from prepcoach.kit import shortlist_service as service
 from prepcoach.kit.shortlist import (
@@ -110,7 +110,7 @@ def _count(picked: list[str]) -> str:
 def _print_picked(ctx: AppContext, picker: Picker) -> None:
     ctx.console.print(f"[dim]Picked {len(picker.picked)}:[/dim]", highlight=False)
     for number, qid in enumerate(picker.picked, 1):
-        ctx.console.print(f"[dim]  {number}. {esc(picker.text(qid))}[/dim]", highlight=False)
+        hanging(ctx.console, f"[dim]  {number}.[/dim] ", f"[dim]{esc(picker.text(qid))}[/dim]")
 
 
 # ---------------------------------------------------------------------------- saving
