@@ -26,3 +26,11 @@ def test_wrapped_question_text_and_tags_hang_at_80_columns(
     assert any("What did you" in line for line in text)
     joined = " ".join(line.strip() for line in lines)
     assert "that you caused or made worse. What did you learn?" in joined
+
+
+def test_a_very_long_search_is_not_echoed_back_whole(home: Path) -> None:
+    result = run_prep("questions", "--search", "zq" * 2500)
+    assert result.exit_code == 0, result.output
+    assert "No question matches" in result.stdout
+    assert len(result.stdout) < 400, len(result.stdout)
+    assert "(5,000 characters)" in result.stdout

@@ -46,8 +46,12 @@ def questions(
         )
         if not found and not as_json:
             hint = search_hint(search, library.questions.values(), cache_dir=kept, sources=sources)
+            from prepcoach.kernel.safetext import shorten
+
             ctx.console.print(
-                f"No question matches {search!r}. {hint}", highlight=False, markup=False
+                f"No question matches {shorten(search, 60)!r}. {hint}",
+                highlight=False,
+                markup=False,
             )
             return
     found = found[:limit]
