@@ -307,9 +307,15 @@ def new_pack(
     from importlib.resources import files
 
     from prepcoach.content.markdown_import import slugify
+    from prepcoach.kernel import textcheck
     from prepcoach.kernel.files import atomic_write, user_content_path
 
     ctx = get_context()
+    # Checked before it is written into the pack: a control character would make the new
+    # file unreadable YAML, and a broken pack stops every command until it is removed.
+    wrong = textcheck.problem("--role", role)
+    if wrong:
+        raise PrepError(wrong)
     role_name = " ".join(role.split())
     role_id = slugify(role_name, max_words=4)
     if not role_id:
@@ -322,7 +328,7 @@ def new_pack(
     text = (
         scaffold.replace("{pack_id}", pack_id)
         .replace("{role_id}", role_id)
-        .replace("{role_name}", role_name.replace('"', "'"))
+        .replace("{role_name}", role_name.replace("\\", "/").replace('"', "'"))
         .replace("{path}", str(target))
     )
     atomic_write(target, text, overwrite=False, create_folder=out is None)
