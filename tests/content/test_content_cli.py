@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from prepcoach.content.library import content_files, load_library
 from prepcoach.kernel import paths
 from tests.helpers import run_prep
@@ -115,3 +117,20 @@ def test_questions_with_an_unknown_filter_is_a_usage_error() -> None:
     result = run_prep("questions", "--stage", "fourth")
     assert result.exit_code == 2
     assert "Try 'prep questions --help' for help." in result.stderr
+
+
+def test_new_refuses_a_role_that_would_write_a_broken_pack(home: Path) -> None:
+    result = run_prep("content", "new", "--role", "Product\x07 manager")
+    assert result.exit_code == 1
+    assert "control character" in result.stderr
+    assert not (home / "content").exists() or not list((home / "content").iterdir())
+    assert run_prep("questions", "--limit", "1").exit_code == 0  # the content still loads
+
+
+@pytest.mark.parametrize("role", ["R&D \\q lab", 'The "best" analyst'])
+def test_new_writes_a_pack_that_validates_whatever_the_role_says(tmp_path: Path, role: str) -> None:
+    target = tmp_path / "pack.yaml"
+    result = run_prep("content", "new", "--role", role, "--out", str(target))
+    assert result.exit_code == 0, result.output
+    checked = run_prep("content", "validate", str(target))
+    assert checked.exit_code == 0, checked.output

@@ -123,7 +123,7 @@ def test_ask_without_a_terminal_shows_the_questions(home: Path) -> None:
     _setup(home)
     result = invoke("ask")
     assert result.exit_code == 0
-    assert "Role challenges" in result.output and "shows:" in result.output
+    assert "Role challenges" in result.output and "shows that you" in result.output
     assert "prep ask --pick ID" in result.output
 
 

@@ -525,3 +525,12 @@ def test_practice_shows_how_a_question_went_in_the_earlier_round(tmp_path: Path)
     (prepared,) = found.notes_for("revisit-first-conversation", ("concrete-reference",))
     assert prepared[0] == "Your prepared point" and "closer to 3" in prepared[1]
     assert found.notes_for("why-us", ()) == []
+
+
+def test_what_research_still_needs_counts_each_section_once() -> None:
+    thin = research.Dossier("X", {"mission": data.DOSSIER.items("mission")})
+    assert research.status(thin).todo() == "add challenges they face and 2 other sections"
+    empty = research.Dossier("X", {"news": data.DOSSIER.items("news")})
+    assert research.status(empty).todo() == (
+        "add mission and strategy, challenges they face and 1 other section"
+    )

@@ -323,3 +323,15 @@ def test_json_columns_are_data_beside_empty_columns_and_spaced_json_stays_text(
     assert row["ended_at"] is None
     assert row["options"] == {"count": 5, "note": "a, b: c"}  # canonical: shown as data
     assert row["planned"] == '[{"question_id": "q-1"}]'  # not canonical: kept as its text
+
+
+def test_the_refusal_counts_each_kind_of_record_as_english_says_it(
+    home: Path, tmp_path: Path
+) -> None:
+    assert invoke("interview", "add", "--company", "Acme", "--when", "fri 10:00").exit_code == 0
+    path = tmp_path / "export.json"
+    path.write_text(invoke("export").stdout, encoding="utf-8")
+    result = invoke("import", str(path))
+    assert result.exit_code == 1
+    assert "1 interviews" not in result.stderr
+    assert "(interviews: 1)" in result.stderr, result.stderr

@@ -25,3 +25,14 @@ def and_list(items: Sequence[str]) -> str:
     if len(items) == 1:
         return items[0]
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def continued(text: str) -> str:
+    """A sentence carried on after a colon or a verb ("shows: that you ..."): its first word
+    in lower case, unless it is a name or an acronym ("I", "STAR", "McKinsey" stay)."""
+    first = text.split(" ", 1)[0]
+    if first == "A" or (
+        len(first) > 1 and first[0].isupper() and first[1:].replace("-", "").islower()
+    ):
+        return text[0].lower() + text[1:]
+    return text

@@ -28,6 +28,7 @@ from prepcoach.kernel.wording import counted
 # The checks import the features they look at when they run: `prep status` with no interview
 # ahead needs none of them, only `welcome`.
 if TYPE_CHECKING:
+    from prepcoach.interviews.core import Interview
     from prepcoach.kit.core import Kit
 
 
@@ -82,7 +83,27 @@ def _names(names: list[str]) -> str:
 
 
 def _q(text: str) -> str:
-    return shlex.quote(text)
+    """`text` as one shell word, in the quotes a person would type: "Bob's Café", not
+    'Bob'"'"'s Café' (shlex's way) when double quotes keep it as it is."""
+    quoted = shlex.quote(text)
+    if "'" in text and not any(char in text for char in '"$`\\!'):
+        return f'"{text}"'
+    return quoted
+
+
+def research_command(interview: Interview) -> str:
+    """The command that researches this interview's company (the checklist, the sheet)."""
+    return f"prep research {_q(interview.company)}"
+
+
+def ask_command(interview: Interview) -> str:
+    """The command that picks questions to ask for this interview."""
+    return f"prep ask {interview.id}"
+
+
+def salary_command(interview: Interview) -> str:
+    """The command that records a salary range for this interview."""
+    return f"prep salary {interview.id}"
 
 
 def assess(kit: Kit, reference: datetime | None = None) -> Readiness:
@@ -139,7 +160,7 @@ def _research(kit: Kit) -> Check:
     from prepcoach.kit.research import status
 
     found = status(kit.research)
-    command = f"prep research {_q(kit.interview.company)}"
+    command = research_command(kit.interview)
     if kit.research is None:
         return Check("research", "Company research", False, "not started", command)
     detail = found.summary() if found.done else f"{found.summary()}; {found.todo()}"
@@ -158,13 +179,13 @@ def _stories(kit: Kit) -> Check:
 
 
 def _practised(kit: Kit) -> Check:
-    label = "Likely questions practised, rated Good"
+    label = "Likely questions rated Good or Easy"
     total = len(kit.likely)
     if not total:
         return Check("practice", label, False, "no likely questions for this round", applies=False)
     good = sum(1 for q in kit.likely if (p := kit.practice.get(q.question.id)) and p.good)
     done = good == total
-    detail = f"{good} of {total} rated Good or Easy"
+    detail = f"{good} of {total} so far"
     command = f"prep practice --mode mock --interview {kit.interview.id}"
     return Check("practice", label, done, detail, "" if done else command)
 
@@ -180,7 +201,7 @@ def _ask(kit: Kit) -> Check:
         "Questions to ask chosen",
         done,
         detail,
-        "" if done else f"prep ask {kit.interview.id}",
+        "" if done else ask_command(kit.interview),
     )
 
 
@@ -188,7 +209,7 @@ def _salary(kit: Kit) -> Check:
     from prepcoach.kit.salary import describe
 
     if kit.salary is None:
-        return Check("salary", "Salary range", False, "not set", f"prep salary {kit.interview.id}")
+        return Check("salary", "Salary range", False, "not set", salary_command(kit.interview))
     return Check("salary", "Salary range", True, describe(kit.salary))
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from prepcoach.kernel import textcheck
 from prepcoach.kernel.errors import PrepError
-from prepcoach.kernel.wording import counted
+from prepcoach.kernel.wording import and_list, counted
 from prepcoach.kit.shortlist import clip
 
 ITEM_MAX = 2_000  # one finding: a few sentences
@@ -240,15 +240,17 @@ class ResearchStatus:
         if self.done:
             return ""
         needs = []
-        for key in ("mission", "challenges"):
-            if key in self.missing:
-                needs.append(SECTION_BY_KEY[key].title.lower())
+        required = [key for key in ("mission", "challenges") if key in self.missing]
+        needs += [SECTION_BY_KEY[key].title.lower() for key in required]
         if self.challenges_without_help:
             needs.append(f"how you help with {counted(self.challenges_without_help, 'challenge')}")
-        short = MIN_SECTIONS_DONE - len(self.filled)
+        # The sections named above count towards those still short: "challenges and 2 more
+        # sections" when three are short, not "challenges, 3 more sections".
+        short = MIN_SECTIONS_DONE - len(self.filled) - len(required)
         if short > 0:
-            needs.append(f"{counted(short, 'more section', 'more sections')}")
-        return "add " + ", ".join(needs)
+            more = "more section" if not required else "other section"
+            needs.append(counted(short, more))
+        return "add " + and_list(needs)
 
 
 def status(dossier: Dossier | None) -> ResearchStatus:

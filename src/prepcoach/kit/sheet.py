@@ -25,6 +25,7 @@ from prepcoach.interviews.core import format_when
 from prepcoach.kernel import clock
 from prepcoach.kit.audiences import suggest_for_interview
 from prepcoach.kit.core import Kit
+from prepcoach.kit.readiness import ask_command, research_command, salary_command
 from prepcoach.kit.research import Highlights, highlights, source_label
 from prepcoach.kit.salary import basis, describe, spoken_band
 from prepcoach.kit.shortlist import category_label, clip
@@ -85,6 +86,10 @@ class PrepSheet:
     reminders: tuple[str, ...]
     generated: str  # "23 Nov 2026"
     by_interviewer: tuple[InterviewerAsk, ...] = ()  # questions to ask suited to each person
+    # What to run for a part still empty, naming this interview (the checklist's commands)
+    research_todo: str = "prep research"
+    ask_todo: str = "prep ask"
+    salary_todo: str = "prep salary"
 
 
 # ---------------------------------------------------------------------------- building
@@ -119,6 +124,9 @@ def build_sheet(
         reminders=tuple(_reminders(kit, reference)),
         generated=clock.local(reference).strftime("%d %b %Y"),
         by_interviewer=tuple(_by_interviewer(kit, library)),
+        research_todo=research_command(interview),
+        ask_todo=ask_command(interview),
+        salary_todo=salary_command(interview),
     )
     return _spelled(sheet, locale) if locale is not None else sheet
 
@@ -172,7 +180,9 @@ def _questions(
                 wanted = ", ".join(names.get(c, c) for c in question.competencies[:2])
                 cue = f"No story fits yet{f' ({wanted})' if wanted else ''}: prep story add"
         elif question.answer_format == "salary-range":
-            cue = _salary_say(kit, locale) or "Record a range first: prep salary"
+            cue = (
+                _salary_say(kit, locale) or f"Record a range first: {salary_command(kit.interview)}"
+            )
         elif question.id == REVISIT_ID:
             cue = "See 'Revisit the first conversation' below."
         elif "connects-to-role" in question.checks and kit.research is not None:
@@ -328,14 +338,14 @@ def to_markdown(sheet: PrepSheet) -> str:
     if research.competitors:
         lines.append(f"- **Competitors:** {', '.join(_md(c) for c in research.competitors)}")
     if not (research.lines or research.challenges or research.competitors):
-        lines.append("No research yet: prep research")
+        lines.append(f"No research yet: {_md(sheet.research_todo)}")
     lines += ["", "## Questions to ask", ""]
     if sheet.ask:
         for number, ask in enumerate(sheet.ask, 1):
             note = f" _({_md(ask.note)})_" if ask.note else ""
             lines.append(f"{number}. {_md(ask.text)}{note}")
     else:
-        lines.append("None picked yet: prep ask")
+        lines.append(f"None picked yet: {_md(sheet.ask_todo)}")
     if sheet.by_interviewer:
         lines += ["", "**By interviewer** (from their titles):", ""]
         for person in sheet.by_interviewer:
@@ -345,7 +355,7 @@ def to_markdown(sheet: PrepSheet) -> str:
     if sheet.salary:
         lines.append(f"{_md(sheet.salary)}. {_md(sheet.salary_say)}.")
     else:
-        lines.append("No range recorded yet: prep salary")
+        lines.append(f"No range recorded yet: {_md(sheet.salary_todo)}")
     lines += ["", "## Reminders", ""]
     lines += [f"- [ ] {_md(r)}" for r in sheet.reminders]
     lines += ["", f"_Prepared on {sheet.generated}._", ""]

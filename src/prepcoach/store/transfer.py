@@ -627,7 +627,9 @@ def _check_home(
     existing: dict[str, int], envelope: dict[str, Any], merge: bool, source: str
 ) -> None:
     if existing and not merge:
-        listed = ", ".join(f"{n} {name}" for name, n in existing.items())
+        # Tables, by the names the import's own report uses ("interviews: 1"): a count put
+        # before a table's name would read "1 interviews".
+        listed = ", ".join(f"{name}: {n:,}" for name, n in existing.items())
         raise PrepError(
             f"this home already has data ({listed}); import into an empty home "
             "(--home NEW_DIR), or add --merge to merge by id"

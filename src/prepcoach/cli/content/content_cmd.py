@@ -94,20 +94,36 @@ def list_packs(
 
     from prepcoach.content.library import count_label
 
+    console = get_context().console
+    rows = [
+        (
+            pack.pack,
+            ", ".join(count_label(kind, n) for kind, n in pack.counts.items()),
+            f"{pack.title} ({pack.version})",
+            "built-in" if pack.builtin else pack.path,
+        )
+        for pack in library.packs
+    ]
+    widths = [max((len(row[n]) for row in rows), default=0) for n in range(4)]
+    if console.width - (widths[0] + widths[1] + widths[3] + 3) < 30 and rows:
+        # Too narrow for the table, whose titles would wrap a word or two to a line: each
+        # pack on a line, with its title whole on the line under it.
+        console.print("Content packs", highlight=False)
+        for name, contents, title, source in rows:
+            console.print(
+                f"[cyan]{esc(name)}[/cyan]  {esc(contents)}  [dim]{esc(source)}[/dim]",
+                highlight=False,
+            )
+            hanging(console, "  ", esc(title))
+        return
     table = Table(title="Content packs", title_justify="left", box=None, pad_edge=False)
     table.add_column("pack", no_wrap=True, style="cyan")
     table.add_column("contents", no_wrap=True)
     table.add_column("title")
     table.add_column("from", style="dim")
-    for pack in library.packs:
-        contents = ", ".join(count_label(kind, n) for kind, n in pack.counts.items())
-        table.add_row(
-            pack.pack,
-            contents,
-            f"{pack.title} ({pack.version})",
-            "built-in" if pack.builtin else pack.path,
-        )
-    get_context().console.print(table)
+    for row in rows:
+        table.add_row(*(esc(cell) for cell in row))
+    console.print(table)
 
 
 @app.command("show")
@@ -291,9 +307,15 @@ def new_pack(
     from importlib.resources import files
 
     from prepcoach.content.markdown_import import slugify
+    from prepcoach.kernel import textcheck
     from prepcoach.kernel.files import atomic_write, user_content_path
 
     ctx = get_context()
+    # Checked before it is written into the pack: a control character would make the new
+    # file unreadable YAML, and a broken pack stops every command until it is removed.
+    wrong = textcheck.problem("--role", role)
+    if wrong:
+        raise PrepError(wrong)
     role_name = " ".join(role.split())
     role_id = slugify(role_name, max_words=4)
     if not role_id:
@@ -306,7 +328,7 @@ def new_pack(
     text = (
         scaffold.replace("{pack_id}", pack_id)
         .replace("{role_id}", role_id)
-        .replace("{role_name}", role_name.replace('"', "'"))
+        .replace("{role_name}", role_name.replace("\\", "/").replace('"', "'"))
         .replace("{path}", str(target))
     )
     atomic_write(target, text, overwrite=False, create_folder=out is None)

@@ -46,18 +46,33 @@ def questions(
         )
         if not found and not as_json:
             hint = search_hint(search, library.questions.values(), cache_dir=kept, sources=sources)
+            from prepcoach.kernel.safetext import shorten
+
             ctx.console.print(
-                f"No question matches {search!r}. {hint}", highlight=False, markup=False
+                f"No question matches {shorten(search, 60)!r}. {hint}",
+                highlight=False,
+                markup=False,
             )
             return
     found = found[:limit]
     if as_json:
         print_json([asdict(q) for q in found])
         return
-    lines = []  # printed at once: rich's cost is per print, and a bank can be long
+    from rich.text import Text
+
+    console = ctx.console
+    # Printed at once (rich's cost is per print, and a bank can be long), each question's
+    # text wrapped by hand so that its lines hang under its first word, not at the edge.
+    width = max(20, console.width - 2)
+    lines = []
     for q in found:
         tags = ", ".join(q.competencies)
-        lines.append(f"[cyan]{q.id}[/cyan]  [dim]{q.category}{' · ' + tags if tags else ''}[/dim]")
-        lines.append(f"  {esc(q.text)}")
+        about = Text(f"{q.category}{' · ' + tags if tags else ''}")
+        pad = len(q.id) + 2 if console.width - len(q.id) - 2 >= 20 else 4
+        for n, line in enumerate(about.wrap(console, max(20, console.width - pad))):
+            lead = f"[cyan]{esc(q.id)}[/cyan]  " if n == 0 else " " * pad
+            lines.append(f"{lead}[dim]{esc(line.plain.rstrip())}[/dim]")
+        for line in Text(q.text).wrap(console, width):
+            lines.append(f"  {esc(line.plain.rstrip())}")
     lines.append(f"[dim]{counted(len(found), 'question')}. Details: prep content show ID[/dim]")
-    ctx.console.print("\n".join(lines), highlight=False)
+    console.print("\n".join(lines), highlight=False)

@@ -70,7 +70,9 @@ def add(
     ] = None,
     when: Annotated[
         str | None,
-        typer.Option("--when", "--date", help="Date and time, e.g. 'fri 14:30' or '14 March 14:30'."),
+        typer.Option(
+            "--when", "--date", help="Date and time, e.g. 'fri 14:30' or '14 March 14:30'."
+        ),
     ] = None,
     interviewer: InterviewerOption = None,
     url: Annotated[str | None, typer.Option("--url", help="The job posting's URL.")] = None,

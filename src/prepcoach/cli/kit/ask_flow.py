@@ -13,8 +13,8 @@ from rich.padding import Padding
 from rich.text import Text
 
 from prepcoach.cli.prompts import Choice
-from prepcoach.cli.render import esc, print_json
-from prepcoach.kernel.wording import counted
+from prepcoach.cli.render import esc, hanging, print_json
+from prepcoach.kernel.wording import continued, counted
 from prepcoach.kit import shortlist_service as service
 from prepcoach.kit.shortlist import (
     SHORTLIST_MAX,
@@ -74,7 +74,10 @@ def choose(
         ticked = ask.checkbox(
             "ask.pick",
             f"{service.group_label(str(chosen))}: tick the ones to ask",
-            [Choice(q.text, q.id, description=f"Shows: {q.demonstrates}") for q in questions],
+            [
+                Choice(q.text, q.id, description=f"Shows {continued(q.demonstrates)}")
+                for q in questions
+            ],
             checked=picker.picked_in(str(chosen)),
         )
         picker.tick(str(chosen), ticked)
@@ -110,7 +113,7 @@ def _count(picked: list[str]) -> str:
 def _print_picked(ctx: AppContext, picker: Picker) -> None:
     ctx.console.print(f"[dim]Picked {len(picker.picked)}:[/dim]", highlight=False)
     for number, qid in enumerate(picker.picked, 1):
-        ctx.console.print(f"[dim]  {number}. {esc(picker.text(qid))}[/dim]", highlight=False)
+        hanging(ctx.console, f"[dim]  {number}.[/dim] ", f"[dim]{esc(picker.text(qid))}[/dim]")
 
 
 # ---------------------------------------------------------------------------- saving
@@ -159,8 +162,8 @@ def _print_shortlist(
         if question is not None:
             _indented(
                 ctx,
-                f"[dim]{category_label(question.category)} · shows: "
-                f"{esc(question.demonstrates)}[/dim]",
+                f"[dim]{category_label(question.category)} · shows "
+                f"{esc(continued(question.demonstrates))}[/dim]",
                 5,
             )
         if entry.note:
@@ -175,7 +178,8 @@ def _print_shortlist(
             highlight=False,
         )
     console.print(
-        "[dim]They are offered at the end of a mock interview and printed on: prep sheet[/dim]",
+        "[dim]They are offered at the end of a mock interview and printed on the prep sheet "
+        "(prep sheet).[/dim]",
         highlight=False,
     )
 
@@ -227,7 +231,7 @@ def print_browse(
             mark = "[green]✓[/green] " if q.id in picked else "  "
             console.print(f"{mark}[cyan]{q.id}[/cyan]", highlight=False)
             _indented(ctx, esc(q.text), 4)
-            _indented(ctx, f"[dim]shows: {esc(q.demonstrates)}[/dim]", 4)
+            _indented(ctx, f"[dim]shows {esc(continued(q.demonstrates))}[/dim]", 4)
     print_for_interviewers(ctx, suggestions)
     total = sum(len(qs) for qs in groups.values())
     rounds = {"first": "a first round", "second": "a second round", "final": "a final round"}

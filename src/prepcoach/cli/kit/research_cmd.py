@@ -28,9 +28,15 @@ if TYPE_CHECKING:
 
 
 class DefaultGuide(TyperGroup):
-    """`prep research ACME` means `prep research guide ACME` (any word not a subcommand)."""
+    """`prep research ACME` means `prep research guide ACME` (any word not a subcommand), and
+    a subcommand typed as an option means that subcommand: `prep research --edit ACME` and
+    `prep research ACME --edit` are `prep research edit ACME`."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if not args or args[0] not in self.commands:
+            named = [a for a in args if a.startswith("--") and a[2:] in self.commands]
+            if named and "--" not in args[: args.index(named[0])]:
+                args = [named[0][2:], *(a for a in args if a != named[0])]
         if not args or (args[0] not in self.commands and args[0] not in ("-h", "--help")):
             args = ["guide", *args]
         result: list[str] = super().parse_args(ctx, args)

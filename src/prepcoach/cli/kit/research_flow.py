@@ -46,10 +46,10 @@ def _section(
     have = len(dossier.items(section.key))
     if ask.interactive:
         count = f" ({have} so far)" if have else ""
-        ctx.console.print(
-            f"\n[bold]{section.title}[/bold]{count}  [dim]{esc(section.hint)}[/dim]",
-            highlight=False,
-        )
+        # The title on its line, and where to look under it: a hint that wraps hangs under
+        # its own first word, never back at the terminal's edge under the title.
+        ctx.console.print(f"\n[bold]{section.title}[/bold]{count}", highlight=False)
+        hanging(ctx.console, "  ", f"[dim]{esc(section.hint)}[/dim]")
     new = 0
     while True:
         text = ask.text(

@@ -16,14 +16,14 @@ import typer
 
 from prepcoach.cli.context import get_context
 from prepcoach.cli.options import JsonOption
-from prepcoach.cli.render import esc, print_json
+from prepcoach.cli.render import esc, hanging, print_json
 from prepcoach.kernel.wording import counted, is_are
 
 if TYPE_CHECKING:
     from prepcoach.cli.context import AppContext
     from prepcoach.content.library import ContentLibrary
     from prepcoach.kit.core import Kit
-    from prepcoach.kit.readiness import NextAction, Readiness
+    from prepcoach.kit.readiness import Check, NextAction, Readiness
     from prepcoach.kit.service import Welcome
 
 BAR_WIDTH = 20
@@ -112,22 +112,42 @@ def _dashboard(ctx: AppContext, library: ContentLibrary, kit: Kit, readiness: Re
     console.print(f"{when}" + (f" · with {esc(people)}" if people else ""), highlight=False)
     console.print()
     console.print(_bar(readiness), highlight=False)
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(no_wrap=True)
-    grid.add_column()
-    for check in readiness.checks:
-        if not check.applies:
-            continue
-        mark = "[green]✓[/green]" if check.done else "[red]✗[/red]"
-        detail = f"[dim]{esc(check.detail)}[/dim]"
-        if not check.done and check.command:
-            detail += f"\n[cyan]→ {esc(check.command)}[/cyan]"
-        grid.add_row(f" {mark}", esc(check.label), detail)
-    console.print(grid)
+    checks = [check for check in readiness.checks if check.applies]
+    label_width = max((len(check.label) for check in checks), default=0)
+    widest = max(
+        (
+            max(len(check.detail), len(check.command) + 2 if check.command else 0)
+            for check in checks
+        ),
+        default=0,
+    )
+    if 3 + 1 + label_width + 1 + widest > console.width:
+        _checks_stacked(ctx, checks)  # a command cut over two lines would not paste whole
+    else:
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(no_wrap=True)
+        grid.add_column()
+        for check in checks:
+            mark = "[green]✓[/green]" if check.done else "[red]✗[/red]"
+            detail = f"[dim]{esc(check.detail)}[/dim]"
+            if not check.done and check.command:
+                detail += f"\n[cyan]→ {esc(check.command)}[/cyan]"
+            grid.add_row(f" {mark}", esc(check.label), detail)
+        console.print(grid)
     console.print()
     console.print(_due_line(library, readiness), highlight=False)
     _next(ctx, readiness.next_action)
+
+
+def _checks_stacked(ctx: AppContext, checks: list[Check]) -> None:
+    """The checks for a terminal too narrow for their table: each check's label and detail,
+    and under them its command on a line of its own."""
+    for check in checks:
+        mark = "[green]✓[/green]" if check.done else "[red]✗[/red]"
+        hanging(ctx.console, f" {mark} ", f"{esc(check.label)}: [dim]{esc(check.detail)}[/dim]")
+        if not check.done and check.command:
+            hanging(ctx.console, "   [cyan]→[/cyan] ", f"[cyan]{esc(check.command)}[/cyan]")
 
 
 def _bar(readiness: Readiness) -> str:
