@@ -188,7 +188,7 @@ def fitted(line: str) -> str:
     import shutil
     import textwrap
 
-    width = shutil.get_terminal_size().columns
+    width = shutil.get_terminal_size().columns - 1  # a full last column wraps on some terminals
     if line.startswith("  ") or len(line) <= width:
         return line
     # a quoted command ('prep interview add') is kept on one line: its spaces do not break
