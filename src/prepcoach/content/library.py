@@ -291,8 +291,10 @@ def load_library(
     """Load and check every file; raise ContentError listing every problem.
 
     With a cache_dir, each pack file whose content has not changed is read back from its own
-    cache entry (see prepcoach.content.cache) instead of being parsed and validated again;
-    the merge and the cross-checks always run. Should they find a problem, everything is
+    cache entry (see prepcoach.content.cache) instead of being parsed and validated again,
+    and the built-in packs, while none has changed, from their one entry, merged and checked
+    already: with no other file, neither the merge nor the cross-checks run again; with
+    others, they run over everything. Should they find a problem, everything is
     loaded afresh so that every problem names its line and column (see `check_files`).
 
     `prepare_checks(kinds)` registers the features' checks of those kinds (see
