@@ -11,6 +11,14 @@ Every entry is signed with a key kept beside the entries (0600): an entry that w
 short or written by anything but prep fails the signature and is ignored before it is decoded,
 so a tampered cache can cost a slower start, never wrong content or a crash.
 
+The built-in packs also have one entry for them all (`content-builtins-*.bin`), holding their
+merged items, so that a start with no content of the user's own reads one file instead of one
+per pack. It is used only while every built-in file is the one it was written from: the same
+paths in the same order, each with the same size, mtime, ctime, inode and device, none changed
+within the clock's granularity of the entry being written. Anything else (an edited, touched,
+copied, added, removed or renamed file) sets it aside for the per-file entries, which decide by
+the content hash where the identity could mislead, and it is written again once they have.
+
 The items are kept by column: for each kind, the list of every item's value of one field, and
 the items held inside an item (a question's look-fors) as a block of their own. That decodes
 into far fewer objects than one row per item, and the items are rebuilt a field at a time.
@@ -25,7 +33,7 @@ import os
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from functools import cache
 from itertools import accumulate, repeat
 from pathlib import Path
@@ -40,6 +48,7 @@ from prepcoach.content.model import (
     InterviewFormat,
     LookFor,
     Pack,
+    PackInfo,
     PostmortemPrompt,
     PostmortemTemplate,
     Question,
@@ -67,6 +76,16 @@ _NESTED: dict[type, dict[str, type]] = {
     Checklist: {"items": ChecklistItem},
 }
 _HEADER = ("pack", "title", "version", "description", "source", "license")
+
+
+@dataclass(frozen=True, slots=True)
+class Builtins:
+    """The built-in packs merged, as one entry keeps them."""
+
+    packs: list[PackInfo]
+    items: dict[str, dict[str, Any]]  # kind -> id -> item
+    origins: dict[str, str]  # "kind/id" -> the pack file, as shown
+    alone: bool  # the references between them were checked on these packs alone
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +186,99 @@ def write(
             for kind, cls in KINDS.items()
         },
     }
-    target = entry_path(cache_dir, path, builtin, resolved)
+    _store(cache_dir, entry_path(cache_dir, path, builtin, resolved), raw)
+
+
+def builtins_path(cache_dir: Path, paths: Sequence[Path]) -> Path:
+    """The one entry of the built-in packs whose first file is `paths[0]` (one per
+    installation, so that two installations sharing a cache keep theirs apart)."""
+    where = f"{paths[0]}\0builtins"
+    return cache_dir / f"content-builtins-{hashlib.sha256(where.encode()).hexdigest()[:32]}.bin"
+
+
+def read_builtins(
+    cache_dir: Path, paths: Sequence[Path], known: Sequence[Identity | None], shown: Sequence[str]
+) -> Builtins | None:
+    """The built-in packs `paths` merged, from their one entry, if it is prep's own and was
+    written from exactly these files as they are now (`known`, their identities, taken before
+    anything of them was read); None otherwise, and the caller reads them one by one.
+
+    `shown` is how each file is named to the user now (relative to the working directory
+    when inside it); the entry's names are changed to them should it have been written from
+    elsewhere."""
+    if not paths or None in known:
+        return None
+    try:
+        raw = _load(cache_dir, builtins_path(cache_dir, paths))
+        if raw is None:
+            return None
+        if raw["files"] != [str(path) for path in paths]:
+            return None  # a file added, removed or renamed
+        if raw["identities"] != list(known):
+            return None  # a file changed, touched or replaced: the per-file entries decide
+        written = raw["written"]
+        if any(written - max(now[1], now[2]) < RACY_NS for now in known if now is not None):
+            return None  # changed within the clock's granularity of the entry: not trusted
+        items: dict[str, dict[str, Any]] = {}
+        blocks = raw["items"]
+        for kind, cls in KINDS.items():
+            block = blocks[kind]
+            found = _decode(cls, block) if block is not None else []
+            items[kind] = {item.id: item for item in found}
+            if len(items[kind]) != len(found):
+                raise ValueError("an id is repeated")
+        packs = _decode(PackInfo, raw["packs"])
+        origins = raw["origins"]
+        if not isinstance(origins, dict):
+            raise TypeError("the origins are not a mapping")
+        stored = list(raw["shown"])
+        if stored != list(shown):
+            if len(stored) != len(shown) or len(set(stored)) != len(stored):
+                return None
+            renamed = dict(zip(stored, shown, strict=True))
+            packs = [replace(info, path=renamed[info.path]) for info in packs]
+            origins = {name: renamed[origin] for name, origin in origins.items()}
+        return Builtins(packs, items, origins, raw["alone"] is True)
+    except (OSError, ValueError, EOFError, KeyError, TypeError, AttributeError, IndexError):
+        return None
+
+
+def write_builtins(
+    cache_dir: Path,
+    paths: Sequence[Path],
+    known: Sequence[Identity | None],
+    shown: Sequence[str],
+    builtins: Builtins,
+) -> None:
+    """Keep the built-in packs `paths`, merged and checked, as their one entry; `known` are
+    their identities taken before they were read. Nothing is kept while a file is too recent
+    for its identity to be trusted (the next start writes it)."""
+    if not paths or None in known:
+        return
+    written = time.time_ns()
+    if any(written - max(now[1], now[2]) < RACY_NS for now in known if now is not None):
+        return
+    raw = {
+        "format": CACHE_FORMAT,
+        "version": __version__,
+        "written": written,
+        "files": [str(path) for path in paths],
+        "identities": list(known),
+        "shown": list(shown),
+        "alone": builtins.alone,
+        "packs": _encode(PackInfo, builtins.packs),
+        "items": {
+            kind: _encode(cls, list(found.values())) if (found := builtins.items[kind]) else None
+            for kind, cls in KINDS.items()
+        },
+        "origins": builtins.origins,
+    }
+    _store(cache_dir, builtins_path(cache_dir, paths), raw)
+
+
+def _store(cache_dir: Path, target: Path, raw: dict[str, Any]) -> None:
+    """Write `raw`, signed, as the entry `target` (at once: a reader sees the old entry or
+    the new one), then prune the folder."""
     try:
         private_folder(cache_dir)
         key = _key(cache_dir, create=True)

@@ -291,8 +291,10 @@ def load_library(
     """Load and check every file; raise ContentError listing every problem.
 
     With a cache_dir, each pack file whose content has not changed is read back from its own
-    cache entry (see prepcoach.content.cache) instead of being parsed and validated again;
-    the merge and the cross-checks always run. Should they find a problem, everything is
+    cache entry (see prepcoach.content.cache) instead of being parsed and validated again,
+    and the built-in packs, while none has changed, from their one entry, merged and checked
+    already: with no other file, neither the merge nor the cross-checks run again; with
+    others, they run over everything. Should they find a problem, everything is
     loaded afresh so that every problem names its line and column (see `check_files`).
 
     `prepare_checks(kinds)` registers the features' checks of those kinds (see
@@ -395,9 +397,33 @@ def _check_files(
         cwd: Path | None = Path.cwd().resolve()
     except OSError:
         cwd = None
-    for content_file in files:
-        real = resolve(content_file.path)
-        shown = _shown(content_file.path, real, cwd)
+    located = [(f, real, _shown(f.path, real, cwd)) for f in files for real in (resolve(f.path),)]
+    # The built-in packs come first, and with a cache they may all come from their one entry.
+    count = _leading_builtins(files) if cache_dir is not None else 0
+    builtin_paths = [f.path for f in files[:count]]
+    builtin_shown = [shown for _f, _real, shown in located[:count]]
+    known = [content_cache.identity(path) for path in builtin_paths]  # before anything is read
+    merged = None
+    if cache_dir is not None and count:
+        merged = content_cache.read_builtins(cache_dir, builtin_paths, known, builtin_shown)
+    rest = located
+    if merged is not None:
+        approximate = True
+        library.packs.extend(merged.packs)
+        for kind in KINDS:
+            setattr(library, kind, merged.items[kind])
+        library.origins = merged.origins
+        pack_ids.update((info.pack, info.path) for info in merged.packs)
+        if count < len(files) or not merged.alone:  # for the problems found below
+            for kind, place in where.items():
+                ids = library.items(kind)
+                origins = [library.origins.get(f"{kind}/{item_id}", "") for item_id in ids]
+                place.update(zip(ids, zip(origins, repeat(None), repeat(0)), strict=True))
+        rest = located[count:]
+    snapshot = None  # the built-ins merged, before the user's packs, to be kept as their entry
+    for position, (content_file, real, shown) in enumerate(rest):
+        if merged is None and count and position == count and prepare_checks is not None:
+            snapshot = _builtins_of(library, alone=False)
         cacheable = cache_dir is not None and content_file.text is None
         pack: Any = None
         data: Any = None
@@ -411,20 +437,20 @@ def _check_files(
                 approximate = True
                 if not cached.checked:
                     unchecked.update(kind for kind in KINDS if getattr(pack, kind))
-                    known = content_cache.identity(content_file.path)
-                    if known is not None and prepare_checks is not None:  # checked below
-                        fresh.append((content_file, real, known, cached))
+                    known_now = content_cache.identity(content_file.path)
+                    if known_now is not None and prepare_checks is not None:  # checked below
+                        fresh.append((content_file, real, known_now, cached))
         if pack is None:
-            known = content_cache.identity(content_file.path) if cacheable else None
+            known_now = content_cache.identity(content_file.path) if cacheable else None
             pack, data, file_problems, text = _read_pack(content_file, shown, quick)
             problems += file_problems
             approximate = approximate or (data is not None and not hasattr(data, "mark"))
             if pack is None:
                 continue
             unchecked.update(kind for kind in KINDS if getattr(pack, kind))
-            if cacheable and not file_problems and known is not None and text is not None:
+            if cacheable and not file_problems and known_now is not None and text is not None:
                 entry = content_cache.Cached(pack, False, content_cache.digest(text))
-                fresh.append((content_file, real, known, entry))
+                fresh.append((content_file, real, known_now, entry))
         if pack.pack in pack_ids:
             from prepcoach.content.validation import Problem
             from prepcoach.content.yamlsource import mark_of
@@ -456,17 +482,46 @@ def _check_files(
                 license=pack.license,
             )
         )
+    alone = count == len(files)
     if prepare_checks is not None and unchecked:
         prepare_checks(frozenset(unchecked))
-    problems += _check_references(library, where, unchecked)
+    if not (merged is not None and merged.alone and alone and not unchecked):
+        # (the built-ins' one entry was written only once they had checked out on their own)
+        problems += _check_references(library, where, unchecked)
     problems.sort(key=lambda p: (p.path, p.line, p.column))
     if cache_dir is not None and not problems:
-        for content_file, real, known, entry in fresh:
+        for content_file, real, known_now, entry in fresh:
             checked = content_cache.Cached(entry.pack, prepare_checks is not None, entry.digest)
             content_cache.write(
-                cache_dir, content_file.path, content_file.builtin, known, checked, real
+                cache_dir, content_file.path, content_file.builtin, known_now, checked, real
             )
+        keep = snapshot
+        if alone and count and prepare_checks is not None and not (merged and merged.alone):
+            keep = _builtins_of(library, alone=True)  # checked on their own: kept as such
+        if keep is not None:
+            content_cache.write_builtins(cache_dir, builtin_paths, known, builtin_shown, keep)
     return library, problems, approximate
+
+
+def _leading_builtins(files: Sequence[ContentFile]) -> int:
+    """How many files at the start are built-in packs read from their paths."""
+    count = 0
+    for content_file in files:
+        if not content_file.builtin or content_file.text is not None:
+            break
+        count += 1
+    return count
+
+
+def _builtins_of(library: ContentLibrary, *, alone: bool) -> content_cache.Builtins:
+    """What `library` holds so far, as the built-ins' one entry keeps it (copied: the
+    library may go on to merge more packs)."""
+    return content_cache.Builtins(
+        list(library.packs),
+        {kind: dict(library.items(kind)) for kind in KINDS},
+        dict(library.origins),
+        alone,
+    )
 
 
 def _read_text(path: Path) -> str:
