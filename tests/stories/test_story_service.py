@@ -41,6 +41,8 @@ def test_a_new_story_is_asked_for_what_it_lacks_in_order(store: Store, home: Pat
             assert flow.next() == question
             flow.answer(question, ["conflict"])
         elif question.kind == "select":
+            values = [o.value for o in question.options]
+            assert len(values) == len(set(values)), values  # no template listed twice
             flow.answer(question, question.options[0].value)
         elif question.key.removeprefix("story.") in PARTS:
             assert question.validate is not None and question.validate("") is not None

@@ -113,8 +113,13 @@ class NewStory:
     def _template_question(self) -> Question:
         library = self._library
         auto = core.template_for(library.star_templates, self.story.competencies)
-        options = [Option(f"Pick for me: {auto.title}", auto.id)] if auto else []
-        options += [Option(t.title, t.id, t.description) for t in library.star_templates.values()]
+        options = [Option(f"Pick for me: {auto.title}", auto.id, auto.description)] if auto else []
+        # the template picked is not listed again below it
+        options += [
+            Option(t.title, t.id, t.description)
+            for t in library.star_templates.values()
+            if auto is None or t.id != auto.id
+        ]
         return Question("story.template", "select", "STAR template:", tuple(options))
 
     def _link_question(self) -> Question | None:
