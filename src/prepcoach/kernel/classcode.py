@@ -95,7 +95,9 @@ def save() -> None:
     path: Path | None = _state["path"]
     if path is None or not _state["new"] or not path.parent.is_dir():
         return
-    kept = _codes if len(_codes) <= _MOST else {text: _codes[text] for text in _used}
+    # copies first (each made in one step): a thread may define records meanwhile
+    codes, used = dict(_codes), set(_used)
+    kept = codes if len(codes) <= _MOST else {text: codes[text] for text in used if text in codes}
     payload = marshal.dumps(kept)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:

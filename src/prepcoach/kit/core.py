@@ -218,7 +218,7 @@ class FirstRound:
 
 def first_round(store: Store, interview: Interview) -> FirstRound | None:
     """The earlier round's post-mortem, read for practice (None when there is none)."""
-    from prepcoach.postmortem.plan import revisit_answer
+    from prepcoach.postmortem.plan import prepared_revisit
 
     previous = previous_round(store_iv.list_interviews(store), interview)
     postmortem = load_postmortem(store, previous)
@@ -229,9 +229,7 @@ def first_round(store: Store, interview: Interview) -> FirstRound | None:
         for q in postmortem.questions
         if q.question_id
     }
-    weak = sorted((q for q in postmortem.questions if q.weak), key=lambda q: q.rating)
-    revisit = revisit_answer(postmortem.clarify, weak, postmortem.excited_about)
-    return FirstRound(previous.label(), asked, revisit)
+    return FirstRound(previous.label(), asked, prepared_revisit(postmortem))
 
 
 def shortlist_first(

@@ -88,15 +88,13 @@ def action_plan(
     interview: Interview,
 ) -> ActionPlan:
     """The plan for the next round (see the module's docstring)."""
-    weak = tuple(
-        sorted((q for q in postmortem.questions if q.weak), key=lambda q: q.rating)
-    )  # stable: equal ratings keep the order they were asked in
+    weak = weak_questions(postmortem)
     return ActionPlan(
         weak_questions=weak,
         concerns=tuple(
             _prepare_concern(concern, library, stories) for concern in postmortem.concerns
         ),
-        revisit_answer=revisit_answer(postmortem.clarify, weak, postmortem.excited_about),
+        revisit_answer=prepared_revisit(postmortem),
         followup_topics=postmortem.topics,
         followup_deadline=followup_deadline(interview),
         strengths=postmortem.went_well,
@@ -104,6 +102,17 @@ def action_plan(
         clarify=postmortem.clarify,
         next_dates=postmortem.next_dates,
     )
+
+
+def weak_questions(postmortem: Postmortem) -> tuple[AskedQuestion, ...]:
+    """The questions answered weakly (rated 1-2), the weakest first; equal ratings keep the
+    order they were asked in."""
+    return tuple(sorted((q for q in postmortem.questions if q.weak), key=lambda q: q.rating))
+
+
+def prepared_revisit(postmortem: Postmortem) -> str:
+    """The answer drafted for "anything to go back over?" (see `revisit_answer`)."""
+    return revisit_answer(postmortem.clarify, weak_questions(postmortem), postmortem.excited_about)
 
 
 def _prepare_concern(
