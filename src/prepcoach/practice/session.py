@@ -775,7 +775,7 @@ class PracticeRun:
         self.view.delivery(voice.delivery)
 
     def _feedback(self, question: Question, given: GivenAnswer, template: Any) -> Feedback | None:
-        from prepcoach.practice.feedback import Answer, QuestionBank, analyse
+        from prepcoach.practice.feedback import Answer, analyse
 
         # Typing time says nothing about speaking time: written answers are judged by their
         # words (at a speaking pace); only an answer given aloud is judged by the clock.
@@ -792,10 +792,13 @@ class PracticeRun:
             self._warming.join()
             self._warming = None
         if self._bank is None:  # built once, on the first answer
-            self._bank = QuestionBank.build(
-                self.library.questions.values(), self.library.competencies
-            )
+            self._bank = self._build_bank()
         return analyse(question, answer, template, self.feedback_context, self._bank)
+
+    def _build_bank(self) -> QuestionBank:
+        from prepcoach.practice.feedback import QuestionBank
+
+        return QuestionBank.build(self.library.questions.values(), self.library.competencies)
 
     def _warm_up(self) -> None:
         """Build the question bank, and load the lemmatiser's dictionary, while the person
@@ -805,13 +808,10 @@ class PracticeRun:
 
         def build() -> None:
             from prepcoach.kernel.text import lemma
-            from prepcoach.practice.feedback import QuestionBank
 
             try:
                 lemma("answered")
-                self._bank = QuestionBank.build(
-                    self.library.questions.values(), self.library.competencies
-                )
+                self._bank = self._build_bank()
             except Exception:  # noqa: BLE001 - built again, in the open, on the first answer
                 self._bank = None
 
